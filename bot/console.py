@@ -1,0 +1,45 @@
+"""The console chat: the same conversation as on Telegram, one line of input per message.
+
+Choices print as numbered lines (`1) Health`); typing the number or the label picks
+one, and any other text is an answer in the person's own words. Works with piped
+input and ends cleanly at the end of it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TextIO
+
+from bot.app import App
+from bot.rendering import Shown, render
+from dialogue_flows.types import Command, Input, Msg, Text
+
+
+def show(shown: Shown, out: TextIO) -> None:
+    lines = [shown.text]
+    if shown.is_scale:
+        lines.append("   " + "  ".join(label for _, label in shown.choices))
+    else:
+        lines.extend(f"   {n}) {label}" for n, (_, label) in enumerate(shown.choices, 1))
+    out.write("\n".join(lines) + "\n\n")
+
+
+async def chat(app: App, user: str, stdin: TextIO, stdout: TextIO) -> None:
+    """Talk with `user` until the end of input; every turn is saved before it is shown."""
+    person_id = f"console:{user}"
+    interactive = stdin.isatty()
+    event: Input = Command("start")
+    while True:
+        turn = await app.conversations.handle(person_id, event)
+        for reply in turn.replies:
+            show(render(app.catalogue, reply, turn.language), stdout)
+        if interactive:
+            stdout.write("> ")
+        stdout.flush()
+        line = await asyncio.to_thread(stdin.readline)
+        if not line:
+            break
+        event = Text(line.rstrip("\r\n"))
+    goodbye = app.catalogue.render(Msg("console.goodbye"), turn.language)
+    stdout.write(("\n" if interactive else "") + goodbye + "\n")
+    stdout.flush()

@@ -1,0 +1,38 @@
+"""The service every adapter calls: one person's input in, their replies out, saved first.
+
+Inside one unit of work it loads the person's records, lets the engine decide, writes
+what changed and commits. Only after the commit are the replies handed back to be
+shown, so a crash at any moment loses no answer and never shows an unsaved one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from dialogue_flows.engine import Engine
+from dialogue_flows.types import Input, Snapshot, Turn
+from storage.db import Database
+
+Clock = Callable[[], datetime]
+
+
+class Conversations:
+    def __init__(self, database: Database, engine: Engine, clock: Clock) -> None:
+        self.database = database
+        self.engine = engine
+        self.clock = clock
+
+    async def handle(self, person_id: str, event: Input, language: str = "en") -> Turn:
+        """Take one turn for `person_id`; `language` greets someone not yet known."""
+        async with self.database.unit_of_work() as uow:
+            person = await uow.people.get(person_id)
+            goals = await uow.goals.list_for(person_id)
+            snapshot = Snapshot(person_id, person, goals, language)
+            turn = self.engine.handle(snapshot, event, self.clock())
+            if turn.person is not None:
+                await uow.people.save(turn.person)
+            for goal in turn.goals:
+                await uow.goals.save(goal)
+            await uow.commit()
+        return turn

@@ -1,0 +1,314 @@
+"""The conversation engine: (saved state, one input, now) in, (replies, changes) out.
+
+No Telegram, no SQL, no clock: adapters load a `Snapshot`, call `Engine.handle`, save
+the `Turn`'s records in one transaction and only then send its replies. The engine
+decides what an input means in the place the person is: an answer to the open
+question, a button pressed on an old message, or a command. Anything it cannot use
+gets a kind reply and leaves the person where they were.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from dialogue_flows import grow, onboarding
+from dialogue_flows.answers import InvalidAnswerError, check_length, clean, free_text
+from dialogue_flows.catalogue import Catalogue
+from dialogue_flows.flow import Flow, Question, Work
+from dialogue_flows.types import (
+    Choice,
+    Command,
+    Input,
+    Msg,
+    Pick,
+    Reply,
+    Snapshot,
+    Text,
+    Turn,
+    is_scale,
+)
+from storage.records import Conversation, Goal
+
+FLOWS: dict[str, Flow] = {flow.name: flow for flow in (onboarding.FLOW, grow.FLOW)}
+
+BEFORE_CONSENT = Conversation(flow=onboarding.FLOW.name, step=onboarding.FLOW.first)
+"""Where everyone starts; it is never stored, since nothing is stored before consent."""
+
+COMING_LATER = ("checkin", "reminders", "export", "mydata", "delete", "language", "safety")
+
+
+class Engine:
+    """Pure and deterministic; the catalogue lets it recognise a choice typed as its label."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+
+    def handle(self, snapshot: Snapshot, event: Input, now: datetime) -> Turn:
+        turn = _TurnInProgress(self.catalogue, snapshot, now)
+        if isinstance(event, Text):
+            event = parse_command(event.text) or event
+        if isinstance(event, Command):
+            turn.command(event)
+        elif isinstance(event, Pick):
+            turn.pick(event)
+        else:
+            turn.text(event)
+        return turn.result()
+
+    def open_question(self, snapshot: Snapshot, now: datetime) -> Reply | None:
+        """The question the person is on, as it would be asked now (None if none is open)."""
+        turn = _TurnInProgress(self.catalogue, snapshot, now)
+        return turn.question_reply() if turn.is_open() else None
+
+
+class _TurnInProgress:
+    """One turn being worked out: the records as they change, and the replies so far."""
+
+    def __init__(self, catalogue: Catalogue, snapshot: Snapshot, now: datetime) -> None:
+        self.catalogue = catalogue
+        self.snapshot = snapshot
+        self.now = now
+        self.person = snapshot.person
+        self.goals = {goal.number: goal for goal in snapshot.goals}
+        self.changed_goals: set[int] = set()
+        self.conversation = snapshot.person.conversation if snapshot.person else BEFORE_CONSENT
+        self.replies: list[Reply] = []
+
+    @property
+    def language(self) -> str:
+        return self.person.language if self.person else self.snapshot.language
+
+    def result(self) -> Turn:
+        person = self.person
+        if person is not None:
+            person = person.model_copy(update={"conversation": self.conversation})
+            if person == self.snapshot.person:
+                person = None
+        goals = tuple(self.goals[number] for number in sorted(self.changed_goals))
+        return Turn(
+            replies=tuple(self.replies), language=self.language, person=person, goals=goals
+        )
+
+    # -- what the person sent -------------------------------------------------------
+
+    def text(self, event: Text) -> None:
+        if not self.is_open():
+            key = "idle.paused" if self.conversation.paused else "idle.waiting"
+            self.say(Msg(key))
+            return
+        question = self.question()
+        work = self.work()
+        try:
+            value = self.read(question, work, clean(event.text))
+        except InvalidAnswerError as invalid:
+            self.say(Msg(invalid.key, invalid.params))
+            self.ask_again()
+            return
+        self.answer(value)
+
+    def pick(self, event: Pick) -> None:
+        conversation = self.conversation
+        current = conversation.flow is not None and event.ask_id == conversation.ask_id
+        if current and event.value in {c.value for c in self.question().offered(self.work())}:
+            self.conversation = conversation.model_copy(update={"paused": False})
+            self.answer(self.question().read(event.value))
+        elif self.is_open() or self.person is None:
+            self.say(Msg("stale.moved_on"))
+            self.ask_again()
+        else:
+            self.say(Msg("stale.nothing_open"))
+
+    def command(self, event: Command) -> None:
+        handler = _COMMANDS.get(event.name)
+        if handler is not None:
+            handler(self)
+        elif event.name in COMING_LATER:
+            self.say(Msg("command.coming_soon", {"command": event.name}))
+            self.ask_again_if_open()
+        else:
+            self.say(Msg("command.unknown", {"command": event.name[:32]}))
+            self.ask_again_if_open()
+
+    # -- the commands ---------------------------------------------------------------
+
+    def start(self) -> None:
+        if self.person is None:
+            self.ask_again()
+        elif self.conversation.flow is not None:
+            self.conversation = self.conversation.model_copy(update={"paused": False})
+            self.say(Msg("start.welcome_back", {"name": self.person.name or ""}))
+            self.ask_again()
+        else:
+            self.say(Msg("start.idle", {"name": self.person.name or ""}))
+
+    def new_goal(self) -> None:
+        if self.person is None:
+            self.say(Msg("consent.needed"))
+            self.ask_again()
+        else:
+            self.start_flow(grow.FLOW, Msg("grow.new"))
+
+    def show_goals(self) -> None:
+        goals = [self.goals[n] for n in sorted(self.goals) if self.goals[n].status != "dropped"]
+        if not goals:
+            self.say(Msg("goals.none"))
+        else:
+            self.say(Msg("goals.heading"), *(self.describe(goal) for goal in goals))
+        self.ask_again_if_open()
+
+    def cancel(self) -> None:
+        if self.person is None:
+            self.say(Msg("onboarding.declined"))
+        elif self.is_open():
+            self.conversation = self.conversation.model_copy(update={"paused": True})
+            self.say(Msg("cancel.done"))
+        else:
+            self.say(Msg("cancel.nothing"))
+
+    def help(self) -> None:
+        self.say(Msg("help"))
+        self.ask_again_if_open()
+
+    # -- flows ----------------------------------------------------------------------
+
+    def is_open(self) -> bool:
+        return self.conversation.flow is not None and not self.conversation.paused
+
+    def flow(self) -> Flow:
+        return FLOWS[self.conversation.flow or ""]
+
+    def question(self) -> Question:
+        question = self.flow().question(self.conversation.step)
+        if question is None:
+            raise RuntimeError("the conversation is not at a question")
+        return question
+
+    def work(self, flow: Flow | None = None) -> Work:
+        flow = flow or self.flow()
+        return flow.work(
+            state=self.conversation.step or flow.first,
+            person_id=self.snapshot.person_id,
+            person=self.person,
+            goals=self.goals.values(),
+            draft=self.conversation.draft,
+            now=self.now,
+            language=self.language,
+        )
+
+    def read(self, question: Question, work: Work, text: str) -> Any:
+        """The value `text` gives the question: a choice by label or number, or its own words."""
+        choices = question.offered(work)
+        labels = [self.catalogue.render(choice.label, self.language) for choice in choices]
+        wanted = text.casefold().strip(" .!")
+        for choice, label in zip(choices, labels, strict=True):
+            if wanted == label.casefold().strip(" .!"):
+                return question.read(choice.value)
+        if text.isdigit() and not is_scale(labels) and 1 <= int(text) <= len(choices):
+            return question.read(choices[int(text) - 1].value)
+        if text.isdigit() and choices and question.read is free_text:
+            raise InvalidAnswerError("invalid.choice", {"count": len(choices)})
+        return question.read(check_length(text))
+
+    def answer(self, value: Any) -> None:
+        flow = self.flow()
+        work = self.work(flow)
+        question = self.question()
+        if question.save is not None:
+            question.save(work, value)
+        work.answer = value
+        flow.advance(work)
+        ending = flow.ending(work.state)
+        if ending is not None and ending.finish is not None:
+            ending.finish(work)
+        self.take(work)
+        if ending is None:
+            self.move_to(work.state, work.draft)
+            self.ask_again()
+            return
+        closing = Msg(ending.message, flow.params(work))
+        self.conversation = Conversation(ask_id=self.conversation.ask_id)
+        if ending.then is not None:
+            self.start_flow(FLOWS[ending.then], closing)
+        else:
+            self.say(closing)
+
+    def take(self, work: Work) -> None:
+        self.person = work.person
+        for number in work.changed_goals:
+            self.goals[number] = work.goals[number]
+            self.changed_goals.add(number)
+
+    def move_to(self, step: str, draft: dict[str, Any], flow: str | None = None) -> None:
+        self.conversation = self.conversation.model_copy(
+            update={
+                "flow": flow or self.conversation.flow,
+                "step": step,
+                "draft": draft,
+                "paused": False,
+                "ask_id": self.conversation.ask_id + 1,
+            }
+        )
+
+    def start_flow(self, flow: Flow, *before: Msg) -> None:
+        self.move_to(flow.first, {}, flow=flow.name)
+        self.ask_again(*before)
+
+    # -- replies --------------------------------------------------------------------
+
+    def say(
+        self, *parts: Msg, choices: tuple[Choice, ...] = (), ask_id: int | None = None
+    ) -> None:
+        self.replies.append(Reply(parts=parts, choices=choices, ask_id=ask_id))
+
+    def question_reply(self, *before: Msg) -> Reply:
+        flow = self.flow()
+        work = self.work(flow)
+        question = self.question()
+        prompt = Msg(question.prompt, flow.params(work))
+        return Reply(
+            parts=(*before, prompt),
+            choices=question.offered(work),
+            ask_id=self.conversation.ask_id,
+        )
+
+    def ask_again(self, *before: Msg) -> None:
+        self.replies.append(self.question_reply(*before))
+
+    def ask_again_if_open(self) -> None:
+        if self.person is not None and self.is_open():
+            self.ask_again()
+
+    def describe(self, goal: Goal) -> Msg:
+        area = goal.area_own_words or Msg(f"area.{goal.area.value}")
+        step = goal.current_step
+        if step is not None and step.status != "planning":
+            detail = Msg("goals.step", {"step": step.text, "when": step.when or "-"})
+        else:
+            detail = Msg("goals.unfinished")
+        return Msg(
+            "goals.item",
+            {"number": goal.number, "area": area, "goal": goal.text, "detail": detail},
+        )
+
+
+_COMMANDS: dict[str, Callable[[_TurnInProgress], None]] = {
+    "start": _TurnInProgress.start,
+    "newgoal": _TurnInProgress.new_goal,
+    "goals": _TurnInProgress.show_goals,
+    "cancel": _TurnInProgress.cancel,
+    "help": _TurnInProgress.help,
+}
+
+
+_COMMAND = re.compile(r"/(\w+)(?:@\w+)?(?:\s+(.*))?", re.DOTALL)
+
+
+def parse_command(text: str) -> Command | None:
+    """`/name@bot args` as a Command; None when the text is not one (such as "/ maybe")."""
+    match = _COMMAND.fullmatch(text.strip())
+    if match is None:
+        return None
+    return Command(name=match.group(1).casefold(), args=(match.group(2) or "").strip())

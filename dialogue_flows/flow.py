@@ -1,0 +1,172 @@
+"""How a flow is declared: questions and endings as data, moves as a `transitions` table.
+
+A flow is a list of `Question`s (prompt, choices, how to read and where to keep the
+answer), a list of `Ending`s, and a transitions table whose only trigger is
+`answer`. One shared `Machine(model=None)` per flow drives a fresh `Work` object each
+turn, so the machine holds no per-person state. Flows are checked when they are
+built: a typo in a table fails at import, not in front of a person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from transitions import Machine
+
+from dialogue_flows.answers import free_text
+from dialogue_flows.types import Choice, Param
+from storage.records import Goal, Person
+
+ANSWER = "answer"
+
+
+class Work:
+    """The model a flow's machine moves: one turn's working copy of the person's records.
+
+    Savers replace records with changed copies; the engine collects whatever changed.
+    Flows subclass it to add the conditions their transitions name.
+    """
+
+    state: str
+
+    def __init__(
+        self,
+        state: str,
+        person_id: str,
+        person: Person | None,
+        goals: Iterable[Goal],
+        draft: Mapping[str, Any],
+        now: datetime,
+        language: str,
+    ) -> None:
+        self.state = state
+        self.person_id = person_id
+        self.person = person
+        self.goals = {goal.number: goal for goal in goals}
+        self.changed_goals: set[int] = set()
+        self.draft = dict(draft)
+        self.now = now
+        self.language = language
+        self.answer: Any = None
+
+    @property
+    def goal(self) -> Goal | None:
+        """The goal this conversation is about, once it has words."""
+        number = self.draft.get("goal")
+        return self.goals.get(number) if isinstance(number, int) else None
+
+    def put_goal(self, goal: Goal) -> None:
+        self.goals[goal.number] = goal
+        self.changed_goals.add(goal.number)
+
+    def update_goal(self, **changes: Any) -> None:
+        goal = self.goal
+        if goal is None:
+            raise RuntimeError("no goal is being planned")
+        self.put_goal(goal.model_copy(update={**changes, "updated_at": self.now}))
+
+    def update_step(self, **changes: Any) -> None:
+        """Change the goal's current step, the one being planned or checked in on."""
+        goal = self.goal
+        if goal is None or goal.current_step is None:
+            raise RuntimeError("no step is being planned")
+        step = goal.current_step.model_copy(update=changes)
+        self.update_goal(steps=(*goal.steps[:-1], step))
+
+
+Saver = Callable[[Work, Any], None]
+Choices = tuple[Choice, ...] | Callable[[Work], tuple[Choice, ...]]
+
+
+@dataclass(frozen=True)
+class Question:
+    """One state that waits for the person: what to ask and what to do with the answer.
+
+    `read` turns free text into a value (choices are matched before it is called);
+    `save` keeps the value in the records. The prompt's placeholders are filled from
+    the flow's `params`, so every route into a question asks it the same way.
+    """
+
+    name: str
+    prompt: str
+    choices: Choices = ()
+    read: Callable[[str], Any] = free_text
+    save: Saver | None = None
+
+    def offered(self, work: Work) -> tuple[Choice, ...]:
+        return self.choices(work) if callable(self.choices) else self.choices
+
+
+@dataclass(frozen=True)
+class Ending:
+    """A state that closes the flow: a closing message, and optionally the next flow."""
+
+    name: str
+    message: str
+    then: str | None = None
+    finish: Callable[[Work], None] | None = None
+
+
+@dataclass(frozen=True)
+class Flow:
+    name: str
+    work: type[Work]
+    questions: tuple[Question, ...]
+    endings: tuple[Ending, ...]
+    transitions: list[dict[str, Any]]
+    params: Callable[[Work], Mapping[str, Param]] = lambda work: {}
+    machine: Machine = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        names = [question.name for question in self.questions] + [e.name for e in self.endings]
+        machine = Machine(
+            model=None,
+            states=names,
+            transitions=self.transitions,
+            initial=names[0],
+            auto_transitions=False,
+        )
+        object.__setattr__(self, "machine", machine)
+        self._check(names)
+
+    @property
+    def first(self) -> str:
+        return self.questions[0].name
+
+    def question(self, state: str | None) -> Question | None:
+        return next((q for q in self.questions if q.name == state), None)
+
+    def ending(self, state: str) -> Ending | None:
+        return next((e for e in self.endings if e.name == state), None)
+
+    def advance(self, work: Work) -> None:
+        """Move `work` to the next state, as the transitions table says."""
+        if not self.machine.events[ANSWER].trigger(work):
+            raise RuntimeError(f"{self.name}: no way on from {work.state}")
+
+    def _check(self, names: list[str]) -> None:
+        """Refuse a flow with duplicate, stranded or unreachable states, or unknown conditions."""
+        if len(set(names)) != len(names):
+            raise ValueError(f"{self.name}: duplicate state names")
+        sources = {t["source"] for t in self.transitions}
+        reached = {self.first} | {t["dest"] for t in self.transitions}
+        for question in self.questions:
+            if question.name not in sources:
+                raise ValueError(f"{self.name}: question {question.name} leads nowhere")
+        for state in names:
+            if state not in reached:
+                raise ValueError(f"{self.name}: state {state} is unreachable")
+        for transition in self.transitions:
+            for key in ("conditions", "unless", "before", "after"):
+                for method in _as_list(transition.get(key)):
+                    if not callable(getattr(self.work, method, None)):
+                        raise ValueError(f"{self.name}: {self.work.__name__} has no {method}")
+
+
+def _as_list(value: str | list[str] | None) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else value

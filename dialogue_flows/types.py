@@ -1,0 +1,104 @@
+"""The words the engine speaks in: what comes in, what goes out.
+
+Frozen dataclasses, because a turn is a value: the same input on the same state
+always gives the same result, and nothing downstream may change it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TypeAlias
+
+from storage.records import Goal, Person
+
+
+@dataclass(frozen=True)
+class Text:
+    """Anything the person typed (the engine decides whether it names a choice)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Pick:
+    """A button press: the choice's value and the question it belonged to.
+
+    `ask_id` lets the engine tell a press on the current question from a press on an
+    old message, which must never record a second answer.
+    """
+
+    value: str
+    ask_id: int
+
+
+@dataclass(frozen=True)
+class Command:
+    """A `/command`, already split from its arguments."""
+
+    name: str
+    args: str = ""
+
+
+Input = Text | Pick | Command
+
+
+Param: TypeAlias = "str | int | Msg"
+"""A placeholder's value: plain words, a number, or another message (such as a label)."""
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A catalogue key and the values for its placeholders: rendered by the adapter."""
+
+    key: str
+    params: Mapping[str, Param] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One offered answer: `value` is what the engine gets back, `label` what is shown."""
+
+    value: str
+    label: Msg
+
+
+def is_scale(labels: Sequence[str]) -> bool:
+    """Choices that are all numbers (0 to 10): a number typed is the value, not a position."""
+    return bool(labels) and all(label.isdigit() for label in labels)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One message to the person: its paragraphs and, for a question, its choices."""
+
+    parts: tuple[Msg, ...]
+    choices: tuple[Choice, ...] = ()
+    ask_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything saved about one person that a turn may read.
+
+    `person` is None until they have agreed to anything being stored.
+    `language` is the language to greet them in before a profile exists.
+    """
+
+    person_id: str
+    person: Person | None
+    goals: tuple[Goal, ...] = ()
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class Turn:
+    """The outcome of one input: what to say (in `language`), and what to save first.
+
+    `person` and `goals` hold only records that changed; None and () mean nothing to save.
+    """
+
+    replies: tuple[Reply, ...]
+    language: str
+    person: Person | None = None
+    goals: tuple[Goal, ...] = ()

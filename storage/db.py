@@ -1,0 +1,97 @@
+"""Opening the SQLite file: pragmas, forward migrations, and one transaction at a time.
+
+One aiosqlite connection in autocommit mode with explicit `BEGIN IMMEDIATE`, so a
+transaction is exactly what the code says it is. Turns of different people share the
+connection; a lock hands it to one unit of work at a time (a turn takes milliseconds).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sqlite3
+from pathlib import Path
+
+import aiosqlite
+
+from storage.migrations import MIGRATIONS, SCHEMA_VERSION
+from storage.unit_of_work import UnitOfWork
+
+logger = logging.getLogger(__name__)
+
+PRAGMAS = (
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = NORMAL",  # in WAL mode: durable across crashes of the process
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA busy_timeout = 5000",
+)
+
+
+class StorageError(Exception):
+    """The database cannot be used; the message says why in words an operator can act on."""
+
+
+def _prepare_folder(path: Path) -> None:
+    if path.is_dir():
+        raise StorageError(f"{path} is a folder, not a database file")
+    path.parent.mkdir(parents=True, exist_ok=True)
+
+
+class Database:
+    def __init__(self, connection: aiosqlite.Connection, path: Path) -> None:
+        self.connection = connection
+        self.path = path
+        self._lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: Path) -> Database:
+        """Connect, set the pragmas and migrate forward; refuse what is not ours to change."""
+        try:
+            await asyncio.to_thread(_prepare_folder, path)
+            connection = await aiosqlite.connect(path, isolation_level=None)
+            connection.row_factory = aiosqlite.Row
+        except (OSError, sqlite3.Error) as error:
+            raise StorageError(f"cannot open the database {path}: {error}") from error
+        database = cls(connection, path)
+        try:
+            for pragma in PRAGMAS:
+                await connection.execute(pragma)
+            await database._migrate()
+        except sqlite3.DatabaseError as error:
+            await connection.close()
+            raise StorageError(
+                f"{path} is not a growcoach database, or it is damaged ({error})"
+            ) from error
+        except StorageError:
+            await connection.close()
+            raise
+        return database
+
+    async def close(self) -> None:
+        await self.connection.close()
+
+    async def schema_version(self) -> int:
+        async with self.connection.execute("PRAGMA user_version") as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    async def _migrate(self) -> None:
+        version = await self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise StorageError(
+                f"{self.path} was written by a newer growcoach (schema {version}; this "
+                f"version knows up to {SCHEMA_VERSION}). Upgrade growcoach to use it."
+            )
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            try:
+                await self.connection.executescript(
+                    f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;"
+                )
+            except sqlite3.Error:
+                if self.connection.in_transaction:
+                    await self.connection.execute("ROLLBACK")
+                raise
+            logger.info("database migrated to schema %d", number)
+
+    def unit_of_work(self) -> UnitOfWork:
+        return UnitOfWork(self.connection, self._lock)

@@ -1,0 +1,62 @@
+"""The schema, as an ordered list of forward migrations.
+
+The database's `PRAGMA user_version` is the number of migrations applied. Each
+migration runs in its own transaction together with its version bump, so a crash
+leaves the file at one version or the next, never in between. Never edit a migration
+that has shipped: add the next one.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: people (profile and where they are in the conversation) and their goals.
+    """
+    CREATE TABLE people (
+        id            TEXT PRIMARY KEY,
+        name          TEXT,
+        language      TEXT NOT NULL,
+        consented_at  TEXT NOT NULL,
+        created_at    TEXT NOT NULL,
+        conversation  TEXT NOT NULL          -- JSON: flow, step, paused, ask_id, draft
+    );
+    CREATE TABLE goals (
+        person_id       TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+        number          INTEGER NOT NULL,
+        area            TEXT NOT NULL,
+        area_own_words  TEXT,
+        text            TEXT NOT NULL,
+        first_words     TEXT,
+        reality_now     TEXT,
+        reality_works   TEXT,
+        strengths       TEXT,
+        obstacles       TEXT,
+        options         TEXT NOT NULL DEFAULT '[]',   -- JSON list of the person's ideas
+        helpers         TEXT,
+        chosen_option   TEXT,
+        status          TEXT NOT NULL,
+        created_at      TEXT NOT NULL,
+        updated_at      TEXT NOT NULL,
+        PRIMARY KEY (person_id, number)
+    );
+    """,
+    # 2: steps get rows of their own, so check-ins can refer to one step.
+    """
+    CREATE TABLE steps (
+        person_id      TEXT NOT NULL,
+        goal_number    INTEGER NOT NULL,
+        number         INTEGER NOT NULL,
+        text           TEXT NOT NULL,
+        "when"         TEXT,
+        obstacles      TEXT,
+        confidence     INTEGER CHECK (confidence BETWEEN 0 AND 10),
+        earlier_texts  TEXT NOT NULL DEFAULT '[]',    -- JSON: the versions made smaller
+        status         TEXT NOT NULL,
+        created_at     TEXT NOT NULL,
+        PRIMARY KEY (person_id, goal_number, number),
+        FOREIGN KEY (person_id, goal_number)
+            REFERENCES goals(person_id, number) ON DELETE CASCADE
+    );
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,141 @@
+"""The console chat as a person runs it: the real `growcoach` command in a subprocess."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import WHOLE_PLAN
+
+GROWCOACH = str(Path(sys.executable).parent / "growcoach")
+
+
+def run(db: Path, stdin: bytes, user: str = "sam") -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [GROWCOACH, "chat", "--user", user, "--db", str(db)],
+        input=stdin,
+        capture_output=True,
+        timeout=60,
+        env=_env(),
+    )
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GROWCOACH_")}
+    return {**env, "PYTHONUNBUFFERED": "1"}
+
+
+def lines(*answers: str) -> bytes:
+    return "".join(answer + "\n" for answer in answers).encode()
+
+
+def test_a_whole_conversation_then_goals(tmp_path: Path) -> None:
+    result = run(tmp_path / "c.db", lines(*WHOLE_PLAN[1:], "/goals"))
+    out = result.stdout.decode()
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == b""
+    assert "   1) Yes, that's OK\n   2) Not now" in out
+    assert "   0  1  2  3  4  5  6  7  8  9  10" in out
+    assert "1. Home: Find a flat of my own within a year" in out
+    assert "Next step: Set up a savings pot on my phone (when: Friday after work)" in out
+    assert out.rstrip().endswith("come back any time.")
+
+
+def test_a_second_run_resumes_at_the_same_question(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    run(db, lines(*WHOLE_PLAN[1:5]))
+    again = run(db, b"").stdout.decode()
+    assert "Welcome back, Sam. Here's where we were:" in again
+    assert "Where are you with it right now?" in again
+
+
+def test_killed_mid_conversation_loses_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "k.db"
+    process = subprocess.Popen(
+        [GROWCOACH, "chat", "--user", "kim", "--db", str(db)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env=_env(),
+    )
+    assert process.stdin is not None and process.stdout is not None
+
+    def answer_and_wait(answer: str, marker: str) -> None:
+        assert process.stdin is not None and process.stdout is not None
+        process.stdin.write(lines(answer))
+        process.stdin.flush()
+        while marker not in process.stdout.readline().decode():
+            pass
+
+    for answer, marker in [
+        ("yes", "What would you like me to call you?"),
+        ("Kim", "Which part of your life"),
+        ("Health", "What would you like to work towards?"),
+        ("Swim twice a week at the local pool", "Where are you with it right now?"),
+        ("I go once a month", "What's already helping"),
+    ]:
+        answer_and_wait(answer, marker)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    process.stdin.close()
+    process.stdout.close()
+
+    resumed = run(db, b"", user="kim").stdout.decode()
+    assert "Welcome back, Kim. Here's where we were:" in resumed
+    assert "What's already helping, even a little?" in resumed
+    with sqlite3.connect(db) as reader:
+        saved = reader.execute("SELECT text, reality_now FROM goals").fetchone()
+    assert saved == ("Swim twice a week at the local pool", "I go once a month")
+
+
+def test_end_of_input_at_once_is_a_clean_exit(tmp_path: Path) -> None:
+    result = run(tmp_path / "e.db", b"")
+    assert result.returncode == 0
+    assert b"Is it OK for me to keep what you tell me?" in result.stdout
+    with sqlite3.connect(tmp_path / "e.db") as reader:
+        assert reader.execute("SELECT COUNT(*) FROM people").fetchone() == (0,)
+
+
+def test_bytes_that_are_not_utf8_do_not_crash(tmp_path: Path) -> None:
+    result = run(
+        tmp_path / "b.db", b"yes\nSam\n\xff\xfe\x80 health\n\x00\x1b[2J\n" + "🌱\n".encode()
+    )
+    assert result.returncode == 0
+    assert b"Traceback" not in result.stderr
+
+
+def test_a_damaged_database_gets_one_clear_line(tmp_path: Path) -> None:
+    db = tmp_path / "bad.db"
+    db.write_bytes(b"\x00garbage" * 1000)
+    result = run(db, b"hello\n")
+    assert result.returncode == 2
+    message = result.stderr.decode()
+    assert message.startswith("growcoach: ") and "not a growcoach database" in message
+    assert message.count("\n") == 1 and "Traceback" not in message
+
+
+def test_a_newer_database_gets_one_clear_line(tmp_path: Path) -> None:
+    db = tmp_path / "new.db"
+    with sqlite3.connect(db) as future:
+        future.execute("PRAGMA user_version = 99")
+    result = run(db, b"")
+    assert result.returncode == 2
+    assert b"newer growcoach" in result.stderr and b"Traceback" not in result.stderr
+
+
+def test_the_database_comes_from_the_environment(tmp_path: Path) -> None:
+    db = tmp_path / "env.db"
+    result = subprocess.run(
+        [GROWCOACH, "chat", "--user", "env"],
+        input=b"yes\n",
+        capture_output=True,
+        timeout=60,
+        env={**_env(), "GROWCOACH_DB": str(db)},
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(db) as reader:
+        assert reader.execute("SELECT id FROM people").fetchall() == [("console:env",)]

@@ -1,0 +1,130 @@
+"""Properties that hold for any sequence of inputs, and checks on the flow tables."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+from conftest import WHOLE_PLAN, Dialogue
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dialogue_flows.catalogue import Catalogue
+from dialogue_flows.engine import COMING_LATER, FLOWS, Engine
+from dialogue_flows.flow import Ending, Flow, Question, Work
+from dialogue_flows.types import Command, Input, Msg, Pick, Text
+from storage.records import Person
+
+COMMANDS = ["start", "newgoal", "goals", "cancel", "help", "nonsense", *COMING_LATER]
+PLAIN_ANSWERS = [*WHOLE_PLAN, "1", "2", "7", "11", "yes", "no", "That's all", "keep", "#0"]
+
+inputs: st.SearchStrategy[Input] = st.one_of(
+    st.builds(Text, st.sampled_from(PLAIN_ANSWERS)),
+    st.builds(Text, st.text(max_size=40)),
+    st.builds(Text, st.text(min_size=990, max_size=1100, alphabet=string.printable)),
+    st.builds(Command, st.sampled_from(COMMANDS)),
+    st.builds(
+        Pick,
+        st.sampled_from(["yes", "no", "health", "done", "keep", "#0", "5", "x"]),
+        st.integers(min_value=0, max_value=30),
+    ),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(inputs, max_size=40))
+def test_any_sequence_never_raises_and_state_stays_valid(
+    engine: Engine, catalogue: Catalogue, events: list[Input]
+) -> None:
+    dialogue = Dialogue(engine, catalogue)
+    last_ask = 0
+    for event in events:
+        replies = dialogue.send(event)
+        assert replies, "the bot never falls silent"
+        assert all(text.strip() for text in replies)
+        person = dialogue.person
+        if person is None:
+            continue
+        conversation = person.conversation
+        assert Person.model_validate_json(person.model_dump_json()) == person
+        if conversation.flow is not None:
+            flow = FLOWS[conversation.flow]
+            assert flow.question(conversation.step) is not None
+        assert conversation.ask_id >= last_ask
+        last_ask = conversation.ask_id
+        for goal in dialogue.goals.values():
+            assert goal.text and len(goal.text) <= 1000
+
+
+def test_the_engine_is_deterministic(engine: Engine, catalogue: Catalogue) -> None:
+    first, second = Dialogue(engine, catalogue), Dialogue(engine, catalogue)
+    transcripts = [[d.say(line) for line in WHOLE_PLAN] for d in (first, second)]
+    assert transcripts[0] == transcripts[1]
+    assert first.goals == second.goals and first.person == second.person
+
+
+def test_every_flow_has_prompts_placeholders_and_labels_in_english(
+    catalogue: Catalogue,
+) -> None:
+    known = catalogue.keys("en")
+    for flow in FLOWS.values():
+        keys = [q.prompt for q in flow.questions] + [e.message for e in flow.endings]
+        for question in flow.questions:
+            if not callable(question.choices):
+                keys += [choice.label.key for choice in question.choices]
+        assert set(keys) <= known, set(keys) - known
+
+
+def test_placeholders_come_from_the_flow_params(catalogue: Catalogue) -> None:
+    dialogue = Dialogue(Engine(catalogue), catalogue)
+    dialogue.run(*WHOLE_PLAN)
+    work = Work(
+        "planned", "p", dialogue.person, dialogue.goals.values(), {"goal": 1}, dialogue.now, "en"
+    )
+    for flow in FLOWS.values():
+        params = flow.params(work)
+        for key in [q.prompt for q in flow.questions] + [e.message for e in flow.endings]:
+            for name in re.findall(r"{(\w+)}", catalogue.template(key, "en")):
+                assert name in params, (key, name)
+                assert catalogue.render(Msg(key, params), "en")
+
+
+def _flow(transitions: list[dict[str, str]], work: type[Work] = Work) -> Flow:
+    return Flow(
+        name="broken",
+        work=work,
+        questions=(Question("a", "x"), Question("b", "x")),
+        endings=(Ending("end", "x"),),
+        transitions=transitions,
+    )
+
+
+def test_a_flow_with_an_unreachable_state_is_refused() -> None:
+    with pytest.raises(ValueError, match="unreachable"):
+        _flow(
+            [
+                {"trigger": "answer", "source": "a", "dest": "end"},
+                {"trigger": "answer", "source": "b", "dest": "end"},
+            ]
+        )
+
+
+def test_a_flow_with_a_dead_end_question_is_refused() -> None:
+    with pytest.raises(ValueError, match="leads nowhere"):
+        _flow([{"trigger": "answer", "source": "a", "dest": "b"}])
+
+
+def test_a_flow_naming_an_unknown_condition_is_refused() -> None:
+    with pytest.raises(ValueError, match="has no is_ready"):
+        _flow(
+            [
+                {"trigger": "answer", "source": "a", "dest": "b", "conditions": "is_ready"},
+                {"trigger": "answer", "source": "b", "dest": "end"},
+            ]
+        )
+
+
+def test_a_flow_naming_an_unknown_state_is_refused() -> None:
+    with pytest.raises(ValueError):
+        _flow([{"trigger": "answer", "source": "a", "dest": "nowhere"}])

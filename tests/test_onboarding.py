@@ -1,0 +1,76 @@
+"""First start: nothing is stored before consent; consent and a name open the GROW talk."""
+
+from __future__ import annotations
+
+from conftest import WELCOMED, Dialogue
+
+from dialogue_flows.answers import MAX_NAME_CHARS
+
+
+def test_first_start_explains_and_asks_consent_without_saving(dialogue: Dialogue) -> None:
+    [welcome] = dialogue.command("start")
+    assert "not a therapist or a crisis service" in welcome
+    assert "/help" in welcome
+    assert "Nobody else sees them" in welcome
+    assert dialogue.last is not None
+    assert [c.value for c in dialogue.last.replies[0].choices] == ["yes", "no"]
+    assert dialogue.last.person is None and dialogue.last.goals == ()
+
+
+def test_declining_stores_nothing(dialogue: Dialogue) -> None:
+    dialogue.command("start")
+    [reply] = dialogue.press("no")
+    assert "Nothing has been saved" in reply
+    assert dialogue.person is None
+
+
+def test_consent_by_button_creates_the_profile(dialogue: Dialogue) -> None:
+    dialogue.command("start")
+    dialogue.press("yes")
+    assert dialogue.person is not None
+    assert dialogue.person.consented_at == dialogue.now.replace(minute=1)
+    assert dialogue.step == "name"
+
+
+def test_consent_typed_as_word_label_or_number(engine: object, dialogue: Dialogue) -> None:
+    for answer in ("yes", "Yes, that's OK", "1", "ok"):
+        fresh = Dialogue(dialogue.engine, dialogue.catalogue)
+        fresh.say(answer)
+        assert fresh.step == "name", answer
+
+
+def test_unclear_consent_is_asked_again_kindly(dialogue: Dialogue) -> None:
+    replies = dialogue.say("what is this?")
+    assert dialogue.keys == ["invalid.yes_no", "onboarding.welcome"]
+    assert dialogue.person is None
+    assert len(replies) == 2
+
+
+def test_the_name_is_kept_and_used(dialogue: Dialogue) -> None:
+    dialogue.run("/start", "yes")
+    [reply] = dialogue.say("Sam ✨")
+    assert dialogue.person is not None and dialogue.person.name == "Sam ✨"
+    assert reply.startswith("Lovely to meet you, Sam ✨.")
+    assert dialogue.step == "area"
+
+
+def test_a_very_long_name_is_asked_for_again(dialogue: Dialogue) -> None:
+    dialogue.run("/start", "yes")
+    dialogue.say("S" * (MAX_NAME_CHARS + 1))
+    assert dialogue.keys == ["invalid.name", "onboarding.name"]
+    assert dialogue.person is not None and dialogue.person.name is None
+
+
+def test_commands_before_consent_lead_back_to_the_question(dialogue: Dialogue) -> None:
+    dialogue.command("newgoal")
+    assert dialogue.keys == ["consent.needed", "onboarding.welcome"]
+    dialogue.command("goals")
+    assert dialogue.keys == ["goals.none"]
+    assert dialogue.person is None
+
+
+def test_start_after_the_first_time_continues(dialogue: Dialogue) -> None:
+    dialogue.run(*WELCOMED, "Health")
+    dialogue.command("start")
+    assert dialogue.keys == ["start.welcome_back", "grow.goal"]
+    assert dialogue.step == "goal"

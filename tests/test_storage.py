@@ -1,0 +1,144 @@
+"""Storage on real SQLite files: migrations, round trips, and all-or-nothing turns."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import START, WHOLE_PLAN
+
+from bot.app import open_app
+from dialogue_flows.types import Text
+from storage.db import Database, StorageError
+from storage.migrations import MIGRATIONS, SCHEMA_VERSION
+from storage.records import Conversation, Goal, LifeArea, Person, Step
+
+
+def clock() -> object:
+    return START
+
+
+async def test_a_new_file_is_created_migrated_and_in_wal_mode(tmp_path: Path) -> None:
+    database = await Database.open(tmp_path / "sub" / "new.db")
+    try:
+        assert await database.schema_version() == SCHEMA_VERSION
+        async with database.connection.execute("PRAGMA journal_mode") as cursor:
+            row = await cursor.fetchone()
+        assert row is not None and row[0] == "wal"
+    finally:
+        await database.close()
+
+
+async def test_an_older_database_is_migrated_and_keeps_its_data(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as old:
+        old.executescript(MIGRATIONS[0] + "PRAGMA user_version = 1;")
+        old.execute(
+            "INSERT INTO people VALUES ('console:ann', 'Ann', 'en', ?, ?, ?)",
+            (START.isoformat(), START.isoformat(), Conversation().model_dump_json()),
+        )
+        old.execute(
+            "INSERT INTO goals (person_id, number, area, text, status, created_at, updated_at)"
+            " VALUES ('console:ann', 1, 'health', 'Swim weekly', 'planning', ?, ?)",
+            (START.isoformat(), START.isoformat()),
+        )
+    database = await Database.open(path)
+    try:
+        assert await database.schema_version() == SCHEMA_VERSION
+        async with database.unit_of_work() as uow:
+            person = await uow.people.get("console:ann")
+            goals = await uow.goals.list_for("console:ann")
+        assert person is not None and person.name == "Ann"
+        assert [goal.text for goal in goals] == ["Swim weekly"]
+    finally:
+        await database.close()
+
+
+async def test_a_newer_database_is_refused_clearly(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    with sqlite3.connect(path) as future:
+        future.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    with pytest.raises(StorageError, match="newer growcoach"):
+        await Database.open(path)
+
+
+async def test_a_file_that_is_not_a_database_is_refused_clearly(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"this is not sqlite at all\n" * 200)
+    with pytest.raises(StorageError, match="not a growcoach database"):
+        await Database.open(path)
+    assert path.read_bytes().startswith(b"this is not sqlite")
+
+
+async def test_records_round_trip_with_any_unicode(tmp_path: Path) -> None:
+    person = Person(
+        id="telegram:42",
+        name="Åse 🌱",
+        language="da",
+        consented_at=START,
+        created_at=START,
+        conversation=Conversation(flow="grow", step="when", ask_id=9, draft={"goal": 1}),
+    )
+    step = Step(
+        number=1,
+        text="Ring til Ærø",
+        when="mandag",
+        confidence=7,
+        earlier_texts=("a", "b"),
+        created_at=START,
+    )
+    goal = Goal(
+        person_id="telegram:42",
+        number=1,
+        area=LifeArea.COMMUNITY,
+        text="مرحبا",
+        options=("x", "y ✓"),
+        created_at=START,
+        updated_at=START,
+        steps=(step,),
+    )
+    database = await Database.open(tmp_path / "r.db")
+    try:
+        async with database.unit_of_work() as uow:
+            await uow.people.save(person)
+            await uow.goals.save(goal)
+            await uow.commit()
+        async with database.unit_of_work() as uow:
+            assert await uow.people.get("telegram:42") == person
+            assert await uow.goals.list_for("telegram:42") == (goal,)
+            assert await uow.people.get("telegram:43") is None
+    finally:
+        await database.close()
+
+
+async def test_a_unit_of_work_without_commit_leaves_nothing(tmp_path: Path) -> None:
+    database = await Database.open(tmp_path / "u.db")
+    person = Person(id="console:x", consented_at=START, created_at=START)
+    try:
+        with pytest.raises(RuntimeError):
+            async with database.unit_of_work() as uow:
+                await uow.people.save(person)
+                raise RuntimeError("crash mid-turn")
+        async with database.unit_of_work() as uow:
+            await uow.people.save(person.model_copy(update={"name": "kept?"}))
+        async with database.unit_of_work() as uow:
+            assert await uow.people.get("console:x") is None
+    finally:
+        await database.close()
+
+
+async def test_each_turn_is_committed_before_the_reply(tmp_path: Path) -> None:
+    path = tmp_path / "turns.db"
+    async with open_app(path, clock=lambda: START) as app:
+        for line in WHOLE_PLAN[:9]:
+            turn = await app.conversations.handle("console:sam", Text(line))
+            assert turn.replies
+            # Another connection, while the app still runs, sees the turn: nothing waits.
+            with sqlite3.connect(path) as reader:
+                step = reader.execute("SELECT conversation FROM people").fetchone()
+                words = reader.execute("SELECT text, obstacles FROM goals").fetchone()
+    assert step is not None and words is not None
+    step = step[0]
+    assert '"step":"options"' in step
+    assert words == ("Find a flat of my own within a year", "Money, and forms make me panic")

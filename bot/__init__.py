@@ -1,0 +1,1 @@
+"""The edges of growcoach: console chat, CLI, Telegram, settings and wiring."""

@@ -1,0 +1,1 @@
+"""The conversation engine and its flows: pure, no Telegram, no SQL, no clock."""

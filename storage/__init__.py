@@ -1,0 +1,1 @@
+"""SQLite storage: migrations, records, repositories and the unit of work."""

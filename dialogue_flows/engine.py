@@ -206,9 +206,10 @@ class _TurnInProgress:
         for choice, label in zip(choices, labels, strict=True):
             if wanted == label.casefold().strip(" .!"):
                 return question.read(choice.value)
-        if text.isdigit() and not is_scale(labels) and 1 <= int(text) <= len(choices):
-            return question.read(choices[int(text) - 1].value)
-        if text.isdigit() and choices and question.read is free_text:
+        number = int(text) if _NUMBER.fullmatch(text) else None
+        if number is not None and not is_scale(labels) and 1 <= number <= len(choices):
+            return question.read(choices[number - 1].value)
+        if number is not None and choices and question.read is free_text:
             raise InvalidAnswerError("invalid.choice", {"count": len(choices)})
         return question.read(check_length(text))
 
@@ -303,6 +304,7 @@ _COMMANDS: dict[str, Callable[[_TurnInProgress], None]] = {
 }
 
 
+_NUMBER = re.compile(r"\d{1,6}")
 _COMMAND = re.compile(r"/(\w+)(?:@\w+)?(?:\s+(.*))?", re.DOTALL)
 
 

@@ -65,6 +65,16 @@ def test_help_mid_question_then_the_question_again(dialogue: Dialogue) -> None:
     assert dialogue.keys == ["help", "grow.goal"]
 
 
+def test_digits_of_other_kinds_are_words_or_numbers(dialogue: Dialogue) -> None:
+    dialogue.run(*WELCOMED)
+    dialogue.say("²")
+    assert dialogue.person is not None
+    assert dialogue.person.conversation.draft["area_own_words"] == "²"
+    dialogue.run("Swim twice a week")
+    dialogue.say("٣")
+    assert dialogue.goal.reality_now == "٣"
+
+
 def test_out_of_range_number_for_a_choice(dialogue: Dialogue) -> None:
     dialogue.run(*WELCOMED)
     [reply, _] = dialogue.say("7")

@@ -1,7 +1,7 @@
-"""The `growcoach` command: `growcoach chat` talks in this terminal.
+"""The `growcoach` command: `chat` talks in this terminal, `run` starts the Telegram bot.
 
-Errors an operator can fix (a damaged or newer database) print one line and exit 2;
-they never show a traceback.
+Errors an operator can fix (a missing token, a damaged or newer database) print one
+line and exit 2; they never show a traceback.
 """
 
 from __future__ import annotations
@@ -11,15 +11,27 @@ import asyncio
 import getpass
 import io
 import logging
+import re
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from bot.app import open_app
+from telegram import Update
+from telegram.error import InvalidToken, NetworkError
+
+from bot.app import open_app, system_clock
 from bot.console import chat
 from bot.settings import Settings
-from storage.db import StorageError
+from bot.telegram import build_application
+from storage.db import Database, StorageError
 
 EXIT_USAGE = 2
+TOKEN = re.compile(r"\d+:[A-Za-z0-9_-]{20,}")
+SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
+
+
+class UsageError(Exception):
+    """Something the operator must fix before growcoach can start."""
 
 
 def _default_user() -> str:
@@ -38,6 +50,13 @@ def _parser() -> argparse.ArgumentParser:
     chat_parser = commands.add_parser("chat", help="talk with growcoach in this terminal")
     chat_parser.add_argument("--user", default=_default_user(), help="whose conversation")
     chat_parser.add_argument("--db", type=Path, help="SQLite file (default: GROWCOACH_DB)")
+    run_parser = commands.add_parser("run", help="start the Telegram bot (polling by default)")
+    run_parser.add_argument("--db", type=Path, help="SQLite file (default: GROWCOACH_DB)")
+    run_parser.add_argument("--webhook-url", help="public HTTPS URL: run in webhook mode")
+    run_parser.add_argument("--listen", default="0.0.0.0:8443", help="HOST:PORT for webhooks")
+    run_parser.add_argument(
+        "--secret-token", help="webhook secret (default: GROWCOACH_WEBHOOK_SECRET)"
+    )
     return parser
 
 
@@ -46,18 +65,72 @@ async def _chat(db: Path, user: str) -> None:
         await chat(app, user, sys.stdin, sys.stdout)
 
 
+async def _check_database(db: Path) -> None:
+    """Open and migrate once before Telegram starts, so a bad file is a clear error."""
+    database = await Database.open(db)
+    await database.close()
+
+
+def _token(settings: Settings) -> str:
+    token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
+    if not token:
+        raise UsageError("TELEGRAM_BOT_TOKEN is not set (see README: create a bot with BotFather)")
+    if not TOKEN.fullmatch(token):
+        raise UsageError("TELEGRAM_BOT_TOKEN does not look like a bot token (123456:ABC...)")
+    return token
+
+
+def _run(args: argparse.Namespace, settings: Settings, db: Path) -> None:
+    token = _token(settings)
+    asyncio.run(_check_database(db))
+    application = build_application(token, db, system_clock, settings.telegram_api_base_url)
+    if not args.webhook_url:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
+        return
+    secret = args.secret_token or (
+        settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
+    )
+    if not SECRET.fullmatch(secret):
+        raise UsageError("webhook mode needs --secret-token (1-256 of A-Z a-z 0-9 _ -)")
+    host, _, port = args.listen.rpartition(":")
+    if not host or not port.isdigit():
+        raise UsageError("--listen must be HOST:PORT, such as 0.0.0.0:8443")
+    application.run_webhook(
+        listen=host,
+        port=int(port),
+        url_path=urlsplit(args.webhook_url).path.lstrip("/"),
+        webhook_url=args.webhook_url,
+        secret_token=secret,
+        allowed_updates=Update.ALL_TYPES,
+    )
+
+
+def _configure_logging(level: str) -> None:
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     settings = Settings()
-    logging.basicConfig(level=settings.log_level, format="%(levelname)s %(name)s: %(message)s")
+    _configure_logging(settings.log_level)
     for stream in (sys.stdin, sys.stdout):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="replace")  # odd bytes in, odd bytes out: never a crash
+    db = args.db or settings.db
     try:
-        asyncio.run(_chat(args.db or settings.db, args.user))
-    except StorageError as error:
+        if args.command == "chat":
+            asyncio.run(_chat(db, args.user))
+        else:
+            _run(args, settings, db)
+    except (StorageError, UsageError) as error:
         print(f"growcoach: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except InvalidToken:
+        print("growcoach: Telegram refused TELEGRAM_BOT_TOKEN", file=sys.stderr)
+        return EXIT_USAGE
+    except NetworkError as error:
+        print(f"growcoach: cannot reach Telegram ({type(error).__name__})", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     return 0

@@ -36,3 +36,8 @@ class Conversations:
                 await uow.goals.save(goal)
             await uow.commit()
         return turn
+
+    async def mark_blocked(self, person_id: str) -> None:
+        async with self.database.unit_of_work() as uow:
+            await uow.people.mark_blocked(person_id, self.clock())
+            await uow.commit()

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class Settings(BaseSettings):
-    """Environment variables are `GROWCOACH_<NAME>`; see `.env.example`."""
+    """`GROWCOACH_<NAME>`, plus Telegram's two variables; see `.env.example`."""
 
     model_config = SettingsConfigDict(env_prefix="GROWCOACH_", env_file=".env", extra="ignore")
 
     db: Path = Path("growcoach.db")
     log_level: str = "WARNING"
+    telegram_bot_token: SecretStr | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
+    telegram_api_base_url: str | None = Field(default=None, alias="TELEGRAM_API_BASE_URL")
+    webhook_secret: SecretStr | None = None

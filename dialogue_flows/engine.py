@@ -28,6 +28,7 @@ from dialogue_flows.types import (
     Snapshot,
     Text,
     Turn,
+    Unreadable,
     is_scale,
 )
 from storage.records import Conversation, Goal
@@ -54,6 +55,8 @@ class Engine:
             turn.command(event)
         elif isinstance(event, Pick):
             turn.pick(event)
+        elif isinstance(event, Unreadable):
+            turn.unreadable(event)
         else:
             turn.text(event)
         return turn.result()
@@ -76,6 +79,7 @@ class _TurnInProgress:
         self.changed_goals: set[int] = set()
         self.conversation = snapshot.person.conversation if snapshot.person else BEFORE_CONSENT
         self.replies: list[Reply] = []
+        self.answered = False
 
     @property
     def language(self) -> str:
@@ -84,12 +88,19 @@ class _TurnInProgress:
     def result(self) -> Turn:
         person = self.person
         if person is not None:
-            person = person.model_copy(update={"conversation": self.conversation})
+            # Whatever they sent, they can hear us again: a block (403) is over.
+            person = person.model_copy(
+                update={"conversation": self.conversation, "blocked_at": None}
+            )
             if person == self.snapshot.person:
                 person = None
         goals = tuple(self.goals[number] for number in sorted(self.changed_goals))
         return Turn(
-            replies=tuple(self.replies), language=self.language, person=person, goals=goals
+            replies=tuple(self.replies),
+            language=self.language,
+            answered=self.answered,
+            person=person,
+            goals=goals,
         )
 
     # -- what the person sent -------------------------------------------------------
@@ -104,8 +115,7 @@ class _TurnInProgress:
         try:
             value = self.read(question, work, clean(event.text))
         except InvalidAnswerError as invalid:
-            self.say(Msg(invalid.key, invalid.params))
-            self.ask_again()
+            self.ask_again(Msg(invalid.key, invalid.params))
             return
         self.answer(value)
 
@@ -116,21 +126,21 @@ class _TurnInProgress:
             self.conversation = conversation.model_copy(update={"paused": False})
             self.answer(self.question().read(event.value))
         elif self.is_open() or self.person is None:
-            self.say(Msg("stale.moved_on"))
-            self.ask_again()
+            self.ask_again(Msg("stale.moved_on"))
         else:
             self.say(Msg("stale.nothing_open"))
+
+    def unreadable(self, event: Unreadable) -> None:
+        self.say_then_ask(Msg(f"unreadable.{event.kind}"))
 
     def command(self, event: Command) -> None:
         handler = _COMMANDS.get(event.name)
         if handler is not None:
             handler(self)
         elif event.name in COMING_LATER:
-            self.say(Msg("command.coming_soon", {"command": event.name}))
-            self.ask_again_if_open()
+            self.say_then_ask(Msg("command.coming_soon", {"command": event.name}))
         else:
-            self.say(Msg("command.unknown", {"command": event.name[:32]}))
-            self.ask_again_if_open()
+            self.say_then_ask(Msg("command.unknown", {"command": event.name[:32]}))
 
     # -- the commands ---------------------------------------------------------------
 
@@ -139,8 +149,7 @@ class _TurnInProgress:
             self.ask_again()
         elif self.conversation.flow is not None:
             self.conversation = self.conversation.model_copy(update={"paused": False})
-            self.say(Msg("start.welcome_back", {"name": self.person.name or ""}))
-            self.ask_again()
+            self.ask_again(Msg("start.welcome_back", {"name": self.person.name or ""}))
         else:
             self.say(Msg("start.idle", {"name": self.person.name or ""}))
 
@@ -214,6 +223,7 @@ class _TurnInProgress:
         return question.read(check_length(text))
 
     def answer(self, value: Any) -> None:
+        self.answered = True
         flow = self.flow()
         work = self.work(flow)
         question = self.question()
@@ -277,6 +287,13 @@ class _TurnInProgress:
 
     def ask_again(self, *before: Msg) -> None:
         self.replies.append(self.question_reply(*before))
+
+    def say_then_ask(self, message: Msg) -> None:
+        """A short word, with the open question (if any) in the same message."""
+        if self.person is not None and self.is_open():
+            self.ask_again(message)
+        else:
+            self.say(message)
 
     def ask_again_if_open(self) -> None:
         if self.person is not None and self.is_open():

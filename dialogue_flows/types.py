@@ -40,7 +40,18 @@ class Command:
     args: str = ""
 
 
-Input = Text | Pick | Command
+@dataclass(frozen=True)
+class Unreadable:
+    """Something the engine cannot take as an answer: `kind` is "media" or "edited".
+
+    Stickers, photos, voice and files are "media"; an edited message is "edited" (answers
+    are kept as first sent). The person is told kindly and asked the open question again.
+    """
+
+    kind: str
+
+
+Input = Text | Pick | Command | Unreadable
 
 
 Param: TypeAlias = "str | int | Msg"
@@ -95,10 +106,13 @@ class Snapshot:
 class Turn:
     """The outcome of one input: what to say (in `language`), and what to save first.
 
-    `person` and `goals` hold only records that changed; None and () mean nothing to save.
+    `answered` says the input was taken as the answer to the open question (a button
+    press that counted). `person` and `goals` hold only records that changed; None and
+    () mean nothing to save.
     """
 
     replies: tuple[Reply, ...]
     language: str
+    answered: bool = False
     person: Person | None = None
     goals: tuple[Goal, ...] = ()

@@ -57,6 +57,10 @@ MIGRATIONS: tuple[str, ...] = (
             REFERENCES goals(person_id, number) ON DELETE CASCADE
     );
     """,
+    # 3: when Telegram said the person blocked the bot (403); cleared when they write again.
+    """
+    ALTER TABLE people ADD COLUMN blocked_at TEXT;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -52,6 +52,7 @@ class Person(Record):
     language: str = "en"
     consented_at: datetime
     created_at: datetime
+    blocked_at: datetime | None = None
     conversation: Conversation = Field(default_factory=Conversation)
 
 

@@ -7,6 +7,7 @@ the unit of work around them decides when it all becomes permanent.
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 import aiosqlite
@@ -87,7 +88,15 @@ class PersonRepository:
         await self._connection.execute(
             _upsert(
                 "people",
-                ("id", "name", "language", "consented_at", "created_at", "conversation"),
+                (
+                    "id",
+                    "name",
+                    "language",
+                    "consented_at",
+                    "created_at",
+                    "blocked_at",
+                    "conversation",
+                ),
                 ("id",),
             ),
             (
@@ -96,8 +105,15 @@ class PersonRepository:
                 person.language,
                 person.consented_at.isoformat(),
                 person.created_at.isoformat(),
+                person.blocked_at.isoformat() if person.blocked_at else None,
                 person.conversation.model_dump_json(),
             ),
+        )
+
+    async def mark_blocked(self, person_id: str, when: datetime) -> None:
+        """Telegram refused to deliver to them: they blocked the bot."""
+        await self._connection.execute(
+            "UPDATE people SET blocked_at = ? WHERE id = ?", (when.isoformat(), person_id)
         )
 
 

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
 
 import pytest
+from fake_bot_api import FakeBotApi
+from telegram import Update
+from telegram.ext import Application
 
+from bot.telegram import Retry, build_application
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
 from dialogue_flows.types import Command, Input, Pick, Reply, Snapshot, Text, Turn
@@ -125,3 +133,64 @@ WHOLE_PLAN = (
     "8",
 )
 """A whole GROW conversation, answered in plain words."""
+
+
+TOKEN = "123456:TEST-token-for-the-fake-bot-api-000"
+"""Well formed, but only ever sent to the fake Bot API on localhost."""
+
+
+@pytest.fixture
+def bot_api() -> Iterator[FakeBotApi]:
+    api = FakeBotApi()
+    api.start()
+    yield api
+    api.stop()
+
+
+@dataclass
+class RunningBot:
+    api: FakeBotApi
+    application: Application[Any, Any, Any, Any, Any, Any]
+    db: Path
+
+    async def handle(self, update_id: int) -> None:
+        """Hand one queued update to the application and wait until it is handled."""
+        update = Update.de_json(self.api.take(update_id), self.application.bot)
+        await self.application.process_update(update)
+
+
+@asynccontextmanager
+async def running_bot(api: FakeBotApi, db: Path, polling: bool) -> AsyncIterator[RunningBot]:
+    """The real `Application` against the fake Bot API, started as `growcoach run` would."""
+    assert api.server is not None
+    base_url = f"http://127.0.0.1:{api.server.server_address[1]}/bot"
+    application = build_application(
+        TOKEN, db, lambda: START, base_url=base_url, retry=Retry(delays=(0, 0))
+    )
+    await application.initialize()
+    assert application.post_init is not None and application.post_shutdown is not None
+    await application.post_init(application)
+    assert application.updater is not None
+    if polling:
+        await application.updater.start_polling(poll_interval=0, timeout=0.25)
+    await application.start()
+    yield RunningBot(api, application, db)
+    if polling:
+        await application.updater.stop()
+    await application.stop()
+    await application.post_shutdown(application)
+    await application.shutdown()
+
+
+@pytest.fixture
+async def telegram(bot_api: FakeBotApi, tmp_path: Path) -> AsyncIterator[RunningBot]:
+    """Polling, as in production: updates arrive through getUpdates."""
+    async with running_bot(bot_api, tmp_path / "telegram.db", polling=True) as bot:
+        yield bot
+
+
+@pytest.fixture
+async def telegram_direct(bot_api: FakeBotApi, tmp_path: Path) -> AsyncIterator[RunningBot]:
+    """No polling: each test hands updates over itself, and knows when each is done."""
+    async with running_bot(bot_api, tmp_path / "telegram.db", polling=False) as bot:
+        yield bot

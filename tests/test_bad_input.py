@@ -23,7 +23,7 @@ def test_an_empty_line_is_met_kindly(dialogue: Dialogue) -> None:
 
 def test_ten_thousand_characters_are_asked_to_be_shorter(dialogue: Dialogue) -> None:
     dialogue.run(*THROUGH_REALITY)
-    [kind, _] = dialogue.say("a" * 10_000)
+    [kind] = dialogue.say("a" * 10_000)
     assert dialogue.keys == ["invalid.too_long", "grow.options"]
     assert str(MAX_ANSWER_CHARS) in kind
     assert_unchanged(dialogue, "options")
@@ -44,7 +44,7 @@ def test_control_characters_are_dropped_line_breaks_kept() -> None:
 
 def test_unknown_command_mid_question(dialogue: Dialogue) -> None:
     dialogue.run(*WELCOMED, "Health")
-    [reply, _] = dialogue.say("/frobnicate now")
+    [reply] = dialogue.say("/frobnicate now")
     assert "/frobnicate" in reply
     assert dialogue.keys == ["command.unknown", "grow.goal"]
     assert_unchanged(dialogue, "goal")
@@ -53,7 +53,7 @@ def test_unknown_command_mid_question(dialogue: Dialogue) -> None:
 def test_commands_still_to_come_say_so(dialogue: Dialogue) -> None:
     dialogue.run(*WELCOMED)
     for name in ("checkin", "reminders", "safety", "export", "mydata", "delete", "language"):
-        [reply, _] = dialogue.command(name)
+        [reply] = dialogue.command(name)
         assert reply.startswith(f"/{name} is coming soon")
         assert_unchanged(dialogue, "area")
 
@@ -77,7 +77,7 @@ def test_digits_of_other_kinds_are_words_or_numbers(dialogue: Dialogue) -> None:
 
 def test_out_of_range_number_for_a_choice(dialogue: Dialogue) -> None:
     dialogue.run(*WELCOMED)
-    [reply, _] = dialogue.say("7")
+    [reply] = dialogue.say("7")
     assert "1 to 5" in reply
     assert_unchanged(dialogue, "area")
     assert dialogue.person is not None and "area" not in dialogue.person.conversation.draft

@@ -1,0 +1,361 @@
+"""The Telegram adapter: python-telegram-bot's `Application` over the same engine.
+
+Each handler turns an update into an engine input, takes the turn (saved before
+anything is sent), and sends the replies; choices become inline keyboard buttons
+whose callback data is `1:<question>:<value>`, never the person's words. Updates of
+one person are handled one at a time and in order, different people at once
+(`OnePersonAtATime`). Outgoing messages go through python-telegram-bot's rate
+limiter, which waits out 429s; network errors and timeouts are retried with backoff;
+a 403 means the person blocked the bot and is recorded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import traceback
+from collections import Counter
+from collections.abc import Awaitable, Sequence
+from contextlib import AsyncExitStack
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from telegram import (
+    Bot,
+    BotCommand,
+    ChatMember,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    Update,
+    User,
+)
+from telegram.error import BadRequest, Forbidden, NetworkError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    BaseUpdateProcessor,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.app import App, open_app
+from bot.conversations import Clock
+from bot.logs import pseudonym
+from bot.rendering import Shown, render
+from dialogue_flows.types import Input, Msg, Pick, Text, Turn, Unreadable
+
+logger = logging.getLogger(__name__)
+
+CALLBACK_VERSION = "1"
+MAX_MESSAGE_CHARS = 4096
+MENU = (
+    "start",
+    "newgoal",
+    "goals",
+    "checkin",
+    "reminders",
+    "safety",
+    "export",
+    "mydata",
+    "delete",
+    "language",
+    "cancel",
+    "help",
+)
+SCALE_ROW = 6
+
+
+def callback_data(ask_id: int | None, value: str) -> str:
+    return f"{CALLBACK_VERSION}:{ask_id or 0}:{value}"
+
+
+def parse_callback(data: str | None) -> Pick:
+    """A press as the engine sees it; anything unknown becomes a press on no question."""
+    version, _, rest = (data or "").partition(":")
+    ask_id, _, value = rest.partition(":")
+    if version != CALLBACK_VERSION or not ask_id.isdigit():
+        return Pick(value="", ask_id=-1)
+    return Pick(value=value, ask_id=int(ask_id))
+
+
+def keyboard(shown: Shown) -> InlineKeyboardMarkup | None:
+    if not shown.choices:
+        return None
+    buttons = [
+        InlineKeyboardButton(label, callback_data=callback_data(shown.ask_id, value))
+        for value, label in shown.choices
+    ]
+    width = SCALE_ROW if shown.is_scale else 1
+    return InlineKeyboardMarkup([buttons[i : i + width] for i in range(0, len(buttons), width)])
+
+
+def pieces(text: str, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
+    """Split a long text at line breaks so that each piece fits one Telegram message."""
+    found: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        while len(line) > limit:
+            found.append(line[:limit])
+            line = line[limit:]
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            found.append(current)
+            candidate = line
+        current = candidate
+    return [*found, current] if current or not found else found
+
+
+class OnePersonAtATime(BaseUpdateProcessor):
+    """Updates of one person in arrival order; different people concurrently.
+
+    A lock per person, taken in arrival order (asyncio locks are fair), and dropped
+    when nobody waits for it, so memory stays flat with many people.
+    """
+
+    def __init__(self, max_concurrent_updates: int = 256) -> None:
+        super().__init__(max_concurrent_updates)
+        self._locks: dict[int, asyncio.Lock] = {}
+        self._users: Counter[int] = Counter()
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        user = update.effective_user if isinstance(update, Update) else None
+        if user is None:
+            await coroutine
+            return
+        lock = self._locks.setdefault(user.id, asyncio.Lock())
+        self._users[user.id] += 1
+        try:
+            async with lock:
+                await coroutine
+        finally:
+            self._users[user.id] -= 1
+            if not self._users[user.id]:
+                del self._users[user.id], self._locks[user.id]
+
+    async def initialize(self) -> None:
+        """Nothing to allocate: locks are made as people write."""
+
+    async def shutdown(self) -> None:
+        """Nothing to free."""
+
+
+@dataclass(frozen=True)
+class Retry:
+    """How often, and after how long, a send is tried again after a network failure."""
+
+    delays: Sequence[float] = (0.5, 2.0, 5.0)
+
+
+class TelegramBot:
+    """The handlers, and the `App` they share (opened in `post_init`, closed after)."""
+
+    def __init__(self, db_path: Path, token: str, clock: Clock, retry: Retry) -> None:
+        self._db_path = db_path
+        self._token = token
+        self._clock = clock
+        self._retry = retry
+        self._stack = AsyncExitStack()
+        self._app: App | None = None
+
+    @property
+    def app(self) -> App:
+        if self._app is None:
+            raise RuntimeError("the bot has not been initialised")
+        return self._app
+
+    async def post_init(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        self._app = await self._stack.enter_async_context(open_app(self._db_path, self._clock))
+        for language in self.app.catalogue.languages:
+            commands = [
+                BotCommand(name, self.app.catalogue.render(Msg(f"menu.{name}"), language))
+                for name in MENU
+            ]
+            code = None if language == "en" else language
+            await application.bot.set_my_commands(commands, language_code=code)
+
+    async def post_shutdown(self, _: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        await self._stack.aclose()
+
+    # -- handlers -------------------------------------------------------------------
+
+    async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Free text and /commands: the engine tells them apart."""
+        message = update.effective_message
+        if message is not None and message.text is not None:
+            await self.take_turn(context.bot, update, Text(message.text))
+
+    async def on_press(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A button: answered at once, marked on its message, then a turn like any other."""
+        query = update.callback_query
+        if query is None:
+            return
+        await self._quietly(query.answer())
+        turn = await self.take_turn(context.bot, update, parse_callback(query.data), send=False)
+        message = query.message
+        if isinstance(message, Message):
+            await self._close_question(message, query.data, marked=turn.answered)
+        await self.send_turn(context.bot, update, turn)
+
+    async def on_unreadable(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Stickers, photos, voice, video, documents, locations and the like."""
+        await self.take_turn(context.bot, update, Unreadable("media"))
+
+    async def on_edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await self.take_turn(context.bot, update, Unreadable("edited"))
+
+    async def on_not_private(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Groups and channels: a word on where to find the bot, and nothing stored."""
+        chat = update.effective_chat
+        if chat is None or update.edited_message is not None or update.message is None:
+            return
+        text = self.app.catalogue.render(Msg("private_only"), language_of(update.effective_user))
+        await self._deliver(context.bot, chat.id, None, text, None)
+
+    async def on_member(self, update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
+        """Telegram tells us when a person blocks the bot: stop writing to them."""
+        change = update.my_chat_member
+        if change is not None and change.new_chat_member.status == ChatMember.BANNED:
+            await self.app.conversations.mark_blocked(person_id(change.from_user.id))
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Log where it failed, never what was said; tell the person kindly."""
+        error = context.error
+        user = update.effective_user if isinstance(update, Update) else None
+        logger.error(
+            "update %s for person %s failed: %s\n%s",
+            update.update_id if isinstance(update, Update) else "-",
+            pseudonym(person_id(user.id), self._token) if user else "-",
+            type(error).__name__,
+            "".join(traceback.format_tb(error.__traceback__)) if error else "",
+        )
+        chat = update.effective_chat if isinstance(update, Update) else None
+        if chat is not None and chat.type == "private" and self._app is not None:
+            text = self.app.catalogue.render(Msg("error.internal"), language_of(user))
+            await self._deliver(context.bot, chat.id, None, text, None)
+
+    # -- turns and sending ----------------------------------------------------------
+
+    async def take_turn(self, bot: Bot, update: Update, event: Input, send: bool = True) -> Turn:
+        user = update.effective_user
+        if user is None:
+            raise ValueError("an update without a person")
+        turn = await self.app.conversations.handle(person_id(user.id), event, language_of(user))
+        if send:
+            await self.send_turn(bot, update, turn)
+        return turn
+
+    async def send_turn(self, bot: Bot, update: Update, turn: Turn) -> None:
+        chat = update.effective_chat
+        user = update.effective_user
+        if chat is None or user is None:
+            return
+        for reply in turn.replies:
+            shown = render(self.app.catalogue, reply, turn.language)
+            texts = pieces(shown.text)
+            for n, text in enumerate(texts, 1):
+                markup = keyboard(shown) if n == len(texts) else None
+                if not await self._deliver(bot, chat.id, user.id, text, markup):
+                    return
+
+    async def _deliver(
+        self,
+        bot: Bot,
+        chat_id: int,
+        user_id: int | None,
+        text: str,
+        markup: InlineKeyboardMarkup | None,
+    ) -> bool:
+        """Send one message, retrying network failures; False if the person blocked us."""
+        for delay in (*self._retry.delays, None):
+            try:
+                await bot.send_message(chat_id, text, reply_markup=markup)
+                return True
+            except Forbidden:
+                if user_id is not None:
+                    await self.app.conversations.mark_blocked(person_id(user_id))
+                return False
+            except BadRequest:
+                raise
+            except NetworkError:
+                if delay is None:
+                    raise
+                await asyncio.sleep(delay)
+        return False
+
+    async def _close_question(self, message: Message, data: str | None, marked: bool) -> None:
+        """Take the buttons off a question; an accepted answer is shown under it."""
+        label = next(
+            (
+                button.text
+                for row in (message.reply_markup.inline_keyboard if message.reply_markup else ())
+                for button in row
+                if button.callback_data == data
+            ),
+            None,
+        )
+        if marked and label and message.text and len(message.text) + len(label) < 4000:
+            await self._quietly(message.edit_text(f"{message.text}\n\n✓ {label}"))
+        else:
+            await self._quietly(message.edit_reply_markup(reply_markup=None))
+
+    @staticmethod
+    async def _quietly(call: Awaitable[Any]) -> None:
+        """Cosmetic calls (button spinners, marks) may fail without harming the turn."""
+        try:
+            await call
+        except (BadRequest, NetworkError, Forbidden) as error:
+            logger.info("cosmetic Telegram call failed: %s", type(error).__name__)
+
+
+def person_id(telegram_user_id: int) -> str:
+    return f"telegram:{telegram_user_id}"
+
+
+def language_of(user: User | None) -> str:
+    """Danish for a Telegram app set to Danish, English otherwise (until /language)."""
+    return "da" if user is not None and (user.language_code or "").startswith("da") else "en"
+
+
+def build_application(
+    token: str,
+    db_path: Path,
+    clock: Clock,
+    base_url: str | None = None,
+    retry: Retry | None = None,
+) -> Application[Any, Any, Any, Any, Any, Any]:
+    """Everything Telegram needs, wired once: handlers, rate limiter, update order."""
+    # Opt in to python-telegram-bot's coming timedelta durations (as its warning asks).
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
+    # httpx logs every request URL at INFO, and Telegram's URLs contain the bot token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    bot = TelegramBot(db_path, token, clock, retry or Retry())
+    builder = (
+        Application.builder()
+        .token(token)
+        .rate_limiter(AIORateLimiter(max_retries=5))
+        .concurrent_updates(OnePersonAtATime())
+        .post_init(bot.post_init)
+        .post_shutdown(bot.post_shutdown)
+    )
+    if base_url:
+        builder = builder.base_url(base_url).base_file_url(base_url.replace("/bot", "/file/bot"))
+    application = builder.build()
+    private = filters.ChatType.PRIVATE
+    application.add_handlers(
+        [
+            ChatMemberHandler(bot.on_member, ChatMemberHandler.MY_CHAT_MEMBER),
+            MessageHandler(~private, bot.on_not_private),
+            MessageHandler(filters.UpdateType.EDITED, bot.on_edited),
+            MessageHandler(filters.TEXT, bot.on_text),
+            CallbackQueryHandler(bot.on_press),
+            MessageHandler(filters.ALL, bot.on_unreadable),
+        ]
+    )
+    application.add_error_handler(bot.on_error)
+    return application

@@ -1,0 +1,357 @@
+"""A fake Telegram Bot API server on localhost, for tests and benchmarks.
+
+It speaks enough of the Bot API for python-telegram-bot: getMe, getUpdates (long
+polling), sendMessage, editMessageText, editMessageReplyMarkup, answerCallbackQuery,
+setMyCommands, set/deleteWebhook, sendDocument. Tests queue updates as a person would
+send them and wait (on a condition, never a sleep) for the bot's calls. It can be told
+to answer the next calls of a method with an error, such as 429 or 403.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from email.parser import BytesParser
+from email.policy import HTTP
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs
+
+BOT_USER = {"id": 4242, "is_bot": True, "first_name": "growcoach", "username": "growcoach_bot"}
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+
+    @property
+    def chat_id(self) -> int:
+        return int(self.params.get("chat_id", 0))
+
+    @property
+    def text(self) -> str:
+        return str(self.params.get("text", ""))
+
+    @property
+    def buttons(self) -> list[tuple[str, str]]:
+        """(label, callback data) of every inline button, in order."""
+        markup = self.params.get("reply_markup") or {}
+        return [
+            (button["text"], button["callback_data"])
+            for row in markup.get("inline_keyboard", [])
+            for button in row
+        ]
+
+
+@dataclass
+class Failure:
+    status: int
+    description: str
+    retry_after: int | None = None
+
+
+@dataclass
+class FakeBotApi:
+    """The server's state; all access holds `condition`."""
+
+    condition: threading.Condition = field(default_factory=threading.Condition)
+    updates: list[dict[str, Any]] = field(default_factory=list)
+    calls: list[Call] = field(default_factory=list)
+    failures: dict[str, list[Failure]] = field(default_factory=dict)
+    messages: dict[int, dict[str, Any]] = field(default_factory=dict)
+    next_update_id: int = 1
+    next_message_id: int = 1
+    server: ThreadingHTTPServer | None = None
+
+    # -- running ----------------------------------------------------------------------
+
+    def start(self) -> str:
+        """Serve on a free loopback port; returns the base URL for `TELEGRAM_API_BASE_URL`."""
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                fake._handle(self)
+
+            do_GET = do_POST
+
+            def log_message(self, *args: Any) -> None:
+                """Quiet: tests read calls, not access logs."""
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return f"http://127.0.0.1:{self.server.server_address[1]}/bot"
+
+    def stop(self) -> None:
+        with self.condition:
+            self.condition.notify_all()
+        if self.server is not None:
+            self.server.shutdown()
+            self.server.server_close()
+
+    # -- what a person does -----------------------------------------------------------
+
+    def user(self, user_id: int, language: str = "en") -> dict[str, Any]:
+        return {"id": user_id, "is_bot": False, "first_name": "Person", "language_code": language}
+
+    def chat(self, user_id: int, kind: str = "private") -> dict[str, Any]:
+        return {"id": user_id if kind == "private" else -user_id, "type": kind}
+
+    def push(self, **update: Any) -> int:
+        """Queue an update for getUpdates; returns its id."""
+        with self.condition:
+            update_id = self.next_update_id
+            self.next_update_id += 1
+            self.updates.append({"update_id": update_id, **update})
+            self.condition.notify_all()
+            return update_id
+
+    def take(self, update_id: int) -> dict[str, Any]:
+        """Take a queued update back, to hand it to the application directly."""
+        with self.condition:
+            [update] = [u for u in self.updates if u["update_id"] == update_id]
+            self.updates.remove(update)
+            return update
+
+    def message(
+        self, user_id: int, language: str = "en", chat: str = "private", **content: Any
+    ) -> dict[str, Any]:
+        with self.condition:
+            message_id = self.next_message_id
+            self.next_message_id += 1
+        return {
+            "message_id": message_id,
+            "date": int(time.time()),
+            "chat": self.chat(user_id, chat),
+            "from": self.user(user_id, language),
+            **content,
+        }
+
+    def send_text(
+        self, user_id: int, text: str, language: str = "en", chat: str = "private"
+    ) -> int:
+        entities = []
+        if text.startswith("/"):
+            entities = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+        message = self.message(user_id, language, chat, text=text, entities=entities)
+        return self.push(message=message)
+
+    def send_sticker(self, user_id: int) -> int:
+        sticker = {
+            "file_id": "s1",
+            "file_unique_id": "u1",
+            "type": "regular",
+            "width": 512,
+            "height": 512,
+            "is_animated": False,
+            "is_video": False,
+        }
+        return self.push(message=self.message(user_id, sticker=sticker))
+
+    def send_photo(self, user_id: int) -> int:
+        photo = [{"file_id": "p1", "file_unique_id": "pu1", "width": 90, "height": 90}]
+        return self.push(message=self.message(user_id, photo=photo))
+
+    def edit_text(self, user_id: int, text: str) -> int:
+        message = self.message(user_id, text=text, edit_date=int(time.time()))
+        return self.push(edited_message=message)
+
+    def press(self, user_id: int, sent: Call, label: str) -> int:
+        """Press the button labelled `label` on a message the bot sent."""
+        data = dict(sent.buttons)[label]
+        with self.condition:
+            message = self.messages[sent.params["message_id"]]
+        query = {
+            "id": f"q{self.next_update_id}",
+            "from": self.user(user_id),
+            "chat_instance": "ci",
+            "data": data,
+            "message": message,
+        }
+        return self.push(callback_query=query)
+
+    def block(self, user_id: int) -> int:
+        member = {
+            "chat": self.chat(user_id),
+            "from": self.user(user_id),
+            "date": int(time.time()),
+            "old_chat_member": {"status": "member", "user": BOT_USER},
+            "new_chat_member": {"status": "kicked", "user": BOT_USER, "until_date": 0},
+        }
+        return self.push(my_chat_member=member)
+
+    def fail_next(self, method: str, failure: Failure, times: int = 1) -> None:
+        with self.condition:
+            self.failures.setdefault(method, []).extend([failure] * times)
+
+    # -- what the bot did -------------------------------------------------------------
+
+    def wait_for(self, ready: Callable[[list[Call]], bool], timeout: float = 20) -> list[Call]:
+        """Block until `ready(calls)` holds (woken by each call), or fail after `timeout`."""
+        with self.condition:
+            if not self.condition.wait_for(lambda: ready(self.calls), timeout=timeout):
+                raise AssertionError(f"timed out; calls so far: {self.summary()}")
+            return list(self.calls)
+
+    async def until(self, ready: Callable[[list[Call]], bool]) -> list[Call]:
+        """`wait_for` for async tests: the event loop (and the bot in it) keeps running."""
+        return await asyncio.to_thread(self.wait_for, ready)
+
+    async def received(self, user_id: int, count: int) -> list[Call]:
+        """`wait_for_messages` for async tests."""
+        return await asyncio.to_thread(self.wait_for_messages, user_id, count)
+
+    def sent_to(self, user_id: int) -> list[Call]:
+        with self.condition:
+            return [c for c in self.calls if c.method == "sendMessage" and c.chat_id == user_id]
+
+    def wait_for_messages(self, user_id: int, count: int, timeout: float = 20) -> list[Call]:
+        """Wait until `user_id` has received `count` messages in all; returns them all."""
+        self.wait_for(lambda calls: len(self._sent(calls, user_id)) >= count, timeout)
+        return self.sent_to(user_id)
+
+    @staticmethod
+    def _sent(calls: list[Call], user_id: int) -> list[Call]:
+        return [c for c in calls if c.method == "sendMessage" and c.chat_id == user_id]
+
+    def summary(self) -> list[str]:
+        return [f"{c.method}:{c.text[:40]!r}" for c in self.calls]
+
+    # -- the HTTP side ----------------------------------------------------------------
+
+    def _handle(self, request: BaseHTTPRequestHandler) -> None:
+        method = request.path.rsplit("/", 1)[-1]
+        params = self._params(request)
+        with self.condition:
+            queued = self.failures.get(method)
+            failure = queued.pop(0) if queued else None
+        if failure is not None:
+            body: dict[str, Any] = {
+                "ok": False,
+                "error_code": failure.status,
+                "description": failure.description,
+            }
+            if failure.retry_after is not None:
+                body["parameters"] = {"retry_after": failure.retry_after}
+            self._reply(request, failure.status, body)
+            with self.condition:
+                self.calls.append(Call(f"{method}!{failure.status}", params))
+                self.condition.notify_all()
+            return
+        result = self._result(method, params)
+        self._reply(request, 200, {"ok": True, "result": result})
+
+    def _result(self, method: str, params: dict[str, Any]) -> Any:
+        if method == "getUpdates":
+            return self._get_updates(params)
+        with self.condition:
+            result: Any = True
+            if method == "getMe":
+                result = {
+                    **BOT_USER,
+                    "can_join_groups": False,
+                    "can_read_all_group_messages": False,
+                    "supports_inline_queries": False,
+                }
+            elif method in {"sendMessage", "sendDocument"}:
+                result = self._new_message(params)
+            elif method in {"editMessageText", "editMessageReplyMarkup"}:
+                result = self._edit_message(params)
+            if method != "getMe":
+                self.calls.append(Call(method, params))
+                self.condition.notify_all()
+            return result
+
+    def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        offset = int(params.get("offset") or 0)
+        timeout = min(float(params.get("timeout") or 0), 2.0)
+        with self.condition:
+            self.updates = [u for u in self.updates if u["update_id"] >= offset]
+            if not self.updates:
+                self.condition.wait(timeout)
+            return list(self.updates)
+
+    def _new_message(self, params: dict[str, Any]) -> dict[str, Any]:
+        message_id = self.next_message_id
+        self.next_message_id += 1
+        params["message_id"] = message_id
+        chat_id = int(params["chat_id"])
+        message: dict[str, Any] = {
+            "message_id": message_id,
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"},
+            "from": BOT_USER,
+        }
+        if "text" in params:
+            message["text"] = params["text"]
+        if params.get("reply_markup"):
+            message["reply_markup"] = params["reply_markup"]
+        if "document" in params:
+            message["document"] = {
+                "file_id": "d1",
+                "file_unique_id": "du1",
+                "file_name": params.get("document_name", "file"),
+            }
+        self.messages[message_id] = message
+        return message
+
+    def _edit_message(self, params: dict[str, Any]) -> dict[str, Any]:
+        message = self.messages[int(params["message_id"])]
+        if "text" in params:
+            message["text"] = params["text"]
+        if params.get("reply_markup"):
+            message["reply_markup"] = params["reply_markup"]
+        else:
+            message.pop("reply_markup", None)
+        return message
+
+    @staticmethod
+    def _params(request: BaseHTTPRequestHandler) -> dict[str, Any]:
+        length = int(request.headers.get("Content-Length") or 0)
+        raw = request.rfile.read(length) if length else b""
+        kind = request.headers.get("Content-Type", "")
+        if kind.startswith("application/json"):
+            loaded: dict[str, Any] = json.loads(raw or b"{}")
+            return loaded
+        if kind.startswith("multipart/form-data"):
+            head = f"Content-Type: {kind}\r\n\r\n".encode()
+            parsed = BytesParser(policy=HTTP).parsebytes(head + raw)
+            params: dict[str, Any] = {}
+            for part in parsed.iter_parts():
+                name = part.get_param("name", header="content-disposition")
+                payload = part.get_payload(decode=True)
+                if part.get_filename():
+                    params[str(name)] = payload
+                    params[f"{name}_name"] = part.get_filename()
+                else:
+                    params[str(name)] = _maybe_json(payload.decode() if payload else "")
+            return params
+        fields = parse_qs(raw.decode(), keep_blank_values=True)
+        return {key: _maybe_json(values[-1]) for key, values in fields.items()}
+
+    @staticmethod
+    def _reply(request: BaseHTTPRequestHandler, status: int, body: dict[str, Any]) -> None:
+        data = json.dumps(body).encode()
+        request.send_response(status)
+        request.send_header("Content-Type", "application/json")
+        request.send_header("Content-Length", str(len(data)))
+        request.end_headers()
+        # The bot may stop polling mid-request, as it does on shutdown.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            request.wfile.write(data)
+
+
+def _maybe_json(value: str) -> Any:
+    if value[:1] in ("{", "["):
+        try:
+            return json.loads(value)
+        except json.JSONDecodeError:
+            return value
+    return value

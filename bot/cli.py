@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from pydantic import ValidationError
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError
 
@@ -111,7 +112,16 @@ def _configure_logging(level: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    settings = Settings()
+    try:
+        settings = Settings()
+    except ValidationError as error:
+        fields = [str(e["loc"][0]).upper() for e in error.errors() if e["loc"]]
+        names = ", ".join(f if f.startswith("TELEGRAM_") else f"GROWCOACH_{f}" for f in fields)
+        print(
+            f"growcoach: a setting in the environment or .env is not valid: {names}",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     _configure_logging(settings.log_level)
     for stream in (sys.stdin, sys.stdout):
         if isinstance(stream, io.TextIOWrapper):

@@ -139,3 +139,17 @@ def test_the_database_comes_from_the_environment(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     with sqlite3.connect(db) as reader:
         assert reader.execute("SELECT id FROM people").fetchall() == [("console:env",)]
+
+
+def test_a_bad_setting_gets_one_clear_line(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [GROWCOACH, "chat", "--db", str(tmp_path / "s.db")],
+        input=b"",
+        capture_output=True,
+        timeout=60,
+        env={**_env(), "GROWCOACH_LOG_LEVEL": "LOUD"},
+    )
+    assert result.returncode == 2
+    assert result.stderr.decode() == (
+        "growcoach: a setting in the environment or .env is not valid: GROWCOACH_LOG_LEVEL\n"
+    )

@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -140,30 +141,47 @@ def post(url: str, update: dict[str, object], secret: str | None) -> int:
         return int(error.code)
 
 
+class LogWatcher:
+    """Reads a process's stderr in a thread, and signals when a line appears in it."""
+
+    def __init__(self, process: subprocess.Popen[bytes], marker: str) -> None:
+        self.lines: list[str] = []
+        self.seen = threading.Event()
+        self._marker = marker
+        self._thread = threading.Thread(target=self._read, args=(process,), daemon=True)
+        self._thread.start()
+
+    def _read(self, process: subprocess.Popen[bytes]) -> None:
+        assert process.stderr is not None
+        for raw in process.stderr:
+            line = raw.decode(errors="replace")
+            self.lines.append(line)
+            if self._marker in line:
+                self.seen.set()
+
+    def text(self) -> str:
+        self._thread.join(timeout=30)
+        return "".join(self.lines)
+
+
 def test_webhook_mode_refuses_requests_without_the_secret(
     bot_api: FakeBotApi, tmp_path: Path
 ) -> None:
     port = free_port()
     url = f"http://127.0.0.1:{port}/hook"
-    process = start(
-        bot_api,
-        tmp_path / "hook.db",
-        "--webhook-url",
-        url,
-        "--listen",
-        f"127.0.0.1:{port}",
-        "--secret-token",
-        "s3cret-Token",
-    )
+    process = subprocess.Popen(
+        [GROWCOACH, "run", "--db", str(tmp_path / "hook.db"), "--webhook-url", url,
+         "--listen", f"127.0.0.1:{port}", "--secret-token", "s3cret-Token"],
+        env={**environment(bot_api), "GROWCOACH_LOG_LEVEL": "DEBUG"},
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    # python-telegram-bot sets the webhook first and listens after: wait for its word.
+    log = LogWatcher(process, "Webhook server started")
     try:
-        [hook] = [
-            c
-            for c in bot_api.wait_for(lambda cs: any(c.method == "setWebhook" for c in cs))
-            if c.method == "setWebhook"
-        ]
+        assert log.seen.wait(timeout=30), "the webhook server did not start"
+        [hook] = [c for c in bot_api.calls if c.method == "setWebhook"]
         assert hook.params["url"] == url and hook.params["secret_token"] == "s3cret-Token"
-        update_id = bot_api.send_text(PERSON, "/start")
-        update = bot_api.take(update_id)
+        update = bot_api.take(bot_api.send_text(PERSON, "/start"))
         assert post(url, update, secret=None) == 403
         assert post(url, update, secret="wrong") == 403
         assert post(url, update, secret="s3cret-Token") == 200
@@ -171,5 +189,9 @@ def test_webhook_mode_refuses_requests_without_the_secret(
         assert "Is it OK for me to keep what you tell me?" in welcome.text
         assert len(bot_api.sent_to(PERSON)) == 1
     finally:
-        code, err = stop(process)
-    assert code == 0, err
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+        logged = log.text()
+        assert process.stderr is not None
+        process.stderr.close()
+    assert process.returncode == 0, logged

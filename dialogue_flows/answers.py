@@ -93,17 +93,33 @@ def scale(text: str) -> int:
     return found[0]
 
 
-_YES = {"yes", "y", "yeah", "yep", "ok", "okay", "sure", "fine", "ja", "jo", "gerne"}
-_NO = {"no", "n", "nope", "not now", "nej", "ikke nu", "no thanks", "nej tak"}
+def comparable(text: str) -> str:
+    """Letters and digits only, case-folded: "That's all!" and "thats all" compare equal."""
+    return "".join(char for char in text.casefold() if char.isalnum())
+
+
+_YES = {"yes", "y", "yeah", "yep", "yup", "ok", "okay", "sure", "fine", "agree", "ja", "jo",
+        "gerne", "selvfølgelig"}  # fmt: skip
+_NO = {"no", "n", "nope", "nah", "notnow", "nothanks", "nej", "ikkenu", "nejtak"}
 
 
 def yes_or_no(text: str) -> str:
-    words = text.casefold().strip(" .!")
-    if words in _YES or words.split(" ")[0] in _YES:
+    words = re.findall(r"\w+", text.casefold())
+    if comparable(text) in _YES or (words and words[0] in _YES):
         return "yes"
-    if words in _NO or words.split(" ")[0] in {"no", "nej"}:
+    if comparable(text) in _NO or (words and words[0] in {"no", "nope", "nah", "nej"}):
         return "no"
     raise InvalidAnswerError("invalid.yes_no")
+
+
+_NOTHING_MORE = {"no", "nope", "nah", "none", "nothing", "nothingelse", "nomore", "done",
+                 "thatsall", "thatsit", "thatsallofthem", "nej", "ingen", "ikkemere",
+                 "detvardet", "detervist", "færdig"}  # fmt: skip
+
+
+def more_or_done(text: str) -> str:
+    """Another idea, or "done" when the person says there are no more."""
+    return "done" if comparable(text) in _NOTHING_MORE else text
 
 
 def several(text: str) -> tuple[str, ...]:

@@ -15,7 +15,13 @@ from datetime import datetime
 from typing import Any
 
 from dialogue_flows import grow, onboarding
-from dialogue_flows.answers import InvalidAnswerError, check_length, clean, free_text
+from dialogue_flows.answers import (
+    InvalidAnswerError,
+    check_length,
+    clean,
+    comparable,
+    free_text,
+)
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.flow import Flow, Question, Work
 from dialogue_flows.types import (
@@ -115,7 +121,7 @@ class _TurnInProgress:
         try:
             value = self.read(question, work, clean(event.text))
         except InvalidAnswerError as invalid:
-            self.ask_again(Msg(invalid.key, invalid.params))
+            self.ask_again(Msg(invalid.key, invalid.params), short=True)
             return
         self.answer(value)
 
@@ -211,15 +217,16 @@ class _TurnInProgress:
         """The value `text` gives the question: a choice by label or number, or its own words."""
         choices = question.offered(work)
         labels = [self.catalogue.render(choice.label, self.language) for choice in choices]
-        wanted = text.casefold().strip(" .!")
+        wanted = comparable(text)
         for choice, label in zip(choices, labels, strict=True):
-            if wanted == label.casefold().strip(" .!"):
+            if wanted and wanted == comparable(label):
                 return question.read(choice.value)
         number = int(text) if _NUMBER.fullmatch(text) else None
         if number is not None and not is_scale(labels) and 1 <= number <= len(choices):
             return question.read(choices[number - 1].value)
         if number is not None and choices and question.read is free_text:
-            raise InvalidAnswerError("invalid.choice", {"count": len(choices)})
+            key = "invalid.choice" if len(choices) > 1 else "invalid.only_choice"
+            raise InvalidAnswerError(key, {"count": len(choices)})
         return question.read(check_length(text))
 
     def answer(self, value: Any) -> None:
@@ -274,19 +281,21 @@ class _TurnInProgress:
     ) -> None:
         self.replies.append(Reply(parts=parts, choices=choices, ask_id=ask_id))
 
-    def question_reply(self, *before: Msg) -> Reply:
+    def question_reply(self, *before: Msg, short: bool = False) -> Reply:
+        """The open question; `short` uses its brief wording, if it has one, for a retry."""
         flow = self.flow()
         work = self.work(flow)
         question = self.question()
-        prompt = Msg(question.prompt, flow.params(work))
+        key = question.retry if short and question.retry else question.prompt
+        prompt = Msg(key, flow.params(work))
         return Reply(
             parts=(*before, prompt),
             choices=question.offered(work),
             ask_id=self.conversation.ask_id,
         )
 
-    def ask_again(self, *before: Msg) -> None:
-        self.replies.append(self.question_reply(*before))
+    def ask_again(self, *before: Msg, short: bool = False) -> None:
+        self.replies.append(self.question_reply(*before, short=short))
 
     def say_then_ask(self, message: Msg) -> None:
         """A short word, with the open question (if any) in the same message."""

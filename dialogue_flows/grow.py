@@ -35,9 +35,18 @@ _VAGUE_WORDS = {
 }  # fmt: skip
 
 
+_WISH = re.compile(
+    r"^(i\s+(really\s+)?(want|wanna|need|would\s+like|'d\s+like|wish|hope)(\s+to)?"
+    r"|jeg\s+(vil|ville|gerne|vil\s+gerne|ønsker|håber|skal)(\s+at)?)\s+"
+)
+
+
 def is_vague(goal: str) -> bool:
-    """A goal of one or two words, or a short wish to be "better", can be made concrete."""
-    words = re.findall(r"\w+", goal.casefold())
+    """A goal of one or two words, or a short wish to be "better", can be made concrete.
+
+    "I want to" and its kin are set aside first: they say it is a goal, not what it is.
+    """
+    words = re.findall(r"\w+", _WISH.sub("", goal.casefold().replace("\u2019", "'")))
     return len(words) < 3 or (len(words) <= 6 and any(word in _VAGUE_WORDS for word in words))
 
 
@@ -207,6 +216,7 @@ FLOW = Flow(
             "more_options",
             "grow.more_options",
             choices=(Choice("done", Msg("choice.thats_all")),),
+            read=answers.more_or_done,
             save=add_options,
         ),
         Question("helpers", "grow.helpers", save=keep_in_goal("helpers")),

@@ -40,6 +40,10 @@ def test_a_concrete_goal_goes_straight_to_reality(dialogue: Dialogue) -> None:
 def test_vagueness_is_judged_by_words() -> None:
     assert is_vague("be happier")
     assert is_vague("walk more")
+    assert is_vague("I want to get my life back")
+    assert is_vague("I’d like to feel better")
+    assert is_vague("jeg vil gerne have det bedre")
+    assert not is_vague("I want to go to my NA meeting every Tuesday")
     assert not is_vague("Get a job")
     assert not is_vague("Sleep before midnight on weeknights")
 
@@ -63,6 +67,15 @@ def test_several_options_in_one_message_and_more_after(dialogue: Dialogue) -> No
     assert dialogue.goal.options[-1] == "Talk to Shelter"
     dialogue.press("done")
     assert dialogue.step == "helpers"
+
+
+def test_saying_no_more_ideas_in_words_moves_on(dialogue: Dialogue) -> None:
+    for done in ("thats all", "That’s all!", "no", "nothing else", "Nej"):
+        person = Dialogue(dialogue.engine, dialogue.catalogue)
+        person.run(*THROUGH_REALITY, "Ask the council\nTalk to Shelter")
+        person.say(done)
+        assert person.step == "helpers", done
+        assert person.goal.options == ("Ask the council", "Talk to Shelter")
 
 
 def test_options_stop_at_the_limit(dialogue: Dialogue) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from dialogue_flows import answers
-from dialogue_flows.flow import Ending, Flow, Question, Work
+from dialogue_flows.flow import Ending, Flow, Question, Saver, Work
 from dialogue_flows.types import Choice, Msg, Param
 from storage.records import Goal, LifeArea, Step
 
@@ -107,11 +107,12 @@ def save_concrete_goal(work: Work, answer: Any) -> None:
         work.update_goal(first_words=goal.text, text=answer)
 
 
-def keep_in_goal(field: str) -> Any:
-    """A saver that stores the answer in one field of the goal."""
+def keep(field: str, in_step: bool = False) -> Saver:
+    """A saver that stores the answer in one field of the goal, or of its current step."""
 
     def save(work: Work, answer: Any) -> None:
-        work.update_goal(**{field: answer})
+        update = work.update_step if in_step else work.update_goal
+        update(**{field: answer})
 
     return save
 
@@ -149,15 +150,6 @@ def save_step(work: Work, answer: Any) -> None:
         work.update_goal(steps=(*goal.steps, step))
 
 
-def keep_in_step(field: str) -> Any:
-    """A saver that stores the answer in one field of the step being planned."""
-
-    def save(work: Work, answer: Any) -> None:
-        work.update_step(**{field: answer})
-
-    return save
-
-
 def save_smaller_step(work: Work, answer: Any) -> None:
     goal = work.goal
     if answer == "keep" or goal is None or goal.current_step is None:
@@ -173,7 +165,7 @@ def confidence_question(name: str) -> Question:
         f"grow.{name}",
         choices=SCALE_CHOICES,
         read=answers.scale,
-        save=keep_in_step("confidence"),
+        save=keep("confidence", in_step=True),
     )
 
 
@@ -207,10 +199,10 @@ FLOW = Flow(
         Question("area", "grow.area", choices=AREA_CHOICES, save=save_area),
         Question("goal", "grow.goal", save=save_goal),
         Question("goal_concrete", "grow.goal_concrete", save=save_concrete_goal),
-        Question("now", "grow.now", save=keep_in_goal("reality_now")),
-        Question("works", "grow.works", save=keep_in_goal("reality_works")),
-        Question("strengths", "grow.strengths", save=keep_in_goal("strengths")),
-        Question("obstacles", "grow.obstacles", save=keep_in_goal("obstacles")),
+        Question("now", "grow.now", save=keep("reality_now")),
+        Question("works", "grow.works", save=keep("reality_works")),
+        Question("strengths", "grow.strengths", save=keep("strengths")),
+        Question("obstacles", "grow.obstacles", save=keep("obstacles")),
         Question("options", "grow.options", save=add_options),
         Question(
             "more_options",
@@ -219,11 +211,11 @@ FLOW = Flow(
             read=answers.more_or_done,
             save=add_options,
         ),
-        Question("helpers", "grow.helpers", save=keep_in_goal("helpers")),
+        Question("helpers", "grow.helpers", save=keep("helpers")),
         Question("choose", "grow.choose", choices=option_choices, save=save_chosen_option),
         Question("step", "grow.step", save=save_step),
-        Question("when", "grow.when", save=keep_in_step("when")),
-        Question("step_obstacles", "grow.step_obstacles", save=keep_in_step("obstacles")),
+        Question("when", "grow.when", save=keep("when", in_step=True)),
+        Question("step_obstacles", "grow.step_obstacles", save=keep("obstacles", in_step=True)),
         confidence_question("confidence"),
         confidence_question("confidence_again"),
         Question(

@@ -61,6 +61,45 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE people ADD COLUMN blocked_at TEXT;
     """,
+    # 4: weekly check-ins: the person's time zone, their schedule, each check-in, and
+    # each reminder claimed (unique per person and due time, so none is sent twice).
+    """
+    ALTER TABLE people ADD COLUMN timezone TEXT;
+    CREATE TABLE schedules (
+        person_id  TEXT PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,
+        weekday    INTEGER NOT NULL CHECK (weekday BETWEEN 0 AND 6),
+        hour       INTEGER NOT NULL CHECK (hour BETWEEN 0 AND 23),
+        minute     INTEGER NOT NULL CHECK (minute BETWEEN 0 AND 59),
+        timezone   TEXT NOT NULL,
+        paused     INTEGER NOT NULL DEFAULT 0,
+        next_due   TEXT                       -- UTC, ISO 8601; NULL when paused
+    );
+    CREATE INDEX schedules_due ON schedules (next_due) WHERE next_due IS NOT NULL;
+    CREATE TABLE checkins (
+        person_id    TEXT NOT NULL,
+        goal_number  INTEGER NOT NULL,
+        number       INTEGER NOT NULL,
+        step_number  INTEGER NOT NULL,
+        at           TEXT NOT NULL,
+        outcome      TEXT NOT NULL,
+        reflection   TEXT,
+        progress     INTEGER CHECK (progress BETWEEN 0 AND 10),
+        next_move    TEXT,
+        reminded     INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (person_id, goal_number, number),
+        FOREIGN KEY (person_id, goal_number)
+            REFERENCES goals(person_id, number) ON DELETE CASCADE
+    );
+    CREATE TABLE reminders (
+        person_id   TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+        due_at      TEXT NOT NULL,
+        claimed_at  TEXT NOT NULL,
+        sent_at     TEXT,
+        outcome     TEXT,                     -- sent, blocked, failed
+        PRIMARY KEY (person_id, due_at)
+    );
+    CREATE INDEX reminders_unsent ON reminders (claimed_at) WHERE sent_at IS NULL;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -7,9 +7,10 @@ person's own words, unedited.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any, Literal
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -53,7 +54,47 @@ class Person(Record):
     consented_at: datetime
     created_at: datetime
     blocked_at: datetime | None = None
+    timezone: str | None = None
     conversation: Conversation = Field(default_factory=Conversation)
+
+
+class Schedule(Record):
+    """The person's weekly check-in: a day and time in their own time zone.
+
+    `next_due` (UTC) is what the reminder loop looks at; it is worked out from the local
+    day and time each week, so 18:00 stays 18:00 across daylight-saving changes.
+    """
+
+    person_id: str
+    weekday: int = Field(ge=0, le=6)  # Monday is 0
+    hour: int = Field(ge=0, le=23)
+    minute: int = Field(default=0, ge=0, le=59)
+    timezone: str
+    paused: bool = False
+    next_due: datetime | None = None
+
+    def local_time(self, after: datetime) -> datetime:
+        """The first check-in strictly after `after`, in the person's own time zone.
+
+        Worked out on the local calendar and then placed in the zone, so a daylight-saving
+        change moves the UTC time, never the local one. A local time that does not exist
+        that day (the hour skipped in spring) moves forward by the gap.
+        """
+        zone = ZoneInfo(self.timezone)
+        local = after.astimezone(zone)
+        days = (self.weekday - local.weekday()) % 7
+        for week in range(3):
+            day = local.date() + timedelta(days=days + 7 * week)
+            wall = datetime.combine(day, time(self.hour, self.minute), tzinfo=zone)
+            # Round-trip through UTC: a wall time in the spring gap comes back shifted.
+            candidate = wall.astimezone(UTC).astimezone(zone)
+            if candidate > after:
+                return candidate
+        raise AssertionError("a weekly time always comes within three weeks")
+
+    def due_after(self, after: datetime) -> datetime:
+        """`local_time`, in UTC: what is stored and compared."""
+        return self.local_time(after).astimezone(UTC)
 
 
 StepStatus = Literal["planning", "planned", "done", "partly", "not_yet", "changed"]
@@ -71,6 +112,23 @@ class Step(Record):
     earlier_texts: tuple[str, ...] = ()
     status: StepStatus = "planning"
     created_at: datetime
+
+
+Outcome = Literal["done", "partly", "not_yet", "changed"]
+NextMove = Literal["keep", "new", "smaller", "goal"]
+
+
+class CheckIn(Record):
+    """How a step went, in the person's words, and how close the goal feels (0 to 10)."""
+
+    number: int
+    step_number: int
+    at: datetime
+    outcome: Outcome
+    reflection: str | None = None
+    progress: int | None = Field(default=None, ge=0, le=10)
+    next_move: NextMove | None = None
+    reminded: bool = False
 
 
 class Goal(Record):
@@ -93,7 +151,13 @@ class Goal(Record):
     created_at: datetime
     updated_at: datetime
     steps: tuple[Step, ...] = ()
+    checkins: tuple[CheckIn, ...] = ()
 
     @property
     def current_step(self) -> Step | None:
         return self.steps[-1] if self.steps else None
+
+    @property
+    def last_progress(self) -> int | None:
+        rated = [checkin.progress for checkin in self.checkins if checkin.progress is not None]
+        return rated[-1] if rated else None

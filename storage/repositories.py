@@ -7,12 +7,15 @@ the unit of work around them decides when it all becomes permanent.
 from __future__ import annotations
 
 import json
-from datetime import datetime
-from typing import Any
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any, TypeVar
 
 import aiosqlite
 
-from storage.records import Conversation, Goal, Person, Step
+from storage.records import CheckIn, Conversation, Goal, Person, Record, Schedule, Step
+
+RecordT = TypeVar("RecordT", bound=Record)
 
 _GOAL_COLUMNS = (
     "person_id",
@@ -44,7 +47,25 @@ _STEP_COLUMNS = (
     "status",
     "created_at",
 )
+_CHECKIN_COLUMNS = (
+    "person_id",
+    "goal_number",
+    "number",
+    "step_number",
+    "at",
+    "outcome",
+    "reflection",
+    "progress",
+    "next_move",
+    "reminded",
+)
+_SCHEDULE_COLUMNS = ("person_id", "weekday", "hour", "minute", "timezone", "paused", "next_due")
 _JSON_COLUMNS = {"options", "earlier_texts"}
+
+
+def utc_text(moment: datetime) -> str:
+    """Times are stored as UTC text of one shape, so that SQL can compare them as text."""
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def _upsert(table: str, columns: tuple[str, ...], key: tuple[str, ...]) -> str:
@@ -56,6 +77,10 @@ def _upsert(table: str, columns: tuple[str, ...], key: tuple[str, ...]) -> str:
         f"INSERT INTO {table} ({', '.join(quoted)}) VALUES ({', '.join('?' * len(columns))}) "
         f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {updates}"
     )
+
+
+def _without(values: dict[str, Any], *keys: str) -> dict[str, Any]:
+    return {key: value for key, value in values.items() if key not in keys}
 
 
 def _row_values(record: dict[str, Any], columns: tuple[str, ...]) -> tuple[Any, ...]:
@@ -95,6 +120,7 @@ class PersonRepository:
                     "consented_at",
                     "created_at",
                     "blocked_at",
+                    "timezone",
                     "conversation",
                 ),
                 ("id",),
@@ -106,6 +132,7 @@ class PersonRepository:
                 person.consented_at.isoformat(),
                 person.created_at.isoformat(),
                 person.blocked_at.isoformat() if person.blocked_at else None,
+                person.timezone,
                 person.conversation.model_dump_json(),
             ),
         )
@@ -122,23 +149,38 @@ class GoalRepository:
         self._connection = connection
 
     async def list_for(self, person_id: str) -> tuple[Goal, ...]:
-        async with self._connection.execute(
-            "SELECT * FROM steps WHERE person_id = ? ORDER BY goal_number, number", (person_id,)
-        ) as cursor:
-            steps: dict[int, list[Step]] = {}
-            async for row in cursor:
-                values = _from_row(row)
-                goal_number = values.pop("goal_number")
-                del values["person_id"]
-                steps.setdefault(goal_number, []).append(Step.model_validate(values))
+        steps = await self._children("steps", person_id, Step)
+        checkins = await self._children("checkins", person_id, CheckIn)
         async with self._connection.execute(
             "SELECT * FROM goals WHERE person_id = ? ORDER BY number", (person_id,)
         ) as cursor:
             rows = await cursor.fetchall()
         return tuple(
-            Goal.model_validate({**_from_row(row), "steps": steps.get(row["number"], [])})
+            Goal.model_validate(
+                {
+                    **_from_row(row),
+                    "steps": steps.get(row["number"], []),
+                    "checkins": checkins.get(row["number"], []),
+                }
+            )
             for row in rows
         )
+
+    async def _children(
+        self, table: str, person_id: str, model: type[RecordT]
+    ) -> dict[int, list[RecordT]]:
+        """Steps or check-ins of all the person's goals, by goal number, in order."""
+        found: dict[int, list[RecordT]] = {}
+        async with self._connection.execute(
+            f"SELECT * FROM {table} WHERE person_id = ? ORDER BY goal_number, number",
+            (person_id,),
+        ) as cursor:
+            async for row in cursor:
+                values = _from_row(row)
+                found.setdefault(values["goal_number"], []).append(
+                    model.model_validate(_without(values, "person_id", "goal_number"))
+                )
+        return found
 
     async def save(self, goal: Goal) -> None:
         record = goal.model_dump(mode="json")
@@ -146,11 +188,98 @@ class GoalRepository:
             _upsert("goals", _GOAL_COLUMNS, ("person_id", "number")),
             _row_values(record, _GOAL_COLUMNS),
         )
-        for step in record["steps"]:
-            await self._connection.execute(
-                _upsert("steps", _STEP_COLUMNS, ("person_id", "goal_number", "number")),
-                _row_values(
-                    {**step, "person_id": goal.person_id, "goal_number": goal.number},
-                    _STEP_COLUMNS,
-                ),
-            )
+        owner = {"person_id": goal.person_id, "goal_number": goal.number}
+        for table, columns, children in (
+            ("steps", _STEP_COLUMNS, record["steps"]),
+            ("checkins", _CHECKIN_COLUMNS, record["checkins"]),
+        ):
+            for child in children:
+                await self._connection.execute(
+                    _upsert(table, columns, ("person_id", "goal_number", "number")),
+                    _row_values({**child, **owner}, columns),
+                )
+
+
+class ScheduleRepository:
+    def __init__(self, connection: aiosqlite.Connection) -> None:
+        self._connection = connection
+
+    async def get(self, person_id: str) -> Schedule | None:
+        async with self._connection.execute(
+            "SELECT * FROM schedules WHERE person_id = ?", (person_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return None if row is None else Schedule.model_validate(dict(row))
+
+    async def save(self, schedule: Schedule) -> None:
+        values = schedule.model_dump()
+        values["next_due"] = utc_text(schedule.next_due) if schedule.next_due else None
+        await self._connection.execute(
+            _upsert("schedules", _SCHEDULE_COLUMNS, ("person_id",)),
+            tuple(values[column] for column in _SCHEDULE_COLUMNS),
+        )
+
+    async def delete(self, person_id: str) -> None:
+        await self._connection.execute("DELETE FROM schedules WHERE person_id = ?", (person_id,))
+
+    async def due(self, now: datetime, limit: int) -> list[tuple[Schedule, bool]]:
+        """Schedules due by `now`, oldest first, each with whether the person blocked us."""
+        async with self._connection.execute(
+            "SELECT schedules.*, people.blocked_at IS NOT NULL AS blocked FROM schedules"
+            " JOIN people ON people.id = schedules.person_id"
+            " WHERE next_due IS NOT NULL AND next_due <= ? ORDER BY next_due LIMIT ?",
+            (utc_text(now), limit),
+        ) as cursor:
+            rows = await cursor.fetchall()
+        return [
+            (Schedule.model_validate(_without(dict(row), "blocked")), bool(row["blocked"]))
+            for row in rows
+        ]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One reminder this loop has claimed and must now send: who, and for which due time."""
+
+    person_id: str
+    due_at: str
+
+
+class ReminderRepository:
+    """Rows of reminders claimed and sent; the (person, due time) key makes a claim unique."""
+
+    def __init__(self, connection: aiosqlite.Connection) -> None:
+        self._connection = connection
+
+    async def claim(self, person_id: str, due_at: datetime, now: datetime) -> Claim | None:
+        """Claim a due reminder; None when it was claimed before (by any loop)."""
+        due = utc_text(due_at)
+        cursor = await self._connection.execute(
+            "INSERT INTO reminders (person_id, due_at, claimed_at) VALUES (?, ?, ?)"
+            " ON CONFLICT DO NOTHING",
+            (person_id, due, utc_text(now)),
+        )
+        return Claim(person_id, due) if cursor.rowcount == 1 else None
+
+    async def reclaim_abandoned(self, now: datetime, lease: timedelta) -> list[Claim]:
+        """Claims whose loop stopped before sending (a crash): taken over, once each lease."""
+        async with self._connection.execute(
+            "UPDATE reminders SET claimed_at = ? WHERE sent_at IS NULL AND claimed_at <= ?"
+            " RETURNING person_id, due_at",
+            (utc_text(now), utc_text(now - lease)),
+        ) as cursor:
+            rows = await cursor.fetchall()
+        return [Claim(row["person_id"], row["due_at"]) for row in rows]
+
+    async def finish(self, claim: Claim, outcome: str, now: datetime) -> None:
+        await self._connection.execute(
+            "UPDATE reminders SET sent_at = ?, outcome = ? WHERE person_id = ? AND due_at = ?",
+            (utc_text(now), outcome, claim.person_id, claim.due_at),
+        )
+
+    async def outcomes(self, person_id: str) -> list[tuple[str, str | None]]:
+        async with self._connection.execute(
+            "SELECT due_at, outcome FROM reminders WHERE person_id = ? ORDER BY due_at",
+            (person_id,),
+        ) as cursor:
+            return [(row["due_at"], row["outcome"]) for row in await cursor.fetchall()]

@@ -12,7 +12,12 @@ from types import TracebackType
 
 import aiosqlite
 
-from storage.repositories import GoalRepository, PersonRepository
+from storage.repositories import (
+    GoalRepository,
+    PersonRepository,
+    ReminderRepository,
+    ScheduleRepository,
+)
 
 
 class UnitOfWork:
@@ -22,6 +27,8 @@ class UnitOfWork:
         self._committed = False
         self.people = PersonRepository(connection)
         self.goals = GoalRepository(connection)
+        self.schedules = ScheduleRepository(connection)
+        self.reminders = ReminderRepository(connection)
 
     async def __aenter__(self) -> UnitOfWork:
         await self._lock.acquire()

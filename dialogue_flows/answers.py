@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 MAX_ANSWER_CHARS = 1000
 """Long enough for a heartfelt paragraph, short enough to read back in a PDF."""
@@ -127,3 +128,15 @@ def several(text: str) -> tuple[str, ...]:
     parts = re.split(r"[\n;]+", text)
     ideas = (part.strip().lstrip("•*-\u2013· ").strip() for part in parts)
     return tuple(idea for idea in ideas if idea)
+
+
+@dataclass(frozen=True)
+class OneOf:
+    """For questions that only buttons can answer: the value of a choice, or a kind no."""
+
+    values: tuple[str, ...]
+
+    def pick(self, text: str) -> str:
+        if text not in self.values:
+            raise InvalidAnswerError("invalid.pick")
+        return text

@@ -3,14 +3,17 @@
 The catalogues are `.po` files in `locale/` (one per language), read with Babel, so
 the coaching voice can be reviewed and translated in one place with ordinary
 translation tools. Message ids are keys such as `grow.goal`; placeholders use
-`{name}` (python-brace-format).
+`{name}` (python-brace-format). A date and time is formatted for the language with
+Babel, by the pattern under `format.datetime`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date, datetime
 from pathlib import Path
 
+from babel.dates import format_date, format_datetime
 from babel.messages.pofile import read_po
 
 from dialogue_flows.types import Msg, Param
@@ -56,4 +59,11 @@ class Catalogue:
         return self.template(msg.key, language).format(**values)
 
     def _value(self, value: Param, language: str) -> str | int:
-        return self.render(value, language) if isinstance(value, Msg) else value
+        if isinstance(value, Msg):
+            return self.render(value, language)
+        if isinstance(value, datetime):
+            pattern = self.template("format.datetime", language)
+            return format_datetime(value, pattern, tzinfo=value.tzinfo, locale=language)
+        if isinstance(value, date):
+            return format_date(value, self.template("format.date", language), locale=language)
+        return value

@@ -13,8 +13,9 @@ import re
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from dialogue_flows import grow, onboarding
+from dialogue_flows import checkin, grow, onboarding, reminders
 from dialogue_flows.answers import (
     InvalidAnswerError,
     check_length,
@@ -27,8 +28,10 @@ from dialogue_flows.flow import Flow, Question, Work
 from dialogue_flows.types import (
     Choice,
     Command,
+    DueCheckin,
     Input,
     Msg,
+    Param,
     Pick,
     Reply,
     Snapshot,
@@ -39,22 +42,29 @@ from dialogue_flows.types import (
 )
 from storage.records import Conversation, Goal
 
-FLOWS: dict[str, Flow] = {flow.name: flow for flow in (onboarding.FLOW, grow.FLOW)}
+FLOWS: dict[str, Flow] = {
+    flow.name: flow for flow in (onboarding.FLOW, grow.FLOW, reminders.FLOW, checkin.FLOW)
+}
 
 BEFORE_CONSENT = Conversation(flow=onboarding.FLOW.name, step=onboarding.FLOW.first)
 """Where everyone starts; it is never stored, since nothing is stored before consent."""
 
-COMING_LATER = ("checkin", "reminders", "export", "mydata", "delete", "language", "safety")
+COMING_LATER = ("export", "mydata", "delete", "language", "safety")
 
 
 class Engine:
-    """Pure and deterministic; the catalogue lets it recognise a choice typed as its label."""
+    """Pure and deterministic; the catalogue lets it recognise a choice typed as its label.
 
-    def __init__(self, catalogue: Catalogue) -> None:
+    `default_timezone` is the service's (GROWCOACH_DEFAULT_TZ), offered to a person who
+    chooses a check-in time and has not said where they are.
+    """
+
+    def __init__(self, catalogue: Catalogue, default_timezone: str = "Europe/London") -> None:
         self.catalogue = catalogue
+        self.default_timezone = default_timezone
 
     def handle(self, snapshot: Snapshot, event: Input, now: datetime) -> Turn:
-        turn = _TurnInProgress(self.catalogue, snapshot, now)
+        turn = _TurnInProgress(self, snapshot, now)
         if isinstance(event, Text):
             event = parse_command(event.text) or event
         if isinstance(event, Command):
@@ -63,24 +73,28 @@ class Engine:
             turn.pick(event)
         elif isinstance(event, Unreadable):
             turn.unreadable(event)
+        elif isinstance(event, DueCheckin):
+            turn.due_checkin()
         else:
             turn.text(event)
         return turn.result()
 
     def open_question(self, snapshot: Snapshot, now: datetime) -> Reply | None:
         """The question the person is on, as it would be asked now (None if none is open)."""
-        turn = _TurnInProgress(self.catalogue, snapshot, now)
+        turn = _TurnInProgress(self, snapshot, now)
         return turn.question_reply() if turn.is_open() else None
 
 
 class _TurnInProgress:
     """One turn being worked out: the records as they change, and the replies so far."""
 
-    def __init__(self, catalogue: Catalogue, snapshot: Snapshot, now: datetime) -> None:
-        self.catalogue = catalogue
+    def __init__(self, engine: Engine, snapshot: Snapshot, now: datetime) -> None:
+        self.catalogue = engine.catalogue
+        self.default_timezone = engine.default_timezone
         self.snapshot = snapshot
         self.now = now
         self.person = snapshot.person
+        self.schedule = snapshot.schedule
         self.goals = {goal.number: goal for goal in snapshot.goals}
         self.changed_goals: set[int] = set()
         self.conversation = snapshot.person.conversation if snapshot.person else BEFORE_CONSENT
@@ -107,6 +121,8 @@ class _TurnInProgress:
             answered=self.answered,
             person=person,
             goals=goals,
+            schedule_changed=self.schedule != self.snapshot.schedule,
+            schedule=self.schedule,
         )
 
     # -- what the person sent -------------------------------------------------------
@@ -117,13 +133,11 @@ class _TurnInProgress:
             self.say(Msg(key))
             return
         question = self.question()
-        work = self.work()
         try:
-            value = self.read(question, work, clean(event.text))
+            self.answer(self.read(question, self.work(), clean(event.text)))
         except InvalidAnswerError as invalid:
+            # Raised before any record changed: the person stays where they were.
             self.ask_again(Msg(invalid.key, invalid.params), short=True)
-            return
-        self.answer(value)
 
     def pick(self, event: Pick) -> None:
         conversation = self.conversation
@@ -135,6 +149,18 @@ class _TurnInProgress:
             self.ask_again(Msg("stale.moved_on"))
         else:
             self.say(Msg("stale.nothing_open"))
+
+    def due_checkin(self) -> None:
+        """The weekly check-in time: start it, unless the person is in another conversation."""
+        if self.person is None:
+            return
+        name = {"name": self.person.name or ""}
+        if not checkin.checkable(self.goals):
+            self.say(Msg("checkin.reminder_no_step", name))
+        elif self.is_open() and self.conversation.flow != checkin.FLOW.name:
+            self.say(Msg("checkin.reminder_busy", name))
+        else:
+            self.start_flow(checkin.FLOW, Msg("checkin.reminder", name), draft={"reminded": True})
 
     def unreadable(self, event: Unreadable) -> None:
         self.say_then_ask(Msg(f"unreadable.{event.kind}"))
@@ -171,8 +197,26 @@ class _TurnInProgress:
         if not goals:
             self.say(Msg("goals.none"))
         else:
-            self.say(Msg("goals.heading"), *(self.describe(goal) for goal in goals))
+            self.say(
+                Msg("goals.heading"), *(self.describe(goal) for goal in goals), self.next_checkin()
+            )
         self.ask_again_if_open()
+
+    def check_in(self) -> None:
+        if self.person is None:
+            self.say(Msg("consent.needed"))
+            self.ask_again()
+        elif not checkin.checkable(self.goals):
+            self.say_then_ask(Msg("checkin.nothing"))
+        else:
+            self.start_flow(checkin.FLOW)
+
+    def set_reminders(self) -> None:
+        if self.person is None:
+            self.say(Msg("consent.needed"))
+            self.ask_again()
+        else:
+            self.start_flow(reminders.FLOW)
 
     def cancel(self) -> None:
         if self.person is None:
@@ -208,9 +252,11 @@ class _TurnInProgress:
             person_id=self.snapshot.person_id,
             person=self.person,
             goals=self.goals.values(),
+            schedule=self.schedule,
             draft=self.conversation.draft,
             now=self.now,
             language=self.language,
+            default_timezone=self.default_timezone,
         )
 
     def read(self, question: Question, work: Work, text: str) -> Any:
@@ -248,13 +294,15 @@ class _TurnInProgress:
             return
         closing = Msg(ending.message, flow.params(work))
         self.conversation = Conversation(ask_id=self.conversation.ask_id)
-        if ending.then is not None:
-            self.start_flow(FLOWS[ending.then], closing)
+        then = ending.next_flow(work)
+        if then is not None:
+            self.start_flow(FLOWS[then], closing)
         else:
             self.say(closing)
 
     def take(self, work: Work) -> None:
         self.person = work.person
+        self.schedule = work.schedule
         for number in work.changed_goals:
             self.goals[number] = work.goals[number]
             self.changed_goals.add(number)
@@ -270,8 +318,10 @@ class _TurnInProgress:
             }
         )
 
-    def start_flow(self, flow: Flow, *before: Msg) -> None:
-        self.move_to(flow.first, {}, flow=flow.name)
+    def start_flow(self, flow: Flow, *before: Msg, draft: dict[str, Any] | None = None) -> None:
+        self.conversation = self.conversation.model_copy(update={"draft": draft or {}})
+        work = self.work(flow)
+        self.move_to(flow.start(work), work.draft, flow=flow.name)
         self.ask_again(*before)
 
     # -- replies --------------------------------------------------------------------
@@ -315,10 +365,25 @@ class _TurnInProgress:
             detail = Msg("goals.step", {"step": step.text, "when": step.when or "-"})
         else:
             detail = Msg("goals.unfinished")
-        return Msg(
-            "goals.item",
-            {"number": goal.number, "area": area, "goal": goal.text, "detail": detail},
-        )
+        rated = [checkin for checkin in goal.checkins if checkin.progress is not None]
+        progress: Param = ""
+        if rated:
+            latest = rated[-1]
+            when = latest.at.astimezone(self.zone()).date()
+            progress = Msg("goals.progress", {"progress": latest.progress or 0, "date": when})
+        values: dict[str, Param] = {"number": goal.number, "area": area, "goal": goal.text,
+                                    "detail": detail, "progress": progress}  # fmt: skip
+        return Msg("goals.item", values)
+
+    def zone(self) -> ZoneInfo:
+        """The person's time zone, or the service's until they have said."""
+        return ZoneInfo((self.person.timezone if self.person else None) or self.default_timezone)
+
+    def next_checkin(self) -> Msg:
+        schedule = self.schedule
+        if schedule is None or schedule.next_due is None:
+            return Msg("goals.no_checkin")
+        return Msg("goals.next_checkin", {"when": schedule.next_due.astimezone(self.zone())})
 
 
 _COMMANDS: dict[str, Callable[[_TurnInProgress], None]] = {
@@ -326,6 +391,8 @@ _COMMANDS: dict[str, Callable[[_TurnInProgress], None]] = {
     "newgoal": _TurnInProgress.new_goal,
     "goals": _TurnInProgress.show_goals,
     "cancel": _TurnInProgress.cancel,
+    "checkin": _TurnInProgress.check_in,
+    "reminders": _TurnInProgress.set_reminders,
     "help": _TurnInProgress.help,
 }
 

@@ -18,7 +18,7 @@ from transitions import Machine
 
 from dialogue_flows.answers import free_text
 from dialogue_flows.types import Choice, Param
-from storage.records import Goal, Person
+from storage.records import Goal, Person, Schedule
 
 ANSWER = "answer"
 
@@ -38,13 +38,17 @@ class Work:
         person_id: str,
         person: Person | None,
         goals: Iterable[Goal],
+        schedule: Schedule | None,
         draft: Mapping[str, Any],
         now: datetime,
         language: str,
+        default_timezone: str,
     ) -> None:
         self.state = state
         self.person_id = person_id
         self.person = person
+        self.schedule = schedule
+        self.default_timezone = default_timezone
         self.goals = {goal.number: goal for goal in goals}
         self.changed_goals: set[int] = set()
         self.draft = dict(draft)
@@ -104,12 +108,18 @@ class Question:
 
 @dataclass(frozen=True)
 class Ending:
-    """A state that closes the flow: a closing message, and optionally the next flow."""
+    """A state that closes the flow: a closing message, and optionally the next flow.
+
+    `then` names the flow to go on with, or decides it from the records (None: stop).
+    """
 
     name: str
     message: str
-    then: str | None = None
+    then: str | Callable[[Work], str | None] | None = None
     finish: Callable[[Work], None] | None = None
+
+    def next_flow(self, work: Work) -> str | None:
+        return self.then(work) if callable(self.then) else self.then
 
 
 @dataclass(frozen=True)
@@ -120,6 +130,8 @@ class Flow:
     endings: tuple[Ending, ...]
     transitions: list[dict[str, Any]]
     params: Callable[[Work], Mapping[str, Param]] = lambda work: {}
+    entry: Callable[[Work], str] | None = None
+    entries: tuple[str, ...] = ()
     machine: Machine = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -138,6 +150,13 @@ class Flow:
     def first(self) -> str:
         return self.questions[0].name
 
+    def start(self, work: Work) -> str:
+        """The question a new conversation in this flow opens with."""
+        state = self.entry(work) if self.entry else self.first
+        if state not in (self.first, *self.entries):
+            raise RuntimeError(f"{self.name}: {state} is not an entry")
+        return state
+
     def question(self, state: str | None) -> Question | None:
         return next((q for q in self.questions if q.name == state), None)
 
@@ -154,7 +173,7 @@ class Flow:
         if len(set(names)) != len(names):
             raise ValueError(f"{self.name}: duplicate state names")
         sources = {t["source"] for t in self.transitions}
-        reached = {self.first} | {t["dest"] for t in self.transitions}
+        reached = {self.first, *self.entries} | {t["dest"] for t in self.transitions}
         for question in self.questions:
             if question.name not in sources:
                 raise ValueError(f"{self.name}: question {question.name} leads nowhere")

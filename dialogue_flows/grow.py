@@ -23,6 +23,7 @@ REFLECT_CHARS = 120
 """How much of an answer is quoted back; the whole answer is always kept."""
 
 AREA_CHOICES = tuple(Choice(area.value, Msg(f"area.{area.value}")) for area in LifeArea)
+KEEP_STEP_CHOICES = (Choice("keep", Msg("choice.keep_step")),)
 SCALE_CHOICES = tuple(Choice(str(n), Msg("choice.number", {"number": n})) for n in range(11))
 
 _VAGUE_WORDS = {
@@ -174,6 +175,11 @@ def finish_plan(work: Work) -> None:
     work.update_goal(status="active")
 
 
+def offer_reminders(work: Work) -> str | None:
+    """After a first plan, the weekly check-in is chosen; later plans keep the one set."""
+    return "reminders" if work.schedule is None else None
+
+
 def params(work: Work) -> Mapping[str, Param]:
     """The person's own words, ready to be reflected back in any prompt."""
     found: dict[str, Param] = {"name": work.person.name or "" if work.person else ""}
@@ -221,11 +227,11 @@ FLOW = Flow(
         Question(
             "smaller",
             "grow.smaller",
-            choices=(Choice("keep", Msg("choice.keep_step")),),
+            choices=KEEP_STEP_CHOICES,
             save=save_smaller_step,
         ),
     ),
-    endings=(Ending("planned", "grow.summary", finish=finish_plan),),
+    endings=(Ending("planned", "grow.summary", finish=finish_plan, then=offer_reminders),),
     transitions=[
         {"trigger": "answer", "source": "area", "dest": "goal"},
         {"trigger": "answer", "source": "goal", "dest": "goal_concrete",

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TypeAlias
 
-from storage.records import Goal, Person
+from storage.records import Goal, Person, Schedule
 
 
 @dataclass(frozen=True)
@@ -51,11 +52,17 @@ class Unreadable:
     kind: str
 
 
-Input = Text | Pick | Command | Unreadable
+@dataclass(frozen=True)
+class DueCheckin:
+    """The weekly check-in time has come (sent by the reminder loop, not the person)."""
 
 
-Param: TypeAlias = "str | int | Msg"
-"""A placeholder's value: plain words, a number, or another message (such as a label)."""
+Input = Text | Pick | Command | Unreadable | DueCheckin
+
+
+Param: TypeAlias = "str | int | Msg | date"
+"""A placeholder's value: words, a number, another message (such as a label), or a
+day or a moment in the person's time zone (formatted for their language)."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +107,7 @@ class Snapshot:
     person: Person | None
     goals: tuple[Goal, ...] = ()
     language: str = "en"
+    schedule: Schedule | None = None
 
 
 @dataclass(frozen=True)
@@ -108,7 +116,8 @@ class Turn:
 
     `answered` says the input was taken as the answer to the open question (a button
     press that counted). `person` and `goals` hold only records that changed; None and
-    () mean nothing to save.
+    () mean nothing to save. When `schedule_changed`, `schedule` is the new weekly
+    check-in, or None if the person turned reminders off.
     """
 
     replies: tuple[Reply, ...]
@@ -116,3 +125,5 @@ class Turn:
     answered: bool = False
     person: Person | None = None
     goals: tuple[Goal, ...] = ()
+    schedule_changed: bool = False
+    schedule: Schedule | None = None

@@ -18,7 +18,7 @@ from bot.telegram import Retry, build_application
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
 from dialogue_flows.types import Command, Input, Pick, Reply, Snapshot, Text, Turn
-from storage.records import Goal, Person
+from storage.records import Goal, Person, Schedule
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -47,6 +47,7 @@ class Dialogue:
     language: str = "en"
     person: Person | None = None
     goals: dict[int, Goal] = field(default_factory=dict)
+    schedule: Schedule | None = None
     now: datetime = START
     last: Turn | None = None
 
@@ -56,10 +57,13 @@ class Dialogue:
             self.person,
             tuple(self.goals[n] for n in sorted(self.goals)),
             self.language,
+            self.schedule,
         )
         turn = self.engine.handle(snapshot, event, self.now)
         if turn.person is not None:
             self.person = turn.person
+        if turn.schedule_changed:
+            self.schedule = turn.schedule
         for goal in turn.goals:
             self.goals[goal.number] = goal
         self.now += timedelta(minutes=1)

@@ -79,10 +79,12 @@ def test_every_flow_has_prompts_placeholders_and_labels_in_english(
 def test_placeholders_come_from_the_flow_params(catalogue: Catalogue) -> None:
     dialogue = Dialogue(Engine(catalogue), catalogue)
     dialogue.run(*WHOLE_PLAN)
-    work = Work(
-        "planned", "p", dialogue.person, dialogue.goals.values(), {"goal": 1}, dialogue.now, "en"
-    )
+    dialogue.run("Monday 18:00", "London", "/checkin", "I did some of it", "It was hard", "6")
     for flow in FLOWS.values():
+        work = flow.work(
+            "any", "p", dialogue.person, dialogue.goals.values(), dialogue.schedule,
+            {"goal": 1, "weekday": 0}, dialogue.now, "en", "Europe/London",
+        )  # fmt: skip
         params = flow.params(work)
         for key in [q.prompt for q in flow.questions] + [e.message for e in flow.endings]:
             for name in re.findall(r"{(\w+)}", catalogue.template(key, "en")):

@@ -1,0 +1,197 @@
+"""Choosing the weekly check-in: a day, an hour, the person's time zone, or no reminders.
+
+Offered once at the end of a first plan, and any time with /reminders, which also
+shows the current time and can change it, pause it, or turn it off. A day and a time
+written together ("Monday 18:00", "mandag kl. 18") skip the hour question; the time
+zone is asked only once, and the service's own zone is offered first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from dialogue_flows.answers import InvalidAnswerError, OneOf
+from dialogue_flows.flow import Ending, Flow, Question, Work
+from dialogue_flows.types import Choice, Msg, Param
+from dialogue_flows.weekly import WeeklyTime, read_hour, read_timezone, read_weekly
+from storage.records import Schedule
+
+HOURS = (9, 12, 15, 18, 20)
+OFFERED_ZONES = ("Europe/London", "Europe/Copenhagen")
+
+DAY_CHOICES = (
+    *(Choice(day, Msg(f"weekday.{n}")) for n, day in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))),
+    Choice("none", Msg("choice.no_reminders")),
+)  # fmt: skip
+HOUR_CHOICES = tuple(Choice(f"{h}:00", Msg("choice.own_words", {"text": f"{h:02}:00"}))
+                     for h in HOURS)  # fmt: skip
+
+
+def day_or_none(text: str) -> WeeklyTime | str:
+    if text == "none":
+        return text
+    found = read_weekly(text)
+    if found.weekday is None:
+        raise InvalidAnswerError("invalid.day")
+    return found
+
+
+def zone_choices(work: Work) -> tuple[Choice, ...]:
+    zones = dict.fromkeys((work.default_timezone, *OFFERED_ZONES))
+    return tuple(Choice(zone, Msg("choice.own_words", {"text": zone})) for zone in zones)
+
+
+MANAGE_VALUES = OneOf(("change", "zone", "pause", "resume", "off", "keep"))
+
+
+def manage_choices(work: Work) -> tuple[Choice, ...]:
+    paused = work.schedule is not None and work.schedule.paused
+    return tuple(
+        Choice(value, Msg(f"choice.reminders_{value}"))
+        for value in ("change", "zone", "resume" if paused else "pause", "off", "keep")
+    )
+
+
+class RemindersWork(Work):
+    """The conditions the reminder transitions name."""
+
+    def wants_none(self) -> bool:
+        return bool(self.answer == "none")
+
+    def has_hour(self) -> bool:
+        return self.draft.get("hour") is not None
+
+    def knows_zone(self) -> bool:
+        return self.person is not None and self.person.timezone is not None
+
+    def chose(self, value: str) -> bool:
+        return bool(self.answer == value)
+
+    def chose_change(self) -> bool:
+        return self.chose("change")
+
+    def chose_zone(self) -> bool:
+        return self.chose("zone")
+
+    def chose_pause(self) -> bool:
+        return self.chose("pause")
+
+    def chose_resume(self) -> bool:
+        return self.chose("resume")
+
+    def chose_off(self) -> bool:
+        return self.chose("off")
+
+
+def save_time(work: Work, answer: Any) -> None:
+    """Keep what the answer names: the day, the time, or both."""
+    if isinstance(answer, WeeklyTime):
+        if answer.weekday is not None:
+            work.draft["weekday"] = answer.weekday
+        if answer.hour is not None:
+            work.draft.update(hour=answer.hour, minute=answer.minute)
+
+
+def save_zone(work: Work, answer: Any) -> None:
+    if work.person is not None:
+        work.person = work.person.model_copy(update={"timezone": answer})
+
+
+def schedule(work: Work) -> None:
+    """Keep the chosen day and time, with the first check-in worked out from now."""
+    if work.person is None:
+        return
+    previous = work.schedule
+    zone = work.person.timezone or work.default_timezone
+    values = {
+        "weekday": work.draft.get("weekday", previous.weekday if previous else 0),
+        "hour": work.draft.get("hour", previous.hour if previous else 18),
+        "minute": work.draft.get("minute", previous.minute if previous else 0),
+    }
+    fresh = Schedule(person_id=work.person_id, timezone=zone, **values)
+    work.schedule = fresh.model_copy(update={"next_due": fresh.due_after(work.now)})
+
+
+def pause(work: Work) -> None:
+    if work.schedule is not None:
+        work.schedule = work.schedule.model_copy(update={"paused": True, "next_due": None})
+
+
+def resume(work: Work) -> None:
+    if work.schedule is not None:
+        running = work.schedule.model_copy(update={"paused": False})
+        work.schedule = running.model_copy(update={"next_due": running.due_after(work.now)})
+
+
+def turn_off(work: Work) -> None:
+    work.schedule = None
+
+
+def describe(found: Schedule) -> Msg:
+    """ "every Monday at 18:00 (Europe/London)", in the person's language."""
+    return Msg(
+        "schedule.every",
+        {
+            "weekday": Msg(f"weekday.{found.weekday}"),
+            "time": f"{found.hour:02}:{found.minute:02}",
+            "timezone": found.timezone,
+        },
+    )
+
+
+def params(work: Work) -> Mapping[str, Param]:
+    found: dict[str, Param] = {"name": work.person.name or "" if work.person else ""}
+    weekday = work.draft.get("weekday")
+    if isinstance(weekday, int):
+        found["weekday"] = Msg(f"weekday.{weekday}")
+    if work.schedule is not None:
+        found["schedule"] = describe(work.schedule)
+    return found
+
+
+def entry(work: Work) -> str:
+    return "manage" if work.schedule is not None else "day"
+
+
+DAY = Question("day", "reminders.day", choices=DAY_CHOICES, read=day_or_none, save=save_time)
+
+FLOW = Flow(
+    name="reminders",
+    work=RemindersWork,
+    questions=(
+        DAY,
+        Question("manage", "reminders.manage", choices=manage_choices, read=MANAGE_VALUES.pick),
+        Question("hour", "reminders.hour", choices=HOUR_CHOICES, read=read_hour, save=save_time),
+        Question("timezone", "reminders.timezone", choices=zone_choices, read=read_timezone,
+                 save=save_zone),
+    ),
+    endings=(
+        Ending("scheduled", "reminders.scheduled", finish=schedule),
+        Ending("no_reminders", "reminders.none", finish=turn_off),
+        Ending("paused", "reminders.paused", finish=pause),
+        Ending("resumed", "reminders.scheduled", finish=resume),
+        Ending("off", "reminders.off", finish=turn_off),
+        Ending("kept", "reminders.kept"),
+    ),
+    transitions=[
+        {"trigger": "answer", "source": "manage", "dest": "day", "conditions": "chose_change"},
+        {"trigger": "answer", "source": "manage", "dest": "timezone", "conditions": "chose_zone"},
+        {"trigger": "answer", "source": "manage", "dest": "paused", "conditions": "chose_pause"},
+        {"trigger": "answer", "source": "manage", "dest": "resumed",
+         "conditions": "chose_resume"},
+        {"trigger": "answer", "source": "manage", "dest": "off", "conditions": "chose_off"},
+        {"trigger": "answer", "source": "manage", "dest": "kept"},
+        {"trigger": "answer", "source": "day", "dest": "no_reminders", "conditions": "wants_none"},
+        {"trigger": "answer", "source": "day", "dest": "hour", "unless": "has_hour"},
+        {"trigger": "answer", "source": "day", "dest": "scheduled", "conditions": "knows_zone"},
+        {"trigger": "answer", "source": "day", "dest": "timezone"},
+        {"trigger": "answer", "source": "hour", "dest": "scheduled", "conditions": "knows_zone"},
+        {"trigger": "answer", "source": "hour", "dest": "timezone"},
+        {"trigger": "answer", "source": "timezone", "dest": "scheduled"},
+    ],
+    params=params,
+    entry=entry,
+    entries=("manage",),
+)  # fmt: skip

@@ -26,11 +26,14 @@ class App:
 
 
 @asynccontextmanager
-async def open_app(db_path: Path, clock: Clock = system_clock) -> AsyncIterator[App]:
+async def open_app(
+    db_path: Path, clock: Clock = system_clock, default_tz: str = "Europe/London"
+) -> AsyncIterator[App]:
     """Open (and migrate) the database and build the engine; close the database after."""
     catalogue = Catalogue.load()
     database = await Database.open(db_path)
+    engine = Engine(catalogue, default_tz)
     try:
-        yield App(catalogue, database, Conversations(database, Engine(catalogue), clock))
+        yield App(catalogue, database, Conversations(database, engine, clock))
     finally:
         await database.close()

@@ -23,7 +23,7 @@ from telegram.error import InvalidToken, NetworkError
 from bot.app import open_app, system_clock
 from bot.console import chat
 from bot.settings import Settings
-from bot.telegram import build_application
+from bot.telegram import BotSettings, TelegramBot
 from storage.db import Database, StorageError
 
 EXIT_USAGE = 2
@@ -61,8 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-async def _chat(db: Path, user: str) -> None:
-    async with open_app(db) as app:
+async def _chat(db: Path, user: str, default_tz: str) -> None:
+    async with open_app(db, default_tz=default_tz) as app:
         await chat(app, user, sys.stdin, sys.stdout)
 
 
@@ -84,7 +84,10 @@ def _token(settings: Settings) -> str:
 def _run(args: argparse.Namespace, settings: Settings, db: Path) -> None:
     token = _token(settings)
     asyncio.run(_check_database(db))
-    application = build_application(token, db, system_clock, settings.telegram_api_base_url)
+    bot = TelegramBot(
+        BotSettings(token, db, system_clock, settings.telegram_api_base_url, settings.default_tz)
+    )
+    application = bot.application
     if not args.webhook_url:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
         return
@@ -129,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     db = args.db or settings.db
     try:
         if args.command == "chat":
-            asyncio.run(_chat(db, args.user))
+            asyncio.run(_chat(db, args.user, settings.default_tz))
         else:
             _run(args, settings, db)
     except (StorageError, UsageError) as error:

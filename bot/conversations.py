@@ -28,12 +28,17 @@ class Conversations:
         async with self.database.unit_of_work() as uow:
             person = await uow.people.get(person_id)
             goals = await uow.goals.list_for(person_id)
-            snapshot = Snapshot(person_id, person, goals, language)
+            schedule = await uow.schedules.get(person_id)
+            snapshot = Snapshot(person_id, person, goals, language, schedule)
             turn = self.engine.handle(snapshot, event, self.clock())
             if turn.person is not None:
                 await uow.people.save(turn.person)
             for goal in turn.goals:
                 await uow.goals.save(goal)
+            if turn.schedule_changed and turn.schedule is None:
+                await uow.schedules.delete(person_id)
+            elif turn.schedule_changed and turn.schedule is not None:
+                await uow.schedules.save(turn.schedule)
             await uow.commit()
         return turn
 

@@ -12,6 +12,7 @@ a 403 means the person blocked the bot and is recorded.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import traceback
@@ -47,6 +48,7 @@ from telegram.ext import (
 from bot.app import App, open_app
 from bot.conversations import Clock
 from bot.logs import pseudonym
+from bot.reminders import ReminderLoop
 from bot.rendering import Shown, render
 from dialogue_flows.types import Input, Msg, Pick, Text, Turn, Unreadable
 
@@ -152,16 +154,73 @@ class Retry:
     delays: Sequence[float] = (0.5, 2.0, 5.0)
 
 
-class TelegramBot:
-    """The handlers, and the `App` they share (opened in `post_init`, closed after)."""
+@dataclass(frozen=True)
+class BotSettings:
+    """What the Telegram side needs to start: from the environment, or from a test."""
 
-    def __init__(self, db_path: Path, token: str, clock: Clock, retry: Retry) -> None:
-        self._db_path = db_path
-        self._token = token
-        self._clock = clock
-        self._retry = retry
+    token: str
+    db_path: Path
+    clock: Clock
+    base_url: str | None = None
+    default_tz: str = "Europe/London"
+    retry: Retry = Retry()
+    remind_every: float | None = 30.0
+    """Seconds between looks for due check-ins; None runs no loop (tests tick it)."""
+
+
+class TelegramBot:
+    """The handlers, the `App` they share (opened in `post_init`, closed after), and the
+    reminder loop that runs beside them."""
+
+    def __init__(self, settings: BotSettings) -> None:
+        self.settings = settings
+        self._token = settings.token
+        self._retry = settings.retry
         self._stack = AsyncExitStack()
         self._app: App | None = None
+        self._reminders: ReminderLoop | None = None
+        self._reminder_task: asyncio.Task[None] | None = None
+        self.application = self._build()
+
+    def _build(self) -> Application[Any, Any, Any, Any, Any, Any]:
+        """Everything Telegram needs, wired once: handlers, rate limiter, update order."""
+        # Opt in to python-telegram-bot's coming timedelta durations (as its warning asks).
+        os.environ.setdefault("PTB_TIMEDELTA", "true")
+        # httpx logs every request URL at INFO, and Telegram's URLs contain the bot token.
+        logging.getLogger("httpx").setLevel(logging.WARNING)
+        builder = (
+            Application.builder()
+            .token(self._token)
+            .rate_limiter(AIORateLimiter(max_retries=5))
+            .concurrent_updates(OnePersonAtATime())
+            .post_init(self.post_init)
+            .post_shutdown(self.post_shutdown)
+        )
+        base_url = self.settings.base_url
+        if base_url:
+            builder = builder.base_url(base_url).base_file_url(
+                base_url.replace("/bot", "/file/bot")
+            )
+        application = builder.build()
+        private = filters.ChatType.PRIVATE
+        application.add_handlers(
+            [
+                ChatMemberHandler(self.on_member, ChatMemberHandler.MY_CHAT_MEMBER),
+                MessageHandler(~private, self.on_not_private),
+                MessageHandler(filters.UpdateType.EDITED, self.on_edited),
+                MessageHandler(filters.TEXT, self.on_text),
+                CallbackQueryHandler(self.on_press),
+                MessageHandler(filters.ALL, self.on_unreadable),
+            ]
+        )
+        application.add_error_handler(self.on_error)
+        return application
+
+    @property
+    def reminders(self) -> ReminderLoop:
+        if self._reminders is None:
+            raise RuntimeError("the bot has not been initialised")
+        return self._reminders
 
     @property
     def app(self) -> App:
@@ -170,7 +229,16 @@ class TelegramBot:
         return self._app
 
     async def post_init(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-        self._app = await self._stack.enter_async_context(open_app(self._db_path, self._clock))
+        """Open the database, set the command menu, start the reminder loop."""
+        settings = self.settings
+        self._app = await self._stack.enter_async_context(
+            open_app(settings.db_path, settings.clock, settings.default_tz)
+        )
+        self._reminders = ReminderLoop(
+            self._app, self.deliver_reminder, settings.clock, interval=settings.remind_every or 0
+        )
+        if settings.remind_every is not None:
+            self._reminder_task = asyncio.create_task(self._reminders.run())
         for language in self.app.catalogue.languages:
             commands = [
                 BotCommand(name, self.app.catalogue.render(Msg(f"menu.{name}"), language))
@@ -180,6 +248,10 @@ class TelegramBot:
             await application.bot.set_my_commands(commands, language_code=code)
 
     async def post_shutdown(self, _: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        if self._reminder_task is not None:
+            self._reminder_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._reminder_task
         await self._stack.aclose()
 
     # -- handlers -------------------------------------------------------------------
@@ -253,15 +325,25 @@ class TelegramBot:
     async def send_turn(self, bot: Bot, update: Update, turn: Turn) -> None:
         chat = update.effective_chat
         user = update.effective_user
-        if chat is None or user is None:
-            return
+        if chat is not None and user is not None:
+            await self.send_replies(bot, chat.id, user.id, turn)
+
+    async def send_replies(self, bot: Bot, chat_id: int, user_id: int, turn: Turn) -> bool:
+        """Every reply of a turn, in order; False (and stop) if the person blocked us."""
         for reply in turn.replies:
             shown = render(self.app.catalogue, reply, turn.language)
             texts = pieces(shown.text)
             for n, text in enumerate(texts, 1):
                 markup = keyboard(shown) if n == len(texts) else None
-                if not await self._deliver(bot, chat.id, user.id, text, markup):
-                    return
+                if not await self._deliver(bot, chat_id, user_id, text, markup):
+                    return False
+        return True
+
+    async def deliver_reminder(self, person: str, turn: Turn) -> str:
+        """The reminder loop's way out: a private chat's id is the person's Telegram id."""
+        user_id = int(person.removeprefix("telegram:"))
+        delivered = await self.send_replies(self.application.bot, user_id, user_id, turn)
+        return "sent" if delivered else "blocked"
 
     async def _deliver(
         self,
@@ -320,42 +402,3 @@ def person_id(telegram_user_id: int) -> str:
 def language_of(user: User | None) -> str:
     """Danish for a Telegram app set to Danish, English otherwise (until /language)."""
     return "da" if user is not None and (user.language_code or "").startswith("da") else "en"
-
-
-def build_application(
-    token: str,
-    db_path: Path,
-    clock: Clock,
-    base_url: str | None = None,
-    retry: Retry | None = None,
-) -> Application[Any, Any, Any, Any, Any, Any]:
-    """Everything Telegram needs, wired once: handlers, rate limiter, update order."""
-    # Opt in to python-telegram-bot's coming timedelta durations (as its warning asks).
-    os.environ.setdefault("PTB_TIMEDELTA", "true")
-    # httpx logs every request URL at INFO, and Telegram's URLs contain the bot token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    bot = TelegramBot(db_path, token, clock, retry or Retry())
-    builder = (
-        Application.builder()
-        .token(token)
-        .rate_limiter(AIORateLimiter(max_retries=5))
-        .concurrent_updates(OnePersonAtATime())
-        .post_init(bot.post_init)
-        .post_shutdown(bot.post_shutdown)
-    )
-    if base_url:
-        builder = builder.base_url(base_url).base_file_url(base_url.replace("/bot", "/file/bot"))
-    application = builder.build()
-    private = filters.ChatType.PRIVATE
-    application.add_handlers(
-        [
-            ChatMemberHandler(bot.on_member, ChatMemberHandler.MY_CHAT_MEMBER),
-            MessageHandler(~private, bot.on_not_private),
-            MessageHandler(filters.UpdateType.EDITED, bot.on_edited),
-            MessageHandler(filters.TEXT, bot.on_text),
-            CallbackQueryHandler(bot.on_press),
-            MessageHandler(filters.ALL, bot.on_unreadable),
-        ]
-    )
-    application.add_error_handler(bot.on_error)
-    return application

@@ -222,13 +222,15 @@ class ScheduleRepository:
     async def delete(self, person_id: str) -> None:
         await self._connection.execute("DELETE FROM schedules WHERE person_id = ?", (person_id,))
 
-    async def due(self, now: datetime, limit: int) -> list[tuple[Schedule, bool]]:
-        """Schedules due by `now`, oldest first, each with whether the person blocked us."""
+    async def due(self, now: datetime, limit: int, channel: str) -> list[tuple[Schedule, bool]]:
+        """Schedules of people on `channel` (an id prefix) due by `now`, oldest first, each
+        with whether the person blocked us. The partial index on next_due serves it."""
         async with self._connection.execute(
             "SELECT schedules.*, people.blocked_at IS NOT NULL AS blocked FROM schedules"
             " JOIN people ON people.id = schedules.person_id"
-            " WHERE next_due IS NOT NULL AND next_due <= ? ORDER BY next_due LIMIT ?",
-            (utc_text(now), limit),
+            " WHERE next_due IS NOT NULL AND next_due <= ? AND person_id >= ? AND person_id < ?"
+            " ORDER BY next_due LIMIT ?",
+            (utc_text(now), channel, channel[:-1] + chr(ord(channel[-1]) + 1), limit),
         ) as cursor:
             rows = await cursor.fetchall()
         return [

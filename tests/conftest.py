@@ -14,7 +14,7 @@ from fake_bot_api import FakeBotApi
 from telegram import Update
 from telegram.ext import Application
 
-from bot.telegram import Retry, build_application
+from bot.telegram import BotSettings, Retry, TelegramBot
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
 from dialogue_flows.types import Command, Input, Pick, Reply, Snapshot, Text, Turn
@@ -151,11 +151,29 @@ def bot_api() -> Iterator[FakeBotApi]:
     api.stop()
 
 
+class FakeClock:
+    """The time as a test says it is: injected wherever growcoach asks for now."""
+
+    def __init__(self, now: datetime = START) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
 @dataclass
 class RunningBot:
     api: FakeBotApi
-    application: Application[Any, Any, Any, Any, Any, Any]
+    bot: TelegramBot
     db: Path
+    clock: FakeClock
+
+    @property
+    def application(self) -> Application[Any, Any, Any, Any, Any, Any]:
+        return self.bot.application
 
     async def handle(self, update_id: int) -> None:
         """Hand one queued update to the application and wait until it is handled."""
@@ -168,9 +186,11 @@ async def running_bot(api: FakeBotApi, db: Path, polling: bool) -> AsyncIterator
     """The real `Application` against the fake Bot API, started as `growcoach run` would."""
     assert api.server is not None
     base_url = f"http://127.0.0.1:{api.server.server_address[1]}/bot"
-    application = build_application(
-        TOKEN, db, lambda: START, base_url=base_url, retry=Retry(delays=(0, 0))
+    clock = FakeClock()
+    bot = TelegramBot(
+        BotSettings(TOKEN, db, clock, base_url, retry=Retry(delays=(0, 0)), remind_every=None)
     )
+    application = bot.application
     await application.initialize()
     assert application.post_init is not None and application.post_shutdown is not None
     await application.post_init(application)
@@ -178,7 +198,7 @@ async def running_bot(api: FakeBotApi, db: Path, polling: bool) -> AsyncIterator
     if polling:
         await application.updater.start_polling(poll_interval=0, timeout=0.25)
     await application.start()
-    yield RunningBot(api, application, db)
+    yield RunningBot(api, bot, db, clock)
     if polling:
         await application.updater.stop()
     await application.stop()

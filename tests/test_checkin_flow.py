@@ -1,0 +1,182 @@
+"""Choosing the weekly check-in, and the check-in conversation, as transcripts."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from conftest import WHOLE_PLAN, Dialogue
+
+from dialogue_flows.checkin import SNOOZE
+from dialogue_flows.types import DueCheckin
+
+SCHEDULED = (*WHOLE_PLAN, "Monday 18:00", "Copenhagen")
+"""A whole plan, and a weekly check-in on Mondays at 18:00 Copenhagen time."""
+
+
+def test_the_check_in_time_is_chosen_after_the_first_plan(dialogue: Dialogue) -> None:
+    dialogue.run(*WHOLE_PLAN)
+    assert dialogue.step == "day"
+    dialogue.say("Monday 18:00")
+    assert dialogue.step == "timezone"
+    [done] = dialogue.say("Copenhagen")
+    assert "every Monday at 18:00 (Europe/Copenhagen)" in done
+    schedule = dialogue.schedule
+    assert schedule is not None and (schedule.weekday, schedule.hour) == (0, 18)
+    # Started on Monday 2 March 2026 at 09:00 UTC: the first check-in is that evening.
+    assert schedule.next_due == datetime(2026, 3, 2, 17, tzinfo=UTC)
+    assert dialogue.person is not None and dialogue.person.timezone == "Europe/Copenhagen"
+    assert dialogue.person.conversation.flow is None
+
+
+def test_a_day_by_button_then_an_hour(dialogue: Dialogue) -> None:
+    dialogue.run(*WHOLE_PLAN)
+    dialogue.press("wednesday")
+    assert dialogue.step == "hour"
+    dialogue.press("18:00")
+    assert dialogue.step == "timezone"
+    dialogue.press("Europe/London")
+    assert dialogue.schedule is not None and dialogue.schedule.weekday == 2
+
+
+def test_no_reminders_is_a_fine_answer(dialogue: Dialogue) -> None:
+    dialogue.run(*WHOLE_PLAN)
+    [reply] = dialogue.say("No reminders, thanks")
+    assert "no reminders" in reply.lower()
+    assert dialogue.schedule is None
+
+
+def test_the_time_zone_is_asked_only_once(dialogue: Dialogue) -> None:
+    dialogue.run(*SCHEDULED, "/reminders", "Change the day or time")
+    dialogue.say("fri 9am")
+    assert dialogue.step is None
+    assert dialogue.schedule is not None
+    assert (dialogue.schedule.weekday, dialogue.schedule.hour) == (4, 9)
+
+
+def test_reminders_can_be_paused_resumed_and_turned_off(dialogue: Dialogue) -> None:
+    dialogue.run(*SCHEDULED)
+    [manage] = dialogue.command("reminders")
+    assert "every Monday at 18:00" in manage
+    dialogue.press("pause")
+    assert dialogue.schedule is not None and dialogue.schedule.next_due is None
+    dialogue.run("/reminders", "Turn them back on")
+    assert dialogue.schedule is not None and dialogue.schedule.next_due is not None
+    dialogue.run("/reminders", "No more reminders")
+    assert dialogue.schedule is None
+    [goals] = dialogue.command("goals")
+    assert "No weekly check-in is set" in goals
+
+
+def test_a_check_in_after_a_step_done(dialogue: Dialogue) -> None:
+    dialogue.run(*SCHEDULED)
+    [how] = dialogue.command("checkin")
+    assert "“Set up a savings pot on my phone”" in how
+    [ask] = dialogue.press("done")
+    assert "What helped you do it?" in ask
+    dialogue.run("My sister reminded me", "4")
+    assert dialogue.step == "next"
+    [done] = dialogue.press("keep")
+    assert "You did what you set out to do" in done
+    [checkin] = dialogue.goal.checkins
+    assert (checkin.outcome, checkin.reflection, checkin.progress, checkin.next_move) == (
+        "done", "My sister reminded me", 4, "keep",
+    )  # fmt: skip
+    [goals] = dialogue.command("goals")
+    assert "Progress: 4/10 (checked in 2 March)" in goals
+    assert "Next check-in: Monday 2 March, 18:00" in goals
+
+
+def test_a_setback_is_met_with_curiosity(dialogue: Dialogue) -> None:
+    dialogue.run(*SCHEDULED, "/checkin")
+    [ask] = dialogue.say("no, not yet")
+    assert "That's OK" in ask and "What got in the way" in ask
+    for blame in ("should", "failed", "fail", "must"):
+        assert blame not in ask.lower()
+    dialogue.run("Work was mad", "2")
+    [done] = dialogue.press("keep")
+    assert "Noticing what gets in the way is part of the work" in done
+
+
+def test_a_new_smaller_step_with_low_confidence(dialogue: Dialogue) -> None:
+    dialogue.run(*SCHEDULED, "/checkin", "I did some of it", "Forgot twice", "3")
+    dialogue.press("new")
+    dialogue.run("Save £5 this week", "Friday")
+    dialogue.say("5")
+    assert dialogue.step == "smaller"
+    dialogue.run("Put £2 aside on Friday", "8")
+    step = dialogue.goal.current_step
+    assert step is not None and step.text == "Put £2 aside on Friday" and step.number == 2
+    assert step.status == "planned"
+
+
+def test_a_check_in_can_lead_to_a_new_goal(dialogue: Dialogue) -> None:
+    dialogue.run(*SCHEDULED, "/checkin", "I changed my mind", "Not for me", "1")
+    dialogue.press("goal")
+    assert dialogue.step == "area"
+    assert dialogue.keys == ["checkin.new_goal", "grow.area"]
+
+
+def test_which_goal_when_there_are_several(dialogue: Dialogue) -> None:
+    dialogue.run(*SCHEDULED, "/newgoal", "Health", "Walk to the park each morning", "ok", "ok",
+                 "ok", "ok", "Walk with my dog", "That's all", "nobody", "Shoes by the door",
+                 "tonight", "nothing", "9")  # fmt: skip
+    dialogue.command("checkin")
+    assert dialogue.step == "which"
+    assert dialogue.last is not None
+    assert [c.value for c in dialogue.last.replies[0].choices] == ["g2", "g1"]
+    dialogue.say("2")
+    assert dialogue.step == "how"
+    assert dialogue.person is not None and dialogue.person.conversation.draft["goal"] == 1
+
+
+def test_nothing_to_check_in_on_yet(dialogue: Dialogue) -> None:
+    dialogue.run("/start", "yes", "Sam")
+    dialogue.command("checkin")
+    assert dialogue.keys == ["checkin.nothing", "grow.area"]
+
+
+def test_a_due_check_in_starts_the_conversation(dialogue: Dialogue) -> None:
+    dialogue.run(*SCHEDULED)
+    [reminder] = dialogue.send(DueCheckin())
+    assert reminder.startswith("Hi Sam, it's time for your weekly check-in.")
+    assert dialogue.step == "how"
+    assert dialogue.person is not None and dialogue.person.conversation.draft["reminded"]
+
+
+def test_not_now_snoozes_a_reminder_until_later_today(dialogue: Dialogue) -> None:
+    dialogue.run(*SCHEDULED)
+    dialogue.send(DueCheckin())
+    moment = dialogue.now
+    [reply] = dialogue.press("later")
+    assert "later today" in reply
+    assert dialogue.schedule is not None and dialogue.schedule.next_due == moment + SNOOZE
+    assert dialogue.goal.checkins == ()
+
+
+def test_not_now_to_a_check_in_asked_for_just_closes(dialogue: Dialogue) -> None:
+    dialogue.run(*SCHEDULED, "/checkin")
+    before = dialogue.schedule
+    dialogue.say("not now")
+    assert dialogue.keys == ["checkin.later"]
+    assert dialogue.schedule == before
+
+
+def test_a_reminder_waits_for_an_open_conversation(dialogue: Dialogue) -> None:
+    dialogue.run(*SCHEDULED, "/newgoal", "Health")
+    dialogue.send(DueCheckin())
+    assert dialogue.keys == ["checkin.reminder_busy"]
+    assert dialogue.step == "goal"
+
+
+def test_a_reminder_with_no_step_says_so(dialogue: Dialogue) -> None:
+    dialogue.run("/start", "yes", "Sam", "/cancel")
+    dialogue.send(DueCheckin())
+    assert dialogue.keys == ["checkin.reminder_no_step"]
+
+
+def test_progress_is_kept_per_check_in(dialogue: Dialogue) -> None:
+    dialogue.run(*SCHEDULED, "/checkin", "done", "Alarm", "3", "Keep the same step")
+    dialogue.now += timedelta(days=7)
+    dialogue.run("/checkin", "done", "Alarm again", "6", "Keep the same step")
+    assert [c.progress for c in dialogue.goal.checkins] == [3, 6]
+    assert dialogue.goal.last_progress == 6

@@ -139,6 +139,10 @@ WHOLE_PLAN = (
 """A whole GROW conversation, answered in plain words."""
 
 
+SCHEDULE_ANSWERS = (*WHOLE_PLAN, "Monday 18:00", "Copenhagen")
+"""A whole plan, then a weekly check-in on Mondays at 18:00 Copenhagen time."""
+
+
 TOKEN = "123456:TEST-token-for-the-fake-bot-api-000"
 """Well formed, but only ever sent to the fake Bot API on localhost."""
 

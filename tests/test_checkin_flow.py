@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from conftest import WHOLE_PLAN, Dialogue
+from conftest import SCHEDULE_ANSWERS, WHOLE_PLAN, Dialogue
 
 from dialogue_flows.checkin import SNOOZE
 from dialogue_flows.types import DueCheckin
 
-SCHEDULED = (*WHOLE_PLAN, "Monday 18:00", "Copenhagen")
-"""A whole plan, and a weekly check-in on Mondays at 18:00 Copenhagen time."""
+SCHEDULED = SCHEDULE_ANSWERS
 
 
 def test_the_check_in_time_is_chosen_after_the_first_plan(dialogue: Dialogue) -> None:

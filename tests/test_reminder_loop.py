@@ -1,0 +1,153 @@
+"""The reminder loop against a real SQLite file and the real Telegram Application.
+
+The clock is injected and moved by the tests; the loop is ticked by hand, exactly as
+its 30-second timer would. Check-ins go out through the fake Bot API server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from datetime import UTC, datetime, timedelta
+
+from conftest import SCHEDULE_ANSWERS, RunningBot
+from fake_bot_api import Failure, FakeBotApi
+
+from bot.app import open_app
+from bot.reminders import ReminderLoop
+
+PERSON = 4001
+# START is Monday 2 March 2026, 09:00 UTC; Monday 18:00 Copenhagen is 17:00 UTC.
+FIRST_DUE = datetime(2026, 3, 2, 17, tzinfo=UTC)
+
+
+async def plan_with_check_in(bot: RunningBot, user: int = PERSON) -> int:
+    """A person who planned a step and chose Monday 18:00; returns messages so far."""
+    for answer in SCHEDULE_ANSWERS:
+        await bot.handle(bot.api.send_text(user, answer))
+    return len(bot.api.sent_to(user))
+
+
+def reminders_of(bot: RunningBot, user: int = PERSON) -> list[tuple[str, str | None]]:
+    with sqlite3.connect(bot.db) as reader:
+        return reader.execute(
+            "SELECT due_at, outcome FROM reminders WHERE person_id = ?", (f"telegram:{user}",)
+        ).fetchall()
+
+
+async def test_nothing_is_sent_before_its_time(telegram_direct: RunningBot) -> None:
+    bot = telegram_direct
+    seen = await plan_with_check_in(bot)
+    bot.clock.now = FIRST_DUE - timedelta(seconds=1)
+    assert await bot.bot.reminders.tick() == 0
+    assert len(bot.api.sent_to(PERSON)) == seen
+
+
+async def test_the_check_in_arrives_and_can_be_answered(telegram_direct: RunningBot) -> None:
+    bot, api = telegram_direct, telegram_direct.api
+    seen = await plan_with_check_in(bot)
+    bot.clock.now = FIRST_DUE + timedelta(seconds=20)
+    assert await bot.bot.reminders.tick() == 1
+    [reminder] = api.sent_to(PERSON)[seen:]
+    assert reminder.text.startswith("Hi Sam, it's time for your weekly check-in.")
+    assert "I did it" in dict(reminder.buttons)
+    await bot.handle(api.press(PERSON, reminder, "I did some of it"))
+    for answer in ("My sister helped", "6", "Keep the same step", "/goals"):
+        await bot.handle(api.send_text(PERSON, answer))
+    goals = api.sent_to(PERSON)[-1].text
+    assert "Progress: 6/10" in goals
+    assert "Next check-in: Monday 9 March, 18:00" in goals
+    assert reminders_of(bot) == [("2026-03-02T17:00:00+00:00", "sent")]
+    assert await bot.bot.reminders.tick() == 0
+
+
+async def test_two_loops_racing_send_one_check_in(telegram_direct: RunningBot) -> None:
+    bot = telegram_direct
+    seen = await plan_with_check_in(bot)
+    bot.clock.now = FIRST_DUE + timedelta(minutes=1)
+    async with open_app(bot.db, bot.clock) as second_app:
+        twin = ReminderLoop(second_app, bot.bot.deliver_reminder, bot.clock)
+        counts = await asyncio.gather(bot.bot.reminders.tick(), twin.tick())
+    assert sorted(counts) == [0, 1]
+    assert len(bot.api.sent_to(PERSON)) == seen + 1
+    assert len(reminders_of(bot)) == 1
+
+
+async def test_a_claim_left_by_a_crash_is_sent_once_after_its_lease(
+    telegram_direct: RunningBot,
+) -> None:
+    bot = telegram_direct
+    seen = await plan_with_check_in(bot)
+    bot.clock.now = FIRST_DUE
+    [claim] = await bot.bot.reminders.claim_due()  # claimed, then the process "died"
+    assert reminders_of(bot) == [(claim.due_at, None)]
+    bot.clock.advance(minutes=5)
+    assert await bot.bot.reminders.tick() == 0  # the lease still holds
+    bot.clock.advance(minutes=10)
+    assert await bot.bot.reminders.tick() == 1
+    assert await bot.bot.reminders.tick() == 0
+    assert len(bot.api.sent_to(PERSON)) == seen + 1
+    assert reminders_of(bot) == [(claim.due_at, "sent")]
+
+
+async def test_four_weeks_down_gives_one_catch_up(telegram_direct: RunningBot) -> None:
+    bot = telegram_direct
+    seen = await plan_with_check_in(bot)
+    bot.clock.now = FIRST_DUE + timedelta(weeks=4, hours=1)
+    assert await bot.bot.reminders.tick() == 1
+    assert await bot.bot.reminders.tick() == 0
+    assert len(bot.api.sent_to(PERSON)) == seen + 1
+    with sqlite3.connect(bot.db) as reader:
+        [next_due] = reader.execute("SELECT next_due FROM schedules").fetchone()
+    assert next_due == "2026-04-06T16:00:00+00:00"  # the next Monday 18:00, summer time
+
+
+async def test_a_blocked_person_gets_no_reminders_until_they_write(
+    telegram_direct: RunningBot,
+) -> None:
+    bot, api = telegram_direct, telegram_direct.api
+    seen = await plan_with_check_in(bot)
+    api.fail_next("sendMessage", Failure(403, "Forbidden: bot was blocked by the user"))
+    bot.clock.now = FIRST_DUE
+    assert await bot.bot.reminders.tick() == 0
+    assert reminders_of(bot) == [("2026-03-02T17:00:00+00:00", "blocked")]
+    bot.clock.advance(weeks=1)
+    assert await bot.bot.reminders.tick() == 0
+    assert len(reminders_of(bot)) == 1  # not even claimed
+    await bot.handle(api.send_text(PERSON, "/goals"))  # they are back
+    bot.clock.advance(weeks=1)
+    assert await bot.bot.reminders.tick() == 1
+    assert api.sent_to(PERSON)[-1].text.startswith("Hi Sam, it's time")
+    # /goals (and the open check-in question again), then the next week's check-in.
+    assert len(api.sent_to(PERSON)) == seen + 3
+
+
+async def test_many_people_due_at_once_all_get_one(telegram_direct: RunningBot) -> None:
+    bot = telegram_direct
+    people = range(5001, 5013)
+    for person in people:
+        await plan_with_check_in(bot, person)
+    bot.bot.reminders.batch = 5  # several batches in one look
+    bot.clock.now = FIRST_DUE
+    assert await bot.bot.reminders.tick() == len(people)
+    for person in people:
+        assert len(reminders_of(bot, person)) == 1
+
+
+async def test_snoozed_check_in_comes_back_later_that_day(telegram_direct: RunningBot) -> None:
+    bot, api = telegram_direct, telegram_direct.api
+    seen = await plan_with_check_in(bot)
+    bot.clock.now = FIRST_DUE
+    await bot.bot.reminders.tick()
+    reminder = api.sent_to(PERSON)[-1]
+    await bot.handle(api.press(PERSON, reminder, "Not now"))
+    bot.clock.advance(hours=2, minutes=59)
+    assert await bot.bot.reminders.tick() == 0
+    bot.clock.advance(minutes=1)
+    assert await bot.bot.reminders.tick() == 1
+    assert len(api.sent_to(PERSON)) == seen + 3
+
+
+def test_fake_api_is_loopback_only(bot_api: FakeBotApi) -> None:
+    assert bot_api.server is not None
+    assert bot_api.server.server_address[0] == "127.0.0.1"

@@ -381,6 +381,8 @@ class _TurnInProgress:
 
     def next_checkin(self) -> Msg:
         schedule = self.schedule
+        if schedule is not None and schedule.paused:
+            return Msg("goals.checkins_paused")
         if schedule is None or schedule.next_due is None:
             return Msg("goals.no_checkin")
         return Msg("goals.next_checkin", {"when": schedule.next_due.astimezone(self.zone())})

@@ -132,7 +132,7 @@ def turn_off(work: Work) -> None:
 def describe(found: Schedule) -> Msg:
     """ "every Monday at 18:00 (Europe/London)", in the person's language."""
     return Msg(
-        "schedule.every",
+        "schedule.paused" if found.paused else "schedule.every",
         {
             "weekday": Msg(f"weekday.{found.weekday}"),
             "time": f"{found.hour:02}:{found.minute:02}",

@@ -24,6 +24,7 @@ PRAGMAS = (
     "PRAGMA synchronous = NORMAL",  # in WAL mode: durable across crashes of the process
     "PRAGMA foreign_keys = ON",
     "PRAGMA busy_timeout = 5000",
+    "PRAGMA secure_delete = ON",  # deleted words are overwritten, not left in free pages
 )
 
 
@@ -92,6 +93,21 @@ class Database:
                     await self.connection.execute("ROLLBACK")
                 raise
             logger.info("database migrated to schema %d", number)
+
+    async def pseudonym_key(self) -> bytes:
+        async with self.connection.execute(
+            "SELECT value FROM meta WHERE name = 'pseudonym_key'"
+        ) as cursor:
+            row = await cursor.fetchone()
+        if row is None:
+            raise StorageError(f"{self.path} has no pseudonym key; it may be damaged")
+        return bytes(row[0])
+
+    async def scrub(self) -> None:
+        """Empty the write-ahead log into the file and truncate it, after a deletion, so
+        that no copy of deleted words stays in the WAL."""
+        async with self._lock:
+            await self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def unit_of_work(self) -> UnitOfWork:
         return UnitOfWork(self.connection, self._lock)

@@ -100,6 +100,11 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX reminders_unsent ON reminders (claimed_at) WHERE sent_at IS NULL;
     """,
+    # 5: a random key of this service's own, for pseudonyms in exports and logs.
+    """
+    CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB NOT NULL);
+    INSERT INTO meta (name, value) VALUES ('pseudonym_key', randomblob(32));
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -137,6 +137,11 @@ class PersonRepository:
             ),
         )
 
+    async def erase(self, person_id: str) -> None:
+        """Everything about the person: goals, steps, check-ins, schedule, reminders follow
+        by the foreign keys' ON DELETE CASCADE."""
+        await self._connection.execute("DELETE FROM people WHERE id = ?", (person_id,))
+
     async def mark_blocked(self, person_id: str, when: datetime) -> None:
         """Telegram refused to deliver to them: they blocked the bot."""
         await self._connection.execute(

@@ -1,0 +1,55 @@
+"""The CSV export: one row per event (goal set, step set, check-in), oldest first.
+
+Columns (headers in the person's language; the order is the contract):
+event, date (ISO 8601, UTC), goal_number, life_area, goal, step_number, step, when,
+confidence (0-10), outcome, reflection, progress (0-10), next. Written as UTF-8 with a
+byte-order mark so that spreadsheet programs show every character right.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime
+
+from bot.exports.document import History
+from dialogue_flows.catalogue import Catalogue
+from dialogue_flows.types import Msg
+
+COLUMNS = ("event", "date", "goal_number", "life_area", "goal", "step_number", "step", "when",
+           "confidence", "outcome", "reflection", "progress", "next")  # fmt: skip
+
+Row = dict[str, str | int | None]
+
+
+def rows(history: History, catalogue: Catalogue) -> list[Row]:
+    language = history.person.language
+    found: list[tuple[datetime, int, Row]] = []
+    for goal in history.goals:
+        area = goal.area_own_words or catalogue.render(Msg(f"area.{goal.area.value}"), language)
+        base: Row = {"goal_number": goal.number, "life_area": area, "goal": goal.text}
+        found.append((goal.created_at, 0, {**base, "event": "goal_set"}))
+        steps = {step.number: step for step in goal.steps}
+        for step in goal.steps:
+            found.append((step.created_at, 1, {**base, "event": "step_set",
+                          "step_number": step.number, "step": step.text, "when": step.when,
+                          "confidence": step.confidence}))  # fmt: skip
+        for checkin in goal.checkins:
+            step = steps.get(checkin.step_number)
+            found.append((checkin.at, 2, {**base, "event": "check_in",
+                          "step_number": checkin.step_number,
+                          "step": step.text if step else None, "outcome": checkin.outcome,
+                          "reflection": checkin.reflection, "progress": checkin.progress,
+                          "next": checkin.next_move}))  # fmt: skip
+    found.sort(key=lambda item: (item[0], item[1]))
+    return [{**row, "date": moment.isoformat(timespec="seconds")} for moment, _, row in found]
+
+
+def to_csv(history: History, catalogue: Catalogue) -> bytes:
+    language = history.person.language
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([catalogue.render(Msg(f"csv.{column}"), language) for column in COLUMNS])
+    for row in rows(history, catalogue):
+        writer.writerow(["" if row.get(column) is None else row[column] for column in COLUMNS])
+    return buffer.getvalue().encode("utf-8-sig")

@@ -1,0 +1,202 @@
+"""The PDF export, for a worker to read in two minutes before an appointment.
+
+A4, DejaVu Sans embedded (the font matplotlib ships, so every language's letters
+render, Danish and beyond), page numbers, and for each goal: life area, the goal in
+the person's words, reality and strengths, options, each step with its dates,
+confidence and how it went, and a progress chart (0 to 10 over time, each check-in
+marked) drawn with matplotlib.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from babel.dates import format_date
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+from bot.exports.document import History
+from dialogue_flows.catalogue import Catalogue
+from dialogue_flows.types import Msg
+from storage.records import Goal
+
+FONT = "DejaVu"
+MARGIN = 18
+WIDTH = 210 - 2 * MARGIN
+LABEL = 50
+
+
+def _font_file(name: str) -> Path:
+    import matplotlib
+
+    return Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name
+
+
+class _Document(FPDF):
+    """A4 pages with the person's language for the page numbers."""
+
+    def __init__(self, page_label: str) -> None:
+        super().__init__(format="A4")
+        self.page_label = page_label
+        self.set_margins(MARGIN, MARGIN)
+        self.set_auto_page_break(auto=True, margin=MARGIN)
+        self.add_font(FONT, "", str(_font_file("DejaVuSans.ttf")))
+        self.add_font(FONT, "B", str(_font_file("DejaVuSans-Bold.ttf")))
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font(FONT, "", 8)
+        self.set_text_color(110)
+        label = self.page_label.format(page=self.page_no(), pages="{nb}")
+        self.cell(0, 6, label, align="C")
+
+
+class _Writer:
+    def __init__(self, history: History, catalogue: Catalogue) -> None:
+        self.history = history
+        self.catalogue = catalogue
+        self.language = history.person.language
+        self.pdf = _Document(catalogue.template("pdf.page", self.language))
+
+    def text(self, key: str, **params: Any) -> str:
+        return self.catalogue.render(Msg(key, params), self.language)
+
+    def day(self, moment: datetime) -> str:
+        return format_date(moment.date(), self.text("pdf.date_format"), locale=self.language)
+
+    def write(self) -> bytes:
+        pdf = self.pdf
+        pdf.add_page()
+        history = self.history
+        pdf.set_font(FONT, "B", 17)
+        name = history.person.name or history.pseudonym
+        pdf.multi_cell(0, 9, self.text("pdf.title", name=name), new_x=XPos.LMARGIN,
+                       new_y=YPos.NEXT)  # fmt: skip
+        pdf.set_font(FONT, "", 10)
+        pdf.set_text_color(90)
+        period = self.text("pdf.period", start=self.day(history.since),
+                           end=self.day(history.generated_at))  # fmt: skip
+        pdf.multi_cell(0, 6, period, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(0, 6, self.text("pdf.intro"), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_text_color(0)
+        if not history.goals:
+            pdf.ln(4)
+            pdf.multi_cell(0, 6, self.text("pdf.no_goals"))
+        for goal in history.goals:
+            self.goal(goal)
+        return bytes(pdf.output())
+
+    def goal(self, goal: Goal) -> None:
+        pdf = self.pdf
+        pdf.ln(5)
+        area = goal.area_own_words or self.text(f"area.{goal.area.value}")
+        pdf.set_font(FONT, "B", 13)
+        pdf.multi_cell(0, 7, f"{goal.number}. {goal.text}", new_x=XPos.LMARGIN,
+                       new_y=YPos.NEXT)  # fmt: skip
+        self.field("pdf.area", area)
+        self.field("pdf.set_on", self.day(goal.created_at))
+        self.field("pdf.first_words", goal.first_words)
+        self.field("pdf.now", goal.reality_now)
+        self.field("pdf.works", goal.reality_works)
+        self.field("pdf.strengths", goal.strengths)
+        self.field("pdf.obstacles", goal.obstacles)
+        self.field("pdf.options", "; ".join(goal.options) or None)
+        self.field("pdf.helpers", goal.helpers)
+        self.field("pdf.chosen", goal.chosen_option)
+        self.steps(goal)
+        self.chart(goal)
+
+    def field(self, key: str, value: str | None) -> None:
+        if not value:
+            return
+        pdf = self.pdf
+        pdf.set_font(FONT, "B", 9.5)
+        label = self.text(key)
+        pdf.cell(LABEL, 5.5, label)
+        pdf.set_font(FONT, "", 9.5)
+        pdf.multi_cell(WIDTH - LABEL, 5.5, value, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    def steps(self, goal: Goal) -> None:
+        pdf = self.pdf
+        if not goal.steps:
+            return
+        pdf.ln(2)
+        pdf.set_font(FONT, "B", 10.5)
+        pdf.cell(0, 6, self.text("pdf.steps"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        for step in goal.steps:
+            went = [c for c in goal.checkins if c.step_number == step.number]
+            outcome = self.text(f"pdf.outcome.{went[-1].outcome}") if went else self.text(
+                "pdf.outcome.none")  # fmt: skip
+            details = self.text(
+                "pdf.step", set_on=self.day(step.created_at), when=step.when or "-",
+                confidence="-" if step.confidence is None else step.confidence, outcome=outcome,
+            )  # fmt: skip
+            pdf.set_font(FONT, "B", 9.5)
+            pdf.multi_cell(0, 5.5, f"• {step.text}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.set_font(FONT, "", 9)
+            pdf.set_x(MARGIN + 4)
+            pdf.multi_cell(WIDTH - 4, 5, details, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            for checkin in went:
+                if checkin.reflection:
+                    pdf.set_x(MARGIN + 4)
+                    said = self.text("pdf.reflection", day=self.day(checkin.at),
+                                     words=checkin.reflection)  # fmt: skip
+                    pdf.multi_cell(WIDTH - 4, 5, said, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    def chart(self, goal: Goal) -> None:
+        pdf = self.pdf
+        rated = [c for c in goal.checkins if c.progress is not None]
+        pdf.ln(2)
+        pdf.set_font(FONT, "B", 10.5)
+        pdf.cell(0, 6, self.text("pdf.progress"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        if not rated:
+            pdf.set_font(FONT, "", 9.5)
+            pdf.multi_cell(0, 5.5, self.text("pdf.no_checkins"), new_x=XPos.LMARGIN,
+                           new_y=YPos.NEXT)  # fmt: skip
+            return
+        image = progress_chart(
+            [c.at for c in rated], [c.progress or 0 for c in rated],
+            self.text("pdf.chart_axis"), self.text("pdf.chart_title"),
+        )  # fmt: skip
+        if pdf.will_page_break(62):
+            pdf.add_page()
+        pdf.image(image, x=MARGIN, w=WIDTH * 0.8)
+
+
+def progress_chart(days: list[datetime], ratings: list[int], axis: str, title: str) -> io.BytesIO:
+    """Progress 0 to 10 over time, each check-in a marked point, as a PNG."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import dates as mdates
+    from matplotlib import pyplot
+
+    figure, axes = pyplot.subplots(figsize=(6.4, 2.6), dpi=160)
+    try:
+        axes.plot(days, ratings, marker="o", markersize=6, linewidth=2, color="#2e7d5b")
+        for day, rating in zip(days, ratings, strict=True):
+            axes.annotate(str(rating), (day, rating), textcoords="offset points",
+                          xytext=(0, 7), ha="center", fontsize=8)  # fmt: skip
+        axes.set_ylim(0, 10.8)
+        axes.set_yticks(range(0, 11, 2))
+        axes.set_ylabel(axis, fontsize=8)
+        axes.set_title(title, fontsize=9)
+        axes.grid(alpha=0.3)
+        axes.xaxis.set_major_formatter(mdates.DateFormatter("%d-%m"))
+        if len(days) == 1:
+            axes.set_xlim(days[0].toordinal() - 7, days[0].toordinal() + 7)
+        axes.tick_params(labelsize=7)
+        figure.tight_layout()
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png")
+    finally:
+        pyplot.close(figure)
+    buffer.seek(0)
+    return buffer
+
+
+def to_pdf(history: History, catalogue: Catalogue) -> bytes:
+    return _Writer(history, catalogue).write()

@@ -1,4 +1,5 @@
-"""The `growcoach` command: `chat` talks in this terminal, `run` starts the Telegram bot.
+"""The `growcoach` command: `chat` talks in this terminal, `run` starts the Telegram bot,
+`export` writes a person's goal history for their worker.
 
 Errors an operator can fix (a missing token, a damaged or newer database) print one
 line and exit 2; they never show a traceback.
@@ -22,6 +23,7 @@ from telegram.error import InvalidToken, NetworkError
 
 from bot.app import open_app, system_clock
 from bot.console import chat
+from bot.exports import FORMATS
 from bot.settings import Settings
 from bot.telegram import BotSettings, TelegramBot
 from storage.db import Database, StorageError
@@ -58,7 +60,35 @@ def _parser() -> argparse.ArgumentParser:
     run_parser.add_argument(
         "--secret-token", help="webhook secret (default: GROWCOACH_WEBHOOK_SECRET)"
     )
+    export_parser = commands.add_parser("export", help="a person's goal history as a file")
+    export_parser.add_argument("--user", required=True, help="Telegram user id or console name")
+    export_parser.add_argument("--format", required=True, choices=sorted(FORMATS))
+    export_parser.add_argument("--out", help="file to write; - for standard output (text)")
+    export_parser.add_argument("--db", type=Path, help="SQLite file (default: GROWCOACH_DB)")
     return parser
+
+
+async def _export(db: Path, user: str, fmt: str, out: str | None) -> None:
+    if out == "-" and fmt == "pdf":
+        raise UsageError("a PDF cannot go to standard output; give --out FILE")
+    if not await asyncio.to_thread(db.is_file):
+        raise UsageError(f"there is no database at {db}")
+    async with open_app(db) as app:
+        candidates = [f"telegram:{user}", f"console:{user}"] if user.isdigit() else [
+            f"console:{user}"]  # fmt: skip
+        for person in candidates:
+            made = await app.conversations.export(person, fmt)
+            if made is not None:
+                break
+        else:
+            raise UsageError(f"no one called {user!r} in {db}")
+    if out == "-":
+        sys.stdout.buffer.write(made.content)
+        sys.stdout.flush()
+        return
+    path = Path(out or made.name)
+    await asyncio.to_thread(path.write_bytes, made.content)
+    print(f"growcoach: wrote {path}", file=sys.stderr)
 
 
 async def _chat(db: Path, user: str, default_tz: str) -> None:
@@ -133,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "chat":
             asyncio.run(_chat(db, args.user, settings.default_tz))
+        elif args.command == "export":
+            asyncio.run(_export(db, args.user, args.format, args.out))
         else:
             _run(args, settings, db)
     except (StorageError, UsageError) as error:

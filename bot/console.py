@@ -8,6 +8,7 @@ input and ends cleanly at the end of it.
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 from typing import TextIO
 
 from bot.app import App
@@ -24,6 +25,16 @@ def show(shown: Shown, out: TextIO) -> None:
     out.write("\n".join(lines) + "\n\n")
 
 
+async def save_export(app: App, person_id: str, fmt: str, language: str, out: TextIO) -> None:
+    """The console's way to hand over a file: save it in the current folder."""
+    made = await app.conversations.export(person_id, fmt)
+    if made is not None:
+        path = Path(made.name)
+        await asyncio.to_thread(path.write_bytes, made.content)
+        saved = app.catalogue.render(Msg("console.export_saved", {"path": str(path)}), language)
+        out.write(saved + "\n\n")
+
+
 async def chat(app: App, user: str, stdin: TextIO, stdout: TextIO) -> None:
     """Talk with `user` until the end of input; every turn is saved before it is shown."""
     person_id = f"console:{user}"
@@ -33,6 +44,8 @@ async def chat(app: App, user: str, stdin: TextIO, stdout: TextIO) -> None:
         turn = await app.conversations.handle(person_id, event)
         for reply in turn.replies:
             show(render(app.catalogue, reply, turn.language), stdout)
+        if turn.export is not None:
+            await save_export(app, person_id, turn.export, turn.language, stdout)
         if interactive:
             stdout.write("> ")
         stdout.flush()

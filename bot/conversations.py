@@ -10,6 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from bot.exports import ExportFile, export
+from bot.exports.document import History
+from bot.logs import pseudonym
 from dialogue_flows.engine import Engine
 from dialogue_flows.types import Input, Snapshot, Turn
 from storage.db import Database
@@ -31,6 +34,8 @@ class Conversations:
             schedule = await uow.schedules.get(person_id)
             snapshot = Snapshot(person_id, person, goals, language, schedule)
             turn = self.engine.handle(snapshot, event, self.clock())
+            if turn.erase:
+                await uow.people.erase(person_id)
             if turn.person is not None:
                 await uow.people.save(turn.person)
             for goal in turn.goals:
@@ -40,7 +45,24 @@ class Conversations:
             elif turn.schedule_changed and turn.schedule is not None:
                 await uow.schedules.save(turn.schedule)
             await uow.commit()
+        if turn.erase:
+            await self.database.scrub()
         return turn
+
+    async def history(self, person_id: str) -> History | None:
+        """All that is kept about the person, as the document the exports are made from."""
+        key = await self.database.pseudonym_key()
+        async with self.database.unit_of_work() as uow:
+            person = await uow.people.get(person_id)
+            goals = await uow.goals.list_for(person_id)
+            schedule = await uow.schedules.get(person_id)
+        if person is None:
+            return None
+        return History.of(person, goals, schedule, pseudonym(person_id, key, 16), self.clock())
+
+    async def export(self, person_id: str, fmt: str) -> ExportFile | None:
+        history = await self.history(person_id)
+        return None if history is None else export(history, fmt, self.engine.catalogue)
 
     async def mark_blocked(self, person_id: str) -> None:
         async with self.database.unit_of_work() as uow:

@@ -29,6 +29,7 @@ from telegram import (
     ChatMember,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    InputFile,
     Message,
     Update,
     User,
@@ -325,8 +326,14 @@ class TelegramBot:
     async def send_turn(self, bot: Bot, update: Update, turn: Turn) -> None:
         chat = update.effective_chat
         user = update.effective_user
-        if chat is not None and user is not None:
-            await self.send_replies(bot, chat.id, user.id, turn)
+        if chat is None or user is None:
+            return
+        delivered = await self.send_replies(bot, chat.id, user.id, turn)
+        if delivered and turn.export is not None:
+            made = await self.app.conversations.export(person_id(user.id), turn.export)
+            if made is not None:
+                document = InputFile(made.content, filename=made.name)
+                await bot.send_document(chat.id, document)
 
     async def send_replies(self, bot: Bot, chat_id: int, user_id: int, turn: Turn) -> bool:
         """Every reply of a turn, in order; False (and stop) if the person blocked us."""

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from dialogue_flows import checkin, grow, onboarding, reminders
+from dialogue_flows import checkin, grow, onboarding, privacy, reminders
 from dialogue_flows.answers import (
     InvalidAnswerError,
     check_length,
@@ -43,13 +43,21 @@ from dialogue_flows.types import (
 from storage.records import Conversation, Goal
 
 FLOWS: dict[str, Flow] = {
-    flow.name: flow for flow in (onboarding.FLOW, grow.FLOW, reminders.FLOW, checkin.FLOW)
+    flow.name: flow
+    for flow in (
+        onboarding.FLOW,
+        grow.FLOW,
+        reminders.FLOW,
+        checkin.FLOW,
+        privacy.EXPORT,
+        privacy.DELETE,
+    )
 }
 
 BEFORE_CONSENT = Conversation(flow=onboarding.FLOW.name, step=onboarding.FLOW.first)
 """Where everyone starts; it is never stored, since nothing is stored before consent."""
 
-COMING_LATER = ("export", "mydata", "delete", "language", "safety")
+COMING_LATER = ("language", "safety")
 
 
 class Engine:
@@ -100,12 +108,16 @@ class _TurnInProgress:
         self.conversation = snapshot.person.conversation if snapshot.person else BEFORE_CONSENT
         self.replies: list[Reply] = []
         self.answered = False
+        self.export: str | None = None
+        self.erase = False
 
     @property
     def language(self) -> str:
         return self.person.language if self.person else self.snapshot.language
 
     def result(self) -> Turn:
+        if self.erase:
+            return Turn(replies=tuple(self.replies), language=self.language, erase=True)
         person = self.person
         if person is not None:
             # Whatever they sent, they can hear us again: a block (403) is over.
@@ -123,6 +135,7 @@ class _TurnInProgress:
             goals=goals,
             schedule_changed=self.schedule != self.snapshot.schedule,
             schedule=self.schedule,
+            export=self.export,
         )
 
     # -- what the person sent -------------------------------------------------------
@@ -186,10 +199,7 @@ class _TurnInProgress:
             self.say(Msg("start.idle", {"name": self.person.name or ""}))
 
     def new_goal(self) -> None:
-        if self.person is None:
-            self.say(Msg("consent.needed"))
-            self.ask_again()
-        else:
+        if not self.needs_consent():
             self.start_flow(grow.FLOW, Msg("grow.new"))
 
     def show_goals(self) -> None:
@@ -203,20 +213,48 @@ class _TurnInProgress:
         self.ask_again_if_open()
 
     def check_in(self) -> None:
-        if self.person is None:
-            self.say(Msg("consent.needed"))
-            self.ask_again()
-        elif not checkin.checkable(self.goals):
+        if self.needs_consent():
+            return
+        if not checkin.checkable(self.goals):
             self.say_then_ask(Msg("checkin.nothing"))
         else:
             self.start_flow(checkin.FLOW)
 
     def set_reminders(self) -> None:
+        if not self.needs_consent():
+            self.start_flow(reminders.FLOW)
+
+    def needs_consent(self) -> bool:
+        """Before consent there is nothing to show or change: say so, and ask for it."""
         if self.person is None:
             self.say(Msg("consent.needed"))
             self.ask_again()
-        else:
-            self.start_flow(reminders.FLOW)
+        return self.person is None
+
+    def export_data(self) -> None:
+        if not self.needs_consent():
+            self.start_flow(privacy.EXPORT)
+
+    def delete_data(self) -> None:
+        if not self.needs_consent():
+            self.start_flow(privacy.DELETE)
+
+    def my_data(self) -> None:
+        if self.person is None:
+            self.say(Msg("mydata.nothing"))
+            return
+        goals = self.goals.values()
+        counts: dict[str, Param] = {
+            "name": self.person.name or "-",
+            "goals": len(goals),
+            "steps": sum(len(goal.steps) for goal in goals),
+            "checkins": sum(len(goal.checkins) for goal in goals),
+            "since": self.person.consented_at.astimezone(self.zone()).date(),
+            "schedule": reminders.describe(self.schedule)
+            if self.schedule
+            else Msg("mydata.no_schedule"),
+        }
+        self.say_then_ask(Msg("mydata", counts))
 
     def cancel(self) -> None:
         if self.person is None:
@@ -303,6 +341,8 @@ class _TurnInProgress:
     def take(self, work: Work) -> None:
         self.person = work.person
         self.schedule = work.schedule
+        self.export = work.export_format or self.export
+        self.erase = work.erase or self.erase
         for number in work.changed_goals:
             self.goals[number] = work.goals[number]
             self.changed_goals.add(number)
@@ -395,6 +435,9 @@ _COMMANDS: dict[str, Callable[[_TurnInProgress], None]] = {
     "cancel": _TurnInProgress.cancel,
     "checkin": _TurnInProgress.check_in,
     "reminders": _TurnInProgress.set_reminders,
+    "export": _TurnInProgress.export_data,
+    "delete": _TurnInProgress.delete_data,
+    "mydata": _TurnInProgress.my_data,
     "help": _TurnInProgress.help,
 }
 

@@ -27,7 +27,9 @@ class Work:
     """The model a flow's machine moves: one turn's working copy of the person's records.
 
     Savers replace records with changed copies; the engine collects whatever changed.
-    Flows subclass it to add the conditions their transitions name.
+    `export_format` and `erase` ask the adapter for what records cannot say: a file to
+    send, or everything to be deleted. Flows subclass it to add the conditions their
+    transitions name.
     """
 
     state: str
@@ -55,6 +57,8 @@ class Work:
         self.now = now
         self.language = language
         self.answer: Any = None
+        self.export_format: str | None = None
+        self.erase = False
 
     @property
     def goal(self) -> Goal | None:

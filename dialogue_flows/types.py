@@ -117,7 +117,9 @@ class Turn:
     `answered` says the input was taken as the answer to the open question (a button
     press that counted). `person` and `goals` hold only records that changed; None and
     () mean nothing to save. When `schedule_changed`, `schedule` is the new weekly
-    check-in, or None if the person turned reminders off.
+    check-in, or None if the person turned reminders off. `export` asks the adapter
+    to send the person their history in that format, after saving; `erase` to delete
+    everything about them (and nothing else is saved).
     """
 
     replies: tuple[Reply, ...]
@@ -127,3 +129,5 @@ class Turn:
     goals: tuple[Goal, ...] = ()
     schedule_changed: bool = False
     schedule: Schedule | None = None
+    export: str | None = None
+    erase: bool = False

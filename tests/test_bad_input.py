@@ -52,7 +52,7 @@ def test_unknown_command_mid_question(dialogue: Dialogue) -> None:
 
 def test_commands_still_to_come_say_so(dialogue: Dialogue) -> None:
     dialogue.run(*WELCOMED)
-    for name in ("safety", "export", "mydata", "delete", "language"):
+    for name in ("safety", "language"):
         [reply] = dialogue.command(name)
         assert reply.startswith(f"/{name} is coming soon")
         assert_unchanged(dialogue, "area")

@@ -35,10 +35,10 @@ def rows(history: History, catalogue: Catalogue) -> list[Row]:
                           "step_number": step.number, "step": step.text, "when": step.when,
                           "confidence": step.confidence}))  # fmt: skip
         for checkin in goal.checkins:
-            step = steps.get(checkin.step_number)
+            checked = steps.get(checkin.step_number)
             found.append((checkin.at, 2, {**base, "event": "check_in",
                           "step_number": checkin.step_number,
-                          "step": step.text if step else None, "outcome": checkin.outcome,
+                          "step": checked.text if checked else None, "outcome": checkin.outcome,
                           "reflection": checkin.reflection, "progress": checkin.progress,
                           "next": checkin.next_move}))  # fmt: skip
     found.sort(key=lambda item: (item[0], item[1]))

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from storage.records import Goal, Person, Schedule
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Literal[1] = 1
 
 
 class Document(BaseModel):

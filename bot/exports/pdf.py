@@ -73,18 +73,20 @@ class _Writer:
         history = self.history
         pdf.set_font(FONT, "B", 17)
         name = history.person.name or history.pseudonym
-        pdf.multi_cell(0, 9, self.text("pdf.title", name=name), new_x=XPos.LMARGIN,
+        pdf.multi_cell(0, 9, self.text("pdf.title", name=name), align="L", new_x=XPos.LMARGIN,
                        new_y=YPos.NEXT)  # fmt: skip
         pdf.set_font(FONT, "", 10)
         pdf.set_text_color(90)
         period = self.text("pdf.period", start=self.day(history.since),
                            end=self.day(history.generated_at))  # fmt: skip
-        pdf.multi_cell(0, 6, period, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        pdf.multi_cell(0, 6, self.text("pdf.intro"), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(0, 6, period, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(
+            0, 6, self.text("pdf.intro"), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        )
         pdf.set_text_color(0)
         if not history.goals:
             pdf.ln(4)
-            pdf.multi_cell(0, 6, self.text("pdf.no_goals"))
+            pdf.multi_cell(0, 6, self.text("pdf.no_goals"), align="L")
         for goal in history.goals:
             self.goal(goal)
         return bytes(pdf.output())
@@ -94,7 +96,7 @@ class _Writer:
         pdf.ln(5)
         area = goal.area_own_words or self.text(f"area.{goal.area.value}")
         pdf.set_font(FONT, "B", 13)
-        pdf.multi_cell(0, 7, f"{goal.number}. {goal.text}", new_x=XPos.LMARGIN,
+        pdf.multi_cell(0, 7, f"{goal.number}. {goal.text}", align="L", new_x=XPos.LMARGIN,
                        new_y=YPos.NEXT)  # fmt: skip
         self.field("pdf.area", area)
         self.field("pdf.set_on", self.day(goal.created_at))
@@ -117,7 +119,7 @@ class _Writer:
         label = self.text(key)
         pdf.cell(LABEL, 5.5, label)
         pdf.set_font(FONT, "", 9.5)
-        pdf.multi_cell(WIDTH - LABEL, 5.5, value, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(WIDTH - LABEL, 5.5, value, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def steps(self, goal: Goal) -> None:
         pdf = self.pdf
@@ -135,16 +137,20 @@ class _Writer:
                 confidence="-" if step.confidence is None else step.confidence, outcome=outcome,
             )  # fmt: skip
             pdf.set_font(FONT, "B", 9.5)
-            pdf.multi_cell(0, 5.5, f"• {step.text}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.multi_cell(
+                0, 5.5, f"• {step.text}", align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+            )
             pdf.set_font(FONT, "", 9)
             pdf.set_x(MARGIN + 4)
-            pdf.multi_cell(WIDTH - 4, 5, details, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.multi_cell(WIDTH - 4, 5, details, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
             for checkin in went:
                 if checkin.reflection:
                     pdf.set_x(MARGIN + 4)
                     said = self.text("pdf.reflection", day=self.day(checkin.at),
                                      words=checkin.reflection)  # fmt: skip
-                    pdf.multi_cell(WIDTH - 4, 5, said, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+                    pdf.multi_cell(
+                        WIDTH - 4, 5, said, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
+                    )
 
     def chart(self, goal: Goal) -> None:
         pdf = self.pdf
@@ -176,8 +182,9 @@ def progress_chart(days: list[datetime], ratings: list[int], axis: str, title: s
 
     figure, axes = pyplot.subplots(figsize=(6.4, 2.6), dpi=160)
     try:
-        axes.plot(days, ratings, marker="o", markersize=6, linewidth=2, color="#2e7d5b")
-        for day, rating in zip(days, ratings, strict=True):
+        x = [float(value) for value in mdates.date2num(days)]  # type: ignore[no-untyped-call]
+        axes.plot(x, ratings, marker="o", markersize=6, linewidth=2, color="#2e7d5b")
+        for day, rating in zip(x, ratings, strict=True):
             axes.annotate(str(rating), (day, rating), textcoords="offset points",
                           xytext=(0, 7), ha="center", fontsize=8)  # fmt: skip
         axes.set_ylim(0, 10.8)
@@ -185,9 +192,9 @@ def progress_chart(days: list[datetime], ratings: list[int], axis: str, title: s
         axes.set_ylabel(axis, fontsize=8)
         axes.set_title(title, fontsize=9)
         axes.grid(alpha=0.3)
-        axes.xaxis.set_major_formatter(mdates.DateFormatter("%d-%m"))
-        if len(days) == 1:
-            axes.set_xlim(days[0].toordinal() - 7, days[0].toordinal() + 7)
+        axes.xaxis.set_major_formatter(mdates.DateFormatter("%d-%m"))  # type: ignore[no-untyped-call]
+        if len(x) == 1:
+            axes.set_xlim(x[0] - 7, x[0] + 7)
         axes.tick_params(labelsize=7)
         figure.tight_layout()
         buffer = io.BytesIO()

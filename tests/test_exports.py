@@ -1,0 +1,144 @@
+"""Each export from a real stored history (made by driving the engine and the database)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import jsonschema
+import pytest
+from conftest import SCHEDULE_ANSWERS, START
+from fhir.resources.R4B.bundle import Bundle
+from pypdf import PdfReader
+
+from bot.app import open_app
+from bot.exports.document import schema
+from dialogue_flows.types import Text
+
+GROWCOACH = str(Path(sys.executable).parent / "growcoach")
+SCHEMA_FILE = Path(__file__).parent.parent / "docs" / "export.schema.json"
+PERSON = "console:åse"
+CHECKINS = [("I did some of it", "Øjvind came with me", "3"),
+            ("I did it", "The alarm — it worked ✓", "6")]  # fmt: skip
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = START
+
+    def __call__(self):  # type: ignore[no-untyped-def]
+        self.now += timedelta(minutes=1)
+        return self.now
+
+
+@pytest.fixture
+async def stored(tmp_path: Path) -> Path:
+    """A database holding a whole plan, a weekly time and two check-ins a week apart."""
+    db = tmp_path / "history.db"
+    clock = Clock()
+    async with open_app(db, clock) as app:
+        for answer in SCHEDULE_ANSWERS:
+            await app.conversations.handle(PERSON, Text(answer))
+        for outcome, reflection, progress in CHECKINS:
+            clock.now += timedelta(days=7)
+            for answer in ("/checkin", outcome, reflection, progress, "Keep the same step"):
+                await app.conversations.handle(PERSON, Text(answer))
+    return db
+
+
+async def made(db: Path, fmt: str) -> tuple[str, bytes]:
+    async with open_app(db) as app:
+        file = await app.conversations.export(PERSON, fmt)
+    assert file is not None
+    return file.name, file.content
+
+
+async def test_the_pdf_holds_goal_steps_words_and_chart(stored: Path, tmp_path: Path) -> None:
+    name, content = await made(stored, "pdf")
+    assert name.endswith(".pdf") and content.startswith(b"%PDF")
+    reader = PdfReader(io.BytesIO(content))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    for words in ("Goal history", "Find a flat of my own within a year",
+                  "Set up a savings pot on my phone", "Øjvind came with me",
+                  "The alarm — it worked ✓", "Page 1 of", "Progress"):  # fmt: skip
+        assert words in text, words
+    images = [image for page in reader.pages for image in page.images]
+    assert len(images) == 1 and images[0].image is not None
+    assert images[0].image.size[0] > 600  # the progress chart, at print resolution
+    fonts = reader.pages[0]["/Resources"]["/Font"]
+    names = [str(fonts[key].get_object()["/BaseFont"]) for key in fonts]
+    assert any("DejaVuSans" in name for name in names), names  # embedded Unicode font
+
+
+async def test_the_csv_has_a_row_per_event(stored: Path) -> None:
+    name, content = await made(stored, "csv")
+    assert name.endswith(".csv") and content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
+    assert [row["event"] for row in rows] == ["goal_set", "step_set", "check_in", "check_in"]
+    assert rows[2]["reflection"] == "Øjvind came with me" and rows[3]["progress"] == "6"
+    assert rows[0]["date"] == "2026-03-02T09:05:00+00:00"
+    assert all(row["goal"] == "Find a flat of my own within a year" for row in rows)
+
+
+async def test_the_json_matches_its_schema_kept_in_the_repo(stored: Path) -> None:
+    _, content = await made(stored, "json")
+    document = json.loads(content)
+    kept = json.loads(SCHEMA_FILE.read_text())
+    assert kept == schema(), "docs/export.schema.json is stale: run `python -m bot.exports`"
+    jsonschema.validate(document, kept)
+    assert document["schema_version"] == 1
+    assert "console:" not in content.decode() and "åse" not in content.decode()
+    assert document["goals"][0]["checkins"][1]["progress"] == 6
+
+
+async def test_the_fhir_bundle_validates_and_links_goals_and_observations(
+    stored: Path,
+) -> None:
+    _, content = await made(stored, "fhir")
+    bundle = Bundle.model_validate_json(content)
+    assert bundle.type == "collection"
+    goals = [e for e in bundle.entry if e.resource.get_resource_type() == "Goal"]
+    observations = [e for e in bundle.entry if e.resource.get_resource_type() == "Observation"]
+    assert len(goals) == 1 and len(observations) == 2
+    goal = goals[0].resource
+    assert goal.description.text == "Find a flat of my own within a year"
+    assert goal.lifecycleStatus == "active"
+    assert goal.achievementStatus.coding[0].code == "improving"
+    assert goal.category[0].coding[0].code == "home"
+    assert [r.reference for r in goal.outcomeReference] == [o.fullUrl for o in observations]
+    assert all(o.resource.focus[0].reference == goals[0].fullUrl for o in observations)
+    assert [o.resource.valueInteger for o in observations] == [3, 6]
+    assert "Set up a savings pot on my phone" in goal.note[0].text
+    text = content.decode()
+    assert "console:" not in text and "åse" not in text
+    assert goal.subject.identifier.value == goal.expressedBy.identifier.value
+
+
+def test_the_cli_writes_each_format_and_refuses_clearly(stored: Path, tmp_path: Path) -> None:
+    for fmt in ("pdf", "csv", "json", "fhir"):
+        out = tmp_path / f"out.{fmt}"
+        result = subprocess.run(
+            [GROWCOACH, "export", "--user", "åse", "--format", fmt, "--out", str(out),
+             "--db", str(stored)], capture_output=True, timeout=120,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        assert out.stat().st_size > 500
+    to_stdout = subprocess.run(
+        [GROWCOACH, "export", "--user", "åse", "--format", "json", "--out", "-", "--db",
+         str(stored)], capture_output=True, timeout=120,
+    )  # fmt: skip
+    assert json.loads(to_stdout.stdout)["schema_version"] == 1
+    for wrong, message in (
+        (["--user", "nobody", "--format", "csv"], b"no one called 'nobody'"),
+        (["--user", "åse", "--format", "pdf", "--out", "-"], b"cannot go to standard output"),
+        (["--user", "åse", "--format", "docx"], b"invalid choice"),
+    ):
+        result = subprocess.run([GROWCOACH, "export", *wrong, "--db", str(stored)],
+                                capture_output=True, timeout=120)  # fmt: skip
+        assert result.returncode == 2 and message in result.stderr, result.stderr
+        assert b"Traceback" not in result.stderr

@@ -1,0 +1,101 @@
+"""The person's data rights: what is kept, a copy, and erasure that leaves no trace."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from conftest import SCHEDULE_ANSWERS, START, Dialogue, RunningBot
+
+from bot.app import open_app
+from dialogue_flows.types import Text
+
+WORDS = ("Find a flat of my own within a year", "Sofa surfing at my mate's place",
+         "Money, and forms make me panic", "Set up a savings pot on my phone", "Sam")  # fmt: skip
+
+
+def test_mydata_says_plainly_what_is_kept(dialogue: Dialogue) -> None:
+    dialogue.run(*SCHEDULE_ANSWERS)
+    [reply] = dialogue.command("mydata")
+    assert "The name you gave me: Sam" in reply
+    assert "1 goal(s), with 1 step(s) and 0 check-in(s)" in reply
+    assert "every Monday at 18:00 (Europe/Copenhagen)" in reply
+    assert "/delete erases everything" in reply
+
+
+def test_mydata_before_consent(dialogue: Dialogue) -> None:
+    dialogue.command("mydata")
+    assert dialogue.keys == ["mydata.nothing"]
+
+
+def test_export_asks_for_a_format_then_asks_the_adapter(dialogue: Dialogue) -> None:
+    dialogue.run(*SCHEDULE_ANSWERS, "/export")
+    assert dialogue.step == "format"
+    dialogue.say("PDF, to read or print")
+    assert dialogue.last is not None and dialogue.last.export == "pdf"
+    assert dialogue.keys == ["export.ready"]
+
+
+def test_delete_needs_an_explicit_yes(dialogue: Dialogue) -> None:
+    dialogue.run(*SCHEDULE_ANSWERS, "/delete")
+    dialogue.say("yes")
+    assert dialogue.keys == ["invalid.pick", "delete.confirm"]
+    dialogue.press("keep")
+    assert dialogue.last is not None and not dialogue.last.erase
+    dialogue.run("/delete")
+    dialogue.press("export")
+    assert dialogue.step == "format"
+    dialogue.run("/delete")
+    dialogue.press("delete")
+    assert dialogue.last is not None and dialogue.last.erase
+    assert dialogue.last.person is None and dialogue.last.goals == ()
+
+
+async def test_delete_leaves_none_of_their_words_in_the_file(tmp_path: Path) -> None:
+    db = tmp_path / "erase.db"
+    async with open_app(db, clock=lambda: START) as app:
+        for answer in (*SCHEDULE_ANSWERS, "/checkin", "I did it", "Øjvind helped a lot", "5",
+                       "Keep the same step"):  # fmt: skip
+            await app.conversations.handle("telegram:99", Text(answer))
+        # Someone else's words stay.
+        for answer in ("/start", "yes", "Kirsten"):
+            await app.conversations.handle("telegram:98", Text(answer))
+        before = db.read_bytes() + (tmp_path / "erase.db-wal").read_bytes()
+        assert b"Sofa surfing at my mate's place" in before
+        await app.conversations.handle("telegram:99", Text("/delete"))
+        turn = await app.conversations.handle("telegram:99", Text("Delete everything now"))
+        assert turn.erase
+        assert "Everything is deleted" in app.catalogue.render(turn.replies[0].parts[0], "en")
+        wal = tmp_path / "erase.db-wal"
+        on_disk = db.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+    for words in (*WORDS, "Øjvind helped a lot"):
+        assert words.encode() not in on_disk, words
+    assert b"Kirsten" in db.read_bytes()
+    with sqlite3.connect(db) as reader:
+        for table in ("people", "goals", "steps", "checkins", "schedules", "reminders"):
+            rows = reader.execute(f"SELECT COUNT(*) FROM {table} WHERE "
+                                  f"{'id' if table == 'people' else 'person_id'} = 'telegram:99'"
+                                  ).fetchone()  # fmt: skip
+            assert rows == (0,), table
+
+
+async def test_after_deletion_the_person_starts_afresh(tmp_path: Path) -> None:
+    async with open_app(tmp_path / "again.db", clock=lambda: START) as app:
+        for answer in (*SCHEDULE_ANSWERS, "/delete", "Delete everything now"):
+            await app.conversations.handle("console:x", Text(answer))
+        turn = await app.conversations.handle("console:x", Text("/start"))
+        assert [part.key for part in turn.replies[0].parts] == ["onboarding.welcome"]
+
+
+async def test_export_in_telegram_sends_a_pdf_document(telegram_direct: RunningBot) -> None:
+    bot, api = telegram_direct, telegram_direct.api
+    for answer in SCHEDULE_ANSWERS:
+        await bot.handle(api.send_text(7001, answer))
+    await bot.handle(api.send_text(7001, "/export"))
+    question = api.sent_to(7001)[-1]
+    assert "PDF, to read or print" in dict(question.buttons)
+    await bot.handle(api.press(7001, question, "PDF, to read or print"))
+    [document] = [c for c in api.calls if c.method == "sendDocument"]
+    assert document.chat_id == 7001
+    assert document.params["document_name"].endswith(".pdf")
+    assert document.params["document"].startswith(b"%PDF")

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from dialogue_flows import checkin, grow, onboarding, privacy, reminders
+from dialogue_flows import checkin, grow, onboarding, privacy, reminders, safety
 from dialogue_flows.answers import (
     InvalidAnswerError,
     check_length,
@@ -24,7 +24,9 @@ from dialogue_flows.answers import (
     free_text,
 )
 from dialogue_flows.catalogue import Catalogue
+from dialogue_flows.crisis import is_crisis
 from dialogue_flows.flow import Flow, Question, Work
+from dialogue_flows.helplines import Helplines
 from dialogue_flows.types import (
     Choice,
     Command,
@@ -51,13 +53,14 @@ FLOWS: dict[str, Flow] = {
         checkin.FLOW,
         privacy.EXPORT,
         privacy.DELETE,
+        safety.FLOW,
     )
 }
 
 BEFORE_CONSENT = Conversation(flow=onboarding.FLOW.name, step=onboarding.FLOW.first)
 """Where everyone starts; it is never stored, since nothing is stored before consent."""
 
-COMING_LATER = ("language", "safety")
+COMING_LATER = ("language",)
 
 
 class Engine:
@@ -67,12 +70,21 @@ class Engine:
     chooses a check-in time and has not said where they are.
     """
 
-    def __init__(self, catalogue: Catalogue, default_timezone: str = "Europe/London") -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        default_timezone: str = "Europe/London",
+        helplines: Helplines | None = None,
+    ) -> None:
         self.catalogue = catalogue
         self.default_timezone = default_timezone
+        self.helplines = helplines or Helplines.load()
 
     def handle(self, snapshot: Snapshot, event: Input, now: datetime) -> Turn:
         turn = _TurnInProgress(self, snapshot, now)
+        if isinstance(event, Text) and is_crisis(event.text):
+            turn.crisis()  # first, even in a command's words ("/help I want to die")
+            return turn.result()
         if isinstance(event, Text):
             event = parse_command(event.text) or event
         if isinstance(event, Command):
@@ -99,6 +111,7 @@ class _TurnInProgress:
     def __init__(self, engine: Engine, snapshot: Snapshot, now: datetime) -> None:
         self.catalogue = engine.catalogue
         self.default_timezone = engine.default_timezone
+        self.helplines = engine.helplines
         self.snapshot = snapshot
         self.now = now
         self.person = snapshot.person
@@ -162,6 +175,26 @@ class _TurnInProgress:
             self.ask_again(Msg("stale.moved_on"))
         else:
             self.say(Msg("stale.nothing_open"))
+
+    def helpline_text(self) -> str:
+        timezone = self.person.timezone if self.person else None
+        return self.helplines.text(self.language, timezone)
+
+    def crisis(self) -> None:
+        """Before anything else: warmth, helplines, their own plan; the conversation waits."""
+        plan = self.person.safety_plan if self.person else None
+        parts = [Msg("crisis.reply", {"helplines": self.helpline_text()})]
+        if plan is not None:
+            parts.append(Msg("crisis.your_plan", {"plan": safety.plan_text(plan)}))
+        self.say(*parts)
+        if self.person is not None and self.is_open():
+            self.ask_again(Msg("crisis.go_on"))
+
+    def show_safety(self) -> None:
+        if self.person is None:
+            self.say(Msg("safety.helplines_only", {"helplines": self.helpline_text()}))
+        else:
+            self.start_flow(safety.FLOW)
 
     def due_checkin(self) -> None:
         """The weekly check-in time: start it, unless the person is in another conversation."""
@@ -266,7 +299,7 @@ class _TurnInProgress:
             self.say(Msg("cancel.nothing"))
 
     def help(self) -> None:
-        self.say(Msg("help"))
+        self.say(Msg("help", {"helplines": self.helpline_text()}))
         self.ask_again_if_open()
 
     # -- flows ----------------------------------------------------------------------
@@ -295,6 +328,7 @@ class _TurnInProgress:
             now=self.now,
             language=self.language,
             default_timezone=self.default_timezone,
+            helplines=self.helpline_text(),
         )
 
     def read(self, question: Question, work: Work, text: str) -> Any:
@@ -438,6 +472,7 @@ _COMMANDS: dict[str, Callable[[_TurnInProgress], None]] = {
     "export": _TurnInProgress.export_data,
     "delete": _TurnInProgress.delete_data,
     "mydata": _TurnInProgress.my_data,
+    "safety": _TurnInProgress.show_safety,
     "help": _TurnInProgress.help,
 }
 

@@ -45,12 +45,14 @@ class Work:
         now: datetime,
         language: str,
         default_timezone: str,
+        helplines: str = "",
     ) -> None:
         self.state = state
         self.person_id = person_id
         self.person = person
         self.schedule = schedule
         self.default_timezone = default_timezone
+        self.helplines = helplines
         self.goals = {goal.number: goal for goal in goals}
         self.changed_goals: set[int] = set()
         self.draft = dict(draft)

@@ -105,6 +105,10 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB NOT NULL);
     INSERT INTO meta (name, value) VALUES ('pseudonym_key', randomblob(32));
     """,
+    # 6: the person's safety plan (JSON: triggers, warning signs, what helps, contacts).
+    """
+    ALTER TABLE people ADD COLUMN safety_plan TEXT;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

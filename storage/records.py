@@ -47,6 +47,16 @@ class Conversation(Record):
     draft: dict[str, Any] = Field(default_factory=dict)
 
 
+class SafetyPlan(Record):
+    """The person's own plan for hard times (from WRAP), shown with helplines in a crisis."""
+
+    triggers: str | None = None
+    warning_signs: str | None = None
+    what_helps: str | None = None
+    contacts: str | None = None
+    updated_at: datetime
+
+
 class Person(Record):
     id: str
     name: str | None = None
@@ -55,6 +65,7 @@ class Person(Record):
     created_at: datetime
     blocked_at: datetime | None = None
     timezone: str | None = None
+    safety_plan: SafetyPlan | None = None
     conversation: Conversation = Field(default_factory=Conversation)
 
 

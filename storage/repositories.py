@@ -13,7 +13,16 @@ from typing import Any, TypeVar
 
 import aiosqlite
 
-from storage.records import CheckIn, Conversation, Goal, Person, Record, Schedule, Step
+from storage.records import (
+    CheckIn,
+    Conversation,
+    Goal,
+    Person,
+    Record,
+    SafetyPlan,
+    Schedule,
+    Step,
+)
 
 RecordT = TypeVar("RecordT", bound=Record)
 
@@ -107,6 +116,8 @@ class PersonRepository:
             return None
         values = dict(row)
         values["conversation"] = Conversation.model_validate_json(values["conversation"])
+        plan = values.pop("safety_plan")
+        values["safety_plan"] = SafetyPlan.model_validate_json(plan) if plan else None
         return Person.model_validate(values)
 
     async def save(self, person: Person) -> None:
@@ -121,6 +132,7 @@ class PersonRepository:
                     "created_at",
                     "blocked_at",
                     "timezone",
+                    "safety_plan",
                     "conversation",
                 ),
                 ("id",),
@@ -133,6 +145,7 @@ class PersonRepository:
                 person.created_at.isoformat(),
                 person.blocked_at.isoformat() if person.blocked_at else None,
                 person.timezone,
+                person.safety_plan.model_dump_json() if person.safety_plan else None,
                 person.conversation.model_dump_json(),
             ),
         )

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dialogue_flows.catalogue import Catalogue
+from dialogue_flows.crisis import is_crisis
 from dialogue_flows.engine import COMING_LATER, FLOWS, Engine
 from dialogue_flows.flow import Ending, Flow, Question, Work
 from dialogue_flows.types import Command, DueCheckin, Input, Msg, Pick, Text, Unreadable
@@ -19,7 +20,10 @@ from storage.records import Person
 COMMANDS = ["start", "newgoal", "goals", "cancel", "help", "checkin", "reminders", "nonsense",
             *COMING_LATER]  # fmt: skip
 PLAIN_ANSWERS = [*WHOLE_PLAN, "1", "2", "7", "11", "yes", "no", "That's all", "keep", "#0",
-                 "Monday 18:00", "Copenhagen", "I did it", "not now", "new", "g1"]  # fmt: skip
+                 "Monday 18:00", "Copenhagen", "I did it", "not now", "new", "g1",
+                 "I want to kill myself", "jeg kan ikke mere", "this goal is killing me",
+                 "/safety", "Make a plan", "/delete", "Delete everything now", "/export",
+                 "PDF, to read or print"]  # fmt: skip
 
 inputs: st.SearchStrategy[Input] = st.one_of(
     st.builds(Text, st.sampled_from(PLAIN_ANSWERS)),
@@ -46,6 +50,11 @@ def test_any_sequence_never_raises_and_state_stays_valid(
     for event in events:
         replies = dialogue.send(event)
         assert replies or isinstance(event, DueCheckin), "the bot never falls silent"
+        if isinstance(event, Text) and is_crisis(event.text):
+            assert dialogue.last is not None
+            assert dialogue.last.replies[0].parts[0].key == "crisis.reply", "crisis first"
+        if dialogue.last is not None and dialogue.last.erase:
+            dialogue.person, dialogue.goals, dialogue.schedule = None, {}, None
         assert all(text.strip() for text in replies)
         person = dialogue.person
         if person is None:

@@ -1,0 +1,83 @@
+"""The safety plan (/safety), after WRAP: triggers, early warning signs, what helps, and
+people or services to contact. The person writes it in their own words, can see and
+change it any time, and it is shown with the helplines whenever they are in crisis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from dialogue_flows.answers import OneOf
+from dialogue_flows.flow import Ending, Flow, Question, Work
+from dialogue_flows.types import Choice, Msg, Param
+from storage.records import SafetyPlan
+
+PARTS = ("triggers", "warning_signs", "what_helps", "contacts")
+START = OneOf(("make", "done"))
+SKIP = (Choice("skip", Msg("choice.skip")),)
+
+
+class SafetyWork(Work):
+    def wants_plan(self) -> bool:
+        return bool(self.answer == "make")
+
+
+def start_choices(work: Work) -> tuple[Choice, ...]:
+    has_plan = work.person is not None and work.person.safety_plan is not None
+    return (
+        Choice("make", Msg("choice.safety_change" if has_plan else "choice.safety_make")),
+        Choice("done", Msg("choice.safety_done")),
+    )
+
+
+def keep_part(part: str) -> Any:
+    """A saver for one part of the plan; "skip" keeps what was there."""
+
+    def save(work: Work, answer: Any) -> None:
+        if work.person is None or answer == "skip":
+            return
+        plan = work.person.safety_plan or SafetyPlan(updated_at=work.now)
+        changed = plan.model_copy(update={part: answer, "updated_at": work.now})
+        work.person = work.person.model_copy(update={"safety_plan": changed})
+
+    return save
+
+
+def plan_text(plan: SafetyPlan | None) -> Param:
+    """The plan as the person wrote it, one part a line (a message, for their language)."""
+    if plan is None:
+        return Msg("safety.no_plan")
+    parts = {part: getattr(plan, part) or "-" for part in PARTS}
+    return Msg("safety.plan", parts)
+
+
+def params(work: Work) -> Mapping[str, Param]:
+    person = work.person
+    return {
+        "plan": plan_text(person.safety_plan if person else None),
+        "helplines": work.helplines,
+    }
+
+
+FLOW = Flow(
+    name="safety",
+    work=SafetyWork,
+    questions=(
+        Question("start", "safety.start", choices=start_choices, read=START.pick),
+        *(Question(part, f"safety.{part}", choices=SKIP, save=keep_part(part)) for part in PARTS),
+    ),
+    endings=(
+        Ending("saved", "safety.saved"),
+        Ending("left", "safety.left"),
+    ),
+    transitions=[
+        {"trigger": "answer", "source": "start", "dest": "triggers", "conditions": "wants_plan"},
+        {"trigger": "answer", "source": "start", "dest": "left"},
+        {"trigger": "answer", "source": "triggers", "dest": "warning_signs"},
+        {"trigger": "answer", "source": "warning_signs", "dest": "what_helps"},
+        {"trigger": "answer", "source": "what_helps", "dest": "contacts"},
+        {"trigger": "answer", "source": "contacts", "dest": "saved"},
+    ],
+    params=params,
+)

@@ -1,0 +1,107 @@
+"""Crisis language gets helplines first, anywhere; the safety plan; the detector's measure."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import THROUGH_REALITY, WELCOMED, Dialogue
+
+from dialogue_flows.crisis import is_crisis
+
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["I want to kill myself", "i cant go on", "jeg vil ikke leve mere", "thinking of suicde",
+     "everyone would be better off without me", "I took all my pills", "jeg skærer i mig selv",
+     "I want to hurt someone", "I wanna dieee"],
+)  # fmt: skip
+def test_crisis_language_is_recognised(words: str) -> None:
+    assert is_crisis(words)
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["This goal is killing me", "I could die laughing", "jeg døde af grin", "dead tired",
+     "I'm cutting down on sugar", "I take my pills every morning now", "Health", ""],
+)  # fmt: skip
+def test_everyday_lookalikes_are_not(words: str) -> None:
+    assert not is_crisis(words)
+
+
+def test_mid_conversation_crisis_gets_helplines_then_the_same_question(
+    dialogue: Dialogue,
+) -> None:
+    dialogue.run(*THROUGH_REALITY)
+    before = (dialogue.person, dict(dialogue.goals))
+    replies = dialogue.say("honestly I can't go on anymore")
+    assert dialogue.keys == ["crisis.reply", "crisis.go_on", "grow.options"]
+    assert "Samaritans: 116 123" in replies[0] and "999" in replies[0]
+    assert "Let's look at possibilities" in replies[1]
+    assert (dialogue.person, dict(dialogue.goals)) == before  # nothing taken as an answer
+    dialogue.say("Ask the council")
+    assert dialogue.goal.options == ("Ask the council",)
+
+
+def test_crisis_before_consent_is_answered_and_nothing_is_stored(dialogue: Dialogue) -> None:
+    [reply] = dialogue.say("I want to die")
+    assert dialogue.keys == ["crisis.reply"]
+    assert "116 123" in reply
+    assert dialogue.person is None and dialogue.last is not None and dialogue.last.person is None
+
+
+def test_danish_time_zone_gets_danish_helplines(dialogue: Dialogue) -> None:
+    dialogue.run(*WELCOMED, "/reminders", "Monday 18:00", "Aarhus")
+    [reply] = dialogue.say("jeg vil ikke leve mere")
+    assert "Livslinien (suicide prevention line): 70 201 201" in reply
+    assert "112" in reply
+
+
+def test_the_safety_plan_is_made_seen_and_shown_in_a_crisis(dialogue: Dialogue) -> None:
+    dialogue.run(*WELCOMED)
+    [start] = dialogue.command("safety")
+    assert "Would you like to make one?" in start and "116 123" in start
+    dialogue.press("make")
+    dialogue.run("Being alone on Sundays", "I stop answering my phone", "Walking, my dog")
+    [saved] = dialogue.say("My sister Jo 07700 900123")
+    assert "• Who I can contact: My sister Jo 07700 900123" in saved
+    plan = dialogue.person.safety_plan if dialogue.person else None
+    assert plan is not None and plan.triggers == "Being alone on Sundays"
+    dialogue.command("newgoal")
+    [crisis, _] = dialogue.say("i want to end it all")
+    assert "Your safety plan, in your own words" in crisis
+    assert "I stop answering my phone" in crisis
+
+
+def test_a_part_of_the_plan_can_be_skipped_and_changed(dialogue: Dialogue) -> None:
+    dialogue.run(*WELCOMED, "/safety", "Make a plan", "Crowds", "Skip this one", "Music",
+                 "My key worker")  # fmt: skip
+    dialogue.run("/safety", "Change my plan", "Crowds and noise", "Not sleeping",
+                 "Skip this one", "Skip this one")  # fmt: skip
+    plan = dialogue.person.safety_plan if dialogue.person else None
+    assert plan is not None
+    assert (plan.triggers, plan.warning_signs, plan.what_helps, plan.contacts) == (
+        "Crowds and noise", "Not sleeping", "Music", "My key worker",
+    )  # fmt: skip
+
+
+def test_the_detector_meets_its_targets_on_the_labelled_set() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "crisis_eval.py")],
+        capture_output=True, text=True, timeout=60, cwd=ROOT,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    overall = next(line for line in result.stdout.splitlines() if line.startswith("all "))
+    _, messages, crisis, recall, false_rate = overall.split()
+    assert int(messages) >= 300 and int(crisis) >= 100
+    assert float(recall) >= 0.97 and float(false_rate) <= 0.05
+
+
+def test_crisis_words_inside_a_command_are_answered_too(dialogue: Dialogue) -> None:
+    dialogue.run(*WELCOMED)
+    dialogue.say("/help i want to die")
+    assert dialogue.keys[0] == "crisis.reply"

@@ -9,8 +9,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.conversations import Clock, Conversations
+from bot.settings import Settings
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
+from dialogue_flows.helplines import Helplines
 from storage.db import Database
 
 
@@ -27,12 +29,15 @@ class App:
 
 @asynccontextmanager
 async def open_app(
-    db_path: Path, clock: Clock = system_clock, default_tz: str = "Europe/London"
+    db_path: Path, clock: Clock = system_clock, settings: Settings | None = None
 ) -> AsyncIterator[App]:
     """Open (and migrate) the database and build the engine; close the database after."""
+    settings = settings or Settings(_env_file=None)
     catalogue = Catalogue.load()
-    database = await Database.open(db_path)
-    engine = Engine(catalogue, default_tz)
+    key = settings.encryption_key.get_secret_value() if settings.encryption_key else None
+    database = await Database.open(db_path, key)
+    helplines = Helplines.load(settings.country, settings.helplines_file)
+    engine = Engine(catalogue, settings.default_tz, helplines)
     try:
         yield App(catalogue, database, Conversations(database, engine, clock))
     finally:

@@ -1,8 +1,9 @@
-"""The `growcoach` command: `chat` talks in this terminal, `run` starts the Telegram bot,
-`export` writes a person's goal history for their worker.
+"""The `growcoach` command.
 
-Errors an operator can fix (a missing token, a damaged or newer database) print one
-line and exit 2; they never show a traceback.
+`chat` talks in this terminal, `run` starts the Telegram bot, `export` writes a
+person's goal history, `backup` and `restore` copy the database safely, `keygen` and
+`rotate-key` manage encryption at rest. Errors an operator can fix (a missing token,
+a wrong key, a damaged or newer database) print one line and exit 2: no traceback.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import argparse
 import asyncio
 import getpass
 import io
-import logging
 import re
 import sys
 from pathlib import Path
@@ -21,12 +21,15 @@ from pydantic import ValidationError
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError
 
+from bot import backups
 from bot.app import open_app, system_clock
 from bot.console import chat
 from bot.exports import FORMATS
+from bot.logs import configure_logging
 from bot.settings import Settings
 from bot.telegram import BotSettings, TelegramBot
 from storage.db import Database, StorageError
+from storage.encryption import new_key
 
 EXIT_USAGE = 2
 TOKEN = re.compile(r"\d+:[A-Za-z0-9_-]{20,}")
@@ -50,30 +53,54 @@ def _parser() -> argparse.ArgumentParser:
         description="A coaching companion for the time between appointments.",
     )
     commands = parser.add_subparsers(dest="command", required=True)
+    db_help = "SQLite file (default: GROWCOACH_DB)"
+
     chat_parser = commands.add_parser("chat", help="talk with growcoach in this terminal")
     chat_parser.add_argument("--user", default=_default_user(), help="whose conversation")
-    chat_parser.add_argument("--db", type=Path, help="SQLite file (default: GROWCOACH_DB)")
+    chat_parser.add_argument("--db", type=Path, help=db_help)
+
     run_parser = commands.add_parser("run", help="start the Telegram bot (polling by default)")
-    run_parser.add_argument("--db", type=Path, help="SQLite file (default: GROWCOACH_DB)")
+    run_parser.add_argument("--db", type=Path, help=db_help)
     run_parser.add_argument("--webhook-url", help="public HTTPS URL: run in webhook mode")
     run_parser.add_argument("--listen", default="0.0.0.0:8443", help="HOST:PORT for webhooks")
     run_parser.add_argument(
         "--secret-token", help="webhook secret (default: GROWCOACH_WEBHOOK_SECRET)"
     )
+
     export_parser = commands.add_parser("export", help="a person's goal history as a file")
     export_parser.add_argument("--user", required=True, help="Telegram user id or console name")
     export_parser.add_argument("--format", required=True, choices=sorted(FORMATS))
     export_parser.add_argument("--out", help="file to write; - for standard output (text)")
-    export_parser.add_argument("--db", type=Path, help="SQLite file (default: GROWCOACH_DB)")
+    export_parser.add_argument("--db", type=Path, help=db_help)
+
+    backup_parser = commands.add_parser("backup", help="a consistent copy, even while running")
+    backup_parser.add_argument("--out", type=Path, required=True, help="the copy to write")
+    backup_parser.add_argument("--db", type=Path, help=db_help)
+
+    restore_parser = commands.add_parser("restore", help="replace the database with a backup")
+    restore_parser.add_argument("--from", dest="source", type=Path, required=True)
+    restore_parser.add_argument("--db", type=Path, help=db_help)
+
+    commands.add_parser("keygen", help="print a new GROWCOACH_ENCRYPTION_KEY")
+    rotate_parser = commands.add_parser(
+        "rotate-key", help="reseal all answers with the first key in GROWCOACH_ENCRYPTION_KEY"
+    )
+    rotate_parser.add_argument("--db", type=Path, help=db_help)
     return parser
 
 
-async def _export(db: Path, user: str, fmt: str, out: str | None) -> None:
+async def _chat(db: Path, user: str, settings: Settings) -> None:
+    async with open_app(db, settings=settings) as app:
+        await chat(app, user, sys.stdin, sys.stdout)
+
+
+async def _export(db: Path, args: argparse.Namespace, settings: Settings) -> None:
+    user, fmt, out = args.user, args.format, args.out
     if out == "-" and fmt == "pdf":
         raise UsageError("a PDF cannot go to standard output; give --out FILE")
     if not await asyncio.to_thread(db.is_file):
         raise UsageError(f"there is no database at {db}")
-    async with open_app(db) as app:
+    async with open_app(db, settings=settings) as app:
         candidates = [f"telegram:{user}", f"console:{user}"] if user.isdigit() else [
             f"console:{user}"]  # fmt: skip
         for person in candidates:
@@ -91,15 +118,25 @@ async def _export(db: Path, user: str, fmt: str, out: str | None) -> None:
     print(f"growcoach: wrote {path}", file=sys.stderr)
 
 
-async def _chat(db: Path, user: str, default_tz: str) -> None:
-    async with open_app(db, default_tz=default_tz) as app:
-        await chat(app, user, sys.stdin, sys.stdout)
+def _key(settings: Settings) -> str | None:
+    return settings.encryption_key.get_secret_value() if settings.encryption_key else None
 
 
-async def _check_database(db: Path) -> None:
-    """Open and migrate once before Telegram starts, so a bad file is a clear error."""
-    database = await Database.open(db)
+async def _check_database(db: Path, settings: Settings) -> None:
+    """Open and migrate once before Telegram starts, so a bad file or key is a clear error."""
+    database = await Database.open(db, _key(settings))
     await database.close()
+
+
+async def _rotate(db: Path, settings: Settings) -> None:
+    if not _key(settings):
+        raise UsageError("set GROWCOACH_ENCRYPTION_KEY (new key first, then the old ones)")
+    database = await Database.open(db, _key(settings))
+    try:
+        count = await backups.reseal(database)
+    finally:
+        await database.close()
+    print(f"growcoach: resealed {count} values with the first key", file=sys.stderr)
 
 
 def _token(settings: Settings) -> str:
@@ -113,9 +150,9 @@ def _token(settings: Settings) -> str:
 
 def _run(args: argparse.Namespace, settings: Settings, db: Path) -> None:
     token = _token(settings)
-    asyncio.run(_check_database(db))
+    asyncio.run(_check_database(db, settings))
     bot = TelegramBot(
-        BotSettings(token, db, system_clock, settings.telegram_api_base_url, settings.default_tz)
+        BotSettings(token, db, system_clock, settings.telegram_api_base_url, settings)
     )
     application = bot.application
     if not args.webhook_url:
@@ -139,8 +176,24 @@ def _run(args: argparse.Namespace, settings: Settings, db: Path) -> None:
     )
 
 
-def _configure_logging(level: str) -> None:
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+def _dispatch(args: argparse.Namespace, settings: Settings) -> None:
+    db: Path = getattr(args, "db", None) or settings.db
+    if args.command == "chat":
+        asyncio.run(_chat(db, args.user, settings))
+    elif args.command == "export":
+        asyncio.run(_export(db, args, settings))
+    elif args.command == "backup":
+        asyncio.run(backups.backup(db, args.out, _key(settings)))
+        print(f"growcoach: backed up to {args.out}", file=sys.stderr)
+    elif args.command == "restore":
+        asyncio.run(backups.restore(args.source, db, _key(settings)))
+        print(f"growcoach: restored {db} from {args.source}", file=sys.stderr)
+    elif args.command == "keygen":
+        print(new_key())
+    elif args.command == "rotate-key":
+        asyncio.run(_rotate(db, settings))
+    else:
+        _run(args, settings, db)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -150,24 +203,16 @@ def main(argv: list[str] | None = None) -> int:
     except ValidationError as error:
         fields = [str(e["loc"][0]).upper() for e in error.errors() if e["loc"]]
         names = ", ".join(f if f.startswith("TELEGRAM_") else f"GROWCOACH_{f}" for f in fields)
-        print(
-            f"growcoach: a setting in the environment or .env is not valid: {names}",
-            file=sys.stderr,
-        )
+        print(f"growcoach: a setting in the environment or .env is not valid: {names}",
+              file=sys.stderr)  # fmt: skip
         return EXIT_USAGE
-    _configure_logging(settings.log_level)
+    configure_logging(settings.log_level)
     for stream in (sys.stdin, sys.stdout):
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="replace")  # odd bytes in, odd bytes out: never a crash
-    db = args.db or settings.db
     try:
-        if args.command == "chat":
-            asyncio.run(_chat(db, args.user, settings.default_tz))
-        elif args.command == "export":
-            asyncio.run(_export(db, args.user, args.format, args.out))
-        else:
-            _run(args, settings, db)
-    except (StorageError, UsageError) as error:
+        _dispatch(args, settings)
+    except (StorageError, UsageError, backups.BackupError) as error:
         print(f"growcoach: {error}", file=sys.stderr)
         return EXIT_USAGE
     except InvalidToken:

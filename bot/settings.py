@@ -29,3 +29,6 @@ class Settings(BaseSettings):
     telegram_bot_token: SecretStr | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
     telegram_api_base_url: str | None = Field(default=None, alias="TELEGRAM_API_BASE_URL")
     webhook_secret: SecretStr | None = None
+    encryption_key: SecretStr | None = None
+    country: Literal["uk", "dk"] = "uk"
+    helplines_file: Path | None = None

@@ -19,7 +19,7 @@ import traceback
 from collections import Counter
 from collections.abc import Awaitable, Sequence
 from contextlib import AsyncExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -48,9 +48,10 @@ from telegram.ext import (
 
 from bot.app import App, open_app
 from bot.conversations import Clock
-from bot.logs import pseudonym
+from bot.logs import pseudonym, quiet_libraries
 from bot.reminders import ReminderLoop
 from bot.rendering import Shown, render
+from bot.settings import Settings
 from dialogue_flows.types import Input, Msg, Pick, Text, Turn, Unreadable
 
 logger = logging.getLogger(__name__)
@@ -163,7 +164,7 @@ class BotSettings:
     db_path: Path
     clock: Clock
     base_url: str | None = None
-    default_tz: str = "Europe/London"
+    service: Settings = field(default_factory=lambda: Settings(_env_file=None))
     retry: Retry = Retry()
     remind_every: float | None = 30.0
     """Seconds between looks for due check-ins; None runs no loop (tests tick it)."""
@@ -187,8 +188,7 @@ class TelegramBot:
         """Everything Telegram needs, wired once: handlers, rate limiter, update order."""
         # Opt in to python-telegram-bot's coming timedelta durations (as its warning asks).
         os.environ.setdefault("PTB_TIMEDELTA", "true")
-        # httpx logs every request URL at INFO, and Telegram's URLs contain the bot token.
-        logging.getLogger("httpx").setLevel(logging.WARNING)
+        quiet_libraries()  # their debug logs can hold message text and the token
         builder = (
             Application.builder()
             .token(self._token)
@@ -233,7 +233,7 @@ class TelegramBot:
         """Open the database, set the command menu, start the reminder loop."""
         settings = self.settings
         self._app = await self._stack.enter_async_context(
-            open_app(settings.db_path, settings.clock, settings.default_tz)
+            open_app(settings.db_path, settings.clock, settings.service)
         )
         self._reminders = ReminderLoop(
             self._app, self.deliver_reminder, settings.clock, interval=settings.remind_every or 0

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import aiosqlite
 
+from storage.encryption import Cipher, EncryptionKeyError
 from storage.migrations import MIGRATIONS, SCHEMA_VERSION
 from storage.unit_of_work import UnitOfWork
 
@@ -39,13 +40,14 @@ def _prepare_folder(path: Path) -> None:
 
 
 class Database:
-    def __init__(self, connection: aiosqlite.Connection, path: Path) -> None:
+    def __init__(self, connection: aiosqlite.Connection, path: Path, cipher: Cipher) -> None:
         self.connection = connection
         self.path = path
+        self.cipher = cipher
         self._lock = asyncio.Lock()
 
     @classmethod
-    async def open(cls, path: Path) -> Database:
+    async def open(cls, path: Path, encryption_key: str | None = None) -> Database:
         """Connect, set the pragmas and migrate forward; refuse what is not ours to change."""
         try:
             await asyncio.to_thread(_prepare_folder, path)
@@ -53,11 +55,17 @@ class Database:
             connection.row_factory = aiosqlite.Row
         except (OSError, sqlite3.Error) as error:
             raise StorageError(f"cannot open the database {path}: {error}") from error
-        database = cls(connection, path)
+        try:
+            cipher = Cipher(encryption_key)
+        except EncryptionKeyError as error:
+            await connection.close()
+            raise StorageError(str(error)) from error
+        database = cls(connection, path, cipher)
         try:
             for pragma in PRAGMAS:
                 await connection.execute(pragma)
             await database._migrate()
+            await database._check_key()
         except sqlite3.DatabaseError as error:
             await connection.close()
             raise StorageError(
@@ -94,6 +102,23 @@ class Database:
                 raise
             logger.info("database migrated to schema %d", number)
 
+    async def _check_key(self) -> None:
+        """A wrong or missing key is a clear error at start, never garbage later."""
+        async with self.connection.execute(
+            "SELECT value FROM meta WHERE name = 'key_check'"
+        ) as cursor:
+            row = await cursor.fetchone()
+        try:
+            if row is not None:
+                self.cipher.open(str(row[0]))
+            elif self.cipher.enabled:
+                await self.connection.execute(
+                    "INSERT INTO meta (name, value) VALUES ('key_check', ?)",
+                    (self.cipher.seal("growcoach"),),
+                )
+        except EncryptionKeyError as error:
+            raise StorageError(str(error)) from error
+
     async def pseudonym_key(self) -> bytes:
         async with self.connection.execute(
             "SELECT value FROM meta WHERE name = 'pseudonym_key'"
@@ -110,4 +135,4 @@ class Database:
             await self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def unit_of_work(self) -> UnitOfWork:
-        return UnitOfWork(self.connection, self._lock)
+        return UnitOfWork(self.connection, self._lock, self.cipher)

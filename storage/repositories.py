@@ -13,13 +13,12 @@ from typing import Any, TypeVar
 
 import aiosqlite
 
+from storage.encryption import Cipher
 from storage.records import (
     CheckIn,
-    Conversation,
     Goal,
     Person,
     Record,
-    SafetyPlan,
     Schedule,
     Step,
 )
@@ -69,7 +68,15 @@ _CHECKIN_COLUMNS = (
     "reminded",
 )
 _SCHEDULE_COLUMNS = ("person_id", "weekday", "hour", "minute", "timezone", "paused", "next_due")
-_JSON_COLUMNS = {"options", "earlier_texts"}
+_JSON_COLUMNS = {"options", "earlier_texts", "conversation", "safety_plan"}
+_PERSON_COLUMNS = ("id", "name", "language", "consented_at", "created_at", "blocked_at",
+                   "timezone", "safety_plan", "conversation")  # fmt: skip
+SEALED = {
+    "name", "conversation", "safety_plan", "area_own_words", "text", "first_words",
+    "reality_now", "reality_works", "strengths", "obstacles", "options", "helpers",
+    "chosen_option", "when", "earlier_texts", "reflection",
+}  # fmt: skip
+"""Columns holding the person's words: encrypted at rest when a key is set."""
 
 
 def utc_text(moment: datetime) -> str:
@@ -92,62 +99,42 @@ def _without(values: dict[str, Any], *keys: str) -> dict[str, Any]:
     return {key: value for key, value in values.items() if key not in keys}
 
 
-def _row_values(record: dict[str, Any], columns: tuple[str, ...]) -> tuple[Any, ...]:
-    return tuple(
-        json.dumps(record[c], ensure_ascii=False) if c in _JSON_COLUMNS else record[c]
-        for c in columns
-    )
+def _row_values(
+    record: dict[str, Any], columns: tuple[str, ...], cipher: Cipher
+) -> tuple[Any, ...]:
+    values = []
+    for column in columns:
+        value = record[column]
+        if column in _JSON_COLUMNS and value is not None:
+            value = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        values.append(cipher.seal(value) if column in SEALED else value)
+    return tuple(values)
 
 
-def _from_row(row: aiosqlite.Row) -> dict[str, Any]:
-    return {key: json.loads(v) if key in _JSON_COLUMNS else v for key, v in dict(row).items()}
+def _from_row(row: aiosqlite.Row, cipher: Cipher) -> dict[str, Any]:
+    found = {}
+    for key, value in dict(row).items():
+        opened = cipher.open(value) if key in SEALED else value
+        found[key] = json.loads(opened) if key in _JSON_COLUMNS and opened else opened
+    return found
 
 
 class PersonRepository:
-    def __init__(self, connection: aiosqlite.Connection) -> None:
+    def __init__(self, connection: aiosqlite.Connection, cipher: Cipher) -> None:
         self._connection = connection
+        self._cipher = cipher
 
     async def get(self, person_id: str) -> Person | None:
         async with self._connection.execute(
             "SELECT * FROM people WHERE id = ?", (person_id,)
         ) as cursor:
             row = await cursor.fetchone()
-        if row is None:
-            return None
-        values = dict(row)
-        values["conversation"] = Conversation.model_validate_json(values["conversation"])
-        plan = values.pop("safety_plan")
-        values["safety_plan"] = SafetyPlan.model_validate_json(plan) if plan else None
-        return Person.model_validate(values)
+        return None if row is None else Person.model_validate(_from_row(row, self._cipher))
 
     async def save(self, person: Person) -> None:
         await self._connection.execute(
-            _upsert(
-                "people",
-                (
-                    "id",
-                    "name",
-                    "language",
-                    "consented_at",
-                    "created_at",
-                    "blocked_at",
-                    "timezone",
-                    "safety_plan",
-                    "conversation",
-                ),
-                ("id",),
-            ),
-            (
-                person.id,
-                person.name,
-                person.language,
-                person.consented_at.isoformat(),
-                person.created_at.isoformat(),
-                person.blocked_at.isoformat() if person.blocked_at else None,
-                person.timezone,
-                person.safety_plan.model_dump_json() if person.safety_plan else None,
-                person.conversation.model_dump_json(),
-            ),
+            _upsert("people", _PERSON_COLUMNS, ("id",)),
+            _row_values(person.model_dump(mode="json"), _PERSON_COLUMNS, self._cipher),
         )
 
     async def erase(self, person_id: str) -> None:
@@ -163,8 +150,9 @@ class PersonRepository:
 
 
 class GoalRepository:
-    def __init__(self, connection: aiosqlite.Connection) -> None:
+    def __init__(self, connection: aiosqlite.Connection, cipher: Cipher) -> None:
         self._connection = connection
+        self._cipher = cipher
 
     async def list_for(self, person_id: str) -> tuple[Goal, ...]:
         steps = await self._children("steps", person_id, Step)
@@ -176,7 +164,7 @@ class GoalRepository:
         return tuple(
             Goal.model_validate(
                 {
-                    **_from_row(row),
+                    **_from_row(row, self._cipher),
                     "steps": steps.get(row["number"], []),
                     "checkins": checkins.get(row["number"], []),
                 }
@@ -194,7 +182,7 @@ class GoalRepository:
             (person_id,),
         ) as cursor:
             async for row in cursor:
-                values = _from_row(row)
+                values = _from_row(row, self._cipher)
                 found.setdefault(values["goal_number"], []).append(
                     model.model_validate(_without(values, "person_id", "goal_number"))
                 )
@@ -204,7 +192,7 @@ class GoalRepository:
         record = goal.model_dump(mode="json")
         await self._connection.execute(
             _upsert("goals", _GOAL_COLUMNS, ("person_id", "number")),
-            _row_values(record, _GOAL_COLUMNS),
+            _row_values(record, _GOAL_COLUMNS, self._cipher),
         )
         owner = {"person_id": goal.person_id, "goal_number": goal.number}
         for table, columns, children in (
@@ -214,7 +202,7 @@ class GoalRepository:
             for child in children:
                 await self._connection.execute(
                     _upsert(table, columns, ("person_id", "goal_number", "number")),
-                    _row_values({**child, **owner}, columns),
+                    _row_values({**child, **owner}, columns, self._cipher),
                 )
 
 

@@ -12,6 +12,7 @@ from types import TracebackType
 
 import aiosqlite
 
+from storage.encryption import Cipher
 from storage.repositories import (
     GoalRepository,
     PersonRepository,
@@ -21,12 +22,15 @@ from storage.repositories import (
 
 
 class UnitOfWork:
-    def __init__(self, connection: aiosqlite.Connection, lock: asyncio.Lock) -> None:
+    def __init__(
+        self, connection: aiosqlite.Connection, lock: asyncio.Lock, cipher: Cipher
+    ) -> None:
         self._connection = connection
+        self.connection = connection  # for maintenance that spans tables (key rotation)
         self._lock = lock
         self._committed = False
-        self.people = PersonRepository(connection)
-        self.goals = GoalRepository(connection)
+        self.people = PersonRepository(connection, cipher)
+        self.goals = GoalRepository(connection, cipher)
         self.schedules = ScheduleRepository(connection)
         self.reminders = ReminderRepository(connection)
 

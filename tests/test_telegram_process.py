@@ -172,11 +172,12 @@ def test_webhook_mode_refuses_requests_without_the_secret(
     process = subprocess.Popen(
         [GROWCOACH, "run", "--db", str(tmp_path / "hook.db"), "--webhook-url", url,
          "--listen", f"127.0.0.1:{port}", "--secret-token", "s3cret-Token"],
-        env={**environment(bot_api), "GROWCOACH_LOG_LEVEL": "DEBUG"},
+        env=environment(bot_api),
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )  # fmt: skip
-    # python-telegram-bot sets the webhook first and listens after: wait for its word.
-    log = LogWatcher(process, "Webhook server started")
+    # python-telegram-bot sets the webhook first and listens after; it says "Application
+    # started" once the webhook server listens.
+    log = LogWatcher(process, "Application started")
     try:
         assert log.seen.wait(timeout=30), "the webhook server did not start"
         [hook] = [c for c in bot_api.calls if c.method == "setWebhook"]

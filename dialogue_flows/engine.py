@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from dialogue_flows import checkin, grow, onboarding, privacy, reminders, safety
+from dialogue_flows import checkin, grow, language, onboarding, privacy, reminders, safety
 from dialogue_flows.answers import (
     InvalidAnswerError,
     check_length,
@@ -54,13 +54,12 @@ FLOWS: dict[str, Flow] = {
         privacy.EXPORT,
         privacy.DELETE,
         safety.FLOW,
+        language.FLOW,
     )
 }
 
 BEFORE_CONSENT = Conversation(flow=onboarding.FLOW.name, step=onboarding.FLOW.first)
 """Where everyone starts; it is never stored, since nothing is stored before consent."""
-
-COMING_LATER = ("language",)
 
 
 class Engine:
@@ -190,6 +189,10 @@ class _TurnInProgress:
         if self.person is not None and self.is_open():
             self.ask_again(Msg("crisis.go_on"))
 
+    def choose_language(self) -> None:
+        if not self.needs_consent():
+            self.start_flow(language.FLOW)
+
     def show_safety(self) -> None:
         if self.person is None:
             self.say(Msg("safety.helplines_only", {"helplines": self.helpline_text()}))
@@ -215,8 +218,6 @@ class _TurnInProgress:
         handler = _COMMANDS.get(event.name)
         if handler is not None:
             handler(self)
-        elif event.name in COMING_LATER:
-            self.say_then_ask(Msg("command.coming_soon", {"command": event.name}))
         else:
             self.say_then_ask(Msg("command.unknown", {"command": event.name[:32]}))
 
@@ -473,6 +474,7 @@ _COMMANDS: dict[str, Callable[[_TurnInProgress], None]] = {
     "delete": _TurnInProgress.delete_data,
     "mydata": _TurnInProgress.my_data,
     "safety": _TurnInProgress.show_safety,
+    "language": _TurnInProgress.choose_language,
     "help": _TurnInProgress.help,
 }
 

@@ -50,12 +50,13 @@ def test_unknown_command_mid_question(dialogue: Dialogue) -> None:
     assert_unchanged(dialogue, "goal")
 
 
-def test_commands_still_to_come_say_so(dialogue: Dialogue) -> None:
+def test_every_command_of_the_design_is_handled(dialogue: Dialogue) -> None:
     dialogue.run(*WELCOMED)
-    for name in ("language",):
-        [reply] = dialogue.command(name)
-        assert reply.startswith(f"/{name} is coming soon")
-        assert_unchanged(dialogue, "area")
+    for name in ("start", "newgoal", "goals", "checkin", "reminders", "safety", "export",
+                 "mydata", "delete", "language", "cancel", "help"):  # fmt: skip
+        dialogue.command(name)
+        assert "command.unknown" not in dialogue.keys, name
+        dialogue.command("cancel")
 
 
 def test_help_mid_question_then_the_question_again(dialogue: Dialogue) -> None:

@@ -58,6 +58,9 @@ def _parser() -> argparse.ArgumentParser:
     chat_parser = commands.add_parser("chat", help="talk with growcoach in this terminal")
     chat_parser.add_argument("--user", default=_default_user(), help="whose conversation")
     chat_parser.add_argument("--db", type=Path, help=db_help)
+    chat_parser.add_argument(
+        "--language", choices=("en", "da"), default="en", help="to greet someone new in"
+    )
 
     run_parser = commands.add_parser("run", help="start the Telegram bot (polling by default)")
     run_parser.add_argument("--db", type=Path, help=db_help)
@@ -89,9 +92,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-async def _chat(db: Path, user: str, settings: Settings) -> None:
+async def _chat(db: Path, args: argparse.Namespace, settings: Settings) -> None:
     async with open_app(db, settings=settings) as app:
-        await chat(app, user, sys.stdin, sys.stdout)
+        await chat(app, args.user, sys.stdin, sys.stdout, args.language)
 
 
 async def _export(db: Path, args: argparse.Namespace, settings: Settings) -> None:
@@ -179,7 +182,7 @@ def _run(args: argparse.Namespace, settings: Settings, db: Path) -> None:
 def _dispatch(args: argparse.Namespace, settings: Settings) -> None:
     db: Path = getattr(args, "db", None) or settings.db
     if args.command == "chat":
-        asyncio.run(_chat(db, args.user, settings))
+        asyncio.run(_chat(db, args, settings))
     elif args.command == "export":
         asyncio.run(_export(db, args, settings))
     elif args.command == "backup":

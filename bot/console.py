@@ -35,13 +35,16 @@ async def save_export(app: App, person_id: str, fmt: str, language: str, out: Te
         out.write(saved + "\n\n")
 
 
-async def chat(app: App, user: str, stdin: TextIO, stdout: TextIO) -> None:
-    """Talk with `user` until the end of input; every turn is saved before it is shown."""
+async def chat(app: App, user: str, stdin: TextIO, stdout: TextIO, language: str = "en") -> None:
+    """Talk with `user` until the end of input; every turn is saved before it is shown.
+
+    `language` greets someone new (as Telegram's app language does); /language changes it.
+    """
     person_id = f"console:{user}"
     interactive = stdin.isatty()
     event: Input = Command("start")
     while True:
-        turn = await app.conversations.handle(person_id, event)
+        turn = await app.conversations.handle(person_id, event, language)
         for reply in turn.replies:
             show(render(app.catalogue, reply, turn.language), stdout)
         if turn.export is not None:

@@ -115,7 +115,7 @@ def yes_or_no(text: str) -> str:
 
 _NOTHING_MORE = {"no", "nope", "nah", "none", "nothing", "nothingelse", "nomore", "done",
                  "thatsall", "thatsit", "thatsallofthem", "nej", "ingen", "ikkemere",
-                 "detvardet", "detervist", "færdig"}  # fmt: skip
+                 "detvardet", "detvaralt", "detervist", "færdig"}  # fmt: skip
 
 
 def more_or_done(text: str) -> str:

@@ -39,7 +39,9 @@ def day_or_none(text: str) -> WeeklyTime | str:
 
 
 def zone_choices(work: Work) -> tuple[Choice, ...]:
-    zones = dict.fromkeys((work.default_timezone, *OFFERED_ZONES))
+    """The service's zone first, unless the person writes Danish: then Copenhagen."""
+    first = "Europe/Copenhagen" if work.language == "da" else work.default_timezone
+    zones = dict.fromkeys((first, work.default_timezone, *OFFERED_ZONES))
     return tuple(Choice(zone, Msg("choice.own_words", {"text": zone})) for zone in zones)
 
 

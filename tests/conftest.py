@@ -68,7 +68,7 @@ class Dialogue:
             self.goals[goal.number] = goal
         self.now += timedelta(minutes=1)
         self.last = turn
-        return [self.text(reply) for reply in turn.replies]
+        return [self.text(reply, turn.language) for reply in turn.replies]
 
     def say(self, text: str) -> list[str]:
         return self.send(Text(text))
@@ -79,8 +79,8 @@ class Dialogue:
     def press(self, value: str, ask_id: int | None = None) -> list[str]:
         return self.send(Pick(value, self.ask_id if ask_id is None else ask_id))
 
-    def text(self, reply: Reply) -> str:
-        return "\n\n".join(self.catalogue.render(part, self.language) for part in reply.parts)
+    def text(self, reply: Reply, language: str) -> str:
+        return "\n\n".join(self.catalogue.render(part, language) for part in reply.parts)
 
     @property
     def keys(self) -> list[str]:

@@ -37,8 +37,10 @@ def person_row(bot: RunningBot, user: int = PERSON) -> tuple[str, str | None] | 
 
 
 async def test_the_command_menu_is_set(telegram: RunningBot) -> None:
-    [call] = [c for c in telegram.api.calls if c.method == "setMyCommands"]
-    assert [c["command"] for c in call.params["commands"]] == list(MENU)
+    calls = [c for c in telegram.api.calls if c.method == "setMyCommands"]
+    assert len(calls) == 2  # English (the default) and Danish
+    for call in calls:
+        assert [c["command"] for c in call.params["commands"]] == list(MENU)
 
 
 async def test_a_whole_grow_conversation_by_buttons_and_text(telegram: RunningBot) -> None:

@@ -1,0 +1,95 @@
+"""English and Danish: every message in both, and whole conversations in Danish."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from conftest import Dialogue, RunningBot
+from pypdf import PdfReader
+
+from bot.exports import export
+from bot.exports.document import History
+from dialogue_flows.catalogue import Catalogue
+from dialogue_flows.engine import Engine
+
+DANISH_PLAN = ("ja", "Maja", "Fællesskab", "Se min søster Åse hver uge",
+               "Vi snakker i telefon nu og da", "Hun tager altid telefonen",
+               "Jeg er loyal; min støttekontaktperson Søren", "Træthed efter arbejde",
+               "Ringe til Åse om søndagen\nInvitere hende på kaffe", "Det var alt",
+               "Søren", "1", "Sende hende en sms", "søndag eftermiddag",
+               "Jeg glemmer det måske; en alarm", "otte")  # fmt: skip
+
+
+def test_every_message_exists_in_both_languages_with_the_same_placeholders(
+    catalogue: Catalogue,
+) -> None:
+    assert set(catalogue.languages) == {"en", "da"}
+    assert catalogue.keys("en") == catalogue.keys("da")
+    for key in catalogue.keys("en"):
+        english = set(re.findall(r"{(\w+)}", catalogue.template(key, "en")))
+        danish = set(re.findall(r"{(\w+)}", catalogue.template(key, "da")))
+        assert english == danish, key
+
+
+def test_a_whole_grow_conversation_and_check_in_in_danish(engine: Engine, catalogue: Catalogue
+                                                          ) -> None:  # fmt: skip
+    person = Dialogue(engine, catalogue, language="da")
+    [welcome] = person.command("start")
+    assert welcome.startswith("Hej, jeg hedder growcoach")
+    person.run(*DANISH_PLAN[:-1])
+    [summary] = person.say(DANISH_PLAN[-1])
+    assert "Her er din plan, Maja" in summary and "Sikkerhed: 8/10" in summary
+    assert "Hvilken dag passer dig?" in summary
+    person.say("mandag kl. 18")
+    [zone] = person.say("København")
+    assert "hver mandag kl. 18:00 (Europe/Copenhagen)" in zone
+    person.run("/checkin", "Jeg gjorde noget af det", "Alarmen hjalp", "seks")
+    [done] = person.say("Behold samme skridt")
+    assert "Du kom i gang" in done
+    [goals] = person.command("goals")
+    assert "Fremskridt: 6/10 (tjekket ind 2. marts)" in goals
+    assert "Næste tjek-ind: mandag den 2. marts kl. 18:00" in goals
+    assert person.person is not None and person.person.language == "da"
+
+
+def test_language_can_be_switched_and_back(engine: Engine, catalogue: Catalogue) -> None:
+    person = Dialogue(engine, catalogue, language="da")
+    person.run("ja", "Ole")
+    person.command("language")
+    [english] = person.say("English")
+    assert person.person is not None and person.person.language == "en"
+    assert english == "Done: I'll write in English from now on."
+    person.run("/language")
+    person.press("da")
+    assert person.person.language == "da"
+    assert person.keys == ["language.chosen"]
+
+
+def test_a_danish_pdf_is_in_danish_with_its_letters(engine: Engine, catalogue: Catalogue
+                                                    ) -> None:  # fmt: skip
+    person = Dialogue(engine, catalogue, language="da")
+    person.run(*DANISH_PLAN, "Ingen påmindelser, tak", "/checkin", "Jeg gjorde det",
+               "Åse blev glad, og jeg følte mig stærk", "7", "Behold samme skridt")  # fmt: skip
+    assert person.person is not None
+    history = History.of(person.person, tuple(person.goals.values()), None, "p1", person.now)
+    text = "\n".join(p.extract_text() for p in PdfReader(
+        io.BytesIO(export(history, "pdf", catalogue).content)).pages)  # fmt: skip
+    for words in ("Målhistorik: Maja", "Livsområde", "Fællesskab",
+                  "Se min søster Åse hver uge", "Åse blev glad, og jeg følte mig stærk",
+                  "Side 1 af 1", "Fremskridt"):  # fmt: skip
+        assert words in text, words
+    csv_head = export(history, "csv", catalogue).content.decode("utf-8-sig").splitlines()[0]
+    assert csv_head.startswith("hændelse,dato,mål_nr,livsområde")
+
+
+async def test_a_danish_telegram_user_is_greeted_in_danish(telegram_direct: RunningBot) -> None:
+    bot, api = telegram_direct, telegram_direct.api
+    await bot.handle(api.send_text(9001, "/start", language="da"))
+    [welcome] = api.sent_to(9001)
+    assert welcome.text.startswith("Hej, jeg hedder growcoach")
+    assert [label for label, _ in welcome.buttons] == ["Ja, det er i orden", "Ikke nu"]
+    await bot.handle(api.send_text(9002, "/start", language="en-GB"))
+    assert api.sent_to(9002)[0].text.startswith("Hello, I'm growcoach")
+    menus = {c.params.get("language_code", "") for c in api.calls if c.method == "setMyCommands"}
+    assert menus == {"", "da"}

@@ -30,5 +30,8 @@ class Settings(BaseSettings):
     telegram_api_base_url: str | None = Field(default=None, alias="TELEGRAM_API_BASE_URL")
     webhook_secret: SecretStr | None = None
     encryption_key: SecretStr | None = None
+    telegram_rate_limit: bool = True
+    """Keep Telegram's limits (about 30 messages a second). Off only for a local Bot API
+    server, such as the benchmark's fake one."""
     country: Literal["uk", "dk"] = "uk"
     helplines_file: Path | None = None

@@ -192,11 +192,12 @@ class TelegramBot:
         builder = (
             Application.builder()
             .token(self._token)
-            .rate_limiter(AIORateLimiter(max_retries=5))
             .concurrent_updates(OnePersonAtATime())
             .post_init(self.post_init)
             .post_shutdown(self.post_shutdown)
         )
+        if self.settings.service.telegram_rate_limit:
+            builder = builder.rate_limiter(AIORateLimiter(max_retries=5))
         base_url = self.settings.base_url
         if base_url:
             builder = builder.base_url(base_url).base_file_url(

@@ -68,6 +68,10 @@ class FakeBotApi:
     next_update_id: int = 1
     next_message_id: int = 1
     server: ThreadingHTTPServer | None = None
+    on_call: Callable[[Call], None] | None = None
+    """Called (in the server's thread) for each call the bot makes: for load drivers."""
+    polled: threading.Event = field(default_factory=threading.Event)
+    keep_calls: bool = True
 
     # -- running ----------------------------------------------------------------------
 
@@ -265,13 +269,18 @@ class FakeBotApi:
             elif method in {"editMessageText", "editMessageReplyMarkup"}:
                 result = self._edit_message(params)
             if method != "getMe":
-                self.calls.append(Call(method, params))
+                call = Call(method, params)
+                if self.keep_calls:
+                    self.calls.append(call)
                 self.condition.notify_all()
+                if self.on_call is not None:
+                    self.on_call(call)
             return result
 
     def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         offset = int(params.get("offset") or 0)
         timeout = min(float(params.get("timeout") or 0), 2.0)
+        self.polled.set()
         with self.condition:
             self.updates = [u for u in self.updates if u["update_id"] >= offset]
             if not self.updates:

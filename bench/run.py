@@ -9,6 +9,7 @@ not asserted. Only loopback traffic: the fake Bot API server is on 127.0.0.1.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import platform
@@ -129,7 +130,9 @@ def durable(conversations: int) -> dict[str, Any]:
         db = Path(folder) / "durable.db"
         ours = asyncio.run(durable_turns(db, conversations))
         with sqlite3.connect(db) as reader:
-            row = reader.execute("SELECT length(conversation) + length(name) FROM people").fetchone()
+            row = reader.execute(
+                "SELECT length(conversation) + length(name) FROM people"
+            ).fetchone()
             goal = reader.execute("SELECT length(text) + length(options) FROM goals").fetchone()
         size = int(row[0]) + int(goal[0])
         limit = asyncio.run(raw_commits(db, len(ours), size))
@@ -184,14 +187,12 @@ class Crowd:
         if more:
             self.loop.call_soon_threadsafe(self.loop.call_later, THINK, self.send, person)
 
-    async def run(self, timeout: float) -> float:
+    async def run(self, limit: float) -> float:
         started = time.perf_counter()
         for person in self.people:
             self.send(person)
-        try:
-            await asyncio.wait_for(self.done.wait(), timeout)
-        except TimeoutError:
-            pass
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.done.wait(), limit)
         return time.perf_counter() - started
 
 
@@ -206,8 +207,13 @@ def under_load(kind: str, people: int) -> dict[str, Any]:
     api = FakeBotApi(keep_calls=False)
     base_url = api.start()
     with tempfile.TemporaryDirectory() as folder:
-        env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": base_url,
-               "GROWCOACH_TELEGRAM_RATE_LIMIT": "false", "GROWCOACH_LOG_LEVEL": "ERROR"}  # fmt: skip
+        env = {
+            **os.environ,
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "TELEGRAM_API_BASE_URL": base_url,
+            "GROWCOACH_TELEGRAM_RATE_LIMIT": "false",
+            "GROWCOACH_LOG_LEVEL": "ERROR",
+        }
         if kind == "growcoach":
             command = [str(Path(sys.executable).parent / "growcoach"), "run", "--db",
                        str(Path(folder) / "load.db")]  # fmt: skip
@@ -220,7 +226,7 @@ def under_load(kind: str, people: int) -> dict[str, Any]:
                 raise RuntimeError(f"{kind} did not start")
             loop = asyncio.new_event_loop()
             crowd = Crowd(api, people, loop)
-            elapsed = loop.run_until_complete(crowd.run(timeout=600))
+            elapsed = loop.run_until_complete(crowd.run(limit=600))
             loop.close()
             memory = vm_hwm_mb(process.pid)
         finally:
@@ -357,12 +363,16 @@ def main() -> None:
     results = {
         "engine": part("engine", 50 if quick else 500),
         "durable": part("durable", 10 if quick else 100),
-        "load": [part("load", kind, people)
-                 for people in ((20, 100) if quick else (100, 1000))
-                 for kind in ("growcoach", "baseline")],  # fmt: skip
+        "load": [
+            part("load", kind, people)
+            for people in ((20, 100) if quick else (100, 1000))
+            for kind in ("growcoach", "baseline")
+        ],
         "reminders": part("reminders", 10_000 if quick else 100_000, 1000),
-        "growth": [part("growth", n, 5 if quick else 20)
-                   for n in ((1000, 10_000) if quick else (1000, 10_000, 100_000))],  # fmt: skip
+        "growth": [
+            part("growth", n, 5 if quick else 20)
+            for n in ((1000, 10_000) if quick else (1000, 10_000, 100_000))
+        ],
     }
     report = render(results, machine(), quick)
     print(report)
@@ -407,8 +417,8 @@ def render(results: dict[str, Any], where: str, quick: bool) -> str:
     ours, theirs = results["load"][-2], results["load"][-1]
     reminders = results["reminders"]
     lines += [
-        "", f"At {ours['people']} people our rate is **{ours['rate'] / theirs['rate']:.2f}×** "
-        "the baseline's (target ≥ 1×, aiming for 2×).", "",
+        "", f"At {ours['people']} people our rate is **{ours['rate'] / theirs['rate']:.2f}x** "
+        "the baseline's (target ≥ 1x, aiming for 2x).", "",
         "## 4. Reminders at scale", "",
         "| people with schedules | due | due query (median of 20) | sending due check-ins "
         "(rate limiter off) | peak memory |", "| --- | --- | --- | --- | --- |",

@@ -197,7 +197,7 @@ class TelegramBot:
             .post_shutdown(self.post_shutdown)
         )
         if self.settings.service.telegram_rate_limit:
-            builder = builder.rate_limiter(AIORateLimiter(max_retries=5))
+            builder.rate_limiter(AIORateLimiter(max_retries=5))  # the builder keeps it
         base_url = self.settings.base_url
         if base_url:
             builder = builder.base_url(base_url).base_file_url(

@@ -125,11 +125,10 @@ class PersonRepository:
         self._cipher = cipher
 
     async def get(self, person_id: str) -> Person | None:
-        async with self._connection.execute(
+        rows = await self._connection.execute_fetchall(
             "SELECT * FROM people WHERE id = ?", (person_id,)
-        ) as cursor:
-            row = await cursor.fetchone()
-        return None if row is None else Person.model_validate(_from_row(row, self._cipher))
+        )
+        return next((Person.model_validate(_from_row(row, self._cipher)) for row in rows), None)
 
     async def save(self, person: Person) -> None:
         await self._connection.execute(
@@ -157,10 +156,9 @@ class GoalRepository:
     async def list_for(self, person_id: str) -> tuple[Goal, ...]:
         steps = await self._children("steps", person_id, Step)
         checkins = await self._children("checkins", person_id, CheckIn)
-        async with self._connection.execute(
+        rows = await self._connection.execute_fetchall(
             "SELECT * FROM goals WHERE person_id = ? ORDER BY number", (person_id,)
-        ) as cursor:
-            rows = await cursor.fetchall()
+        )
         return tuple(
             Goal.model_validate(
                 {
@@ -177,15 +175,15 @@ class GoalRepository:
     ) -> dict[int, list[RecordT]]:
         """Steps or check-ins of all the person's goals, by goal number, in order."""
         found: dict[int, list[RecordT]] = {}
-        async with self._connection.execute(
+        rows = await self._connection.execute_fetchall(
             f"SELECT * FROM {table} WHERE person_id = ? ORDER BY goal_number, number",
             (person_id,),
-        ) as cursor:
-            async for row in cursor:
-                values = _from_row(row, self._cipher)
-                found.setdefault(values["goal_number"], []).append(
-                    model.model_validate(_without(values, "person_id", "goal_number"))
-                )
+        )
+        for row in rows:
+            values = _from_row(row, self._cipher)
+            found.setdefault(values["goal_number"], []).append(
+                model.model_validate(_without(values, "person_id", "goal_number"))
+            )
         return found
 
     async def save(self, goal: Goal) -> None:
@@ -199,10 +197,10 @@ class GoalRepository:
             ("steps", _STEP_COLUMNS, record["steps"]),
             ("checkins", _CHECKIN_COLUMNS, record["checkins"]),
         ):
-            for child in children:
-                await self._connection.execute(
+            if children:  # one round trip to SQLite's thread for all of them
+                await self._connection.executemany(
                     _upsert(table, columns, ("person_id", "goal_number", "number")),
-                    _row_values({**child, **owner}, columns, self._cipher),
+                    [_row_values({**child, **owner}, columns, self._cipher) for child in children],
                 )
 
 
@@ -211,11 +209,10 @@ class ScheduleRepository:
         self._connection = connection
 
     async def get(self, person_id: str) -> Schedule | None:
-        async with self._connection.execute(
+        rows = await self._connection.execute_fetchall(
             "SELECT * FROM schedules WHERE person_id = ?", (person_id,)
-        ) as cursor:
-            row = await cursor.fetchone()
-        return None if row is None else Schedule.model_validate(dict(row))
+        )
+        return next((Schedule.model_validate(dict(row)) for row in rows), None)
 
     async def save(self, schedule: Schedule) -> None:
         values = schedule.model_dump()

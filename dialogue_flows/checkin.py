@@ -15,7 +15,7 @@ from typing import Any
 
 from dialogue_flows import answers, grow
 from dialogue_flows.answers import InvalidAnswerError, OneOf, comparable
-from dialogue_flows.flow import Ending, Flow, Question, Work
+from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
 from dialogue_flows.types import Choice, Msg, Param
 from storage.records import CheckIn, Goal
 
@@ -65,6 +65,14 @@ def checkable(goals: Mapping[int, Goal]) -> list[Goal]:
 class CheckinWork(grow.GrowWork):
     """GROW's conditions (confidence, keeping a step), and the check-in's own."""
 
+    went_done = answer_is("done")
+    went_partly = answer_is("partly")
+    went_not_yet = answer_is("not_yet")
+    went_changed = answer_is("changed")
+    keeps = answer_is("keep")
+    new_step = answer_is("new")
+    smaller_step = answer_is("smaller")
+
     def update_checkin(self, **changes: Any) -> None:
         goal = self.goal
         if goal is None or not goal.checkins:
@@ -72,35 +80,8 @@ class CheckinWork(grow.GrowWork):
         latest = goal.checkins[-1].model_copy(update=changes)
         self.update_goal(checkins=(*goal.checkins[:-1], latest))
 
-    def went(self, outcome: str) -> bool:
-        return bool(self.answer == outcome)
-
-    def went_done(self) -> bool:
-        return self.went("done")
-
-    def went_partly(self) -> bool:
-        return self.went("partly")
-
-    def went_not_yet(self) -> bool:
-        return self.went("not_yet")
-
-    def went_changed(self) -> bool:
-        return self.went("changed")
-
     def reminded(self) -> bool:
         return bool(self.draft.get("reminded"))
-
-    def next_is(self, move: str) -> bool:
-        return bool(self.answer == move)
-
-    def keeps(self) -> bool:
-        return self.next_is("keep")
-
-    def new_step(self) -> bool:
-        return self.next_is("new")
-
-    def smaller_step(self) -> bool:
-        return self.next_is("smaller")
 
 
 def _checkin(work: Work) -> CheckinWork:
@@ -194,10 +175,7 @@ FLOW = Flow(
         Question("next_step", "checkin.next_step", save=grow.save_step),
         Question("smaller_next", "checkin.smaller_next", save=grow.save_step),
         Question("next_when", "grow.when", save=grow.keep("when", in_step=True)),
-        grow.confidence_question("confidence"),
-        grow.confidence_question("confidence_again"),
-        Question("smaller", "grow.smaller", choices=grow.KEEP_STEP_CHOICES,
-                 save=grow.save_smaller_step),
+        *grow.FIRM_UP_QUESTIONS,
     ),
     endings=(
         Ending("checked_in", "checkin.done", finish=finish),
@@ -226,15 +204,7 @@ FLOW = Flow(
         {"trigger": "answer", "source": "next_step", "dest": "next_when"},
         {"trigger": "answer", "source": "smaller_next", "dest": "next_when"},
         {"trigger": "answer", "source": "next_when", "dest": "confidence"},
-        {"trigger": "answer", "source": "confidence", "dest": "checked_in",
-         "conditions": "confident"},
-        {"trigger": "answer", "source": "confidence", "dest": "smaller"},
-        {"trigger": "answer", "source": "smaller", "dest": "checked_in",
-         "conditions": "keeps_step"},
-        {"trigger": "answer", "source": "smaller", "dest": "confidence_again"},
-        {"trigger": "answer", "source": "confidence_again", "dest": "checked_in",
-         "conditions": "confident"},
-        {"trigger": "answer", "source": "confidence_again", "dest": "smaller"},
+        *grow.firm_up_step(then="checked_in"),
     ],
     params=params,
     entry=entry,

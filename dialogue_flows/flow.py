@@ -87,6 +87,20 @@ class Work:
         self.update_goal(steps=(*goal.steps[:-1], step))
 
 
+def answer_is(value: str) -> Callable[[Work], bool]:
+    """A condition for a transitions table: the answer just given was `value`.
+
+    Used as a class attribute (`went_done = answer_is("done")`), so the table can name
+    it like any other condition method.
+    """
+
+    def condition(work: Work) -> bool:
+        return bool(work.answer == value)
+
+    condition.__doc__ = f"The answer was {value!r}."
+    return condition
+
+
 Saver = Callable[[Work, Any], None]
 Choices = tuple[Choice, ...] | Callable[[Work], tuple[Choice, ...]]
 

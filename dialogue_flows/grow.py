@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from dialogue_flows import answers
-from dialogue_flows.flow import Ending, Flow, Question, Saver, Work
+from dialogue_flows.flow import Ending, Flow, Question, Saver, Work, answer_is
 from dialogue_flows.types import Choice, Msg, Param
 from storage.records import Goal, LifeArea, Step
 
@@ -76,8 +76,7 @@ class GrowWork(Work):
     def confident(self) -> bool:
         return isinstance(self.answer, int) and self.answer >= CONFIDENT_ENOUGH
 
-    def keeps_step(self) -> bool:
-        return bool(self.answer == "keep")
+    keeps_step = answer_is("keep")
 
 
 def save_area(work: Work, answer: Any) -> None:
@@ -170,6 +169,27 @@ def confidence_question(name: str) -> Question:
     )
 
 
+FIRM_UP_QUESTIONS = (
+    confidence_question("confidence"),
+    confidence_question("confidence_again"),
+    Question("smaller", "grow.smaller", choices=KEEP_STEP_CHOICES, save=save_smaller_step),
+)
+"""How sure the person is of a step, and making it smaller until they are (or keep it)."""
+
+
+def firm_up_step(then: str) -> list[dict[str, Any]]:
+    """The moves between FIRM_UP_QUESTIONS: confident (7+) or kept goes on to `then`."""
+    return [
+        {"trigger": "answer", "source": "confidence", "dest": then, "conditions": "confident"},
+        {"trigger": "answer", "source": "confidence", "dest": "smaller"},
+        {"trigger": "answer", "source": "smaller", "dest": then, "conditions": "keeps_step"},
+        {"trigger": "answer", "source": "smaller", "dest": "confidence_again"},
+        {"trigger": "answer", "source": "confidence_again", "dest": then,
+         "conditions": "confident"},
+        {"trigger": "answer", "source": "confidence_again", "dest": "smaller"},
+    ]  # fmt: skip
+
+
 def finish_plan(work: Work) -> None:
     work.update_step(status="planned")
     work.update_goal(status="active")
@@ -222,14 +242,7 @@ FLOW = Flow(
         Question("step", "grow.step", save=save_step),
         Question("when", "grow.when", save=keep("when", in_step=True)),
         Question("step_obstacles", "grow.step_obstacles", save=keep("obstacles", in_step=True)),
-        confidence_question("confidence"),
-        confidence_question("confidence_again"),
-        Question(
-            "smaller",
-            "grow.smaller",
-            choices=KEEP_STEP_CHOICES,
-            save=save_smaller_step,
-        ),
+        *FIRM_UP_QUESTIONS,
     ),
     endings=(Ending("planned", "grow.summary", finish=finish_plan, then=offer_reminders),),
     transitions=[
@@ -255,14 +268,7 @@ FLOW = Flow(
         {"trigger": "answer", "source": "step", "dest": "when"},
         {"trigger": "answer", "source": "when", "dest": "step_obstacles"},
         {"trigger": "answer", "source": "step_obstacles", "dest": "confidence"},
-        {"trigger": "answer", "source": "confidence", "dest": "planned",
-         "conditions": "confident"},
-        {"trigger": "answer", "source": "confidence", "dest": "smaller"},
-        {"trigger": "answer", "source": "smaller", "dest": "planned", "conditions": "keeps_step"},
-        {"trigger": "answer", "source": "smaller", "dest": "confidence_again"},
-        {"trigger": "answer", "source": "confidence_again", "dest": "planned",
-         "conditions": "confident"},
-        {"trigger": "answer", "source": "confidence_again", "dest": "smaller"},
+        *firm_up_step(then="planned"),
     ],
     params=params,
 )  # fmt: skip

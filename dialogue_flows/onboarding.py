@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from dialogue_flows import answers
-from dialogue_flows.flow import Ending, Flow, Question, Work
+from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
 from dialogue_flows.types import Choice, Msg, Param
 from storage.records import Person
 
@@ -21,8 +21,7 @@ CONSENT_CHOICES = (
 
 
 class OnboardingWork(Work):
-    def agreed(self) -> bool:
-        return bool(self.answer == "yes")
+    agreed = answer_is("yes")
 
 
 def save_consent(work: Work, answer: Any) -> None:

@@ -8,7 +8,7 @@ on an explicit yes erases everything and withdraws consent.
 from __future__ import annotations
 
 from dialogue_flows.answers import OneOf
-from dialogue_flows.flow import Ending, Flow, Question, Work
+from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
 from dialogue_flows.types import Choice, Msg
 
 EXPORT_FORMATS = OneOf(("pdf", "csv", "json", "fhir"))
@@ -18,14 +18,8 @@ DELETE_CHOICES = tuple(Choice(a, Msg(f"choice.delete_{a}")) for a in DELETE_ANSW
 
 
 class PrivacyWork(Work):
-    def wants(self, answer: str) -> bool:
-        return bool(self.answer == answer)
-
-    def wants_copy(self) -> bool:
-        return self.wants("export")
-
-    def wants_erasure(self) -> bool:
-        return self.wants("delete")
+    wants_copy = answer_is("export")
+    wants_erasure = answer_is("delete")
 
 
 def request_export(work: Work) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from dialogue_flows.answers import InvalidAnswerError, OneOf
-from dialogue_flows.flow import Ending, Flow, Question, Work
+from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
 from dialogue_flows.types import Choice, Msg, Param
 from dialogue_flows.weekly import WeeklyTime, read_hour, read_timezone, read_weekly
 from storage.records import Schedule
@@ -59,32 +59,18 @@ def manage_choices(work: Work) -> tuple[Choice, ...]:
 class RemindersWork(Work):
     """The conditions the reminder transitions name."""
 
-    def wants_none(self) -> bool:
-        return bool(self.answer == "none")
+    wants_none = answer_is("none")
+    chose_change = answer_is("change")
+    chose_zone = answer_is("zone")
+    chose_pause = answer_is("pause")
+    chose_resume = answer_is("resume")
+    chose_off = answer_is("off")
 
     def has_hour(self) -> bool:
         return self.draft.get("hour") is not None
 
     def knows_zone(self) -> bool:
         return self.person is not None and self.person.timezone is not None
-
-    def chose(self, value: str) -> bool:
-        return bool(self.answer == value)
-
-    def chose_change(self) -> bool:
-        return self.chose("change")
-
-    def chose_zone(self) -> bool:
-        return self.chose("zone")
-
-    def chose_pause(self) -> bool:
-        return self.chose("pause")
-
-    def chose_resume(self) -> bool:
-        return self.chose("resume")
-
-    def chose_off(self) -> bool:
-        return self.chose("off")
 
 
 def save_time(work: Work, answer: Any) -> None:

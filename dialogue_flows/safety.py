@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from dialogue_flows.answers import OneOf
-from dialogue_flows.flow import Ending, Flow, Question, Work
+from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
 from dialogue_flows.types import Choice, Msg, Param
 from storage.records import SafetyPlan
 
@@ -19,8 +19,7 @@ SKIP = (Choice("skip", Msg("choice.skip")),)
 
 
 class SafetyWork(Work):
-    def wants_plan(self) -> bool:
-        return bool(self.answer == "make")
+    wants_plan = answer_is("make")
 
 
 def start_choices(work: Work) -> tuple[Choice, ...]:

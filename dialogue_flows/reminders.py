@@ -21,10 +21,11 @@ HOURS = (9, 12, 15, 18, 20)
 OFFERED_ZONES = ("Europe/London", "Europe/Copenhagen")
 
 DAY_CHOICES = (
-    *(Choice(day, Msg(f"weekday.{n}")) for n, day in enumerate(
+    *(Choice(day, Msg(f"choice.weekday_{n}")) for n, day in enumerate(
         ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))),
     Choice("none", Msg("choice.no_reminders")),
 )  # fmt: skip
+"""Buttons have their own labels: a Danish weekday is capitalised alone, not in a sentence."""
 HOUR_CHOICES = tuple(Choice(f"{h}:00", Msg("choice.own_words", {"text": f"{h:02}:00"}))
                      for h in HOURS)  # fmt: skip
 

@@ -184,7 +184,7 @@ class _TurnInProgress:
         plan = self.person.safety_plan if self.person else None
         parts = [Msg("crisis.reply", {"helplines": self.helpline_text()})]
         if plan is not None:
-            parts.append(Msg("crisis.your_plan", {"plan": safety.plan_text(plan)}))
+            parts.append(Msg("safety.plan", safety.plan_parts(plan)))
         self.say(*parts)
         if self.person is not None and self.is_open():
             self.ask_again(Msg("crisis.go_on"))

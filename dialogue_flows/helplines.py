@@ -2,7 +2,8 @@
 
 growcoach ships files for the UK and Denmark in `helplines/`; a service names its own
 with GROWCOACH_HELPLINES_FILE. Which country a person sees follows their time zone
-when it is one we have lines for, and the service's country otherwise.
+when it is one we have lines for, then their language (Danish: Denmark), and the
+service's country otherwise.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 HELPLINES_DIR = Path(__file__).parent / "helplines"
 ZONE_COUNTRIES = {"Europe/London": "uk", "Europe/Copenhagen": "dk"}
+LANGUAGE_COUNTRIES = {"da": "dk"}
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,9 @@ class Helplines:
         return cls(found, country)
 
     def for_person(self, language: str, timezone: str | None) -> tuple[Line, ...]:
-        country = ZONE_COUNTRIES.get(timezone or "", self.country)
+        country = (
+            ZONE_COUNTRIES.get(timezone or "") or LANGUAGE_COUNTRIES.get(language) or self.country
+        )
         by_language = self.lines.get(country) or self.lines[self.country]
         return by_language.get(language) or next(iter(by_language.values()))
 

@@ -43,12 +43,14 @@ def keep_part(part: str) -> Any:
     return save
 
 
+def plan_parts(plan: SafetyPlan) -> dict[str, Param]:
+    """The plan's parts as the person wrote them ("-" for one they skipped)."""
+    return {part: getattr(plan, part) or "-" for part in PARTS}
+
+
 def plan_text(plan: SafetyPlan | None) -> Param:
-    """The plan as the person wrote it, one part a line (a message, for their language)."""
-    if plan is None:
-        return Msg("safety.no_plan")
-    parts = {part: getattr(plan, part) or "-" for part in PARTS}
-    return Msg("safety.plan", parts)
+    """The plan, one part a line, or an invitation to make one."""
+    return Msg("safety.plan", plan_parts(plan)) if plan else Msg("safety.no_plan")
 
 
 def params(work: Work) -> Mapping[str, Param]:

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import THROUGH_REALITY, WELCOMED, Dialogue
 
+from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import is_crisis
+from dialogue_flows.engine import Engine
 
 ROOT = Path(__file__).parent.parent
 
@@ -52,6 +54,15 @@ def test_crisis_before_consent_is_answered_and_nothing_is_stored(dialogue: Dialo
     assert dialogue.keys == ["crisis.reply"]
     assert "116 123" in reply
     assert dialogue.person is None and dialogue.last is not None and dialogue.last.person is None
+
+
+def test_a_danish_speaker_gets_danish_helplines_before_any_time_zone(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    danish = Dialogue(engine, catalogue, language="da")
+    [reply] = danish.say("jeg vil ikke leve mere")
+    assert "Livslinien: 70 201 201" in reply and "112" in reply
+    assert "999" not in reply
 
 
 def test_danish_time_zone_gets_danish_helplines(dialogue: Dialogue) -> None:

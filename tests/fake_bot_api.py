@@ -80,6 +80,11 @@ class FakeBotApi:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as Telegram's own server
+            # One write per response, sent at once: no 40 ms delayed-ACK stalls.
+            wbufsize = 1 << 16
+            disable_nagle_algorithm = True
+
             def do_POST(self) -> None:
                 fake._handle(self)
 

@@ -81,6 +81,7 @@ class Engine:
 
     def handle(self, snapshot: Snapshot, event: Input, now: datetime) -> Turn:
         turn = _TurnInProgress(self, snapshot, now)
+        turn.from_person = not isinstance(event, DueCheckin)
         if isinstance(event, Text) and is_crisis(event.text):
             turn.crisis()  # first, even in a command's words ("/help I want to die")
             return turn.result()
@@ -97,11 +98,6 @@ class Engine:
         else:
             turn.text(event)
         return turn.result()
-
-    def open_question(self, snapshot: Snapshot, now: datetime) -> Reply | None:
-        """The question the person is on, as it would be asked now (None if none is open)."""
-        turn = _TurnInProgress(self, snapshot, now)
-        return turn.question_reply() if turn.is_open() else None
 
 
 class _TurnInProgress:
@@ -122,6 +118,7 @@ class _TurnInProgress:
         self.answered = False
         self.export: str | None = None
         self.erase = False
+        self.from_person = True
 
     @property
     def language(self) -> str:
@@ -132,10 +129,10 @@ class _TurnInProgress:
             return Turn(replies=tuple(self.replies), language=self.language, erase=True)
         person = self.person
         if person is not None:
-            # Whatever they sent, they can hear us again: a block (403) is over.
-            person = person.model_copy(
-                update={"conversation": self.conversation, "blocked_at": None}
-            )
+            changes: dict[str, object] = {"conversation": self.conversation}
+            if self.from_person:
+                changes["blocked_at"] = None  # whatever they sent, they can hear us again
+            person = person.model_copy(update=changes)
             if person == self.snapshot.person:
                 person = None
         goals = tuple(self.goals[number] for number in sorted(self.changed_goals))

@@ -179,3 +179,13 @@ def test_progress_is_kept_per_check_in(dialogue: Dialogue) -> None:
     dialogue.run("/checkin", "done", "Alarm again", "6", "Keep the same step")
     assert [c.progress for c in dialogue.goal.checkins] == [3, 6]
     assert dialogue.goal.last_progress == 6
+
+
+def test_a_due_check_in_does_not_lift_a_block(dialogue: Dialogue) -> None:
+    dialogue.run(*SCHEDULED)
+    assert dialogue.person is not None
+    dialogue.person = dialogue.person.model_copy(update={"blocked_at": dialogue.now})
+    dialogue.send(DueCheckin())
+    assert dialogue.person.blocked_at is not None
+    dialogue.say("I did it")
+    assert dialogue.person.blocked_at is None

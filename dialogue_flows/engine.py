@@ -203,7 +203,8 @@ class _TurnInProgress:
         name = {"name": self.person.name or ""}
         if not checkin.checkable(self.goals):
             self.say(Msg("checkin.reminder_no_step", name))
-        elif self.is_open() and self.conversation.flow != checkin.FLOW.name:
+        elif self.conversation.flow not in (None, checkin.FLOW.name):
+            # Open or paused, their place in another conversation is kept: they choose.
             self.say(Msg("checkin.reminder_busy", name))
         else:
             self.start_flow(checkin.FLOW, Msg("checkin.reminder", name), draft={"reminded": True})

@@ -189,3 +189,11 @@ def test_a_due_check_in_does_not_lift_a_block(dialogue: Dialogue) -> None:
     assert dialogue.person.blocked_at is not None
     dialogue.say("I did it")
     assert dialogue.person.blocked_at is None
+
+
+def test_a_reminder_keeps_a_paused_conversation_in_place(dialogue: Dialogue) -> None:
+    dialogue.run(*SCHEDULED, "/newgoal", "Health", "/cancel")
+    dialogue.send(DueCheckin())
+    assert dialogue.keys == ["checkin.reminder_busy"]
+    dialogue.command("start")
+    assert dialogue.keys == ["start.welcome_back", "grow.goal"]

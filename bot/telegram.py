@@ -181,6 +181,8 @@ class TelegramBot:
         self._stack = AsyncExitStack()
         self._app: App | None = None
         self._reminders: ReminderLoop | None = None
+        self._open_keyboards: dict[int, int] = {}
+        """chat → the last message whose buttons still work (only the newest question's do)."""
         self._reminder_task: asyncio.Task[None] | None = None
         self.application = self._build()
 
@@ -273,6 +275,8 @@ class TelegramBot:
         turn = await self.take_turn(context.bot, update, parse_callback(query.data), send=False)
         message = query.message
         if isinstance(message, Message):
+            if self._open_keyboards.get(message.chat_id) == message.message_id:
+                del self._open_keyboards[message.chat_id]
             await self._close_question(message, query.data, marked=turn.answered)
         await self.send_turn(context.bot, update, turn)
 
@@ -337,14 +341,27 @@ class TelegramBot:
                 await bot.send_document(chat.id, document)
 
     async def send_replies(self, bot: Bot, chat_id: int, user_id: int, turn: Turn) -> bool:
-        """Every reply of a turn, in order; False (and stop) if the person blocked us."""
+        """Every reply of a turn, in order; False (and stop) if the person blocked us.
+
+        When the question was answered, or a new one comes with buttons, the buttons of
+        the question before are taken away, so only the current question's can be pressed.
+        """
+        previous = self._open_keyboards.get(chat_id)
+        if previous is not None and (turn.answered or any(r.choices for r in turn.replies)):
+            del self._open_keyboards[chat_id]
+            await self._quietly(
+                bot.edit_message_reply_markup(chat_id, previous, reply_markup=None)
+            )
         for reply in turn.replies:
             shown = render(self.app.catalogue, reply, turn.language)
             texts = pieces(shown.text)
             for n, text in enumerate(texts, 1):
                 markup = keyboard(shown) if n == len(texts) else None
-                if not await self._deliver(bot, chat_id, user_id, text, markup):
+                sent = await self._deliver(bot, chat_id, user_id, text, markup)
+                if sent is None:
                     return False
+                if markup is not None:
+                    self._open_keyboards[chat_id] = sent.message_id
         return True
 
     async def deliver_reminder(self, person: str, turn: Turn) -> str:
@@ -360,23 +377,22 @@ class TelegramBot:
         user_id: int | None,
         text: str,
         markup: InlineKeyboardMarkup | None,
-    ) -> bool:
-        """Send one message, retrying network failures; False if the person blocked us."""
+    ) -> Message | None:
+        """Send one message, retrying network failures; None if the person blocked us."""
         for delay in (*self._retry.delays, None):
             try:
-                await bot.send_message(chat_id, text, reply_markup=markup)
-                return True
+                return await bot.send_message(chat_id, text, reply_markup=markup)
             except Forbidden:
                 if user_id is not None:
                     await self.app.conversations.mark_blocked(person_id(user_id))
-                return False
+                return None
             except BadRequest:
                 raise
             except NetworkError:
                 if delay is None:
                     raise
                 await asyncio.sleep(delay)
-        return False
+        return None
 
     async def _close_question(self, message: Message, data: str | None, marked: bool) -> None:
         """Take the buttons off a question; an accepted answer is shown under it."""

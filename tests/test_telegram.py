@@ -264,3 +264,21 @@ def test_long_texts_are_split_to_fit_telegram() -> None:
     assert all(len(part) <= 4096 for part in parts) and len(parts) == 3
     assert "\n".join(parts) == text
     assert pieces("y" * 9000) == ["y" * 4096, "y" * 4096, "y" * 808]
+
+
+async def test_an_answer_in_words_takes_the_buttons_off_the_question(
+    telegram_direct: RunningBot,
+) -> None:
+    bot, api = telegram_direct, telegram_direct.api
+    await bot.handle(api.send_text(PERSON, "/start"))
+    [welcome] = api.sent_to(PERSON)
+    await bot.handle(api.send_text(PERSON, "yes"))
+    await bot.handle(api.send_text(PERSON, "Sam"))
+    area = api.sent_to(PERSON)[-1]
+    assert area.buttons
+    edits = [c for c in api.calls if c.method == "editMessageReplyMarkup"]
+    assert [int(c.params["message_id"]) for c in edits] == [welcome.params["message_id"]]
+    assert "reply_markup" not in api.messages[welcome.params["message_id"]]
+    await bot.handle(api.send_text(PERSON, "7"))  # not an option: asked again, with buttons
+    again = api.sent_to(PERSON)[-1]
+    assert again.buttons and "reply_markup" not in api.messages[area.params["message_id"]]

@@ -72,6 +72,7 @@ class FakeBotApi:
     """Called (in the server's thread) for each call the bot makes: for load drivers."""
     polled: threading.Event = field(default_factory=threading.Event)
     keep_calls: bool = True
+    languages: dict[int, str] = field(default_factory=dict)
 
     # -- running ----------------------------------------------------------------------
 
@@ -107,8 +108,13 @@ class FakeBotApi:
 
     # -- what a person does -----------------------------------------------------------
 
-    def user(self, user_id: int, language: str = "en") -> dict[str, Any]:
-        return {"id": user_id, "is_bot": False, "first_name": "Person", "language_code": language}
+    def user(self, user_id: int, language: str | None = None) -> dict[str, Any]:
+        """A person as Telegram describes them; their app language is remembered."""
+        with self.condition:
+            if language is not None:
+                self.languages[user_id] = language
+            code = self.languages.get(user_id, "en")
+        return {"id": user_id, "is_bot": False, "first_name": "Person", "language_code": code}
 
     def chat(self, user_id: int, kind: str = "private") -> dict[str, Any]:
         return {"id": user_id if kind == "private" else -user_id, "type": kind}
@@ -130,7 +136,7 @@ class FakeBotApi:
             return update
 
     def message(
-        self, user_id: int, language: str = "en", chat: str = "private", **content: Any
+        self, user_id: int, language: str | None = None, chat: str = "private", **content: Any
     ) -> dict[str, Any]:
         with self.condition:
             message_id = self.next_message_id
@@ -144,7 +150,7 @@ class FakeBotApi:
         }
 
     def send_text(
-        self, user_id: int, text: str, language: str = "en", chat: str = "private"
+        self, user_id: int, text: str, language: str | None = None, chat: str = "private"
     ) -> int:
         entities = []
         if text.startswith("/"):

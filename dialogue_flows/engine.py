@@ -159,7 +159,7 @@ class _TurnInProgress:
             self.answer(self.read(question, self.work(), clean(event.text)))
         except InvalidAnswerError as invalid:
             # Raised before any record changed: the person stays where they were.
-            self.ask_again(Msg(invalid.key, invalid.params), short=True)
+            self.ask_again(Msg(invalid.key, invalid.params))
 
     def pick(self, event: Pick) -> None:
         conversation = self.conversation
@@ -404,21 +404,20 @@ class _TurnInProgress:
     ) -> None:
         self.replies.append(Reply(parts=parts, choices=choices, ask_id=ask_id))
 
-    def question_reply(self, *before: Msg, short: bool = False) -> Reply:
-        """The open question; `short` uses its brief wording, if it has one, for a retry."""
+    def question_reply(self, *before: Msg) -> Reply:
+        """The open question, as its prompt says (after `before`, if any)."""
         flow = self.flow()
         work = self.work(flow)
         question = self.question()
-        key = question.retry if short and question.retry else question.prompt
-        prompt = Msg(key, flow.params(work))
+        prompt = Msg(question.prompt, flow.params(work))
         return Reply(
             parts=(*before, prompt),
             choices=question.offered(work),
             ask_id=self.conversation.ask_id,
         )
 
-    def ask_again(self, *before: Msg, short: bool = False) -> None:
-        self.replies.append(self.question_reply(*before, short=short))
+    def ask_again(self, *before: Msg) -> None:
+        self.replies.append(self.question_reply(*before))
 
     def say_then_ask(self, message: Msg) -> None:
         """A short word, with the open question (if any) in the same message."""

@@ -111,8 +111,7 @@ class Question:
 
     `read` turns free text into a value (choices are matched before it is called);
     `save` keeps the value in the records. The prompt's placeholders are filled from
-    the flow's `params`, so every route into a question asks it the same way. `retry`
-    is a shorter wording for asking again after an answer that could not be used.
+    the flow's `params`, so every route into a question asks it the same way.
     """
 
     name: str
@@ -120,7 +119,6 @@ class Question:
     choices: Choices = ()
     read: Callable[[str], Any] = free_text
     save: Saver | None = None
-    retry: str | None = None
 
     def offered(self, work: Work) -> tuple[Choice, ...]:
         return self.choices(work) if callable(self.choices) else self.choices

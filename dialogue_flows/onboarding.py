@@ -53,7 +53,6 @@ FLOW = Flow(
             choices=CONSENT_CHOICES,
             read=answers.yes_or_no,
             save=save_consent,
-            retry="onboarding.consent_again",
         ),
         Question("name", "onboarding.name", read=answers.name, save=save_name),
     ),

@@ -41,9 +41,9 @@ def test_consent_typed_as_word_label_or_number(engine: object, dialogue: Dialogu
 
 def test_unclear_consent_is_asked_again_kindly(dialogue: Dialogue) -> None:
     replies = dialogue.say("what is this?")
-    assert dialogue.keys == ["invalid.yes_no", "onboarding.consent_again"]
-    assert dialogue.person is None
-    assert len(replies) == 1 and "Is it OK for me to keep what you tell me?" in replies[0]
+    assert dialogue.keys == ["invalid.yes_no", "onboarding.welcome"]
+    assert dialogue.person is None  # someone who wrote "hi" first has now seen what I am
+    assert len(replies) == 1 and "Nobody else sees them" in replies[0]
     assert dialogue.last is not None and len(dialogue.last.replies[0].choices) == 2
 
 

@@ -104,8 +104,8 @@ async def _export(db: Path, args: argparse.Namespace, settings: Settings) -> Non
     if not await asyncio.to_thread(db.is_file):
         raise UsageError(f"there is no database at {db}")
     async with open_app(db, settings=settings) as app:
-        candidates = [f"telegram:{user}", f"console:{user}"] if user.isdigit() else [
-            f"console:{user}"]  # fmt: skip
+        # A number is a Telegram user id, unless only a console name matches it.
+        candidates = [f"telegram:{user}"] * user.isdigit() + [f"console:{user}"]
         for person in candidates:
             made = await app.conversations.export(person, fmt)
             if made is not None:

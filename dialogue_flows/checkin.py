@@ -42,6 +42,9 @@ _OUTCOME_WORDS = {
 }
 
 
+HOW_CHOICES_VALUES = {choice.value for choice in HOW_CHOICES}
+
+
 def read_outcome(text: str) -> str:
     """How it went, from a button or from words ("I did some of it", "nej, ikke endnu")."""
     if text in HOW_CHOICES_VALUES:
@@ -51,9 +54,6 @@ def read_outcome(text: str) -> str:
         if words & _OUTCOME_WORDS[outcome]:
             return outcome
     raise InvalidAnswerError("invalid.outcome")
-
-
-HOW_CHOICES_VALUES = {choice.value for choice in HOW_CHOICES}
 
 
 def checkable(goals: Mapping[int, Goal]) -> list[Goal]:

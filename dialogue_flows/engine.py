@@ -186,10 +186,6 @@ class _TurnInProgress:
         if self.person is not None and self.is_open():
             self.ask_again(Msg("crisis.go_on"))
 
-    def choose_language(self) -> None:
-        if not self.needs_consent():
-            self.start_flow(language.FLOW)
-
     def show_safety(self) -> None:
         if self.person is None:
             self.say(Msg("safety.helplines_only", {"helplines": self.helpline_text()}))
@@ -230,9 +226,10 @@ class _TurnInProgress:
         else:
             self.say(Msg("start.idle", {"name": self.person.name or ""}))
 
-    def new_goal(self) -> None:
+    def open_after_consent(self, flow: Flow, *before: Msg) -> None:
+        """Commands that open a conversation: only once the person has agreed."""
         if not self.needs_consent():
-            self.start_flow(grow.FLOW, Msg("grow.new"))
+            self.start_flow(flow, *before)
 
     def show_goals(self) -> None:
         goals = [self.goals[n] for n in sorted(self.goals) if self.goals[n].status != "dropped"]
@@ -252,24 +249,12 @@ class _TurnInProgress:
         else:
             self.start_flow(checkin.FLOW)
 
-    def set_reminders(self) -> None:
-        if not self.needs_consent():
-            self.start_flow(reminders.FLOW)
-
     def needs_consent(self) -> bool:
         """Before consent there is nothing to show or change: say so, and ask for it."""
         if self.person is None:
             self.say(Msg("consent.needed"))
             self.ask_again()
         return self.person is None
-
-    def export_data(self) -> None:
-        if not self.needs_consent():
-            self.start_flow(privacy.EXPORT)
-
-    def delete_data(self) -> None:
-        if not self.needs_consent():
-            self.start_flow(privacy.DELETE)
 
     def my_data(self) -> None:
         if self.person is None:
@@ -462,17 +447,17 @@ class _TurnInProgress:
 
 _COMMANDS: dict[str, Callable[[_TurnInProgress], None]] = {
     "start": _TurnInProgress.start,
-    "newgoal": _TurnInProgress.new_goal,
+    "newgoal": lambda turn: turn.open_after_consent(grow.FLOW, Msg("grow.new")),
     "goals": _TurnInProgress.show_goals,
     "cancel": _TurnInProgress.cancel,
+    "help": _TurnInProgress.help,
     "checkin": _TurnInProgress.check_in,
-    "reminders": _TurnInProgress.set_reminders,
-    "export": _TurnInProgress.export_data,
-    "delete": _TurnInProgress.delete_data,
+    "reminders": lambda turn: turn.open_after_consent(reminders.FLOW),
+    "export": lambda turn: turn.open_after_consent(privacy.EXPORT),
+    "delete": lambda turn: turn.open_after_consent(privacy.DELETE),
+    "language": lambda turn: turn.open_after_consent(language.FLOW),
     "mydata": _TurnInProgress.my_data,
     "safety": _TurnInProgress.show_safety,
-    "language": _TurnInProgress.choose_language,
-    "help": _TurnInProgress.help,
 }
 
 

@@ -281,10 +281,3 @@ class ReminderRepository:
             "UPDATE reminders SET sent_at = ?, outcome = ? WHERE person_id = ? AND due_at = ?",
             (utc_text(now), outcome, claim.person_id, claim.due_at),
         )
-
-    async def outcomes(self, person_id: str) -> list[tuple[str, str | None]]:
-        async with self._connection.execute(
-            "SELECT due_at, outcome FROM reminders WHERE person_id = ? ORDER BY due_at",
-            (person_id,),
-        ) as cursor:
-            return [(row["due_at"], row["outcome"]) for row in await cursor.fetchall()]

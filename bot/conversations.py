@@ -29,17 +29,16 @@ class Conversations:
     async def handle(self, person_id: str, event: Input, language: str = "en") -> Turn:
         """Take one turn for `person_id`; `language` greets someone not yet known."""
         async with self.database.unit_of_work() as uow:
-            person = await uow.people.get(person_id)
-            goals = await uow.goals.list_for(person_id)
-            schedule = await uow.schedules.get(person_id)
-            snapshot = Snapshot(person_id, person, goals, language, schedule)
+            stored = await uow.people.load(person_id)
+            snapshot = Snapshot(person_id, stored.person, stored.goals, language, stored.schedule)
             turn = self.engine.handle(snapshot, event, self.clock())
+            before = {goal.number: goal for goal in stored.goals}
             if turn.erase:
                 await uow.people.erase(person_id)
             if turn.person is not None:
                 await uow.people.save(turn.person)
             for goal in turn.goals:
-                await uow.goals.save(goal)
+                await uow.goals.save(goal, before.get(goal.number))
             if turn.schedule_changed and turn.schedule is None:
                 await uow.schedules.delete(person_id)
             elif turn.schedule_changed and turn.schedule is not None:
@@ -53,12 +52,13 @@ class Conversations:
         """All that is kept about the person, as the document the exports are made from."""
         key = await self.database.pseudonym_key()
         async with self.database.unit_of_work() as uow:
-            person = await uow.people.get(person_id)
-            goals = await uow.goals.list_for(person_id)
-            schedule = await uow.schedules.get(person_id)
-        if person is None:
+            stored = await uow.people.load(person_id)
+        if stored.person is None:
             return None
-        return History.of(person, goals, schedule, pseudonym(person_id, key, 16), self.clock())
+        return History.of(
+            stored.person, stored.goals, stored.schedule, pseudonym(person_id, key, 16),
+            self.clock(),
+        )  # fmt: skip
 
     async def export(self, person_id: str, fmt: str) -> ExportFile | None:
         history = await self.history(person_id)

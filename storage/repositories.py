@@ -111,11 +111,55 @@ def _row_values(
     return tuple(values)
 
 
-def _from_row(row: aiosqlite.Row, cipher: Cipher) -> dict[str, Any]:
+def _opened(row: dict[str, Any], cipher: Cipher) -> dict[str, Any]:
+    """A row's values as the records hold them: words unsealed, JSON columns parsed."""
     found = {}
-    for key, value in dict(row).items():
+    for key, value in row.items():
         opened = cipher.open(value) if key in SEALED else value
         found[key] = json.loads(opened) if key in _JSON_COLUMNS and opened else opened
+    return found
+
+
+@dataclass(frozen=True)
+class Stored:
+    """All that is kept about one person: what a turn reads, and what an export holds."""
+
+    person: Person | None
+    goals: tuple[Goal, ...] = ()
+    schedule: Schedule | None = None
+
+
+def _select_everything() -> str:
+    """One query for a person's rows in every table, each row as a JSON object.
+
+    A turn reads all of them; one statement is one trip to SQLite's thread instead of
+    five. Rows come tagged with their table, steps and check-ins in order.
+    """
+    tables = (
+        ("people", _PERSON_COLUMNS, "id", "0, 0"),
+        ("schedules", _SCHEDULE_COLUMNS, "person_id", "0, 0"),
+        ("goals", _GOAL_COLUMNS, "person_id", "number, 0"),
+        ("steps", _STEP_COLUMNS, "person_id", "goal_number, number"),
+        ("checkins", _CHECKIN_COLUMNS, "person_id", "goal_number, number"),
+    )
+    selects = [
+        f"SELECT '{table}', {order}, json_object("
+        + ", ".join(f"'{column}', \"{column}\"" for column in columns)
+        + f") FROM {table} WHERE {owner} = ?1"
+        for table, columns, owner, order in tables
+    ]
+    return " UNION ALL ".join(selects) + " ORDER BY 1, 2, 3"
+
+
+_EVERYTHING = _select_everything()
+
+
+def _children(rows: list[dict[str, Any]], model: type[RecordT]) -> dict[int, list[RecordT]]:
+    """Steps or check-ins by goal number, in the order they came."""
+    found: dict[int, list[RecordT]] = {}
+    for row in rows:
+        child = model.model_validate(_without(row, "person_id", "goal_number"))
+        found.setdefault(row["goal_number"], []).append(child)
     return found
 
 
@@ -124,11 +168,31 @@ class PersonRepository:
         self._connection = connection
         self._cipher = cipher
 
-    async def get(self, person_id: str) -> Person | None:
-        rows = await self._connection.execute_fetchall(
-            "SELECT * FROM people WHERE id = ?", (person_id,)
+    async def load(self, person_id: str) -> Stored:
+        """The person's profile, goals (with steps and check-ins) and weekly schedule."""
+        rows = await self._connection.execute_fetchall(_EVERYTHING, (person_id,))
+        tables: dict[str, list[dict[str, Any]]] = {
+            "people": [], "schedules": [], "goals": [], "steps": [], "checkins": []
+        }  # fmt: skip
+        for row in rows:
+            tables[row[0]].append(_opened(json.loads(row[3]), self._cipher))
+        steps = _children(tables["steps"], Step)
+        checkins = _children(tables["checkins"], CheckIn)
+        goals = tuple(
+            Goal.model_validate(
+                {
+                    **goal,
+                    "steps": steps.get(goal["number"], []),
+                    "checkins": checkins.get(goal["number"], []),
+                }
+            )
+            for goal in tables["goals"]
         )
-        return next((Person.model_validate(_from_row(row, self._cipher)) for row in rows), None)
+        return Stored(
+            person=next((Person.model_validate(row) for row in tables["people"]), None),
+            goals=goals,
+            schedule=next((Schedule.model_validate(row) for row in tables["schedules"]), None),
+        )
 
     async def save(self, person: Person) -> None:
         await self._connection.execute(
@@ -153,49 +217,18 @@ class GoalRepository:
         self._connection = connection
         self._cipher = cipher
 
-    async def list_for(self, person_id: str) -> tuple[Goal, ...]:
-        steps = await self._children("steps", person_id, Step)
-        checkins = await self._children("checkins", person_id, CheckIn)
-        rows = await self._connection.execute_fetchall(
-            "SELECT * FROM goals WHERE person_id = ? ORDER BY number", (person_id,)
-        )
-        return tuple(
-            Goal.model_validate(
-                {
-                    **_from_row(row, self._cipher),
-                    "steps": steps.get(row["number"], []),
-                    "checkins": checkins.get(row["number"], []),
-                }
-            )
-            for row in rows
-        )
-
-    async def _children(
-        self, table: str, person_id: str, model: type[RecordT]
-    ) -> dict[int, list[RecordT]]:
-        """Steps or check-ins of all the person's goals, by goal number, in order."""
-        found: dict[int, list[RecordT]] = {}
-        rows = await self._connection.execute_fetchall(
-            f"SELECT * FROM {table} WHERE person_id = ? ORDER BY goal_number, number",
-            (person_id,),
-        )
-        for row in rows:
-            values = _from_row(row, self._cipher)
-            found.setdefault(values["goal_number"], []).append(
-                model.model_validate(_without(values, "person_id", "goal_number"))
-            )
-        return found
-
-    async def save(self, goal: Goal) -> None:
+    async def save(self, goal: Goal, before: Goal | None = None) -> None:
+        """The goal's row, and those of its steps and check-ins not the same `before`."""
         record = goal.model_dump(mode="json")
         await self._connection.execute(
             _upsert("goals", _GOAL_COLUMNS, ("person_id", "number")),
             _row_values(record, _GOAL_COLUMNS, self._cipher),
         )
         owner = {"person_id": goal.person_id, "goal_number": goal.number}
+        steps, checkins = (before.steps, before.checkins) if before else ((), ())
         for table, columns, children in (
-            ("steps", _STEP_COLUMNS, record["steps"]),
-            ("checkins", _CHECKIN_COLUMNS, record["checkins"]),
+            ("steps", _STEP_COLUMNS, _changed(goal.steps, steps, record["steps"])),
+            ("checkins", _CHECKIN_COLUMNS, _changed(goal.checkins, checkins, record["checkins"])),
         ):
             if children:  # one round trip to SQLite's thread for all of them
                 await self._connection.executemany(
@@ -204,15 +237,16 @@ class GoalRepository:
                 )
 
 
+def _changed(
+    now: tuple[RecordT, ...], before: tuple[RecordT, ...], dumped: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The dumped children that are new or differ from before: only they need writing."""
+    return [row for child, row in zip(now, dumped, strict=True) if child not in before]
+
+
 class ScheduleRepository:
     def __init__(self, connection: aiosqlite.Connection) -> None:
         self._connection = connection
-
-    async def get(self, person_id: str) -> Schedule | None:
-        rows = await self._connection.execute_fetchall(
-            "SELECT * FROM schedules WHERE person_id = ?", (person_id,)
-        )
-        return next((Schedule.model_validate(dict(row)) for row in rows), None)
 
     async def save(self, schedule: Schedule) -> None:
         values = schedule.model_dump()

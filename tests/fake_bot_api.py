@@ -294,8 +294,9 @@ class FakeBotApi:
         self.polled.set()
         with self.condition:
             self.updates = [u for u in self.updates if u["update_id"] >= offset]
-            if not self.updates:
-                self.condition.wait(timeout)
+            # As Telegram does: answer when there are updates or the time is up, not
+            # each time another call wakes the condition.
+            self.condition.wait_for(lambda: self.updates, timeout)
             return list(self.updates)
 
     def _new_message(self, params: dict[str, Any]) -> dict[str, Any]:

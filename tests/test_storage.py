@@ -12,7 +12,8 @@ from bot.app import open_app
 from dialogue_flows.types import Text
 from storage.db import Database, StorageError
 from storage.migrations import MIGRATIONS, SCHEMA_VERSION
-from storage.records import Conversation, Goal, LifeArea, Person, Step
+from storage.records import CheckIn, Conversation, Goal, LifeArea, Person, Schedule, Step
+from storage.repositories import Stored
 
 
 def clock() -> object:
@@ -47,8 +48,8 @@ async def test_an_older_database_is_migrated_and_keeps_its_data(tmp_path: Path) 
     try:
         assert await database.schema_version() == SCHEMA_VERSION
         async with database.unit_of_work() as uow:
-            person = await uow.people.get("console:ann")
-            goals = await uow.goals.list_for("console:ann")
+            stored = await uow.people.load("console:ann")
+            person, goals = stored.person, stored.goals
         assert person is not None and person.name == "Ann"
         assert [goal.text for goal in goals] == ["Swim weekly"]
     finally:
@@ -98,16 +99,47 @@ async def test_records_round_trip_with_any_unicode(tmp_path: Path) -> None:
         updated_at=START,
         steps=(step,),
     )
+    schedule = Schedule(person_id="telegram:42", weekday=0, hour=18, timezone="Europe/Copenhagen")
     database = await Database.open(tmp_path / "r.db")
+    try:
+        async with database.unit_of_work() as uow:
+            await uow.people.save(person)
+            await uow.goals.save(goal)
+            await uow.schedules.save(schedule)
+            await uow.commit()
+        async with database.unit_of_work() as uow:
+            assert await uow.people.load("telegram:42") == Stored(person, (goal,), schedule)
+            assert await uow.people.load("telegram:43") == Stored(None)
+    finally:
+        await database.close()
+
+
+async def test_saving_a_goal_writes_its_changed_and_new_steps_and_checkins(
+    tmp_path: Path,
+) -> None:
+    """Only children that differ from before are written; none may be missed."""
+    person = Person(id="console:ann", consented_at=START, created_at=START)
+    first = Step(number=1, text="Call", created_at=START)
+    goal = Goal(person_id="console:ann", number=1, area=LifeArea.HOME, text="A flat",
+                created_at=START, updated_at=START, steps=(first,))  # fmt: skip
+    later = goal.model_copy(
+        update={
+            "steps": (first.model_copy(update={"status": "done"}),
+                      Step(number=2, text="Visit", created_at=START)),
+            "checkins": (CheckIn(number=1, step_number=1, at=START, outcome="done"),),
+        }
+    )  # fmt: skip
+    database = await Database.open(tmp_path / "c.db")
     try:
         async with database.unit_of_work() as uow:
             await uow.people.save(person)
             await uow.goals.save(goal)
             await uow.commit()
         async with database.unit_of_work() as uow:
-            assert await uow.people.get("telegram:42") == person
-            assert await uow.goals.list_for("telegram:42") == (goal,)
-            assert await uow.people.get("telegram:43") is None
+            await uow.goals.save(later, before=goal)
+            await uow.commit()
+        async with database.unit_of_work() as uow:
+            assert (await uow.people.load("console:ann")).goals == (later,)
     finally:
         await database.close()
 
@@ -123,7 +155,7 @@ async def test_a_unit_of_work_without_commit_leaves_nothing(tmp_path: Path) -> N
         async with database.unit_of_work() as uow:
             await uow.people.save(person.model_copy(update={"name": "kept?"}))
         async with database.unit_of_work() as uow:
-            assert await uow.people.get("console:x") is None
+            assert (await uow.people.load("console:x")).person is None
     finally:
         await database.close()
 

@@ -52,6 +52,7 @@ from bot.logs import pseudonym, quiet_libraries
 from bot.reminders import ReminderLoop
 from bot.rendering import Shown, render
 from bot.settings import Settings
+from bot.telegram_http import AiohttpRequest
 from dialogue_flows.types import Input, Msg, Pick, Text, Turn, Unreadable
 
 logger = logging.getLogger(__name__)
@@ -195,6 +196,8 @@ class TelegramBot:
             Application.builder()
             .token(self._token)
             .concurrent_updates(OnePersonAtATime())
+            .request(AiohttpRequest())
+            .get_updates_request(AiohttpRequest(pool_size=1))
             .post_init(self.post_init)
             .post_shutdown(self.post_shutdown)
         )

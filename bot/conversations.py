@@ -1,8 +1,9 @@
 """The service every adapter calls: one person's input in, their replies out, saved first.
 
-Inside one unit of work it loads the person's records, lets the engine decide, writes
-what changed and commits. Only after the commit are the replies handed back to be
-shown, so a crash at any moment loses no answer and never shows an unsaved one.
+It loads the person's records, lets the engine decide, and writes what changed in one
+statement, which commits it (`storage.turns`). Only then are the replies handed back
+to be shown, so a crash at any moment loses no answer and never shows an unsaved one.
+A person's turns (their messages, a check-in the reminder loop starts) take turns.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from datetime import datetime
 from bot.exports import ExportFile, export
 from bot.exports.document import History
 from bot.logs import pseudonym
+from bot.person_locks import PersonLocks
 from dialogue_flows.engine import Engine
 from dialogue_flows.types import Input, Snapshot, Turn
 from storage.db import Database
+from storage.turns import Changes
 
 Clock = Callable[[], datetime]
 
@@ -25,34 +28,32 @@ class Conversations:
         self.database = database
         self.engine = engine
         self.clock = clock
+        self._turns: PersonLocks[str] = PersonLocks()
 
     async def handle(self, person_id: str, event: Input, language: str = "en") -> Turn:
         """Take one turn for `person_id`; `language` greets someone not yet known."""
-        async with self.database.unit_of_work() as uow:
-            stored = await uow.people.load(person_id)
+        async with self._turns.hold(person_id):
+            stored = await self.database.turns.load(person_id)
             snapshot = Snapshot(person_id, stored.person, stored.goals, language, stored.schedule)
             turn = self.engine.handle(snapshot, event, self.clock())
-            before = {goal.number: goal for goal in stored.goals}
             if turn.erase:
-                await uow.people.erase(person_id)
-            if turn.person is not None:
-                await uow.people.save(turn.person)
-            for goal in turn.goals:
-                await uow.goals.save(goal, before.get(goal.number))
-            if turn.schedule_changed and turn.schedule is None:
-                await uow.schedules.delete(person_id)
-            elif turn.schedule_changed and turn.schedule is not None:
-                await uow.schedules.save(turn.schedule)
-            await uow.commit()
-        if turn.erase:
-            await self.database.scrub()
+                await self.database.turns.erase(person_id)
+                await self.database.scrub()
+                return turn
+            changes = Changes(
+                person_id,
+                turn.person,
+                turn.goals,
+                schedule=turn.schedule if turn.schedule_changed else None,
+                unschedule=turn.schedule_changed and turn.schedule is None,
+            )
+            await self.database.turns.save(changes, before=stored)
         return turn
 
     async def history(self, person_id: str) -> History | None:
         """All that is kept about the person, as the document the exports are made from."""
         key = await self.database.pseudonym_key()
-        async with self.database.unit_of_work() as uow:
-            stored = await uow.people.load(person_id)
+        stored = await self.database.turns.load(person_id)
         if stored.person is None:
             return None
         return History.of(

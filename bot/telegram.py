@@ -16,7 +16,6 @@ import contextlib
 import logging
 import os
 import traceback
-from collections import Counter
 from collections.abc import Awaitable, Sequence
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
@@ -49,6 +48,7 @@ from telegram.ext import (
 from bot.app import App, open_app
 from bot.conversations import Clock
 from bot.logs import pseudonym, quiet_libraries
+from bot.person_locks import PersonLocks
 from bot.reminders import ReminderLoop
 from bot.rendering import Shown, render
 from bot.settings import Settings
@@ -117,31 +117,19 @@ def pieces(text: str, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
 
 
 class OnePersonAtATime(BaseUpdateProcessor):
-    """Updates of one person in arrival order; different people concurrently.
-
-    A lock per person, taken in arrival order (asyncio locks are fair), and dropped
-    when nobody waits for it, so memory stays flat with many people.
-    """
+    """Updates of one person in arrival order; different people concurrently."""
 
     def __init__(self, max_concurrent_updates: int = 256) -> None:
         super().__init__(max_concurrent_updates)
-        self._locks: dict[int, asyncio.Lock] = {}
-        self._users: Counter[int] = Counter()
+        self._locks: PersonLocks[int] = PersonLocks()
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         user = update.effective_user if isinstance(update, Update) else None
         if user is None:
             await coroutine
             return
-        lock = self._locks.setdefault(user.id, asyncio.Lock())
-        self._users[user.id] += 1
-        try:
-            async with lock:
-                await coroutine
-        finally:
-            self._users[user.id] -= 1
-            if not self._users[user.id]:
-                del self._users[user.id], self._locks[user.id]
+        async with self._locks.hold(user.id):
+            await coroutine
 
     async def initialize(self) -> None:
         """Nothing to allocate: locks are made as people write."""

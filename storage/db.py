@@ -2,7 +2,7 @@
 
 One aiosqlite connection in autocommit mode with explicit `BEGIN IMMEDIATE`, so a
 transaction is exactly what the code says it is. Turns of different people share the
-connection; a lock hands it to one unit of work at a time (a turn takes milliseconds).
+connection; a lock hands it to one statement of a turn, or one unit of work, at a time.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import aiosqlite
 
 from storage.encryption import Cipher, EncryptionKeyError
 from storage.migrations import MIGRATIONS, SCHEMA_VERSION
+from storage.turns import WRITE_TRIGGER, TurnStore
 from storage.unit_of_work import UnitOfWork
 
 logger = logging.getLogger(__name__)
@@ -45,6 +46,7 @@ class Database:
         self.path = path
         self.cipher = cipher
         self._lock = asyncio.Lock()
+        self.turns = TurnStore(connection, self._lock, cipher)
 
     @classmethod
     async def open(cls, path: Path, encryption_key: str | None = None) -> Database:
@@ -66,6 +68,7 @@ class Database:
                 await connection.execute(pragma)
             await database._migrate()
             await database._check_key()
+            await connection.executescript(WRITE_TRIGGER)
         except sqlite3.DatabaseError as error:
             await connection.close()
             raise StorageError(
@@ -135,4 +138,4 @@ class Database:
             await self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def unit_of_work(self) -> UnitOfWork:
-        return UnitOfWork(self.connection, self._lock, self.cipher)
+        return UnitOfWork(self.connection, self._lock)

@@ -9,23 +9,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any
 
 import aiosqlite
 
 from storage.encryption import Cipher
-from storage.records import (
-    CheckIn,
-    Goal,
-    Person,
-    Record,
-    Schedule,
-    Step,
-)
+from storage.records import Schedule
 
-RecordT = TypeVar("RecordT", bound=Record)
-
-_GOAL_COLUMNS = (
+GOAL_COLUMNS = (
     "person_id",
     "number",
     "area",
@@ -43,7 +34,7 @@ _GOAL_COLUMNS = (
     "created_at",
     "updated_at",
 )
-_STEP_COLUMNS = (
+STEP_COLUMNS = (
     "person_id",
     "goal_number",
     "number",
@@ -55,7 +46,7 @@ _STEP_COLUMNS = (
     "status",
     "created_at",
 )
-_CHECKIN_COLUMNS = (
+CHECKIN_COLUMNS = (
     "person_id",
     "goal_number",
     "number",
@@ -67,9 +58,9 @@ _CHECKIN_COLUMNS = (
     "next_move",
     "reminded",
 )
-_SCHEDULE_COLUMNS = ("person_id", "weekday", "hour", "minute", "timezone", "paused", "next_due")
+SCHEDULE_COLUMNS = ("person_id", "weekday", "hour", "minute", "timezone", "paused", "next_due")
 _JSON_COLUMNS = {"options", "earlier_texts", "conversation", "safety_plan"}
-_PERSON_COLUMNS = ("id", "name", "language", "consented_at", "created_at", "blocked_at",
+PERSON_COLUMNS = ("id", "name", "language", "consented_at", "created_at", "blocked_at",
                    "timezone", "safety_plan", "conversation")  # fmt: skip
 SEALED = {
     "name", "conversation", "safety_plan", "area_own_words", "text", "first_words",
@@ -84,7 +75,7 @@ def utc_text(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
-def _upsert(table: str, columns: tuple[str, ...], key: tuple[str, ...]) -> str:
+def upsert(table: str, columns: tuple[str, ...], key: tuple[str, ...]) -> str:
     quoted = [f'"{column}"' for column in columns]
     updates = ", ".join(
         f"{q} = excluded.{q}" for c, q in zip(columns, quoted, strict=True) if c not in key
@@ -95,11 +86,11 @@ def _upsert(table: str, columns: tuple[str, ...], key: tuple[str, ...]) -> str:
     )
 
 
-def _without(values: dict[str, Any], *keys: str) -> dict[str, Any]:
+def without(values: dict[str, Any], *keys: str) -> dict[str, Any]:
     return {key: value for key, value in values.items() if key not in keys}
 
 
-def _row_values(
+def row_values(
     record: dict[str, Any], columns: tuple[str, ...], cipher: Cipher
 ) -> tuple[Any, ...]:
     values = []
@@ -111,7 +102,7 @@ def _row_values(
     return tuple(values)
 
 
-def _opened(row: dict[str, Any], cipher: Cipher) -> dict[str, Any]:
+def opened(row: dict[str, Any], cipher: Cipher) -> dict[str, Any]:
     """A row's values as the records hold them: words unsealed, JSON columns parsed."""
     found = {}
     for key, value in row.items():
@@ -120,128 +111,15 @@ def _opened(row: dict[str, Any], cipher: Cipher) -> dict[str, Any]:
     return found
 
 
-@dataclass(frozen=True)
-class Stored:
-    """All that is kept about one person: what a turn reads, and what an export holds."""
-
-    person: Person | None
-    goals: tuple[Goal, ...] = ()
-    schedule: Schedule | None = None
-
-
-def _select_everything() -> str:
-    """One query for a person's rows in every table, each row as a JSON object.
-
-    A turn reads all of them; one statement is one trip to SQLite's thread instead of
-    five. Rows come tagged with their table, steps and check-ins in order.
-    """
-    tables = (
-        ("people", _PERSON_COLUMNS, "id", "0, 0"),
-        ("schedules", _SCHEDULE_COLUMNS, "person_id", "0, 0"),
-        ("goals", _GOAL_COLUMNS, "person_id", "number, 0"),
-        ("steps", _STEP_COLUMNS, "person_id", "goal_number, number"),
-        ("checkins", _CHECKIN_COLUMNS, "person_id", "goal_number, number"),
-    )
-    selects = [
-        f"SELECT '{table}', {order}, json_object("
-        + ", ".join(f"'{column}', \"{column}\"" for column in columns)
-        + f") FROM {table} WHERE {owner} = ?1"
-        for table, columns, owner, order in tables
-    ]
-    return " UNION ALL ".join(selects) + " ORDER BY 1, 2, 3"
-
-
-_EVERYTHING = _select_everything()
-
-
-def _children(rows: list[dict[str, Any]], model: type[RecordT]) -> dict[int, list[RecordT]]:
-    """Steps or check-ins by goal number, in the order they came."""
-    found: dict[int, list[RecordT]] = {}
-    for row in rows:
-        child = model.model_validate(_without(row, "person_id", "goal_number"))
-        found.setdefault(row["goal_number"], []).append(child)
-    return found
-
-
 class PersonRepository:
-    def __init__(self, connection: aiosqlite.Connection, cipher: Cipher) -> None:
+    def __init__(self, connection: aiosqlite.Connection) -> None:
         self._connection = connection
-        self._cipher = cipher
-
-    async def load(self, person_id: str) -> Stored:
-        """The person's profile, goals (with steps and check-ins) and weekly schedule."""
-        rows = await self._connection.execute_fetchall(_EVERYTHING, (person_id,))
-        tables: dict[str, list[dict[str, Any]]] = {
-            "people": [], "schedules": [], "goals": [], "steps": [], "checkins": []
-        }  # fmt: skip
-        for row in rows:
-            tables[row[0]].append(_opened(json.loads(row[3]), self._cipher))
-        steps = _children(tables["steps"], Step)
-        checkins = _children(tables["checkins"], CheckIn)
-        goals = tuple(
-            Goal.model_validate(
-                {
-                    **goal,
-                    "steps": steps.get(goal["number"], []),
-                    "checkins": checkins.get(goal["number"], []),
-                }
-            )
-            for goal in tables["goals"]
-        )
-        return Stored(
-            person=next((Person.model_validate(row) for row in tables["people"]), None),
-            goals=goals,
-            schedule=next((Schedule.model_validate(row) for row in tables["schedules"]), None),
-        )
-
-    async def save(self, person: Person) -> None:
-        await self._connection.execute(
-            _upsert("people", _PERSON_COLUMNS, ("id",)),
-            _row_values(person.model_dump(mode="json"), _PERSON_COLUMNS, self._cipher),
-        )
-
-    async def erase(self, person_id: str) -> None:
-        """Everything about the person: goals, steps, check-ins, schedule, reminders follow
-        by the foreign keys' ON DELETE CASCADE."""
-        await self._connection.execute("DELETE FROM people WHERE id = ?", (person_id,))
 
     async def mark_blocked(self, person_id: str, when: datetime) -> None:
         """Telegram refused to deliver to them: they blocked the bot."""
         await self._connection.execute(
             "UPDATE people SET blocked_at = ? WHERE id = ?", (when.isoformat(), person_id)
         )
-
-
-class GoalRepository:
-    def __init__(self, connection: aiosqlite.Connection, cipher: Cipher) -> None:
-        self._connection = connection
-        self._cipher = cipher
-
-    async def save(self, goal: Goal, before: Goal | None = None) -> None:
-        """The goal's row, and those of its steps and check-ins not the same `before`."""
-        record = goal.model_dump(mode="json")
-        await self._connection.execute(
-            _upsert("goals", _GOAL_COLUMNS, ("person_id", "number")),
-            _row_values(record, _GOAL_COLUMNS, self._cipher),
-        )
-        owner = {"person_id": goal.person_id, "goal_number": goal.number}
-        steps, checkins = (before.steps, before.checkins) if before else ((), ())
-        for table, columns, children in (
-            ("steps", _STEP_COLUMNS, _changed(goal.steps, steps, record["steps"])),
-            ("checkins", _CHECKIN_COLUMNS, _changed(goal.checkins, checkins, record["checkins"])),
-        ):
-            if children:  # one round trip to SQLite's thread for all of them
-                await self._connection.executemany(
-                    _upsert(table, columns, ("person_id", "goal_number", "number")),
-                    [_row_values({**child, **owner}, columns, self._cipher) for child in children],
-                )
-
-
-def _changed(
-    now: tuple[RecordT, ...], before: tuple[RecordT, ...], dumped: list[dict[str, Any]]
-) -> list[dict[str, Any]]:
-    """The dumped children that are new or differ from before: only they need writing."""
-    return [row for child, row in zip(now, dumped, strict=True) if child not in before]
 
 
 class ScheduleRepository:
@@ -252,8 +130,8 @@ class ScheduleRepository:
         values = schedule.model_dump()
         values["next_due"] = utc_text(schedule.next_due) if schedule.next_due else None
         await self._connection.execute(
-            _upsert("schedules", _SCHEDULE_COLUMNS, ("person_id",)),
-            tuple(values[column] for column in _SCHEDULE_COLUMNS),
+            upsert("schedules", SCHEDULE_COLUMNS, ("person_id",)),
+            tuple(values[column] for column in SCHEDULE_COLUMNS),
         )
 
     async def delete(self, person_id: str) -> None:
@@ -271,7 +149,7 @@ class ScheduleRepository:
         ) as cursor:
             rows = await cursor.fetchall()
         return [
-            (Schedule.model_validate(_without(dict(row), "blocked")), bool(row["blocked"]))
+            (Schedule.model_validate(without(dict(row), "blocked")), bool(row["blocked"]))
             for row in rows
         ]
 

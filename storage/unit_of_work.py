@@ -1,8 +1,9 @@
 """A unit of work: one transaction that is rolled back unless `commit()` is called.
 
-A turn reads the person's records, lets the engine decide, writes the changes and
-commits, all inside one `BEGIN IMMEDIATE` transaction; only then is the reply sent.
-An exception anywhere leaves the database exactly as it was before the turn.
+For work of several statements outside a turn (claiming reminders, marking someone
+who blocked the bot, maintenance): all inside one `BEGIN IMMEDIATE` transaction, and
+an exception anywhere leaves the database exactly as it was. A turn itself needs no
+unit of work: its writes are one statement (`storage.turns`).
 """
 
 from __future__ import annotations
@@ -12,25 +13,16 @@ from types import TracebackType
 
 import aiosqlite
 
-from storage.encryption import Cipher
-from storage.repositories import (
-    GoalRepository,
-    PersonRepository,
-    ReminderRepository,
-    ScheduleRepository,
-)
+from storage.repositories import PersonRepository, ReminderRepository, ScheduleRepository
 
 
 class UnitOfWork:
-    def __init__(
-        self, connection: aiosqlite.Connection, lock: asyncio.Lock, cipher: Cipher
-    ) -> None:
+    def __init__(self, connection: aiosqlite.Connection, lock: asyncio.Lock) -> None:
         self._connection = connection
         self.connection = connection  # for maintenance that spans tables (key rotation)
         self._lock = lock
         self._committed = False
-        self.people = PersonRepository(connection, cipher)
-        self.goals = GoalRepository(connection, cipher)
+        self.people = PersonRepository(connection)
         self.schedules = ScheduleRepository(connection)
         self.reminders = ReminderRepository(connection)
 

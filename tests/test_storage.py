@@ -13,7 +13,7 @@ from dialogue_flows.types import Text
 from storage.db import Database, StorageError
 from storage.migrations import MIGRATIONS, SCHEMA_VERSION
 from storage.records import CheckIn, Conversation, Goal, LifeArea, Person, Schedule, Step
-from storage.repositories import Stored
+from storage.turns import Changes, Stored
 
 
 def clock() -> object:
@@ -47,9 +47,8 @@ async def test_an_older_database_is_migrated_and_keeps_its_data(tmp_path: Path) 
     database = await Database.open(path)
     try:
         assert await database.schema_version() == SCHEMA_VERSION
-        async with database.unit_of_work() as uow:
-            stored = await uow.people.load("console:ann")
-            person, goals = stored.person, stored.goals
+        stored = await database.turns.load("console:ann")
+        person, goals = stored.person, stored.goals
         assert person is not None and person.name == "Ann"
         assert [goal.text for goal in goals] == ["Swim weekly"]
     finally:
@@ -102,14 +101,13 @@ async def test_records_round_trip_with_any_unicode(tmp_path: Path) -> None:
     schedule = Schedule(person_id="telegram:42", weekday=0, hour=18, timezone="Europe/Copenhagen")
     database = await Database.open(tmp_path / "r.db")
     try:
-        async with database.unit_of_work() as uow:
-            await uow.people.save(person)
-            await uow.goals.save(goal)
-            await uow.schedules.save(schedule)
-            await uow.commit()
-        async with database.unit_of_work() as uow:
-            assert await uow.people.load("telegram:42") == Stored(person, (goal,), schedule)
-            assert await uow.people.load("telegram:43") == Stored(None)
+        await database.turns.save(
+            Changes("telegram:42", person, (goal,), schedule), before=Stored(None)
+        )
+        assert await database.turns.load("telegram:42") == Stored(person, (goal,), schedule)
+        assert await database.turns.load("telegram:43") == Stored(None)
+        await database.turns.save(Changes("telegram:42", unschedule=True), Stored(person))
+        assert await database.turns.load("telegram:42") == Stored(person, (goal,), None)
     finally:
         await database.close()
 
@@ -131,15 +129,10 @@ async def test_saving_a_goal_writes_its_changed_and_new_steps_and_checkins(
     )  # fmt: skip
     database = await Database.open(tmp_path / "c.db")
     try:
-        async with database.unit_of_work() as uow:
-            await uow.people.save(person)
-            await uow.goals.save(goal)
-            await uow.commit()
-        async with database.unit_of_work() as uow:
-            await uow.goals.save(later, before=goal)
-            await uow.commit()
-        async with database.unit_of_work() as uow:
-            assert (await uow.people.load("console:ann")).goals == (later,)
+        await database.turns.save(Changes("console:ann", person, (goal,)), Stored(None))
+        before = await database.turns.load("console:ann")
+        await database.turns.save(Changes("console:ann", goals=(later,)), before)
+        assert (await database.turns.load("console:ann")).goals == (later,)
     finally:
         await database.close()
 
@@ -147,15 +140,30 @@ async def test_saving_a_goal_writes_its_changed_and_new_steps_and_checkins(
 async def test_a_unit_of_work_without_commit_leaves_nothing(tmp_path: Path) -> None:
     database = await Database.open(tmp_path / "u.db")
     person = Person(id="console:x", consented_at=START, created_at=START)
+    schedule = Schedule(person_id="console:x", weekday=0, hour=9, timezone="Europe/London")
     try:
+        await database.turns.save(Changes("console:x", person), Stored(None))
         with pytest.raises(RuntimeError):
             async with database.unit_of_work() as uow:
-                await uow.people.save(person)
-                raise RuntimeError("crash mid-turn")
+                await uow.schedules.save(schedule)
+                raise RuntimeError("crash mid-way")
         async with database.unit_of_work() as uow:
-            await uow.people.save(person.model_copy(update={"name": "kept?"}))
-        async with database.unit_of_work() as uow:
-            assert (await uow.people.load("console:x")).person is None
+            await uow.schedules.save(schedule)
+        assert (await database.turns.load("console:x")).schedule is None
+    finally:
+        await database.close()
+
+
+async def test_a_turn_whose_writes_fail_saves_none_of_them(tmp_path: Path) -> None:
+    """One statement is one transaction: a goal of nobody fails, and its person with it."""
+    database = await Database.open(tmp_path / "a.db")
+    person = Person(id="console:x", consented_at=START, created_at=START)
+    stray = Goal(person_id="console:nobody", number=1, area=LifeArea.HOME, text="x",
+                 created_at=START, updated_at=START)  # fmt: skip
+    try:
+        with pytest.raises(sqlite3.IntegrityError):
+            await database.turns.save(Changes("console:x", person, (stray,)), Stored(None))
+        assert await database.turns.load("console:x") == Stored(None)
     finally:
         await database.close()
 

@@ -1,0 +1,200 @@
+"""Every turn's path through the database: one statement to read, one to write.
+
+A turn reads all that is kept about one person, lets the engine decide, and writes what
+changed. Each statement is a trip to aiosqlite's thread, and under load each trip also
+waits for the event loop to come round; a turn of ten statements held the database for
+milliseconds and was what limited the bot (BENCHMARKS.md). So:
+
+- the read is one query over the five tables (`_EVERYTHING`), rows tagged by table;
+- the write is one `INSERT INTO turn_writes` of a JSON document with every changed row.
+  `turn_writes` is a temporary view whose INSTEAD OF trigger upserts those rows into
+  their tables. One statement is one transaction: all of the turn is saved, or none of
+  it, and it is committed when the statement returns, before any reply is sent.
+
+The view and trigger are made on each connection from the same column lists as the
+repositories, so they never fall behind the schema. Between the read and the write the
+person's turn holds their own lock (in `bot.conversations`), so no other turn of theirs
+can come in between; other people's turns may, and touch other rows.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import aiosqlite
+
+from storage.encryption import Cipher
+from storage.records import CheckIn, Goal, Person, Record, Schedule, Step
+from storage.repositories import (
+    CHECKIN_COLUMNS,
+    GOAL_COLUMNS,
+    PERSON_COLUMNS,
+    SCHEDULE_COLUMNS,
+    STEP_COLUMNS,
+    opened,
+    row_values,
+    utc_text,
+    without,
+)
+
+_TABLES = (
+    # table, columns, key, the person's column, order within the table
+    ("people", PERSON_COLUMNS, ("id",), "id", "0, 0"),
+    ("goals", GOAL_COLUMNS, ("person_id", "number"), "person_id", "number, 0"),
+    ("steps", STEP_COLUMNS, ("person_id", "goal_number", "number"), "person_id",
+     "goal_number, number"),
+    ("checkins", CHECKIN_COLUMNS, ("person_id", "goal_number", "number"), "person_id",
+     "goal_number, number"),
+    ("schedules", SCHEDULE_COLUMNS, ("person_id",), "person_id", "0, 0"),
+)  # fmt: skip
+"""In the order they are written: a goal's person before the goal, the goal before its steps."""
+
+
+def _select_everything() -> str:
+    selects = [
+        f"SELECT '{table}', {order}, json_object("
+        + ", ".join(f"'{column}', \"{column}\"" for column in columns)
+        + f") FROM {table} WHERE {owner} = ?1"
+        for table, columns, _, owner, order in _TABLES
+    ]
+    return " UNION ALL ".join(selects) + " ORDER BY 1, 2, 3"
+
+
+def _write_trigger() -> str:
+    """The view a turn's changes are inserted into, and the trigger that applies them."""
+    upserts = []
+    for table, columns, key, _, _ in _TABLES:
+        names = ", ".join(f'"{column}"' for column in columns)
+        values = ", ".join(f"json_extract(value, '$.\"{column}\"')" for column in columns)
+        updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c not in key)
+        # `WHERE true` tells SQLite's parser the ON CONFLICT belongs to the INSERT.
+        upserts.append(
+            f"INSERT INTO {table} ({names}) SELECT {values} FROM json_each(NEW.changes, "
+            f"'$.{table}') WHERE true ON CONFLICT ({', '.join(key)}) DO UPDATE SET {updates};"
+        )
+    return (
+        "CREATE TEMP VIEW turn_writes (changes) AS SELECT NULL;\n"
+        "CREATE TEMP TRIGGER turn_writes_apply INSTEAD OF INSERT ON turn_writes BEGIN\n"
+        "DELETE FROM schedules WHERE person_id = json_extract(NEW.changes, '$.unscheduled');\n"
+        + "\n".join(upserts)
+        + "\nEND;"
+    )
+
+
+_EVERYTHING = _select_everything()
+WRITE_TRIGGER = _write_trigger()
+
+
+@dataclass(frozen=True)
+class Stored:
+    """All that is kept about one person: what a turn reads, and what an export holds."""
+
+    person: Person | None
+    goals: tuple[Goal, ...] = ()
+    schedule: Schedule | None = None
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What one turn changed for `person_id`: only these records are written.
+
+    `goals` are whole goals; of their steps and check-ins only those new or different
+    from before are written. `unschedule` turns the weekly check-in off.
+    """
+
+    person_id: str
+    person: Person | None = None
+    goals: tuple[Goal, ...] = ()
+    schedule: Schedule | None = None
+    unschedule: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.person or self.goals or self.schedule or self.unschedule)
+
+
+class TurnStore:
+    def __init__(self, connection: aiosqlite.Connection, lock: asyncio.Lock, cipher: Cipher):
+        self._connection = connection
+        self._lock = lock
+        self._cipher = cipher
+
+    async def load(self, person_id: str) -> Stored:
+        """The person's profile, goals (with steps and check-ins) and weekly schedule."""
+        async with self._lock:  # never inside another unit of work's open transaction
+            rows = await self._connection.execute_fetchall(_EVERYTHING, (person_id,))
+        tables: dict[str, list[dict[str, Any]]] = {table[0]: [] for table in _TABLES}
+        for row in rows:
+            tables[row[0]].append(opened(json.loads(row[3]), self._cipher))
+        steps = _by_goal(tables["steps"], Step)
+        checkins = _by_goal(tables["checkins"], CheckIn)
+        goals = tuple(
+            Goal.model_validate(
+                {
+                    **goal,
+                    "steps": steps.get(goal["number"], []),
+                    "checkins": checkins.get(goal["number"], []),
+                }
+            )
+            for goal in tables["goals"]
+        )
+        return Stored(
+            person=next((Person.model_validate(row) for row in tables["people"]), None),
+            goals=goals,
+            schedule=next((Schedule.model_validate(row) for row in tables["schedules"]), None),
+        )
+
+    async def save(self, changes: Changes, before: Stored) -> None:
+        """Write the changes in one statement: one transaction, committed on return."""
+        if not changes:
+            return
+        document: dict[str, Any] = {"people": [], "goals": [], "steps": [], "checkins": []}
+        if changes.person is not None:
+            document["people"].append(self._row(changes.person.model_dump(mode="json"),
+                                                PERSON_COLUMNS))  # fmt: skip
+        earlier = {goal.number: goal for goal in before.goals}
+        for goal in changes.goals:
+            record = goal.model_dump(mode="json")
+            document["goals"].append(self._row(record, GOAL_COLUMNS))
+            owner = {"person_id": goal.person_id, "goal_number": goal.number}
+            was = earlier.get(goal.number)
+            for table, columns, now, then in (
+                ("steps", STEP_COLUMNS, goal.steps, was.steps if was else ()),
+                ("checkins", CHECKIN_COLUMNS, goal.checkins, was.checkins if was else ()),
+            ):
+                document[table] += [
+                    self._row({**row, **owner}, columns)
+                    for child, row in zip(now, record[table], strict=True)
+                    if child not in then
+                ]
+        if changes.schedule is not None:
+            schedule = changes.schedule.model_dump()
+            next_due = changes.schedule.next_due
+            schedule["next_due"] = utc_text(next_due) if next_due else None
+            document["schedules"] = [schedule]
+        if changes.unschedule:
+            document["unscheduled"] = changes.person_id
+        text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+        async with self._lock:
+            await self._connection.execute("INSERT INTO turn_writes (changes) VALUES (?)", (text,))
+
+    async def erase(self, person_id: str) -> None:
+        """Everything about the person, in one statement: goals, steps, check-ins, schedule
+        and reminders follow by the foreign keys' ON DELETE CASCADE."""
+        async with self._lock:
+            await self._connection.execute("DELETE FROM people WHERE id = ?", (person_id,))
+
+    def _row(self, record: dict[str, Any], columns: Sequence[str]) -> dict[str, Any]:
+        return dict(zip(columns, row_values(record, tuple(columns), self._cipher), strict=True))
+
+
+def _by_goal(rows: list[dict[str, Any]], model: type[Record]) -> dict[int, list[Any]]:
+    """Steps or check-ins by goal number, in the order they came."""
+    found: dict[int, list[Any]] = {}
+    for row in rows:
+        child = model.model_validate(without(row, "person_id", "goal_number"))
+        found.setdefault(row["goal_number"], []).append(child)
+    return found

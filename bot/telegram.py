@@ -335,14 +335,21 @@ class TelegramBot:
         """Every reply of a turn, in order; False (and stop) if the person blocked us.
 
         When the question was answered, or a new one comes with buttons, the buttons of
-        the question before are taken away, so only the current question's can be pressed.
+        the question before are taken away, so only the current question's can be pressed:
+        just after the replies are sent, so that the person's answer comes first.
         """
         previous = self._open_keyboards.get(chat_id)
         if previous is not None and (turn.answered or any(r.choices for r in turn.replies)):
             del self._open_keyboards[chat_id]
-            await self._quietly(
-                bot.edit_message_reply_markup(chat_id, previous, reply_markup=None)
-            )
+            try:
+                return await self._send_replies(bot, chat_id, user_id, turn)
+            finally:
+                await self._quietly(
+                    bot.edit_message_reply_markup(chat_id, previous, reply_markup=None)
+                )
+        return await self._send_replies(bot, chat_id, user_id, turn)
+
+    async def _send_replies(self, bot: Bot, chat_id: int, user_id: int, turn: Turn) -> bool:
         for reply in turn.replies:
             shown = render(self.app.catalogue, reply, turn.language)
             texts = pieces(shown.text)

@@ -92,6 +92,7 @@ _CRISIS = [
 
 _IDIOM = re.compile("|".join(f"(?:{p})" for p in _IDIOMS))
 _LOOKING = re.compile("|".join(f"(?:{p})" for p in _CRISIS))
+_STRETCHED = re.compile(r"(\w)\1{2,}")
 
 
 def normalise(text: str) -> str:
@@ -109,7 +110,9 @@ def is_crisis(text: str) -> bool:
     """
     plain = normalise(text)
     for stretched in (r"\1\1", r"\1"):
-        shortened = _IDIOM.sub(" ", re.sub(r"(\w)\1{2,}", stretched, plain))
-        if _LOOKING.search(shortened):
+        shortened, changed = _STRETCHED.subn(stretched, plain)
+        if _LOOKING.search(_IDIOM.sub(" ", shortened)):
             return True
+        if not changed:  # nothing stretched: the second reading would be the same
+            return False
     return False

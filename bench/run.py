@@ -1,9 +1,11 @@
 """growcoach's benchmark: the turn, the bot under load, the reminder loop, and growth.
 
-Usage: .venv/bin/python bench/run.py [--quick]
-Prints a table and writes BENCHMARKS.md. Each part runs in a fresh process, so memory
-figures are that part's own. Not part of the test suite: figures are measured here,
-not asserted. Only loopback traffic: the fake Bot API server is on 127.0.0.1.
+Usage: .venv/bin/python bench/run.py [--quick | --render]
+Prints a table and writes BENCHMARKS.md (with bench/CHANGES.md appended) and the raw
+figures to bench/last-run.json; --render writes BENCHMARKS.md again from those. Each
+part runs in a fresh process, so memory figures are that part's own. Not part of the
+test suite: figures are measured here, not asserted. Only loopback traffic: the fake
+Bot API server is on 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -52,6 +54,9 @@ ANSWERS = (
 )  # fmt: skip
 """A whole GROW conversation and a weekly check-in: 20 turns, one reply each."""
 THINK = 0.150
+CHANGES = ROOT / "bench" / "CHANGES.md"
+"""What was changed after profiling, before and after: written by hand, appended."""
+LAST_RUN = ROOT / "bench" / "last-run.json"
 NOW = datetime(2026, 3, 2, 9, tzinfo=UTC)
 
 
@@ -359,6 +364,10 @@ def main() -> None:
         args = json.loads(sys.argv[sys.argv.index("--part") + 2])
         print(json.dumps(PARTS[name](*args)))
         return
+    if "--render" in sys.argv:  # BENCHMARKS.md again from the last run, with CHANGES.md
+        last = json.loads(LAST_RUN.read_text())
+        (ROOT / "BENCHMARKS.md").write_text(render(last["results"], last["machine"], False))
+        return
     quick = "--quick" in sys.argv
     results = {
         "engine": part("engine", 50 if quick else 500),
@@ -378,6 +387,7 @@ def main() -> None:
     print(report)
     if not quick:
         (ROOT / "BENCHMARKS.md").write_text(report)
+        LAST_RUN.write_text(json.dumps({"machine": machine(), "results": results}, indent=1))
 
 
 def render(results: dict[str, Any], where: str, quick: bool) -> str:
@@ -432,7 +442,7 @@ def render(results: dict[str, Any], where: str, quick: bool) -> str:
     for row in results["growth"]:
         lines.append(f"| {row['stored']:,} | {row['p50_ms']:.2f} ms | {row['p99_ms']:.2f} ms | "
                      f"{row['mb']:.1f} MB |")  # fmt: skip
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n\n" + CHANGES.read_text()
 
 
 if __name__ == "__main__":

@@ -202,13 +202,17 @@ class Crowd:
 
 
 def vm_hwm_mb(pid: int) -> float:
+    """Peak resident memory of the process and all its children (worker processes)."""
+    total = 0.0
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+            total += int(line.split()[1]) / 1024
+    for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
+        total += vm_hwm_mb(int(child))
+    return total
 
 
-def under_load(kind: str, people: int) -> dict[str, Any]:
+def under_load(kind: str, people: int, workers: int = 1) -> dict[str, Any]:
     api = FakeBotApi(keep_calls=False)
     base_url = api.start()
     with tempfile.TemporaryDirectory() as folder:
@@ -221,7 +225,7 @@ def under_load(kind: str, people: int) -> dict[str, Any]:
         }
         if kind == "growcoach":
             command = [str(Path(sys.executable).parent / "growcoach"), "run", "--db",
-                       str(Path(folder) / "load.db")]  # fmt: skip
+                       str(Path(folder) / "load.db"), "--workers", str(workers)]  # fmt: skip
         else:
             command = [sys.executable, str(ROOT / "bench" / "baseline_bot.py"),
                        str(Path(folder) / "baseline.pickle")]  # fmt: skip
@@ -240,7 +244,8 @@ def under_load(kind: str, people: int) -> dict[str, Any]:
             api.stop()
     turns = len(crowd.latencies)
     return {
-        "people": people, "turns": turns, "seconds": elapsed, "rate": turns / elapsed,
+        "kind": kind, "workers": workers, "people": people, "turns": turns,
+        "seconds": elapsed, "rate": turns / elapsed,
         "p50_ms": percentile(crowd.latencies, 0.5) * 1000,
         "p99_ms": percentile(crowd.latencies, 0.99) * 1000,
         "errors": people * len(ANSWERS) - turns, "completed": crowd.finished,

@@ -54,6 +54,7 @@ from bot.rendering import Shown, render
 from bot.settings import Settings
 from bot.telegram_http import AiohttpRequest
 from dialogue_flows.types import Input, Msg, Pick, Text, Turn, Unreadable
+from storage.repositories import EVERYONE, Share
 
 logger = logging.getLogger(__name__)
 
@@ -157,6 +158,9 @@ class BotSettings:
     retry: Retry = Retry()
     remind_every: float | None = 30.0
     """Seconds between looks for due check-ins; None runs no loop (tests tick it)."""
+    share: Share = EVERYONE
+    """As one of several worker processes (`bot.workers`): updates come from the front
+    process, not from Telegram, and check-ins go to this share of people only."""
 
 
 class TelegramBot:
@@ -189,8 +193,12 @@ class TelegramBot:
             .post_init(self.post_init)
             .post_shutdown(self.post_shutdown)
         )
-        if self.settings.service.telegram_rate_limit:
-            builder.rate_limiter(AIORateLimiter(max_retries=5))  # the builder keeps it
+        share = self.settings.share
+        if share.of > 1:
+            builder.updater(None)
+        if self.settings.service.telegram_rate_limit:  # Telegram's limit is for the whole bot
+            limiter = AIORateLimiter(overall_max_rate=30 / share.of, max_retries=5)
+            builder.rate_limiter(limiter)  # the builder keeps it
         base_url = self.settings.base_url
         if base_url:
             builder = builder.base_url(base_url).base_file_url(
@@ -230,17 +238,22 @@ class TelegramBot:
             open_app(settings.db_path, settings.clock, settings.service)
         )
         self._reminders = ReminderLoop(
-            self._app, self.deliver_reminder, settings.clock, interval=settings.remind_every or 0
-        )
+            self._app, self.deliver_reminder, settings.clock,
+            interval=settings.remind_every or 0, share=settings.share,
+        )  # fmt: skip
         if settings.remind_every is not None:
             self._reminder_task = asyncio.create_task(self._reminders.run())
+        if settings.share.index == 0:  # one process sets the menu for the whole bot
+            await self._set_menu(application.bot)
+
+    async def _set_menu(self, bot: Bot) -> None:
         for language in self.app.catalogue.languages:
             commands = [
                 BotCommand(name, self.app.catalogue.render(Msg(f"menu.{name}"), language))
                 for name in MENU
             ]
             code = None if language == "en" else language
-            await application.bot.set_my_commands(commands, language_code=code)
+            await bot.set_my_commands(commands, language_code=code)
 
     async def post_shutdown(self, _: Application[Any, Any, Any, Any, Any, Any]) -> None:
         if self._reminder_task is not None:

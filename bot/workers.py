@@ -86,7 +86,8 @@ async def run_front(bot: Bot, receive: Receive, workers: int, db: Path) -> None:
                     process.stdin.close()
             codes = [await process.wait() for process in processes]
     if early or any(codes):
-        raise WorkerStopped(f"a worker process stopped (exit status {max(codes)})")
+        statuses = ", ".join(str(code) for code in codes)
+        raise WorkerStopped(f"a worker process stopped unexpectedly (exit statuses {statuses})")
 
 
 async def _start_worker(index: int, workers: int, db: Path) -> asyncio.subprocess.Process:

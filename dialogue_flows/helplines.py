@@ -9,7 +9,7 @@ service's country otherwise.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 HELPLINES_DIR = Path(__file__).parent / "helplines"
@@ -33,6 +33,10 @@ class Helplines:
 
     lines: dict[str, dict[str, tuple[Line, ...]]]
     country: str
+    _texts: dict[tuple[str, str | None], str] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    """Each (language, time zone)'s text, made once: every turn offers it to its prompts."""
 
     @classmethod
     def load(cls, country: str = "uk", override: Path | None = None) -> Helplines:
@@ -51,7 +55,11 @@ class Helplines:
         return by_language.get(language) or next(iter(by_language.values()))
 
     def text(self, language: str, timezone: str | None) -> str:
-        return "\n".join(line.text() for line in self.for_person(language, timezone))
+        key = (language, timezone)
+        if key not in self._texts:
+            lines = self.for_person(language, timezone)
+            self._texts[key] = "\n".join(line.text() for line in lines)
+        return self._texts[key]
 
 
 def _read(path: Path) -> dict[str, tuple[Line, ...]]:

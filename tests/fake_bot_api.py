@@ -228,9 +228,10 @@ class FakeBotApi:
             return [c for c in self.calls if c.method == "sendMessage" and c.chat_id == user_id]
 
     def wait_for_messages(self, user_id: int, count: int, timeout: float = 20) -> list[Call]:
-        """Wait until `user_id` has received `count` messages in all; returns them all."""
+        """Wait until `user_id` has received `count` messages in all; returns those `count`
+        (not any that came after: the last returned is always the count-th)."""
         self.wait_for(lambda calls: len(self._sent(calls, user_id)) >= count, timeout)
-        return self.sent_to(user_id)
+        return self.sent_to(user_id)[:count]
 
     @staticmethod
     def _sent(calls: list[Call], user_id: int) -> list[Call]:

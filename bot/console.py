@@ -56,6 +56,9 @@ async def chat(app: App, user: str, stdin: TextIO, stdout: TextIO, language: str
         if not line:
             break
         event = Text(line.rstrip("\r\n"))
-    goodbye = app.catalogue.render(Msg("console.goodbye"), turn.language)
+    kept = await app.conversations.keeps_anything(person_id)
+    goodbye = app.catalogue.render(
+        Msg("console.goodbye" if kept else "console.goodbye_nothing_kept"), turn.language
+    )
     stdout.write(("\n" if interactive else "") + goodbye + "\n")
     stdout.flush()

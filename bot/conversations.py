@@ -61,6 +61,10 @@ class Conversations:
             self.clock(),
         )  # fmt: skip
 
+    async def keeps_anything(self, person_id: str) -> bool:
+        """Whether anything about the person is stored (not before consent, not after /delete)."""
+        return (await self.database.turns.load(person_id)).person is not None
+
     async def export(self, person_id: str, fmt: str) -> ExportFile | None:
         history = await self.history(person_id)
         return None if history is None else export(history, fmt, self.engine.catalogue)

@@ -42,7 +42,16 @@ def test_a_whole_conversation_then_goals(tmp_path: Path) -> None:
     assert "   0  1  2  3  4  5  6  7  8  9  10" in out
     assert "1. Home: Find a flat of my own within a year" in out
     assert "Next step: Set up a savings pot on my phone (when: Friday after work)" in out
-    assert out.rstrip().endswith("come back any time.")
+    assert out.rstrip().endswith("Everything you said is saved; come back any time.")
+
+
+def test_the_goodbye_never_claims_to_keep_what_is_not_kept(tmp_path: Path) -> None:
+    """Someone who said "Not now", or deleted everything, is told nothing is kept."""
+    declined = run(tmp_path / "d.db", lines("Not now")).stdout.decode()
+    assert declined.rstrip().endswith("Nothing you wrote here is kept; come back any time.")
+    deleted = run(tmp_path / "c.db", lines(*WHOLE_PLAN[1:4], "/delete", "2")).stdout.decode()
+    assert "Everything is deleted" in deleted
+    assert deleted.rstrip().endswith("Nothing you wrote here is kept; come back any time.")
 
 
 def test_a_second_run_resumes_at_the_same_question(tmp_path: Path) -> None:

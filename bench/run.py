@@ -412,7 +412,7 @@ def render(results: dict[str, Any], where: str, quick: bool) -> str:
         f"| limit: raw single-row commit of {durable_['row_bytes']} bytes "
         f"| {durable_['limit_rate']:,.0f} | {durable_['limit_p50_ms']:.2f} ms "
         f"| {durable_['limit_p99_ms']:.2f} ms |", "",
-        f"Ours is **{durable_['ratio']:.0%}** of the limit (target ≥ 50%); "
+        f"Ours is **{durable_['ratio']:.1%}** of the limit (target ≥ 50%); "
         f"p99 {durable_['p99_ms']:.2f} ms (target ≤ 5 ms).", "",
         "## 3. The bot under load (real processes, fake Bot API on localhost)", "",
         "Each simulated person holds a whole GROW conversation (20 turns), answering 150 ms "

@@ -371,7 +371,8 @@ def main() -> None:
         return
     if "--render" in sys.argv:  # BENCHMARKS.md again from the last run, with CHANGES.md
         last = json.loads(LAST_RUN.read_text())
-        (ROOT / "BENCHMARKS.md").write_text(render(last["results"], last["machine"], False))
+        report = render(last["results"], last["machine"], False, last["date"])
+        (ROOT / "BENCHMARKS.md").write_text(report)
         return
     quick = "--quick" in sys.argv
     results = {
@@ -388,19 +389,21 @@ def main() -> None:
             for n in ((1000, 10_000) if quick else (1000, 10_000, 100_000))
         ],
     }
-    report = render(results, machine(), quick)
+    today = f"{datetime.now(UTC):%Y-%m-%d}"
+    report = render(results, machine(), quick, today)
     print(report)
     if not quick:
         (ROOT / "BENCHMARKS.md").write_text(report)
-        LAST_RUN.write_text(json.dumps({"machine": machine(), "results": results}, indent=1))
+        run = {"machine": machine(), "date": today, "results": results}
+        LAST_RUN.write_text(json.dumps(run, indent=1))
 
 
-def render(results: dict[str, Any], where: str, quick: bool) -> str:
+def render(results: dict[str, Any], where: str, quick: bool, day: str) -> str:
     engine, durable_ = results["engine"], results["durable"]
     lines = [
         "# Benchmarks", "",
         f"Measured by `bench/run.py`{' --quick' if quick else ''} on "
-        f"{datetime.now(UTC):%Y-%m-%d}: {where}.", "",
+        f"{day}: {where}.", "",
         "## 1. Engine turn (pure, in memory)", "",
         "| turns | turns/s | p50 | p99 |", "| --- | --- | --- | --- |",
         f"| {engine['turns']} | {engine['rate']:,.0f} | {engine['p50_ms']:.3f} ms "

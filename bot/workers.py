@@ -109,11 +109,15 @@ async def _hand(update: object, processes: list[asyncio.subprocess.Process]) -> 
     if not isinstance(update, Update):
         return
     process = processes[owner(update, len(processes))]
-    if process.stdin is None or process.returncode is not None:
-        logger.error("update %s: its worker has stopped", update.update_id)
-        return
-    process.stdin.write(json.dumps(update.to_dict(), ensure_ascii=False).encode() + b"\n")
-    await process.stdin.drain()
+    if process.stdin is not None and process.returncode is None:
+        line = json.dumps(update.to_dict(), ensure_ascii=False).encode() + b"\n"
+        try:
+            process.stdin.write(line)
+            await process.stdin.drain()
+            return
+        except (BrokenPipeError, ConnectionResetError):  # it stopped while we wrote
+            pass
+    logger.error("update %s: its worker has stopped", update.update_id)
 
 
 async def run_worker(telegram: TelegramBot) -> None:

@@ -122,6 +122,13 @@ class PersonRepository:
         )
 
 
+def schedule_row(schedule: Schedule) -> dict[str, Any]:
+    """next_due as UTC text, so that the due query can compare it as text."""
+    values = schedule.model_dump()
+    values["next_due"] = utc_text(schedule.next_due) if schedule.next_due else None
+    return values
+
+
 @dataclass(frozen=True)
 class Share:
     """The people one of `of` worker processes looks after: those whose id (the number
@@ -144,8 +151,7 @@ class ScheduleRepository:
         self._connection = connection
 
     async def save(self, schedule: Schedule) -> None:
-        values = schedule.model_dump()
-        values["next_due"] = utc_text(schedule.next_due) if schedule.next_due else None
+        values = schedule_row(schedule)
         await self._connection.execute(
             upsert("schedules", SCHEDULE_COLUMNS, ("person_id",)),
             tuple(values[column] for column in SCHEDULE_COLUMNS),

@@ -37,7 +37,7 @@ from storage.repositories import (
     STEP_COLUMNS,
     opened,
     row_values,
-    utc_text,
+    schedule_row,
     without,
 )
 
@@ -171,10 +171,7 @@ class TurnStore:
                     if child not in then
                 ]
         if changes.schedule is not None:
-            schedule = changes.schedule.model_dump()
-            next_due = changes.schedule.next_due
-            schedule["next_due"] = utc_text(next_due) if next_due else None
-            document["schedules"] = [schedule]
+            document["schedules"] = [schedule_row(changes.schedule)]
         if changes.unschedule:
             document["unscheduled"] = changes.person_id
         text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))

@@ -52,7 +52,7 @@ from bot.person_locks import PersonLocks
 from bot.reminders import ReminderLoop
 from bot.rendering import Shown, render
 from bot.settings import Settings
-from bot.telegram_http import AiohttpRequest
+from bot.telegram_http import AiohttpRequest, file_url
 from dialogue_flows.types import Input, Msg, Pick, Text, Turn, Unreadable
 from storage.repositories import EVERYONE, Share
 
@@ -201,9 +201,7 @@ class TelegramBot:
             builder.rate_limiter(limiter)  # the builder keeps it
         base_url = self.settings.base_url
         if base_url:
-            builder = builder.base_url(base_url).base_file_url(
-                base_url.replace("/bot", "/file/bot")
-            )
+            builder = builder.base_url(base_url).base_file_url(file_url(base_url))
         application = builder.build()
         private = filters.ChatType.PRIVATE
         application.add_handlers(

@@ -102,3 +102,11 @@ def _body(request_data: RequestData | None) -> aiohttp.FormData | dict[str, str]
     for name, (filename, content, mime_type) in files.items():
         form.add_field(name, content, filename=filename, content_type=mime_type)
     return form
+
+
+TELEGRAM_API = "https://api.telegram.org/bot"
+
+
+def file_url(base_url: str) -> str:
+    """The file address that goes with a Bot API address (`.../bot` → `.../file/bot`)."""
+    return base_url.replace("/bot", "/file/bot")

@@ -30,7 +30,7 @@ from telegram import Bot, Update
 from telegram.ext import Updater
 
 from bot.telegram import TelegramBot
-from bot.telegram_http import AiohttpRequest
+from bot.telegram_http import TELEGRAM_API, AiohttpRequest, file_url
 
 logger = logging.getLogger(__name__)
 
@@ -144,11 +144,11 @@ async def run_worker(telegram: TelegramBot) -> None:
 
 def front_bot(token: str, base_url: str | None) -> Bot:
     """The front's own `Bot`: it only receives, over the same transport as the workers."""
-    base = base_url or "https://api.telegram.org/bot"
+    base = base_url or TELEGRAM_API
     return Bot(
         token,
         base_url=base,
-        base_file_url=base.replace("/bot", "/file/bot"),
+        base_file_url=file_url(base),
         request=AiohttpRequest(),
         get_updates_request=AiohttpRequest(pool_size=1),
     )

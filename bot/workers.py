@@ -67,6 +67,7 @@ async def run_front(bot: Bot, receive: Receive, workers: int, db: Path) -> None:
                 if process.stdout is None or await process.stdout.readline() != READY:
                     raise WorkerStopped("a worker process could not start")
             await receive(updater)
+            logger.info("receiving updates; %d worker processes answer them", workers)
             passing = asyncio.create_task(_pass_on(updates, processes))
             ended = [asyncio.create_task(process.wait()) for process in processes]
             await asyncio.wait(

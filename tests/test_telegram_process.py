@@ -12,6 +12,7 @@ import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -164,31 +165,25 @@ class LogWatcher:
         return "".join(self.lines)
 
 
-def test_webhook_mode_refuses_requests_without_the_secret(
-    bot_api: FakeBotApi, tmp_path: Path
-) -> None:
+SECRET = "s3cret-Token"
+
+
+@contextmanager
+def webhook_bot(api: FakeBotApi, db: Path, ready: str, *extra: str) -> Iterator[str]:
+    """`growcoach run` in webhook mode with `SECRET`; yields the webhook URL once `ready` is
+    logged, then stops it with SIGTERM and checks it ended cleanly."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/hook"
     process = subprocess.Popen(
-        [GROWCOACH, "run", "--db", str(tmp_path / "hook.db"), "--webhook-url", url,
-         "--listen", f"127.0.0.1:{port}", "--secret-token", "s3cret-Token"],
-        env=environment(bot_api),
+        [GROWCOACH, "run", "--db", str(db), "--webhook-url", url,
+         "--listen", f"127.0.0.1:{port}", "--secret-token", SECRET, *extra],
+        env=environment(api),
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )  # fmt: skip
-    # python-telegram-bot sets the webhook first and listens after; it says "Application
-    # started" once the webhook server listens.
-    log = LogWatcher(process, "Application started")
+    log = LogWatcher(process, ready)
     try:
-        assert log.seen.wait(timeout=30), "the webhook server did not start"
-        [hook] = [c for c in bot_api.calls if c.method == "setWebhook"]
-        assert hook.params["url"] == url and hook.params["secret_token"] == "s3cret-Token"
-        update = bot_api.take(bot_api.send_text(PERSON, "/start"))
-        assert post(url, update, secret=None) == 403
-        assert post(url, update, secret="wrong") == 403
-        assert post(url, update, secret="s3cret-Token") == 200
-        welcome = bot_api.wait_for_messages(PERSON, 1)[-1]
-        assert "Is it OK for me to keep what you tell me?" in welcome.text
-        assert len(bot_api.sent_to(PERSON)) == 1
+        assert log.seen.wait(timeout=30), f"{ready!r} was never logged"
+        yield url
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=30)
@@ -196,3 +191,21 @@ def test_webhook_mode_refuses_requests_without_the_secret(
         assert process.stderr is not None
         process.stderr.close()
     assert process.returncode == 0, logged
+    assert "Traceback" not in logged
+
+
+def test_webhook_mode_refuses_requests_without_the_secret(
+    bot_api: FakeBotApi, tmp_path: Path
+) -> None:
+    # python-telegram-bot sets the webhook first and listens after; it says "Application
+    # started" once the webhook server listens.
+    with webhook_bot(bot_api, tmp_path / "hook.db", "Application started") as url:
+        [hook] = [c for c in bot_api.calls if c.method == "setWebhook"]
+        assert hook.params["url"] == url and hook.params["secret_token"] == SECRET
+        update = bot_api.take(bot_api.send_text(PERSON, "/start"))
+        assert post(url, update, secret=None) == 403
+        assert post(url, update, secret="wrong") == 403
+        assert post(url, update, secret=SECRET) == 200
+        welcome = bot_api.wait_for_messages(PERSON, 1)[-1]
+        assert "Is it OK for me to keep what you tell me?" in welcome.text
+        assert len(bot_api.sent_to(PERSON)) == 1

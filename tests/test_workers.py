@@ -6,9 +6,7 @@ way; SIGTERM stops everything cleanly after the last turn.
 
 from __future__ import annotations
 
-import signal
 import sqlite3
-import subprocess
 from datetime import timedelta
 from pathlib import Path
 
@@ -16,16 +14,7 @@ from conftest import RunningBot
 from fake_bot_api import FakeBotApi
 from telegram import Update
 from test_reminder_loop import FIRST_DUE, plan_with_check_in
-from test_telegram_process import (
-    GROWCOACH,
-    PERSON,
-    LogWatcher,
-    environment,
-    free_port,
-    post,
-    start,
-    stop,
-)
+from test_telegram_process import PERSON, SECRET, post, start, stop, webhook_bot
 
 from bot.app import open_app
 from bot.reminders import ReminderLoop
@@ -92,26 +81,10 @@ async def test_each_worker_sends_the_check_ins_of_its_own_people(
 
 
 def test_webhook_mode_with_workers(bot_api: FakeBotApi, tmp_path: Path) -> None:
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/hook"
-    process = subprocess.Popen(
-        [GROWCOACH, "run", "--db", str(tmp_path / "hook.db"), "--workers", "2",
-         "--webhook-url", url, "--listen", f"127.0.0.1:{port}", "--secret-token", "s3cret"],
-        env=environment(bot_api), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )  # fmt: skip
-    log = LogWatcher(process, "worker processes answer them")
-    try:
-        assert log.seen.wait(timeout=30), "the front did not start"
+    ready = "worker processes answer them"
+    with webhook_bot(bot_api, tmp_path / "hook.db", ready, "--workers", "2") as url:
         update = bot_api.take(bot_api.send_text(PERSON, "/start"))
         assert post(url, update, secret="wrong") == 403
-        assert post(url, update, secret="s3cret") == 200
+        assert post(url, update, secret=SECRET) == 200
         welcome = bot_api.wait_for_messages(PERSON, 1)[-1]
         assert "Is it OK for me to keep what you tell me?" in welcome.text
-    finally:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=30)
-        logged = log.text()
-        assert process.stderr is not None
-        process.stderr.close()
-    assert process.returncode == 0, logged
-    assert "Traceback" not in logged

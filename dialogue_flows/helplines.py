@@ -54,12 +54,17 @@ class Helplines:
         by_language = self.lines.get(country) or self.lines[self.country]
         return by_language.get(language) or next(iter(by_language.values()))
 
-    def text(self, language: str, timezone: str | None) -> str:
+    def text(
+        self, language: str, timezone: str | None, kinds: tuple[str, ...] | None = None
+    ) -> str:
         key = (language, timezone)
         if key not in self._texts:
             lines = self.for_person(language, timezone)
             self._texts[key] = "\n".join(line.text() for line in lines)
         return self._texts[key]
+
+    def emergency_number(self, language: str, timezone: str | None) -> str:
+        return self.for_person(language, timezone)[0].number
 
 
 def _read(path: Path) -> dict[str, tuple[Line, ...]]:

@@ -186,7 +186,8 @@ class _TurnInProgress:
         else:
             self.say(Msg("stale.nothing_open"))
 
-    def helpline_text(self, kinds: tuple[str, ...] | None = None) -> str:
+    def helpline_text(self, kinds: tuple[str, ...] = crisis_care.GENERAL_LINES) -> str:
+        """The person's lines of these kinds (in /help, /safety: the general ones)."""
         timezone = self.person.timezone if self.person else None
         return self.helplines.text(self.language, timezone, kinds)
 

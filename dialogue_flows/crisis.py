@@ -2,117 +2,304 @@
 
 This is not a diagnosis tool and makes no judgement about a person: it only decides
 whether a message should be answered, before anything else, with helplines and the
-person's own safety plan. It errs towards answering: a warm word with helplines that
-was not needed costs little; one missed costs much.
+person's own safety plan, and which kind of reply fits. It errs towards answering: a
+warm word with helplines that was not needed costs little; one missed costs much.
 
-How: the text is normalised (case, accents on English letters, repeated letters,
-common spellings), everyday idioms that merely look alarming ("this goal is killing
-me", "I could die laughing", "jeg døde af grin") are blanked out, and what remains is
-searched for crisis phrases: suicide, self-harm, overdose, harm to others, and
-indirect phrasing ("I can't go on", "better off without me", "jeg kan ikke mere").
-Its recall and false-positive rate on a labelled set are measured by
-`scripts/crisis_eval.py` and recorded in the README.
+How: it recognises *concepts*, not phrases. The concept tables (word groups in both
+languages, and which groups close together make a concept) are data, in
+`crisis_concepts.py`; this module is the one matcher for all of them:
+
+1. the text is normalised: case, curly quotes, accents, Danish letters folded to
+   ASCII (æ→ae, ø→oe, å→aa, as people without a Danish keyboard write them),
+   apostrophes dropped, text-speak spelled out ("wanna" → "want to");
+2. everyday idioms that merely look alarming ("this job hunt is killing me") are
+   blanked out;
+3. the text is split into sentences and words; each word is reduced to its English
+   and Danish snowball stems (PyStemmer), letters stretched for feeling ("dieee") are
+   cut, and a word that is in no group but is one typing slip from a concept word of
+   six letters or more ("sucidal") is read as that word (rapidfuzz);
+4. a concept holds when its groups occur in order within a few words of each other in
+   one sentence, so a risk said once in the middle of a long message is found.
+
+Its recall and false-positive rate are measured by `scripts/crisis_eval.py` and
+recorded in the README; its speed by `bench/crisis_speed.py`.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator
+from enum import StrEnum
+from functools import lru_cache
+from itertools import permutations
 
-# Idioms blanked out before looking: they use crisis words for everyday things.
-_IDIOMS = [
-    r"(is|are|was|were|'s|'re) killing me", r"killing it", r"killed it", r"kill(ing)? time",
-    r"die(d)? (of|from) (laughing|laughter|embarrassment|boredom|shame)",
-    r"(nearly|almost|could|would|gonna) die laughing", r"died laughing",
-    r"dying to \w+", r"to die for", r"dead (tired|on my feet|late|end)", r"deadline",
-    r"(overdos\w*|od'?d) on (coffee|caffeine|sugar|chocolate|sweets|cake|tv|netflix|work)",
-    r"(overdose|overdoses) (risks?|training|prevention|awareness)",
-    r"suicide (prevention|awareness)", r"harm reduction", r"self[- ]?(esteem|care|worth)",
-    r"cut(ting)? (down|back)", r"cut (ties|my hair)", r"cut myself a (slice|piece)",
-    r"i could kill for", r"kill the (lights|weeds|music)", r"(end|ending) (my|the|this) "
-    r"(shift|day|call|habit|contract|tenancy|meeting)",
-    r"take (my|the) (pills|tablets|meds|medication) (every|on time|each|with)",
-    r"took my (pills|tablets|meds|medication) on time",
-    # Danish
-    r"(slår|dræber) mig ihjel", r"dræber mig", r"dø(de|r)? af (grin|kedsomhed|skam)",
-    r"dø af grin", r"til at dø for", r"døds(ens)? træt", r"dødtræt",
-    r"slog tiden ihjel", r"skære ned på", r"skære båndene", r"skar mig (på|en skive)",
-    r"overdosis af (kaffe|sukker|slik|chokolade)", r"selvmordsforebyggelse",
-    r"skadesreduktion", r"selvværd", r"slå ihjel for", r"kan ikke mere (kaffe|mad|slik)",
-    r"kan ikke mere i dag", r"gøre en ende på (den|min|de) (dårlige )?(vane|vaner)",
-    r"(dræbe|slå) ukrudt\w*",
-]  # fmt: skip
+import Stemmer
+from rapidfuzz.distance import Levenshtein
 
-_CRISIS = [
-    # English: suicide, in many spellings and slang
-    r"\bsu+i+c+i*d+e*\w*", r"\bsuc[iu]*d\w*", r"\bsuisid\w*", r"\bsuicde\b", r"\bsewerslide\b",
-    r"\bunalive\b", r"\bkms\b", r"suicide note",
-    r"\bkill(ing)? my ?self\b", r"\bend(ing)? (my ?self|my l[a-z]*fe|it all|things|it)\b",
-    r"\btak(e|ing) my (own )?life\b",
-    r"\b(want|wanna|going|gonna|wish|like) (to|too)? ?(die|dye)\b",
-    r"\bwanna die\b", r"\bwish i (was|were) dead\b", r"\b(better|rather) (off )?(be )?dead\b",
-    r"\bbetter off (without me|if i (was|were)? ?(gone|dead))\b", r"\bbetter off dead\b",
-    r"\bdon'?t want to (be here|be alive|live|exist)\b", r"\bstop existing\b",
-    r"\bcan'?(no)?t (go|keep) (on|living)\b", r"\bcannot go on\b",
-    r"\b(no (reason|point)|what'?s the point) (to|in|of) liv(e|ing)\b",
-    r"\b(life|living) (is|isn'?t|is not) (not )?worth (it|living)\b", r"\bnot worth living\b",
-    r"\bdone with life\b", r"\bgive up on life\b", r"\bhang my ?self\b",
-    r"\bjump(ing)? (off|in front of|from) (a|the)\b", r"\bwould miss me if i died\b",
-    r"\b(took|take|taken|swallow(ed)?) (all|a load of|a lot of|loads of|too many) "
-    r"(of )?(my |the )?(pills|tablets|meds)\b",
-    r"\bsaving up (pills|tablets|meds)\b", r"\boverdos\w*", r"\b(going|gonna) (to )?od\b",
-    r"\bused way too much on purpose\b", r"\b(drink|use) my ?self to death\b",
-    r"\b(cut|cutting|burn|burning|hurt|hurting|harm|harming) my ?self\b",
-    r"\bself[- ]?harm\w*", r"\bslit my wrists?\b", r"\bdisappear forever\b",
-    r"\b(never|not) wake up\b", r"\bdon'?t wake up\b", r"\bgoodbye forever\b",
-    r"\bmy last message\b", r"\bwon'?t be around\b", r"\bplan to end\b",
-    r"\bwant it all to stop\b",
-    # English: harm to others
-    r"\b(want|going|gonna|like|might|scared i'?ll) (to )?(kill|hurt|harm|killing) "
-    r"(him|her|them|someone|somebody|people|others|my (kids|partner|neighbour|neighbor|"
-    r"wife|husband|mum|dad|children|baby))\b",
-    # Danish
-    r"\bselvmord\w*", r"\bselvmort\w*", r"\bslå mig (selv )?ihjel\b", r"\bdræbe mig selv\b",
-    r"\btage (mit (eget )?liv|livet af mig)\b", r"\b(vil|gerne|lyst til at|ønsker at) dø\b",
-    r"\bvar død\b", r"\b(vil|orker) ikke (at )?leve\b", r"\bikke lyst til at leve\b",
-    r"\bkan ikke (mere|klare mere|holde det ud|leve)\b", r"\bende mit liv\b",
-    r"\bgøre en ende på (det|mit liv)\b", r"\bbedre uden mig\b",
-    r"\bingen grund til at leve\b", r"\bikke værd at leve\b", r"\bhænge mig\b",
-    r"\bspringe ud (foran|fra)\b", r"\b(taget|tage|tog) alle (mine )?(piller|tabletter)\b",
-    r"\boverdosis\b", r"\bsamler på piller\b",
-    r"\b(skærer|skåret|skære|skar|brænder|brændt) (i )?mig( selv)?\b",
-    r"\b(skade|gøre skade på) mig selv\b", r"\bselvskade\w*",
-    r"\bforsvinde for altid\b", r"\bikke vågner\b", r"\bfarvel for altid\b",
-    r"\bmin sidste besked\b", r"\bplan for at dø\b", r"\bafskedsbrev\b",
-    r"\b(slå|dræbe) (ham|hende|dem|nogen|min \w+) ?(ihjel)?\b",
-    r"\bgør nogen fortræd\b", r"\bgøre (skade på )?(andre|nogen|mine børn)( fortræd)?\b",
-    r"\bdrikke mig ihjel\b", r"\bikke (være|være her) (her )?(mere|længere)\b",
-    r"\bsavne mig hvis jeg døde\b",
-]  # fmt: skip
-
-_IDIOM = re.compile("|".join(f"(?:{p})" for p in _IDIOMS))
-_LOOKING = re.compile("|".join(f"(?:{p})" for p in _CRISIS))
-_STRETCHED = re.compile(r"(\w)\1{2,}")
+from dialogue_flows import crisis_concepts as data
 
 
-def normalise(text: str) -> str:
-    """Lower case, curly quotes straightened, spaces single."""
-    text = unicodedata.normalize("NFC", text).casefold()
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
-    return re.sub(r"\s+", " ", text)
+class Concern(StrEnum):
+    """What kind of crisis a message speaks of; it chooses the reply."""
+
+    EMERGENCY = "emergency"  # happening now: call for help first
+    SUICIDE = "suicide"
+    SELF_HARM = "self_harm"
+    HARM_FROM_OTHERS = "harm_from_others"
+    HARM_TO_OTHERS = "harm_to_others"
+    LAPSE = "lapse"  # use after a time without: tolerance is gone
+    DISTRESS = "distress"  # acute distress without a stated risk
+
+
+_STEMMERS = (Stemmer.Stemmer("english"), Stemmer.Stemmer("danish"))
+_FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "’": "", "‘": "", "'": "", "`": ""})
+_WORD = re.compile(r"[a-z0-9]+")
+_SENTENCE_END = re.compile(r"[.!?;:\n]+")
+_STRETCHED = re.compile(r"([a-z])\1{2,}")
+_SHORT = 3  # words this short are matched only as written
+_END = "$"  # the last token of every sentence, so a concept can say "at the end"
+_BLANK = "_"  # what an idiom is replaced by: a word that belongs to no group
+
+
+def fold(text: str) -> str:
+    """Case, quotes, accents and Danish letters made plain, apostrophes dropped."""
+    text = unicodedata.normalize("NFC", text).casefold().translate(_FOLD)
+    if text.isascii():
+        return text
+    plain = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in plain if not unicodedata.combining(c))
+
+
+def _keys(word: str) -> frozenset[str]:
+    """The word itself and its English and Danish stems, each tagged with its language.
+
+    Two words match when these overlap. Stems are compared within one language only, and
+    words of three letters or fewer only as written, so that the Danish "med" is not the
+    English "meds" and "do" is not the folded Danish "dø" ("doe").
+    """
+    if len(word) <= _SHORT:
+        return frozenset((word,))
+    en, da = (stemmer.stemWord(word) for stemmer in _STEMMERS)
+    return frozenset((word, f"en:{en}", f"da:{da}"))
+
+
+def _entry_keys(word: str) -> frozenset[str]:
+    """A concept word's keys: "=word" is that exact word; any other is stemmed."""
+    if word.startswith("="):
+        return frozenset((word[1:],))
+    en, da = (stemmer.stemWord(word) for stemmer in _STEMMERS)
+    return frozenset((word, f"en:{en}", f"da:{da}"))
+
+
+class _Node:
+    """One step in the phrase tree: the groups a phrase ending here is in, and what follows."""
+
+    __slots__ = ("groups", "next")
+
+    def __init__(self) -> None:
+        self.groups: list[str] = []
+        self.next: dict[str, _Node] = {}
+
+
+class _Lexicon:
+    """The concept tables turned into look-ups: which groups a word or phrase is in.
+
+    Phrases live in a tree whose steps are concept words as written in the tables; each
+    word of a message is read once (and cached) into the set of table words it matches.
+    """
+
+    def __init__(self) -> None:
+        self.groups_of: dict[str, set[str]] = defaultdict(set)  # key → groups
+        self.words_of: dict[str, set[str]] = defaultdict(set)  # key → phrase words
+        self.prefixes: list[tuple[str, str]] = []
+        self.phrases: dict[str, _Node] = defaultdict(_Node)
+        for group, entries in data.GROUPS.items():
+            for entry in entries:
+                self._add(group, fold(entry))
+        self.fuzzy = sorted({fold(word) for word in data.FUZZY_WORDS})
+
+    def _add(self, group: str, entry: str) -> None:
+        if entry.endswith("*"):
+            self.prefixes.append((entry[:-1], group))
+        elif " " in entry:
+            first, *rest = entry.split()
+            node = self.phrases[first]
+            for word in rest:
+                node = node.next.setdefault(word, _Node())
+            node.groups.append(group)
+            for word in (first, *rest):
+                for key in _entry_keys(word):
+                    self.words_of[key].add(word)
+        else:
+            for key in _entry_keys(entry):
+                self.groups_of[key].add(group)
+
+    def read(self, word: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The groups a word is in, and the phrase words it can stand for."""
+        keys = _keys(word)
+        groups = {group for key in keys for group in self.groups_of.get(key, ())}
+        groups.update(group for prefix, group in self.prefixes if word.startswith(prefix))
+        if word.isdigit() and int(word) >= data.MANY:
+            groups.add("MANY")
+        return frozenset(groups), frozenset(w for key in keys for w in self.words_of.get(key, ()))
+
+    def nearest(self, word: str) -> str | None:
+        """A key word one typing slip away ("sucidal" → "suicidal"), same first letter."""
+        if len(word) < data.FUZZY_MIN_LENGTH or not word.isalpha():
+            return None
+        for candidate in self.fuzzy:
+            if (
+                candidate[0] == word[0]
+                and abs(len(candidate) - len(word)) <= 1
+                and Levenshtein.distance(word, candidate, score_cutoff=1) <= 1
+            ):
+                return candidate
+        return None
+
+
+_LEXICON = _Lexicon()
+_BY_ANCHOR: dict[str, list[data.Concept]] = defaultdict(list)
+for _concept in data.CONCEPTS:  # each concept is tried only when its least common group is there
+    _uncommon = [slot for slot in _concept.slots if slot not in data.COMMON_GROUPS]
+    _BY_ANCHOR[(_uncommon or _concept.slots)[-1]].append(_concept)
+for _concept in data.CONCEPTS:  # a misspelt group or concern fails at import, not silently
+    Concern(_concept.concern)
+    for _group in (*_concept.slots, _concept.unless, _concept.not_with):
+        if _group is not None and _group not in data.GROUPS and _group != "MANY":
+            raise ValueError(f"crisis concept uses unknown group {_group}")
+_IDIOMS = re.compile("|".join(rf"\b(?:{fold(idiom)})\b" for idiom in data.IDIOMS))
+_SPELLINGS = {fold(written): fold(meant) for written, meant in data.SPELLINGS.items()}
+
+
+@lru_cache(maxsize=65536)
+def _read(word: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A word's groups and phrase words, after stretched letters and typos."""
+    for reading in _readings(word):
+        found = _LEXICON.read(reading)
+        if found[0] or found[1]:
+            return found
+    near = _LEXICON.nearest(word)
+    return _LEXICON.read(near) if near is not None else (frozenset(), frozenset())
+
+
+def _readings(word: str) -> Iterator[str]:
+    yield word
+    if _STRETCHED.search(word):
+        yield _STRETCHED.sub(r"\1\1", word)
+        yield _STRETCHED.sub(r"\1", word)
+
+
+def _sentences(text: str) -> Iterator[list[str]]:
+    """The words of each sentence, folded and with text-speak spelled out."""
+    for sentence in _SENTENCE_END.split(fold(text)):
+        words = [meant for token in _WORD.findall(sentence)
+                 for meant in _SPELLINGS.get(token, token).split()]  # fmt: skip
+        if words:
+            yield words
+
+
+Spans = dict[str, list[tuple[int, int]]]
+
+
+def _spans(words: list[str]) -> Spans:
+    """Where each group occurs in a sentence: (first word, word after the last).
+
+    The sentence ends in "$", so that a concept can ask for the end ("what's the point.").
+    """
+    read = [_read(word) for word in (*words, _END)]
+    found: Spans = defaultdict(list)
+    for i, (groups, phrase_words) in enumerate(read):
+        for group in groups:
+            found[group].append((i, i + 1))
+        for word in phrase_words:
+            if word in _LEXICON.phrases:
+                _walk(_LEXICON.phrases[word], read, i, i + 1, found)
+    return found
+
+
+def _walk(node: _Node, read: list[tuple[frozenset[str], frozenset[str]]], start: int,
+          at: int, found: Spans) -> None:  # fmt: skip
+    for group in node.groups:
+        found[group].append((start, at))
+    if at < len(read):
+        for word in read[at][1]:
+            if word in node.next:
+                _walk(node.next[word], read, start, at + 1, found)
+
+
+def _candidates(found: Spans) -> list[data.Concept]:
+    """The concepts whose groups all occur in the sentence."""
+    return [
+        concept
+        for anchor in found.keys() & _BY_ANCHOR.keys()
+        for concept in _BY_ANCHOR[anchor]
+        if all(slot in found for slot in concept.slots)
+    ]
+
+
+def _holds(concept: data.Concept, found: Spans) -> bool:
+    """Whether the concept's groups occur in one of its orders, each within its window."""
+    if concept.not_with in found:
+        return False
+    orders = permutations(concept.slots) if concept.any_order else (concept.slots,)
+    return any(_in_order(concept, slots, found) for slots in orders)
+
+
+def _in_order(concept: data.Concept, slots: tuple[str, ...], found: Spans) -> bool:
+    def rest(slot: int, after: int) -> bool:
+        if slot == len(slots):
+            return not any(start == after for start, _ in found.get(concept.unless or "", ()))
+        return any(
+            after <= start <= after + concept.window and rest(slot + 1, end)
+            for start, end in found.get(slots[slot], ())
+        )
+
+    for start, end in found.get(slots[0], ()):
+        denied = concept.deniable and any(
+            start - data.NEGATION_REACH <= neg < start for neg, _ in found.get("NEG", ())
+        )
+        if not denied and rest(1, end):
+            return True
+    return False
+
+
+def _concerns(concept: data.Concept, found: Spans) -> set[Concern]:
+    """What one concept adds for one sentence: its concern, and EMERGENCY if it is now."""
+    now = "NOW" in found
+    if concept.now_only and not now:
+        return set()
+    if concept.concern in data.RESOLVABLE and "RESOLVED" in found and "AGAIN" not in found:
+        return set()  # past, resolved risk ("i used to ... but im 2 yrs free")
+    if not _holds(concept, found):
+        return set()
+    concerns = {Concern(concept.concern)}
+    if concept.urgent and now:
+        concerns.add(Concern.EMERGENCY)
+    return concerns
+
+
+def assess(text: str) -> frozenset[Concern]:
+    """The concerns a message speaks of; empty when it speaks of none.
+
+    An emergency (happening now) always comes out as EMERGENCY, with any others that
+    hold too, so the reply can lead with the emergency number. Each sentence is looked
+    at on its own; idioms are blanked only in a sentence where some concept could hold.
+    """
+    concerns: set[Concern] = set()
+    for words in _sentences(text):
+        found = _spans(words)
+        if not _candidates(found):
+            continue
+        blanked = _IDIOMS.sub(_BLANK, " ".join(words)).split()
+        if blanked != words:
+            found = _spans(blanked)
+        for concept in _candidates(found):
+            concerns |= _concerns(concept, found)
+    return frozenset(concerns)
 
 
 def is_crisis(text: str) -> bool:
-    """Whether this message should be met at once with helplines and the safety plan.
-
-    Letters stretched for feeling ("dieee", "killll") are read both cut to two and to
-    one, so that "kill" and "die" are found either way.
-    """
-    plain = normalise(text)
-    for stretched in (r"\1\1", r"\1"):
-        shortened, changed = _STRETCHED.subn(stretched, plain)
-        if _LOOKING.search(_IDIOM.sub(" ", shortened)):
-            return True
-        if not changed:  # nothing stretched: the second reading would be the same
-            return False
-    return False
+    """Whether this message should be met at once with helplines and the safety plan."""
+    return bool(assess(text))

@@ -53,8 +53,11 @@ class Concern(StrEnum):
     DISTRESS = "distress"  # acute distress without a stated risk
 
 
-_STEMMERS = (Stemmer.Stemmer("english"), Stemmer.Stemmer("danish"))
-_FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "’": "", "‘": "", "'": "", "`": ""})
+_STEMMERS = {"en": Stemmer.Stemmer("english"), "da": Stemmer.Stemmer("danish")}
+_BOTH = "en da"
+_FOLD = str.maketrans(
+    {"æ": "ae", "ø": "oe", "å": "aa", "\u2019": "", "\u2018": "", "'": "", "`": ""}
+)
 _WORD = re.compile(r"[a-z0-9]+")
 _SENTENCE_END = re.compile(r"[.!?;:\n]+")
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
@@ -72,25 +75,38 @@ def fold(text: str) -> str:
     return "".join(c for c in plain if not unicodedata.combining(c))
 
 
-def _keys(word: str) -> frozenset[str]:
-    """The word itself and its English and Danish stems, each tagged with its language.
+def _keys(word: str, language: str) -> frozenset[str]:
+    """The word itself and its stems in the sentence's language, tagged with the language.
 
     Two words match when these overlap. Stems are compared within one language only, and
     words of three letters or fewer only as written, so that the Danish "med" is not the
-    English "meds" and "do" is not the folded Danish "dø" ("doe").
+    English "meds", "do" is not the folded Danish "dø" ("doe"), and in an English
+    sentence "letters" is not the Danish "lettere".
     """
     if len(word) <= _SHORT:
         return frozenset((word,))
-    en, da = (stemmer.stemWord(word) for stemmer in _STEMMERS)
-    return frozenset((word, f"en:{en}", f"da:{da}"))
+    stems = (f"{name}:{stemmer.stemWord(word)}" for name, stemmer in _STEMMERS.items()
+             if name in language)  # fmt: skip
+    return frozenset((word, *stems))
 
 
 def _entry_keys(word: str) -> frozenset[str]:
     """A concept word's keys: "=word" is that exact word; any other is stemmed."""
     if word.startswith("="):
         return frozenset((word[1:],))
-    en, da = (stemmer.stemWord(word) for stemmer in _STEMMERS)
-    return frozenset((word, f"en:{en}", f"da:{da}"))
+    return frozenset((word, *(f"{name}:{stemmer.stemWord(word)}"
+                              for name, stemmer in _STEMMERS.items())))  # fmt: skip
+
+
+def _expand(entry: str) -> Iterator[str]:
+    """An entry with "@group" in it, once for each word of that group ("my @person")."""
+    head, marker, rest = entry.partition("@")
+    if not marker:
+        yield entry
+        return
+    name, _, tail = rest.partition(" ")
+    for word in data.GROUPS[name.upper()]:
+        yield from _expand(f"{head}{fold(word)} {tail}".strip())
 
 
 class _Node:
@@ -117,7 +133,8 @@ class _Lexicon:
         self.phrases: dict[str, _Node] = defaultdict(_Node)
         for group, entries in data.GROUPS.items():
             for entry in entries:
-                self._add(group, fold(entry))
+                for expanded in _expand(fold(entry)):
+                    self._add(group, expanded)
         self.fuzzy = sorted({fold(word) for word in data.FUZZY_WORDS})
 
     def _add(self, group: str, entry: str) -> None:
@@ -136,9 +153,9 @@ class _Lexicon:
             for key in _entry_keys(entry):
                 self.groups_of[key].add(group)
 
-    def read(self, word: str) -> tuple[frozenset[str], frozenset[str]]:
+    def read(self, word: str, language: str) -> tuple[frozenset[str], frozenset[str]]:
         """The groups a word is in, and the phrase words it can stand for."""
-        keys = _keys(word)
+        keys = _keys(word, language)
         groups = {group for key in keys for group in self.groups_of.get(key, ())}
         groups.update(group for prefix, group in self.prefixes if word.startswith(prefix))
         if word.isdigit() and int(word) >= data.MANY:
@@ -166,7 +183,7 @@ for _concept in data.CONCEPTS:  # each concept is tried only when its least comm
     _BY_ANCHOR[(_uncommon or _concept.slots)[-1]].append(_concept)
 for _concept in data.CONCEPTS:  # a misspelt group or concern fails at import, not silently
     Concern(_concept.concern)
-    for _group in (*_concept.slots, _concept.unless, _concept.not_with):
+    for _group in (*_concept.slots, _concept.unless, _concept.not_with, _concept.denied_by):
         if _group is not None and _group not in data.GROUPS and _group != "MANY":
             raise ValueError(f"crisis concept uses unknown group {_group}")
 _IDIOMS = re.compile("|".join(rf"\b(?:{fold(idiom)})\b" for idiom in data.IDIOMS))
@@ -174,14 +191,21 @@ _SPELLINGS = {fold(written): fold(meant) for written, meant in data.SPELLINGS.it
 
 
 @lru_cache(maxsize=65536)
-def _read(word: str) -> tuple[frozenset[str], frozenset[str]]:
+def _read(word: str, language: str) -> tuple[frozenset[str], frozenset[str]]:
     """A word's groups and phrase words, after stretched letters and typos."""
     for reading in _readings(word):
-        found = _LEXICON.read(reading)
+        found = _LEXICON.read(reading, language)
         if found[0] or found[1]:
             return found
     near = _LEXICON.nearest(word)
-    return _LEXICON.read(near) if near is not None else (frozenset(), frozenset())
+    return _LEXICON.read(near, language) if near is not None else (frozenset(), frozenset())
+
+
+def _language(words: list[str]) -> str:
+    """ "en", "da", or both when the sentence's small function words do not say."""
+    english = sum(word in data.ENGLISH_WORDS for word in words)
+    danish = sum(word in data.DANISH_WORDS for word in words)
+    return "en" if english > danish else "da" if danish > english else _BOTH
 
 
 def _readings(word: str) -> Iterator[str]:
@@ -208,7 +232,8 @@ def _spans(words: list[str]) -> Spans:
 
     The sentence ends in "$", so that a concept can ask for the end ("what's the point.").
     """
-    read = [_read(word) for word in (*words, _END)]
+    language = _language(words)
+    read = [_read(word, language) for word in (*words, _END)]
     found: Spans = defaultdict(list)
     for i, (groups, phrase_words) in enumerate(read):
         for group in groups:
@@ -257,8 +282,8 @@ def _in_order(concept: data.Concept, slots: tuple[str, ...], found: Spans) -> bo
         )
 
     for start, end in found.get(slots[0], ()):
-        denied = concept.deniable and any(
-            start - data.NEGATION_REACH <= neg < start for neg, _ in found.get("NEG", ())
+        denied = concept.denied_by is not None and any(
+            start - data.DENIAL_REACH <= cue < start for cue, _ in found.get(concept.denied_by, ())
         )
         if not denied and rest(1, end):
             return True

@@ -241,7 +241,15 @@ def _spans(words: list[str]) -> Spans:
         for word in phrase_words:
             if word in _LEXICON.phrases:
                 _walk(_LEXICON.phrases[word], read, i, i + 1, found)
-    return found
+    return {group: _longest(spans) for group, spans in found.items()}
+
+
+def _longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Of a group's spans that start at one word, only the longest ("wake up", not "wake")."""
+    ends: dict[int, int] = {}
+    for start, end in spans:
+        ends[start] = max(end, ends.get(start, end))
+    return sorted(ends.items())
 
 
 def _walk(node: _Node, read: list[tuple[frozenset[str], frozenset[str]]], start: int,
@@ -273,11 +281,15 @@ def _holds(concept: data.Concept, found: Spans) -> bool:
 
 
 def _in_order(concept: data.Concept, slots: tuple[str, ...], found: Spans) -> bool:
+    windows = concept.window
+    if isinstance(windows, int):
+        windows = (windows,) * (len(slots) - 1)
+
     def rest(slot: int, after: int) -> bool:
         if slot == len(slots):
             return not any(start == after for start, _ in found.get(concept.unless or "", ()))
         return any(
-            after <= start <= after + concept.window and rest(slot + 1, end)
+            after <= start <= after + windows[slot - 1] and rest(slot + 1, end)
             for start, end in found.get(slots[slot], ())
         )
 

@@ -11,13 +11,13 @@ newcomer can add a word or a concept without touching code.
   starts so ("selvmord*" → "selvmordstanker"). "@GROUP" in a phrase stands for each entry
   of that group ("my @PERSON" → "my stepdad", "my boss", ...).
 - CONCEPTS: which groups, in order, each within `window` words of the one before, in one
-  sentence, make a concern (a tuple gives each gap its own window). `unless` is a group that, right after the concept, cancels it
-  ("hurt myself" + "at the gym"); `denied_by` is a group that, just before it, cancels it
-  (a negation: "I'm not suicidal"); `not_with` is a group that anywhere in the sentence
-  cancels it (a lapse on
-  cake is not a lapse); `any_order` lets the groups come in any order; `now_only` needs a
-  NOW word in the sentence ("on the bridge right now"); `urgent` adds EMERGENCY when a
-  NOW word is there ("going to kill myself tonight").
+  sentence, make a concern (a tuple gives each gap its own window). Options:
+  `unless`, a group that right after the concept cancels it ("hurt myself" + "at the
+  gym"); `denied_by`, a group that just before it cancels it (a negation: "I'm not
+  suicidal"); `not_with`, a group that anywhere in the sentence cancels it (a lapse on
+  cake is not a lapse); `any_order`, the groups may come in any order; `now_only`, it
+  needs a NOW word in the sentence ("on the bridge right now"); `urgent`, it adds
+  EMERGENCY when a NOW word is there ("going to kill myself tonight").
 - IDIOMS: everyday phrases blanked before matching ("this job hunt is killing me"). Kept
   narrow: each must be one that a real crisis message would not contain.
 - SPELLINGS: text-speak spelled out, after apostrophes are dropped ("wanna" → "want to").
@@ -372,8 +372,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
               "oveni", "oven i"),
     "WAKE_BREATH": ("wake", "wake up", "waking", "breathe", "breathing", "respond",
                     "responding", "responsive", "moving", "vaagne"),
-    "NOT_RESPONDING": ("vaagner ikke", "reagerer ikke", "bevaeger sig ikke", "traekker ikke vejret",
-                       "traekker knap vejret", "kan ikke vaekke"),
+    "NOT_RESPONDING": ("vaagner ikke", "reagerer ikke", "bevaeger sig ikke",
+                       "traekker ikke vejret", "traekker knap vejret", "kan ikke vaekke"),
     "ME_NEXT": ("me", "us", "mig", "os", "till", "until", "before", "early", "til",
                 "foer", "to", "at", "out", "away", "house", "flat", "on", "in", "ud"),
     "UNRESPONSIVE": ("unresponsive", "unconscious", "gone blue", "turned blue",
@@ -863,7 +863,8 @@ IDIOMS: tuple[str, ...] = (
     r"could murder a", r"kill the (lights|weeds|music|engine|bugs)",
     r"(end|ending) (my|the|this) (shift|day|call|habit|contract|tenancy|meeting)",
     r"take (my|the) (pills|tablets|meds|medication) (every|on time|each|with)",
-    r"(?<!what i )(?<!as i )(?<!like i )used to (?=\w)", r"(falling|fell) apart laughing", r"hang in there", r"hang(ing)? out",
+    r"(?<!what i )(?<!as i )(?<!like i )used to (?=\w)", r"(falling|fell) apart laughing",
+    r"hang in there", r"hang(ing)? out",
     r"on the edge of my seat", r"my phone died", r"battery( is)? dead",
     # Danish (folded: ae, oe, aa)
     r"(slaar|draeber) mig ihjel (haha|lol)", r"draeber mig i den",

@@ -115,8 +115,9 @@ def _expand(entry: str) -> Iterator[str]:
 def _key_word(words: tuple[str, ...]) -> str:
     """The word a phrase cannot be without that is least common: its longest word that is
     not a small function word ("point" in "the point", "far" in "min far")."""
-    return max((word for word in words if word.lstrip("=") not in data.STOP_WORDS), key=len,
-               default=words[-1])  # fmt: skip
+    plain = [word for word in words if word != _END] or list(words)
+    return max((word for word in plain if word.lstrip("=") not in data.STOP_WORDS), key=len,
+               default=plain[0])  # fmt: skip
 
 
 class _Node:
@@ -135,9 +136,10 @@ class _Word(NamedTuple):
     groups: frozenset[str]  # the groups it is in on its own
     phrase_words: tuple[str, ...]  # the phrase words it can stand for
     starts: tuple[_Node, ...]  # the phrases it can start
+    key: bool  # it could be part of some concept's least common group
 
 
-_NOTHING = _Word(frozenset(), (), ())
+_NOTHING = _Word(frozenset(), (), (), False)
 
 
 class _Lexicon:
@@ -191,7 +193,7 @@ class _Lexicon:
             groups.add(_KEY)
         phrase_words = tuple({w for key in keys for w in self.words_of.get(key, ())})
         starts = tuple(self.phrases[w] for w in phrase_words if w in self.phrases)
-        return _Word(frozenset(groups), phrase_words, starts)
+        return _Word(frozenset(groups), phrase_words, starts, _KEY in groups)
 
     def nearest(self, word: str) -> str | None:
         """A key word one typing slip away ("sucidal" → "suicidal"), same first letter."""
@@ -283,9 +285,10 @@ class _Sentence:
         language = _language(words)
         self.read = [_read(word, language) for word in (*words, _END)]
         self.phrases: list[Match] = []
-        self.present = frozenset().union(*(word.groups for word in self.read))
-        if _KEY not in self.present:  # no concept's anchor can be here: nothing to look for
+        self.present: frozenset[str] = frozenset()
+        if not any(word.key for word in self.read):  # no concept can be here: nothing to do
             return
+        self.present = self.present.union(*(word.groups for word in self.read))
         for start, word in enumerate(self.read):
             if word.starts:
                 self._walk(start)

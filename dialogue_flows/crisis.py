@@ -230,6 +230,7 @@ for _concept in data.CONCEPTS:  # a misspelt group or concern fails at import, n
     for _group in (*_concept.slots, _concept.unless, _concept.not_with, _concept.denied_by):
         if _group is not None and _group not in data.GROUPS and _group != "MANY":
             raise ValueError(f"crisis concept uses unknown group {_group}")
+_PAST_HABIT = re.compile(data.PAST_HABIT)
 _IDIOMS = re.compile("|".join(rf"\b(?:{fold(idiom)})\b" for idiom in data.IDIOMS))
 _SPELLINGS = {fold(written): fold(meant).split() for written, meant in data.SPELLINGS.items()}
 
@@ -385,7 +386,7 @@ def assess(text: str) -> frozenset[Concern]:
         sentence = _Sentence(words)
         if not _candidates(sentence.present):
             continue
-        blanked = _IDIOMS.sub(_BLANK, " ".join(words)).split()
+        blanked = _IDIOMS.sub(_BLANK, _PAST_HABIT.sub("formerly ", " ".join(words))).split()
         if blanked != words:
             sentence = _Sentence(blanked)
         found = sentence.spans()

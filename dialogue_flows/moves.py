@@ -44,7 +44,7 @@ from enum import StrEnum
 from functools import cache
 from importlib import resources
 
-from dialogue_flows.words import LANGUAGES, Language, Word, close, fold, stem, words
+from dialogue_flows.words import LANGUAGES, Language, Word, fold, same_word, words
 
 
 class Move(StrEnum):
@@ -139,7 +139,7 @@ def _same(typed: str, meant: str, language: Language) -> bool:
     """A typed word stands for a table's word: equal, same stem, a typo, or any number."""
     if meant.isdigit():  # "#" in a table
         return typed.isdigit()
-    return close(typed, meant) or stem(typed, language) == stem(meant, language)
+    return same_word(typed, meant, language, stems=True)
 
 
 def _segments(typed: Sequence[str], start: int) -> Iterator[_Segment]:
@@ -150,14 +150,34 @@ def _segments(typed: Sequence[str], start: int) -> Iterator[_Segment]:
         if not _same(word, first, language):
             continue
         for phrase in phrases:
-            end = start + len(phrase.words)
-            if end <= len(typed) and all(
-                _same(typed[start + n], meant, language)
-                for n, meant in enumerate(phrase.words[1:], start=1)
-            ):
+            end = _phrase_end(typed, start, phrase)
+            if end is not None:
                 yield _Segment(end, phrase.move)
-    if any(word in fillers for fillers in table.fillers.values()):
+    if _is_filler(word):
         yield _Segment(start + 1, None)  # last: a phrase covering the word reads better
+
+
+def _is_filler(word: str) -> bool:
+    return any(word in fillers for fillers in _table().fillers.values())
+
+
+def _phrase_end(typed: Sequence[str], start: int, phrase: _Phrase) -> int | None:
+    """Where a phrase whose first word is at `start` ends, or None.
+
+    Filler words may stand inside it: "lad den bare være", "i really don't know".
+    """
+    at = start + 1
+    for meant in phrase.words[1:]:
+        while (
+            at < len(typed)
+            and _is_filler(typed[at])
+            and not _same(typed[at], meant, phrase.language)
+        ):
+            at += 1
+        if at == len(typed) or not _same(typed[at], meant, phrase.language):
+            return None
+        at += 1
+    return at
 
 
 def _covers(typed: Sequence[str]) -> list[list[Move | None] | None]:

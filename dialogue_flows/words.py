@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -83,15 +84,91 @@ def close(typed: str, meant: str) -> bool:
     """Whether `typed` is `meant` with at most one slip of the finger.
 
     The first letter must agree (people rarely miss it, and "thats"/"whats" differ).
-    Short words (3–4 letters) allow one missing letter or two swapped, not an extra or
-    changed letter, so names ("Noah", "Dona") and other words ("step") are not read as
-    "nah", "done" or "stop"; from 5 letters one slip of any kind, from 8 letters two.
+    Short words (3–4 letters) allow one missing letter inside the word or of a double
+    ("knw" for "know", "al" for "all"; not "et" for "eat", "sam" for "same") or, in 4
+    letters, two swapped; not an extra or changed letter, so names ("Noah", "Dona",
+    "Sam", "Don") and other words ("step") are not read as "nah", "done", "same",
+    "dno" or "stop"; from 5 letters one slip of any kind, from 8 letters two.
     """
     if typed == meant:
         return True
     if len(meant) < 3 or not typed or typed[0] != meant[0]:
         return False
     if len(meant) <= 4:
-        missing = len(typed) == len(meant) - 1 and Indel.distance(typed, meant) == 1
-        return missing or (sorted(typed) == sorted(meant) and OSA.distance(typed, meant) == 1)
+        inside = typed != meant[:-1] or meant[-1] == meant[-2]
+        doubled = len(meant) == 4 or len(set(meant)) < len(meant)
+        missing = (
+            inside
+            and doubled
+            and len(typed) == len(meant) - 1
+            and Indel.distance(typed, meant) == 1
+        )
+        swapped = len(meant) == 4 and sorted(typed) == sorted(meant)
+        return missing or (swapped and OSA.distance(typed, meant) == 1)
     return OSA.distance(typed, meant) <= (2 if len(meant) >= 8 else 1)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Words from a table, folded, with the language they are in and what they mean."""
+
+    words: tuple[str, ...]
+    language: Language
+    meaning: str = ""
+
+
+def phrase(text: str, language: Language, meaning: str = "") -> Phrase:
+    return Phrase(tuple(word.text for word in words(text)), language, meaning)
+
+
+@cache
+def same_word(typed: str, meant: str, language: Language, *, stems: bool) -> bool:
+    """A typed word is a table's word: as written (one typo forgiven), or by its stem.
+
+    A stem counts only for a word at least as long as the table's ("stopping" is
+    "stop"), so a short name is never a longer word cut down ("Sam" is not "samme").
+    """
+    if close(typed, meant):
+        return True
+    return stems and len(typed) >= len(meant) and stem(typed, language) == stem(meant, language)
+
+
+class Phrases:
+    """A set of phrases to look for in typed words, indexed once by first letter."""
+
+    def __init__(self, phrases: Iterable[Phrase], *, stems: bool = False) -> None:
+        self.stems = stems
+        self._by_letter: dict[str, list[Phrase]] = {}
+        for found in sorted(phrases, key=lambda p: -len(p.words)):
+            self._by_letter.setdefault(found.words[0][:1], []).append(found)
+
+    def find(self, typed: Sequence[str]) -> list[tuple[int, int, Phrase]]:
+        """Where the phrases occur in the typed words: (start, end, phrase), in order.
+
+        At each place the longest phrase wins and its words are used up, so "did not"
+        is found as itself, not as "did".
+
+        >>> table = Phrases([phrase("did", "en", "done"), phrase("did not", "en", "not_yet")])
+        >>> [(start, end, p.meaning) for start, end, p in table.find(["i", "did", "not"])]
+        [(1, 3, 'not_yet')]
+        """
+        found: list[tuple[int, int, Phrase]] = []
+        start = 0
+        while start < len(typed):
+            match = self._at(typed, start)
+            if match is None:
+                start += 1
+                continue
+            found.append((start, start + len(match.words), match))
+            start += len(match.words)
+        return found
+
+    def _at(self, typed: Sequence[str], start: int) -> Phrase | None:
+        for candidate in self._by_letter.get(typed[start][:1], ()):
+            end = start + len(candidate.words)
+            if end <= len(typed) and all(
+                same_word(typed[start + n], meant, candidate.language, stems=self.stems)
+                for n, meant in enumerate(candidate.words)
+            ):
+                return candidate
+        return None

@@ -196,7 +196,6 @@ def _checked(hour: int, minute: int) -> tuple[int, int]:
 
 # Time zones
 
-_NOT_ZONES = {"Factory", "localtime", "posixrules"}
 ABBREVIATIONS = {
     "utc": "UTC", "gmt": "Europe/London", "bst": "Europe/London", "wet": "Europe/Lisbon",
     "cet": "Europe/Copenhagen", "cest": "Europe/Copenhagen", "eet": "Europe/Helsinki",
@@ -220,11 +219,15 @@ town must be written as it is, so "Narnia" is no "Narni"."""
 
 @cache
 def real_zones() -> dict[str, str]:
-    """Every real IANA zone by its lower-case name ("Factory", "localtime" are not)."""
+    """Every real IANA zone by its lower-case name ("Factory", "localtime" are not).
+
+    The old names of countries ("Poland", "GB") are left to the places, which give
+    the zone's own name ("Europe/Warsaw").
+    """
     return {
         zone.casefold(): zone
         for zone in available_timezones()
-        if zone not in _NOT_ZONES and not zone.startswith(("posix/", "right/"))
+        if ("/" in zone or zone == "UTC") and not zone.startswith(("posix/", "right/"))
     }
 
 

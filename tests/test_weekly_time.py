@@ -68,6 +68,8 @@ def test_days_and_times_in_english_and_danish(words: str, expected: WeeklyTime) 
         ("mandag kl. to om eftermiddagen", WeeklyTime(0, 14, 0)),
         ("sat at 06:00", WeeklyTime(5, 6, 0)),
         ("I want to do it on monday", WeeklyTime(0, None, 0)),
+        ("nah man, friday", WeeklyTime(4, None, 0)),
+        ("quarter to 7 pm", WeeklyTime(None, 18, 45)),
     ],
 )
 def test_a_time_in_words_is_the_time(words: str, expected: WeeklyTime) -> None:

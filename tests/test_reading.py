@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import doctest
 import time
 import unicodedata
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dialogue_flows import answers
 from dialogue_flows.answers import (
@@ -277,3 +280,17 @@ def test_answers_written_after_the_tables(
 def test_choices_written_after_the_tables(words: str, index: int | None) -> None:
     labels = ["ring the job centre", "ask Mark at the cafe", "look at the college website"]
     assert match_choice(words, labels) == index
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_is_read_or_kindly_refused(text: str) -> None:
+    text = clean(text)
+    for read in (scale, read_name):
+        with contextlib.suppress(InvalidAnswerError):
+            read(text)
+    assert match_choice(text, LABELS) in (None, 0, 1, 2)
+    assert all(idea.strip() and idea in text for idea in several(text))
+    assert len(key_phrase(text, 30)) <= max(30, len(" ".join(text.split())))
+    assert step_outcome(text) in (None, "done", "partly", "not_yet", "changed")
+    assert suggest_area(text) in (None, "health", "home", "purpose", "community")

@@ -292,8 +292,9 @@ _NUMBERED = re.compile(r"(?:^|\s)\d{1,2}[.)]\s+")
 
 @cache
 def _idea_separators() -> re.Pattern[str]:
-    spoken = sorted(word_list("several", "separators"), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, spoken)) + "|;", re.IGNORECASE)
+    """What parts ideas in a line, as written in the tables (matched in the person's text)."""
+    spoken = {text for table in tables().values() for text in table["several"]["separators"]}
+    return re.compile("|".join(map(re.escape, sorted(spoken, key=len, reverse=True))) + "|;", re.I)
 
 
 def several(text: str) -> tuple[str, ...]:

@@ -119,6 +119,8 @@ def test_a_choice_between_close_options_needs_a_clear_winner() -> None:
      ("1. ring the council 2. ask my sister", ("ring the council", "ask my sister")),
      ("1) walk\n2) swim", ("walk", "swim")),
      ("ring kommunen eller spørge min søster", ("ring kommunen", "spørge min søster")),
+     ("ring my sister, maybe tomorrow", ("ring my sister, maybe tomorrow",)),
+     ("ring kommunen eller måske spørge Mette", ("ring kommunen", "spørge Mette")),
      ("walk more; eat better", ("walk more", "eat better")),
      ("ask Jo or maybe text her", ("ask Jo", "text her")),
      ("go to a meeting or two", ("go to a meeting or two",))],

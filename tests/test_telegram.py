@@ -290,7 +290,7 @@ async def test_not_safe_mid_grow_gets_the_emergency_reply_then_the_same_question
     api = telegram.api
     for count, answer in enumerate(("/start", "yes", "Sam", "Home"), start=1):
         asked = await ask(api, answer, count)
-    risk = await ask(api, "tbh i cant go on like this anymore", 5)
+    risk = await ask(api, "tbh some days i dont see the point in living anymore", 5)
     assert "Samaritans: 116 123" in risk.text and risk.text.endswith("Are you safe right now?")
     emergency = await press(api, risk, "I'm not safe", 6)
     assert "Please call 999 now" in emergency.text

@@ -56,7 +56,8 @@ class Catalogue:
 
     def render(self, msg: Msg, language: str) -> str:
         values = {name: self._value(value, language) for name, value in msg.params.items()}
-        return self.template(msg.key, language).format(**values)
+        # An optional part left empty leaves no stray space at either end.
+        return self.template(msg.key, language).format(**values).strip(" ")
 
     def _value(self, value: Param, language: str) -> str | int:
         if isinstance(value, Msg):

@@ -1,5 +1,8 @@
 """First start: what growcoach is and is not, consent, and the name the person wants.
 
+The welcome (an automated program, not a person; what is kept) is said on /start only;
+anything else before consent gets a short word and the consent question again.
+
 Nothing is stored before the person agrees: until then there is no `Person`, and the
 engine saves nothing. Agreeing creates the profile; "not now" ends with nothing kept.
 """
@@ -49,10 +52,11 @@ FLOW = Flow(
     questions=(
         Question(
             "consent",
-            "onboarding.welcome",
+            "onboarding.consent",
             choices=CONSENT_CHOICES,
             read=answers.yes_or_no,
             save=save_consent,
+            on_move={"yes": "yes", "no": "no", "not_now": "no", "stop": "no"},
         ),
         Question("name", "onboarding.name", read=answers.name, save=save_name),
     ),

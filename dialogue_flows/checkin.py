@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
-from dialogue_flows import answers, grow, interim
+from dialogue_flows import answers, grow
 from dialogue_flows.answers import InvalidAnswerError, OneOf
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
 from dialogue_flows.types import Choice, Msg, Param
@@ -31,6 +31,8 @@ HOW_CHOICES = (
     Choice("changed", Msg("choice.changed_mind")),
     Choice("later", Msg("choice.later")),
 )
+SAID_HOW = {"not_now": "later", "thats_all": "done", "yes": "done", "no": "not_yet"}
+"""How it went, said as a move: "done", "yes" or "nope"."""
 NEXT_MOVES = OneOf(("keep", "new", "smaller", "goal"))
 NEXT_CHOICES = tuple(Choice(move, Msg(f"choice.next_{move}")) for move in NEXT_MOVES.values)
 
@@ -104,7 +106,7 @@ def save_outcome(work: Work, answer: Any) -> None:
     if answer == "later" or goal is None or goal.current_step is None:
         return
     said = work.draft.pop("said", None)
-    outcome = answer if answer in OUTCOMES else interim.step_outcome(answer)
+    outcome = answer if answer in OUTCOMES else answers.step_outcome(answer)
     work.draft["outcome"] = outcome
     if outcome is None:
         work.draft["said"] = answer
@@ -175,7 +177,7 @@ FLOW = Flow(
     questions=(
         Question("which", "checkin.which", choices=goal_choices, read=str, save=save_which),
         Question("how", "checkin.how", choices=HOW_CHOICES,
-                 save=save_outcome, on_move={"not_now": "later"}),
+                 save=save_outcome, on_move=SAID_HOW),
         Question("how_which", "checkin.how_which", choices=HOW_CHOICES[:-1],
                  save=save_outcome),
         *(reflect(outcome) for outcome in OUTCOMES),

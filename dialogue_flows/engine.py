@@ -32,12 +32,12 @@ from dialogue_flows.answers import (
     clean,
     comparable,
     free_text,
+    match_choice,
 )
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, assess
 from dialogue_flows.flow import Flow, Question, Work
 from dialogue_flows.helplines import Helplines
-from dialogue_flows.interim import match_choice
 from dialogue_flows.moves import Move, read_move
 from dialogue_flows.types import (
     Choice,
@@ -178,7 +178,7 @@ class _TurnInProgress:
         question = self.question()
         # The crisis conversation reads its own answers ("not sure" to "Are you safe?").
         listens = self.conversation.flow != crisis_care.FLOW.name
-        if move is not None and listens and self.meet(move, question):
+        if move and listens and not self.is_label(question, words) and self.meet(move, question):
             return
         try:
             self.answer(self.read(question, self.work(), words))
@@ -200,6 +200,14 @@ class _TurnInProgress:
             self.conversation = self.conversation.model_copy(update={"draft": work.draft})
             self.ask_again(*reaction.said)
         return True
+
+    def is_label(self, question: Question, text: str) -> bool:
+        """The text is one of the offered choices, word for word ("Evening", "Not now")."""
+        wanted = comparable(text)
+        return any(
+            wanted == comparable(self.catalogue.render(choice.label, self.language))
+            for choice in question.offered(self.work())
+        )
 
     def has_words(self, key: str) -> bool:
         return key in self.catalogue.keys("en")

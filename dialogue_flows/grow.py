@@ -16,13 +16,15 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from dialogue_flows import answers, interim
+from dialogue_flows import answers
 from dialogue_flows.flow import Ending, Flow, Question, Saver, Work, answer_is
 from dialogue_flows.types import Choice, Msg, Param
 from storage.records import Goal, LifeArea, Step
 
 CONFIDENT_ENOUGH = 5
 MAX_OPTIONS = 10
+GOAL_CHARS = 60
+"""The goal quoted inside a question is its first clause; the plan shows it whole."""
 REFLECT_CHARS = 120
 """How much of an answer is quoted back; the whole answer is always kept."""
 
@@ -60,7 +62,8 @@ def is_vague(goal: str) -> bool:
 
 
 def shorten(text: str, limit: int = REFLECT_CHARS) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """Their words, cut for quoting at a sentence or clause end, never mid-word."""
+    return answers.key_phrase(text, limit)
 
 
 class GrowWork(Work):
@@ -117,7 +120,7 @@ def save_goal(work: Work, answer: Any) -> None:
 
 def suggested_area(work: Work) -> str | None:
     """The life area the goal's words seem to belong to, offered for them to confirm."""
-    return interim.suggest_area(work.goal.text) if work.goal else None
+    return answers.suggest_area(work.goal.text) if work.goal else None
 
 
 def save_area(work: Work, answer: Any) -> None:
@@ -266,7 +269,7 @@ def offer_reminders(work: Work) -> str | None:
 
 def quoted(text: str | None) -> str:
     """The heart of an answer, as a short quote for a summary ("" when there is none)."""
-    return f"“{interim.key_phrase(text)}”" if text else ""
+    return f"“{answers.key_phrase(text)}”" if text else ""
 
 
 def params(work: Work) -> Mapping[str, Param]:
@@ -275,12 +278,15 @@ def params(work: Work) -> Mapping[str, Param]:
     goal = work.goal
     if goal is None:
         return found
-    found["suggested"] = Msg(f"area.{suggested_area(work) or LifeArea.OTHER.value}")
-    found["goal"] = shorten(goal.text)
+    found["suggested"] = Msg(f"area_about.{suggested_area(work) or LifeArea.OTHER.value}")
+    found["goal"] = shorten(goal.text, GOAL_CHARS)
+    found["goal_full"] = goal.text
     found["area"] = goal.area_own_words or Msg(f"area.{goal.area.value}")
     found["why"] = Msg("grow.why_said", {"why": quoted(goal.why)}) if goal.why else ""
     found["why_line"] = Msg("grow.why_line", {"why": quoted(goal.why)}) if goal.why else ""
-    found["now"] = quoted(goal.reality_now) or "-"
+    found["now"] = (
+        Msg("grow.now_said", {"now": quoted(goal.reality_now)}) if goal.reality_now else ""
+    )
     found["works"] = (
         Msg("grow.works_said", {"works": quoted(goal.reality_works)}) if goal.reality_works else ""
     )
@@ -349,14 +355,12 @@ FLOW = Flow(
         {"trigger": "answer", "source": "options", "dest": "options_summary"},
         {"trigger": "answer", "source": "options_summary", "dest": "options_fix",
          "conditions": "not_quite"},
+        {"trigger": "answer", "source": "options_fix", "dest": "options_summary",
+         "unless": ["right", "full_of_options"]},
         *({"trigger": "answer", "source": source, "dest": "step",
-           "conditions": ["right", "has_one_option"], "after": "choose_only_option"}
+           "conditions": "has_one_option", "after": "choose_only_option"}
           for source in ("options_summary", "options_fix")),
-        *({"trigger": "answer", "source": source, "dest": "choose", "conditions": "right"}
-          for source in ("options_summary", "options_fix")),
-        *({"trigger": "answer", "source": source, "dest": "choose",
-           "conditions": "full_of_options"} for source in ("options_summary", "options_fix")),
-        *({"trigger": "answer", "source": source, "dest": "options_summary"}
+        *({"trigger": "answer", "source": source, "dest": "choose"}
           for source in ("options_summary", "options_fix")),
         {"trigger": "answer", "source": "choose", "dest": "step"},
         {"trigger": "answer", "source": "step", "dest": "when"},

@@ -9,14 +9,15 @@ by the question's `on_move`), or gets a short reply and the same question again.
 | ------------- | ------------------------------------------------------------------- |
 | in `on_move`  | the answer the question declares (keep, that's all, yes, no, ...)   |
 | real person   | "I'm an automated program, not a person", then the question         |
-| greeting      | a short friendly word, then the question                            |
+| greeting      | a short friendly word (`<prompt>.greeting`), then the question      |
 | question      | what the question means (`<prompt>.means`), then the question       |
 | don't know    | a gentle example (`<prompt>.example`); the second time, a way on    |
 | already said  | what they said earlier, if the flow has it; else sorry, once more   |
 | advice        | the coaching stance, kindly; asked again, ideas (`<prompt>.ideas`)  |
+|               | or, where there are none, a second word that is not the first       |
 | stop, not now | a pause, as /cancel: everything kept, /start picks it up            |
-| keep, that's all | not an answer here: a short word, and the question again         |
-| yes, no       | at a question with buttons, the same; at an open one, the answer    |
+| that's all, no | "nothing really" to a question that can wait: heard, and on         |
+| keep, yes, ... | elsewhere not an answer: a short word, and the question again       |
 |               | (a question with a reader of its own, such as a scale, reads them)  |
 """
 
@@ -25,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from dialogue_flows.answers import free_text
+from dialogue_flows.answers import free_text, key_phrase
 from dialogue_flows.flow import Question, Work
 from dialogue_flows.moves import Move
 from dialogue_flows.types import Msg
@@ -68,7 +69,7 @@ def react(
     if move is Move.REAL_PERSON:
         return Reaction(said=(Msg("move.real_person"),))
     if move is Move.GREETING:
-        return Reaction(said=(Msg("move.greeting"),))
+        return Reaction(said=(own_or("greeting", "move.greeting"),))
     if move is Move.QUESTION:
         return Reaction(said=(own_or("means", "move.question"),))
     if move is Move.DONT_KNOW:
@@ -81,18 +82,20 @@ def react(
     if move is Move.ALREADY_SAID:
         earlier = question.earlier(work) if question.earlier else None
         if earlier:
-            return Reaction(answer=earlier)
+            return Reaction(
+                said=(Msg("move.used_earlier", {"said": key_phrase(earlier)}),), answer=earlier
+            )
         return Reaction(said=(Msg("move.already_said"),))
     if move is Move.ADVICE:
         _note(work, question, move)
-        if move in heard and has(f"{own}.ideas"):
-            return Reaction(said=(Msg(f"{own}.ideas"),))
+        if move in heard:
+            return Reaction(said=(own_or("ideas", "move.advice_again"),))
         return Reaction(said=(Msg("move.advice"),))
     if question.read is not free_text:
         return None  # a question with its own reader ("Delete everything?") explains itself
-    if move in (Move.KEEP, Move.THATS_ALL) or question.choices:
-        return Reaction(said=(Msg("move.not_here"),))
-    return None  # yes or no to an open question ("anything in the way?" "no") is an answer
+    if move in (Move.THATS_ALL, Move.NO) and question.skippable:
+        return Reaction(said=(Msg("move.noted"),), answer=SKIP)  # "nothing really": heard
+    return Reaction(said=(Msg("move.not_here"),))
 
 
 def _heard(work: Work, question: Question) -> set[Move]:

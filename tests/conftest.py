@@ -134,9 +134,8 @@ THROUGH_REALITY = (
 
 WHOLE_PLAN = (
     *THROUGH_REALITY,
-    "Ask the council about housing\nSave £10 a week",
+    "Ask the council about housing; Save £10 a week",
     "Talk to Shelter",
-    "That's all",
     "2",
     "Set up a savings pot on my phone",
     "Friday after work",

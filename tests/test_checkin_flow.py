@@ -118,8 +118,8 @@ def test_a_check_in_can_lead_to_a_new_goal(dialogue: Dialogue) -> None:
 
 def test_which_goal_when_there_are_several(dialogue: Dialogue) -> None:
     dialogue.run(*SCHEDULED, "/newgoal", "Walk to the park each morning", "Health", "air",
-                 "ok", "ok", "ok", "Yes", "Walk with my dog", "That's all", "Shoes by the door",
-                 "tonight", "9", "I like it")  # fmt: skip
+                 "not started", "my dog", "rain", "Yes", "Walk with my dog", "That's all",
+                 "Shoes by the door", "tonight", "9", "I like it")  # fmt: skip
     dialogue.command("checkin")
     assert dialogue.step == "which"
     assert dialogue.last is not None
@@ -241,3 +241,19 @@ def test_why_it_matters_is_reflected_at_the_check_in(dialogue: Dialogue) -> None
     dialogue.run(*SCHEDULED, "/checkin", "done")
     [reply] = dialogue.say("My sister reminded me")
     assert "“So my kids can stay over”" in reply
+
+
+def test_a_time_in_words_and_a_city_anywhere(dialogue: Dialogue) -> None:
+    dialogue.run(*WHOLE_PLAN, "Monday evening maybe… around 7", "Leeds")
+    schedule = dialogue.schedule
+    assert schedule is not None and (schedule.weekday, schedule.hour) == (0, 19)
+    assert dialogue.person is not None and dialogue.person.timezone == "Europe/London"
+
+
+def test_a_bare_early_hour_asks_morning_or_evening(dialogue: Dialogue) -> None:
+    dialogue.run(*WHOLE_PLAN, "Monday at 6")
+    assert dialogue.step == "half"
+    [reply] = dialogue.say("evening")
+    assert dialogue.step == "timezone" and reply.count("?") == 1
+    dialogue.say("london then")
+    assert dialogue.schedule is not None and dialogue.schedule.hour == 18

@@ -82,7 +82,7 @@ def test_killed_mid_conversation_loses_nothing(tmp_path: Path) -> None:
     for answer, marker in [
         ("yes", "What would you like me to call you?"),
         ("Kim", "What would you like to work towards?"),
-        ("Swim twice a week at the local pool", "Which part of your life"),
+        ("Swim twice a week at the local pool", "“Swim twice a week at the local pool”"),
         ("Health", "Why does this matter to you?"),
         ("It clears my head", "right now?"),
         ("I go once a month", "What's already helping"),

@@ -16,7 +16,7 @@ def test_the_goal_comes_first_and_the_area_is_suggested_from_it(dialogue: Dialog
     assert dialogue.step == "goal"
     [reply] = dialogue.say("wanna get bak to work")
     assert dialogue.step == "area_suggested"
-    assert "“wanna get bak to work”" in reply and "Purpose" in reply
+    assert "“wanna get bak to work”" in reply and "purpose: work" in reply
     dialogue.press("yes")
     assert (dialogue.goal.text, dialogue.goal.area) == ("wanna get bak to work", LifeArea.PURPOSE)
     assert dialogue.step == "why"
@@ -92,7 +92,8 @@ def test_reality_answers_are_kept_and_summarised_in_their_words(dialogue: Dialog
     assert goal.obstacles == "Money, and forms make me panic"
     assert dialogue.step == "reality_summary"
     assert "“Sofa surfing at my mate's place”" in summary
-    assert "“My key worker is on it”" in summary and "strength" in summary
+    assert "“My key worker is on it. I'm stubborn in a good way”" in summary
+    assert "strength" in summary
     assert summary.endswith("Have I got that right?")
     dialogue.say("Yes")
     assert dialogue.step == "options" and dialogue.goal.reality_correction is None
@@ -114,7 +115,17 @@ def test_several_options_in_one_message_and_more_after(dialogue: Dialogue) -> No
     assert "• Save a bit each week" in reply and reply.endswith("Have I got that right?")
     dialogue.say("Talk to Shelter")
     assert dialogue.goal.options[-1] == "Talk to Shelter"
-    dialogue.press("yes")
+    assert dialogue.step == "choose"
+
+
+def test_not_quite_lets_them_change_the_ideas_then_confirm(dialogue: Dialogue) -> None:
+    dialogue.run(*THROUGH_REALITY, "Ask the council")
+    dialogue.press("not_quite")
+    assert dialogue.step == "options_fix"
+    dialogue.say("Talk to Shelter too")
+    assert dialogue.step == "options_summary"
+    dialogue.say("yes")
+    assert dialogue.goal.options == ("Ask the council", "Talk to Shelter too")
     assert dialogue.step == "choose"
 
 
@@ -181,7 +192,7 @@ def test_the_whole_plan_is_saved_and_summarised(dialogue: Dialogue) -> None:
 def test_what_makes_it_a_number_and_not_zero(dialogue: Dialogue) -> None:
     dialogue.run(*AT_CONFIDENCE)
     [reply] = dialogue.say("probably about 6 I guess")
-    assert "What makes it a 6 and not a 0?" in reply
+    assert "What makes it 6 and not 0?" in reply
     dialogue.say("I did it last month")
     step = dialogue.goal.current_step
     assert step is not None and (step.confidence, step.confidence_reason) == (
@@ -234,7 +245,9 @@ def test_confidence_out_of_range_or_unclear(dialogue: Dialogue) -> None:
     dialogue.say("11")
     assert dialogue.keys == ["invalid.scale", "grow.confidence"]
     dialogue.say("not sure, maybe")
-    assert dialogue.keys == ["invalid.scale", "grow.confidence"]
+    assert dialogue.keys == ["grow.confidence.example", "grow.confidence"]
+    dialogue.say("3 or 4")
+    assert dialogue.keys[-1] == "grow.confidence" and dialogue.step == "confidence"
     dialogue.say("about seven")
     step = dialogue.goal.current_step
     assert step is not None and step.confidence == 7

@@ -46,9 +46,10 @@ def test_unclear_consent_is_asked_again_kindly_without_the_whole_welcome(
 ) -> None:
     dialogue.command("start")
     for said, first in (
-        ("hmm ok", "invalid.yes_no"),
+        ("hmm ok", "onboarding.consent.greeting"),
+        ("what is this", "onboarding.consent.means"),
         ("are you a real person", "move.real_person"),
-        ("hi", "move.greeting"),
+        ("hi", "onboarding.consent.greeting"),
     ):
         [reply] = dialogue.say(said)
         assert dialogue.keys == [first, "onboarding.consent"], said
@@ -89,7 +90,24 @@ def test_commands_before_consent_lead_back_to_the_question(dialogue: Dialogue) -
 
 
 def test_start_after_the_first_time_continues(dialogue: Dialogue) -> None:
-    dialogue.run(*WELCOMED, "Play the drums again")
+    dialogue.run(*WELCOMED, "Get my driving licence")
     dialogue.command("start")
     assert dialogue.keys == ["start.welcome_back", "grow.area"]
     assert dialogue.step == "area"
+
+
+def test_a_name_out_of_a_longer_answer_is_checked_first(dialogue: Dialogue) -> None:
+    dialogue.run("/start", "yes")
+    [check] = dialogue.say("Helen. Well, Hels to my sister, but Helen is fine")
+    assert check == "Shall I call you Helen?"
+    assert dialogue.person is not None and dialogue.person.name is None
+    dialogue.say("yes")
+    assert dialogue.person.name == "Helen" and dialogue.step == "goal"
+
+
+def test_not_that_name_asks_again(dialogue: Dialogue) -> None:
+    dialogue.run("/start", "yes", "Helen. Well, Hels to my sister, but Helen is fine")
+    dialogue.press("no")
+    assert dialogue.step == "name"
+    dialogue.say("call me Hels")
+    assert dialogue.person is not None and dialogue.person.name == "Hels"

@@ -292,8 +292,9 @@ _NUMBERED = re.compile(r"(?:^|\s)\d{1,2}[.)]\s+")
 
 @cache
 def _idea_separators() -> re.Pattern[str]:
-    spoken = sorted(word_list("several", "separators"), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, spoken)) + "|;", re.IGNORECASE)
+    """What parts ideas in a line, as written in the tables (matched in the person's text)."""
+    spoken = {text for table in tables().values() for text in table["several"]["separators"]}
+    return re.compile("|".join(map(re.escape, sorted(spoken, key=len, reverse=True))) + "|;", re.I)
 
 
 def several(text: str) -> tuple[str, ...]:
@@ -424,14 +425,30 @@ def step_outcome(text: str) -> str | None:
     """
     if text in STEP_OUTCOMES:
         return text
-    typed = [word.text for word in words(text)]
-    said = {found.meaning for _, _, found in phrase_list("outcome").find(typed)}
+    clauses = {_clause_outcome(clause) for clause in _clauses(text)} - {None}
     for outcome in ("changed", "partly"):
-        if outcome in said:
+        if outcome in clauses:
             return outcome
-    if {"done", "not_yet"} <= said:
+    if {"done", "not_yet"} <= clauses:
         return "partly"
-    return next((outcome for outcome in ("done", "not_yet") if outcome in said), None)
+    return next((outcome for outcome in ("done", "not_yet") if outcome in clauses), None)
+
+
+@cache
+def _clause_break() -> re.Pattern[str]:
+    spoken = "|".join(map(re.escape, sorted(word_list("outcome", "clause_breaks"))))
+    return re.compile(rf"[,.;:!?\n]|\b(?:{spoken})\b")
+
+
+def _clauses(text: str) -> list[list[str]]:
+    """The folded words of each clause: "wrote it | didn't dare send it"."""
+    return [[word.text for word in words(part)] for part in _clause_break().split(fold(text))]
+
+
+def _clause_outcome(typed: list[str]) -> str | None:
+    """How one clause says it went; a "not" in it outweighs a "did" ("nåede jeg ikke")."""
+    said = {found.meaning for _, _, found in phrase_list("outcome").find(typed)}
+    return next((o for o in ("changed", "partly", "not_yet", "done") if o in said), None)
 
 
 LIFE_AREAS = ("health", "home", "purpose", "community")

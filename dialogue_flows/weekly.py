@@ -70,7 +70,10 @@ def read_weekly(text: str) -> WeeklyTime:
     """
     folded = fold(text)
     typed = [word.text for word in words(folded)]
-    weekday = next((day for day in map(_day, typed) if day is not None), None)
+    days = sorted(
+        (len(word) < 6, at, _day(word)) for at, word in enumerate(typed) if _day(word) is not None
+    )
+    weekday = days[0][2] if days else None  # a day's full name before a short form ("man")
     periods = phrase_list("time", "periods", stems=True).find(typed)
     period = periods[0][2].meaning if periods else None
     said = _said_time(folded)
@@ -154,7 +157,7 @@ def _said_time(folded: str) -> tuple[int, int, str, bool] | None:
             return None
         hour, minute, meridiem, padded = _hour_words()[1][match.group(1)], 0, "", False
     before = fractions.search(folded[: match.start()])
-    if before is not None and minute == 0 and not meridiem:
+    if before is not None and minute == 0:
         offset = offsets[before.group(1)]
         hour, minute = (hour, offset) if offset > 0 else (hour - 1, 60 + offset)
     if meridiem == "pm" and hour < 12:
@@ -196,7 +199,6 @@ def _checked(hour: int, minute: int) -> tuple[int, int]:
 
 # Time zones
 
-_NOT_ZONES = {"Factory", "localtime", "posixrules"}
 ABBREVIATIONS = {
     "utc": "UTC", "gmt": "Europe/London", "bst": "Europe/London", "wet": "Europe/Lisbon",
     "cet": "Europe/Copenhagen", "cest": "Europe/Copenhagen", "eet": "Europe/Helsinki",
@@ -220,11 +222,15 @@ town must be written as it is, so "Narnia" is no "Narni"."""
 
 @cache
 def real_zones() -> dict[str, str]:
-    """Every real IANA zone by its lower-case name ("Factory", "localtime" are not)."""
+    """Every real IANA zone by its lower-case name ("Factory", "localtime" are not).
+
+    The old names of countries ("Poland", "GB") are left to the places, which give
+    the zone's own name ("Europe/Warsaw").
+    """
     return {
         zone.casefold(): zone
         for zone in available_timezones()
-        if zone not in _NOT_ZONES and not zone.startswith(("posix/", "right/"))
+        if ("/" in zone or zone == "UTC") and not zone.startswith(("posix/", "right/"))
     }
 
 

@@ -88,7 +88,7 @@ def close(typed: str, meant: str) -> bool:
     ("knw" for "know", "al" for "all"; not "et" for "eat", "sam" for "same") or, in 4
     letters, two swapped; not an extra or changed letter, so names ("Noah", "Dona",
     "Sam", "Don") and other words ("step") are not read as "nah", "done", "same",
-    "dno" or "stop"; from 5 letters one slip of any kind, from 8 letters two.
+    "dno" or "stop"; from 5 letters one slip of any kind, from 10 letters two.
     """
     if typed == meant:
         return True
@@ -105,7 +105,7 @@ def close(typed: str, meant: str) -> bool:
         )
         swapped = len(meant) == 4 and sorted(typed) == sorted(meant)
         return missing or (swapped and OSA.distance(typed, meant) == 1)
-    return OSA.distance(typed, meant) <= (2 if len(meant) >= 8 else 1)
+    return OSA.distance(typed, meant) <= (2 if len(meant) >= 10 else 1)
 
 
 @dataclass(frozen=True)
@@ -122,13 +122,15 @@ def phrase(text: str, language: Language, meaning: str = "") -> Phrase:
 
 
 @cache
-def same_word(typed: str, meant: str, language: Language, *, stems: bool) -> bool:
+def same_word(
+    typed: str, meant: str, language: Language, *, stems: bool, typos: bool = True
+) -> bool:
     """A typed word is a table's word: as written (one typo forgiven), or by its stem.
 
     A stem counts only for a word at least as long as the table's ("stopping" is
     "stop"), so a short name is never a longer word cut down ("Sam" is not "samme").
     """
-    if close(typed, meant):
+    if typed == meant or (typos and close(typed, meant)):
         return True
     return stems and len(typed) >= len(meant) and stem(typed, language) == stem(meant, language)
 
@@ -164,11 +166,14 @@ class Phrases:
         return found
 
     def _at(self, typed: Sequence[str], start: int) -> Phrase | None:
-        for candidate in self._by_letter.get(typed[start][:1], ()):
-            end = start + len(candidate.words)
-            if end <= len(typed) and all(
-                same_word(typed[start + n], meant, candidate.language, stems=self.stems)
-                for n, meant in enumerate(candidate.words)
-            ):
-                return candidate
+        """The longest phrase at `start`, one written right before one with a typo."""
+        candidates = self._by_letter.get(typed[start][:1], [])
+        for typos in (False, True):
+            for candidate in candidates:
+                end = start + len(candidate.words)
+                if end <= len(typed) and all(
+                    same_word(typed[at], meant, candidate.language, stems=self.stems, typos=typos)
+                    for at, meant in zip(range(start, end), candidate.words, strict=True)
+                ):
+                    return candidate
         return None

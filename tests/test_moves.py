@@ -7,6 +7,8 @@ import time
 from types import ModuleType
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dialogue_flows import moves, words
 from dialogue_flows.moves import Move, read_move, split_move
@@ -293,3 +295,23 @@ def test_no_phrase_belongs_to_two_moves() -> None:
     for phrases in moves._table().starting.values():
         for phrase in phrases:
             assert seen.setdefault(phrase.words, phrase.move) == phrase.move, phrase.words
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i want to end it all", "make it stop", "i cant go on", "i can't do this anymore",
+     "jeg kan ikke mere", "i want it all to stop", "i just want to disappear",
+     "jeg vil ikke leve mere", "stop everything", "i give up on life"],
+)  # fmt: skip
+def test_words_of_distress_are_never_a_move(text: str) -> None:
+    """The crisis check reads first; here such words must not even look like "stop"."""
+    assert read_move(text) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_is_read_without_error(text: str) -> None:
+    move = read_move(text)
+    first, rest = split_move(text)
+    assert rest in text
+    assert move is None or (first == move and rest == "")

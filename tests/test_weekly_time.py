@@ -68,10 +68,46 @@ def test_days_and_times_in_english_and_danish(words: str, expected: WeeklyTime) 
         ("mandag kl. to om eftermiddagen", WeeklyTime(0, 14, 0)),
         ("sat at 06:00", WeeklyTime(5, 6, 0)),
         ("I want to do it on monday", WeeklyTime(0, None, 0)),
+        ("nah man, friday", WeeklyTime(4, None, 0)),
+        ("quarter to 7 pm", WeeklyTime(None, 18, 45)),
     ],
 )
 def test_a_time_in_words_is_the_time(words: str, expected: WeeklyTime) -> None:
     assert read_weekly(words) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("sunday morning at 10", WeeklyTime(6, 10, 0)),
+        ("weds 7pm", WeeklyTime(2, 19, 0)),
+        ("thursdays about half 7", WeeklyTime(3, 7, 30)),
+        ("fredag efter arbejde", WeeklyTime(4, 18, 0)),
+        ("lørdag formiddag kl 10", WeeklyTime(5, 10, 0)),
+        ("monday lunchtime", WeeklyTime(0, 12, 0)),
+        ("tues evening 8ish", WeeklyTime(1, 20, 0)),
+        ("søndag aften ved 9-tiden", WeeklyTime(6, 21, 0)),
+        ("tuesday at 9", WeeklyTime(1, 9, 0)),
+        ("mandag kl 6 om morgenen", WeeklyTime(0, 6, 0)),
+    ],
+)
+def test_times_written_after_the_reader(words: str, expected: WeeklyTime) -> None:
+    assert read_weekly(words) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "zone"),
+    [("Glasgow", "Europe/London"), ("Bristol UK", "Europe/London"), ("sheffield", "Europe/London"),
+     ("Esbjerg", "Europe/Copenhagen"), ("i live in Randers", "Europe/Copenhagen"),
+     ("Sydney", "Australia/Sydney"), ("Spain", "Europe/Madrid"), ("Poland", "Europe/Warsaw"),
+     ("Nairobi", "Africa/Nairobi"), ("Dublin, Ireland", "Europe/Dublin"),
+     ("New Zealand", "Pacific/Auckland"), ("Birmingam", "Europe/London"),
+     ("Middlesbrough", "Europe/London"), ("Tromsø", "Europe/Oslo"),
+     ("Reykjavik", "Atlantic/Reykjavik"), ("in Berlin atm", "Europe/Berlin"),
+     ("Paris", "Europe/Paris"), ("Karachi, Pakistan", "Asia/Karachi")],
+)  # fmt: skip
+def test_places_written_after_the_reader(words: str, zone: str) -> None:
+    assert read_timezone(words) == zone
 
 
 @pytest.mark.parametrize(

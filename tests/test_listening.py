@@ -18,8 +18,8 @@ from dialogue_flows.types import Msg
 GROW_STOPS = {
     # the question: the answers that lead to it
     "goal": WELCOMED,
-    "area": (*WELCOMED, "Get my driving licence"),
-    "why": (*WELCOMED, "Get my driving licence", "Purpose"),
+    "area": (*WELCOMED, "Build a model boat"),
+    "why": (*WELCOMED, "Build a model boat", "Purpose"),
     "now": THROUGH_REALITY[:6],
     "works": THROUGH_REALITY[:7],
     "obstacles": THROUGH_REALITY[:8],

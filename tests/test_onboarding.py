@@ -90,7 +90,7 @@ def test_commands_before_consent_lead_back_to_the_question(dialogue: Dialogue) -
 
 
 def test_start_after_the_first_time_continues(dialogue: Dialogue) -> None:
-    dialogue.run(*WELCOMED, "Get my driving licence")
+    dialogue.run(*WELCOMED, "Build a model boat")
     dialogue.command("start")
     assert dialogue.keys == ["start.welcome_back", "grow.area"]
     assert dialogue.step == "area"

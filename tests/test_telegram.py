@@ -52,7 +52,7 @@ async def test_a_whole_grow_conversation_by_buttons_and_text(telegram: RunningBo
     assert "What would you like me to call you?" in name.text
     goal_q = await ask(api, "Sam", 3)
     assert "What would you like to work towards?" in goal_q.text
-    area = await ask(api, "Get my driving licence", 4)
+    area = await ask(api, "Build a model boat", 4)
     assert [label for label, _ in area.buttons][:2] == ["Health", "Home"]
     why = await press(api, area, "Purpose", 5)
     assert "Why does this matter to you?" in why.text
@@ -72,7 +72,7 @@ async def test_a_whole_grow_conversation_by_buttons_and_text(telegram: RunningBo
     summary = await ask(api, "I really want it", count + 8)
     assert "Next step: Open a savings pot" in summary.text
     goals = await ask(api, "/goals", count + 9)
-    assert "1. Purpose: Get my driving licence" in goals.text
+    assert "1. Purpose: Build a model boat" in goals.text
     assert "Next step: Open a savings pot (when: Friday)" in goals.text
     marked = api.messages[area.params["message_id"]]
     assert marked["text"].endswith("✓ Purpose") and "reply_markup" not in marked
@@ -83,7 +83,7 @@ async def test_a_double_press_answers_once(telegram: RunningBot) -> None:
     welcome = await ask(api, "/start", 1)
     name = await press(api, welcome, "Yes, that's OK", 2)
     await ask(api, "Sam", 3)
-    area = await ask(api, "Get my driving licence", 4)
+    area = await ask(api, "Build a model boat", 4)
     api.press(PERSON, area, "Health")
     api.press(PERSON, area, "Home")
     messages = await api.received(PERSON, 6)
@@ -269,7 +269,7 @@ async def test_an_answer_in_words_takes_the_buttons_off_the_question(
     [welcome] = api.sent_to(PERSON)
     await bot.handle(api.send_text(PERSON, "yes"))
     await bot.handle(api.send_text(PERSON, "Sam"))
-    await bot.handle(api.send_text(PERSON, "Get my driving licence"))
+    await bot.handle(api.send_text(PERSON, "Build a model boat"))
     area = api.sent_to(PERSON)[-1]
     assert area.buttons
     edits = [c for c in api.calls if c.method == "editMessageReplyMarkup"]

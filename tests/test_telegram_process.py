@@ -65,7 +65,7 @@ def test_a_conversation_survives_a_restart(
     bot_api.wait_for_messages(PERSON, 2)
     bot_api.send_text(PERSON, "Robin")
     bot_api.wait_for_messages(PERSON, 3)
-    bot_api.send_text(PERSON, "Get my driving licence")
+    bot_api.send_text(PERSON, "Build a model boat")
     bot_api.wait_for_messages(PERSON, 4)
     code, err = stop(running)
     assert code == 0, err
@@ -88,7 +88,7 @@ def test_a_conversation_survives_a_restart(
         assert all("Why does this matter to you?" in r.text for r in replies)
         bot_api.send_text(PERSON, "/goals")
         goals = bot_api.wait_for_messages(PERSON, 12)[-2]
-        assert "1. Purpose: Get my driving licence" in goals.text
+        assert "1. Purpose: Build a model boat" in goals.text
     finally:
         code, err = stop(again)
     assert code == 0, err

@@ -65,6 +65,10 @@ class CheckinWork(grow.GrowWork):
         """Their words said how it went, but not which way: the buttons are asked for."""
         return "said" in self.draft
 
+    def said_a_step(self) -> bool:
+        """What next, answered with a step in their own words rather than a button."""
+        return self.answer not in NEXT_MOVES.values
+
     keeps = answer_is("keep")
     new_step = answer_is("new")
     smaller_step = answer_is("smaller")
@@ -131,6 +135,15 @@ def keep_in_checkin(field: str) -> Any:
     return save
 
 
+def save_next(work: Work, answer: Any) -> None:
+    """A button, or the next step in their own words ("try again on friday")."""
+    if answer in NEXT_MOVES.values:
+        _checkin(work).update_checkin(next_move=answer)
+    else:
+        _checkin(work).update_checkin(next_move="new")
+        grow.save_step(work, answer)
+
+
 def finish(work: Work) -> None:
     goal = work.goal
     if goal is not None and goal.current_step and goal.current_step.status == "planning":
@@ -185,8 +198,8 @@ FLOW = Flow(
                  skippable=True),
         Question("progress", "checkin.progress", choices=grow.SCALE_CHOICES, read=answers.scale,
                  save=keep_in_checkin("progress")),
-        Question("next", "checkin.next", choices=NEXT_CHOICES, read=NEXT_MOVES.pick,
-                 save=keep_in_checkin("next_move"), on_move={"keep": "keep"}, in_words=True),
+        Question("next", "checkin.next", choices=NEXT_CHOICES, save=save_next,
+                 on_move={"keep": "keep"}, in_words=True),
         Question("next_step", "checkin.next_step", save=grow.save_step),
         Question("smaller_next", "checkin.smaller_next", save=grow.save_step),
         Question("next_when", "grow.when", save=grow.keep("when", in_step=True)),
@@ -212,6 +225,7 @@ FLOW = Flow(
           if o != "partly"),
         {"trigger": "answer", "source": "in_the_way", "dest": "progress"},
         {"trigger": "answer", "source": "progress", "dest": "next"},
+        {"trigger": "answer", "source": "next", "dest": "next_when", "conditions": "said_a_step"},
         {"trigger": "answer", "source": "next", "dest": "checked_in", "conditions": "keeps"},
         {"trigger": "answer", "source": "next", "dest": "next_step", "conditions": "new_step"},
         {"trigger": "answer", "source": "next", "dest": "smaller_next",

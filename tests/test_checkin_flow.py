@@ -257,3 +257,12 @@ def test_a_bare_early_hour_asks_morning_or_evening(dialogue: Dialogue) -> None:
     assert dialogue.step == "timezone" and reply.count("?") == 1
     dialogue.say("london then")
     assert dialogue.schedule is not None and dialogue.schedule.hour == 18
+
+
+def test_what_next_in_their_own_words_is_the_next_step(dialogue: Dialogue) -> None:
+    dialogue.run(*SCHEDULED, "/checkin", "I did it", "My sister", "5")
+    [reply] = dialogue.say("try the council again on friday")
+    assert "Please choose" not in reply and dialogue.step == "next_when"
+    step = dialogue.goal.current_step
+    assert step is not None and (step.text, step.number) == ("try the council again on friday", 2)
+    assert dialogue.goal.checkins[-1].next_move == "new"

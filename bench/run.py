@@ -230,7 +230,7 @@ class Crowd:
 
 
 def vm_hwm_mb(pid: int) -> float:
-    """Peak resident memory of the process and all its children (worker processes)."""
+    """Peak resident memory of the process and all its children."""
     total = 0.0
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -240,7 +240,7 @@ def vm_hwm_mb(pid: int) -> float:
     return total
 
 
-def under_load(kind: str, people: int, workers: int = 1) -> dict[str, Any]:
+def under_load(kind: str, people: int) -> dict[str, Any]:
     api = FakeBotApi(keep_calls=False)
     base_url = api.start()
     with tempfile.TemporaryDirectory() as folder:
@@ -253,7 +253,7 @@ def under_load(kind: str, people: int, workers: int = 1) -> dict[str, Any]:
         }
         if kind == "growcoach":
             command = [str(Path(sys.executable).parent / "growcoach"), "run", "--db",
-                       str(Path(folder) / "load.db"), "--workers", str(workers)]  # fmt: skip
+                       str(Path(folder) / "load.db")]  # fmt: skip
         else:
             command = [sys.executable, str(ROOT / "bench" / "baseline_bot.py"),
                        str(Path(folder) / "baseline.pickle")]  # fmt: skip
@@ -272,7 +272,7 @@ def under_load(kind: str, people: int, workers: int = 1) -> dict[str, Any]:
             api.stop()
     turns = len(crowd.latencies)
     return {
-        "kind": kind, "workers": workers, "people": people, "turns": turns,
+        "kind": kind, "people": people, "turns": turns,
         "seconds": elapsed, "rate": turns / elapsed,
         "p50_ms": percentile(crowd.latencies, 0.5) * 1000,
         "p99_ms": percentile(crowd.latencies, 0.99) * 1000,
@@ -407,9 +407,9 @@ def main() -> None:
         "engine": part("engine", 50 if quick else 500),
         "durable": part("durable", 10 if quick else 100),
         "load": [
-            part("load", kind, people, workers)
+            part("load", kind, people)
             for people in ((20, 100) if quick else (100, 1000))
-            for kind, workers in (("growcoach", 1), ("growcoach", 2), ("baseline", 1))
+            for kind in ("growcoach", "baseline")
         ],
         "reminders": part("reminders", 10_000 if quick else 100_000, 1000),
         "growth": [
@@ -454,8 +454,7 @@ def render(results: dict[str, Any], where: str, quick: bool, day: str) -> str:
         "Each simulated person holds a whole GROW conversation (20 turns), answering 150 ms "
         "after the bot's last message. Update-to-reply is from the update being queued at "
         "the fake server to the bot's reply arriving there (it includes the bot's long-poll "
-        "pickup). `--workers 2`: a front process receiving updates and two worker processes "
-        "answering them (`bot/workers.py`). Baseline: python-telegram-bot's "
+        "pickup). Baseline: python-telegram-bot's "
         "`ConversationHandler` with `PicklePersistence`, the same questions, same server, "
         "same load. All share the machine's two cores with the fake server and the "
         "simulated people.", "",
@@ -464,19 +463,16 @@ def render(results: dict[str, Any], where: str, quick: bool, day: str) -> str:
     ]  # fmt: skip
     for row in results["load"]:
         bot = {"growcoach": "growcoach, one process", "baseline": "baseline"}[row["kind"]]
-        if row["workers"] > 1:
-            bot = f"growcoach, `--workers {row['workers']}`"
         lines.append(
             f"| {bot} | {row['people']} | {row['rate']:,.0f} | {row['p50_ms']:.0f} ms | "
             f"{row['p99_ms']:.0f} ms | {row['errors']} | {row['completed']}/{row['people']} | "
             f"{row['peak_mb']:.0f} MB |"
         )
-    one, two, theirs = results["load"][-3:]
+    one, theirs = results["load"][-2:]
     reminders = results["reminders"]
     lines += [
-        "", f"At {theirs['people']} people our rate is **{two['rate'] / theirs['rate']:.2f}x** "
-        f"the baseline's with two workers, {one['rate'] / theirs['rate']:.2f}x in one process "
-        "(target ≥ 1x, aiming for 2x).", "",
+        "", f"At {theirs['people']} people our rate is **{one['rate'] / theirs['rate']:.2f}x** "
+        "the baseline's (target ≥ 1x, aiming for 2x).", "",
         "## 4. Reminders at scale", "",
         "| people with schedules | due | due query (median of 20) | sending due check-ins "
         "(rate limiter off) | peak memory |", "| --- | --- | --- | --- | --- |",

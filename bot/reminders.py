@@ -18,7 +18,7 @@ from datetime import timedelta
 from bot.app import App
 from bot.conversations import Clock
 from dialogue_flows.types import DueCheckin, Turn
-from storage.repositories import EVERYONE, Claim, Share
+from storage.repositories import Claim
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +36,6 @@ class ReminderLoop:
         batch: int = 500,
         lease: timedelta = timedelta(minutes=10),
         interval: float = 30.0,
-        share: Share = EVERYONE,
     ) -> None:
         self.app = app
         self.deliver = deliver
@@ -45,8 +44,6 @@ class ReminderLoop:
         self.batch = batch
         self.lease = lease
         self.interval = interval
-        self.share = share
-        """With several worker processes, each sends the check-ins of its own people."""
 
     async def run(self) -> None:
         """Look, send, wait; until cancelled. A failed look is logged and tried again."""
@@ -71,10 +68,8 @@ class ReminderLoop:
         """Claim the check-ins due now (and abandoned claims), moving schedules on."""
         now = self.clock()
         async with self.app.database.unit_of_work() as uow:
-            claims = await uow.reminders.reclaim_abandoned(
-                now, self.lease, self.channel, self.share
-            )
-            due = await uow.schedules.due(now, self.batch, self.channel, self.share)
+            claims = await uow.reminders.reclaim_abandoned(now, self.lease, self.channel)
+            due = await uow.schedules.due(now, self.batch, self.channel)
             for schedule, blocked in due:
                 following = schedule.model_copy(update={"next_due": schedule.due_after(now)})
                 await uow.schedules.save(following)

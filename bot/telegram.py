@@ -2,8 +2,9 @@
 
 Each handler turns an update into an engine input, takes the turn (saved before
 anything is sent), and sends the replies; choices become inline keyboard buttons
-whose callback data is `1:<question>:<value>`, never the person's words. Updates of
-one person are handled one at a time and in order, different people at once
+whose callback data is `1:<question>:<value>`, never the person's words. Updates come
+in through the inbox (`bot.receiving`), so nothing delivered is lost in a crash. Updates
+of one person are handled one at a time and in order, different people at once
 (`OnePersonAtATime`). Outgoing messages go through python-telegram-bot's rate
 limiter, which waits out 429s; network errors and timeouts are retried with backoff;
 a 403 means the person blocked the bot and is recorded.
@@ -13,10 +14,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import os
 import traceback
-from collections.abc import Awaitable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,12 +51,11 @@ from bot.app import App, open_app
 from bot.conversations import Clock
 from bot.logs import pseudonym, quiet_libraries
 from bot.person_locks import PersonLocks
+from bot.receiving import Batch, InboxRequest, Webhook, bare, parse_webhook_body, serve_webhook
 from bot.reminders import ReminderLoop
 from bot.rendering import Shown, render
 from bot.settings import Settings
-from bot.telegram_http import AiohttpRequest, file_url
 from dialogue_flows.types import Input, Msg, Pick, Text, Turn, Unreadable
-from storage.repositories import EVERYONE, Share
 
 logger = logging.getLogger(__name__)
 
@@ -117,20 +118,34 @@ def pieces(text: str, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
     return [*found, current] if current or not found else found
 
 
-class OnePersonAtATime(BaseUpdateProcessor):
-    """Updates of one person in arrival order; different people concurrently."""
+UNBOUNDED = 1 << 30
+"""The library's own bound on concurrent updates: none; `OnePersonAtATime` bounds them."""
 
-    def __init__(self, max_concurrent_updates: int = 256) -> None:
-        super().__init__(max_concurrent_updates)
+
+class OnePersonAtATime(BaseUpdateProcessor):
+    """Updates of one person in arrival order; different people concurrently.
+
+    The person's own lock comes first, and only then one of the shared `slots`: so one
+    person's backlog waits in its own queue and holds at most one slot, and another
+    person's message (a crisis among them) never waits behind someone else's flood.
+    (The library's own semaphore would be taken before the lock; it is left unbounded.)
+    `after` runs once each update is handled: the inbox marks it so.
+    """
+
+    def __init__(self, after: Callable[[object], Awaitable[None]], slots: int = 256) -> None:
+        super().__init__(UNBOUNDED)
         self._locks: PersonLocks[int] = PersonLocks()
+        self._slots = asyncio.Semaphore(slots)
+        self._after = after
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         user = update.effective_user if isinstance(update, Update) else None
-        if user is None:
-            await coroutine
-            return
-        async with self._locks.hold(user.id):
-            await coroutine
+        async with contextlib.AsyncExitStack() as stack:
+            if user is not None:
+                await stack.enter_async_context(self._locks.hold(user.id))
+            async with self._slots:
+                await coroutine
+        await self._after(update)
 
     async def initialize(self) -> None:
         """Nothing to allocate: locks are made as people write."""
@@ -158,9 +173,6 @@ class BotSettings:
     retry: Retry = Retry()
     remind_every: float | None = 30.0
     """Seconds between looks for due check-ins; None runs no loop (tests tick it)."""
-    share: Share = EVERYONE
-    """As one of several worker processes (`bot.workers`): updates come from the front
-    process, not from Telegram, and check-ins go to this share of people only."""
 
 
 class TelegramBot:
@@ -177,6 +189,9 @@ class TelegramBot:
         self._open_keyboards: dict[int, int] = {}
         """chat → the last message whose buttons still work (only the newest question's do)."""
         self._reminder_task: asyncio.Task[None] | None = None
+        self._polling = InboxRequest()
+        self._bare: set[int] = set()
+        """Updates passed on as their id alone (set aside, or delivered twice)."""
         self.application = self._build()
 
     def _build(self) -> Application[Any, Any, Any, Any, Any, Any]:
@@ -187,17 +202,13 @@ class TelegramBot:
         builder = (
             Application.builder()
             .token(self._token)
-            .concurrent_updates(OnePersonAtATime())
-            .request(AiohttpRequest())
-            .get_updates_request(AiohttpRequest(pool_size=1))
+            .concurrent_updates(OnePersonAtATime(self._handled))
+            .get_updates_request(self._polling)
             .post_init(self.post_init)
             .post_shutdown(self.post_shutdown)
         )
-        share = self.settings.share
-        if share.of > 1:
-            builder.updater(None)
-        if self.settings.service.telegram_rate_limit:  # Telegram's limit is for the whole bot
-            limiter = AIORateLimiter(overall_max_rate=30 / share.of, max_retries=5)
+        if self.settings.service.telegram_rate_limit:
+            limiter = AIORateLimiter(overall_max_rate=30, max_retries=5)
             builder.rate_limiter(limiter)  # the builder keeps it
         base_url = self.settings.base_url
         if base_url:
@@ -237,12 +248,87 @@ class TelegramBot:
         )
         self._reminders = ReminderLoop(
             self._app, self.deliver_reminder, settings.clock,
-            interval=settings.remind_every or 0, share=settings.share,
+            interval=settings.remind_every or 0,
         )  # fmt: skip
         if settings.remind_every is not None:
             self._reminder_task = asyncio.create_task(self._reminders.run())
-        if settings.share.index == 0:  # one process sets the menu for the whole bot
-            await self._set_menu(application.bot)
+        await self._set_menu(application.bot)
+        inbox = self._app.database.inbox
+        await inbox.forget(settings.clock())
+        self._polling.admit = self.admit
+        for payload in await inbox.waiting():  # received before a crash, not yet handled
+            update = Update.de_json(json.loads(payload), application.bot)
+            await application.update_queue.put(update)
+
+    async def admit(self, batch: Batch) -> Batch:
+        """Each update read on its own and kept in the inbox, before Telegram is told it
+        arrived; what cannot be read, or came before, goes on as its id alone."""
+        now = self.settings.clock()
+        readable: list[tuple[int, str]] = []
+        for raw in batch:
+            update_id = raw.get("update_id")
+            if not isinstance(update_id, int):
+                continue
+            payload = json.dumps(raw, ensure_ascii=False)
+            try:
+                Update.de_json(raw, self.application.bot)
+            except Exception as error:
+                logger.warning("update %d cannot be read (%s); it is set aside",
+                               update_id, type(error).__name__)  # fmt: skip
+                await self.app.database.inbox.set_aside(update_id, now)
+                continue
+            readable.append((update_id, payload))
+        new = await self.app.database.inbox.receive(readable, now)
+        passed: Batch = []
+        for raw in batch:
+            update_id = raw.get("update_id")
+            if isinstance(update_id, int):
+                if update_id not in new:
+                    self._bare.add(update_id)
+                passed.append(raw if update_id in new else bare(update_id))
+        return passed
+
+    async def receive_webhook(self, body: bytes) -> int:
+        """One update posted to the webhook: 200 once it is in the inbox (or set aside)."""
+        batch = parse_webhook_body(body)
+        if batch is None:
+            logger.warning("a webhook request that is not an update was refused")
+            return 400
+        [passed] = await self.admit(batch) or [bare(-1)]
+        if passed.keys() == {"update_id"}:
+            self._bare.discard(int(passed["update_id"]))
+            return 200
+        await self.application.update_queue.put(Update.de_json(passed, self.application.bot))
+        return 200
+
+    async def _handled(self, update: object) -> None:
+        """After an update's handlers: it is done, whatever they did (a turn that changed
+        something has marked it already, in its own statement)."""
+        if not isinstance(update, Update) or self._app is None:
+            return
+        if update.update_id in self._bare:
+            self._bare.discard(update.update_id)
+            return
+        await self._app.database.inbox.done(update.update_id, self.settings.clock())
+
+    def run_polling(self) -> None:
+        self.application.run_polling(allowed_updates=Update.ALL_TYPES)
+
+    async def run_webhook(self, webhook: Webhook) -> None:
+        """python-telegram-bot's `Application`, fed by our own webhook server."""
+        application = self.application
+        await application.initialize()
+        try:
+            await self.post_init(application)
+            await application.bot.set_webhook(
+                webhook.url, secret_token=webhook.secret, allowed_updates=Update.ALL_TYPES
+            )
+            await serve_webhook(webhook, self.receive_webhook, application.start)
+        finally:
+            if application.running:
+                await application.stop()
+            await self.post_shutdown(application)
+            await application.shutdown()
 
     async def _set_menu(self, bot: Bot) -> None:
         for language in self.app.catalogue.languages:
@@ -325,7 +411,9 @@ class TelegramBot:
         user = update.effective_user
         if user is None:
             raise ValueError("an update without a person")
-        turn = await self.app.conversations.handle(person_id(user.id), event, language_of(user))
+        turn = await self.app.conversations.handle(
+            person_id(user.id), event, language_of(user), update.update_id
+        )
         if send:
             await self.send_turn(bot, update, turn)
         return turn
@@ -426,6 +514,11 @@ class TelegramBot:
             await call
         except (BadRequest, NetworkError, Forbidden) as error:
             logger.info("cosmetic Telegram call failed: %s", type(error).__name__)
+
+
+def file_url(base_url: str) -> str:
+    """The file address that goes with a Bot API address (`.../bot` → `.../file/bot`)."""
+    return base_url.replace("/bot", "/file/bot")
 
 
 def person_id(telegram_user_id: int) -> str:

@@ -8,6 +8,7 @@ connection; a lock hands it to one statement of a turn, or one unit of work, at 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import sqlite3
 from pathlib import Path
@@ -15,17 +16,22 @@ from pathlib import Path
 import aiosqlite
 
 from storage.encryption import Cipher, EncryptionKeyError
+from storage.inbox import Inbox
 from storage.migrations import MIGRATIONS, SCHEMA_VERSION
 from storage.turns import WRITE_TRIGGER, TurnStore
 from storage.unit_of_work import UnitOfWork
 
 logger = logging.getLogger(__name__)
 
+BUSY_TIMEOUT_MS = 5000
+SCRUB_RETRY = (0.05, 5.0)
+"""Seconds before the first retry of an unfinished erasure, and the most between two."""
+
 PRAGMAS = (
     "PRAGMA journal_mode = WAL",
     "PRAGMA synchronous = NORMAL",  # in WAL mode: durable across crashes of the process
     "PRAGMA foreign_keys = ON",
-    "PRAGMA busy_timeout = 5000",
+    f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
     "PRAGMA secure_delete = ON",  # deleted words are overwritten, not left in free pages
 )
 
@@ -46,7 +52,9 @@ class Database:
         self.path = path
         self.cipher = cipher
         self._lock = asyncio.Lock()
+        self._scrubbing: asyncio.Task[None] | None = None
         self.turns = TurnStore(connection, self._lock, cipher)
+        self.inbox = Inbox(connection, self._lock, cipher)
 
     @classmethod
     async def open(cls, path: Path, encryption_key: str | None = None) -> Database:
@@ -69,6 +77,7 @@ class Database:
             await database._migrate()
             await database._check_key()
             await connection.executescript(WRITE_TRIGGER)
+            await database.scrub()  # an erasure a crash left unfinished ends here
         except sqlite3.DatabaseError as error:
             await connection.close()
             raise StorageError(
@@ -80,6 +89,11 @@ class Database:
         return database
 
     async def close(self) -> None:
+        if self._scrubbing is not None:
+            self._scrubbing.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._scrubbing
+            await self._checkpoint()  # a last try; the next start tries again
         await self.connection.close()
 
     async def schema_version(self) -> int:
@@ -131,11 +145,47 @@ class Database:
             raise StorageError(f"{self.path} has no pseudonym key; it may be damaged")
         return bytes(row[0])
 
-    async def scrub(self) -> None:
+    async def scrub(self) -> bool:
         """Empty the write-ahead log into the file and truncate it, after a deletion, so
-        that no copy of deleted words stays in the WAL."""
+        that no copy of deleted words stays in the WAL. True when done.
+
+        While another connection (an operator's `sqlite3`, a backup) holds a read
+        transaction, the WAL cannot be emptied: then False, and it is retried in the
+        background, with backoff, until it is done (`scrubbed`). A crash before that is
+        covered too: every start empties the WAL.
+        """
+        if await self._checkpoint():
+            return True
+        if self._scrubbing is None or self._scrubbing.done():
+            self._scrubbing = asyncio.create_task(self._scrub_until_done())
+        return False
+
+    async def scrubbed(self) -> None:
+        """Wait until an unfinished erasure is done."""
+        if self._scrubbing is not None:
+            await self._scrubbing
+
+    async def _scrub_until_done(self) -> None:
+        delay, longest = SCRUB_RETRY
+        while not await self._checkpoint():
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, longest)
+        logger.info("an erasure waiting for a reader is now complete")
+
+    async def _checkpoint(self) -> bool:
+        """One truncating checkpoint that never waits on readers; True if the WAL is empty.
+
+        SQLite reports a checkpoint it could not finish in its result row (busy = 1),
+        not as an error: that flag is what says whether erasure is done.
+        """
         async with self._lock:
-            await self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            await self.connection.execute("PRAGMA busy_timeout = 0")
+            try:
+                rows = await self.connection.execute_fetchall("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                await self.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        busy = int(next(iter(rows))[0])
+        return busy == 0
 
     def unit_of_work(self) -> UnitOfWork:
         return UnitOfWork(self.connection, self._lock)

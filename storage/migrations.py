@@ -109,6 +109,17 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE people ADD COLUMN safety_plan TEXT;
     """,
+    # 7: the inbox: each update Telegram delivered, kept before it is confirmed, until
+    # handled (storage/inbox.py). payload is NULL once handled, or when unreadable.
+    """
+    CREATE TABLE inbox (
+        update_id    INTEGER PRIMARY KEY,
+        payload      TEXT,
+        received_at  TEXT NOT NULL,
+        handled_at   TEXT
+    );
+    CREATE INDEX inbox_waiting ON inbox (update_id) WHERE handled_at IS NULL;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -129,21 +129,12 @@ def schedule_row(schedule: Schedule) -> dict[str, Any]:
     return values
 
 
-@dataclass(frozen=True)
-class Share:
-    """The people one of `of` worker processes looks after: those whose id (the number
-    after the channel prefix) leaves `index` when divided by `of`. One process: everyone."""
-
-    index: int = 0
-    of: int = 1
-
-    def parameters(self, channel: str) -> tuple[int, int, int]:
-        """For `IN_SHARE`: where the number starts, the divisor, the remainder."""
-        return (len(channel) + 1, self.of, self.index)
+ON_CHANNEL = "person_id >= ? AND person_id < ?"
 
 
-EVERYONE = Share()
-IN_SHARE = "CAST(substr(person_id, ?) AS INTEGER) % ? = ?"
+def channel_range(channel: str) -> tuple[str, str]:
+    """The ids that start with `channel` (such as "telegram:"), as a range an index serves."""
+    return channel, channel[:-1] + chr(ord(channel[-1]) + 1)
 
 
 class ScheduleRepository:
@@ -160,20 +151,17 @@ class ScheduleRepository:
     async def delete(self, person_id: str) -> None:
         await self._connection.execute("DELETE FROM schedules WHERE person_id = ?", (person_id,))
 
-    async def due(
-        self, now: datetime, limit: int, channel: str, share: Share = EVERYONE
-    ) -> list[tuple[Schedule, bool]]:
-        """Schedules of people on `channel` (an id prefix) and in `share`, due by `now`,
+    async def due(self, now: datetime, limit: int, channel: str) -> list[tuple[Schedule, bool]]:
+        """Schedules of people on `channel` (an id prefix), due by `now`,
         oldest first, each with whether the person blocked us. The partial index on
         next_due serves it."""
         async with self._connection.execute(
             "SELECT schedules.*, people.blocked_at IS NOT NULL AS blocked FROM schedules"
             " JOIN people ON people.id = schedules.person_id"
-            " WHERE next_due IS NOT NULL AND next_due <= ? AND person_id >= ? AND person_id < ?"
-            f" AND {IN_SHARE} ORDER BY next_due LIMIT ?",
-            (utc_text(now), channel, channel[:-1] + chr(ord(channel[-1]) + 1),
-             *share.parameters(channel), limit),
-        ) as cursor:  # fmt: skip
+            f" WHERE next_due IS NOT NULL AND next_due <= ? AND {ON_CHANNEL}"
+            " ORDER BY next_due LIMIT ?",
+            (utc_text(now), *channel_range(channel), limit),
+        ) as cursor:
             rows = await cursor.fetchall()
         return [
             (Schedule.model_validate(without(dict(row), "blocked")), bool(row["blocked"]))
@@ -206,13 +194,13 @@ class ReminderRepository:
         return Claim(person_id, due) if cursor.rowcount == 1 else None
 
     async def reclaim_abandoned(
-        self, now: datetime, lease: timedelta, channel: str, share: Share = EVERYONE
+        self, now: datetime, lease: timedelta, channel: str
     ) -> list[Claim]:
         """Claims whose loop stopped before sending (a crash): taken over, once each lease."""
         async with self._connection.execute(
             "UPDATE reminders SET claimed_at = ? WHERE sent_at IS NULL AND claimed_at <= ?"
-            f" AND {IN_SHARE} RETURNING person_id, due_at",
-            (utc_text(now), utc_text(now - lease), *share.parameters(channel)),
+            f" AND {ON_CHANNEL} RETURNING person_id, due_at",
+            (utc_text(now), utc_text(now - lease), *channel_range(channel)),
         ) as cursor:
             rows = await cursor.fetchall()
         return [Claim(row["person_id"], row["due_at"]) for row in rows]

@@ -73,6 +73,12 @@ class FakeBotApi:
     polled: threading.Event = field(default_factory=threading.Event)
     keep_calls: bool = True
     languages: dict[int, str] = field(default_factory=dict)
+    held: set[str] = field(default_factory=set)
+    """Methods whose calls wait, unanswered, until `release` (a slow or hung Telegram)."""
+    dropped: int = 0
+    """How many times held calls were dropped (their callers died): they are not recorded."""
+    confirmed: int = 0
+    """The highest offset a getUpdates named: Telegram forgets every update below it."""
 
     # -- running ----------------------------------------------------------------------
 
@@ -101,6 +107,7 @@ class FakeBotApi:
 
     def stop(self) -> None:
         with self.condition:
+            self.held.clear()
             self.condition.notify_all()
         if self.server is not None:
             self.server.shutdown()
@@ -202,6 +209,24 @@ class FakeBotApi:
         }
         return self.push(my_chat_member=member)
 
+    def hold(self, method: str) -> None:
+        with self.condition:
+            self.held.add(method)
+
+    def release(self, drop: bool = False) -> None:
+        """Answer the held calls; or, with `drop`, fail them unrecorded (a caller killed
+        while waiting never saw an answer)."""
+        with self.condition:
+            self.dropped += drop
+            self.held.clear()
+            self.condition.notify_all()
+
+    def wait_confirmed(self, update_id: int, timeout: float = 20) -> None:
+        """Block until the bot has told Telegram it has `update_id` (a later offset)."""
+        with self.condition:
+            if not self.condition.wait_for(lambda: self.confirmed > update_id, timeout):
+                raise AssertionError(f"update {update_id} was never confirmed")
+
     def fail_next(self, method: str, failure: Failure, times: int = 1) -> None:
         with self.condition:
             self.failures.setdefault(method, []).extend([failure] * times)
@@ -246,6 +271,10 @@ class FakeBotApi:
         method = request.path.rsplit("/", 1)[-1]
         params = self._params(request)
         with self.condition:
+            dropped = self.dropped
+            self.condition.wait_for(lambda: method not in self.held)
+            if self.dropped != dropped:
+                return
             queued = self.failures.get(method)
             failure = queued.pop(0) if queued else None
         if failure is not None:
@@ -294,6 +323,8 @@ class FakeBotApi:
         timeout = min(float(params.get("timeout") or 0), 2.0)
         self.polled.set()
         with self.condition:
+            self.confirmed = max(self.confirmed, offset)
+            self.condition.notify_all()
             self.updates = [u for u in self.updates if u["update_id"] >= offset]
             # As Telegram does: answer when there are updates or the time is up, not
             # each time another call wakes the condition.

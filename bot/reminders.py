@@ -1,11 +1,13 @@
-"""The reminder loop: weekly check-ins found in the database and sent exactly once.
+"""The reminder loop: weekly check-ins and crisis follow-ups, sent exactly once.
 
 The database is the source of truth. Each look (every 30 seconds) claims the due
 check-ins in one transaction: a row per (person, due time) in `reminders`, unique, and
 the schedule moved on to its next week after *now*. So two loops, or a restart, can
 never claim the same check-in twice, and a bot that was down for weeks sends one
 catch-up check-in, not one per missed week. Only then is each one sent. A claim whose
-loop died before sending is taken over once its lease has run out.
+loop died before sending is taken over once its lease has run out. A follow-up the
+day after a crisis (when the person asked for one) is claimed the same way, by its own
+kind, and the turn that sends it clears it from the person's record.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from datetime import timedelta
 
 from bot.app import App
 from bot.conversations import Clock
-from dialogue_flows.types import DueCheckin, Turn
+from dialogue_flows.types import DueCheckin, DueFollowup, Turn
 from storage.repositories import Claim
 
 logger = logging.getLogger(__name__)
@@ -78,13 +80,15 @@ class ReminderLoop:
                 claim = await uow.reminders.claim(schedule.person_id, schedule.next_due, now)
                 if claim is not None:
                     claims.append(claim)
+            claims += await uow.reminders.due_followups(now, self.batch, self.channel)
             await uow.commit()
         return claims
 
     async def send(self, claim: Claim) -> str:
-        """Start the check-in conversation and send its first message; record how it went."""
+        """Start the check-in (or follow-up) and send its first message; record how it went."""
+        due = DueFollowup() if claim.kind == "followup" else DueCheckin()
         try:
-            turn = await self.app.conversations.handle(claim.person_id, DueCheckin())
+            turn = await self.app.conversations.handle(claim.person_id, due)
             outcome = await self.deliver(claim.person_id, turn) if turn.replies else "sent"
         except Exception:
             logger.exception("a reminder could not be sent")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from enum import StrEnum
 
 # Idioms blanked out before looking: they use crisis words for everyday things.
 _IDIOMS = [
@@ -116,3 +117,20 @@ def is_crisis(text: str) -> bool:
         if not changed:  # nothing stretched: the second reading would be the same
             return False
     return False
+
+
+class Concern(StrEnum):
+    """What a message seems to be about; it decides which reply and which lines fit."""
+
+    EMERGENCY = "emergency"
+    SUICIDE = "suicide"
+    SELF_HARM = "self_harm"
+    HARM_FROM_OTHERS = "harm_from_others"
+    HARM_TO_OTHERS = "harm_to_others"
+    LAPSE = "lapse"
+    DISTRESS = "distress"
+
+
+def assess(text: str) -> frozenset[Concern]:
+    """The concerns a message raises; empty when it raises none."""
+    return frozenset({Concern.SUICIDE}) if is_crisis(text) else frozenset()

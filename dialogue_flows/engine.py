@@ -15,7 +15,16 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from dialogue_flows import checkin, grow, language, onboarding, privacy, reminders, safety
+from dialogue_flows import (
+    checkin,
+    crisis_care,
+    grow,
+    language,
+    onboarding,
+    privacy,
+    reminders,
+    safety,
+)
 from dialogue_flows.answers import (
     InvalidAnswerError,
     check_length,
@@ -24,13 +33,14 @@ from dialogue_flows.answers import (
     free_text,
 )
 from dialogue_flows.catalogue import Catalogue
-from dialogue_flows.crisis import is_crisis
+from dialogue_flows.crisis import Concern, assess
 from dialogue_flows.flow import Flow, Question, Work
 from dialogue_flows.helplines import Helplines
 from dialogue_flows.types import (
     Choice,
     Command,
     DueCheckin,
+    DueFollowup,
     Input,
     Msg,
     Param,
@@ -55,6 +65,7 @@ FLOWS: dict[str, Flow] = {
         privacy.DELETE,
         safety.FLOW,
         language.FLOW,
+        crisis_care.FLOW,
     )
 }
 
@@ -81,9 +92,10 @@ class Engine:
 
     def handle(self, snapshot: Snapshot, event: Input, now: datetime) -> Turn:
         turn = _TurnInProgress(self, snapshot, now)
-        turn.from_person = not isinstance(event, DueCheckin)
-        if isinstance(event, Text) and is_crisis(event.text):
-            turn.crisis()  # first, even in a command's words ("/help I want to die")
+        turn.from_person = not isinstance(event, DueCheckin | DueFollowup)
+        concerns = assess(event.text) if isinstance(event, Text) else frozenset()
+        if concerns:
+            turn.crisis(concerns)  # first, even in a command's words ("/help I want to die")
             return turn.result()
         if isinstance(event, Text):
             event = parse_command(event.text) or event
@@ -95,6 +107,8 @@ class Engine:
             turn.unreadable(event)
         elif isinstance(event, DueCheckin):
             turn.due_checkin()
+        elif isinstance(event, DueFollowup):
+            turn.due_followup()
         else:
             turn.text(event)
         return turn.result()
@@ -172,19 +186,48 @@ class _TurnInProgress:
         else:
             self.say(Msg("stale.nothing_open"))
 
-    def helpline_text(self) -> str:
+    def helpline_text(self, kinds: tuple[str, ...] = crisis_care.GENERAL_LINES) -> str:
+        """The person's lines of these kinds (in /help, /safety: the general ones)."""
         timezone = self.person.timezone if self.person else None
-        return self.helplines.text(self.language, timezone)
+        return self.helplines.text(self.language, timezone, kinds)
 
-    def crisis(self) -> None:
-        """Before anything else: warmth, helplines, their own plan; the conversation waits."""
+    def emergency_number(self) -> str:
+        timezone = self.person.timezone if self.person else None
+        return self.helplines.emergency_number(self.language, timezone)
+
+    def crisis(self, concerns: frozenset[Concern]) -> None:
+        """Before anything else: the reply that fits, the lines, their own plan; then the
+        safety question, while the conversation they were in waits, exactly as it was."""
+        care, kinds = crisis_care.care_for(concerns)
+        emergency = self.emergency_number()
+        values: dict[str, Param] = {"helplines": self.helpline_text(kinds),
+                                    "emergency": emergency}  # fmt: skip
+        parts = [Msg(care.message, values)]
         plan = self.person.safety_plan if self.person else None
-        parts = [Msg("crisis.reply", {"helplines": self.helpline_text()})]
-        if plan is not None:
+        if plan is not None and care.show_plan:
             parts.append(Msg("safety.plan", safety.plan_parts(plan)))
-        self.say(*parts)
-        if self.person is not None and self.is_open():
-            self.ask_again(Msg("crisis.go_on"))
+        if self.person is None:  # nothing is kept before consent: no question to follow
+            self.say(*parts, Msg("crisis.before_consent", values))
+            return
+        self.interrupt(care.entry, emergency, *parts)
+
+    def due_followup(self) -> None:
+        """The day after a crisis: asked once how they are, if they still want it."""
+        if self.person is None or self.person.followup_due is None:
+            return
+        self.person = self.person.model_copy(update={"followup_due": None})
+        self.interrupt("how_today", self.emergency_number())
+
+    def interrupt(self, entry: str, emergency: str, *before: Msg) -> None:
+        """Open the crisis conversation at `entry`, keeping the one it interrupts."""
+        conversation = self.conversation
+        resume = conversation.resume if conversation.flow == crisis_care.FLOW.name else None
+        if conversation.flow not in (None, crisis_care.FLOW.name):
+            resume = conversation
+        self.start_flow(
+            crisis_care.FLOW, *before, draft={"entry": entry, "emergency": emergency},
+            resume=resume,
+        )  # fmt: skip
 
     def show_safety(self) -> None:
         if self.person is None:
@@ -349,12 +392,23 @@ class _TurnInProgress:
             self.ask_again()
             return
         closing = Msg(ending.message, flow.params(work))
+        resume = self.conversation.resume
         self.conversation = Conversation(ask_id=self.conversation.ask_id)
         then = ending.next_flow(work)
         if then is not None:
-            self.start_flow(FLOWS[then], closing)
+            self.start_flow(FLOWS[then], closing, resume=resume)
+        elif resume is not None:
+            self.take_up(resume, closing)
         else:
             self.say(closing)
+
+    def take_up(self, resume: Conversation, *before: Msg) -> None:
+        """Back to the conversation a crisis interrupted, at the same question, asked anew."""
+        self.conversation = resume.model_copy(update={"ask_id": self.conversation.ask_id + 1})
+        if self.is_open():
+            self.ask_again(*before, Msg("crisis.go_on"))
+        else:
+            self.say(*before)
 
     def take(self, work: Work) -> None:
         self.person = work.person
@@ -376,8 +430,17 @@ class _TurnInProgress:
             }
         )
 
-    def start_flow(self, flow: Flow, *before: Msg, draft: dict[str, Any] | None = None) -> None:
-        self.conversation = self.conversation.model_copy(update={"draft": draft or {}})
+    def start_flow(
+        self,
+        flow: Flow,
+        *before: Msg,
+        draft: dict[str, Any] | None = None,
+        resume: Conversation | None = None,
+    ) -> None:
+        """Open `flow` at its first question; `resume` is what to take up when it ends."""
+        self.conversation = self.conversation.model_copy(
+            update={"draft": draft or {}, "resume": resume}
+        )
         work = self.work(flow)
         self.move_to(flow.start(work), work.draft, flow=flow.name)
         self.ask_again(*before)

@@ -57,7 +57,12 @@ class DueCheckin:
     """The weekly check-in time has come (sent by the reminder loop, not the person)."""
 
 
-Input = Text | Pick | Command | Unreadable | DueCheckin
+@dataclass(frozen=True)
+class DueFollowup:
+    """The day after a crisis, the follow-up the person asked for (from the reminder loop)."""
+
+
+Input = Text | Pick | Command | Unreadable | DueCheckin | DueFollowup
 
 
 Param: TypeAlias = "str | int | Msg | date"

@@ -109,7 +109,27 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE people ADD COLUMN safety_plan TEXT;
     """,
-    # 7: the inbox: each update Telegram delivered, kept before it is confirmed, until
+    # 7: a follow-up the day after a crisis, when the person asks for one; reminders get
+    # a kind (checkin or followup), part of the key, so the two can never collide.
+    """
+    ALTER TABLE people ADD COLUMN followup_due TEXT;
+    CREATE INDEX people_followup ON people (followup_due) WHERE followup_due IS NOT NULL;
+    CREATE TABLE reminders_7 (
+        person_id   TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+        kind        TEXT NOT NULL DEFAULT 'checkin',
+        due_at      TEXT NOT NULL,
+        claimed_at  TEXT NOT NULL,
+        sent_at     TEXT,
+        outcome     TEXT,
+        PRIMARY KEY (person_id, kind, due_at)
+    );
+    INSERT INTO reminders_7 (person_id, due_at, claimed_at, sent_at, outcome)
+        SELECT person_id, due_at, claimed_at, sent_at, outcome FROM reminders;
+    DROP TABLE reminders;
+    ALTER TABLE reminders_7 RENAME TO reminders;
+    CREATE INDEX reminders_unsent ON reminders (claimed_at) WHERE sent_at IS NULL;
+    """,
+    # 8: the inbox: each update Telegram delivered, kept before it is confirmed, until
     # handled (storage/inbox.py). payload is NULL once handled, or when unreadable.
     """
     CREATE TABLE inbox (

@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 
 class LifeArea(StrEnum):
@@ -45,6 +45,8 @@ class Conversation(Record):
     paused: bool = False
     ask_id: int = 0
     draft: dict[str, Any] = Field(default_factory=dict)
+    resume: Conversation | None = None
+    """The conversation a crisis reply interrupted: taken up again, exactly, afterwards."""
 
 
 class SafetyPlan(Record):
@@ -67,6 +69,14 @@ class Person(Record):
     timezone: str | None = None
     safety_plan: SafetyPlan | None = None
     conversation: Conversation = Field(default_factory=Conversation)
+    followup_due: datetime | None = None
+    """After a crisis, when the person asked to be checked on (the next day); the
+    reminder loop sends it once, and the turn that sends it clears it."""
+
+    @field_serializer("followup_due")
+    def _utc_seconds(self, moment: datetime | None) -> str | None:
+        """UTC text of one shape, so that the reminder loop can compare it as text."""
+        return moment.astimezone(UTC).isoformat(timespec="seconds") if moment else None
 
 
 class Schedule(Record):

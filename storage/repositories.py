@@ -61,7 +61,7 @@ CHECKIN_COLUMNS = (
 SCHEDULE_COLUMNS = ("person_id", "weekday", "hour", "minute", "timezone", "paused", "next_due")
 _JSON_COLUMNS = {"options", "earlier_texts", "conversation", "safety_plan"}
 PERSON_COLUMNS = ("id", "name", "language", "consented_at", "created_at", "blocked_at",
-                   "timezone", "safety_plan", "conversation")  # fmt: skip
+                   "timezone", "safety_plan", "conversation", "followup_due")  # fmt: skip
 SEALED = {
     "name", "conversation", "safety_plan", "area_own_words", "text", "first_words",
     "reality_now", "reality_works", "strengths", "obstacles", "options", "helpers",
@@ -171,27 +171,56 @@ class ScheduleRepository:
 
 @dataclass(frozen=True)
 class Claim:
-    """One reminder this loop has claimed and must now send: who, and for which due time."""
+    """One reminder this loop has claimed and must now send: who, which kind, which due time.
+
+    `kind` is "checkin" (the weekly check-in) or "followup" (the day after a crisis).
+    """
 
     person_id: str
     due_at: str
+    kind: str = "checkin"
 
 
 class ReminderRepository:
-    """Rows of reminders claimed and sent; the (person, due time) key makes a claim unique."""
+    """Rows of reminders claimed and sent; (person, kind, due time) makes a claim unique."""
 
     def __init__(self, connection: aiosqlite.Connection) -> None:
         self._connection = connection
 
-    async def claim(self, person_id: str, due_at: datetime, now: datetime) -> Claim | None:
+    async def claim(
+        self, person_id: str, due_at: datetime, now: datetime, kind: str = "checkin"
+    ) -> Claim | None:
         """Claim a due reminder; None when it was claimed before (by any loop)."""
         due = utc_text(due_at)
         cursor = await self._connection.execute(
-            "INSERT INTO reminders (person_id, due_at, claimed_at) VALUES (?, ?, ?)"
+            "INSERT INTO reminders (person_id, kind, due_at, claimed_at) VALUES (?, ?, ?, ?)"
             " ON CONFLICT DO NOTHING",
-            (person_id, due, utc_text(now)),
+            (person_id, kind, due, utc_text(now)),
         )
-        return Claim(person_id, due) if cursor.rowcount == 1 else None
+        return Claim(person_id, due, kind) if cursor.rowcount == 1 else None
+
+    async def due_followups(self, now: datetime, limit: int, channel: str) -> list[Claim]:
+        """Claim the follow-ups due by `now` that no loop has claimed yet.
+
+        The person's row is not changed here (their own turn may be saving it): the
+        claim's key stops a second claim, and the turn that sends it clears the due time.
+        """
+        async with self._connection.execute(
+            "SELECT id, followup_due FROM people WHERE followup_due IS NOT NULL"
+            " AND followup_due <= ? AND blocked_at IS NULL AND id >= ? AND id < ?"
+            " AND NOT EXISTS (SELECT 1 FROM reminders WHERE person_id = people.id"
+            " AND kind = 'followup' AND due_at = people.followup_due)"
+            " ORDER BY followup_due LIMIT ?",
+            (utc_text(now), *channel_range(channel), limit),
+        ) as cursor:
+            rows = await cursor.fetchall()
+        claims = []
+        for row in rows:
+            due = datetime.fromisoformat(row["followup_due"])
+            claim = await self.claim(row["id"], due, now, kind="followup")
+            if claim is not None:
+                claims.append(claim)
+        return claims
 
     async def reclaim_abandoned(
         self, now: datetime, lease: timedelta, channel: str
@@ -199,14 +228,15 @@ class ReminderRepository:
         """Claims whose loop stopped before sending (a crash): taken over, once each lease."""
         async with self._connection.execute(
             "UPDATE reminders SET claimed_at = ? WHERE sent_at IS NULL AND claimed_at <= ?"
-            f" AND {ON_CHANNEL} RETURNING person_id, due_at",
+            f" AND {ON_CHANNEL} RETURNING person_id, due_at, kind",
             (utc_text(now), utc_text(now - lease), *channel_range(channel)),
         ) as cursor:
             rows = await cursor.fetchall()
-        return [Claim(row["person_id"], row["due_at"]) for row in rows]
+        return [Claim(row["person_id"], row["due_at"], row["kind"]) for row in rows]
 
     async def finish(self, claim: Claim, outcome: str, now: datetime) -> None:
         await self._connection.execute(
-            "UPDATE reminders SET sent_at = ?, outcome = ? WHERE person_id = ? AND due_at = ?",
-            (utc_text(now), outcome, claim.person_id, claim.due_at),
+            "UPDATE reminders SET sent_at = ?, outcome = ?"
+            " WHERE person_id = ? AND kind = ? AND due_at = ?",
+            (utc_text(now), outcome, claim.person_id, claim.kind, claim.due_at),
         )

@@ -151,3 +151,35 @@ async def test_snoozed_check_in_comes_back_later_that_day(telegram_direct: Runni
 def test_fake_api_is_loopback_only(bot_api: FakeBotApi) -> None:
     assert bot_api.server is not None
     assert bot_api.server.server_address[0] == "127.0.0.1"
+
+
+async def test_a_follow_up_the_day_after_a_crisis_arrives_once(
+    telegram_direct: RunningBot,
+) -> None:
+    bot, api = telegram_direct, telegram_direct.api
+    for answer in ("/start", "yes", "Sam", "Home"):
+        await bot.handle(api.send_text(PERSON, answer))
+    question = api.sent_to(PERSON)[-1].text.split("\n\n")[-1]
+    await bot.handle(api.send_text(PERSON, "honestly i cant go on"))
+    safe_question = api.sent_to(PERSON)[-1]
+    assert safe_question.text.endswith("Are you safe right now?")
+    await bot.handle(api.press(PERSON, safe_question, "I'm safe for now"))
+    await bot.handle(api.press(PERSON, api.sent_to(PERSON)[-1], "Yes, please"))
+    back = api.sent_to(PERSON)[-1].text
+    assert "I'll check in with you tomorrow" in back and back.endswith(question)
+    seen = len(api.sent_to(PERSON))
+    bot.clock.advance(hours=23, minutes=59)
+    assert await bot.bot.reminders.tick() == 0
+    bot.clock.advance(minutes=2)
+    assert await bot.bot.reminders.tick() == 1
+    [follow_up] = api.sent_to(PERSON)[seen:]
+    assert follow_up.text.startswith("Hi Sam, it's growcoach.")
+    assert "A bit better" in dict(follow_up.buttons)
+    assert await bot.bot.reminders.tick() == 0
+    async with open_app(bot.db, bot.clock) as restarted:  # a restart sends nothing again
+        again = ReminderLoop(restarted, bot.bot.deliver_reminder, bot.clock)
+        bot.clock.advance(days=1)
+        assert await again.tick() == 0
+    assert len(api.sent_to(PERSON)) == seen + 1
+    await bot.handle(api.press(PERSON, follow_up, "A bit better"))
+    assert api.sent_to(PERSON)[-1].text.endswith(question)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,9 @@ from conftest import THROUGH_REALITY, WELCOMED, Dialogue
 
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import is_crisis
+from dialogue_flows.crisis_care import read_safe
 from dialogue_flows.engine import Engine
+from dialogue_flows.types import DueFollowup
 
 ROOT = Path(__file__).parent.parent
 
@@ -40,19 +43,73 @@ def test_mid_conversation_crisis_gets_helplines_then_the_same_question(
 ) -> None:
     dialogue.run(*THROUGH_REALITY)
     before = (dialogue.person, dict(dialogue.goals))
-    replies = dialogue.say("honestly I can't go on anymore")
-    assert dialogue.keys == ["crisis.reply", "crisis.go_on", "grow.options"]
-    assert "Samaritans: 116 123" in replies[0] and "999" in replies[0]
-    assert "Let's look at possibilities" in replies[1]
-    assert (dialogue.person, dict(dialogue.goals)) == before  # nothing taken as an answer
+    [reply] = dialogue.say("honestly I can't go on anymore")
+    assert dialogue.keys == ["crisis.suicide", "crisis.safe_now"]
+    assert "Samaritans: 116 123" in reply and "999" in reply
+    assert reply.endswith("Are you safe right now?")
+    assert dict(dialogue.goals) == before[1]  # nothing taken as an answer
+    dialogue.press("safe")
+    assert dialogue.keys == ["crisis.followup_offer"]
+    [back] = dialogue.say("no thanks")
+    assert dialogue.keys == ["crisis.no_followup", "crisis.go_on", "grow.options"]
+    assert "Let's look at possibilities" in back
+    assert dialogue.person is not None and before[0] is not None
+    assert dialogue.person.conversation.step == before[0].conversation.step
+    assert dialogue.person.conversation.draft == before[0].conversation.draft
+    assert dialogue.person.followup_due is None
     dialogue.say("Ask the council")
     assert dialogue.goal.options == ("Ask the council",)
 
 
+def test_not_safe_gets_the_emergency_reply_and_a_follow_up_next_day(
+    dialogue: Dialogue,
+) -> None:
+    dialogue.run(*THROUGH_REALITY)
+    dialogue.say("i keep thinking about killing myself")
+    [emergency] = dialogue.say("no im not")
+    assert dialogue.keys == ["crisis.not_safe"]
+    assert "Please call 999 now" in emergency and "Samaritans: 116 123" in emergency
+    dialogue.press("later")
+    asked_at = dialogue.now
+    [set_up] = dialogue.press("yes")
+    assert dialogue.keys == ["crisis.followup_set", "crisis.go_on", "grow.options"]
+    assert "I'll check in with you tomorrow" in set_up
+    assert dialogue.person is not None
+    assert dialogue.person.followup_due == asked_at + timedelta(days=1)
+    dialogue.now = asked_at + timedelta(days=1)
+    [how] = dialogue.send(DueFollowup())
+    assert how.startswith("Hi Sam, it's growcoach.") and how.endswith("How are you today?")
+    assert dialogue.person.followup_due is None
+    dialogue.press("better")
+    assert dialogue.keys == ["followup.glad", "crisis.go_on", "grow.options"]
+    assert dialogue.send(DueFollowup()) == []  # once only
+    dialogue.say("Ask the council")
+    assert dialogue.goal.options == ("Ask the council",)
+
+
+def test_a_worse_day_after_asks_again_whether_they_are_safe(dialogue: Dialogue) -> None:
+    dialogue.run(*WELCOMED, "I want to die", "I'm safe for now", "yes please")
+    dialogue.send(DueFollowup())
+    dialogue.say("worse tbh")
+    assert dialogue.keys == ["crisis.safe_now"]
+    dialogue.say("not sure")
+    assert dialogue.keys == ["crisis.not_safe"]
+
+
+def test_another_crisis_message_inside_the_crisis_conversation_keeps_the_place(
+    dialogue: Dialogue,
+) -> None:
+    dialogue.run(*THROUGH_REALITY, "I want to die")
+    dialogue.say("i took all my pills")
+    assert dialogue.keys[0] in {"crisis.emergency", "crisis.suicide"}
+    dialogue.run("im safe", "no")
+    assert dialogue.keys[-1] == "grow.options"
+
+
 def test_crisis_before_consent_is_answered_and_nothing_is_stored(dialogue: Dialogue) -> None:
     [reply] = dialogue.say("I want to die")
-    assert dialogue.keys == ["crisis.reply"]
-    assert "116 123" in reply
+    assert dialogue.keys == ["crisis.suicide", "crisis.before_consent"]
+    assert "116 123" in reply and "call 999" in reply
     assert dialogue.person is None and dialogue.last is not None and dialogue.last.person is None
 
 
@@ -83,7 +140,7 @@ def test_the_safety_plan_is_made_seen_and_shown_in_a_crisis(dialogue: Dialogue) 
     plan = dialogue.person.safety_plan if dialogue.person else None
     assert plan is not None and plan.triggers == "Being alone on Sundays"
     dialogue.command("newgoal")
-    [crisis, _] = dialogue.say("i want to end it all")
+    [crisis] = dialogue.say("i want to end it all")
     assert "Your safety plan, in your own words" in crisis
     assert "I stop answering my phone" in crisis
 
@@ -115,4 +172,15 @@ def test_the_detector_meets_its_targets_on_the_labelled_set() -> None:
 def test_crisis_words_inside_a_command_are_answered_too(dialogue: Dialogue) -> None:
     dialogue.run(*WELCOMED)
     dialogue.say("/help i want to die")
-    assert dialogue.keys[0] == "crisis.reply"
+    assert dialogue.keys[0] == "crisis.suicide"
+
+
+@pytest.mark.parametrize(
+    ("words", "meaning"),
+    [("im ok for now", "safe"), ("yeah i think so", "safe"), ("ja, jeg er okay", "safe"),
+     ("not really", "unsafe"), ("no", "unsafe"), ("i'm not safe", "unsafe"),
+     ("nej ikke rigtig", "unsafe"), ("idk", "unsure"), ("ved ikke", "unsure"),
+     ("maybe", "unsure")],
+)  # fmt: skip
+def test_are_you_safe_is_read_from_words(words: str, meaning: str) -> None:
+    assert read_safe(words) == meaning

@@ -282,3 +282,19 @@ async def test_an_answer_in_words_takes_the_buttons_off_the_question(
     await bot.handle(api.send_text(PERSON, "7"))  # not an option: asked again, with buttons
     again = api.sent_to(PERSON)[-1]
     assert again.buttons and "reply_markup" not in api.messages[area.params["message_id"]]
+
+
+async def test_not_safe_mid_grow_gets_the_emergency_reply_then_the_same_question(
+    telegram: RunningBot,
+) -> None:
+    api = telegram.api
+    for count, answer in enumerate(("/start", "yes", "Sam", "Home"), start=1):
+        asked = await ask(api, answer, count)
+    risk = await ask(api, "tbh i cant go on like this anymore", 5)
+    assert "Samaritans: 116 123" in risk.text and risk.text.endswith("Are you safe right now?")
+    emergency = await press(api, risk, "I'm not safe", 6)
+    assert "Please call 999 now" in emergency.text
+    offer = await press(api, emergency, "Not now", 7)
+    back = await press(api, offer, "No, thanks", 8)
+    assert back.text.endswith(asked.text.split("\n\n")[-1])
+    assert back.buttons == asked.buttons

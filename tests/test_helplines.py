@@ -1,0 +1,161 @@
+"""Helplines: every kind of crisis has a line in each country and language, every line is
+sourced and recently checked, kinds filter the lines, and a bad file is refused by name."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from dialogue_flows.helplines import HELPLINES_DIR, KINDS, Helplines, HelplinesFileError
+
+PEOPLE = {  # (country, language): a time zone that lands there
+    ("uk", "en"): "Europe/London",
+    ("uk", "da"): "Europe/London",
+    ("dk", "da"): "Europe/Copenhagen",
+    ("dk", "en"): "Europe/Copenhagen",
+}
+
+
+@pytest.fixture(scope="module")
+def helplines() -> Helplines:
+    return Helplines.load()
+
+
+def test_both_shipped_files_load_with_both_languages(helplines: Helplines) -> None:
+    assert sorted(path.stem for path in HELPLINES_DIR.glob("*.toml")) == ["dk", "uk"]
+    for country in ("uk", "dk"):
+        assert sorted(helplines.lines[country]) == ["da", "en"]
+
+
+@pytest.mark.parametrize(("country", "language"), sorted(PEOPLE))
+def test_every_kind_of_crisis_has_a_line(
+    helplines: Helplines, country: str, language: str
+) -> None:
+    covered = {kind for line in helplines.lines[country][language] for kind in line.kinds}
+    assert covered == KINDS
+
+
+@pytest.mark.parametrize(("country", "language"), sorted(PEOPLE))
+def test_no_line_says_call_your_region_instead_of_a_number(
+    helplines: Helplines, country: str, language: str
+) -> None:
+    for line in helplines.lines[country][language]:
+        assert any(character.isdigit() for character in line.number), line.name
+
+
+def test_every_line_is_sourced_and_checked_within_twelve_months(helplines: Helplines) -> None:
+    """Meant to fail when the data goes stale: a service must not run on old numbers.
+
+    This is the one test that reads the wall clock (`date.today()`), on purpose: staleness
+    is about the real day the suite runs. When it fails, read each line's source again,
+    correct the line, and move its `checked` date on.
+    """
+    today = datetime.date.today()
+    oldest = _twelve_months_before(today)
+    for by_language in helplines.lines.values():
+        for lines in by_language.values():
+            for line in lines:
+                assert line.source.startswith("https://"), line.name
+                assert oldest <= line.checked <= today, (line.name, line.checked)
+                assert line.page_date is None or line.page_date <= line.checked, line.name
+
+
+def test_kinds_filter_the_lines_with_the_emergency_line_first(helplines: Helplines) -> None:
+    lines = helplines.for_person("en", "Europe/London", {"domestic_abuse", "emergency"})
+    assert [line.number for line in lines] == ["999", "0808 2000 247", "0808 801 0327"]
+    only_drugs = helplines.for_person("da", "Europe/Copenhagen", ["drugs_alcohol"])
+    assert [line.name for line in only_drugs] == ["Alkolinjen", "Den Blå Linje (Blå Kors)"]
+    text = helplines.text("da", "Europe/Copenhagen", ["drugs_alcohol"])
+    assert text.splitlines()[0] == "• Alkolinjen: 80 200 500 (hverdage 11–15; " + (
+        "anonym rådgivning om alkohol, også til pårørende)"
+    )
+    assert "112" not in text
+
+
+def test_all_lines_when_no_kinds_are_asked(helplines: Helplines) -> None:
+    every = helplines.for_person("en", "Europe/London")
+    assert every == helplines.lines["uk"]["en"]
+    assert helplines.text("en", "Europe/London").count("\n") == len(every) - 1
+
+
+def test_a_misspelt_kind_asked_for_is_refused(helplines: Helplines) -> None:
+    with pytest.raises(ValueError, match="drugs"):
+        helplines.for_person("en", None, ["drugs"])
+
+
+def test_the_emergency_number_follows_the_country(helplines: Helplines) -> None:
+    assert helplines.emergency_number("en", "Europe/London") == "999"
+    assert helplines.emergency_number("en", "Europe/Copenhagen") == "112"
+    assert helplines.emergency_number("da", None) == "112"
+
+
+def test_danish_speakers_in_the_uk_get_uk_lines_in_danish(helplines: Helplines) -> None:
+    text = helplines.text("da", "Europe/London")
+    assert "• Samaritans: 116 123 (døgnet rundt; gratis, på engelsk)" in text
+    assert "70 201 201" not in text
+
+
+def test_out_of_hours_medical_lines_in_denmark_are_numbers_for_every_region(
+    helplines: Helplines,
+) -> None:
+    medical = helplines.for_person("da", "Europe/Copenhagen", ["medical"])
+    assert [line.number for line in medical] == [
+        "1813",
+        "1818",
+        "70 11 31 31",
+        "70 11 07 07",
+        "70 15 03 00",
+    ]
+
+
+def test_an_unknown_kind_in_an_override_file_is_refused_with_its_name(tmp_path: Path) -> None:
+    own = tmp_path / "our_helplines.toml"
+    own.write_text(
+        "[[en.lines]]\n"
+        'name = "Our crisis team"\nnumber = "0100 000 000"\nkinds = ["emergency", "crisis"]\n'
+        'hours = "24/7"\nsource = "https://example.org/crisis"\nchecked = 2026-12-01\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(HelplinesFileError, match=r"our_helplines\.toml") as refused:
+        Helplines.load("uk", own)
+    assert "[en].lines.0.kinds.1" in str(refused.value)
+
+
+def test_an_override_file_without_an_emergency_line_is_refused(tmp_path: Path) -> None:
+    own = tmp_path / "no_emergency.toml"
+    own.write_text(
+        "[[da.lines]]\n"
+        'name = "Vores linje"\nnumber = "12 34 56 78"\nkinds = ["suicide"]\n'
+        'hours = "døgnet rundt"\nsource = "https://example.org/"\nchecked = 2026-12-01\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(HelplinesFileError, match=r"no_emergency\.toml.*emergency"):
+        Helplines.load("dk", own)
+
+
+def test_a_valid_override_replaces_the_service_country(tmp_path: Path) -> None:
+    own = tmp_path / "ours.toml"
+    own.write_text(
+        "[[en.lines]]\n"
+        'name = "Emergency"\nnumber = "999"\nkinds = ["emergency"]\nhours = "24/7"\n'
+        'source = "https://example.org/"\nchecked = 2026-12-01\n'
+        "[[en.lines]]\n"
+        'name = "Our crisis team"\nnumber = "0100 000 000"\nkinds = ["mental_health"]\n'
+        'hours = "weekdays 9–5"\nnote = "for our clients"\nsource = "https://example.org/"\n'
+        "checked = 2026-12-01\nconfirmed = false\n",
+        encoding="utf-8",
+    )
+    ours = Helplines.load("uk", own)
+    assert ours.text("en", None, ["mental_health"]) == (
+        "• Our crisis team: 0100 000 000 (weekdays 9–5; for our clients)"
+    )
+    assert not ours.for_person("en", None, ["mental_health"])[0].confirmed
+
+
+def _twelve_months_before(day: datetime.date) -> datetime.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)

@@ -430,7 +430,9 @@ class TelegramBot:
                 document = InputFile(made.content, filename=made.name)
                 await bot.send_document(chat.id, document)
 
-    async def send_replies(self, bot: Bot, chat_id: int, user_id: int, turn: Turn) -> bool:
+    async def send_replies(
+        self, bot: Bot, chat_id: int, user_id: int, turn: Turn, patient: bool = True
+    ) -> bool:
         """Every reply of a turn, in order; False (and stop) if the person blocked us.
 
         When the question was answered, or a new one comes with buttons, the buttons of
@@ -441,20 +443,22 @@ class TelegramBot:
         if previous is not None and (turn.answered or any(r.choices for r in turn.replies)):
             del self._open_keyboards[chat_id]
             try:
-                return await self._send_replies(bot, chat_id, user_id, turn)
+                return await self._send_replies(bot, chat_id, user_id, turn, patient)
             finally:
                 await self._quietly(
                     bot.edit_message_reply_markup(chat_id, previous, reply_markup=None)
                 )
-        return await self._send_replies(bot, chat_id, user_id, turn)
+        return await self._send_replies(bot, chat_id, user_id, turn, patient)
 
-    async def _send_replies(self, bot: Bot, chat_id: int, user_id: int, turn: Turn) -> bool:
+    async def _send_replies(
+        self, bot: Bot, chat_id: int, user_id: int, turn: Turn, patient: bool
+    ) -> bool:
         for reply in turn.replies:
             shown = render(self.app.catalogue, reply, turn.language)
             texts = pieces(shown.text)
             for n, text in enumerate(texts, 1):
                 markup = keyboard(shown) if n == len(texts) else None
-                sent = await self._deliver(bot, chat_id, user_id, text, markup)
+                sent = await self._deliver(bot, chat_id, user_id, text, markup, patient)
                 if sent is None:
                     return False
                 if markup is not None:
@@ -462,9 +466,11 @@ class TelegramBot:
         return True
 
     async def deliver_reminder(self, person: str, turn: Turn) -> str:
-        """The reminder loop's way out: a private chat's id is the person's Telegram id."""
+        """The reminder loop's way out: a private chat's id is the person's Telegram id.
+        One try: a failure is tried again later by the loop, which goes on meanwhile."""
         user_id = int(person.removeprefix("telegram:"))
-        delivered = await self.send_replies(self.application.bot, user_id, user_id, turn)
+        bot = self.application.bot
+        delivered = await self.send_replies(bot, user_id, user_id, turn, patient=False)
         return "sent" if delivered else "blocked"
 
     async def _deliver(
@@ -474,9 +480,11 @@ class TelegramBot:
         user_id: int | None,
         text: str,
         markup: InlineKeyboardMarkup | None,
+        patient: bool = True,
     ) -> Message | None:
-        """Send one message, retrying network failures; None if the person blocked us."""
-        for delay in (*self._retry.delays, None):
+        """Send one message, retrying network failures (if `patient`); None if the person
+        blocked us."""
+        for delay in (*(self._retry.delays if patient else ()), None):
             try:
                 return await bot.send_message(chat_id, text, reply_markup=markup)
             except Forbidden:

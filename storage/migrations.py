@@ -139,6 +139,11 @@ MIGRATIONS: tuple[str, ...] = (
         handled_at   TEXT
     );
     CREATE INDEX inbox_waiting ON inbox (update_id) WHERE handled_at IS NULL;
+    -- reminders: which instance claimed it (to resume its own at once after a restart),
+    -- how many sends failed, and when to try again (NULL: not waiting to).
+    ALTER TABLE reminders ADD COLUMN owner TEXT;
+    ALTER TABLE reminders ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE reminders ADD COLUMN retry_at TEXT;
     """,
 )
 

@@ -28,7 +28,7 @@ from bot.logs import configure_logging
 from bot.receiving import Webhook
 from bot.settings import Settings
 from bot.telegram import BotSettings, TelegramBot
-from storage.db import Database, StorageError
+from storage.db import Database, StorageError, write_private
 from storage.encryption import new_key
 
 EXIT_USAGE = 2
@@ -103,7 +103,7 @@ async def _export(db: Path, args: argparse.Namespace, settings: Settings) -> Non
         raise UsageError("a PDF cannot go to standard output; give --out FILE")
     if not await asyncio.to_thread(db.is_file):
         raise UsageError(f"there is no database at {db}")
-    async with open_app(db, settings=settings) as app:
+    async with open_app(db, settings=settings, writes=False) as app:
         # A number is a Telegram user id, unless only a console name matches it.
         candidates = [f"telegram:{user}"] * user.isdigit() + [f"console:{user}"]
         for person in candidates:
@@ -117,7 +117,7 @@ async def _export(db: Path, args: argparse.Namespace, settings: Settings) -> Non
         sys.stdout.flush()
         return
     path = Path(out or made.name)
-    await asyncio.to_thread(path.write_bytes, made.content)
+    await asyncio.to_thread(write_private, path, made.content)
     print(f"growcoach: wrote {path}", file=sys.stderr)
 
 

@@ -35,6 +35,7 @@ from telegram import (
     Update,
     User,
 )
+from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden, NetworkError
 from telegram.ext import (
     AIORateLimiter,
@@ -86,7 +87,7 @@ def parse_callback(data: str | None) -> Pick:
     """A press as the engine sees it; anything unknown becomes a press on no question."""
     version, _, rest = (data or "").partition(":")
     ask_id, _, value = rest.partition(":")
-    if version != CALLBACK_VERSION or not ask_id.isdigit():
+    if version != CALLBACK_VERSION or not (ask_id.isascii() and ask_id.isdigit()):
         return Pick(value="", ask_id=-1)
     return Pick(value=value, ask_id=int(ask_id))
 
@@ -102,20 +103,37 @@ def keyboard(shown: Shown) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup([buttons[i : i + width] for i in range(0, len(buttons), width)])
 
 
+def utf16_length(text: str) -> int:
+    """Telegram's measure of a message: UTF-16 code units (an emoji is often two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 def pieces(text: str, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
-    """Split a long text at line breaks so that each piece fits one Telegram message."""
-    found: list[str] = []
-    current = ""
-    for line in text.split("\n"):
-        while len(line) > limit:
-            found.append(line[:limit])
-            line = line[limit:]
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > limit:
-            found.append(current)
-            candidate = line
-        current = candidate
-    return [*found, current] if current or not found else found
+    """Split a long text so that each piece fits one Telegram message: between
+    paragraphs if it can, else between lines, else between words, else anywhere
+    (never inside a character)."""
+    if utf16_length(text) <= limit:
+        return [text]
+    for separator in ("\n\n", "\n", " "):
+        chunks = text.split(separator)
+        if len(chunks) == 1:
+            continue
+        found: list[str] = []
+        current = chunks[0]
+        for chunk in chunks[1:]:
+            candidate = f"{current}{separator}{chunk}"
+            if utf16_length(candidate) > limit:
+                found.append(current)
+                current = chunk
+            else:
+                current = candidate
+        return [piece for part in [*found, current] for piece in pieces(part, limit)]
+    units = 0
+    for cut, character in enumerate(text):
+        units += 2 if ord(character) > 0xFFFF else 1
+        if units > limit:
+            return [text[:cut], *pieces(text[cut:], limit)]
+    return [text]
 
 
 UNBOUNDED = 1 << 30
@@ -139,10 +157,10 @@ class OnePersonAtATime(BaseUpdateProcessor):
         self._after = after
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        user = update.effective_user if isinstance(update, Update) else None
+        sender = sender_id(update) if isinstance(update, Update) else None
         async with contextlib.AsyncExitStack() as stack:
-            if user is not None:
-                await stack.enter_async_context(self._locks.hold(user.id))
+            if sender is not None:
+                await stack.enter_async_context(self._locks.hold(sender))
             async with self._slots:
                 await coroutine
         await self._after(update)
@@ -188,6 +206,8 @@ class TelegramBot:
         self._reminders: ReminderLoop | None = None
         self._open_keyboards: dict[int, int] = {}
         """chat → the last message whose buttons still work (only the newest question's do)."""
+        self._closed: dict[int, int] = {}
+        """chat → the last message whose buttons were taken off: never twice (a double press)."""
         self._reminder_task: asyncio.Task[None] | None = None
         self._polling = InboxRequest()
         self._bare: set[int] = set()
@@ -365,7 +385,8 @@ class TelegramBot:
         if isinstance(message, Message):
             if self._open_keyboards.get(message.chat_id) == message.message_id:
                 del self._open_keyboards[message.chat_id]
-            await self._close_question(message, query.data, marked=turn.answered)
+            if self._closing(message.chat_id, message.message_id):
+                await self._close_question(message, query.data, marked=turn.answered)
         await self.send_turn(context.bot, update, turn)
 
     async def on_unreadable(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -386,7 +407,11 @@ class TelegramBot:
     async def on_member(self, update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
         """Telegram tells us when a person blocks the bot: stop writing to them."""
         change = update.my_chat_member
-        if change is not None and change.new_chat_member.status == ChatMember.BANNED:
+        if (
+            change is not None
+            and change.chat.type == ChatType.PRIVATE  # leaving a group is not blocking
+            and change.new_chat_member.status == ChatMember.BANNED
+        ):
             await self.app.conversations.mark_blocked(person_id(change.from_user.id))
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -408,11 +433,11 @@ class TelegramBot:
     # -- turns and sending ----------------------------------------------------------
 
     async def take_turn(self, bot: Bot, update: Update, event: Input, send: bool = True) -> Turn:
-        user = update.effective_user
-        if user is None:
+        sender = sender_id(update)
+        if sender is None:
             raise ValueError("an update without a person")
         turn = await self.app.conversations.handle(
-            person_id(user.id), event, language_of(user), update.update_id
+            person_id(sender), event, language_of(update.effective_user), update.update_id
         )
         if send:
             await self.send_turn(bot, update, turn)
@@ -420,12 +445,12 @@ class TelegramBot:
 
     async def send_turn(self, bot: Bot, update: Update, turn: Turn) -> None:
         chat = update.effective_chat
-        user = update.effective_user
-        if chat is None or user is None:
+        sender = sender_id(update)
+        if chat is None or sender is None:
             return
-        delivered = await self.send_replies(bot, chat.id, user.id, turn)
+        delivered = await self.send_replies(bot, chat.id, sender, turn)
         if delivered and turn.export is not None:
-            made = await self.app.conversations.export(person_id(user.id), turn.export)
+            made = await self.app.conversations.export(person_id(sender), turn.export)
             if made is not None:
                 document = InputFile(made.content, filename=made.name)
                 await bot.send_document(chat.id, document)
@@ -445,9 +470,10 @@ class TelegramBot:
             try:
                 return await self._send_replies(bot, chat_id, user_id, turn, patient)
             finally:
-                await self._quietly(
-                    bot.edit_message_reply_markup(chat_id, previous, reply_markup=None)
-                )
+                if self._closing(chat_id, previous):
+                    await self._quietly(
+                        bot.edit_message_reply_markup(chat_id, previous, reply_markup=None)
+                    )
         return await self._send_replies(bot, chat_id, user_id, turn, patient)
 
     async def _send_replies(
@@ -499,6 +525,13 @@ class TelegramBot:
                 await asyncio.sleep(delay)
         return None
 
+    def _closing(self, chat_id: int, message_id: int) -> bool:
+        """Whether to take the buttons off this message: not if that was done already."""
+        if self._closed.get(chat_id) == message_id:
+            return False
+        self._closed[chat_id] = message_id
+        return True
+
     async def _close_question(self, message: Message, data: str | None, marked: bool) -> None:
         """Take the buttons off a question; an accepted answer is shown under it."""
         label = next(
@@ -510,8 +543,9 @@ class TelegramBot:
             ),
             None,
         )
-        if marked and label and message.text and len(message.text) + len(label) < 4000:
-            await self._quietly(message.edit_text(f"{message.text}\n\n✓ {label}"))
+        mark = f"{message.text}\n\n✓ {label}" if message.text else ""
+        if marked and label and utf16_length(mark) <= MAX_MESSAGE_CHARS:
+            await self._quietly(message.edit_text(mark))
         else:
             await self._quietly(message.edit_reply_markup(reply_markup=None))
 
@@ -527,6 +561,15 @@ class TelegramBot:
 def file_url(base_url: str) -> str:
     """The file address that goes with a Bot API address (`.../bot` → `.../file/bot`)."""
     return base_url.replace("/bot", "/file/bot")
+
+
+def sender_id(update: Update) -> int | None:
+    """Whose update it is: its sender, or in a private chat without one (Telegram may
+    leave `from` out), the chat, whose id is the person's."""
+    if update.effective_user is not None:
+        return update.effective_user.id
+    chat = update.effective_chat
+    return chat.id if chat is not None and chat.type == ChatType.PRIVATE else None
 
 
 def person_id(telegram_user_id: int) -> str:

@@ -54,6 +54,8 @@ class Failure:
     status: int
     description: str
     retry_after: int | None = None
+    chat_id: int | None = None
+    """Only for calls to this chat (None: any)."""
 
 
 @dataclass
@@ -270,13 +272,23 @@ class FakeBotApi:
     def _handle(self, request: BaseHTTPRequestHandler) -> None:
         method = request.path.rsplit("/", 1)[-1]
         params = self._params(request)
+        refusal = self._refusal(method, params)
+        if refusal is not None:
+            self._reply(request, 400, {"ok": False, "error_code": 400, "description": refusal})
+            with self.condition:
+                self.calls.append(Call(f"{method}!400", params))
+                self.condition.notify_all()
+            return
         with self.condition:
             dropped = self.dropped
             self.condition.wait_for(lambda: method not in self.held)
             if self.dropped != dropped:
                 return
-            queued = self.failures.get(method)
-            failure = queued.pop(0) if queued else None
+            queued = self.failures.get(method, [])
+            chat = str(params.get("chat_id", ""))
+            failure = next((f for f in queued if f.chat_id in (None, int(chat or 0))), None)
+            if failure is not None:
+                queued.remove(failure)
         if failure is not None:
             body: dict[str, Any] = {
                 "ok": False,
@@ -292,6 +304,19 @@ class FakeBotApi:
             return
         result = self._result(method, params)
         self._reply(request, 200, {"ok": True, "result": result})
+
+    def _refusal(self, method: str, params: dict[str, Any]) -> str | None:
+        """What Telegram itself refuses: a text over 4,096 UTF-16 units; an edit that
+        changes nothing."""
+        text = params.get("text")
+        if isinstance(text, str) and len(text.encode("utf-16-le")) // 2 > 4096:
+            return "Bad Request: message is too long"
+        if method == "editMessageReplyMarkup":
+            with self.condition:
+                message = self.messages.get(int(params.get("message_id") or 0), {})
+                if not message.get("reply_markup") and not params.get("reply_markup"):
+                    return "Bad Request: message is not modified"
+        return None
 
     def _result(self, method: str, params: dict[str, Any]) -> Any:
         if method == "getUpdates":

@@ -22,7 +22,10 @@ from storage.db import Database, StorageError, create_private, explain
 from storage.migrations import SCHEMA_VERSION
 from storage.repositories import SEALED
 
-TABLES = ("people", "goals", "steps", "checkins")
+SEALED_COLUMNS = {
+    **dict.fromkeys(("people", "goals", "steps", "checkins"), SEALED),
+    "inbox": {"payload"},  # updates waiting to be handled (storage/inbox.py)
+}
 
 
 class BackupError(Exception):
@@ -129,9 +132,9 @@ async def reseal(database: Database) -> int:
     count = 0
     async with database.unit_of_work() as uow:
         connection = uow.connection
-        for table in TABLES:
+        for table, sealed in SEALED_COLUMNS.items():
             async with connection.execute(f"PRAGMA table_info({table})") as cursor:
-                columns = [row[1] for row in await cursor.fetchall() if row[1] in SEALED]
+                columns = [row[1] for row in await cursor.fetchall() if row[1] in sealed]
             for column in columns:
                 async with connection.execute(
                     f'SELECT rowid, "{column}" FROM {table} WHERE "{column}" IS NOT NULL'

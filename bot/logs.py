@@ -22,8 +22,8 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-QUIET = ("telegram", "aiohttp", "httpx", "httpcore", "aiosqlite", "tornado", "asyncio",
-         "matplotlib", "fontTools", "PIL")  # fmt: skip
+QUIET = ("telegram", "httpx", "httpcore", "aiosqlite", "tornado", "asyncio", "matplotlib",
+         "fontTools", "PIL")  # fmt: skip
 """Libraries whose detail logs can carry message text, URLs with the token, or SQL
 arguments: never below INFO, whatever GROWCOACH_LOG_LEVEL says (httpx never below
 WARNING: every request URL contains the token)."""

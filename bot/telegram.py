@@ -21,6 +21,7 @@ import traceback
 from collections.abc import Awaitable, Callable, Sequence
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -136,6 +137,9 @@ def pieces(text: str, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
     return [text]
 
 
+SEND_POOL = 16
+"""Connections for sending: httpx scans its whole pool on every request, so a small one
+is faster, and the rate limiter allows about 30 messages a second anyway."""
 UNBOUNDED = 1 << 30
 """The library's own bound on concurrent updates: none; `OnePersonAtATime` bounds them."""
 
@@ -211,6 +215,7 @@ class TelegramBot:
         self._reminder_task: asyncio.Task[None] | None = None
         self._polling = InboxRequest()
         self._bare: set[int] = set()
+        self._forgotten_at: datetime | None = None
         """Updates passed on as their id alone (set aside, or delivered twice)."""
         self.application = self._build()
 
@@ -224,6 +229,7 @@ class TelegramBot:
             .token(self._token)
             .concurrent_updates(OnePersonAtATime(self._handled))
             .get_updates_request(self._polling)
+            .connection_pool_size(SEND_POOL)
             .post_init(self.post_init)
             .post_shutdown(self.post_shutdown)
         )
@@ -274,7 +280,6 @@ class TelegramBot:
             self._reminder_task = asyncio.create_task(self._reminders.run())
         await self._set_menu(application.bot)
         inbox = self._app.database.inbox
-        await inbox.forget(settings.clock())
         self._polling.admit = self.admit
         for payload in await inbox.waiting():  # received before a crash, not yet handled
             update = Update.de_json(json.loads(payload), application.bot)
@@ -284,6 +289,9 @@ class TelegramBot:
         """Each update read on its own and kept in the inbox, before Telegram is told it
         arrived; what cannot be read, or came before, goes on as its id alone."""
         now = self.settings.clock()
+        if self._forgotten_at is None or now - self._forgotten_at > timedelta(hours=1):
+            await self.app.database.inbox.forget(now)  # ids handled over a day ago
+            self._forgotten_at = now
         readable: list[tuple[int, str]] = []
         for raw in batch:
             update_id = raw.get("update_id")

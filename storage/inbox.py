@@ -35,6 +35,8 @@ class Inbox:
         """Keep each (update id, JSON) in one transaction; returns the ids new to the inbox
         (the others were delivered before, and are handled or waiting)."""
         new: set[int] = set()
+        if not updates:
+            return new
         when = utc_text(now)
         async with self._lock:
             await self._connection.execute("BEGIN IMMEDIATE")

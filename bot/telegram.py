@@ -215,8 +215,9 @@ class TelegramBot:
         self._reminder_task: asyncio.Task[None] | None = None
         self._polling = InboxRequest()
         self._bare: set[int] = set()
-        self._forgotten_at: datetime | None = None
         """Updates passed on as their id alone (set aside, or delivered twice)."""
+        self._forgotten_at: datetime | None = None
+        """When the inbox last dropped the ids of updates handled over a day ago."""
         self.application = self._build()
 
     def _build(self) -> Application[Any, Any, Any, Any, Any, Any]:

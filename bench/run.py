@@ -1,6 +1,7 @@
 """growcoach's benchmark: the turn, the bot under load, the reminder loop, and growth.
 
 Usage: .venv/bin/python bench/run.py [--quick | --render]
+       .venv/bin/python bench/run.py --part flood '[10000, 50]'  (one part alone)
 Prints a table and writes BENCHMARKS.md (with bench/CHANGES.md appended) and the raw
 figures to bench/last-run.json; --render writes BENCHMARKS.md again from those. Each
 part runs in a fresh process, so memory figures are that part's own. Not part of the
@@ -361,7 +362,56 @@ def growth(stored: int, conversations: int) -> dict[str, Any]:
 
 # -- the whole run --------------------------------------------------------------------
 
+# -- 6. one person's flood beside another person's chat -----------------------------
+
+
+def flood(size: int, probes: int) -> dict[str, Any]:
+    """One person sends `size` messages at once; another then asks `probes` questions,
+    each after the last reply: how long their replies take. The rate limiter is on, as
+    in production (about 30 messages a second), and Telegram's 100 updates a batch."""
+    api = FakeBotApi(keep_calls=False, batch_limit=100)
+    base_url = api.start()
+    flooder, prober = 1, 2
+    replied = threading.Event()
+
+    def on_call(call: Call) -> None:
+        if call.method == "sendMessage" and call.chat_id == prober:
+            replied.set()
+
+    api.on_call = on_call
+    latencies: list[float] = []
+    with tempfile.TemporaryDirectory() as folder:
+        env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": base_url,
+               "GROWCOACH_LOG_LEVEL": "ERROR"}  # fmt: skip
+        command = [str(Path(sys.executable).parent / "growcoach"), "run", "--db",
+                   str(Path(folder) / "flood.db")]  # fmt: skip
+        process = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
+        try:
+            if not api.polled.wait(60):
+                raise RuntimeError("growcoach did not start")
+            for n in range(size):
+                api.send_text(flooder, f"message {n}")
+            for _ in range(probes):
+                replied.clear()
+                started = time.perf_counter()
+                api.send_text(prober, "/help")
+                if not replied.wait(30):
+                    raise RuntimeError("the other person was not answered within 30 s")
+                latencies.append(time.perf_counter() - started)
+                time.sleep(THINK)
+        finally:
+            process.send_signal(signal.SIGKILL)  # the flood's backlog is kept in the inbox
+            process.wait(60)
+            api.stop()
+    after = latencies[1:]  # the first waits for the flood ahead of it in Telegram's queue
+    return {
+        "flood": size, "probes": probes, "first_ms": latencies[0] * 1000,
+        "p50_ms": percentile(after, 0.5) * 1000, "p99_ms": percentile(after, 0.99) * 1000,
+    }  # fmt: skip
+
+
 PARTS: dict[str, Callable[..., dict[str, Any]]] = {
+    "flood": flood,
     "engine": engine_turns,
     "durable": durable,
     "load": under_load,

@@ -81,6 +81,9 @@ class FakeBotApi:
     """How many times held calls were dropped (their callers died): they are not recorded."""
     confirmed: int = 0
     """The highest offset a getUpdates named: Telegram forgets every update below it."""
+    batch_limit: int | None = None
+    """At most this many updates a getUpdates (Telegram: the call's `limit`, 100 at most);
+    None: all that are waiting."""
 
     # -- running ----------------------------------------------------------------------
 
@@ -354,7 +357,7 @@ class FakeBotApi:
             # As Telegram does: answer when there are updates or the time is up, not
             # each time another call wakes the condition.
             self.condition.wait_for(lambda: self.updates, timeout)
-            return list(self.updates)
+            return list(self.updates[: self.batch_limit])
 
     def _new_message(self, params: dict[str, Any]) -> dict[str, Any]:
         message_id = self.next_message_id

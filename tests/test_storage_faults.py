@@ -110,7 +110,10 @@ def test_export_never_changes_the_database(tmp_path: Path) -> None:
 def test_csv_cells_never_start_a_formula(tmp_path: Path) -> None:
     db = tmp_path / "csv.db"
     formula = '=HYPERLINK("http://x","a flat of my own")'
-    assert chat(db, f"/start\nyes\nSam\nHome\n{formula}\n").returncode == 0
+    assert chat(db).returncode == 0
+    with sqlite3.connect(db) as writer:  # as if the person had typed it as their goal
+        assert writer.execute("UPDATE goals SET text = ?", (formula,)).rowcount == 1
+    writer.close()
     made = run("export", "--db", str(db), "--user", "sam", "--format", "csv", "--out", "-")
     assert made.returncode == 0, made.stderr
     [goal] = {row[4] for row in csv.reader(io.StringIO(made.stdout.lstrip("\ufeff")))

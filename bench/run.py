@@ -41,6 +41,7 @@ from bot.settings import Settings  # noqa: E402
 from bot.telegram import BotSettings, Retry, TelegramBot  # noqa: E402
 from dialogue_flows.catalogue import Catalogue  # noqa: E402
 from dialogue_flows.engine import Engine  # noqa: E402
+from dialogue_flows.records import PersonId  # noqa: E402
 from dialogue_flows.types import Snapshot, Text  # noqa: E402
 from storage.db import PRAGMAS  # noqa: E402
 
@@ -333,7 +334,7 @@ async def reminder_scale(db: Path) -> dict[str, Any]:
         for _ in range(20):
             started = time.perf_counter()
             async with bot.reminders.app.database.unit_of_work() as uow:
-                found = await uow.schedules.due(NOW, 1000, "telegram:")
+                found = await uow.schedules.due(NOW, 1000, PersonId.TELEGRAM)
             queries.append(time.perf_counter() - started)
         loop: ReminderLoop = bot.reminders
         started = time.perf_counter()

@@ -20,7 +20,6 @@ from urllib.parse import urlsplit
 from pydantic import ValidationError
 from telegram.error import InvalidToken, NetworkError
 
-from bot import backups
 from bot.app import open_app, system_clock
 from bot.console import chat
 from bot.exports import FORMATS
@@ -28,6 +27,8 @@ from bot.logs import configure_logging
 from bot.receiving import Webhook
 from bot.settings import Settings
 from bot.telegram import BotSettings, TelegramBot
+from dialogue_flows.records import PersonId
+from storage import backups
 from storage.db import Database, StorageError, write_private
 from storage.encryption import new_key
 
@@ -105,9 +106,11 @@ async def _export(db: Path, args: argparse.Namespace, settings: Settings) -> Non
         raise UsageError(f"there is no database at {db}")
     async with open_app(db, settings=settings, writes=False) as app:
         # A number is a Telegram user id, unless only a console name matches it.
-        candidates = [f"telegram:{user}"] * user.isdigit() + [f"console:{user}"]
+        candidates = [PersonId(PersonId.TELEGRAM, user)] * user.isdigit() + [
+            PersonId(PersonId.CONSOLE, user)
+        ]
         for person in candidates:
-            made = await app.conversations.export(person, fmt)
+            made = await app.conversations.export(str(person), fmt)
             if made is not None:
                 break
         else:

@@ -13,6 +13,7 @@ from typing import TextIO
 
 from bot.app import App
 from bot.rendering import Shown, render
+from dialogue_flows.records import PersonId
 from dialogue_flows.types import Command, Input, Msg, Text
 from storage.db import write_private
 
@@ -41,7 +42,7 @@ async def chat(app: App, user: str, stdin: TextIO, stdout: TextIO, language: str
 
     `language` greets someone new (as Telegram's app language does); /language changes it.
     """
-    person_id = f"console:{user}"
+    person_id = str(PersonId(PersonId.CONSOLE, user))
     interactive = stdin.isatty()
     event: Input = Command("start")
     while True:

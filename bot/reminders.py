@@ -24,6 +24,7 @@ from datetime import datetime, timedelta
 
 from bot.app import App
 from bot.conversations import Clock
+from dialogue_flows.records import PersonId
 from dialogue_flows.types import DueCheckin, DueFollowup, Turn
 from storage.repositories import Claim
 
@@ -51,7 +52,7 @@ class ReminderLoop:
         app: App,
         deliver: Deliver,
         clock: Clock,
-        channel: str = "telegram:",
+        channel: str = PersonId.TELEGRAM,
         batch: int = 20,
         lease: timedelta = timedelta(minutes=10),
         interval: float = 30.0,
@@ -115,7 +116,7 @@ class ReminderLoop:
             room = self.batch - len(claims)
             due = await uow.schedules.due(now, room, self.channel) if room > 0 else []
             for schedule, blocked in due:
-                following = schedule.model_copy(update={"next_due": schedule.due_after(now)})
+                following = schedule.moved_on(now)
                 await uow.schedules.save(following)
                 if blocked or schedule.next_due is None:
                     continue  # no reminders to someone who blocked us, until they write

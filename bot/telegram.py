@@ -57,26 +57,14 @@ from bot.receiving import Batch, InboxRequest, Webhook, bare, parse_webhook_body
 from bot.reminders import ReminderLoop
 from bot.rendering import Shown, render
 from bot.settings import Settings
+from dialogue_flows.engine import COMMANDS
+from dialogue_flows.records import PersonId
 from dialogue_flows.types import Input, Msg, Pick, Text, Turn, Unreadable
 
 logger = logging.getLogger(__name__)
 
 CALLBACK_VERSION = "1"
 MAX_MESSAGE_CHARS = 4096
-MENU = (
-    "start",
-    "newgoal",
-    "goals",
-    "checkin",
-    "reminders",
-    "safety",
-    "export",
-    "mydata",
-    "delete",
-    "language",
-    "cancel",
-    "help",
-)
 SCALE_ROW = 6
 
 
@@ -362,8 +350,10 @@ class TelegramBot:
     async def _set_menu(self, bot: Bot) -> None:
         for language in self.app.catalogue.languages:
             commands = [
-                BotCommand(name, self.app.catalogue.render(Msg(f"menu.{name}"), language))
-                for name in MENU
+                BotCommand(
+                    command.name, self.app.catalogue.render(Msg(command.menu_key), language)
+                )
+                for command in COMMANDS
             ]
             code = None if language == "en" else language
             await bot.set_my_commands(commands, language_code=code)
@@ -503,7 +493,7 @@ class TelegramBot:
     async def deliver_reminder(self, person: str, turn: Turn) -> str:
         """The reminder loop's way out: a private chat's id is the person's Telegram id.
         One try: a failure is tried again later by the loop, which goes on meanwhile."""
-        user_id = int(person.removeprefix("telegram:"))
+        user_id = int(PersonId.parse(person).key)
         bot = self.application.bot
         delivered = await self.send_replies(bot, user_id, user_id, turn, patient=False)
         return "sent" if delivered else "blocked"
@@ -582,7 +572,7 @@ def sender_id(update: Update) -> int | None:
 
 
 def person_id(telegram_user_id: int) -> str:
-    return f"telegram:{telegram_user_id}"
+    return str(PersonId(PersonId.TELEGRAM, str(telegram_user_id)))
 
 
 def language_of(user: User | None) -> str:

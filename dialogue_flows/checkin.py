@@ -17,8 +17,8 @@ from typing import Any
 from dialogue_flows import answers, grow
 from dialogue_flows.answers import InvalidAnswerError, OneOf
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
+from dialogue_flows.records import CheckIn, Goal
 from dialogue_flows.types import Choice, Msg, Param
-from storage.records import CheckIn, Goal
 
 SNOOZE = timedelta(hours=3)
 """After "not now" to a reminder, it comes again this much later (the same day)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -39,6 +40,7 @@ from dialogue_flows.crisis import Concern, assess
 from dialogue_flows.flow import Flow, Question, Work
 from dialogue_flows.helplines import Helplines
 from dialogue_flows.moves import Move, read_move
+from dialogue_flows.records import Conversation, Goal
 from dialogue_flows.types import (
     Choice,
     Command,
@@ -55,7 +57,6 @@ from dialogue_flows.types import (
     Unreadable,
     is_scale,
 )
-from storage.records import Conversation, Goal
 
 FLOWS: dict[str, Flow] = {
     flow.name: flow
@@ -560,20 +561,38 @@ class _TurnInProgress:
         return Msg("goals.next_checkin", {"when": schedule.next_due.astimezone(self.zone())})
 
 
-_COMMANDS: dict[str, Callable[[_TurnInProgress], None]] = {
-    "start": _TurnInProgress.start,
-    "newgoal": _TurnInProgress.new_goal,
-    "goals": _TurnInProgress.show_goals,
-    "cancel": _TurnInProgress.cancel,
-    "help": _TurnInProgress.help,
-    "checkin": _TurnInProgress.check_in,
-    "reminders": lambda turn: turn.open_after_consent(reminders.FLOW),
-    "export": lambda turn: turn.open_after_consent(privacy.EXPORT),
-    "delete": lambda turn: turn.open_after_consent(privacy.DELETE),
-    "language": lambda turn: turn.open_after_consent(language.FLOW),
-    "mydata": _TurnInProgress.my_data,
-    "safety": _TurnInProgress.show_safety,
-}
+@dataclass(frozen=True)
+class CommandEntry:
+    """One command: its name, what it does, and the catalogue key of its menu line.
+
+    `COMMANDS` is the one list: the engine dispatches from it, Telegram's menu is made
+    from it (in its order), and the tests check /help and the catalogues against it.
+    """
+
+    name: str
+    run: Callable[[_TurnInProgress], None]
+
+    @property
+    def menu_key(self) -> str:
+        return f"menu.{self.name}"
+
+
+COMMANDS: tuple[CommandEntry, ...] = (
+    CommandEntry("start", _TurnInProgress.start),
+    CommandEntry("newgoal", _TurnInProgress.new_goal),
+    CommandEntry("goals", _TurnInProgress.show_goals),
+    CommandEntry("checkin", _TurnInProgress.check_in),
+    CommandEntry("reminders", lambda turn: turn.open_after_consent(reminders.FLOW)),
+    CommandEntry("safety", _TurnInProgress.show_safety),
+    CommandEntry("export", lambda turn: turn.open_after_consent(privacy.EXPORT)),
+    CommandEntry("mydata", _TurnInProgress.my_data),
+    CommandEntry("delete", lambda turn: turn.open_after_consent(privacy.DELETE)),
+    CommandEntry("language", lambda turn: turn.open_after_consent(language.FLOW)),
+    CommandEntry("cancel", _TurnInProgress.cancel),
+    CommandEntry("help", _TurnInProgress.help),
+)
+"""In the order Telegram's menu shows them."""
+_COMMANDS = {command.name: command.run for command in COMMANDS}
 
 
 _NUMBER = re.compile(r"\d{1,6}")

@@ -17,8 +17,8 @@ from typing import Any
 from transitions import Machine
 
 from dialogue_flows.answers import free_text
+from dialogue_flows.records import Goal, Person, Schedule
 from dialogue_flows.types import Choice, Param
-from storage.records import Goal, Person, Schedule
 
 ANSWER = "answer"
 
@@ -164,6 +164,7 @@ class Flow:
 
     def __post_init__(self) -> None:
         names = [question.name for question in self.questions] + [e.name for e in self.endings]
+        self._check(names)
         machine = Machine(
             model=None,
             states=names,
@@ -172,7 +173,6 @@ class Flow:
             auto_transitions=False,
         )
         object.__setattr__(self, "machine", machine)
-        self._check(names)
 
     @property
     def first(self) -> str:
@@ -197,9 +197,14 @@ class Flow:
             raise RuntimeError(f"{self.name}: no way on from {work.state}")
 
     def _check(self, names: list[str]) -> None:
-        """Refuse a flow with duplicate, stranded or unreachable states, or unknown conditions."""
+        """Refuse a flow with duplicate, stranded, unreachable or unknown states, or unknown
+        conditions: a misspelt name in a table fails when the module is imported."""
         if len(set(names)) != len(names):
             raise ValueError(f"{self.name}: duplicate state names")
+        for transition in self.transitions:
+            for end in ("source", "dest"):
+                if transition[end] not in names:
+                    raise ValueError(f"{self.name}: no state {transition[end]!r} ({end})")
         sources = {t["source"] for t in self.transitions}
         reached = {self.first, *self.entries} | {t["dest"] for t in self.transitions}
         for question in self.questions:

@@ -18,8 +18,8 @@ from typing import Any
 
 from dialogue_flows import answers
 from dialogue_flows.flow import Ending, Flow, Question, Saver, Work, answer_is
+from dialogue_flows.records import Goal, LifeArea, Step
 from dialogue_flows.types import Choice, Msg, Param
-from storage.records import Goal, LifeArea, Step
 
 CONFIDENT_ENOUGH = 5
 MAX_OPTIONS = 10

@@ -14,8 +14,8 @@ from typing import Any
 
 from dialogue_flows import answers
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
+from dialogue_flows.records import Person
 from dialogue_flows.types import Choice, Msg, Param
-from storage.records import Person
 
 CONSENT_CHOICES = (
     Choice("yes", Msg("choice.agree")),

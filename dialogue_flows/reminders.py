@@ -13,9 +13,9 @@ from typing import Any
 
 from dialogue_flows.answers import InvalidAnswerError, OneOf
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
+from dialogue_flows.records import Schedule
 from dialogue_flows.types import Choice, Msg, Param
 from dialogue_flows.weekly import WeeklyTime, read_hour, read_timezone, read_weekly
-from storage.records import Schedule
 
 HOURS = (9, 12, 15, 18, 20)
 OFFERED_ZONES = ("Europe/London", "Europe/Copenhagen")
@@ -112,7 +112,7 @@ def schedule(work: Work) -> None:
         "minute": work.draft.get("minute", previous.minute if previous else 0),
     }
     fresh = Schedule(person_id=work.person_id, timezone=zone, **values)
-    work.schedule = fresh.model_copy(update={"next_due": fresh.due_after(work.now)})
+    work.schedule = fresh.moved_on(work.now)
 
 
 def pause(work: Work) -> None:
@@ -123,7 +123,7 @@ def pause(work: Work) -> None:
 def resume(work: Work) -> None:
     if work.schedule is not None:
         running = work.schedule.model_copy(update={"paused": False})
-        work.schedule = running.model_copy(update={"next_due": running.due_after(work.now)})
+        work.schedule = running.moved_on(work.now)
 
 
 def turn_off(work: Work) -> None:

@@ -10,8 +10,8 @@ from typing import Any
 
 from dialogue_flows.answers import OneOf
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
+from dialogue_flows.records import SafetyPlan
 from dialogue_flows.types import Choice, Msg, Param
-from storage.records import SafetyPlan
 
 PARTS = ("triggers", "warning_signs", "what_helps", "contacts")
 START = OneOf(("make", "done"))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeAlias
 
-from storage.records import Goal, Person, Schedule
+from dialogue_flows.records import Goal, Person, Schedule
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from typing import Any
 
 import aiosqlite
 
+from dialogue_flows.records import CheckIn, Goal, Person, PersonId, Schedule, Step, sealed_fields
 from storage.encryption import Cipher
-from storage.records import Schedule
 
 GOAL_COLUMNS = (
     "person_id",
@@ -67,13 +67,13 @@ SCHEDULE_COLUMNS = ("person_id", "weekday", "hour", "minute", "timezone", "pause
 _JSON_COLUMNS = {"options", "earlier_texts", "conversation", "safety_plan"}
 PERSON_COLUMNS = ("id", "name", "language", "consented_at", "created_at", "blocked_at",
                    "timezone", "safety_plan", "conversation", "followup_due")  # fmt: skip
-SEALED = {
-    "name", "conversation", "safety_plan", "area_own_words", "text", "first_words",
-    "reality_now", "reality_works", "strengths", "obstacles", "options", "helpers",
-    "chosen_option", "when", "earlier_texts", "reflection", "why", "reality_correction",
-    "confidence_reason", "said", "in_the_way",
-}  # fmt: skip
-"""Columns holding the person's words: encrypted at rest when a key is set."""
+_TABLE_RECORDS = ((Person, PERSON_COLUMNS), (Goal, GOAL_COLUMNS), (Step, STEP_COLUMNS),
+                  (CheckIn, CHECKIN_COLUMNS), (Schedule, SCHEDULE_COLUMNS))  # fmt: skip
+SEALED = frozenset().union(
+    *(sealed_fields(record) & set(columns) for record, columns in _TABLE_RECORDS)
+)
+"""Columns holding the person's words, encrypted at rest when a key is set: derived from
+the records' types (`dialogue_flows.records.sealed_fields`), never listed by hand."""
 
 
 def utc_text(moment: datetime) -> str:
@@ -97,22 +97,25 @@ def without(values: dict[str, Any], *keys: str) -> dict[str, Any]:
 
 
 def row_values(
-    record: dict[str, Any], columns: tuple[str, ...], cipher: Cipher
+    record: dict[str, Any],
+    columns: tuple[str, ...],
+    cipher: Cipher,
+    sealed: frozenset[str] = SEALED,
 ) -> tuple[Any, ...]:
     values = []
     for column in columns:
         value = record[column]
         if column in _JSON_COLUMNS and value is not None:
             value = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-        values.append(cipher.seal(value) if column in SEALED else value)
+        values.append(cipher.seal(value) if column in sealed else value)
     return tuple(values)
 
 
-def opened(row: dict[str, Any], cipher: Cipher) -> dict[str, Any]:
+def opened(row: dict[str, Any], cipher: Cipher, sealed: frozenset[str] = SEALED) -> dict[str, Any]:
     """A row's values as the records hold them: words unsealed, JSON columns parsed."""
     found = {}
     for key, value in row.items():
-        opened = cipher.open(value) if key in SEALED else value
+        opened = cipher.open(value) if key in sealed else value
         found[key] = json.loads(opened) if key in _JSON_COLUMNS and opened else opened
     return found
 
@@ -139,8 +142,9 @@ ON_CHANNEL = "person_id >= ? AND person_id < ?"
 
 
 def channel_range(channel: str) -> tuple[str, str]:
-    """The ids that start with `channel` (such as "telegram:"), as a range an index serves."""
-    return channel, channel[:-1] + chr(ord(channel[-1]) + 1)
+    """The ids on `channel` (such as "telegram"), as a range an index serves."""
+    prefix = PersonId.prefix(channel)
+    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
 class ScheduleRepository:

@@ -28,8 +28,8 @@ from typing import Any
 
 import aiosqlite
 
+from dialogue_flows.records import CheckIn, Goal, Person, Record, Schedule, Step
 from storage.encryption import Cipher
-from storage.records import CheckIn, Goal, Person, Record, Schedule, Step
 from storage.repositories import (
     CHECKIN_COLUMNS,
     GOAL_COLUMNS,

@@ -18,8 +18,8 @@ from bot.settings import Settings
 from bot.telegram import BotSettings, Retry, TelegramBot
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
+from dialogue_flows.records import Goal, Person, Schedule
 from dialogue_flows.types import Command, Input, Pick, Reply, Snapshot, Text, Turn
-from storage.records import Goal, Person, Schedule
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 

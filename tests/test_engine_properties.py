@@ -13,13 +13,12 @@ from hypothesis import strategies as st
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import is_crisis
 from dialogue_flows.crisis_care import CARE
-from dialogue_flows.engine import FLOWS, Engine
+from dialogue_flows.engine import COMMANDS, FLOWS, Engine
 from dialogue_flows.flow import Ending, Flow, Question, Work
+from dialogue_flows.records import Person
 from dialogue_flows.types import Command, DueCheckin, Input, Msg, Pick, Text, Unreadable
-from storage.records import Person
 
-COMMANDS = ["start", "newgoal", "goals", "cancel", "help", "checkin", "reminders", "nonsense",
-            "safety", "export", "mydata", "delete", "language"]  # fmt: skip
+COMMAND_NAMES = [command.name for command in COMMANDS] + ["nonsense"]
 PLAIN_ANSWERS = [*WHOLE_PLAN, "1", "2", "7", "11", "yes", "no", "That's all", "keep", "#0",
                  "Monday 18:00", "Copenhagen", "I did it", "not now", "new", "g1",
                  "I want to kill myself", "jeg kan ikke mere", "this goal is killing me",
@@ -30,7 +29,7 @@ inputs: st.SearchStrategy[Input] = st.one_of(
     st.builds(Text, st.sampled_from(PLAIN_ANSWERS)),
     st.builds(Text, st.text(max_size=40)),
     st.builds(Text, st.text(min_size=990, max_size=1100, alphabet=string.printable)),
-    st.builds(Command, st.sampled_from(COMMANDS)),
+    st.builds(Command, st.sampled_from(COMMAND_NAMES)),
     st.builds(DueCheckin),
     st.builds(Unreadable, st.sampled_from(["media", "edited"])),
     st.builds(
@@ -145,3 +144,24 @@ def test_a_flow_naming_an_unknown_condition_is_refused() -> None:
 def test_a_flow_naming_an_unknown_state_is_refused() -> None:
     with pytest.raises(ValueError):
         _flow([{"trigger": "answer", "source": "a", "dest": "nowhere"}])
+
+
+def test_a_misspelt_destination_is_refused_by_name() -> None:
+    """Every other check would pass: only the destination's name is wrong."""
+    with pytest.raises(ValueError, match="no state 'ned' \\(dest\\)"):
+        _flow(
+            [
+                {"trigger": "answer", "source": "a", "dest": "b"},
+                {"trigger": "answer", "source": "b", "dest": "end"},
+                {"trigger": "answer", "source": "b", "dest": "ned", "conditions": "is_ready"},
+            ]
+        )
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_help_and_the_menu_name_every_command(catalogue: Catalogue, language: str) -> None:
+    """Derived from the one table: /help mentions each other command, each has a menu line."""
+    help_text = catalogue.template("help", language)
+    for command in COMMANDS:
+        assert command.name == "help" or f"/{command.name}" in help_text, command.name
+        assert catalogue.render(Msg(command.menu_key), language).strip(), command.name

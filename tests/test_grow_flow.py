@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import THROUGH_REALITY, WELCOMED, WHOLE_PLAN, Dialogue
 
 from dialogue_flows.grow import MAX_OPTIONS, is_vague
-from storage.records import LifeArea
+from dialogue_flows.records import LifeArea
 
 AT_CONFIDENCE = WHOLE_PLAN[:-2]
 """A whole plan up to the confidence question."""

@@ -9,10 +9,10 @@ import pytest
 from conftest import START, WHOLE_PLAN
 
 from bot.app import open_app
+from dialogue_flows.records import CheckIn, Conversation, Goal, LifeArea, Person, Schedule, Step
 from dialogue_flows.types import Text
 from storage.db import Database, StorageError
 from storage.migrations import MIGRATIONS, SCHEMA_VERSION
-from storage.records import CheckIn, Conversation, Goal, LifeArea, Person, Schedule, Step
 from storage.turns import Changes, Stored
 
 

@@ -9,7 +9,8 @@ import pytest
 from conftest import TOKEN, RunningBot
 from fake_bot_api import Call, Failure, FakeBotApi
 
-from bot.telegram import MENU, callback_data, parse_callback, pieces
+from bot.telegram import callback_data, parse_callback, pieces
+from dialogue_flows.engine import COMMANDS
 from dialogue_flows.types import Pick
 
 PERSON = 1001
@@ -40,7 +41,9 @@ async def test_the_command_menu_is_set(telegram: RunningBot) -> None:
     calls = [c for c in telegram.api.calls if c.method == "setMyCommands"]
     assert len(calls) == 2  # English (the default) and Danish
     for call in calls:
-        assert [c["command"] for c in call.params["commands"]] == list(MENU)
+        assert [c["command"] for c in call.params["commands"]] == [
+            command.name for command in COMMANDS
+        ]
 
 
 async def test_a_whole_grow_conversation_by_buttons_and_text(telegram: RunningBot) -> None:

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from dialogue_flows import weekly
 from dialogue_flows.answers import InvalidAnswerError
+from dialogue_flows.records import Schedule
 from dialogue_flows.weekly import WeeklyTime, read_timezone, read_weekly
-from storage.records import Schedule
 
 ZONES = [
     "Europe/London",

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
+from dialogue_flows.records import Goal, Person, Schedule
 from dialogue_flows.types import Command, Input, Reply, Snapshot, Text
-from storage.records import Goal, Person, Schedule
 
 FOLDER = Path(__file__).parent.parent / "docs" / "transcripts"
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

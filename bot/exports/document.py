@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from storage.records import Goal, Person, Schedule
+from dialogue_flows.records import Goal, Person, Schedule
 
 SCHEMA_VERSION: Literal[1] = 1
 

@@ -16,7 +16,7 @@ from typing import Any
 from fhir.resources.R4B.bundle import Bundle
 
 from bot.exports.document import History
-from storage.records import Goal
+from dialogue_flows.records import Goal
 
 ACHIEVEMENT = "http://terminology.hl7.org/CodeSystem/goal-achievement"
 LIFE_AREA = "urn:growcoach:codesystem:life-area"

@@ -20,8 +20,8 @@ from fpdf.enums import XPos, YPos
 
 from bot.exports.document import History
 from dialogue_flows.catalogue import Catalogue
+from dialogue_flows.records import Goal
 from dialogue_flows.types import Msg
-from storage.records import Goal
 
 FONT = "DejaVu"
 MARGIN = 18

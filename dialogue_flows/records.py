@@ -1,18 +1,61 @@
 """The records growcoach keeps about a person, as pydantic models.
 
-These are the boundary between the engine and the database: the engine reads and
-returns them, the repositories turn them into rows. Free-text fields hold the
-person's own words, unedited.
+These are the domain: the engine reads and returns them, `storage/` turns them into
+rows (storage imports them, never the other way round). Free-text fields hold the
+person's own words, unedited. The weekly schedule's due-time rules live on `Schedule`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, get_args, get_origin
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
+
+
+@dataclass(frozen=True)
+class PersonId:
+    """Who a person is: the channel they talk on and their key there ("telegram", "123").
+
+    Stored and passed around as its text, `str(PersonId(...))` ("telegram:123"); this is
+    the one place that text is made or read.
+    """
+
+    channel: str
+    key: str
+
+    TELEGRAM = "telegram"
+    CONSOLE = "console"
+
+    def __str__(self) -> str:
+        return f"{self.channel}:{self.key}"
+
+    @classmethod
+    def parse(cls, text: str) -> PersonId:
+        channel, colon, key = text.partition(":")
+        if not (channel and colon and key):
+            raise ValueError("a person's id is channel:key")
+        return cls(channel, key)
+
+    @staticmethod
+    def prefix(channel: str) -> str:
+        """The text every id on `channel` starts with, for ranges over the stored ids."""
+        return f"{channel}:"
+
+
+class _Plain:
+    """The mark of a text field that holds none of the person's words (an id, a zone)."""
+
+    def __repr__(self) -> str:
+        return "PLAIN"
+
+
+PLAIN = _Plain()
+Plain = Annotated[str, PLAIN]
+"""Text kept in the clear. Every other text field is sealed (encrypted at rest) by default."""
 
 
 class LifeArea(StrEnum):
@@ -29,6 +72,35 @@ class Record(BaseModel):
     """Records are values: copied with `model_copy(update=...)`, never changed in place."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def _holds_words(annotation: Any, marks: tuple[Any, ...] = ()) -> bool:
+    """Text, text inside a collection, or a record (which holds text): sealed unless Plain."""
+    if PLAIN in marks:
+        return False
+    if annotation is str:
+        return True
+    if isinstance(annotation, type):
+        return issubclass(annotation, Record)
+    if get_origin(annotation) is Annotated:
+        inner, *more = get_args(annotation)
+        return _holds_words(inner, tuple(more))
+    if get_origin(annotation) is Literal:
+        return False  # a choice from a fixed list (a status, a button) is not their words
+    return any(_holds_words(argument) for argument in get_args(annotation))
+
+
+def sealed_fields(record: type[Record]) -> frozenset[str]:
+    """The fields of `record` that hold the person's words, so are encrypted at rest.
+
+    Declared by the types themselves: a new free-text field is sealed without being
+    listed anywhere; a text field that must stay readable is typed `Plain`.
+    """
+    return frozenset(
+        name
+        for name, field in record.model_fields.items()
+        if _holds_words(field.annotation, tuple(field.metadata))
+    )
 
 
 class Conversation(Record):
@@ -60,13 +132,13 @@ class SafetyPlan(Record):
 
 
 class Person(Record):
-    id: str
+    id: Plain
     name: str | None = None
-    language: str = "en"
+    language: Plain = "en"
     consented_at: datetime
     created_at: datetime
     blocked_at: datetime | None = None
-    timezone: str | None = None
+    timezone: Plain | None = None
     safety_plan: SafetyPlan | None = None
     conversation: Conversation = Field(default_factory=Conversation)
     followup_due: datetime | None = None
@@ -86,11 +158,11 @@ class Schedule(Record):
     day and time each week, so 18:00 stays 18:00 across daylight-saving changes.
     """
 
-    person_id: str
+    person_id: Plain
     weekday: int = Field(ge=0, le=6)  # Monday is 0
     hour: int = Field(ge=0, le=23)
     minute: int = Field(default=0, ge=0, le=59)
-    timezone: str
+    timezone: Plain
     paused: bool = False
     next_due: datetime | None = None
 
@@ -116,6 +188,11 @@ class Schedule(Record):
     def due_after(self, after: datetime) -> datetime:
         """`local_time`, in UTC: what is stored and compared."""
         return self.local_time(after).astimezone(UTC)
+
+    def moved_on(self, now: datetime) -> Schedule:
+        """This schedule with its next check-in the first one after `now` (catch-up: a
+        missed week is not sent twice, the next one is simply the next)."""
+        return self.model_copy(update={"next_due": self.due_after(now)})
 
 
 StepStatus = Literal["planning", "planned", "done", "partly", "not_yet", "changed"]
@@ -160,7 +237,7 @@ class CheckIn(Record):
 class Goal(Record):
     """A goal in the person's words, with what they said about it on the way (GROW)."""
 
-    person_id: str
+    person_id: Plain
     number: int
     area: LifeArea
     area_own_words: str | None = None

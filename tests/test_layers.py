@@ -1,0 +1,55 @@
+"""The layers, checked by reading the imports: the domain knows no edges and no SQL.
+
+`dialogue_flows/` is the domain (pure: records, rules, flows); `storage/` imports it to
+keep it; `bot/` is the edges (Telegram, console, exports) and reaches the database only
+through `storage/`. Parsed with `ast`, so an import inside a function counts too.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def imported(package: str, root: Path = ROOT) -> dict[str, set[str]]:
+    """For each module file of `package`, the top-level names of the modules it imports."""
+    found: dict[str, set[str]] = {}
+    for path in sorted((root / package).rglob("*.py")):
+        names: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names.add(node.module.split(".")[0])
+        found[str(path.relative_to(root))] = names
+    return found
+
+
+def offenders(package: str, forbidden: set[str]) -> dict[str, set[str]]:
+    return {
+        module: names & forbidden
+        for module, names in imported(package).items()
+        if names & forbidden
+    }
+
+
+def test_the_domain_imports_no_storage_and_no_edges() -> None:
+    assert imported("dialogue_flows"), "the check must see the domain's modules"
+    forbidden = {"storage", "bot", "telegram", "sqlite3", "aiosqlite"}
+    assert offenders("dialogue_flows", forbidden) == {}
+
+
+def test_only_storage_speaks_sql() -> None:
+    assert offenders("bot", {"sqlite3", "aiosqlite"}) == {}
+    assert any("aiosqlite" in names for names in imported("storage").values())
+
+
+def test_the_check_would_see_a_forbidden_import(tmp_path: Path) -> None:
+    """The parser is not blind: imports inside a function are found."""
+    (tmp_path / "edge").mkdir()
+    (tmp_path / "edge" / "late.py").write_text(
+        "def f():\n    import sqlite3\n    from storage.db import Database\n", encoding="utf-8"
+    )
+    assert imported("edge", tmp_path) == {"edge/late.py": {"sqlite3", "storage"}}

@@ -15,22 +15,17 @@ import io
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from pydantic import ValidationError
-from telegram.error import InvalidToken, NetworkError
-
-from bot.app import open_app, system_clock
-from bot.console import chat
 from bot.exports import FORMATS
-from bot.logs import configure_logging
-from bot.receiving import Webhook
-from bot.settings import Settings
-from bot.telegram import BotSettings, TelegramBot
-from dialogue_flows.records import PersonId
-from storage import backups
-from storage.db import Database, StorageError, write_private
-from storage.encryption import new_key
+
+if TYPE_CHECKING:
+    from bot.receiving import Webhook
+    from bot.settings import Settings
+
+# Everything heavier is imported by the command that needs it: `growcoach --help` and
+# `growcoach chat` must not wait for Telegram, the HTTP stack or the export libraries.
 
 EXIT_USAGE = 2
 TOKEN = re.compile(r"\d+:[A-Za-z0-9_-]{20,}")
@@ -39,6 +34,10 @@ SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 class UsageError(Exception):
     """Something the operator must fix before growcoach can start."""
+
+
+class Unreachable(Exception):
+    """Telegram could not be reached (named by the error's type): perhaps try again."""
 
 
 def _default_user() -> str:
@@ -94,6 +93,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 async def _chat(db: Path, args: argparse.Namespace, settings: Settings) -> None:
+    from bot.app import open_app
+    from bot.console import chat
+
     async with open_app(db, settings=settings) as app:
         await chat(app, args.user, sys.stdin, sys.stdout, args.language)
 
@@ -104,6 +106,10 @@ async def _export(db: Path, args: argparse.Namespace, settings: Settings) -> Non
         raise UsageError("a PDF cannot go to standard output; give --out FILE")
     if not await asyncio.to_thread(db.is_file):
         raise UsageError(f"there is no database at {db}")
+    from bot.app import open_app
+    from dialogue_flows.records import PersonId
+    from storage.db import write_private
+
     async with open_app(db, settings=settings, writes=False) as app:
         # A number is a Telegram user id, unless only a console name matches it.
         candidates = [PersonId(PersonId.TELEGRAM, user)] * user.isdigit() + [
@@ -130,6 +136,8 @@ def _key(settings: Settings) -> str | None:
 
 async def _check_database(db: Path, settings: Settings) -> None:
     """Open and migrate once before Telegram starts, so a bad file or key is a clear error."""
+    from storage.db import Database
+
     database = await Database.open(db, _key(settings))
     await database.close()
 
@@ -137,6 +145,9 @@ async def _check_database(db: Path, settings: Settings) -> None:
 async def _rotate(db: Path, settings: Settings) -> None:
     if not _key(settings):
         raise UsageError("set GROWCOACH_ENCRYPTION_KEY (new key first, then the old ones)")
+    from storage import backups
+    from storage.db import Database
+
     database = await Database.open(db, _key(settings))
     try:
         count = await backups.reseal(database)
@@ -155,22 +166,34 @@ def _token(settings: Settings) -> str:
 
 
 def _run(args: argparse.Namespace, settings: Settings, db: Path) -> None:
+    from bot.app import system_clock
+    from bot.telegram import BotSettings, TelegramBot
+
     token = _token(settings)
     webhook = _webhook(args, settings)
     asyncio.run(_check_database(db, settings))
     bot = TelegramBot(
         BotSettings(token, db, system_clock, settings.telegram_api_base_url, settings)
     )
-    if webhook is None:
-        bot.run_polling()
-    else:
-        asyncio.run(bot.run_webhook(webhook))
+    from telegram.error import InvalidToken, NetworkError
+
+    try:
+        if webhook is None:
+            bot.run_polling()
+        else:
+            asyncio.run(bot.run_webhook(webhook))
+    except InvalidToken as error:
+        raise UsageError("Telegram refused TELEGRAM_BOT_TOKEN") from error
+    except NetworkError as error:
+        raise Unreachable(type(error).__name__) from error
 
 
 def _webhook(args: argparse.Namespace, settings: Settings) -> Webhook | None:
     """The webhook's settings from the command line; None: polling."""
     if not args.webhook_url:
         return None
+    from bot.receiving import Webhook
+
     secret = args.secret_token or (
         settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
     )
@@ -189,13 +212,11 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> None:
         asyncio.run(_chat(db, args, settings))
     elif args.command == "export":
         asyncio.run(_export(db, args, settings))
-    elif args.command == "backup":
-        asyncio.run(backups.backup(db, args.out, _key(settings)))
-        print(f"growcoach: backed up to {args.out}", file=sys.stderr)
-    elif args.command == "restore":
-        asyncio.run(backups.restore(args.source, db, _key(settings)))
-        print(f"growcoach: restored {db} from {args.source}", file=sys.stderr)
+    elif args.command in ("backup", "restore"):
+        _backup_or_restore(args, settings, db)
     elif args.command == "keygen":
+        from storage.encryption import new_key
+
         print(new_key())
     elif args.command == "rotate-key":
         asyncio.run(_rotate(db, settings))
@@ -203,8 +224,26 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> None:
         _run(args, settings, db)
 
 
+def _backup_or_restore(args: argparse.Namespace, settings: Settings, db: Path) -> None:
+    from storage import backups
+
+    if args.command == "backup":
+        asyncio.run(backups.backup(db, args.out, _key(settings)))
+        print(f"growcoach: backed up to {args.out}", file=sys.stderr)
+    else:
+        asyncio.run(backups.restore(args.source, db, _key(settings)))
+        print(f"growcoach: restored {db} from {args.source}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from pydantic import ValidationError
+
+    from bot.logs import configure_logging
+    from bot.settings import Settings
+    from storage.backups import BackupError
+    from storage.db import StorageError
+
     try:
         settings = Settings()
     except ValidationError as error:
@@ -219,14 +258,11 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(errors="replace")  # odd bytes in, odd bytes out: never a crash
     try:
         _dispatch(args, settings)
-    except (StorageError, UsageError, backups.BackupError) as error:
+    except (StorageError, UsageError, BackupError) as error:
         print(f"growcoach: {error}", file=sys.stderr)
         return EXIT_USAGE
-    except InvalidToken:
-        print("growcoach: Telegram refused TELEGRAM_BOT_TOKEN", file=sys.stderr)
-        return EXIT_USAGE
-    except NetworkError as error:
-        print(f"growcoach: cannot reach Telegram ({type(error).__name__})", file=sys.stderr)
+    except Unreachable as error:
+        print(f"growcoach: cannot reach Telegram ({error})", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -8,6 +8,7 @@ A person's turns (their messages, a check-in the reminder loop starts) take turn
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from collections.abc import Callable
 from datetime import datetime
@@ -75,7 +76,11 @@ class Conversations:
 
     async def export(self, person_id: str, fmt: str) -> ExportFile | None:
         history = await self.history(person_id)
-        return None if history is None else export(history, fmt, self.engine.catalogue)
+        if history is None:
+            return None
+        # Rendering (a PDF's chart, FHIR's validation) takes long enough to hold up
+        # everyone's turns and the reminder loop: it runs in a worker thread.
+        return await asyncio.to_thread(export, history, fmt, self.engine.catalogue)
 
     async def mark_blocked(self, person_id: str) -> None:
         async with self.database.unit_of_work() as uow:

@@ -226,7 +226,14 @@ def _commonness(group: str) -> tuple[bool, int]:
 for _concept in data.CONCEPTS:  # each concept is tried only when its least common group is there
     _anchor = min(reversed(_concept.slots), key=_commonness)
     _BY_ANCHOR[_anchor].append((frozenset(_concept.slots), _concept))
-_LEXICON = _Lexicon(frozenset(_BY_ANCHOR))
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    """Built on first use (a few hundred ms), so a start-up that reads no words skips it."""
+    return _Lexicon(frozenset(_BY_ANCHOR))
+
+
 for _concept in data.CONCEPTS:  # a misspelt group or concern fails at import, not silently
     Concern(_concept.concern)
     for _group in (*_concept.slots, _concept.unless, _concept.not_with, _concept.denied_by):
@@ -241,11 +248,11 @@ _SPELLINGS = {fold(written): fold(meant).split() for written, meant in data.SPEL
 def _read(word: str, language: str) -> _Word:
     """A word's groups and phrase words, after stretched letters and typos."""
     for reading in _readings(word):
-        found = _LEXICON.read(reading, language)
+        found = _lexicon().read(reading, language)
         if found.groups or found.phrase_words:
             return found
-    near = _LEXICON.nearest(word)
-    return _LEXICON.read(near, language) if near is not None else _NOTHING
+    near = _lexicon().nearest(word)
+    return _lexicon().read(near, language) if near is not None else _NOTHING
 
 
 def _language(words: list[str]) -> str:

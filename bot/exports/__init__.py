@@ -8,18 +8,43 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from bot.exports.csv_rows import to_csv
-from bot.exports.document import History
-from bot.exports.fhir import to_fhir
-from bot.exports.pdf import to_pdf
-from dialogue_flows.catalogue import Catalogue
+if TYPE_CHECKING:
+    from bot.exports.document import History
+    from dialogue_flows.catalogue import Catalogue
+
+# Each maker imports its library when first called, so fpdf, matplotlib and
+# fhir.resources are loaded by the first export that needs them, never at start-up.
+
+
+def _pdf(history: History, catalogue: Catalogue) -> bytes:
+    from bot.exports.pdf import to_pdf
+
+    return to_pdf(history, catalogue)
+
+
+def _csv(history: History, catalogue: Catalogue) -> bytes:
+    from bot.exports.csv_rows import to_csv
+
+    return to_csv(history, catalogue)
+
+
+def _json(history: History, _: Catalogue) -> bytes:
+    return history.to_json()
+
+
+def _fhir(history: History, _: Catalogue) -> bytes:
+    from bot.exports.fhir import to_fhir
+
+    return to_fhir(history)
+
 
 FORMATS: dict[str, tuple[str, str, Callable[[History, Catalogue], bytes]]] = {
-    "pdf": ("pdf", "application/pdf", to_pdf),
-    "csv": ("csv", "text/csv", to_csv),
-    "json": ("json", "application/json", lambda history, _: history.to_json()),
-    "fhir": ("fhir.json", "application/fhir+json", lambda history, _: to_fhir(history)),
+    "pdf": ("pdf", "application/pdf", _pdf),
+    "csv": ("csv", "text/csv", _csv),
+    "json": ("json", "application/json", _json),
+    "fhir": ("fhir.json", "application/fhir+json", _fhir),
 }
 
 

@@ -181,33 +181,29 @@ class _Writer:
 
 def progress_chart(days: list[datetime], ratings: list[int], axis: str, title: str) -> io.BytesIO:
     """Progress 0 to 10 over time, each check-in a marked point, as a PNG."""
-    import matplotlib
-
-    matplotlib.use("Agg")
+    # The figure itself, not pyplot: no global state, so exports may run in threads.
     from matplotlib import dates as mdates
-    from matplotlib import pyplot
+    from matplotlib.figure import Figure
 
-    figure, axes = pyplot.subplots(figsize=(6.4, 2.6), dpi=160)
-    try:
-        x = [float(value) for value in mdates.date2num(days)]  # type: ignore[no-untyped-call]
-        axes.plot(x, ratings, marker="o", markersize=6, linewidth=2, color="#2e7d5b")
-        for day, rating in zip(x, ratings, strict=True):
-            axes.annotate(str(rating), (day, rating), textcoords="offset points",
-                          xytext=(0, 7), ha="center", fontsize=8)  # fmt: skip
-        axes.set_ylim(0, 10.8)
-        axes.set_yticks(range(0, 11, 2))
-        axes.set_ylabel(axis, fontsize=8)
-        axes.set_title(title, fontsize=9)
-        axes.grid(alpha=0.3)
-        axes.xaxis.set_major_formatter(mdates.DateFormatter("%d-%m"))  # type: ignore[no-untyped-call]
-        if len(x) == 1:
-            axes.set_xlim(x[0] - 7, x[0] + 7)
-        axes.tick_params(labelsize=7)
-        figure.tight_layout()
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png")
-    finally:
-        pyplot.close(figure)
+    figure = Figure(figsize=(6.4, 2.6), dpi=160)
+    axes = figure.subplots()
+    x = [float(value) for value in mdates.date2num(days)]  # type: ignore[no-untyped-call]
+    axes.plot(x, ratings, marker="o", markersize=6, linewidth=2, color="#2e7d5b")
+    for day, rating in zip(x, ratings, strict=True):
+        axes.annotate(str(rating), (day, rating), textcoords="offset points",
+                      xytext=(0, 7), ha="center", fontsize=8)  # fmt: skip
+    axes.set_ylim(0, 10.8)
+    axes.set_yticks(range(0, 11, 2))
+    axes.set_ylabel(axis, fontsize=8)
+    axes.set_title(title, fontsize=9)
+    axes.grid(alpha=0.3)
+    axes.xaxis.set_major_formatter(mdates.DateFormatter("%d-%m"))  # type: ignore[no-untyped-call]
+    if len(x) == 1:
+        axes.set_xlim(x[0] - 7, x[0] + 7)
+    axes.tick_params(labelsize=7)
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
     buffer.seek(0)
     return buffer
 

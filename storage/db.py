@@ -20,7 +20,7 @@ import aiosqlite
 from storage.encryption import Cipher, EncryptionKeyError
 from storage.inbox import Inbox
 from storage.migrations import MIGRATIONS, SCHEMA_VERSION
-from storage.turns import WRITE_TRIGGER, TurnStore
+from storage.turns import TurnStore
 from storage.unit_of_work import UnitOfWork
 
 logger = logging.getLogger(__name__)
@@ -132,7 +132,6 @@ class Database:
                     f"{path} needs upgrading first: start `growcoach run` (or `chat`) once"
                 )
             await database._check_key(store=writes)
-            await connection.executescript(WRITE_TRIGGER)
             if writes:
                 await database.scrub()  # an erasure a crash left unfinished ends here
         except sqlite3.Error as error:

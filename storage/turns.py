@@ -1,20 +1,18 @@
-"""Every turn's path through the database: one statement to read, one to write.
+"""Every turn's path through the database: one query to read, one transaction to write.
 
 A turn reads all that is kept about one person, lets the engine decide, and writes what
-changed. Each statement is a trip to aiosqlite's thread, and under load each trip also
-waits for the event loop to come round; a turn of ten statements held the database for
-milliseconds and was what limited the bot (BENCHMARKS.md). So:
+changed. Each statement is a trip to aiosqlite's thread, so trips are few:
 
-- the read is one query over the five tables (`_EVERYTHING`), rows tagged by table;
-- the write is one `INSERT INTO turn_writes` of a JSON document with every changed row.
-  `turn_writes` is a temporary view whose INSTEAD OF trigger upserts those rows into
-  their tables. One statement is one transaction: all of the turn is saved, or none of
-  it, and it is committed when the statement returns, before any reply is sent.
+- the read is one query over the tables (`_EVERYTHING`), rows tagged by table;
+- the write is plain SQL in one `BEGIN IMMEDIATE … COMMIT`: one `executemany` upsert
+  per table that changed (in `_TABLES` order, a goal's person before the goal), the
+  schedule's removal and the inbox receipt. All of the turn is saved, or none of it,
+  and it is committed before any reply is sent.
 
-The view and trigger are made on each connection from the same column lists as the
-repositories, so they never fall behind the schema. Between the read and the write the
-person's turn holds their own lock (in `bot.conversations`), so no other turn of theirs
-can come in between; other people's turns may, and touch other rows.
+The upserts are made from the same column lists as the repositories, so they never
+fall behind the schema. Between the read and the write the person's turn holds their
+own lock (in `bot.conversations`), so no other turn of theirs can come in between;
+other people's turns may, and touch other rows.
 """
 
 from __future__ import annotations
@@ -39,9 +37,11 @@ from storage.repositories import (
     opened,
     row_values,
     schedule_row,
+    upsert,
     utc_text,
     without,
 )
+from storage.unit_of_work import UnitOfWork
 
 _TABLES = (
     # table, columns, key, the person's column, order within the table
@@ -66,31 +66,8 @@ def _select_everything() -> str:
     return " UNION ALL ".join(selects) + " ORDER BY 1, 2, 3"
 
 
-def _write_trigger() -> str:
-    """The view a turn's changes are inserted into, and the trigger that applies them."""
-    upserts = []
-    for table, columns, key, _, _ in _TABLES:
-        names = ", ".join(f'"{column}"' for column in columns)
-        values = ", ".join(f"json_extract(value, '$.\"{column}\"')" for column in columns)
-        updates = ", ".join(f'"{c}" = excluded."{c}"' for c in columns if c not in key)
-        # `WHERE true` tells SQLite's parser the ON CONFLICT belongs to the INSERT.
-        upserts.append(
-            f"INSERT INTO {table} ({names}) SELECT {values} FROM json_each(NEW.changes, "
-            f"'$.{table}') WHERE true ON CONFLICT ({', '.join(key)}) DO UPDATE SET {updates};"
-        )
-    return (
-        "CREATE TEMP VIEW turn_writes (changes) AS SELECT NULL;\n"
-        "CREATE TEMP TRIGGER turn_writes_apply INSTEAD OF INSERT ON turn_writes BEGIN\n"
-        "DELETE FROM schedules WHERE person_id = json_extract(NEW.changes, '$.unscheduled');\n"
-        "UPDATE inbox SET handled_at = json_extract(NEW.changes, '$.receipt.at'), payload = NULL"
-        " WHERE update_id = json_extract(NEW.changes, '$.receipt.update_id');\n"
-        + "\n".join(upserts)
-        + "\nEND;"
-    )
-
-
 _EVERYTHING = _select_everything()
-WRITE_TRIGGER = _write_trigger()
+_UPSERTS = {table: upsert(table, columns, key) for table, columns, key, _, _ in _TABLES}
 
 
 @dataclass(frozen=True)
@@ -157,7 +134,7 @@ class TurnStore:
         )
 
     async def save(self, changes: Changes, before: Stored) -> None:
-        """Write the changes in one statement: one transaction, committed on return."""
+        """Write the changes in one transaction, committed on return."""
         if not changes:
             return
         document: dict[str, Any] = {"people": [], "goals": [], "steps": [], "checkins": []}
@@ -186,9 +163,26 @@ class TurnStore:
         if changes.receipt is not None:
             update_id, at = changes.receipt
             document["receipt"] = {"update_id": update_id, "at": utc_text(at)}
-        text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
-        async with self._lock:
-            await self._connection.execute("INSERT INTO turn_writes (changes) VALUES (?)", (text,))
+        async with UnitOfWork(self._connection, self._lock) as work:
+            await self._write(document)
+            await work.commit()
+
+    async def _write(self, document: dict[str, Any]) -> None:
+        if "unscheduled" in document:
+            await self._connection.execute(
+                "DELETE FROM schedules WHERE person_id = ?", (document["unscheduled"],)
+            )
+        if "receipt" in document:
+            receipt = document["receipt"]
+            await self._connection.execute(
+                "UPDATE inbox SET handled_at = ?, payload = NULL WHERE update_id = ?",
+                (receipt["at"], receipt["update_id"]),
+            )
+        for table, columns, *_ in _TABLES:
+            if rows := document.get(table):
+                await self._connection.executemany(
+                    _UPSERTS[table], [tuple(row[column] for column in columns) for row in rows]
+                )
 
     async def erase(self, person_id: str) -> None:
         """Everything about the person, in one statement: goals, steps, check-ins, schedule

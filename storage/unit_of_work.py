@@ -1,9 +1,8 @@
 """A unit of work: one transaction that is rolled back unless `commit()` is called.
 
-For work of several statements outside a turn (claiming reminders, marking someone
-who blocked the bot, maintenance): all inside one `BEGIN IMMEDIATE` transaction, and
-an exception anywhere leaves the database exactly as it was. A turn itself needs no
-unit of work: its writes are one statement (`storage.turns`).
+For work of several statements (a turn's writes in `storage.turns`, claiming reminders,
+marking someone who blocked the bot, maintenance): all inside one `BEGIN IMMEDIATE`
+transaction, and an exception anywhere leaves the database exactly as it was.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
 from dialogue_flows.helplines import Helplines
 from storage.db import Database
+from storage.port import Store
 
 
 def system_clock() -> datetime:
@@ -23,7 +24,7 @@ def system_clock() -> datetime:
 @dataclass(frozen=True)
 class App:
     catalogue: Catalogue
-    database: Database
+    database: Store
     conversations: Conversations
 
 
@@ -39,7 +40,7 @@ async def open_app(
     settings = settings or Settings(_env_file=None)
     catalogue = Catalogue.load()
     key = settings.encryption_key.get_secret_value() if settings.encryption_key else None
-    database = await Database.open(db_path, key, writes)
+    database: Store = await Database.open(db_path, key, writes)
     helplines = Helplines.load(settings.country, settings.helplines_file)
     engine = Engine(catalogue, settings.default_tz, helplines)
     try:

@@ -19,14 +19,14 @@ from bot.logs import pseudonym
 from bot.person_locks import PersonLocks
 from dialogue_flows.engine import Engine
 from dialogue_flows.types import Input, Msg, Reply, Snapshot, Turn
-from storage.db import Database
+from storage.port import Store
 from storage.turns import Changes
 
 Clock = Callable[[], datetime]
 
 
 class Conversations:
-    def __init__(self, database: Database, engine: Engine, clock: Clock) -> None:
+    def __init__(self, database: Store, engine: Engine, clock: Clock) -> None:
         self.database = database
         self.engine = engine
         self.clock = clock

@@ -53,3 +53,18 @@ def test_the_check_would_see_a_forbidden_import(tmp_path: Path) -> None:
         "def f():\n    import sqlite3\n    from storage.db import Database\n", encoding="utf-8"
     )
     assert imported("edge", tmp_path) == {"edge/late.py": {"sqlite3", "storage"}}
+
+
+def test_the_edges_use_the_storage_port_and_only_the_wiring_names_sqlite_store() -> None:
+    """`bot/` types its database as `storage.port.Store`; only the wiring opens the concrete
+    SQLite `Database` (app.py for the service, cli.py for maintenance commands)."""
+    wiring = set()
+    for path in sorted((ROOT / "bot").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.ImportFrom)
+                and node.module == "storage.db"
+                and "Database" in {alias.name for alias in node.names}
+            ):
+                wiring.add(str(path.relative_to(ROOT)))
+    assert wiring == {"bot/app.py", "bot/cli.py"}

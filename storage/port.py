@@ -1,0 +1,122 @@
+"""The storage port: all that the service asks of a database, as typed interfaces.
+
+`bot/` depends on `Store`, never on the SQLite classes; `bot.app` wires the one
+implementation (`storage.db.Database`). A second backend (PostgreSQL) implements these
+protocols and nothing in `bot/` or `dialogue_flows/` changes. Backups and key rotation
+work on the file itself (`storage.backups`) and stay outside the port.
+
+- a turn: `turns.load` a person's records, `turns.save` one turn's changes in one
+  transaction, `turns.erase` a person (then `scrub` so nothing lingers on disk);
+- the reminder loop: `unit_of_work()`, one short transaction to claim a few due
+  reminders (or settle them) at a time;
+- delivery: `inbox`, so that nothing received is lost before it is handled;
+- exports: `turns.load` again, and `pseudonym_key` for the export's pseudonym.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from types import TracebackType
+from typing import Protocol, Self
+
+from dialogue_flows.records import Schedule
+from storage.repositories import Claim
+from storage.turns import Changes, Stored
+
+
+class Turns(Protocol):
+    async def load(self, person_id: str) -> Stored: ...
+
+    async def save(self, changes: Changes, before: Stored) -> None: ...
+
+    async def erase(self, person_id: str) -> None: ...
+
+
+class Inbox(Protocol):
+    async def receive(self, updates: Sequence[tuple[int, str]], now: datetime) -> set[int]: ...
+
+    async def set_aside(self, update_id: int, now: datetime) -> None: ...
+
+    async def done(self, update_id: int, now: datetime) -> None: ...
+
+    async def waiting(self) -> list[str]: ...
+
+    async def forget(self, now: datetime) -> None: ...
+
+
+class People(Protocol):
+    async def mark_blocked(self, person_id: str, when: datetime) -> None: ...
+
+
+class Schedules(Protocol):
+    async def save(self, schedule: Schedule) -> None: ...
+
+    async def due(
+        self, now: datetime, limit: int, channel: str
+    ) -> list[tuple[Schedule, bool]]: ...
+
+
+class Reminders(Protocol):
+    async def claim(
+        self,
+        person_id: str,
+        due_at: datetime,
+        now: datetime,
+        kind: str = "checkin",
+        owner: str | None = None,
+    ) -> Claim | None: ...
+
+    async def due_followups(
+        self, now: datetime, limit: int, channel: str, owner: str | None = None
+    ) -> list[Claim]: ...
+
+    async def reclaim(
+        self, now: datetime, lease: timedelta, channel: str, owner: str | None, limit: int
+    ) -> list[Claim]: ...
+
+    async def resume(self, now: datetime, channel: str, owner: str, limit: int) -> list[Claim]: ...
+
+    async def postpone(self, claim: Claim, retry_at: datetime) -> None: ...
+
+    async def finish(self, claim: Claim, outcome: str, now: datetime) -> None: ...
+
+
+class Work(Protocol):
+    """One transaction: rolled back on leaving unless `commit()` was called."""
+
+    @property
+    def people(self) -> People: ...
+
+    @property
+    def schedules(self) -> Schedules: ...
+
+    @property
+    def reminders(self) -> Reminders: ...
+
+    async def __aenter__(self) -> Self: ...
+
+    async def __aexit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None: ...
+
+    async def commit(self) -> None: ...
+
+
+class Store(Protocol):
+    @property
+    def turns(self) -> Turns: ...
+
+    @property
+    def inbox(self) -> Inbox: ...
+
+    def unit_of_work(self) -> Work: ...
+
+    async def pseudonym_key(self) -> bytes: ...
+
+    async def scrub(self) -> bool: ...
+
+    async def close(self) -> None: ...

@@ -52,6 +52,7 @@ from telegram.ext import (
 from bot.app import App, open_app
 from bot.conversations import Clock
 from bot.logs import pseudonym, quiet_libraries
+from bot.pacing import RepliesFirst
 from bot.person_locks import PersonLocks
 from bot.receiving import Batch, InboxRequest, Webhook, bare, parse_webhook_body, serve_webhook
 from bot.reminders import ReminderLoop
@@ -206,6 +207,7 @@ class TelegramBot:
         """Updates passed on as their id alone (set aside, or delivered twice)."""
         self._forgotten_at: datetime | None = None
         """When the inbox last dropped the ids of updates handled over a day ago."""
+        self.replies_first = RepliesFirst()
         self.application = self._build()
 
     def _build(self) -> Application[Any, Any, Any, Any, Any, Any]:
@@ -379,14 +381,15 @@ class TelegramBot:
         if query is None:
             return
         await self._quietly(query.answer())
-        turn = await self.take_turn(context.bot, update, parse_callback(query.data), send=False)
-        message = query.message
-        if isinstance(message, Message):
-            if self._open_keyboards.get(message.chat_id) == message.message_id:
-                del self._open_keyboards[message.chat_id]
-            if self._closing(message.chat_id, message.message_id):
-                await self._close_question(message, query.data, marked=turn.answered)
-        await self.send_turn(context.bot, update, turn)
+        async with self.replies_first.reply():  # until the replies are sent, too
+            turn = await self.take_turn(context.bot, update, parse_callback(query.data), False)
+            message = query.message
+            if isinstance(message, Message):
+                if self._open_keyboards.get(message.chat_id) == message.message_id:
+                    del self._open_keyboards[message.chat_id]
+                if self._closing(message.chat_id, message.message_id):
+                    await self._close_question(message, query.data, marked=turn.answered)
+            await self.send_turn(context.bot, update, turn)
 
     async def on_unreadable(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Stickers, photos, voice, video, documents, locations and the like."""
@@ -435,11 +438,12 @@ class TelegramBot:
         sender = sender_id(update)
         if sender is None:
             raise ValueError("an update without a person")
-        turn = await self.app.conversations.handle(
-            person_id(sender), event, language_of(update.effective_user), update.update_id
-        )
-        if send:
-            await self.send_turn(bot, update, turn)
+        async with self.replies_first.reply():
+            turn = await self.app.conversations.handle(
+                person_id(sender), event, language_of(update.effective_user), update.update_id
+            )
+            if send:
+                await self.send_turn(bot, update, turn)
         return turn
 
     async def send_turn(self, bot: Bot, update: Update, turn: Turn) -> None:
@@ -495,6 +499,7 @@ class TelegramBot:
         One try: a failure is tried again later by the loop, which goes on meanwhile."""
         user_id = int(PersonId.parse(person).key)
         bot = self.application.bot
+        await self.replies_first.reminder()
         delivered = await self.send_replies(bot, user_id, user_id, turn, patient=False)
         return "sent" if delivered else "blocked"
 

@@ -223,3 +223,32 @@ async def test_a_restarted_process_resumes_its_own_claims_at_once(
         assert await again.tick() == 0
     assert len(bot.api.sent_to(PERSON)) == seen + 1
     assert reminders_of(bot) == [(claim.due_at, "sent")]
+
+
+async def test_a_reply_never_waits_behind_the_reminders(telegram_direct: RunningBot) -> None:
+    """Many check-ins due while a person writes: the reminders wait for the reply.
+
+    The person's reply is held at the (fake) Bot API, so their turn is in progress; the
+    reminder loop, started meanwhile, takes its first check-in turn and then waits at
+    the gate instead of sending. Only when the reply is through do the check-ins go."""
+    bot, api = telegram_direct, telegram_direct.api
+    people = range(5101, 5106)
+    for person in people:
+        await plan_with_check_in(bot, person)
+    writer = 5200
+    bot.clock.now = FIRST_DUE
+    gate = bot.bot.replies_first
+    earlier = len(api.calls)
+    api.hold("sendMessage")
+    reply = asyncio.create_task(bot.handle(api.send_text(writer, "Hello")))
+    await asyncio.wait_for(gate.until(lambda g: g.replying == 1), 10)
+    tick = asyncio.create_task(bot.bot.reminders.tick())
+    await asyncio.wait_for(gate.until(lambda g: g.reminders_waiting == 1), 10)
+    api.release()
+    await reply
+    assert await tick == len(people)
+    order = [call.chat_id for call in api.calls[earlier:] if call.method == "sendMessage"]
+    replies = [n for n, chat in enumerate(order) if chat == writer]
+    check_ins = [n for n, chat in enumerate(order) if chat in people]
+    assert replies and len(check_ins) == len(people)
+    assert max(replies) < min(check_ins)  # every reply before any check-in

@@ -32,7 +32,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from enum import StrEnum
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import permutations
 from typing import NamedTuple
 
@@ -213,6 +213,7 @@ class _Lexicon:
 _BY_ANCHOR: dict[str, list[tuple[frozenset[str], data.Concept]]] = defaultdict(list)
 
 
+@cache
 def _commonness(group: str) -> tuple[bool, int]:
     """How often a group is likely in everyday words: listed as common, then how many of
     its entries are made of small words only ("how to")."""

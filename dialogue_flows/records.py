@@ -58,6 +58,17 @@ Plain = Annotated[str, PLAIN]
 """Text kept in the clear. Every other text field is sealed (encrypted at rest) by default."""
 
 
+class _Sealed:
+    """The mark of a field that is not text but says something of the person (scores)."""
+
+    def __repr__(self) -> str:
+        return "SEAL"
+
+
+SEAL = _Sealed()
+"""`Annotated[tuple[int, ...], SEAL]`: sealed although it holds no text."""
+
+
 class LifeArea(StrEnum):
     """The four dimensions of recovery, plus the person's own."""
 
@@ -75,9 +86,12 @@ class Record(BaseModel):
 
 
 def _holds_words(annotation: Any, marks: tuple[Any, ...] = ()) -> bool:
-    """Text, text inside a collection, or a record (which holds text): sealed unless Plain."""
+    """Text, text inside a collection, or a record (which holds text): sealed unless Plain.
+    Anything marked SEAL is sealed too."""
     if PLAIN in marks:
         return False
+    if SEAL in marks:
+        return True
     if annotation is str:
         return True
     if isinstance(annotation, type):

@@ -11,9 +11,9 @@ import contextlib
 import sqlite3
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from dialogue_flows.records import Plain, Record, sealed_fields
+from dialogue_flows.records import SEAL, Plain, Record, sealed_fields
 from storage.encryption import Cipher, new_key
 from storage.repositories import SEALED, opened, row_values
 
@@ -26,13 +26,15 @@ class Diary(Record):
     feeling: str | None = None
     mood: Literal["low", "ok"] = "ok"
     at: datetime | None = None
+    scores: Annotated[tuple[int, ...], SEAL] = ()
+    count: int = 0
 
 
 COLUMNS = ("person_id", "number", "feeling", "mood", "at")
 
 
 def test_a_new_free_text_field_is_sealed_without_being_listed() -> None:
-    assert sealed_fields(Diary) == {"feeling"}
+    assert sealed_fields(Diary) == {"feeling", "scores"}  # scores: marked, not text
 
 
 def test_the_stored_bytes_of_a_new_field_are_not_readable(tmp_path: Path) -> None:

@@ -38,7 +38,7 @@ from fake_bot_api import Call, FakeBotApi  # noqa: E402
 from bot.app import open_app  # noqa: E402
 from bot.reminders import ReminderLoop  # noqa: E402
 from bot.settings import Settings  # noqa: E402
-from bot.telegram import BotSettings, Retry, TelegramBot  # noqa: E402
+from bot.telegram import BotSettings, Retry, TelegramBot, person_id  # noqa: E402
 from dialogue_flows.catalogue import Catalogue  # noqa: E402
 from dialogue_flows.engine import Engine  # noqa: E402
 from dialogue_flows.records import PersonId  # noqa: E402
@@ -105,7 +105,7 @@ async def durable_turns(db: Path, conversations: int, first: int = 0) -> list[fl
         for n in range(first, first + conversations):
             for answer in ANSWERS:
                 started = time.perf_counter()
-                await app.conversations.handle(f"telegram:{n}", Text(answer))
+                await app.conversations.handle(person_id(n), Text(answer))
                 latencies.append(time.perf_counter() - started)
     return latencies
 
@@ -297,7 +297,7 @@ def fill(db: Path, people: int, due: int) -> None:
         past = (NOW - timedelta(minutes=5)).isoformat(timespec="seconds")
         future = (NOW + timedelta(days=3)).isoformat(timespec="seconds")
         for start in range(1, people, 10_000):
-            ids = [f"telegram:{n}" for n in range(start, min(people, start + 10_000))]
+            ids = [person_id(n) for n in range(start, min(people, start + 10_000))]
             writer.executemany(f"INSERT INTO people VALUES ({','.join('?' * len(person))})",
                                [(i, *person[1:]) for i in ids])  # fmt: skip
             writer.executemany(f"INSERT INTO goals VALUES ({','.join('?' * len(goal))})",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import doctest
-import time
 import unicodedata
 from collections.abc import Callable
 
@@ -205,19 +204,6 @@ def test_every_format_character_goes_but_emoji_stay_whole() -> None:
 
 def test_the_documented_examples_hold() -> None:
     assert doctest.testmod(answers).failed == 0
-
-
-def test_reading_is_fast() -> None:
-    goals = ["wanna get bak to work", "Jeg fik skrevet brevet, men jeg turde ikke vise det"] * 50
-    suggest_area("warm up")
-    step_outcome("warm up")
-    started = time.perf_counter()
-    for goal in goals:
-        suggest_area(goal)
-        step_outcome(goal)
-        match_choice(goal, LABELS)
-        key_phrase(goal, 30)
-    assert (time.perf_counter() - started) / len(goals) < 0.005
 
 
 LATER = [

@@ -480,6 +480,8 @@ class OneOf:
     values: tuple[str, ...]
 
     def pick(self, text: str) -> str:
-        if text not in self.values:
+        """A value as pressed, or typed in any case ("/export JSON")."""
+        value = text.strip().casefold()
+        if value not in self.values:
             raise InvalidAnswerError("invalid.pick")
-        return text
+        return value

@@ -26,6 +26,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from dialogue_flows.moves import Move, read_move
 from dialogue_flows.words import LANGUAGES, Language, Phrases, Word, fold, phrase, stem, words
 
 MAX_ANSWER_CHARS = 1000
@@ -268,11 +269,15 @@ _NO = {"no", "n", "nope", "nah", "notnow", "nothanks", "nej", "ikkenu", "nejtak"
 
 
 def yes_or_no(text: str) -> str:
+    """Yes or no in a word ("yeah, fine"), or as a move says it ("go on then", "nah")."""
     words = re.findall(r"\w+", text.casefold())
     if comparable(text) in _YES or (words and words[0] in _YES):
         return "yes"
     if comparable(text) in _NO or (words and words[0] in {"no", "nope", "nah", "nej"}):
         return "no"
+    move = read_move(text)
+    if move in (Move.YES, Move.NO):
+        return move.value
     raise InvalidAnswerError("invalid.yes_no")
 
 

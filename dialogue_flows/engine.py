@@ -184,7 +184,16 @@ class _TurnInProgress:
             self.answer(self.read(question, self.work(), words))
         except InvalidAnswerError as invalid:
             # Raised before any record changed: the person stays where they were.
-            self.ask_again(Msg(invalid.key, invalid.params))
+            self.ask_again(self.invalid_words(question, invalid))
+
+    def invalid_words(self, question: Question, invalid: InvalidAnswerError) -> Msg:
+        """Why the answer did not do, in the question's own words where it has them.
+
+        `<prompt>.<key>` ("crisis.followup_offer.invalid.yes_no") speaks of that
+        question's buttons; the general key ("invalid.yes_no") of any question's.
+        """
+        own = f"{question.prompt}.{invalid.key}"
+        return Msg(own if self.has_words(own) else invalid.key, invalid.params)
 
     def meet(self, move: Move, question: Question) -> bool:
         """A move, not an answer: do what `listening` says; False if it is content here."""

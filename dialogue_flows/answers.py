@@ -303,11 +303,12 @@ def _idea_separators() -> re.Pattern[str]:
 
 
 def several(text: str) -> tuple[str, ...]:
-    """The ideas in one message: one a line, bulleted, numbered, or joined by "or".
+    """The ideas in one message: one a line, bulleted, numbered, joined by "or", or a list.
 
     "email the teacher, or go with Claire just to look, or do some clay at home" is
-    three ideas; "ring my sister, she's good with forms" stays one, since a comma alone
-    does not part ideas.
+    three ideas, and so is "ring the joinery place, ask keyworker bout cv, do cscs card"
+    (`_comma_list`); "ring my sister, she's good with forms" stays one, since a comma
+    alone does not part ideas.
 
     >>> several("1. ring the council 2. ask my sister")
     ('ring the council', 'ask my sister')
@@ -316,9 +317,32 @@ def several(text: str) -> tuple[str, ...]:
     for line in text.splitlines():
         parts = _NUMBERED.split(line) if re.match(r"\s*1[.)]\s", line) else [line]
         for part in parts:
-            ideas += _idea_separators().split(_BULLET.sub("", part))
+            for idea in _idea_separators().split(_BULLET.sub("", part)):
+                ideas += _comma_list(idea)
     kept = (idea.strip(" ,.;") for idea in ideas)
     return tuple(idea for idea in kept if idea)
+
+
+LIST_MIN_CLAUSES = 3
+LIST_MAX_WORDS = 10
+"""A comma list parts ideas from three clauses on, each of at most this many words."""
+
+
+def _comma_list(text: str) -> list[str]:
+    """Three or more short clauses between commas, each opening as an idea does, or [text].
+
+    A clause after the first that opens with "she", "because", "maybe"... (the
+    tables' `not_idea_starts`) says more about the one before, so it is not a list.
+    """
+    clauses = [clause.strip() for clause in text.split(",")]
+    typed = [[word.text for word in words(clause)] for clause in clauses]
+    starts = word_list("several", "not_idea_starts")
+    is_list = (
+        len(clauses) >= LIST_MIN_CLAUSES
+        and all(0 < len(clause) <= LIST_MAX_WORDS for clause in typed)
+        and all(clause[0] not in starts for clause in typed[1:])
+    )
+    return clauses if is_list else [text]
 
 
 def key_phrase(text: str, limit: int = 90) -> str:

@@ -394,7 +394,7 @@ def match_choice(text: str, labels: Sequence[str]) -> int | None:
     >>> match_choice("the clay one", ["Email the teacher", "do some clay at home"])
     1
     """
-    if not labels:
+    if not labels or none_of_them(text) is not None:
         return None
     placed = _by_place(text, len(labels))
     if placed is not None:
@@ -412,6 +412,31 @@ def match_choice(text: str, labels: Sequence[str]) -> int | None:
     best, index = scores[-1]
     second = scores[-2][0] if len(scores) > 1 else 0
     return index if best >= CHOICE_SCORE and best - second >= CHOICE_MARGIN else None
+
+
+def none_of_them(text: str) -> str | None:
+    """ "None of them" to a choice of options: the new ideas said after it, or None.
+
+    "ingen af dem. ideer: ringe til kommunens boligsocial, ..." gives "ringe til
+    kommunens boligsocial, ..."; "none of them" alone gives ""; None when the text does
+    not open by turning down every option.
+
+    >>> none_of_them("none of them, how about asking Jo"), none_of_them("the first one")
+    ('asking Jo', None)
+    """
+    found = words(text)
+    rest = found[_opening(found, "none") :] if found else []
+    if len(rest) == len(found):
+        return None
+    rest = rest[_opening(rest, "new_ideas") :]
+    said = text[rest[0].start :].strip(" .,;:-") if rest else ""
+    return said if any(_content(said, language) for language in LANGUAGES) else ""
+
+
+def _opening(found: Sequence[Word], kind: str) -> int:
+    """How many words at the start of `found` are a phrase of the choice table's `kind`."""
+    matches = phrase_list("choice", kind).find([word.text for word in found])
+    return matches[0][1] if matches and matches[0][0] == 0 else 0
 
 
 @cache

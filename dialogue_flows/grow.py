@@ -86,6 +86,14 @@ class GrowWork(Work):
         if goal is not None:
             self.update_goal(chosen_option=goal.options[0])
 
+    def turned_down(self) -> bool:
+        """ "None of them" to the options, with no new idea: back to finding some."""
+        return isinstance(self.answer, str) and answers.none_of_them(self.answer) == ""
+
+    def new_ideas(self) -> bool:
+        """ "None of them. Ideas: ..." to the options: they are added, and asked again."""
+        return isinstance(self.answer, str) and bool(answers.none_of_them(self.answer))
+
     def confident(self) -> bool:
         return isinstance(self.answer, int) and self.answer >= CONFIDENT_ENOUGH
 
@@ -181,12 +189,17 @@ def option_choices(work: Work) -> tuple[Choice, ...]:
 
 
 def save_chosen_option(work: Work, answer: Any) -> None:
+    """An option by button, number or words; "none of them" adds the ideas said with it."""
     goal = work.goal
     if goal is None:
         return
     index = answer[1:] if isinstance(answer, str) and answer.startswith("#") else ""
+    instead = answers.none_of_them(answer) if isinstance(answer, str) else None
     if index.isdigit() and int(index) < len(goal.options):
         work.update_goal(chosen_option=goal.options[int(index)])
+    elif instead is not None:
+        ideas = answers.several(instead) if instead else ()
+        work.update_goal(options=(*goal.options, *ideas)[-MAX_OPTIONS:])
     else:
         work.update_goal(chosen_option=answer, options=(*goal.options, answer)[-MAX_OPTIONS:])
 
@@ -362,6 +375,8 @@ FLOW = Flow(
           for source in ("options_summary", "options_fix")),
         *({"trigger": "answer", "source": source, "dest": "choose"}
           for source in ("options_summary", "options_fix")),
+        {"trigger": "answer", "source": "choose", "dest": "choose", "conditions": "new_ideas"},
+        {"trigger": "answer", "source": "choose", "dest": "options", "conditions": "turned_down"},
         {"trigger": "answer", "source": "choose", "dest": "step"},
         {"trigger": "answer", "source": "step", "dest": "when"},
         {"trigger": "answer", "source": "when", "dest": "confidence"},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import THROUGH_REALITY, WELCOMED, WHOLE_PLAN, Dialogue
 
 from dialogue_flows.grow import MAX_OPTIONS, is_vague
@@ -281,3 +282,41 @@ def test_a_second_goal_after_a_finished_plan(dialogue: Dialogue) -> None:
     dialogue.run(*WHOLE_PLAN, "/newgoal", "Call my brother every Sunday", "Community")
     assert dialogue.goal.number == 2
     assert dialogue.goals[1].status == "active"
+
+
+AT_CHOOSE = WHOLE_PLAN[: len(THROUGH_REALITY) + 2]
+"""Three options kept: the council, saving £10 a week, Shelter; "Which appeals?" open."""
+
+
+@pytest.mark.parametrize("said", ["3 prob", "3 probs tbh", "nr 3 nok", "the third one i guess"])
+def test_a_number_with_hedging_picks_that_option(dialogue: Dialogue, said: str) -> None:
+    dialogue.run(*AT_CHOOSE)
+    assert dialogue.step == "choose"
+    dialogue.say(said)
+    assert dialogue.goal.chosen_option == "Talk to Shelter" and dialogue.step == "step"
+
+
+def test_none_of_them_with_new_ideas_adds_them_and_asks_again(dialogue: Dialogue) -> None:
+    dialogue.run(*AT_CHOOSE)
+    before = dialogue.goal.options
+    dialogue.say(
+        "ingen af dem. ideer: ringe til kommunens boligsocial, spørge min rådgiver, søge job"
+    )
+    assert dialogue.goal.options == (
+        *before,
+        "ringe til kommunens boligsocial",
+        "spørge min rådgiver",
+        "søge job",
+    )
+    assert dialogue.goal.chosen_option is None
+    assert dialogue.step == "choose" and dialogue.keys == ["grow.choose"]
+    dialogue.say("5")
+    assert dialogue.goal.chosen_option == "spørge min rådgiver"
+
+
+def test_none_of_them_alone_goes_back_to_finding_ideas(dialogue: Dialogue) -> None:
+    dialogue.run(*AT_CHOOSE)
+    before = dialogue.goal.options
+    dialogue.say("none of them tbh")
+    assert dialogue.goal.options == before and dialogue.goal.chosen_option is None
+    assert dialogue.step == "options"

@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from dialogue_flows import answers
+from dialogue_flows import answers, listening
 from dialogue_flows.flow import Ending, Flow, Question, Saver, Work, answer_is
 from dialogue_flows.types import Choice, Msg, Param
 from storage.records import Goal, LifeArea, Step
@@ -105,6 +105,10 @@ class GrowWork(Work):
         step = self.goal.current_step if self.goal else None
         return step is not None and (step.confidence or 0) < CONFIDENT_ENOUGH
 
+    def corrected(self) -> bool:
+        """Their own words put a summary right: it is shown again, with them."""
+        return isinstance(self.answer, str) and self.answer not in ("yes", "not_quite")
+
     right = answer_is("yes")
     not_quite = answer_is("not_quite")
     not_this_area = answer_is("no")
@@ -164,11 +168,17 @@ def keep(field: str, in_step: bool = False) -> Saver:
 
 
 def correct(field: str) -> Saver:
-    """A summary's answer: "yes" keeps it as it is; anything else is their correction."""
+    """A summary's answer: "yes" keeps it as it is; anything else is their correction.
+
+    A second correction is added to the first, never put in its place.
+    """
 
     def save(work: Work, answer: Any) -> None:
-        if answer not in ("yes", "not_quite"):
-            work.update_goal(**{field: answer})
+        goal = work.goal
+        if goal is None or answer in ("yes", "not_quite") or answer is listening.SKIP:
+            return
+        earlier = getattr(goal, field)
+        work.update_goal(**{field: f"{earlier}\n{answer}" if earlier else answer})
 
     return save
 
@@ -306,6 +316,11 @@ def params(work: Work) -> Mapping[str, Param]:
     found["obstacles"] = (
         Msg("grow.obstacles_said", {"obstacles": quoted(goal.obstacles)}) if goal.obstacles else ""
     )
+    found["correction"] = (
+        Msg("grow.correction_said", {"correction": quoted(goal.reality_correction)})
+        if goal.reality_correction
+        else ""
+    )
     found["options"] = "\n".join(f"• {shorten(option, 80)}" for option in goal.options)
     found["option"] = shorten(goal.chosen_option or "")
     step = goal.current_step
@@ -335,6 +350,8 @@ FLOW = Flow(
                  save=correct("reality_correction"), on_move=AGREE),
         Question("reality_fix", "grow.reality_fix", save=correct("reality_correction"),
                  skippable=True),
+        Question("reality_again", "grow.reality_again", choices=RIGHT_CHOICES,
+                 save=correct("reality_correction"), on_move=AGREE),
         Question("options", "grow.options", save=add_options),
         Question("options_summary", "grow.options_summary", choices=RIGHT_CHOICES,
                  save=add_options, on_move={**AGREE, "thats_all": "yes"}),
@@ -363,8 +380,13 @@ FLOW = Flow(
         {"trigger": "answer", "source": "obstacles", "dest": "reality_summary"},
         {"trigger": "answer", "source": "reality_summary", "dest": "reality_fix",
          "conditions": "not_quite"},
+        *({"trigger": "answer", "source": source, "dest": "reality_again",
+           "conditions": "corrected"} for source in ("reality_summary", "reality_fix")),
         {"trigger": "answer", "source": "reality_summary", "dest": "options"},
         {"trigger": "answer", "source": "reality_fix", "dest": "options"},
+        {"trigger": "answer", "source": "reality_again", "dest": "reality_fix",
+         "conditions": "not_quite"},
+        {"trigger": "answer", "source": "reality_again", "dest": "options"},
         {"trigger": "answer", "source": "options", "dest": "options_summary"},
         {"trigger": "answer", "source": "options_summary", "dest": "options_fix",
          "conditions": "not_quite"},

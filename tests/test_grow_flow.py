@@ -106,7 +106,7 @@ def test_not_quite_lets_them_correct_the_summary(dialogue: Dialogue) -> None:
     assert dialogue.step == "reality_fix"
     dialogue.say("It's my cousin's place, not my mate's")
     assert dialogue.goal.reality_correction == "It's my cousin's place, not my mate's"
-    assert dialogue.step == "options"
+    assert dialogue.step == "reality_again"  # shown back with it: "Have I got it right now?"
 
 
 def test_several_options_in_one_message_and_more_after(dialogue: Dialogue) -> None:
@@ -319,4 +319,38 @@ def test_none_of_them_alone_goes_back_to_finding_ideas(dialogue: Dialogue) -> No
     before = dialogue.goal.options
     dialogue.say("none of them tbh")
     assert dialogue.goal.options == before and dialogue.goal.chosen_option is None
+    assert dialogue.step == "options"
+
+
+AT_REALITY_SUMMARY = THROUGH_REALITY[:9]
+
+
+def test_not_quite_lets_them_correct_and_shows_the_summary_again(dialogue: Dialogue) -> None:
+    dialogue.run(*AT_REALITY_SUMMARY)
+    assert dialogue.step == "reality_summary"
+    dialogue.press("not_quite")
+    assert dialogue.keys == ["grow.reality_fix"]
+    [again] = dialogue.say("It's my mum's sofa, not my mate's")
+    assert dialogue.step == "reality_again"
+    assert "“It's my mum's sofa, not my mate's”" in again
+    assert again.endswith("Have I got it right now?")
+    dialogue.say("yes")
+    assert dialogue.step == "options"
+    assert dialogue.goal.reality_correction == "It's my mum's sofa, not my mate's"
+
+
+def test_a_correction_typed_at_the_summary_is_shown_back_and_a_second_is_added(
+    dialogue: Dialogue,
+) -> None:
+    dialogue.run(*AT_REALITY_SUMMARY)
+    dialogue.say("the key worker left last month")
+    assert dialogue.step == "reality_again"
+    dialogue.say("not quite")
+    assert dialogue.step == "reality_fix"
+    dialogue.say("I have a new one from May")
+    assert dialogue.step == "reality_again"
+    dialogue.press("yes")
+    assert dialogue.goal.reality_correction == (
+        "the key worker left last month\nI have a new one from May"
+    )
     assert dialogue.step == "options"

@@ -210,7 +210,13 @@ def test_a_plain_answerer_finishes_grow_in_sixteen_turns_or_fewer(dialogue: Dial
 
 # -- message shape: over the catalogues, in both languages ------------------------------
 
-SUMMARIES = {"grow.summary", "grow.reality_summary", "grow.options_summary", "checkin.done"}
+SUMMARIES = {
+    "grow.summary",
+    "grow.reality_summary",
+    "grow.reality_again",
+    "grow.options_summary",
+    "checkin.done",
+}
 LISTS = {"help", "mydata", "crisis.reply", "safety.plan", "safety.helplines_only"}
 """Longer by nature: a summary of the person's own words, or a list of lines to call."""
 

@@ -96,7 +96,7 @@ SCRIPTS = (
             "18 month clean off the gear now, but I haven't touched clay in years",
             "Claire from group keeps asking me to come along. And I'm patient, I suppose",
             "Honestly I'm scared of walking in there and everyone knowing",
-            "not quite", "It's not everyone knowing, it's me feeling like a fraud",
+            "not quite", "It's not everyone knowing, it's me feeling like a fraud", "yeah",
             "email the teacher, or go with Claire just to look, or do some clay at home",
             "oh sorry, that's all", "going with Claire just to look I think",
             "Text Claire to ask when she's next going", "tonight after tea",

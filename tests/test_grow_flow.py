@@ -354,3 +354,21 @@ def test_a_correction_typed_at_the_summary_is_shown_back_and_a_second_is_added(
         "the key worker left last month\nI have a new one from May"
     )
     assert dialogue.step == "options"
+
+
+def test_a_time_put_right_where_the_zone_is_asked_is_kept(dialogue: Dialogue) -> None:
+    dialogue.run(*WHOLE_PLAN, "monday at 7")
+    assert dialogue.step == "timezone"
+    [again] = dialogue.say("no 7 at night not morning")
+    assert dialogue.keys == ["reminders.time_put_right"]
+    assert "Monday at 19:00" in again
+    dialogue.say("Copenhagen")
+    assert dialogue.schedule is not None
+    assert (dialogue.schedule.weekday, dialogue.schedule.hour) == (0, 19)
+    assert dialogue.schedule.timezone == "Europe/Copenhagen"
+
+
+def test_monday_eve_around_7_is_monday_evening(dialogue: Dialogue) -> None:
+    dialogue.run(*WHOLE_PLAN, "monday eve around 7", "London")
+    assert dialogue.schedule is not None
+    assert (dialogue.schedule.weekday, dialogue.schedule.hour) == (0, 19)

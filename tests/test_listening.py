@@ -43,8 +43,19 @@ STOPS = {**GROW_STOPS, **CHECKIN_STOPS}
 REAL_PERSON = ("are you a real person", "er du et menneske")
 GREETING = ("hi", "hej")
 DONT_KNOW = ("i don't know", "ved ikke")
-ADVICE = ("what do you think", "hvad synes du")
-QUESTION = ("what do you mean", "hvad mener du")
+ADVICE = (
+    "what do you think",
+    "hvad synes du",
+    "can u just tell me what to do",
+    "hvad synes du jeg skal gøre",
+)
+QUESTION = (
+    "what do you mean",
+    "hvad mener du",
+    "what do u mean",
+    "that wasnt an idea",
+    "nej det var et spørgsmål til dig",
+)
 ASIDES = (*REAL_PERSON, *GREETING, *DONT_KNOW, *ADVICE, *QUESTION)
 """Moves that get a short word and the same question, wherever they are said."""
 

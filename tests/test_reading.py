@@ -122,7 +122,17 @@ def test_a_choice_between_close_options_needs_a_clear_winner() -> None:
      ("ring kommunen eller måske spørge Mette", ("ring kommunen", "spørge Mette")),
      ("walk more; eat better", ("walk more", "eat better")),
      ("ask Jo or maybe text her", ("ask Jo", "text her")),
-     ("go to a meeting or two", ("go to a meeting or two",))],
+     ("go to a meeting or two", ("go to a meeting or two",)),
+     ("ring the joinery place my mate works at, ask keyworker bout cv, do cscs card",
+      ("ring the joinery place my mate works at", "ask keyworker bout cv", "do cscs card")),
+     ("ringe til kommunens boligsocial, spørge min rådgiver, søge job",
+      ("ringe til kommunens boligsocial", "spørge min rådgiver", "søge job")),
+     ("ring my sister, she's good with forms, she knows the council",
+      ("ring my sister, she's good with forms, she knows the council",)),
+     ("ring mum, maybe tomorrow, if I feel up to it",
+      ("ring mum, maybe tomorrow, if I feel up to it",)),
+     ("ringe til Mette, hun kender kommunen, og spørge hende",
+      ("ringe til Mette, hun kender kommunen, og spørge hende",))],
 )  # fmt: skip
 def test_several_ideas_in_one_message(words: str, ideas: tuple[str, ...]) -> None:
     assert several(words) == ideas

@@ -162,3 +162,27 @@ def test_words_that_answer_nothing_are_asked_about_once_then_left(dialogue: Dial
     [back] = dialogue.say("whatever")
     assert dialogue.keys[0] == "crisis.left" and dialogue.keys[-1] == "grow.options"
     assert "116 123" not in back  # no second wall of numbers; /safety has them
+
+
+@pytest.mark.parametrize("said", ["go on then", "yeah go on", "aye that's fine"])
+def test_a_yes_in_other_words_to_the_follow_up_is_a_yes(dialogue: Dialogue, said: str) -> None:
+    dialogue.run(*THROUGH_REALITY, "honestly I can't go on anymore")
+    dialogue.press("safe")
+    dialogue.say(said)
+    assert dialogue.keys[0] == "crisis.followup_set"
+
+
+def test_an_unclear_answer_to_the_follow_up_speaks_of_its_own_buttons(
+    dialogue: Dialogue,
+) -> None:
+    dialogue.run(*THROUGH_REALITY, "honestly I can't go on anymore")
+    dialogue.press("safe")
+    [again] = dialogue.say("hmm maybe")
+    assert dialogue.keys == ["crisis.followup_offer.invalid.yes_no", "crisis.followup_offer"]
+    assert "“Yes, please”" in again and "Yes, that's OK" not in again
+
+
+def test_an_unclear_answer_to_consent_still_speaks_of_consent(dialogue: Dialogue) -> None:
+    dialogue.run("/start")
+    dialogue.say("purple")
+    assert dialogue.keys == ["onboarding.consent.invalid.yes_no", "onboarding.consent"]

@@ -26,6 +26,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from dialogue_flows.moves import Move, read_move
 from dialogue_flows.words import LANGUAGES, Language, Phrases, Word, fold, phrase, stem, words
 
 MAX_ANSWER_CHARS = 1000
@@ -268,11 +269,15 @@ _NO = {"no", "n", "nope", "nah", "notnow", "nothanks", "nej", "ikkenu", "nejtak"
 
 
 def yes_or_no(text: str) -> str:
+    """Yes or no in a word ("yeah, fine"), or as a move says it ("go on then", "nah")."""
     words = re.findall(r"\w+", text.casefold())
     if comparable(text) in _YES or (words and words[0] in _YES):
         return "yes"
     if comparable(text) in _NO or (words and words[0] in {"no", "nope", "nah", "nej"}):
         return "no"
+    move = read_move(text)
+    if move in (Move.YES, Move.NO):
+        return move.value
     raise InvalidAnswerError("invalid.yes_no")
 
 
@@ -298,11 +303,12 @@ def _idea_separators() -> re.Pattern[str]:
 
 
 def several(text: str) -> tuple[str, ...]:
-    """The ideas in one message: one a line, bulleted, numbered, or joined by "or".
+    """The ideas in one message: one a line, bulleted, numbered, joined by "or", or a list.
 
     "email the teacher, or go with Claire just to look, or do some clay at home" is
-    three ideas; "ring my sister, she's good with forms" stays one, since a comma alone
-    does not part ideas.
+    three ideas, and so is "ring the joinery place, ask keyworker bout cv, do cscs card"
+    (`_comma_list`); "ring my sister, she's good with forms" stays one, since a comma
+    alone does not part ideas.
 
     >>> several("1. ring the council 2. ask my sister")
     ('ring the council', 'ask my sister')
@@ -311,9 +317,32 @@ def several(text: str) -> tuple[str, ...]:
     for line in text.splitlines():
         parts = _NUMBERED.split(line) if re.match(r"\s*1[.)]\s", line) else [line]
         for part in parts:
-            ideas += _idea_separators().split(_BULLET.sub("", part))
+            for idea in _idea_separators().split(_BULLET.sub("", part)):
+                ideas += _comma_list(idea)
     kept = (idea.strip(" ,.;") for idea in ideas)
     return tuple(idea for idea in kept if idea)
+
+
+LIST_MIN_CLAUSES = 3
+LIST_MAX_WORDS = 10
+"""A comma list parts ideas from three clauses on, each of at most this many words."""
+
+
+def _comma_list(text: str) -> list[str]:
+    """Three or more short clauses between commas, each opening as an idea does, or [text].
+
+    A clause after the first that opens with "she", "because", "maybe"... (the
+    tables' `not_idea_starts`) says more about the one before, so it is not a list.
+    """
+    clauses = [clause.strip() for clause in text.split(",")]
+    typed = [[word.text for word in words(clause)] for clause in clauses]
+    starts = word_list("several", "not_idea_starts")
+    is_list = (
+        len(clauses) >= LIST_MIN_CLAUSES
+        and all(0 < len(clause) <= LIST_MAX_WORDS for clause in typed)
+        and all(clause[0] not in starts for clause in typed[1:])
+    )
+    return clauses if is_list else [text]
 
 
 def key_phrase(text: str, limit: int = 90) -> str:
@@ -365,7 +394,7 @@ def match_choice(text: str, labels: Sequence[str]) -> int | None:
     >>> match_choice("the clay one", ["Email the teacher", "do some clay at home"])
     1
     """
-    if not labels:
+    if not labels or none_of_them(text) is not None:
         return None
     placed = _by_place(text, len(labels))
     if placed is not None:
@@ -383,6 +412,31 @@ def match_choice(text: str, labels: Sequence[str]) -> int | None:
     best, index = scores[-1]
     second = scores[-2][0] if len(scores) > 1 else 0
     return index if best >= CHOICE_SCORE and best - second >= CHOICE_MARGIN else None
+
+
+def none_of_them(text: str) -> str | None:
+    """ "None of them" to a choice of options: the new ideas said after it, or None.
+
+    "ingen af dem. ideer: ringe til kommunens boligsocial, ..." gives "ringe til
+    kommunens boligsocial, ..."; "none of them" alone gives ""; None when the text does
+    not open by turning down every option.
+
+    >>> none_of_them("none of them, how about asking Jo"), none_of_them("the first one")
+    ('asking Jo', None)
+    """
+    found = words(text)
+    rest = found[_opening(found, "none") :] if found else []
+    if len(rest) == len(found):
+        return None
+    rest = rest[_opening(rest, "new_ideas") :]
+    said = text[rest[0].start :].strip(" .,;:-") if rest else ""
+    return said if any(_content(said, language) for language in LANGUAGES) else ""
+
+
+def _opening(found: Sequence[Word], kind: str) -> int:
+    """How many words at the start of `found` are a phrase of the choice table's `kind`."""
+    matches = phrase_list("choice", kind).find([word.text for word in found])
+    return matches[0][1] if matches and matches[0][0] == 0 else 0
 
 
 @cache
@@ -480,6 +534,8 @@ class OneOf:
     values: tuple[str, ...]
 
     def pick(self, text: str) -> str:
-        if text not in self.values:
+        """A value as pressed, or typed in any case ("/export JSON")."""
+        value = text.strip().casefold()
+        if value not in self.values:
             raise InvalidAnswerError("invalid.pick")
-        return text
+        return value

@@ -814,7 +814,7 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("emergency", "MEANS", "IN_HAND", window=3, now_only=True),
     _c("emergency", "INJECTED", "FEEL_WRONG", window=5),
     _c("emergency", "HAVE_DONE", "SOMETHING_STUPID", "END", window=(1, 0)),
-    _c("emergency", "TOOK", "SOMETHING", "END", window=0),
+    _c("emergency", "TOOK", "SOMETHING", "END", window=0, denied_by="NEG"),
     _c("emergency", "TOOK", "EVERYTHING", "WHERE_FROM", window=2),
     _c("emergency", "TOOK", "TOO_MUCH", window=1, unless="PLACE_NEXT"),
     _c("emergency", "USED", "MORE_THAN_USUAL", window=3),

@@ -185,7 +185,16 @@ class _TurnInProgress:
             self.answer(self.read(question, self.work(), words))
         except InvalidAnswerError as invalid:
             # Raised before any record changed: the person stays where they were.
-            self.ask_again(Msg(invalid.key, invalid.params))
+            self.ask_again(self.invalid_words(question, invalid))
+
+    def invalid_words(self, question: Question, invalid: InvalidAnswerError) -> Msg:
+        """Why the answer did not do, in the question's own words where it has them.
+
+        `<prompt>.<key>` ("crisis.followup_offer.invalid.yes_no") speaks of that
+        question's buttons; the general key ("invalid.yes_no") of any question's.
+        """
+        own = f"{question.prompt}.{invalid.key}"
+        return Msg(own if self.has_words(own) else invalid.key, invalid.params)
 
     def meet(self, move: Move, question: Question) -> bool:
         """A move, not an answer: do what `listening` says; False if it is content here."""
@@ -271,7 +280,7 @@ class _TurnInProgress:
         if self.person is None:
             self.say(Msg("safety.helplines_only", {"helplines": self.helpline_text()}))
         else:
-            self.start_flow(safety.FLOW)
+            self.open_aside(safety.FLOW)
 
     def due_checkin(self) -> None:
         """The weekly check-in time: start it, unless the person is in another conversation."""
@@ -293,6 +302,8 @@ class _TurnInProgress:
         handler = _COMMANDS.get(event.name)
         if event.name == "newgoal":
             self.new_goal(event.args)
+        elif event.name in _ASIDES:
+            self.open_aside(_ASIDES[event.name], event.args)
         elif handler is not None:
             handler(self)
         else:
@@ -313,6 +324,39 @@ class _TurnInProgress:
         """Commands that open a conversation: only once the person has agreed."""
         if not self.needs_consent():
             self.start_flow(flow, *before)
+
+    def open_aside(self, flow: Flow, said: str = "") -> None:
+        """A command's own short conversation (/export, /reminders, /language, /safety).
+
+        Opened in the middle of another conversation, that one waits in `resume`, open
+        or paused as it was, and is taken up at the same question when this one ends.
+        `said` may answer the first question at once: "/export json".
+        """
+        if self.needs_consent():
+            return
+        conversation = self.conversation
+        resume = conversation if conversation.flow not in (None, flow.name) else None
+        if conversation.flow == flow.name:
+            resume = conversation.resume
+        self.start_flow(flow, resume=resume)
+        self.answer_with(clean(said))
+
+    def answer_with(self, said: str) -> None:
+        """The open question answered by words that came with its command, if they answer it.
+
+        The whole words first, then each word where the question offers choices
+        ("/export as a pdf please"); words that answer nothing leave the question asked.
+        """
+        question = self.question()
+        tries = [said, *(said.split() if question.offered(self.work()) else ())]
+        for words in filter(None, tries):
+            try:
+                value = self.read(question, self.work(), words)
+            except InvalidAnswerError:
+                continue
+            self.replies.pop()
+            self.answer(value)
+            return
 
     def new_goal(self, said: str = "") -> None:
         """/newgoal, or /newgoal with the goal in the same words: then it is not asked again."""
@@ -451,17 +495,22 @@ class _TurnInProgress:
         if then is not None:
             self.start_flow(FLOWS[then], closing, resume=resume)
         elif resume is not None:
-            self.take_up(resume, closing)
+            back = "crisis.go_on" if flow is crisis_care.FLOW else "resume.back"
+            self.take_up(resume, closing, Msg(back))
         else:
             self.say(closing)
 
     def take_up(self, resume: Conversation, *before: Msg) -> None:
-        """Back to the conversation a crisis interrupted, at the same question, asked anew."""
+        """Back to the conversation a crisis or a command interrupted, at the same question.
+
+        The last of `before` leads back to the question ("Here's where we were:"), so it
+        is said only when the conversation is open; a paused one waits for /start.
+        """
         self.conversation = resume.model_copy(update={"ask_id": self.conversation.ask_id + 1})
         if self.is_open():
-            self.ask_again(*before, Msg("crisis.go_on"))
+            self.ask_again(*before)
         else:
-            self.say(*before)
+            self.say(*before[:-1])
 
     def take(self, work: Work) -> None:
         self.person = work.person
@@ -567,10 +616,13 @@ class CommandEntry:
 
     `COMMANDS` is the one list: the engine dispatches from it, Telegram's menu is made
     from it (in its order), and the tests check /help and the catalogues against it.
+    A command either runs (`run`) or opens its own short conversation aside (`aside`),
+    which keeps the one it interrupts (see `open_aside`).
     """
 
     name: str
-    run: Callable[[_TurnInProgress], None]
+    run: Callable[[_TurnInProgress], None] | None = None
+    aside: Flow | None = None
 
     @property
     def menu_key(self) -> str:
@@ -582,18 +634,21 @@ COMMANDS: tuple[CommandEntry, ...] = (
     CommandEntry("newgoal", _TurnInProgress.new_goal),
     CommandEntry("goals", _TurnInProgress.show_goals),
     CommandEntry("checkin", _TurnInProgress.check_in),
-    CommandEntry("reminders", lambda turn: turn.open_after_consent(reminders.FLOW)),
+    CommandEntry("reminders", aside=reminders.FLOW),
     CommandEntry("safety", _TurnInProgress.show_safety),
-    CommandEntry("export", lambda turn: turn.open_after_consent(privacy.EXPORT)),
+    CommandEntry("export", aside=privacy.EXPORT),
     CommandEntry("mydata", _TurnInProgress.my_data),
-    CommandEntry("delete", lambda turn: turn.open_after_consent(privacy.DELETE)),
-    CommandEntry("language", lambda turn: turn.open_after_consent(language.FLOW)),
+    CommandEntry("delete", aside=privacy.DELETE),
+    CommandEntry("language", aside=language.FLOW),
     CommandEntry("cancel", _TurnInProgress.cancel),
     CommandEntry("help", _TurnInProgress.help),
 )
 """In the order Telegram's menu shows them."""
-_COMMANDS = {command.name: command.run for command in COMMANDS}
+_COMMANDS = {command.name: command.run for command in COMMANDS if command.run is not None}
 
+
+_ASIDES = {command.name: command.aside for command in COMMANDS if command.aside is not None}
+"""Commands whose short conversation keeps the one it interrupts (see `open_aside`)."""
 
 _NUMBER = re.compile(r"\d{1,6}")
 _COMMAND = re.compile(r"/(\w+)(?:@\w+)?(?:\s+(.*))?", re.DOTALL)

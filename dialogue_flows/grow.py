@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from dialogue_flows import answers
+from dialogue_flows import answers, listening
 from dialogue_flows.flow import Ending, Flow, Question, Saver, Work, answer_is
 from dialogue_flows.records import Goal, LifeArea, Step
 from dialogue_flows.types import Choice, Msg, Param
@@ -86,6 +86,14 @@ class GrowWork(Work):
         if goal is not None:
             self.update_goal(chosen_option=goal.options[0])
 
+    def turned_down(self) -> bool:
+        """ "None of them" to the options, with no new idea: back to finding some."""
+        return isinstance(self.answer, str) and answers.none_of_them(self.answer) == ""
+
+    def new_ideas(self) -> bool:
+        """ "None of them. Ideas: ..." to the options: they are added, and asked again."""
+        return isinstance(self.answer, str) and bool(answers.none_of_them(self.answer))
+
     def confident(self) -> bool:
         return isinstance(self.answer, int) and self.answer >= CONFIDENT_ENOUGH
 
@@ -96,6 +104,10 @@ class GrowWork(Work):
     def low(self) -> bool:
         step = self.goal.current_step if self.goal else None
         return step is not None and (step.confidence or 0) < CONFIDENT_ENOUGH
+
+    def corrected(self) -> bool:
+        """Their own words put a summary right: it is shown again, with them."""
+        return isinstance(self.answer, str) and self.answer not in ("yes", "not_quite")
 
     right = answer_is("yes")
     not_quite = answer_is("not_quite")
@@ -156,11 +168,17 @@ def keep(field: str, in_step: bool = False) -> Saver:
 
 
 def correct(field: str) -> Saver:
-    """A summary's answer: "yes" keeps it as it is; anything else is their correction."""
+    """A summary's answer: "yes" keeps it as it is; anything else is their correction.
+
+    A second correction is added to the first, never put in its place.
+    """
 
     def save(work: Work, answer: Any) -> None:
-        if answer not in ("yes", "not_quite"):
-            work.update_goal(**{field: answer})
+        goal = work.goal
+        if goal is None or answer in ("yes", "not_quite") or answer is listening.SKIP:
+            return
+        earlier = getattr(goal, field)
+        work.update_goal(**{field: f"{earlier}\n{answer}" if earlier else answer})
 
     return save
 
@@ -181,12 +199,17 @@ def option_choices(work: Work) -> tuple[Choice, ...]:
 
 
 def save_chosen_option(work: Work, answer: Any) -> None:
+    """An option by button, number or words; "none of them" adds the ideas said with it."""
     goal = work.goal
     if goal is None:
         return
     index = answer[1:] if isinstance(answer, str) and answer.startswith("#") else ""
+    instead = answers.none_of_them(answer) if isinstance(answer, str) else None
     if index.isdigit() and int(index) < len(goal.options):
         work.update_goal(chosen_option=goal.options[int(index)])
+    elif instead is not None:
+        ideas = answers.several(instead) if instead else ()
+        work.update_goal(options=(*goal.options, *ideas)[-MAX_OPTIONS:])
     else:
         work.update_goal(chosen_option=answer, options=(*goal.options, answer)[-MAX_OPTIONS:])
 
@@ -293,6 +316,11 @@ def params(work: Work) -> Mapping[str, Param]:
     found["obstacles"] = (
         Msg("grow.obstacles_said", {"obstacles": quoted(goal.obstacles)}) if goal.obstacles else ""
     )
+    found["correction"] = (
+        Msg("grow.correction_said", {"correction": quoted(goal.reality_correction)})
+        if goal.reality_correction
+        else ""
+    )
     found["options"] = "\n".join(f"• {shorten(option, 80)}" for option in goal.options)
     found["option"] = shorten(goal.chosen_option or "")
     step = goal.current_step
@@ -322,6 +350,8 @@ FLOW = Flow(
                  save=correct("reality_correction"), on_move=AGREE),
         Question("reality_fix", "grow.reality_fix", save=correct("reality_correction"),
                  skippable=True),
+        Question("reality_again", "grow.reality_again", choices=RIGHT_CHOICES,
+                 save=correct("reality_correction"), on_move=AGREE),
         Question("options", "grow.options", save=add_options),
         Question("options_summary", "grow.options_summary", choices=RIGHT_CHOICES,
                  save=add_options, on_move={**AGREE, "thats_all": "yes"}),
@@ -350,8 +380,13 @@ FLOW = Flow(
         {"trigger": "answer", "source": "obstacles", "dest": "reality_summary"},
         {"trigger": "answer", "source": "reality_summary", "dest": "reality_fix",
          "conditions": "not_quite"},
+        *({"trigger": "answer", "source": source, "dest": "reality_again",
+           "conditions": "corrected"} for source in ("reality_summary", "reality_fix")),
         {"trigger": "answer", "source": "reality_summary", "dest": "options"},
         {"trigger": "answer", "source": "reality_fix", "dest": "options"},
+        {"trigger": "answer", "source": "reality_again", "dest": "reality_fix",
+         "conditions": "not_quite"},
+        {"trigger": "answer", "source": "reality_again", "dest": "options"},
         {"trigger": "answer", "source": "options", "dest": "options_summary"},
         {"trigger": "answer", "source": "options_summary", "dest": "options_fix",
          "conditions": "not_quite"},
@@ -362,6 +397,8 @@ FLOW = Flow(
           for source in ("options_summary", "options_fix")),
         *({"trigger": "answer", "source": source, "dest": "choose"}
           for source in ("options_summary", "options_fix")),
+        {"trigger": "answer", "source": "choose", "dest": "choose", "conditions": "new_ideas"},
+        {"trigger": "answer", "source": "choose", "dest": "options", "conditions": "turned_down"},
         {"trigger": "answer", "source": "choose", "dest": "step"},
         {"trigger": "answer", "source": "step", "dest": "when"},
         {"trigger": "answer", "source": "when", "dest": "confidence"},

@@ -8,8 +8,9 @@ the message says; anything with content of its own is left to be read as content
 The phrases are data, one table per language beside the catalogues
 (`locale/moves.en.toml`, `locale/moves.da.toml`); both are always checked, since people
 mix. A message is cut into words (`dialogue_flows.words`: folded, stemmed, one typo
-forgiven) and covered, left to right, by phrases of the tables, filler words ("oh",
-"sorry", "i think", "altså") and companions (clauses like "6 is good for me" that add
+forgiven; text-speak such as "u", "pls", "ik" written out from the tables) and
+covered, left to right, by phrases of the tables, filler words ("oh", "sorry",
+"i think", "altså") and companions (clauses like "6 is good for me" that add
 nothing when they come with a move, but are content alone). If some word is left
 uncovered, the message carries content and is not a move.
 
@@ -39,7 +40,7 @@ import re
 import tomllib
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
 from importlib import resources
@@ -103,6 +104,7 @@ class _Segment:
 class _Table:
     fillers: dict[Language, frozenset[str]]
     starting: dict[tuple[Language, str], tuple[_Phrase, ...]]  # by language and first word
+    textspeak: dict[str, str]  # "u" → "you", "ik" → "ikke", from both languages
 
 
 def _variants(phrase: str) -> Iterator[str]:
@@ -121,10 +123,14 @@ def _table() -> _Table:
     """Both languages' phrase tables, folded and indexed once per process."""
     fillers: dict[Language, frozenset[str]] = {}
     starting: dict[tuple[Language, str], list[_Phrase]] = defaultdict(list)
+    textspeak: dict[str, str] = {}
     for language in LANGUAGES:
         source = resources.files("dialogue_flows") / "locale" / f"moves.{language}.toml"
         data = tomllib.loads(source.read_text(encoding="utf-8"))
         fillers[language] = frozenset(fold(word) for word in data.pop("fillers")["words"])
+        for entry in data.pop("textspeak")["words"]:
+            short, full = entry.split()
+            textspeak[fold(short)] = fold(full)
         for name, entry in data.items():
             move = None if name == "companions" else Move(name)
             for phrase in [*entry.get("phrases", ()), *entry.get("words", ())]:
@@ -133,7 +139,14 @@ def _table() -> _Table:
                     if not folded:
                         raise ValueError(f"{source.name}: {phrase!r} can be empty")
                     starting[language, folded[0]].append(_Phrase(move, folded, language))
-    return _Table(fillers, {first: tuple(found) for first, found in starting.items()})
+    starting_by_first = {first: tuple(found) for first, found in starting.items()}
+    return _Table(fillers, starting_by_first, textspeak)
+
+
+def _typed(text: str) -> list[Word]:
+    """The words of a message, with text-speak written out: "what do u mean" is "you"."""
+    spelled = _table().textspeak
+    return [replace(word, text=spelled.get(word.text, word.text)) for word in words(text)]
 
 
 @cache
@@ -216,7 +229,7 @@ def read_move(text: str) -> Move | None:
     >>> read_move("no more drinking on weekdays") is None
     True
     """
-    typed = [word.text for word in words(text)]
+    typed = [word.text for word in _typed(text)]
     if not typed or len(typed) > MAX_MOVE_WORDS:
         return None
     pieces = _covers(typed)[-1]
@@ -233,7 +246,7 @@ def split_move(text: str) -> tuple[Move | None, str]:
     >>> split_move("nej det var det")
     (<Move.THATS_ALL: 'thats_all'>, '')
     """
-    every = words(text)
+    every = _typed(text)
     found = every[:MAX_MOVE_WORDS]
     best = _covers([word.text for word in found])
     for end in range(len(found), 0, -1):

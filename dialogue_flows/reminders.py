@@ -41,6 +41,22 @@ def day_or_none(text: str) -> WeeklyTime | str:
     return found
 
 
+def zone_or_time(text: str) -> WeeklyTime | str:
+    """A time zone; or, said where the zone is asked, a day or time put right.
+
+    "no 7 at night not morning" right after "monday eve around 7" was read wrongly is
+    a correction of the time, not a place: it is kept, and the zone asked again.
+    """
+    try:
+        return read_timezone(text)
+    except InvalidAnswerError:
+        try:
+            return read_weekly(text)
+        except InvalidAnswerError:
+            pass
+        raise
+
+
 def zone_choices(work: Work) -> tuple[Choice, ...]:
     """The service's zone first, unless the person writes Danish: then Copenhagen."""
     first = "Europe/Copenhagen" if work.language == "da" else work.default_timezone
@@ -76,6 +92,9 @@ class RemindersWork(Work):
         """ "Monday at 6": morning or evening is asked before the hour is kept."""
         return bool(self.draft.get("unclear"))
 
+    def time_put_right(self) -> bool:
+        return isinstance(self.answer, WeeklyTime)
+
     def knows_zone(self) -> bool:
         return self.person is not None and self.person.timezone is not None
 
@@ -96,7 +115,10 @@ def save_half(work: Work, answer: Any) -> None:
 
 
 def save_zone(work: Work, answer: Any) -> None:
-    if work.person is not None:
+    """The zone; or the day or time, put right where the zone was asked."""
+    if isinstance(answer, WeeklyTime):
+        save_time(work, answer)
+    elif work.person is not None:
         work.person = work.person.model_copy(update={"timezone": answer})
 
 
@@ -104,15 +126,19 @@ def schedule(work: Work) -> None:
     """Keep the chosen day and time, with the first check-in worked out from now."""
     if work.person is None:
         return
-    previous = work.schedule
     zone = work.person.timezone or work.default_timezone
-    values = {
+    fresh = Schedule(person_id=work.person_id, timezone=zone, **chosen(work))
+    work.schedule = fresh.moved_on(work.now)
+
+
+def chosen(work: Work) -> dict[str, int]:
+    """The day and time chosen so far, the rest as before (or Monday 18:00)."""
+    previous = work.schedule
+    return {
         "weekday": work.draft.get("weekday", previous.weekday if previous else 0),
         "hour": work.draft.get("hour", previous.hour if previous else 18),
         "minute": work.draft.get("minute", previous.minute if previous else 0),
     }
-    fresh = Schedule(person_id=work.person_id, timezone=zone, **values)
-    work.schedule = fresh.moved_on(work.now)
 
 
 def pause(work: Work) -> None:
@@ -148,6 +174,9 @@ def params(work: Work) -> Mapping[str, Param]:
     if isinstance(weekday, int):
         found["weekday"] = Msg(f"weekday.{weekday}")
     found["hour"] = work.draft.get("hour", "")
+    so_far = chosen(work)
+    found["chosen_day"] = Msg(f"weekday.{so_far['weekday']}")
+    found["chosen_time"] = f"{so_far['hour']:02}:{so_far['minute']:02}"
     if work.schedule is not None:
         found["schedule"] = describe(work.schedule)
     return found
@@ -168,8 +197,10 @@ FLOW = Flow(
         Question("hour", "reminders.hour", choices=HOUR_CHOICES, read=read_hour, save=save_time),
         Question("half", "reminders.half", choices=HALF_CHOICES, read=HALVES.pick,
                  save=save_half, in_words=True),
-        Question("timezone", "reminders.timezone", choices=zone_choices, read=read_timezone,
+        Question("timezone", "reminders.timezone", choices=zone_choices, read=zone_or_time,
                  save=save_zone),
+        Question("timezone_again", "reminders.time_put_right", choices=zone_choices,
+                 read=zone_or_time, save=save_zone),
     ),
     endings=(
         Ending("scheduled", "reminders.scheduled", finish=schedule),
@@ -197,7 +228,10 @@ FLOW = Flow(
         {"trigger": "answer", "source": "day", "dest": "timezone"},
         {"trigger": "answer", "source": "hour", "dest": "scheduled", "conditions": "knows_zone"},
         {"trigger": "answer", "source": "hour", "dest": "timezone"},
+        *({"trigger": "answer", "source": source, "dest": "timezone_again",
+           "conditions": "time_put_right"} for source in ("timezone", "timezone_again")),
         {"trigger": "answer", "source": "timezone", "dest": "scheduled"},
+        {"trigger": "answer", "source": "timezone_again", "dest": "scheduled"},
     ],
     params=params,
     entry=entry,

@@ -97,9 +97,17 @@ def read_hour(text: str) -> WeeklyTime:
     return found
 
 
+_DAY_ENDINGS = ("", "s", "e", "en", "ene", "ne")
+"""A day's name as written in a sentence: "Mondays", "mandage", "søndagen", "lørdagene"."""
+
+
 def _day(word: str) -> int | None:
-    """A day's name or short form, also in the plural ("Mondays", "mandage")."""
-    for form in (word, word.removesuffix("s"), word.removesuffix("e")):
+    """A day's name or short form, in any of its endings (`_DAY_ENDINGS`).
+
+    Folded, so "søndagen" and "soendagen" are one word ("ø" is written "oe").
+    """
+    for ending in _DAY_ENDINGS:
+        form = word.removesuffix(ending) if ending else word
         if form in _DAY_WORDS:
             return _DAY_WORDS[form]
     return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import THROUGH_REALITY, WELCOMED, WHOLE_PLAN, Dialogue
 
 from dialogue_flows.grow import MAX_OPTIONS, is_vague
@@ -105,7 +106,7 @@ def test_not_quite_lets_them_correct_the_summary(dialogue: Dialogue) -> None:
     assert dialogue.step == "reality_fix"
     dialogue.say("It's my cousin's place, not my mate's")
     assert dialogue.goal.reality_correction == "It's my cousin's place, not my mate's"
-    assert dialogue.step == "options"
+    assert dialogue.step == "reality_again"  # shown back with it: "Have I got it right now?"
 
 
 def test_several_options_in_one_message_and_more_after(dialogue: Dialogue) -> None:
@@ -281,3 +282,93 @@ def test_a_second_goal_after_a_finished_plan(dialogue: Dialogue) -> None:
     dialogue.run(*WHOLE_PLAN, "/newgoal", "Call my brother every Sunday", "Community")
     assert dialogue.goal.number == 2
     assert dialogue.goals[1].status == "active"
+
+
+AT_CHOOSE = WHOLE_PLAN[: len(THROUGH_REALITY) + 2]
+"""Three options kept: the council, saving £10 a week, Shelter; "Which appeals?" open."""
+
+
+@pytest.mark.parametrize("said", ["3 prob", "3 probs tbh", "nr 3 nok", "the third one i guess"])
+def test_a_number_with_hedging_picks_that_option(dialogue: Dialogue, said: str) -> None:
+    dialogue.run(*AT_CHOOSE)
+    assert dialogue.step == "choose"
+    dialogue.say(said)
+    assert dialogue.goal.chosen_option == "Talk to Shelter" and dialogue.step == "step"
+
+
+def test_none_of_them_with_new_ideas_adds_them_and_asks_again(dialogue: Dialogue) -> None:
+    dialogue.run(*AT_CHOOSE)
+    before = dialogue.goal.options
+    dialogue.say(
+        "ingen af dem. ideer: ringe til kommunens boligsocial, spørge min rådgiver, søge job"
+    )
+    assert dialogue.goal.options == (
+        *before,
+        "ringe til kommunens boligsocial",
+        "spørge min rådgiver",
+        "søge job",
+    )
+    assert dialogue.goal.chosen_option is None
+    assert dialogue.step == "choose" and dialogue.keys == ["grow.choose"]
+    dialogue.say("5")
+    assert dialogue.goal.chosen_option == "spørge min rådgiver"
+
+
+def test_none_of_them_alone_goes_back_to_finding_ideas(dialogue: Dialogue) -> None:
+    dialogue.run(*AT_CHOOSE)
+    before = dialogue.goal.options
+    dialogue.say("none of them tbh")
+    assert dialogue.goal.options == before and dialogue.goal.chosen_option is None
+    assert dialogue.step == "options"
+
+
+AT_REALITY_SUMMARY = THROUGH_REALITY[:9]
+
+
+def test_not_quite_lets_them_correct_and_shows_the_summary_again(dialogue: Dialogue) -> None:
+    dialogue.run(*AT_REALITY_SUMMARY)
+    assert dialogue.step == "reality_summary"
+    dialogue.press("not_quite")
+    assert dialogue.keys == ["grow.reality_fix"]
+    [again] = dialogue.say("It's my mum's sofa, not my mate's")
+    assert dialogue.step == "reality_again"
+    assert "“It's my mum's sofa, not my mate's”" in again
+    assert again.endswith("Have I got it right now?")
+    dialogue.say("yes")
+    assert dialogue.step == "options"
+    assert dialogue.goal.reality_correction == "It's my mum's sofa, not my mate's"
+
+
+def test_a_correction_typed_at_the_summary_is_shown_back_and_a_second_is_added(
+    dialogue: Dialogue,
+) -> None:
+    dialogue.run(*AT_REALITY_SUMMARY)
+    dialogue.say("the key worker left last month")
+    assert dialogue.step == "reality_again"
+    dialogue.say("not quite")
+    assert dialogue.step == "reality_fix"
+    dialogue.say("I have a new one from May")
+    assert dialogue.step == "reality_again"
+    dialogue.press("yes")
+    assert dialogue.goal.reality_correction == (
+        "the key worker left last month\nI have a new one from May"
+    )
+    assert dialogue.step == "options"
+
+
+def test_a_time_put_right_where_the_zone_is_asked_is_kept(dialogue: Dialogue) -> None:
+    dialogue.run(*WHOLE_PLAN, "monday at 7")
+    assert dialogue.step == "timezone"
+    [again] = dialogue.say("no 7 at night not morning")
+    assert dialogue.keys == ["reminders.time_put_right"]
+    assert "Monday at 19:00" in again
+    dialogue.say("Copenhagen")
+    assert dialogue.schedule is not None
+    assert (dialogue.schedule.weekday, dialogue.schedule.hour) == (0, 19)
+    assert dialogue.schedule.timezone == "Europe/Copenhagen"
+
+
+def test_monday_eve_around_7_is_monday_evening(dialogue: Dialogue) -> None:
+    dialogue.run(*WHOLE_PLAN, "monday eve around 7", "London")
+    assert dialogue.schedule is not None
+    assert (dialogue.schedule.weekday, dialogue.schedule.hour) == (0, 19)

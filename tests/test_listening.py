@@ -43,8 +43,19 @@ STOPS = {**GROW_STOPS, **CHECKIN_STOPS}
 REAL_PERSON = ("are you a real person", "er du et menneske")
 GREETING = ("hi", "hej")
 DONT_KNOW = ("i don't know", "ved ikke")
-ADVICE = ("what do you think", "hvad synes du")
-QUESTION = ("what do you mean", "hvad mener du")
+ADVICE = (
+    "what do you think",
+    "hvad synes du",
+    "can u just tell me what to do",
+    "hvad synes du jeg skal gøre",
+)
+QUESTION = (
+    "what do you mean",
+    "hvad mener du",
+    "what do u mean",
+    "that wasnt an idea",
+    "nej det var et spørgsmål til dig",
+)
 ASIDES = (*REAL_PERSON, *GREETING, *DONT_KNOW, *ADVICE, *QUESTION)
 """Moves that get a short word and the same question, wherever they are said."""
 
@@ -171,6 +182,27 @@ def test_nothing_said_as_a_move_is_kept_anywhere(dialogue: Dialogue) -> None:
             assert said not in kept_words(person), (step, said)
 
 
+@pytest.mark.parametrize("said", ["dunno", "ok", "Tak."])
+def test_no_thanks_after_a_non_answer(dialogue: Dialogue, said: str) -> None:
+    person = at(dialogue, "now")
+    [reply] = person.say(said)
+    assert person.step == "now"
+    assert not re.search(r"\b(thank|thanks|tak)\b", reply.lower()), reply
+
+
+def test_no_question_opens_with_thanks(catalogue: Catalogue) -> None:
+    """A prompt is asked again after a move ("dunno", "ok"): thanks there would thank nothing.
+
+    (The crisis conversation's words are the lead's, and it reads its own answers.)
+    """
+    for key in sorted(prompts()):
+        if key.startswith("crisis."):
+            continue
+        for language, opening in (("en", ("thank",)), ("da", ("tak",))):
+            text = catalogue.template(key, language).strip().lower()
+            assert not text.startswith(opening), (key, language)
+
+
 def test_a_plain_answerer_finishes_grow_in_sixteen_turns_or_fewer(dialogue: Dialogue) -> None:
     plain = ("/start", "Yes", "Sam", "I'd like to get back into work.", "Yes",
              "It would give my days some shape.", "I've been out of work for two years.",
@@ -189,7 +221,13 @@ def test_a_plain_answerer_finishes_grow_in_sixteen_turns_or_fewer(dialogue: Dial
 
 # -- message shape: over the catalogues, in both languages ------------------------------
 
-SUMMARIES = {"grow.summary", "grow.reality_summary", "grow.options_summary", "checkin.done"}
+SUMMARIES = {
+    "grow.summary",
+    "grow.reality_summary",
+    "grow.reality_again",
+    "grow.options_summary",
+    "checkin.done",
+}
 LISTS = {"help", "mydata", "crisis.reply", "safety.plan", "safety.helplines_only"}
 """Longer by nature: a summary of the person's own words, or a list of lines to call."""
 

@@ -221,6 +221,39 @@ MORE_CONTENT = [
 ]
 
 
+TEXT_SPEAK = [
+    # Found by testers playing service users (issue 15): stored as a why, a step, ideas.
+    (Move.QUESTION, "what do u mean"),
+    (Move.QUESTION, "wat do u mean??"),
+    (Move.QUESTION, "i dont get what u mean"),
+    (Move.ADVICE, "can u just tell me what to do"),
+    (Move.ADVICE, "pls just tell me wat to do"),
+    (Move.ADVICE, "what shud i do"),
+    (Move.ADVICE, "hvad synes du jeg skal gøre"),
+    (Move.ADVICE, "hva synes du jeg ska gøre"),
+    (Move.ADVICE, "ka du ik bare sige hva jeg skal gøre"),
+    (Move.ADVICE, "hvad tror du jeg bør vælge"),
+    (Move.QUESTION, "nej det var et spørgsmål til dig"),
+    (Move.QUESTION, "det va ik en ide"),
+    (Move.QUESTION, "that wasnt an idea"),
+    (Move.QUESTION, "no that was a question for u"),
+    (Move.REAL_PERSON, "r u a bot"),
+    (Move.DONT_KNOW, "ved ik"),
+    (Move.DONT_KNOW, "i dont kno"),
+    (Move.NOT_NOW, "not now pls"),
+]
+
+
+@pytest.mark.parametrize(("move", "text"), TEXT_SPEAK)
+def test_text_speak_is_written_out_before_moves_are_read(move: Move, text: str) -> None:
+    assert read_move(text) == move
+
+
+@pytest.mark.parametrize("text", ["ring ur mum", "ask u about the cv", "ka godt lide at gå"])
+def test_text_speak_with_content_is_still_content(text: str) -> None:
+    assert read_move(text) is None
+
+
 @pytest.mark.parametrize(("move", "text"), LATER)
 def test_phrasings_written_after_the_tables(move: Move, text: str) -> None:
     assert read_move(text) == move

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import doctest
-import time
 import unicodedata
 from collections.abc import Callable
 
@@ -123,7 +122,17 @@ def test_a_choice_between_close_options_needs_a_clear_winner() -> None:
      ("ring kommunen eller måske spørge Mette", ("ring kommunen", "spørge Mette")),
      ("walk more; eat better", ("walk more", "eat better")),
      ("ask Jo or maybe text her", ("ask Jo", "text her")),
-     ("go to a meeting or two", ("go to a meeting or two",))],
+     ("go to a meeting or two", ("go to a meeting or two",)),
+     ("ring the joinery place my mate works at, ask keyworker bout cv, do cscs card",
+      ("ring the joinery place my mate works at", "ask keyworker bout cv", "do cscs card")),
+     ("ringe til kommunens boligsocial, spørge min rådgiver, søge job",
+      ("ringe til kommunens boligsocial", "spørge min rådgiver", "søge job")),
+     ("ring my sister, she's good with forms, she knows the council",
+      ("ring my sister, she's good with forms, she knows the council",)),
+     ("ring mum, maybe tomorrow, if I feel up to it",
+      ("ring mum, maybe tomorrow, if I feel up to it",)),
+     ("ringe til Mette, hun kender kommunen, og spørge hende",
+      ("ringe til Mette, hun kender kommunen, og spørge hende",))],
 )  # fmt: skip
 def test_several_ideas_in_one_message(words: str, ideas: tuple[str, ...]) -> None:
     assert several(words) == ideas
@@ -205,19 +214,6 @@ def test_every_format_character_goes_but_emoji_stay_whole() -> None:
 
 def test_the_documented_examples_hold() -> None:
     assert doctest.testmod(answers).failed == 0
-
-
-def test_reading_is_fast() -> None:
-    goals = ["wanna get bak to work", "Jeg fik skrevet brevet, men jeg turde ikke vise det"] * 50
-    suggest_area("warm up")
-    step_outcome("warm up")
-    started = time.perf_counter()
-    for goal in goals:
-        suggest_area(goal)
-        step_outcome(goal)
-        match_choice(goal, LABELS)
-        key_phrase(goal, 30)
-    assert (time.perf_counter() - started) / len(goals) < 0.005
 
 
 LATER = [

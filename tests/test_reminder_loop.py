@@ -173,7 +173,7 @@ async def test_a_follow_up_the_day_after_a_crisis_arrives_once(
     bot.clock.advance(minutes=2)
     assert await bot.bot.reminders.tick() == 1
     [follow_up] = api.sent_to(PERSON)[seen:]
-    assert follow_up.text.startswith("Hi Sam, it's growcoach.")
+    assert follow_up.text.startswith("Hi Sam, it's growcoach,")
     assert "A bit better" in dict(follow_up.buttons)
     assert await bot.bot.reminders.tick() == 0
     async with open_app(bot.db, bot.clock) as restarted:  # a restart sends nothing again

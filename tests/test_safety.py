@@ -30,7 +30,7 @@ def test_mid_conversation_crisis_gets_helplines_then_the_same_question(
     assert reply.endswith("Are you safe right now?")
     assert dict(dialogue.goals) == before[1]  # nothing taken as an answer
     dialogue.press("safe")
-    assert dialogue.keys == ["crisis.followup_offer"]
+    assert dialogue.keys == ["crisis.followup_after_safe"]
     [back] = dialogue.say("no thanks")
     assert dialogue.keys == ["crisis.no_followup", "crisis.go_on", "grow.options"]
     assert "Let's look at possibilities" in back
@@ -59,7 +59,7 @@ def test_not_safe_gets_the_emergency_reply_and_a_follow_up_next_day(
     assert dialogue.person.followup_due == asked_at + timedelta(days=1)
     dialogue.now = asked_at + timedelta(days=1)
     [how] = dialogue.send(DueFollowup())
-    assert how.startswith("Hi Sam, it's growcoach.") and how.endswith("How are you today?")
+    assert how.startswith("Hi Sam, it's growcoach,") and how.endswith("How are you today?")
     assert dialogue.person.followup_due is None
     dialogue.press("better")
     assert dialogue.keys == ["followup.glad", "crisis.go_on", "grow.options"]
@@ -162,3 +162,27 @@ def test_words_that_answer_nothing_are_asked_about_once_then_left(dialogue: Dial
     [back] = dialogue.say("whatever")
     assert dialogue.keys[0] == "crisis.left" and dialogue.keys[-1] == "grow.options"
     assert "116 123" not in back  # no second wall of numbers; /safety has them
+
+
+@pytest.mark.parametrize("said", ["go on then", "yeah go on", "aye that's fine"])
+def test_a_yes_in_other_words_to_the_follow_up_is_a_yes(dialogue: Dialogue, said: str) -> None:
+    dialogue.run(*THROUGH_REALITY, "honestly I can't go on anymore")
+    dialogue.press("safe")
+    dialogue.say(said)
+    assert dialogue.keys[0] == "crisis.followup_set"
+
+
+def test_an_unclear_answer_to_the_follow_up_speaks_of_its_own_buttons(
+    dialogue: Dialogue,
+) -> None:
+    dialogue.run(*THROUGH_REALITY, "honestly I can't go on anymore")
+    dialogue.press("safe")
+    [again] = dialogue.say("hmm maybe")
+    assert dialogue.keys == ["crisis.followup_offer.invalid.yes_no", "crisis.followup_offer"]
+    assert "“Yes, please”" in again and "Yes, that's OK" not in again
+
+
+def test_an_unclear_answer_to_consent_still_speaks_of_consent(dialogue: Dialogue) -> None:
+    dialogue.run("/start")
+    dialogue.say("purple")
+    assert dialogue.keys == ["onboarding.consent.invalid.yes_no", "onboarding.consent"]

@@ -96,6 +96,25 @@ def test_times_written_after_the_reader(words: str, expected: WeeklyTime) -> Non
 
 
 @pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # Found by testers playing service users (issue 15).
+        ("monday eve around 7", WeeklyTime(0, 19, 0)),
+        ("om soendagen kl 7 om aftenen", WeeklyTime(6, 19, 0)),
+        ("om søndagen kl 7 om aftenen", WeeklyTime(6, 19, 0)),
+        ("loerdagen kl 10", WeeklyTime(5, 10, 0)),
+        ("mandagene ved 9-tiden", WeeklyTime(0, 9, 0)),
+        ("tonight at 7", WeeklyTime(None, 19, 0)),
+        ("7 at night", WeeklyTime(None, 19, 0)),
+        ("wed morn around 8", WeeklyTime(2, 8, 0)),
+        ("tues evenin bout 8", WeeklyTime(1, 20, 0)),
+    ],
+)
+def test_day_endings_and_short_parts_of_the_day(words: str, expected: WeeklyTime) -> None:
+    assert read_weekly(words) == expected
+
+
+@pytest.mark.parametrize(
     ("words", "zone"),
     [("Glasgow", "Europe/London"), ("Bristol UK", "Europe/London"), ("sheffield", "Europe/London"),
      ("Esbjerg", "Europe/Copenhagen"), ("i live in Randers", "Europe/Copenhagen"),

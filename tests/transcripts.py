@@ -16,9 +16,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from dialogue_flows.catalogue import Catalogue
-from dialogue_flows.engine import Engine
+from dialogue_flows.engine import Engine, parse_command
 from dialogue_flows.records import Goal, Person, Schedule
-from dialogue_flows.types import Command, Input, Reply, Snapshot, Text
+from dialogue_flows.types import Input, Reply, Snapshot, Text
 
 FOLDER = Path(__file__).parent.parent / "docs" / "transcripts"
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -96,7 +96,7 @@ SCRIPTS = (
             "18 month clean off the gear now, but I haven't touched clay in years",
             "Claire from group keeps asking me to come along. And I'm patient, I suppose",
             "Honestly I'm scared of walking in there and everyone knowing",
-            "not quite", "It's not everyone knowing, it's me feeling like a fraud",
+            "not quite", "It's not everyone knowing, it's me feeling like a fraud", "yeah",
             "email the teacher, or go with Claire just to look, or do some clay at home",
             "oh sorry, that's all", "going with Claire just to look I think",
             "Text Claire to ask when she's next going", "tonight after tea",
@@ -149,6 +149,28 @@ SCRIPTS = (
             "jeg satte mig bare og skrev", "jeg blev bange for hvad hun ville sige", "3",
             "Behold samme skridt"),
            "En plan og et tjek-ind, hvor skridtet kun blev gjort delvist."),
+    Script("text-speaker.en", "Text-speak, and a plan put right on the way (English)", "en",
+           ("/start", "ye", "Jay", "get a job in joinery", "ye", "what do u mean",
+            "need the money n its what im good at", "dunno", "out of work 2 yrs",
+            "my keyworker", "no cv", "not quite", "i have an old cv, its just out of date",
+            "ye", "can u just tell me what to do",
+            "ring the joinery place my mate works at, ask keyworker bout cv, do cscs card",
+            "ye", "3 prob", "book the cscs test online", "/export json", "monday eve around 7",
+            "8", "cos i already looked it up", "sunday at 7", "no 7 at night not morning",
+            "London"),
+           "Text-speak moves, three ideas in a comma list, “3 prob”, an export in the middle, "
+           "an evening time in few letters, a time put right where the zone is asked."),
+    Script("text-speaker.da", "Forkortelser, og en plan der bliver rettet undervejs (dansk)",
+           "da",
+           ("/start", "ja", "Ali", "finde en bolig", "ja", "hva mener du",
+            "så jeg kan få min søn på besøg", "ved ik", "jeg bor på et værelse",
+            "min rådgiver", "ventelisten", "ja", "hvad synes du jeg skal gøre",
+            "skrive mig op flere steder eller spørge min søster",
+            "nej det var et spørgsmål til dig", "ja",
+            "ingen af dem. ideer: ringe til kommunens boligsocial, spørge min rådgiver, "
+            "søge om bostøtte", "3 nok", "ringe i morgen kl 10", "i morgen", "7", "det er nemt",
+            "om soendagen kl 7 om aftenen", "Aarhus"),
+           "Forkortelser, “ingen af dem” med nye idéer, en dansk dag med endelse."),
 )  # fmt: skip
 
 
@@ -161,7 +183,7 @@ def converse(engine: Engine, catalogue: Catalogue, script: Script) -> str:
     you, bot = ("Du", "growcoach") if script.language == "da" else ("You", "growcoach")
     lines = [f"# {script.title}", "", f"_{script.about}_", ""]
     for said in script.lines:
-        event: Input = Command(said[1:]) if said.startswith("/") else Text(said)
+        event: Input = parse_command(said) or Text(said)
         snapshot = Snapshot("console:transcript", person, tuple(goals[n] for n in sorted(goals)),
                             script.language, schedule)  # fmt: skip
         turn = engine.handle(snapshot, event, now)

@@ -34,7 +34,8 @@ class Conversations:
         """Take one turn for `person_id`; `language` greets someone not yet known."""
         async with self._turns.hold(person_id):
             stored = await self.database.turns.load(person_id)
-            snapshot = Snapshot(person_id, stored.person, stored.goals, language, stored.schedule)
+            snapshot = Snapshot(person_id, stored.person, stored.goals, language, stored.schedule,
+                                stored.outcomes)  # fmt: skip
             turn = self.engine.handle(snapshot, event, self.clock())
             if turn.erase:
                 await self.database.turns.erase(person_id)
@@ -46,6 +47,7 @@ class Conversations:
                 turn.goals,
                 schedule=turn.schedule if turn.schedule_changed else None,
                 unschedule=turn.schedule_changed and turn.schedule is None,
+                outcomes=turn.outcomes,
             )
             await self.database.turns.save(changes, before=stored)
         return turn

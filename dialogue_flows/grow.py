@@ -200,6 +200,13 @@ def offer_reminders(work: Work) -> str | None:
     return "reminders" if work.schedule is None else None
 
 
+def offer_scaling(work: Work) -> str | None:
+    """After a plan: its attainment levels are offered (then the weekly check-in)."""
+    from dialogue_flows import gas  # gas builds on this module's questions
+
+    return gas.offer_scaling(work)
+
+
 def params(work: Work) -> Mapping[str, Param]:
     """The person's own words, ready to be reflected back in any prompt."""
     found: dict[str, Param] = {"name": work.person.name or "" if work.person else ""}
@@ -244,7 +251,7 @@ FLOW = Flow(
         Question("step_obstacles", "grow.step_obstacles", save=keep("obstacles", in_step=True)),
         *FIRM_UP_QUESTIONS,
     ),
-    endings=(Ending("planned", "grow.summary", finish=finish_plan, then=offer_reminders),),
+    endings=(Ending("planned", "grow.summary", finish=finish_plan, then=offer_scaling),),
     transitions=[
         {"trigger": "answer", "source": "area", "dest": "goal"},
         {"trigger": "answer", "source": "goal", "dest": "goal_concrete",

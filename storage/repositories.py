@@ -59,13 +59,20 @@ CHECKIN_COLUMNS = (
     "reminded",
 )
 SCHEDULE_COLUMNS = ("person_id", "weekday", "hour", "minute", "timezone", "paused", "next_due")
-_JSON_COLUMNS = {"options", "earlier_texts", "conversation", "safety_plan"}
+GAS_SCALE_COLUMNS = ("person_id", "goal_number", "levels", "importance", "updated_at")
+GAS_RATING_COLUMNS = ("person_id", "goal_number", "number", "at", "level", "checkin_number")
+MEASURE_COLUMNS = ("person_id", "number", "measure", "language", "at", "answers", "score")
+MEASURE_PLAN_COLUMNS = ("person_id", "every_days", "next_due")
+APPOINTMENT_COLUMNS = ("person_id", "number", "at", "words", "created_at", "eve_due", "agenda",
+                       "summary_at")  # fmt: skip
+_JSON_COLUMNS = {"options", "earlier_texts", "conversation", "safety_plan", "levels", "answers"}
 PERSON_COLUMNS = ("id", "name", "language", "consented_at", "created_at", "blocked_at",
                    "timezone", "safety_plan", "conversation", "followup_due")  # fmt: skip
 SEALED = {
     "name", "conversation", "safety_plan", "area_own_words", "text", "first_words",
     "reality_now", "reality_works", "strengths", "obstacles", "options", "helpers",
-    "chosen_option", "when", "earlier_texts", "reflection",
+    "chosen_option", "when", "earlier_texts", "reflection", "levels", "answers", "words",
+    "agenda",
 }  # fmt: skip
 """Columns holding the person's words: encrypted at rest when a key is set."""
 

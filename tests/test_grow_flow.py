@@ -121,7 +121,10 @@ def test_the_whole_plan_is_saved_and_summarised(dialogue: Dialogue) -> None:
     assert (goal.status, step.status) == ("active", "planned")
     for words in ("Find a flat of my own within a year", "Set up a savings pot", "8/10", "Sam"):
         assert words in summary
-    assert "Would you like a short weekly check-in" in summary
+    assert 'what progress on "Find a flat of my own within a year" would look like' in summary
+    assert dialogue.step == "offer"
+    [reminders] = dialogue.say("Skip this one")
+    assert "Would you like a short weekly check-in" in reminders
     assert dialogue.person is not None
     assert (dialogue.person.conversation.flow, dialogue.step) == ("reminders", "day")
 
@@ -164,7 +167,7 @@ def test_confidence_in_words_and_out_of_range(dialogue: Dialogue) -> None:
 
 
 def test_goals_lists_area_words_step_and_when(dialogue: Dialogue) -> None:
-    dialogue.run(*WHOLE_PLAN, "No reminders, thanks")
+    dialogue.run(*WHOLE_PLAN, "no", "No reminders, thanks")
     [listing] = dialogue.command("goals")
     assert "1. Home: Find a flat of my own within a year" in listing
     assert "Next step: Set up a savings pot on my phone (when: Friday after work)" in listing

@@ -261,13 +261,15 @@ class _TurnInProgress:
         )  # fmt: skip
 
     def due_measure(self) -> None:
-        """A measure at the person's rhythm: offered, unless they are in a conversation."""
+        """A measure at the person's rhythm: offered, unless they are in a conversation
+        (then a week later); a paused one is kept for after it."""
         if self.person is None:
             return
-        if self.conversation.flow is not None:
+        if self.is_open():
             self.outcomes = measure.postponed(self.outcomes, self.now)
             return
-        self.start_flow(measure.FLOW, draft={"entry": "due"})
+        resume = self.conversation if self.conversation.flow is not None else None
+        self.start_flow(measure.FLOW, draft={"entry": "due"}, resume=resume)
 
     def interrupt(self, entry: str, emergency: str, *before: Msg) -> None:
         """Open the crisis conversation at `entry`, keeping the one it interrupts."""

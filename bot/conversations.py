@@ -60,7 +60,7 @@ class Conversations:
             return None
         return History.of(
             stored.person, stored.goals, stored.schedule, pseudonym(person_id, key, 16),
-            self.clock(),
+            self.clock(), stored.outcomes,
         )  # fmt: skip
 
     async def keeps_anything(self, person_id: str) -> bool:

@@ -19,10 +19,17 @@ from datetime import timedelta
 
 from bot.app import App
 from bot.conversations import Clock
-from dialogue_flows.types import DueCheckin, DueFollowup, Turn
+from dialogue_flows.types import DueAppointment, DueCheckin, DueFollowup, DueMeasure, Turn
 from storage.repositories import EVERYONE, Claim, Share
 
 logger = logging.getLogger(__name__)
+
+_INPUTS: dict[str, type[DueFollowup | DueAppointment | DueMeasure | DueCheckin]] = {
+    "followup": DueFollowup,
+    "appointment": DueAppointment,
+    "measure": DueMeasure,
+}
+"""What each kind of claim asks the engine to do (a weekly check-in otherwise)."""
 
 Deliver = Callable[[str, Turn], Awaitable[str]]
 """Sends a turn's replies to a person; returns "sent", "blocked" or "failed"."""
@@ -86,12 +93,13 @@ class ReminderLoop:
                 if claim is not None:
                     claims.append(claim)
             claims += await uow.reminders.due_followups(now, self.batch, self.channel, self.share)
+            claims += await uow.reminders.due_outcomes(now, self.batch, self.channel, self.share)
             await uow.commit()
         return claims
 
     async def send(self, claim: Claim) -> str:
         """Start the check-in (or follow-up) and send its first message; record how it went."""
-        due = DueFollowup() if claim.kind == "followup" else DueCheckin()
+        due = _INPUTS.get(claim.kind, DueCheckin)()
         try:
             turn = await self.app.conversations.handle(claim.person_id, due)
             outcome = await self.deliver(claim.person_id, turn) if turn.replies else "sent"

@@ -66,6 +66,8 @@ MENU = (
     "goals",
     "checkin",
     "reminders",
+    "appointment",
+    "wellbeing",
     "safety",
     "export",
     "mydata",

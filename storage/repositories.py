@@ -192,12 +192,20 @@ class ScheduleRepository:
 class Claim:
     """One reminder this loop has claimed and must now send: who, which kind, which due time.
 
-    `kind` is "checkin" (the weekly check-in) or "followup" (the day after a crisis).
+    `kind` is "checkin" (the weekly check-in), "followup" (the day after a crisis),
+    "appointment" (the summary the day before) or "measure" (at the person's rhythm).
     """
 
     person_id: str
     due_at: str
     kind: str = "checkin"
+
+
+_OUTCOME_REMINDERS = {
+    "appointment": ("appointments", "eve_due"),
+    "measure": ("measure_plans", "next_due"),
+}
+"""Reminder kinds of the outcomes: the table and due column each is claimed from."""
 
 
 class ReminderRepository:
@@ -242,6 +250,34 @@ class ReminderRepository:
             claim = await self.claim(row["id"], due, now, kind="followup")
             if claim is not None:
                 claims.append(claim)
+        return claims
+
+    async def due_outcomes(
+        self, now: datetime, limit: int, channel: str, share: Share = EVERYONE
+    ) -> list[Claim]:
+        """Claim the appointment summaries and measures due by `now`, each once.
+
+        As with follow-ups, the due time is part of the claim's key, and the turn that
+        sends it clears it (a summary) or moves it on (a measure).
+        """
+        claims = []
+        for kind, (table, column) in _OUTCOME_REMINDERS.items():
+            async with self._connection.execute(
+                f"SELECT person_id, {column} AS due FROM {table} JOIN people"
+                f" ON people.id = person_id WHERE {column} IS NOT NULL AND {column} <= ?"
+                f" AND blocked_at IS NULL AND person_id >= ? AND person_id < ? AND {IN_SHARE}"
+                f" AND NOT EXISTS (SELECT 1 FROM reminders WHERE reminders.person_id ="
+                f" {table}.person_id AND kind = ? AND due_at = {column}) ORDER BY {column}"
+                " LIMIT ?",
+                (utc_text(now), channel, channel[:-1] + chr(ord(channel[-1]) + 1),
+                 *share.parameters(channel), kind, limit),
+            ) as cursor:  # fmt: skip
+                rows = await cursor.fetchall()
+            for row in rows:
+                due = datetime.fromisoformat(row["due"])
+                claim = await self.claim(row["person_id"], due, now, kind=kind)
+                if claim is not None:
+                    claims.append(claim)
         return claims
 
     async def reclaim_abandoned(

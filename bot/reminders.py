@@ -1,4 +1,5 @@
-"""The reminder loop: weekly check-ins and crisis follow-ups, sent exactly once.
+"""The reminder loop: weekly check-ins, crisis follow-ups, the summary the day before an
+appointment and measures at the person's rhythm, each sent exactly once.
 
 The database is the source of truth. Each look (every 30 seconds) claims the due
 check-ins in one transaction: a row per (person, due time) in `reminders`, unique, and
@@ -7,7 +8,8 @@ never claim the same check-in twice, and a bot that was down for weeks sends one
 catch-up check-in, not one per missed week. Only then is each one sent. A claim whose
 loop died before sending is taken over once its lease has run out. A follow-up the
 day after a crisis (when the person asked for one) is claimed the same way, by its own
-kind, and the turn that sends it clears it from the person's record.
+kind, and the turn that sends it clears it from the person's record; so are an
+appointment's summary (kind `appointment`) and a measure (kind `measure`).
 """
 
 from __future__ import annotations

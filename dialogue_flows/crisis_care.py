@@ -76,12 +76,12 @@ _UNSURE = re.compile(
     r"ikke sikker|aner det ikke)\b"
 )
 _UNSAFE = re.compile(
-    r"\b(no|nope|nah|not( really)? (safe|ok|okay|alright|fine)|unsafe|in danger|nej|"
-    r"ikke (tryg|sikker|i sikkerhed|ok|okay))\b"
+    r"\b(no|nope|nah|not really|not( really)? (safe|ok|okay|alright|fine)|unsafe|in danger|"
+    r"nej|ikke rigtig|ikke (tryg|sikker|i sikkerhed|ok|okay))\b"
 )
 _SAFE = re.compile(
     r"\b(yes|yeah|yep|ye|safe|ok|okay|alright|all right|fine|i'?m good|ja|jo|tryg|"
-    r"i sikkerhed|jeg er ok\w*|det går)\b"
+    r"i sikkerhed|jeg er ok\w*|det går|think so|i guess|tror det|det tror jeg)\b"
 )
 
 

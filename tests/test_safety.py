@@ -12,6 +12,7 @@ from conftest import THROUGH_REALITY, WELCOMED, Dialogue
 
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import is_crisis
+from dialogue_flows.crisis_care import read_safe
 from dialogue_flows.engine import Engine
 from dialogue_flows.types import DueFollowup
 
@@ -172,3 +173,14 @@ def test_crisis_words_inside_a_command_are_answered_too(dialogue: Dialogue) -> N
     dialogue.run(*WELCOMED)
     dialogue.say("/help i want to die")
     assert dialogue.keys[0] == "crisis.suicide"
+
+
+@pytest.mark.parametrize(
+    ("words", "meaning"),
+    [("im ok for now", "safe"), ("yeah i think so", "safe"), ("ja, jeg er okay", "safe"),
+     ("not really", "unsafe"), ("no", "unsafe"), ("i'm not safe", "unsafe"),
+     ("nej ikke rigtig", "unsafe"), ("idk", "unsure"), ("ved ikke", "unsure"),
+     ("maybe", "unsure")],
+)  # fmt: skip
+def test_are_you_safe_is_read_from_words(words: str, meaning: str) -> None:
+    assert read_safe(words) == meaning

@@ -165,13 +165,8 @@ def params(work: Work) -> Mapping[str, Param]:
 
 
 def entry(work: Work) -> str:
-    """Offered by the loop ("due"), or chosen: straight to the items when only one fits."""
-    if work.draft.get("entry") == "due":
-        return "due"
-    only = offered(work.language)
-    if len(only) == 1 and "measure" not in work.draft:
-        work.draft.update(measure=only[0].id, answers=[])
-    return "item" if "measure" in work.draft else "choose"
+    """Offered by the loop ("due"), or asked for: which measure, or how often."""
+    return "due" if work.draft.get("entry") == "due" else "choose"
 
 
 class DueWork(MeasureWork):
@@ -213,5 +208,5 @@ FLOW = Flow(
     ],
     params=params,
     entry=entry,
-    entries=("due", "item"),
+    entries=("due",),
 )  # fmt: skip

@@ -152,6 +152,14 @@ def test_who5_in_danish_only_and_offered_when_due(engine: Engine, catalogue: Cat
         person.press(score)
     [scored] = person.press("4")
     assert "Din score på WHO-5 Trivselsindeks er 80 ud af 100" in scored
+    person.command("wellbeing")
+    assert person.last is not None
+    offered = [catalogue.render(c.label, "da") for c in person.last.replies[-1].choices]
+    assert offered == ["WHO-5 Trivselsindeks", "Hvor tit?"]  # no QPR-15 in Danish
+    [rhythm] = person.say("Hvor tit?")
+    assert "Hvor tit vil du have" in rhythm
+    person.say("Hver anden uge")
+    assert person.outcomes.plan is not None and person.outcomes.plan.every_days == 14
 
 
 def test_an_appointment_in_words_then_the_summary_once_and_an_agenda(dialogue: Dialogue) -> None:

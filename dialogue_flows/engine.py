@@ -369,8 +369,18 @@ class _TurnInProgress:
             "schedule": reminders.describe(self.schedule)
             if self.schedule
             else Msg("mydata.no_schedule"),
+            "outcomes": self.kept_outcomes(),
         }
         self.say_then_ask(Msg("mydata", counts))
+
+    def kept_outcomes(self) -> Param:
+        """A line of /mydata for the outcome records, when there are any."""
+        kept = self.outcomes
+        counts: dict[str, Param] = {
+            "scales": len(kept.scales), "ratings": len(kept.ratings),
+            "measures": len(kept.responses), "appointments": len(kept.appointments),
+        }  # fmt: skip
+        return Msg("mydata.outcomes", counts) if any(counts.values()) else ""
 
     def cancel(self) -> None:
         if self.person is None:

@@ -194,6 +194,8 @@ def test_an_appointment_in_words_then_the_summary_once_and_an_agenda(dialogue: D
     assert "Your agenda: Whether I can get help with the deposit" in prepared
     assert dialogue.outcomes.appointments[0].agenda == "Whether I can get help with the deposit"
     assert dialogue.outcomes.appointments[0].eve_due is None
+    [kept] = dialogue.command("mydata")
+    assert "Goal levels in your words for 1 goal(s), 1 level(s) chosen, 1 wellbeing" in kept
 
 
 def test_an_appointment_in_danish(engine: Engine, catalogue: Catalogue) -> None:

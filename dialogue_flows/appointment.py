@@ -183,25 +183,24 @@ def eve_of(work: AppointmentWork, at: datetime) -> datetime:
 
 
 def save_when(work: Work, answer: Any) -> None:
-    """Read the words in the person's zone; keep them, and when the summary will come."""
-    found = _work(work)
-    at = read_when(str(answer), work.now.astimezone(found.zone()))
-    number = 1 + max((a.number for a in found.outcomes.appointments), default=0)
-    earlier = tuple(a.model_copy(update={"eve_due": None}) for a in found.outcomes.appointments)
-    found.outcomes = found.outcomes.model_copy(update={"appointments": earlier})
-    found.put(Appointment(number=number, at=at.astimezone(ZoneInfo("UTC")),
-                          words=grow.shorten(str(answer), 200), created_at=work.now,
-                          eve_due=eve_of(found, at)))  # fmt: skip
-    work.draft["appointment"] = number
+    """Read the words in the person's zone; they are kept once the person says it is right."""
+    at = read_when(str(answer), work.now.astimezone(_work(work).zone()))
+    work.draft.update(at=at.isoformat(), words=grow.shorten(str(answer), 200))
 
 
 def save_confirm(work: Work, answer: Any) -> None:
-    """Not right: the appointment is forgotten, and asked again."""
+    """Right: the appointment is kept (an earlier one's summary is no longer due)."""
     found = _work(work)
-    if answer == "no":
-        number = work.draft.pop("appointment", None)
-        kept = tuple(a for a in found.outcomes.appointments if a.number != number)
-        found.outcomes = found.outcomes.model_copy(update={"appointments": kept})
+    at, words = work.draft.pop("at", None), work.draft.pop("words", "")
+    if answer != "yes" or at is None:
+        return
+    moment = datetime.fromisoformat(at)
+    number = 1 + max((a.number for a in found.outcomes.appointments), default=0)
+    earlier = tuple(a.model_copy(update={"eve_due": None}) for a in found.outcomes.appointments)
+    found.outcomes = found.outcomes.model_copy(update={"appointments": earlier})
+    found.put(Appointment(number=number, at=moment.astimezone(ZoneInfo("UTC")), words=words,
+                          created_at=work.now, eve_due=eve_of(found, moment)))  # fmt: skip
+    work.draft["appointment"] = number
 
 
 def save_agenda(work: Work, answer: Any) -> None:
@@ -224,6 +223,8 @@ def params(work: Work) -> Mapping[str, Param]:
     if appointment is not None:
         found["when"] = appointment.at.astimezone(_work(work).zone())
         found["agenda"] = appointment.agenda or "-"
+    elif isinstance(work.draft.get("at"), str):
+        found["when"] = datetime.fromisoformat(work.draft["at"])
     return found
 
 

@@ -213,7 +213,7 @@ def save_agenda(work: Work, answer: Any) -> None:
 
 def save_pdf(work: Work, answer: Any) -> None:
     if answer == "yes":
-        work.export_format = "pdf"
+        work.export_format = "summary"
 
 
 def params(work: Work) -> Mapping[str, Param]:

@@ -190,7 +190,7 @@ def test_an_appointment_in_words_then_the_summary_once_and_an_agenda(dialogue: D
     assert dialogue.send(DueAppointment()) == []  # sent once: its due time is cleared
     dialogue.say("Whether I can get help with the deposit")
     [prepared] = dialogue.say("Yes, please")
-    assert dialogue.last is not None and dialogue.last.export == "pdf"
+    assert dialogue.last is not None and dialogue.last.export == "summary"
     assert "Your agenda: Whether I can get help with the deposit" in prepared
     assert dialogue.outcomes.appointments[0].agenda == "Whether I can get help with the deposit"
     assert dialogue.outcomes.appointments[0].eve_due is None

@@ -104,11 +104,23 @@ async def test_levels_check_ins_who5_and_an_appointment_on_telegram(
     assert reminders(bot, "appointment") == [("2026-03-13T17:00:00+00:00", "sent")]
     await say(bot, "Help with the deposit, and my sleep")
     await press(bot, "Yes, please")
-    [document] = [call for call in api.calls if call.method == "sendDocument"]
-    reader = PdfReader(io.BytesIO(document.params["document"]))
+    [summary_pdf] = [call for call in api.calls if call.method == "sendDocument"]
+    reader = PdfReader(io.BytesIO(summary_pdf.params["document"]))
+    assert len(reader.pages) == 1  # one page, to share
+    text = reader.pages[0].extract_text()
+    for words in ("Before my appointment: Sam", "Find a flat of my own within a year",
+                  "0  I am on the council's list", "goal attainment score 50",
+                  "WHO-5 Well-Being Index 80 out of 100", "Saturday 14 March, 14:30",
+                  "Help with the deposit, and my sleep"):  # fmt: skip
+        assert words in text, words
+    # The whole history for the worker: every level, each choice, and a WHO-5 chart.
+    await say(bot, "/export")
+    await press(bot, "PDF, to read or print")
+    whole = [call for call in api.calls if call.method == "sendDocument"][-1]
+    reader = PdfReader(io.BytesIO(whole.params["document"]))
     text = "\n".join(page.extract_text() for page in reader.pages)
-    for words in ("Goal attainment, in their own words", "+1  I have viewed a flat",
-                  "chose +1", "chose 0", "goal attainment score 50",
+    for words in ("Goal attainment, in their own words", "+2  I have signed for a flat",
+                  "+1  I have viewed a flat", "chose +1", "chose 0", "goal attainment score 50",
                   "WHO-5 Well-Being Index 80 out of 100", "Next appointment",
                   "Help with the deposit, and my sleep"):  # fmt: skip
         assert words in text, words

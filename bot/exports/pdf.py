@@ -22,7 +22,7 @@ from fpdf.enums import XPos, YPos
 from bot.exports.document import History
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.measures import measures
-from dialogue_flows.outcomes import by_goal, describe_t, level_label
+from dialogue_flows.outcomes import by_goal, describe_t, level_label, scale_of
 from dialogue_flows.types import Msg
 from storage.records import Goal
 
@@ -94,6 +94,41 @@ class _Writer:
             self.goal(goal)
         self.attainment()
         self.measures()
+        self.appointment()
+        return bytes(pdf.output())
+
+    def summary(self) -> bytes:
+        """One page before an appointment: each goal now, the T-score, scores, the agenda."""
+        pdf, history = self.pdf, self.history
+        pdf.add_page()
+        pdf.set_font(FONT, "B", 17)
+        name = history.person.name or history.pseudonym
+        pdf.multi_cell(0, 9, self.text("pdf.summary_title", name=name), align="L",
+                       new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
+        outcomes = history.outcomes
+        latest = {number: ratings[-1] for number, ratings in by_goal(outcomes.ratings).items()}
+        for goal in history.goals:
+            if goal.status not in {"active", "achieved"}:
+                continue
+            self.heading("pdf.summary_goal", number=goal.number, goal=goal.text)
+            step = goal.current_step
+            self.field("pdf.summary_step", step.text if step else None)
+            went = goal.checkins[-1] if goal.checkins else None
+            self.field("pdf.summary_went", self.text(f"pdf.outcome.{went.outcome}") if went
+                       else self.text("pdf.outcome.none"))  # fmt: skip
+            scale = scale_of(outcomes.scales, goal.number)
+            rating = latest.get(goal.number)
+            if scale is not None and rating is not None:
+                words = scale.words().get(rating.level, "")
+                self.field("pdf.summary_level", f"{level_label(rating.level)}  {words}")
+        if history.gas_t_score is not None:
+            self.pdf.ln(2)
+            self.line(self.catalogue.render(describe_t(history.gas_t_score), self.language))
+        for response in outcomes.responses[-2:]:
+            measure = measures()[response.measure]
+            title = measure.title.get(self.language, measure.title["en"])
+            self.line(self.text("pdf.measure_line", day=self.day(response.at), title=title,
+                                score=response.score, maximum=measure.maximum))  # fmt: skip
         self.appointment()
         return bytes(pdf.output())
 
@@ -278,3 +313,8 @@ def progress_chart(
 
 def to_pdf(history: History, catalogue: Catalogue) -> bytes:
     return _Writer(history, catalogue).write()
+
+
+def to_summary_pdf(history: History, catalogue: Catalogue) -> bytes:
+    """The one page a person may share before an appointment."""
+    return _Writer(history, catalogue).summary()

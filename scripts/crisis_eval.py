@@ -1,49 +1,111 @@
-"""Measure the crisis detector on its labelled set: recall, false-positive rate, misses.
+"""Measure the crisis detector: recall and false-positive rate per category and language.
 
-Usage: .venv/bin/python scripts/crisis_eval.py [--show]
-The set is tests/data/crisis_messages.tsv (label, language, message). Results belong
-in the README's "Safety" section.
+Usage: .venv/bin/python scripts/crisis_eval.py [--holdout] [--show]
+
+- The development set, tests/data/crisis_messages.tsv, is always measured.
+- --holdout also measures tests/data/crisis_holdout.tsv, written blind by someone who
+  never saw the detector. Its figures only: its misses are never listed, so that nobody
+  tunes the detector to it (that would make it a second development set).
+- --show lists the development set's misses and false alarms.
+
+Each file has rows label<TAB>category<TAB>language<TAB>message. Recall is the share of
+crisis rows that get any concern; "kind" is the share that get the row's own category
+(emergency rows must come out as EMERGENCY to get the emergency reply); the false-positive
+rate is the share of everyday rows (listed under the category they look like) that get
+any concern. The results belong in the README's "Safety and privacy" section.
 """
 
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
-from dialogue_flows.crisis import is_crisis
+from dialogue_flows.crisis import assess
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "crisis_messages.tsv"
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+SETS = {"dev": DATA / "crisis_messages.tsv", "holdout": DATA / "crisis_holdout.tsv"}
 
 
-def load() -> list[tuple[bool, str, str]]:
+@dataclass(frozen=True)
+class Row:
+    crisis: bool
+    category: str
+    language: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Result:
+    row: Row
+    found: frozenset[str]
+
+    @property
+    def alarmed(self) -> bool:
+        return bool(self.found)
+
+
+def load(path: Path) -> list[Row]:
     rows = []
-    for line in DATA.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            label, language, message = line.split("\t", 2)
-            rows.append((label == "crisis", language, message))
+            label, category, language, message = line.split("\t", 3)
+            rows.append(Row(label == "crisis", category, language, message))
     return rows
 
 
-def measure(rows: list[tuple[bool, str, str]]) -> tuple[float, float, list[str], list[str]]:
-    crisis = [message for label, _, message in rows if label]
-    everyday = [message for label, _, message in rows if not label]
-    missed = [message for message in crisis if not is_crisis(message)]
-    alarmed = [message for message in everyday if is_crisis(message)]
-    return 1 - len(missed) / len(crisis), len(alarmed) / len(everyday), missed, alarmed
+def line(name: str, language: str, results: list[Result]) -> str:
+    crisis = [r for r in results if r.row.crisis]
+    everyday = [r for r in results if not r.row.crisis]
+    recall = sum(r.alarmed for r in crisis) / len(crisis) if crisis else float("nan")
+    kind = sum(r.row.category in r.found for r in crisis) / len(crisis) if crisis else 0.0
+    false = sum(r.alarmed for r in everyday) / len(everyday) if everyday else float("nan")
+    return (
+        f"{name:<18}{language:<6}{len(crisis):>7}{recall:>8.3f}{kind:>7.2f}"
+        f"{len(everyday):>12}{false:>8.3f}"
+    )
+
+
+def report(name: str, results: list[Result]) -> None:
+    crisis = sum(r.row.crisis for r in results)
+    print(f"\n{name}: {len(results)} messages, {crisis} crisis")
+    print(f"{'category':<18}{'lang':<6}{'crisis':>7}{'recall':>8}{'kind':>7}"
+          f"{'lookalikes':>12}{'false+':>8}")  # fmt: skip
+    categories = sorted({r.row.category for r in results})
+    for category in categories:
+        for language in ("en", "da"):
+            subset = [r for r in results
+                      if r.row.category == category and r.row.language == language]  # fmt: skip
+            if subset:
+                print(line(category, language, subset))
+    for language in ("all", "en", "da"):
+        subset = [r for r in results if language in ("all", r.row.language)]
+        print(line("all", language, subset))
 
 
 def main() -> None:
-    rows = load()
-    print(f"{'set':<10} {'messages':>8} {'crisis':>7} {'recall':>7} {'false +':>8}")
-    for name, subset in (("all", rows), *((lang, [r for r in rows if r[1] == lang])
-                                          for lang in ("en", "da"))):  # fmt: skip
-        recall, false_rate, _, _ = measure(subset)
-        crisis = sum(1 for label, _, _ in subset if label)
-        print(f"{name:<10} {len(subset):>8} {crisis:>7} {recall:>7.3f} {false_rate:>8.3f}")
-    if "--show" in sys.argv:
-        _, _, missed, alarmed = measure(rows)
-        print("\nmissed:", *missed, sep="\n  ")
-        print("\nfalse alarms:", *alarmed, sep="\n  ")
+    names = ["dev", "holdout"] if "--holdout" in sys.argv else ["dev"]
+    for name in names:
+        if not SETS[name].exists():
+            print(f"\n{name}: {SETS[name].name} is not there yet")
+            continue
+        rows = load(SETS[name])
+        results = [Result(row, frozenset(assess(row.message))) for row in rows]
+        report(f"{name} ({SETS[name].name})", results)
+        if name == "dev" and "--show" in sys.argv:
+            print("\nmissed (crisis rows with no concern):")
+            for r in results:
+                if r.row.crisis and not r.alarmed:
+                    print(f"  {r.row.category:<17}{r.row.language}  {r.row.message}")
+            print("\nwrong kind (crisis rows found, but not as their own category):")
+            for r in results:
+                if r.row.crisis and r.alarmed and r.row.category not in r.found:
+                    print(f"  {r.row.category:<17}{','.join(sorted(r.found)):<30}"
+                          f"{r.row.message}")  # fmt: skip
+            print("\nfalse alarms (everyday rows given a concern):")
+            for r in results:
+                if not r.row.crisis and r.alarmed:
+                    print(f"  {','.join(sorted(r.found)):<30}{r.row.message}")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,10 @@
-"""Crisis language gets helplines first, anywhere; the safety plan; the detector's measure."""
+"""Crisis language gets helplines first, anywhere; the safety plan.
+
+The detector itself is tested in test_crisis.py.
+"""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -11,31 +12,11 @@ import pytest
 from conftest import THROUGH_REALITY, WELCOMED, Dialogue
 
 from dialogue_flows.catalogue import Catalogue
-from dialogue_flows.crisis import is_crisis
 from dialogue_flows.crisis_care import read_safe
 from dialogue_flows.engine import Engine
 from dialogue_flows.types import DueFollowup
 
 ROOT = Path(__file__).parent.parent
-
-
-@pytest.mark.parametrize(
-    "words",
-    ["I want to kill myself", "i cant go on", "jeg vil ikke leve mere", "thinking of suicde",
-     "everyone would be better off without me", "I took all my pills", "jeg skærer i mig selv",
-     "I want to hurt someone", "I wanna dieee"],
-)  # fmt: skip
-def test_crisis_language_is_recognised(words: str) -> None:
-    assert is_crisis(words)
-
-
-@pytest.mark.parametrize(
-    "words",
-    ["This goal is killing me", "I could die laughing", "jeg døde af grin", "dead tired",
-     "I'm cutting down on sugar", "I take my pills every morning now", "Health", ""],
-)  # fmt: skip
-def test_everyday_lookalikes_are_not(words: str) -> None:
-    assert not is_crisis(words)
 
 
 def test_mid_conversation_crisis_gets_helplines_then_the_same_question(
@@ -155,18 +136,6 @@ def test_a_part_of_the_plan_can_be_skipped_and_changed(dialogue: Dialogue) -> No
     assert (plan.triggers, plan.warning_signs, plan.what_helps, plan.contacts) == (
         "Crowds and noise", "Not sleeping", "Music", "My key worker",
     )  # fmt: skip
-
-
-def test_the_detector_meets_its_targets_on_the_labelled_set() -> None:
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "crisis_eval.py")],
-        capture_output=True, text=True, timeout=60, cwd=ROOT,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    overall = next(line for line in result.stdout.splitlines() if line.startswith("all "))
-    _, messages, crisis, recall, false_rate = overall.split()
-    assert int(messages) >= 300 and int(crisis) >= 100
-    assert float(recall) >= 0.97 and float(false_rate) <= 0.05
 
 
 def test_crisis_words_inside_a_command_are_answered_too(dialogue: Dialogue) -> None:

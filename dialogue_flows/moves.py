@@ -1,0 +1,259 @@
+"""What a person is doing with a message, read before what it says.
+
+"keep it", "that's all", "I don't know", "which one do you think?" or "are you a real
+person" are moves in the conversation, not answers to keep: nobody's next step should
+read "keep it". `read_move` recognises a move only when the move is essentially all
+the message says; anything with content of its own is left to be read as content.
+
+The phrases are data, one table per language beside the catalogues
+(`locale/moves.en.toml`, `locale/moves.da.toml`); both are always checked, since people
+mix. A message is cut into words (`dialogue_flows.words`: folded, stemmed, one typo
+forgiven) and covered, left to right, by phrases of the tables, filler words ("oh",
+"sorry", "i think", "altså") and companions (clauses like "6 is good for me" that add
+nothing when they come with a move, but are content alone). If some word is left
+uncovered, the message carries content and is not a move.
+
+Examples:
+    >>> read_move("No I think that's it really")
+    <Move.THATS_ALL: 'thats_all'>
+    >>> read_move("I think I'll keep it like that, 6 is good for me")
+    <Move.KEEP: 'keep'>
+    >>> read_move("dont knw")
+    <Move.DONT_KNOW: 'dont_know'>
+    >>> read_move("stop smoking") is None, read_move("keep my flat tidy") is None
+    (True, True)
+    >>> split_move("yes, ring my mum")
+    (<Move.YES: 'yes'>, 'ring my mum')
+    >>> split_move("i just said lol. get a job")
+    (<Move.ALREADY_SAID: 'already_said'>, 'get a job')
+
+When a message holds several moves, the last weighty one counts ("no, that's all" is
+THATS_ALL, "hi, are you a bot?" is REAL_PERSON); YES, NO and GREETING count only
+alone, and YES with NO is no move.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import tomllib
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+
+from dialogue_flows.words import LANGUAGES, Language, Word, fold, same_word, words
+
+
+class Move(StrEnum):
+    KEEP = "keep"
+    """keep it / as it is / det er fint som det er / behold"""
+    THATS_ALL = "thats_all"
+    """that's all / no that's it really / nej det var det / ikke mere"""
+    YES = "yes"
+    """yes / yeah / ok / sure / ja / jo / gerne"""
+    NO = "no"
+    """no / nope / not really / nej / næ / ikke rigtig"""
+    NOT_NOW = "not_now"
+    """not now / later / maybe another time / ikke nu / senere"""
+    STOP = "stop"
+    """stop / pause / i want to stop / stop nu / jeg gider ikke mere (crisis is read first)"""
+    DONT_KNOW = "dont_know"
+    """idk / no idea / not sure / ved ikke / aner det ikke"""
+    ALREADY_SAID = "already_said"
+    """i just said / told you already / jeg har lige sagt det"""
+    ADVICE = "advice"
+    """can you just give me some advice / what should i do / hvad synes du"""
+    QUESTION = "question"
+    """a question to the bot: what is grow? why do you ask? hvad mener du?"""
+    REAL_PERSON = "real_person"
+    """are you a real person / is this a bot / er du et menneske / er det en robot"""
+    GREETING = "greeting"
+    """hi / hello / hmm ok / hej / godmorgen / thanks / tak"""
+
+
+_LIGHT = (Move.GREETING, Move.YES, Move.NO)
+"""Moves that give way to any other move in the same message."""
+
+MAX_MOVE_WORDS = 30
+"""A message longer than this says more than a move."""
+
+_CONNECTORS = frozenset({"and", "but", "also", "so", "then", "og", "men", "ogsaa", "saa"})
+"""Words that may join a leading move to the content after it ("yes and ring my mum")."""
+
+_BOUNDARY = re.compile(r"[,.;:!?\n\u2013\u2014]|\s-\s")
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    move: Move | None  # None: a companion, never a move alone
+    words: tuple[str, ...]
+    language: Language
+
+
+@dataclass(frozen=True)
+class _Segment:
+    end: int
+    move: Move | None  # None: a filler word or a companion
+
+
+@dataclass(frozen=True)
+class _Table:
+    fillers: dict[Language, frozenset[str]]
+    starting: dict[tuple[Language, str], tuple[_Phrase, ...]]  # by language and first word
+
+
+def _variants(phrase: str) -> Iterator[str]:
+    """A phrase's spellings: "(ill|i will) keep it (as it is|)" gives four.
+
+    "(a|b)" is a choice of words, "(a|b|)" an optional one.
+    """
+    parts = re.findall(r"\([^)]*\)|[^\s(]+", phrase)
+    choices = [part.strip("()").split("|") for part in parts]
+    for picked in itertools.product(*choices):
+        yield " ".join(word for word in picked if word)
+
+
+@cache
+def _table() -> _Table:
+    """Both languages' phrase tables, folded and indexed once per process."""
+    fillers: dict[Language, frozenset[str]] = {}
+    starting: dict[tuple[Language, str], list[_Phrase]] = defaultdict(list)
+    for language in LANGUAGES:
+        source = resources.files("dialogue_flows") / "locale" / f"moves.{language}.toml"
+        data = tomllib.loads(source.read_text(encoding="utf-8"))
+        fillers[language] = frozenset(fold(word) for word in data.pop("fillers")["words"])
+        for name, entry in data.items():
+            move = None if name == "companions" else Move(name)
+            for phrase in [*entry.get("phrases", ()), *entry.get("words", ())]:
+                for variant in _variants(phrase):
+                    folded = tuple(word.text for word in words(variant.replace("#", "0")))
+                    if not folded:
+                        raise ValueError(f"{source.name}: {phrase!r} can be empty")
+                    starting[language, folded[0]].append(_Phrase(move, folded, language))
+    return _Table(fillers, {first: tuple(found) for first, found in starting.items()})
+
+
+@cache
+def _same(typed: str, meant: str, language: Language) -> bool:
+    """A typed word stands for a table's word: equal, same stem, a typo, or any number."""
+    if meant.isdigit():  # "#" in a table
+        return typed.isdigit()
+    return same_word(typed, meant, language, stems=True)
+
+
+def _segments(typed: Sequence[str], start: int) -> Iterator[_Segment]:
+    """Every phrase, filler or companion that can cover the words from `start`."""
+    table = _table()
+    word = typed[start]
+    for (language, first), phrases in table.starting.items():
+        if not _same(word, first, language):
+            continue
+        for phrase in phrases:
+            end = _phrase_end(typed, start, phrase)
+            if end is not None:
+                yield _Segment(end, phrase.move)
+    if _is_filler(word):
+        yield _Segment(start + 1, None)  # last: a phrase covering the word reads better
+
+
+def _is_filler(word: str) -> bool:
+    return any(word in fillers for fillers in _table().fillers.values())
+
+
+def _phrase_end(typed: Sequence[str], start: int, phrase: _Phrase) -> int | None:
+    """Where a phrase whose first word is at `start` ends, or None.
+
+    Filler words may stand inside it: "lad den bare være", "i really don't know".
+    """
+    at = start + 1
+    for meant in phrase.words[1:]:
+        while (
+            at < len(typed)
+            and _is_filler(typed[at])
+            and not _same(typed[at], meant, phrase.language)
+        ):
+            at += 1
+        if at == len(typed) or not _same(typed[at], meant, phrase.language):
+            return None
+        at += 1
+    return at
+
+
+def _covers(typed: Sequence[str]) -> list[list[Move | None] | None]:
+    """For each length k, the fewest-piece reading of the first k words (None: none)."""
+    best: list[list[Move | None] | None] = [None] * (len(typed) + 1)
+    best[0] = []
+    for start in range(len(typed)):
+        before = best[start]
+        if before is None:
+            continue
+        for segment in _segments(typed, start):
+            known = best[segment.end]
+            if known is None or len(before) + 1 < len(known):
+                best[segment.end] = [*before, segment.move]
+    return best
+
+
+def _resolve(pieces: Sequence[Move | None]) -> Move | None:
+    found = [move for move in pieces if move is not None]
+    weighty = [move for move in found if move not in _LIGHT]
+    if weighty:
+        return weighty[-1]
+    answers = {move for move in found if move in (Move.YES, Move.NO)}
+    if len(answers) > 1:
+        return None
+    return answers.pop() if answers else (Move.GREETING if found else None)
+
+
+def read_move(text: str) -> Move | None:
+    """The move a message makes, when the move is essentially all it says.
+
+    >>> read_move("can you just give me some advice?"), read_move("er du et menneske")
+    (<Move.ADVICE: 'advice'>, <Move.REAL_PERSON: 'real_person'>)
+    >>> read_move("no more drinking on weekdays") is None
+    True
+    """
+    typed = [word.text for word in words(text)]
+    if not typed or len(typed) > MAX_MOVE_WORDS:
+        return None
+    pieces = _covers(typed)[-1]
+    return None if pieces is None else _resolve(pieces)
+
+
+def split_move(text: str) -> tuple[Move | None, str]:
+    """A leading move and the rest of the message, cut where a clause ends.
+
+    >>> split_move("yes and also ring my mum")
+    (<Move.YES: 'yes'>, 'ring my mum')
+    >>> split_move("no idea what to do about money, maybe ask the bank")
+    (None, 'no idea what to do about money, maybe ask the bank')
+    >>> split_move("nej det var det")
+    (<Move.THATS_ALL: 'thats_all'>, '')
+    """
+    every = words(text)
+    found = every[:MAX_MOVE_WORDS]
+    best = _covers([word.text for word in found])
+    for end in range(len(found), 0, -1):
+        pieces = best[end]
+        move = None if pieces is None else _resolve(pieces)
+        if move is None:
+            continue
+        if end == len(every):
+            return move, ""
+        if _ends_clause(text, found, end):
+            rest = found[end:]
+            while rest and rest[0].text in _CONNECTORS:
+                rest = rest[1:]
+            return move, text[rest[0].start :].strip() if rest else ""
+    return None, text
+
+
+def _ends_clause(text: str, found: Sequence[Word], end: int) -> bool:
+    """Whether the words before `end` close a clause: punctuation, or a joining word."""
+    if end >= len(found):
+        return True
+    between = text[found[end - 1].end : found[end].start]
+    return bool(_BOUNDARY.search(between)) or found[end].text in _CONNECTORS

@@ -1,0 +1,179 @@
+"""Words as people type them, made comparable: the shared ground of moves and answers.
+
+People write "Thats al!!", "that’s all", "THATS ALLLL", "maaske senere" and "måske
+senere" for the same thing. `fold` makes such spellings equal; `words` cuts a message
+into folded words that remember where they stood in the original text; `stem` gives a
+word's Snowball stem in English or Danish ("stopping" → "stop", "stopper" → "stop"),
+so tables list base forms only; `close` accepts one typo in a word long enough to carry
+one ("knw" for "know", "al" for "all", "senre" for "senere").
+
+Examples:
+    >>> fold("That’s ALLLL")
+    'thats al'
+    >>> fold("Måske SENERE")
+    'maaske senere'
+    >>> [word.text for word in words("i'll keep it, 6 is fine")]
+    ['ill', 'keep', 'it', '6', 'is', 'fine']
+    >>> stem("stopping", "en"), stem("stopper", "da")
+    ('stop', 'stop')
+    >>> close("knw", "know"), close("step", "stop"), close("dona", "done")
+    (True, False, False)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import Stemmer
+from rapidfuzz.distance import OSA, Indel
+
+Language = str
+"""'en' or 'da': the languages whose tables and stemmers growcoach has."""
+
+LANGUAGES: tuple[Language, ...] = ("en", "da")
+
+_APOSTROPHES = re.compile(r"['\u2019\u2018\u02bc`\u00b4]")
+_STRETCHED = re.compile(r"(\w)\1{2,}")
+_DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+_WORD = re.compile(r"[^\W_]+(?:['\u2019\u2018\u02bc`\u00b4][^\W_]+)*")
+_STEMMERS = {"en": "english", "da": "danish"}
+
+
+def fold(text: str) -> str:
+    """Case, apostrophes, stretched letters, æøå as ae/oe/aa, accents: all made plain.
+
+    Letters written three or more times in a row count once ("nooo" is "no"); a typo
+    left by that ("ikkke" → "ike") is forgiven later by `close`.
+    """
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _STRETCHED.sub(r"\1", _APOSTROPHES.sub("", text))
+    text = unicodedata.normalize("NFKD", text.translate(_DANISH))
+    return "".join(char for char in text if not unicodedata.combining(char))
+
+
+@dataclass(frozen=True)
+class Word:
+    """One folded word and where it stood in the original text (start, end)."""
+
+    text: str
+    start: int
+    end: int
+
+
+def words(text: str) -> list[Word]:
+    """The words of a message, folded, with their places in the original text."""
+    return [Word(fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+@cache
+def _stemmer(language: Language) -> Stemmer.Stemmer:
+    return Stemmer.Stemmer(_STEMMERS[language])
+
+
+@cache
+def stem(word: str, language: Language) -> str:
+    """The Snowball stem of a folded word in one language."""
+    return str(_stemmer(language).stemWord(word))
+
+
+def close(typed: str, meant: str) -> bool:
+    """Whether `typed` is `meant` with at most one slip of the finger.
+
+    The first letter must agree (people rarely miss it, and "thats"/"whats" differ).
+    Short words (3–4 letters) allow one missing letter inside the word or of a double
+    ("knw" for "know", "al" for "all"; not "et" for "eat", "sam" for "same") or, in 4
+    letters, two swapped; not an extra or changed letter, so names ("Noah", "Dona",
+    "Sam", "Don") and other words ("step") are not read as "nah", "done", "same",
+    "dno" or "stop"; from 5 letters one slip of any kind, from 10 letters two.
+    """
+    if typed == meant:
+        return True
+    if len(meant) < 3 or not typed or typed[0] != meant[0]:
+        return False
+    if len(meant) <= 4:
+        inside = typed != meant[:-1] or meant[-1] == meant[-2]
+        doubled = len(meant) == 4 or len(set(meant)) < len(meant)
+        missing = (
+            inside
+            and doubled
+            and len(typed) == len(meant) - 1
+            and Indel.distance(typed, meant) == 1
+        )
+        swapped = len(meant) == 4 and sorted(typed) == sorted(meant)
+        return missing or (swapped and OSA.distance(typed, meant) == 1)
+    return OSA.distance(typed, meant) <= (2 if len(meant) >= 10 else 1)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Words from a table, folded, with the language they are in and what they mean."""
+
+    words: tuple[str, ...]
+    language: Language
+    meaning: str = ""
+
+
+def phrase(text: str, language: Language, meaning: str = "") -> Phrase:
+    return Phrase(tuple(word.text for word in words(text)), language, meaning)
+
+
+@cache
+def same_word(
+    typed: str, meant: str, language: Language, *, stems: bool, typos: bool = True
+) -> bool:
+    """A typed word is a table's word: as written (one typo forgiven), or by its stem.
+
+    A stem counts only for a word at least as long as the table's ("stopping" is
+    "stop"), so a short name is never a longer word cut down ("Sam" is not "samme").
+    """
+    if typed == meant or (typos and close(typed, meant)):
+        return True
+    return stems and len(typed) >= len(meant) and stem(typed, language) == stem(meant, language)
+
+
+class Phrases:
+    """A set of phrases to look for in typed words, indexed once by first letter."""
+
+    def __init__(self, phrases: Iterable[Phrase], *, stems: bool = False) -> None:
+        self.stems = stems
+        self._by_letter: dict[str, list[Phrase]] = {}
+        for found in sorted(phrases, key=lambda p: -len(p.words)):
+            self._by_letter.setdefault(found.words[0][:1], []).append(found)
+
+    def find(self, typed: Sequence[str]) -> list[tuple[int, int, Phrase]]:
+        """Where the phrases occur in the typed words: (start, end, phrase), in order.
+
+        At each place the longest phrase wins and its words are used up, so "did not"
+        is found as itself, not as "did".
+
+        >>> table = Phrases([phrase("did", "en", "done"), phrase("did not", "en", "not_yet")])
+        >>> [(start, end, p.meaning) for start, end, p in table.find(["i", "did", "not"])]
+        [(1, 3, 'not_yet')]
+        """
+        found: list[tuple[int, int, Phrase]] = []
+        start = 0
+        while start < len(typed):
+            match = self._at(typed, start)
+            if match is None:
+                start += 1
+                continue
+            found.append((start, start + len(match.words), match))
+            start += len(match.words)
+        return found
+
+    def _at(self, typed: Sequence[str], start: int) -> Phrase | None:
+        """The longest phrase at `start`, one written right before one with a typo."""
+        candidates = self._by_letter.get(typed[start][:1], [])
+        for typos in (False, True):
+            for candidate in candidates:
+                end = start + len(candidate.words)
+                if end <= len(typed) and all(
+                    same_word(typed[at], meant, candidate.language, stems=self.stems, typos=typos)
+                    for at, meant in zip(range(start, end), candidate.words, strict=True)
+                ):
+                    return candidate
+        return None

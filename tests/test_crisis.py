@@ -1,0 +1,246 @@
+"""The crisis detector: concepts in both languages, idioms, concerns, and its measured figures.
+
+The probes below were written for this file, not taken from the labelled sets: each
+concept phrased as people write it (lowercase, text-speak, typos, Danish without æøå),
+because what matters is words nobody here wrote.
+"""
+
+from __future__ import annotations
+
+import functools
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dialogue_flows.crisis import Concern, assess, is_crisis
+
+ROOT = Path(__file__).parent.parent
+C = Concern
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["I want to kill myself", "i cant go on", "jeg vil ikke leve mere", "thinking of suicde",
+     "everyone would be better off without me", "I took all my pills", "jeg skærer i mig selv",
+     "I want to hurt someone", "I wanna dieee"],
+)  # fmt: skip
+def test_crisis_language_is_recognised(words: str) -> None:
+    assert is_crisis(words)
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["This goal is killing me", "I could die laughing", "jeg døde af grin", "dead tired",
+     "I'm cutting down on sugar", "I take my pills every morning now", "Health", ""],
+)  # fmt: skip
+def test_everyday_lookalikes_are_not(words: str) -> None:
+    assert not is_crisis(words)
+
+
+# Each concept in both languages, phrased as other people phrase it.
+PROBES: list[tuple[str, Concern]] = [
+    # suicide: said directly and indirectly
+    ("honestly what's the point in any of this anymore", C.SUICIDE),
+    ("i'm tired of living", C.SUICIDE),
+    ("nobody would care if i was gone", C.SUICIDE),
+    ("i just want to not be here anymore", C.SUICIDE),
+    ("i dont want to wake up tomorrow morning", C.SUICIDE),
+    ("my family would be happier without me", C.SUICIDE),
+    ("i feel like such a burden to everyone", C.SUICIDE),
+    ("i cant see any future for myself", C.SUICIDE),
+    ("i wish id never been born", C.SUICIDE),
+    ("i hate being alive", C.SUICIDE),
+    ("i have been planning my suicide", C.SUICIDE),
+    ("i want to go to sleep forever", C.SUICIDE),
+    ("been thinking about taking all my tablets", C.SUICIDE),
+    ("looked up how many paracetamol would do it", C.SUICIDE),
+    ("i wanna end it all", C.SUICIDE),
+    ("jeg har lyst til at doe", C.SUICIDE),
+    ("jeg tænker på at tage mit eget liv", C.SUICIDE),
+    ("alle ville have det bedre hvis jeg ikke var her", C.SUICIDE),
+    ("jeg føler mig som en byrde for min familie", C.SUICIDE),
+    ("jeg er så træt af livet", C.SUICIDE),
+    ("jeg vil ikke vaagne i morgen", C.SUICIDE),
+    ("jeg ville ønske jeg var doed", C.SUICIDE),
+    ("jeg har gemt mine piller i flere uger", C.SUICIDE),
+    ("jeg vil kaste mig ud foran et tog", C.SUICIDE),
+    ("der er ingen mening med noget", C.SUICIDE),
+    # self-harm, new or returning
+    ("ive started cutting again", C.SELF_HARM),
+    ("i keep hurting myself when it gets loud", C.SELF_HARM),
+    ("the urge to cut is really strong", C.SELF_HARM),
+    ("jeg har lyst til at skade mig selv", C.SELF_HARM),
+    ("jeg er begyndt at skære i mig selv igen", C.SELF_HARM),
+    # emergencies happening now
+    ("ive just taken a whole box of paracetamol", C.EMERGENCY),
+    ("had 2 bottles of wine and took my diazepam", C.EMERGENCY),
+    ("my mate isnt breathing", C.EMERGENCY),
+    ("i cant keep myself safe right now", C.EMERGENCY),
+    ("im standing on the edge of the roof", C.EMERGENCY),
+    ("im going to kill myself tonight", C.EMERGENCY),
+    ("jeg har slugt en hel pakke panodil", C.EMERGENCY),
+    ("min ven trækker ikke vejret", C.EMERGENCY),
+    ("jeg kan ikke holde mig selv i live i nat", C.EMERGENCY),
+    ("jeg har taget en overdosis", C.EMERGENCY),
+    # harm from others
+    ("my husband beats me", C.HARM_FROM_OTHERS),
+    ("he threatened to kill me last night", C.HARM_FROM_OTHERS),
+    ("my girlfriend punched me in the face", C.HARM_FROM_OTHERS),
+    ("i was raped at a party", C.HARM_FROM_OTHERS),
+    ("im scared of my boyfriend", C.HARM_FROM_OTHERS),
+    ("min mand slår mig", C.HARM_FROM_OTHERS),
+    ("han har truet med at slå mig ihjel", C.HARM_FROM_OTHERS),
+    ("jeg blev voldtaget", C.HARM_FROM_OTHERS),
+    ("min far slog mig i går", C.HARM_FROM_OTHERS),
+    # harm to others, voices included
+    ("im going to kill my dad", C.HARM_TO_OTHERS),
+    ("the voices tell me to hurt people", C.HARM_TO_OTHERS),
+    ("i feel like stabbing someone", C.HARM_TO_OTHERS),
+    ("jeg vil stikke ham ned", C.HARM_TO_OTHERS),
+    ("jeg har lyst til at slå nogen ihjel", C.HARM_TO_OTHERS),
+    # a lapse after a time without, at the old dose
+    ("used heroin again after 6 months clean", C.LAPSE),
+    ("relapsed after a year sober and did my usual amount", C.LAPSE),
+    ("jeg har taget heroin igen efter et halvt år", C.LAPSE),
+    ("drak igen efter 2 år uden", C.LAPSE),
+    # acute distress without a stated risk
+    ("im having a panic attack", C.DISTRESS),
+    ("i cant stop crying", C.DISTRESS),
+    ("im breaking down", C.DISTRESS),
+    ("jeg kan ikke holde det ud", C.DISTRESS),
+    ("jeg græder og kan ikke stoppe med at græde", C.DISTRESS),
+    # warning signs said without a crisis word
+    ("i've said my goodbyes", C.SUICIDE),
+    ("take care of my cat for me when i'm gone", C.SUICIDE),
+    ("i've been researching ways to die", C.SUICIDE),
+    ("death seems like the only option", C.SUICIDE),
+    ("det ville være nemmere hvis jeg ikke var her", C.SUICIDE),
+    ("tak for alt, farvel", C.SUICIDE),
+    ("jeg er klar til at dø", C.SUICIDE),
+    ("i'm scared i'll do something to myself", C.SUICIDE),
+    ("i think i've od'd", C.EMERGENCY),
+    ("jeg kan ikke vække min mor", C.EMERGENCY),
+    ("i mixed my methadone with a bottle of vodka", C.EMERGENCY),
+    ("my dad comes into my bed at night", C.HARM_FROM_OTHERS),
+    ("they're making me hold drugs for them", C.HARM_FROM_OTHERS),
+    ("i have bruises all over from him", C.HARM_FROM_OTHERS),
+    ("jeg bliver slået derhjemme", C.HARM_FROM_OTHERS),
+    ("i'm worried i'll hit my kid", C.HARM_TO_OTHERS),
+    ("jeg går derhen med en kniv", C.HARM_TO_OTHERS),
+    ("after leaving prison i used straight away", C.LAPSE),
+    ("jeg er i krise", C.DISTRESS),
+    ("i'm spiralling", C.DISTRESS),
+]
+
+
+@pytest.mark.parametrize(("words", "concern"), PROBES)
+def test_each_concept_is_recognised_in_both_languages(words: str, concern: Concern) -> None:
+    assert concern in assess(words)
+
+
+IDIOMS = [
+    "this job hunt is killing me lol", "I'm dying to see my daughter", "saving up for a bike",
+    "what's the point of the form", "my back is killing me", "i could kill for a coffee",
+    "im dead serious", "i want to end my gym membership", "i took the kids to the park",
+    "i cut the grass", "i give up on this crossword", "i want to live near the sea",
+    "i don't want to live with my mum anymore", "i was so tired i could sleep forever",
+    "i'm tired of living in this flat", "my phone is dead", "it's a dead end",
+    "jeg døde næsten af grin", "jeg sparer op til en ferie", "jeg har taget mine piller",
+    "hvad er pointen med det her skema", "jeg vil leve et sundt liv", "jeg er dødtræt",
+    "jeg vil ikke bo her mere", "jeg hænger ud med vennerne", "jeg tog bussen i dag",
+    "jeg er ved at dø af sult", "jeg skal skære ned på kaffen",
+    "i took all my tablets as the doctor said and the infection's gone",
+    "i could kill my brother for eating my chocolate", "i beat my mate at pool",
+    "jeg slog min ven i pool", "i cut my finger chopping onions", "jeg skar mig i fingeren",
+    "i've done something silly, locked myself out again", "i'm on the bridge, be there in 5",
+    "jeg er på taget og hænger vasketøj op", "i haven't used in 6 months and i'm proud",
+    "back on the fags after a month, gutted", "i'm scared of my dad's reaction",
+    "i had a panic attack last year but i'm much better", "please help me with my cv",
+    "i want it to stop raining", "my son kicked me in his sleep",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("words", IDIOMS)
+def test_idioms_are_not_a_crisis(words: str) -> None:
+    assert assess(words) == frozenset()
+
+
+def test_a_crisis_with_an_idiom_like_word_still_counts() -> None:
+    """ "killing me" is blanked as an idiom only when nobody is doing the killing."""
+    assert C.HARM_FROM_OTHERS in assess("the voices keep saying they're killing me")
+    assert C.SUICIDE in assess("work is killing me and honestly i want to die")
+
+
+def test_several_concerns_hold_at_once_and_an_emergency_comes_first() -> None:
+    assert {C.HARM_FROM_OTHERS, C.SUICIDE} <= assess("he hit me again and i just want to die")
+    assert C.EMERGENCY in assess("i want to die. i took all my pills an hour ago")
+
+
+def test_the_risk_in_the_middle_of_a_long_message_is_found() -> None:
+    everyday = "Went to the shop, got bread and milk, walked the dog and saw my sister. "
+    middle = "ive been saving up my methadone, just in case. "
+    assert assess(everyday * 25) == frozenset()
+    assert assess(everyday * 25 + middle + everyday * 25) == {C.SUICIDE}
+
+
+def test_spelling_stretching_and_danish_without_special_letters() -> None:
+    assert C.SUICIDE in assess("i wanna diiiie")
+    assert C.SUICIDE in assess("havin sucidal thouhgts")
+    assert C.SUICIDE in assess("jeg orker ikke at leve mer")
+    assert C.SUICIDE in assess("jeg vil bare sove og aldrig vagne igen")
+    assert C.SUICIDE in assess("I DONT WANT TO BE ALIVE")
+
+
+def test_past_resolved_risk_is_not_a_crisis_but_a_return_is() -> None:
+    assert assess("i used to self harm but that was years ago, im safe now") == frozenset()
+    assert C.SELF_HARM in assess("i stopped self harming years ago but started again")
+
+
+@functools.cache
+def _figures(*args: str) -> dict[str, tuple[float, float]]:
+    """The eval script's overall recall and false-positive rate per set (its table printed,
+    so that `pytest -rP` shows it)."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "crisis_eval.py"), *args],
+        capture_output=True, text=True, timeout=120, cwd=ROOT,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    print(result.stdout)
+    figures, name = {}, ""
+    for line in result.stdout.splitlines():
+        if line.startswith(("dev ", "holdout ")):
+            name = line.split()[0]
+        elif line.startswith("all ") and line.split()[1] == "all":
+            _, _, crisis, recall, _, everyday, false_rate = line.split()
+            assert int(crisis) >= 100 and int(everyday) >= 100
+            figures[name] = (float(recall), float(false_rate))
+    return figures
+
+
+def test_the_detector_meets_its_targets_on_the_development_set() -> None:
+    recall, false_rate = _figures()["dev"]
+    assert recall >= 0.98 and false_rate <= 0.03
+
+
+HOLDOUT = ROOT / "tests" / "data" / "crisis_holdout.tsv"
+
+
+@pytest.mark.skipif(not HOLDOUT.exists(), reason="the held-out set is not there")
+def test_the_held_out_figures_do_not_fall() -> None:
+    """The held-out set was written blind by someone who never saw the detector; only its
+    figures are read, never its misses. This floor is what the detector reached (recall
+    0.707, false-positive rate 0.128 at the last measure), so a change that makes it worse
+    fails here."""
+    recall, false_rate = _figures("--holdout")["holdout"]
+    assert recall >= 0.70 and false_rate <= 0.15
+
+
+@pytest.mark.skipif(not HOLDOUT.exists(), reason="the held-out set is not there")
+@pytest.mark.xfail(strict=True, reason="not met yet: held-out recall 0.707, false + 0.128")
+def test_the_held_out_figures_meet_the_target() -> None:
+    """The target (issue 13): recall at least 0.95 and false positives at most 0.05. Strict:
+    when it is met this test passes unexpectedly and fails, so the floor above is raised."""
+    recall, false_rate = _figures("--holdout")["holdout"]
+    assert recall >= 0.95 and false_rate <= 0.05

@@ -17,7 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from dialogue_flows import grow
-from dialogue_flows.answers import InvalidAnswerError, yes_or_no
+from dialogue_flows.answers import InvalidAnswerError
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
 from dialogue_flows.measures import measures
 from dialogue_flows.outcomes import (
@@ -27,6 +27,7 @@ from dialogue_flows.outcomes import (
     level_label,
     scale_of,
     t_score,
+    yes_or_no_choice,
 )
 from dialogue_flows.types import Choice, Msg, Param
 from dialogue_flows.weekly import _day
@@ -241,10 +242,11 @@ FLOW = Flow(
     work=AppointmentWork,
     questions=(
         Question("when", "appointment.when", save=save_when),
-        Question("confirm", "appointment.confirm", choices=YES_NO, read=yes_or_no,
+        Question("confirm", "appointment.confirm", choices=YES_NO, read=yes_or_no_choice,
                  save=save_confirm),
         Question("agenda", "appointment.agenda", choices=NOTHING, save=save_agenda),
-        Question("pdf", "appointment.pdf", choices=PDF_CHOICES, read=yes_or_no, save=save_pdf),
+        Question("pdf", "appointment.pdf", choices=PDF_CHOICES, read=yes_or_no_choice,
+                 save=save_pdf),
     ),
     endings=(
         Ending("recorded", "appointment.recorded"),

@@ -9,6 +9,7 @@ Babel, by the pattern under `format.datetime`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
@@ -18,6 +19,7 @@ from babel.messages.pofile import read_po
 
 from dialogue_flows.types import Msg, Param
 
+_EMPTY_LINES = re.compile(r"\n{3,}")
 LOCALE_DIR = Path(__file__).parent / "locale"
 DEFAULT_LANGUAGE = "en"
 
@@ -56,7 +58,9 @@ class Catalogue:
 
     def render(self, msg: Msg, language: str) -> str:
         values = {name: self._value(value, language) for name, value in msg.params.items()}
-        return self.template(msg.key, language).format(**values)
+        # An optional part left empty leaves no stray space or empty line behind.
+        text = self.template(msg.key, language).format(**values).strip(" ")
+        return _EMPTY_LINES.sub("\n\n", text)
 
     def _value(self, value: Param, language: str) -> str | int:
         if isinstance(value, Msg):

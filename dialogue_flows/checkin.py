@@ -2,9 +2,10 @@
 
 A setback is met with curiosity, never blame: each way the step can have gone has a
 question of its own. Progress towards the goal is rated 0 to 10. The next step can be
-kept, replaced, made smaller, or a new goal begun; a new step below 7 in confidence
-is made smaller, as in the GROW conversation. It ends by recognising what the person
-did. "Not now" after a reminder asks again later that day.
+kept, replaced, made smaller, or a new goal begun; a new step is firmed up as in the
+GROW conversation. How it went may be said in words ("wrote it but didn't send it" is
+partly): what they did is reflected before what got in the way. It ends by recognising
+what the person did. "Not now" after a reminder asks again later that day.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import timedelta
 from typing import Any
 
 from dialogue_flows import answers, gas, grow
-from dialogue_flows.answers import InvalidAnswerError, OneOf, comparable
+from dialogue_flows.answers import InvalidAnswerError, OneOf
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
 from dialogue_flows.types import Choice, Msg, Param
 from storage.records import CheckIn, Goal
@@ -30,30 +31,10 @@ HOW_CHOICES = (
     Choice("changed", Msg("choice.changed_mind")),
     Choice("later", Msg("choice.later")),
 )
+SAID_HOW = {"not_now": "later", "thats_all": "done", "yes": "done", "no": "not_yet"}
+"""How it went, said as a move: "done", "yes" or "nope"."""
 NEXT_MOVES = OneOf(("keep", "new", "smaller", "goal"))
 NEXT_CHOICES = tuple(Choice(move, Msg(f"choice.next_{move}")) for move in NEXT_MOVES.values)
-
-_OUTCOME_WORDS = {
-    "done": {"yes", "did", "done", "ja", "gjorde", "klaret", "finished", "completed"},
-    "partly": {"partly", "some", "bit", "half", "delvist", "lidt", "noget", "halvt"},
-    "not_yet": {"no", "not", "didnt", "nope", "nej", "ikke", "endnu"},
-    "changed": {"changed", "change", "mind", "ombestemt", "ændret", "andet"},
-    "later": {"later", "busy", "senere", "nownot"},
-}
-
-
-HOW_CHOICES_VALUES = {choice.value for choice in HOW_CHOICES}
-
-
-def read_outcome(text: str) -> str:
-    """How it went, from a button or from words ("I did some of it", "nej, ikke endnu")."""
-    if text in HOW_CHOICES_VALUES:
-        return text
-    words = {comparable(word) for word in text.split()}
-    for outcome in ("later", "changed", "partly", "not_yet", "done"):
-        if words & _OUTCOME_WORDS[outcome]:
-            return outcome
-    raise InvalidAnswerError("invalid.outcome")
 
 
 def checkable(goals: Mapping[int, Goal]) -> list[Goal]:
@@ -65,10 +46,29 @@ def checkable(goals: Mapping[int, Goal]) -> list[Goal]:
 class CheckinWork(grow.GrowWork):
     """GROW's conditions (confidence, keeping a step), and the check-in's own."""
 
-    went_done = answer_is("done")
-    went_partly = answer_is("partly")
-    went_not_yet = answer_is("not_yet")
-    went_changed = answer_is("changed")
+    def went(self, outcome: str) -> bool:
+        return bool(self.draft.get("outcome") == outcome) and "said" not in self.draft
+
+    def went_done(self) -> bool:
+        return self.went("done")
+
+    def went_partly(self) -> bool:
+        return self.went("partly")
+
+    def went_not_yet(self) -> bool:
+        return self.went("not_yet")
+
+    def went_changed(self) -> bool:
+        return self.went("changed")
+
+    def unclear(self) -> bool:
+        """Their words said how it went, but not which way: the buttons are asked for."""
+        return "said" in self.draft
+
+    def said_a_step(self) -> bool:
+        """What next, answered with a step in their own words rather than a button."""
+        return self.answer not in NEXT_MOVES.values
+
     keeps = answer_is("keep")
     new_step = answer_is("new")
     smaller_step = answer_is("smaller")
@@ -105,14 +105,24 @@ def save_which(work: Work, answer: Any) -> None:
 
 
 def save_outcome(work: Work, answer: Any) -> None:
+    """A button, or their words: the outcome read from them, or their words kept to ask."""
     goal = work.goal
     if answer == "later" or goal is None or goal.current_step is None:
         return
+    said = work.draft.pop("said", None)
+    outcome = answer if answer in OUTCOMES else answers.step_outcome(answer)
+    work.draft["outcome"] = outcome
+    if outcome is None:
+        work.draft["said"] = answer
+        return
+    if answer not in OUTCOMES:
+        said = answer
     checkin = CheckIn(
         number=len(goal.checkins) + 1,
         step_number=goal.current_step.number,
         at=work.now,
-        outcome=answer,
+        outcome=outcome,
+        said=said,
         reminded=bool(work.draft.get("reminded")),
     )
     work.update_goal(checkins=(*goal.checkins, checkin))
@@ -123,6 +133,15 @@ def keep_in_checkin(field: str) -> Any:
         _checkin(work).update_checkin(**{field: answer})
 
     return save
+
+
+def save_next(work: Work, answer: Any) -> None:
+    """A button, or the next step in their own words ("try again on friday")."""
+    if answer in NEXT_MOVES.values:
+        _checkin(work).update_checkin(next_move=answer)
+    else:
+        _checkin(work).update_checkin(next_move="new")
+        grow.save_step(work, answer)
 
 
 def finish(work: Work) -> None:
@@ -140,7 +159,12 @@ def params(work: Work) -> Mapping[str, Param]:
     found = dict(grow.params(work))
     goal = work.goal
     checkin = goal.checkins[-1] if goal and goal.checkins else None
+    said = work.draft.get("said")
+    found["said"] = grow.quoted(said) if isinstance(said, str) else ""
     if checkin is not None:
+        found["said"] = (
+            Msg("checkin.you_said", {"said": grow.quoted(checkin.said)}) if (checkin.said) else ""
+        )
         found["recognition"] = Msg(f"checkin.recognition.{checkin.outcome}")
         found["progress"] = "" if checkin.progress is None else checkin.progress
     return found
@@ -157,7 +181,7 @@ def entry(work: Work) -> str:
 def reflect(outcome: str) -> Question:
     """What helped or got in the way: one wording for each way a step can go."""
     return Question(f"reflect_{outcome}", f"checkin.reflect_{outcome}",
-                    save=keep_in_checkin("reflection"))  # fmt: skip
+                    save=keep_in_checkin("reflection"), skippable=True)  # fmt: skip
 
 
 FLOW = Flow(
@@ -165,13 +189,17 @@ FLOW = Flow(
     work=CheckinWork,
     questions=(
         Question("which", "checkin.which", choices=goal_choices, read=str, save=save_which),
-        Question("how", "checkin.how", choices=HOW_CHOICES, read=read_outcome,
+        Question("how", "checkin.how", choices=HOW_CHOICES,
+                 save=save_outcome, on_move=SAID_HOW),
+        Question("how_which", "checkin.how_which", choices=HOW_CHOICES[:-1],
                  save=save_outcome),
         *(reflect(outcome) for outcome in OUTCOMES),
+        Question("in_the_way", "checkin.in_the_way", save=keep_in_checkin("in_the_way"),
+                 skippable=True),
         Question("progress", "checkin.progress", choices=grow.SCALE_CHOICES, read=answers.scale,
                  save=keep_in_checkin("progress")),
-        Question("next", "checkin.next", choices=NEXT_CHOICES, read=NEXT_MOVES.pick,
-                 save=keep_in_checkin("next_move")),
+        Question("next", "checkin.next", choices=NEXT_CHOICES, save=save_next,
+                 on_move={"keep": "keep"}, in_words=True),
         Question("next_step", "checkin.next_step", save=grow.save_step),
         Question("smaller_next", "checkin.smaller_next", save=grow.save_step),
         Question("next_when", "grow.when", save=grow.keep("when", in_step=True)),
@@ -185,17 +213,19 @@ FLOW = Flow(
     ),
     transitions=[
         {"trigger": "answer", "source": "which", "dest": "how"},
-        {"trigger": "answer", "source": "how", "dest": "reflect_done", "conditions": "went_done"},
-        {"trigger": "answer", "source": "how", "dest": "reflect_partly",
-         "conditions": "went_partly"},
-        {"trigger": "answer", "source": "how", "dest": "reflect_not_yet",
-         "conditions": "went_not_yet"},
-        {"trigger": "answer", "source": "how", "dest": "reflect_changed",
-         "conditions": "went_changed"},
+        *({"trigger": "answer", "source": source, "dest": f"reflect_{outcome}",
+           "conditions": f"went_{outcome}"}
+          for source in ("how", "how_which") for outcome in OUTCOMES),
+        {"trigger": "answer", "source": "how", "dest": "how_which", "conditions": "unclear"},
+        {"trigger": "answer", "source": "how_which", "dest": "how_which"},
         {"trigger": "answer", "source": "how", "dest": "snoozed", "conditions": "reminded"},
         {"trigger": "answer", "source": "how", "dest": "later"},
-        *({"trigger": "answer", "source": f"reflect_{o}", "dest": "progress"} for o in OUTCOMES),
+        {"trigger": "answer", "source": "reflect_partly", "dest": "in_the_way"},
+        *({"trigger": "answer", "source": f"reflect_{o}", "dest": "progress"} for o in OUTCOMES
+          if o != "partly"),
+        {"trigger": "answer", "source": "in_the_way", "dest": "progress"},
         {"trigger": "answer", "source": "progress", "dest": "next"},
+        {"trigger": "answer", "source": "next", "dest": "next_when", "conditions": "said_a_step"},
         {"trigger": "answer", "source": "next", "dest": "checked_in", "conditions": "keeps"},
         {"trigger": "answer", "source": "next", "dest": "next_step", "conditions": "new_step"},
         {"trigger": "answer", "source": "next", "dest": "smaller_next",

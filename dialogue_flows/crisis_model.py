@@ -20,7 +20,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
@@ -35,6 +35,7 @@ _FOLD = (("æ", "ae"), ("ø", "oe"), ("å", "aa"), ("\u2019", ""), ("\u2018", ""
 _WORD = re.compile(r"\w+")
 _STRETCHED = re.compile(r"(\w)\1{2,}")
 _SENTENCE = re.compile(r"(?<=[.!?\n])\s+")
+_RISKY = 1.0
 _LONG = 400
 """Messages longer than this are also read two sentences at a time."""
 
@@ -72,24 +73,54 @@ class Model:
     """The SHA-256 of the development set it learnt from."""
     concern_weights: dict[str, dict[str, float]]
     concern_intercepts: dict[str, float]
+    risky: frozenset[str] = field(init=False)
+    """Terms that weigh towards crisis: a pair of sentences without one is not read alone."""
 
-    def _vector(self, text: str) -> dict[str, float]:
-        counts = Counter(term for term in terms(text) if term in self.idf)
-        vector = {t: (1 + math.log(n)) * self.idf[t] for t, n in counts.items()}
+    def __post_init__(self) -> None:
+        risky = frozenset(term for term, w in self.weight.items() if w >= _RISKY)
+        object.__setattr__(self, "risky", risky)
+
+    def _counts(self, text: str) -> Counter[str]:
+        """How often each term the model knows occurs in the text."""
+        idf = self.idf
+        return Counter(term for term in terms(text) if term in idf)
+
+    def _vector(self, counts: Counter[str]) -> dict[str, float]:
+        idf = self.idf
+        vector = {term: (1 + math.log(n)) * idf[term] for term, n in counts.items()}
         norm = math.sqrt(sum(value * value for value in vector.values())) or 1.0
         return {term: value / norm for term, value in vector.items()}
 
-    def _probability(self, vector: dict[str, float]) -> float:
-        z = self.intercept + sum(self.weight.get(t, 0.0) * v for t, v in vector.items())
+    def _probability(self, counts: Counter[str]) -> float:
+        """The logistic regression's probability, with the TF-IDF vector's norm folded in."""
+        idf, weight = self.idf, self.weight
+        dot = squares = 0.0
+        for term, n in counts.items():
+            value = idf[term] if n == 1 else (1 + math.log(n)) * idf[term]
+            dot += weight.get(term, 0.0) * value
+            squares += value * value
+        z = self.intercept + (dot / math.sqrt(squares) if squares else 0.0)
         return 1 / (1 + math.exp(-z))
 
     def probability(self, text: str) -> float:
-        """How likely the message is crisis language (0 to 1), at its most worrying part."""
-        readings = [text]
-        if len(text) > _LONG:
-            sentences = [s for s in _SENTENCE.split(text) if s.strip()]
-            readings += [" ".join(sentences[i : i + 2]) for i in range(len(sentences))]
-        return max(self._probability(self._vector(reading)) for reading in readings)
+        """How likely the message is crisis language (0 to 1), at its most worrying part.
+
+        A long message's terms are counted once per sentence; the whole and each pair of
+        neighbouring sentences are then read from those counts."""
+        if len(text) <= _LONG:
+            return self._probability(self._counts(text))
+        sentences = [self._counts(s) for s in _SENTENCE.split(text) if s.strip()]
+        whole: Counter[str] = Counter()
+        for counts in sentences:
+            whole.update(counts)
+        risky = self.risky
+        worrying = [any(term in risky for term in counts) for counts in sentences]
+        pairs = (
+            a + b
+            for (a, b), (wa, wb) in zip(pairwise(sentences), pairwise(worrying), strict=True)
+            if wa or wb
+        )
+        return max(self._probability(counts) for counts in (whole, sentences[-1], *pairs))
 
     def words(self, text: str) -> int:
         """How many words the model reads in the text."""
@@ -97,7 +128,7 @@ class Model:
 
     def concern(self, text: str) -> str:
         """The kind of crisis the message most likely speaks of (a `Concern` value)."""
-        vector = self._vector(text)
+        vector = self._vector(self._counts(text))
 
         def score(concern: str) -> float:
             weights = self.concern_weights[concern]

@@ -22,6 +22,7 @@ from dialogue_flows import (
     gas,
     grow,
     language,
+    listening,
     measure,
     onboarding,
     outcomes,
@@ -35,11 +36,13 @@ from dialogue_flows.answers import (
     clean,
     comparable,
     free_text,
+    match_choice,
 )
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, assess
 from dialogue_flows.flow import Flow, Question, Work
 from dialogue_flows.helplines import Helplines
+from dialogue_flows.moves import Move, read_move
 from dialogue_flows.types import (
     FROM_LOOP,
     Choice,
@@ -181,16 +184,50 @@ class _TurnInProgress:
     # -- what the person sent -------------------------------------------------------
 
     def text(self, event: Text) -> None:
+        words = clean(event.text)
+        move = read_move(words)
         if not self.is_open():
+            if move is Move.REAL_PERSON:
+                self.say(Msg("move.real_person"))
             key = "idle.paused" if self.conversation.paused else "idle.waiting"
             self.say(Msg(key))
             return
         question = self.question()
+        # The crisis conversation reads its own answers ("not sure" to "Are you safe?").
+        listens = self.conversation.flow != crisis_care.FLOW.name
+        if move and listens and not self.is_label(question, words) and self.meet(move, question):
+            return
         try:
-            self.answer(self.read(question, self.work(), clean(event.text)))
+            self.answer(self.read(question, self.work(), words))
         except InvalidAnswerError as invalid:
             # Raised before any record changed: the person stays where they were.
             self.ask_again(Msg(invalid.key, invalid.params))
+
+    def meet(self, move: Move, question: Question) -> bool:
+        """A move, not an answer: do what `listening` says; False if it is content here."""
+        work = self.work()
+        reaction = listening.react(move, question, work, self.has_words)
+        if reaction is None:
+            return False
+        if reaction.pause:
+            self.cancel()
+        elif reaction.answer is not None:
+            self.answer(reaction.answer, *reaction.said)
+        else:
+            self.conversation = self.conversation.model_copy(update={"draft": work.draft})
+            self.ask_again(*reaction.said)
+        return True
+
+    def is_label(self, question: Question, text: str) -> bool:
+        """The text is one of the offered choices, word for word ("Evening", "Not now")."""
+        wanted = comparable(text)
+        return any(
+            wanted == comparable(self.catalogue.render(choice.label, self.language))
+            for choice in question.offered(self.work())
+        )
+
+    def has_words(self, key: str) -> bool:
+        return key in self.catalogue.keys("en")
 
     def pick(self, event: Pick) -> None:
         conversation = self.conversation
@@ -306,7 +343,9 @@ class _TurnInProgress:
 
     def command(self, event: Command) -> None:
         handler = _COMMANDS.get(event.name)
-        if handler is not None:
+        if event.name == "newgoal":
+            self.new_goal(event.args)
+        elif handler is not None:
             handler(self)
         else:
             self.say_then_ask(Msg("command.unknown", {"command": event.name[:32]}))
@@ -315,7 +354,7 @@ class _TurnInProgress:
 
     def start(self) -> None:
         if self.person is None:
-            self.ask_again()
+            self.ask_again(Msg("onboarding.welcome"))  # the only place the welcome is said
         elif self.conversation.flow is not None:
             self.conversation = self.conversation.model_copy(update={"paused": False})
             self.ask_again(Msg("start.welcome_back", {"name": self.person.name or ""}))
@@ -326,6 +365,14 @@ class _TurnInProgress:
         """Commands that open a conversation: only once the person has agreed."""
         if not self.needs_consent():
             self.start_flow(flow, *before)
+
+    def new_goal(self, said: str = "") -> None:
+        """/newgoal, or /newgoal with the goal in the same words: then it is not asked again."""
+        self.open_after_consent(grow.FLOW, Msg("grow.new"))
+        goal = clean(said)
+        if goal and self.person is not None and read_move(goal) is None:
+            self.replies.pop()
+            self.answer(check_length(goal))
 
     def show_goals(self) -> None:
         goals = [self.goals[n] for n in sorted(self.goals) if self.goals[n].status != "dropped"]
@@ -433,6 +480,9 @@ class _TurnInProgress:
         for choice, label in zip(choices, labels, strict=True):
             if wanted and wanted == comparable(label):
                 return question.read(choice.value)
+        said = match_choice(text, labels) if question.in_words else None
+        if said is not None:
+            return question.read(choices[said].value)
         number = int(text) if _NUMBER.fullmatch(text) else None
         if number is not None and not is_scale(labels) and 1 <= number <= len(choices):
             return question.read(choices[number - 1].value)
@@ -441,12 +491,14 @@ class _TurnInProgress:
             raise InvalidAnswerError(key, {"count": len(choices)})
         return question.read(check_length(text))
 
-    def answer(self, value: Any) -> None:
+    def answer(self, value: Any, *before: Msg) -> None:
+        """Keep the answer (unless the question was skipped), move on, and ask what is next."""
         self.answered = True
         flow = self.flow()
         work = self.work(flow)
         question = self.question()
-        if question.save is not None:
+        work.draft.pop(listening.HEARD, None)
+        if question.save is not None and value is not listening.SKIP:
             question.save(work, value)
         work.answer = value
         flow.advance(work)
@@ -456,7 +508,7 @@ class _TurnInProgress:
         self.take(work)
         if ending is None:
             self.move_to(work.state, work.draft)
-            self.ask_again()
+            self.ask_again(*before)
             return
         closing = Msg(ending.message, flow.params(work))
         resume = self.conversation.resume
@@ -602,7 +654,7 @@ class _TurnInProgress:
 
 _COMMANDS: dict[str, Callable[[_TurnInProgress], None]] = {
     "start": _TurnInProgress.start,
-    "newgoal": lambda turn: turn.open_after_consent(grow.FLOW, Msg("grow.new")),
+    "newgoal": _TurnInProgress.new_goal,
     "goals": _TurnInProgress.show_goals,
     "cancel": _TurnInProgress.cancel,
     "help": _TurnInProgress.help,

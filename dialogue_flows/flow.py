@@ -115,6 +115,12 @@ class Question:
     `read` turns free text into a value (choices are matched before it is called);
     `save` keeps the value in the records. The prompt's placeholders are filled from
     the flow's `params`, so every route into a question asks it the same way.
+
+    How the question meets a move (see `listening`): `on_move` names the moves that
+    answer it and the value each gives ("that's all" at the options is "done");
+    `skippable` lets a second "I don't know" move on without an answer; `earlier`
+    finds what the person already said when they say "I already said"; `in_words`
+    lets a choice be said in a sentence ("emailing the teacher I think").
     """
 
     name: str
@@ -122,6 +128,10 @@ class Question:
     choices: Choices = ()
     read: Callable[[str], Any] = free_text
     save: Saver | None = None
+    on_move: Mapping[str, str] = field(default_factory=dict)
+    skippable: bool = False
+    earlier: Callable[[Work], str | None] | None = None
+    in_words: bool = False
 
     def offered(self, work: Work) -> tuple[Choice, ...]:
         return self.choices(work) if callable(self.choices) else self.choices

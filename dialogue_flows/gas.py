@@ -12,9 +12,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from dialogue_flows import grow
-from dialogue_flows.answers import InvalidAnswerError, OneOf, yes_or_no
+from dialogue_flows.answers import InvalidAnswerError, comparable
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
-from dialogue_flows.outcomes import IMPORTANCE, LEVELS, level_label, scale_of
+from dialogue_flows.outcomes import IMPORTANCE, LEVELS, level_label, scale_of, yes_or_no_choice
 from dialogue_flows.types import Choice, Msg, Param
 from storage.outcome_records import GasRating, GasScale
 
@@ -26,6 +26,32 @@ IMPORTANCE_CHOICES = (
     SKIP,
 )  # fmt: skip
 LEVEL_NAMES = {-2: "m2", -1: "m1", 0: "0", 1: "p1", 2: "p2"}
+_SKIP_WORDS = {"skip", "skipit", "skipthis", "skipthatone", "pass", "next", "no", "nope",
+               "idk", "dontknow", "idontknow", "springover", "spring", "nej", "vedikke",
+               "jegvedikke", "videre"}  # fmt: skip
+_IMPORTANCE_WORDS = {
+    3: {"very", "really", "extremely", "hugely", "meget", "rigtig", "virkelig", "utrolig"},
+    2: {"quite", "fairly", "pretty", "somewhat", "ret", "temmelig", "noget", "ok"},
+    1: {"little", "bit", "slightly", "lidt", "smule"},
+}
+
+
+def level_words(text: str) -> str:
+    """The person's words for a level, or "skip" when that is all they say."""
+    return "skip" if comparable(text) in _SKIP_WORDS else text
+
+
+def read_importance(text: str) -> str:
+    """How important, by button or in words ("very", "ret vigtigt", "a little")."""
+    if text in {choice.value for choice in IMPORTANCE_CHOICES}:
+        return text
+    if comparable(text) in _SKIP_WORDS:
+        return "skip"
+    words = {comparable(word) for word in text.split()}
+    for weight, known in _IMPORTANCE_WORDS.items():
+        if words & known:
+            return str(weight)
+    raise InvalidAnswerError("invalid.pick")
 
 
 class GasWork(Work):
@@ -90,7 +116,13 @@ def offer_scaling(work: Work) -> str | None:
 
 def level_question(level: int) -> Question:
     name = LEVEL_NAMES[level]
-    return Question(f"level_{name}", f"gas.level_{name}", choices=(SKIP,), save=save_level(level))
+    return Question(
+        f"level_{name}",
+        f"gas.level_{name}",
+        choices=(SKIP,),
+        read=level_words,
+        save=save_level(level),
+    )
 
 
 def params(work: Work) -> Mapping[str, Param]:
@@ -108,11 +140,10 @@ FLOW = Flow(
     name="gas",
     work=GasWork,
     questions=(
-        Question("offer", "gas.offer", choices=YES_SKIP, read=yes_or_no),
+        Question("offer", "gas.offer", choices=YES_SKIP, read=yes_or_no_choice),
         *(level_question(level) for level in LEVELS),
         Question("importance", "gas.importance", choices=IMPORTANCE_CHOICES,
-                 read=OneOf(tuple(c.value for c in IMPORTANCE_CHOICES)).pick,
-                 save=save_importance),
+                 read=read_importance, save=save_importance),
     ),
     endings=(
         Ending("scaled", "gas.done", then=grow.offer_reminders),

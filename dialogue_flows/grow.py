@@ -1,9 +1,13 @@
 """The GROW conversation: Goal, Reality, Options, Way forward.
 
 Each question keeps the person's answer in their goal as they give it, so leaving at
-any point loses nothing. The coaching choices live in the transitions table: a vague
-goal gets one gentle question to make it concrete; options are gathered until the
-person says that's all; a confidence below 7 leads to a smaller step, never to blame.
+any point loses nothing. The coaching choices live in the transitions table: the goal
+comes first, in their words, and the life area is suggested from it; a vague goal gets
+one gentle question to make it concrete; why it matters is asked once; Reality and
+Options each end with a summary in the person's own key phrases ("Have I got that
+right?"); after a confidence rating, "what makes it a 6 and not a 0?"; below 5 the step
+may be made smaller, never with blame. One plain sentence per question finishes it in
+13 turns.
 """
 
 from __future__ import annotations
@@ -17,13 +21,19 @@ from dialogue_flows.flow import Ending, Flow, Question, Saver, Work, answer_is
 from dialogue_flows.types import Choice, Msg, Param
 from storage.records import Goal, LifeArea, Step
 
-CONFIDENT_ENOUGH = 7
+CONFIDENT_ENOUGH = 5
 MAX_OPTIONS = 10
+GOAL_CHARS = 60
+"""The goal quoted inside a question is its first clause; the plan shows it whole."""
 REFLECT_CHARS = 120
 """How much of an answer is quoted back; the whole answer is always kept."""
 
 AREA_CHOICES = tuple(Choice(area.value, Msg(f"area.{area.value}")) for area in LifeArea)
 KEEP_STEP_CHOICES = (Choice("keep", Msg("choice.keep_step")),)
+RIGHT_CHOICES = (Choice("yes", Msg("choice.right")), Choice("not_quite", Msg("choice.not_quite")))
+AGREE = {"yes": "yes", "no": "not_quite"}
+"""Yes or no to "Have I got that right?", said in words."""
+KEEPS = {"keep": "keep", "yes": "keep"}
 SCALE_CHOICES = tuple(Choice(str(n), Msg("choice.number", {"number": n})) for n in range(11))
 
 _VAGUE_WORDS = {
@@ -52,7 +62,8 @@ def is_vague(goal: str) -> bool:
 
 
 def shorten(text: str, limit: int = REFLECT_CHARS) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """Their words, cut for quoting at a sentence or clause end, never mid-word."""
+    return answers.key_phrase(text, limit)
 
 
 class GrowWork(Work):
@@ -61,9 +72,11 @@ class GrowWork(Work):
     def goal_is_vague(self) -> bool:
         return self.goal is not None and is_vague(self.goal.text)
 
-    def finished_options(self) -> bool:
-        goal = self.goal
-        return self.answer == "done" or (goal is not None and len(goal.options) >= MAX_OPTIONS)
+    def area_suggested(self) -> bool:
+        return suggested_area(self) is not None
+
+    def full_of_options(self) -> bool:
+        return self.goal is not None and len(self.goal.options) >= MAX_OPTIONS
 
     def has_one_option(self) -> bool:
         return self.goal is not None and len(self.goal.options) == 1
@@ -76,13 +89,18 @@ class GrowWork(Work):
     def confident(self) -> bool:
         return isinstance(self.answer, int) and self.answer >= CONFIDENT_ENOUGH
 
+    def zero(self) -> bool:
+        """At 0 there is nothing to ask "and not a 0" about: the step is made smaller."""
+        return bool(self.answer == 0)
+
+    def low(self) -> bool:
+        step = self.goal.current_step if self.goal else None
+        return step is not None and (step.confidence or 0) < CONFIDENT_ENOUGH
+
+    right = answer_is("yes")
+    not_quite = answer_is("not_quite")
+    not_this_area = answer_is("no")
     keeps_step = answer_is("keep")
-
-
-def save_area(work: Work, answer: Any) -> None:
-    known = {area.value for area in LifeArea}
-    work.draft["area"] = answer if answer in known else LifeArea.OTHER.value
-    work.draft["area_own_words"] = None if answer in known else answer
 
 
 def save_goal(work: Work, answer: Any) -> None:
@@ -92,8 +110,7 @@ def save_goal(work: Work, answer: Any) -> None:
         Goal(
             person_id=work.person_id,
             number=number,
-            area=LifeArea(work.draft.get("area", LifeArea.OTHER.value)),
-            area_own_words=work.draft.get("area_own_words"),
+            area=LifeArea.OTHER,
             text=answer,
             created_at=work.now,
             updated_at=work.now,
@@ -101,10 +118,31 @@ def save_goal(work: Work, answer: Any) -> None:
     )
 
 
+def suggested_area(work: Work) -> str | None:
+    """The life area the goal's words seem to belong to, offered for them to confirm."""
+    return answers.suggest_area(work.goal.text) if work.goal else None
+
+
+def save_area(work: Work, answer: Any) -> None:
+    """A life area by button or label, "yes" to the one suggested, or their own words."""
+    if answer == "no":
+        return
+    if answer == "yes":
+        answer = suggested_area(work) or LifeArea.OTHER.value
+    known = {area.value for area in LifeArea}
+    own = None if answer in known else answer
+    work.update_goal(area=LifeArea(answer if own is None else LifeArea.OTHER), area_own_words=own)
+
+
 def save_concrete_goal(work: Work, answer: Any) -> None:
     goal = work.goal
-    if goal is not None:
+    if goal is not None and answer != goal.text:
         work.update_goal(first_words=goal.text, text=answer)
+
+
+def said_goal(work: Work) -> str | None:
+    """ "I already said" at the goal's follow-up: the goal as they first put it."""
+    return work.goal.text if work.goal else None
 
 
 def keep(field: str, in_step: bool = False) -> Saver:
@@ -117,9 +155,19 @@ def keep(field: str, in_step: bool = False) -> Saver:
     return save
 
 
+def correct(field: str) -> Saver:
+    """A summary's answer: "yes" keeps it as it is; anything else is their correction."""
+
+    def save(work: Work, answer: Any) -> None:
+        if answer not in ("yes", "not_quite"):
+            work.update_goal(**{field: answer})
+
+    return save
+
+
 def add_options(work: Work, answer: Any) -> None:
     goal = work.goal
-    if goal is not None and answer != "done":
+    if goal is not None and answer not in ("yes", "not_quite"):
         ideas = answers.several(answer) if isinstance(answer, str) else ()
         work.update_goal(options=(*goal.options, *ideas)[:MAX_OPTIONS])
 
@@ -155,7 +203,12 @@ def save_smaller_step(work: Work, answer: Any) -> None:
     if answer == "keep" or goal is None or goal.current_step is None:
         return
     step = goal.current_step
-    work.update_step(text=answer, earlier_texts=(*step.earlier_texts, step.text), confidence=None)
+    work.update_step(
+        text=answer,
+        earlier_texts=(*step.earlier_texts, step.text),
+        confidence=None,
+        confidence_reason=None,
+    )
 
 
 def confidence_question(name: str) -> Question:
@@ -171,22 +224,36 @@ def confidence_question(name: str) -> Question:
 
 FIRM_UP_QUESTIONS = (
     confidence_question("confidence"),
+    Question("confidence_reason", "grow.confidence_reason",
+             save=keep("confidence_reason", in_step=True), skippable=True),
+    Question("smaller", "grow.smaller", choices=KEEP_STEP_CHOICES, save=save_smaller_step,
+             on_move=KEEPS),
     confidence_question("confidence_again"),
-    Question("smaller", "grow.smaller", choices=KEEP_STEP_CHOICES, save=save_smaller_step),
-)
-"""How sure the person is of a step, and making it smaller until they are (or keep it)."""
+    Question("smaller_again", "grow.smaller_again", choices=KEEP_STEP_CHOICES,
+             save=save_smaller_step, on_move=KEEPS),
+)  # fmt: skip
+"""How sure the person is of a step, what makes it that sure, and making it smaller."""
 
 
 def firm_up_step(then: str) -> list[dict[str, Any]]:
-    """The moves between FIRM_UP_QUESTIONS: confident (7+) or kept goes on to `then`."""
+    """The moves between FIRM_UP_QUESTIONS: 5 or more, or a step they keep, goes on.
+
+    Each offer to make the step smaller has its own words, so nothing is said twice.
+    """
     return [
-        {"trigger": "answer", "source": "confidence", "dest": then, "conditions": "confident"},
-        {"trigger": "answer", "source": "confidence", "dest": "smaller"},
+        {"trigger": "answer", "source": "confidence", "dest": "smaller", "conditions": "zero"},
+        {"trigger": "answer", "source": "confidence", "dest": "confidence_reason"},
+        {"trigger": "answer", "source": "confidence_reason", "dest": "smaller",
+         "conditions": "low"},
+        {"trigger": "answer", "source": "confidence_reason", "dest": then},
         {"trigger": "answer", "source": "smaller", "dest": then, "conditions": "keeps_step"},
         {"trigger": "answer", "source": "smaller", "dest": "confidence_again"},
         {"trigger": "answer", "source": "confidence_again", "dest": then,
          "conditions": "confident"},
-        {"trigger": "answer", "source": "confidence_again", "dest": "smaller"},
+        {"trigger": "answer", "source": "confidence_again", "dest": "smaller_again"},
+        {"trigger": "answer", "source": "smaller_again", "dest": then,
+         "conditions": "keeps_step"},
+        {"trigger": "answer", "source": "smaller_again", "dest": "confidence_again"},
     ]  # fmt: skip
 
 
@@ -207,20 +274,38 @@ def offer_scaling(work: Work) -> str | None:
     return gas.offer_scaling(work)
 
 
+def quoted(text: str | None) -> str:
+    """The heart of an answer, as a short quote for a summary ("" when there is none)."""
+    return f"“{answers.key_phrase(text)}”" if text else ""
+
+
 def params(work: Work) -> Mapping[str, Param]:
     """The person's own words, ready to be reflected back in any prompt."""
     found: dict[str, Param] = {"name": work.person.name or "" if work.person else ""}
     goal = work.goal
     if goal is None:
         return found
-    found["goal"] = shorten(goal.text)
+    found["suggested"] = Msg(f"area_about.{suggested_area(work) or LifeArea.OTHER.value}")
+    found["goal"] = shorten(goal.text, GOAL_CHARS)
+    found["goal_full"] = goal.text
     found["area"] = goal.area_own_words or Msg(f"area.{goal.area.value}")
+    found["why"] = Msg("grow.why_said", {"why": quoted(goal.why)}) if goal.why else ""
+    found["why_line"] = Msg("grow.why_line", {"why": quoted(goal.why)}) if goal.why else ""
+    found["now"] = (
+        Msg("grow.now_said", {"now": quoted(goal.reality_now)}) if goal.reality_now else ""
+    )
+    found["works"] = (
+        Msg("grow.works_said", {"works": quoted(goal.reality_works)}) if goal.reality_works else ""
+    )
+    found["obstacles"] = (
+        Msg("grow.obstacles_said", {"obstacles": quoted(goal.obstacles)}) if goal.obstacles else ""
+    )
     found["options"] = "\n".join(f"• {shorten(option, 80)}" for option in goal.options)
     found["option"] = shorten(goal.chosen_option or "")
     step = goal.current_step
     if step is not None:
         found["step"] = shorten(step.text)
-        found["when"] = shorten(step.when or "")
+        found["when"] = shorten(step.when or "-")
         found["confidence"] = "" if step.confidence is None else step.confidence
     return found
 
@@ -229,52 +314,64 @@ FLOW = Flow(
     name="grow",
     work=GrowWork,
     questions=(
-        Question("area", "grow.area", choices=AREA_CHOICES, save=save_area),
         Question("goal", "grow.goal", save=save_goal),
-        Question("goal_concrete", "grow.goal_concrete", save=save_concrete_goal),
-        Question("now", "grow.now", save=keep("reality_now")),
-        Question("works", "grow.works", save=keep("reality_works")),
-        Question("strengths", "grow.strengths", save=keep("strengths")),
-        Question("obstacles", "grow.obstacles", save=keep("obstacles")),
+        Question("area_suggested", "grow.area_suggested",
+                 choices=(Choice("yes", Msg("choice.yes_area")), *AREA_CHOICES),
+                 save=save_area, on_move={"yes": "yes", "no": "no"}, in_words=True),
+        Question("area", "grow.area", choices=AREA_CHOICES, save=save_area, in_words=True),
+        Question("goal_concrete", "grow.goal_concrete", save=save_concrete_goal,
+                 earlier=said_goal, skippable=True),
+        Question("why", "grow.why", save=keep("why"), skippable=True),
+        Question("now", "grow.now", save=keep("reality_now"), skippable=True),
+        Question("works", "grow.works", save=keep("reality_works"), skippable=True),
+        Question("obstacles", "grow.obstacles", save=keep("obstacles"), skippable=True),
+        Question("reality_summary", "grow.reality_summary", choices=RIGHT_CHOICES,
+                 save=correct("reality_correction"), on_move=AGREE),
+        Question("reality_fix", "grow.reality_fix", save=correct("reality_correction"),
+                 skippable=True),
         Question("options", "grow.options", save=add_options),
-        Question(
-            "more_options",
-            "grow.more_options",
-            choices=(Choice("done", Msg("choice.thats_all")),),
-            read=answers.more_or_done,
-            save=add_options,
-        ),
-        Question("helpers", "grow.helpers", save=keep("helpers")),
-        Question("choose", "grow.choose", choices=option_choices, save=save_chosen_option),
+        Question("options_summary", "grow.options_summary", choices=RIGHT_CHOICES,
+                 save=add_options, on_move={**AGREE, "thats_all": "yes"}),
+        Question("options_fix", "grow.options_fix", save=add_options, skippable=True,
+                 on_move={"thats_all": "yes", "no": "yes"}),
+        Question("choose", "grow.choose", choices=option_choices, save=save_chosen_option,
+                 in_words=True),
         Question("step", "grow.step", save=save_step),
-        Question("when", "grow.when", save=keep("when", in_step=True)),
-        Question("step_obstacles", "grow.step_obstacles", save=keep("obstacles", in_step=True)),
+        Question("when", "grow.when", save=keep("when", in_step=True), skippable=True),
         *FIRM_UP_QUESTIONS,
     ),
     endings=(Ending("planned", "grow.summary", finish=finish_plan, then=offer_scaling),),
     transitions=[
-        {"trigger": "answer", "source": "area", "dest": "goal"},
-        {"trigger": "answer", "source": "goal", "dest": "goal_concrete",
-         "conditions": "goal_is_vague"},
-        {"trigger": "answer", "source": "goal", "dest": "now"},
-        {"trigger": "answer", "source": "goal_concrete", "dest": "now"},
+        {"trigger": "answer", "source": "goal", "dest": "area_suggested",
+         "conditions": "area_suggested"},
+        {"trigger": "answer", "source": "goal", "dest": "area"},
+        {"trigger": "answer", "source": "area_suggested", "dest": "area",
+         "conditions": "not_this_area"},
+        *({"trigger": "answer", "source": source, "dest": "goal_concrete",
+           "conditions": "goal_is_vague"} for source in ("area_suggested", "area")),
+        *({"trigger": "answer", "source": source, "dest": "why"}
+          for source in ("area_suggested", "area", "goal_concrete")),
+        {"trigger": "answer", "source": "why", "dest": "now"},
         {"trigger": "answer", "source": "now", "dest": "works"},
-        {"trigger": "answer", "source": "works", "dest": "strengths"},
-        {"trigger": "answer", "source": "strengths", "dest": "obstacles"},
-        {"trigger": "answer", "source": "obstacles", "dest": "options"},
-        {"trigger": "answer", "source": "options", "dest": "helpers",
-         "conditions": "finished_options"},
-        {"trigger": "answer", "source": "options", "dest": "more_options"},
-        {"trigger": "answer", "source": "more_options", "dest": "helpers",
-         "conditions": "finished_options"},
-        {"trigger": "answer", "source": "more_options", "dest": "more_options"},
-        {"trigger": "answer", "source": "helpers", "dest": "step",
-         "conditions": "has_one_option", "after": "choose_only_option"},
-        {"trigger": "answer", "source": "helpers", "dest": "choose"},
+        {"trigger": "answer", "source": "works", "dest": "obstacles"},
+        {"trigger": "answer", "source": "obstacles", "dest": "reality_summary"},
+        {"trigger": "answer", "source": "reality_summary", "dest": "reality_fix",
+         "conditions": "not_quite"},
+        {"trigger": "answer", "source": "reality_summary", "dest": "options"},
+        {"trigger": "answer", "source": "reality_fix", "dest": "options"},
+        {"trigger": "answer", "source": "options", "dest": "options_summary"},
+        {"trigger": "answer", "source": "options_summary", "dest": "options_fix",
+         "conditions": "not_quite"},
+        {"trigger": "answer", "source": "options_fix", "dest": "options_summary",
+         "unless": ["right", "full_of_options"]},
+        *({"trigger": "answer", "source": source, "dest": "step",
+           "conditions": "has_one_option", "after": "choose_only_option"}
+          for source in ("options_summary", "options_fix")),
+        *({"trigger": "answer", "source": source, "dest": "choose"}
+          for source in ("options_summary", "options_fix")),
         {"trigger": "answer", "source": "choose", "dest": "step"},
         {"trigger": "answer", "source": "step", "dest": "when"},
-        {"trigger": "answer", "source": "when", "dest": "step_obstacles"},
-        {"trigger": "answer", "source": "step_obstacles", "dest": "confidence"},
+        {"trigger": "answer", "source": "when", "dest": "confidence"},
         *firm_up_step(then="planned"),
     ],
     params=params,

@@ -13,9 +13,10 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
-from dialogue_flows.answers import InvalidAnswerError, OneOf, yes_or_no
+from dialogue_flows.answers import InvalidAnswerError, OneOf
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
 from dialogue_flows.measures import Measure, measures, offered
+from dialogue_flows.outcomes import yes_or_no_choice
 from dialogue_flows.types import Choice, Msg, Param
 from storage.outcome_records import MeasurePlan, MeasureResponse, Outcomes
 
@@ -183,7 +184,7 @@ FLOW = Flow(
     questions=(
         Question("choose", "measure.choose", choices=choose_choices, read=read_choice,
                  save=save_choice),
-        Question("due", "measure.due", choices=NOW_LATER, read=yes_or_no),
+        Question("due", "measure.due", choices=NOW_LATER, read=yes_or_no_choice),
         Question("item", "measure.item", choices=item_choices, read=read_score, save=save_item),
         Question("rhythm", "measure.rhythm", choices=RHYTHM_CHOICES,
                  read=OneOf(tuple(str(days) for days in RHYTHMS)).pick, save=save_rhythm),

@@ -1,5 +1,8 @@
 """First start: what growcoach is and is not, consent, and the name the person wants.
 
+The welcome (an automated program, not a person; what is kept) is said on /start only;
+anything else before consent gets a short word and the consent question again.
+
 Nothing is stored before the person agrees: until then there is no `Person`, and the
 engine saves nothing. Agreeing creates the profile; "not now" ends with nothing kept.
 """
@@ -20,8 +23,16 @@ CONSENT_CHOICES = (
 )
 
 
+NAME_CHOICES = (Choice("yes", Msg("choice.right")), Choice("no", Msg("choice.other_name")))
+
+
 class OnboardingWork(Work):
     agreed = answer_is("yes")
+    not_that_name = answer_is("no")
+
+    def name_unsure(self) -> bool:
+        """A name taken out of a longer answer is checked before it is used."""
+        return "name_guess" in self.draft
 
 
 def save_consent(work: Work, answer: Any) -> None:
@@ -35,12 +46,38 @@ def save_consent(work: Work, answer: Any) -> None:
 
 
 def save_name(work: Work, answer: Any) -> None:
+    """A plain name is kept; one read out of a sentence waits for a yes."""
+    if not isinstance(answer, answers.NameAnswer):
+        return
+    if answer.sure:
+        _keep_name(work, answer.name)
+    else:
+        work.draft["name_guess"] = answer.name
+
+
+def confirm_name(work: Work, answer: Any) -> None:
+    """Yes keeps the name offered; a name typed instead is the name (no: asked again)."""
+    guess = work.draft.pop("name_guess", None)
+    if answer == "yes" and guess:
+        _keep_name(work, guess)
+    elif isinstance(answer, answers.NameAnswer):
+        _keep_name(work, answer.name)
+
+
+def _keep_name(work: Work, name: str) -> None:
     if work.person is not None:
-        work.person = work.person.model_copy(update={"name": answer})
+        work.person = work.person.model_copy(update={"name": name})
+
+
+def read_name_or_yes(text: str) -> Any:
+    return text if text in ("yes", "no") else answers.read_name(text)
 
 
 def params(work: Work) -> Mapping[str, Param]:
-    return {"name": work.person.name or "" if work.person else ""}
+    return {
+        "name": work.person.name or "" if work.person else "",
+        "guess": work.draft.get("name_guess", ""),
+    }
 
 
 FLOW = Flow(
@@ -49,12 +86,15 @@ FLOW = Flow(
     questions=(
         Question(
             "consent",
-            "onboarding.welcome",
+            "onboarding.consent",
             choices=CONSENT_CHOICES,
             read=answers.yes_or_no,
             save=save_consent,
+            on_move={"yes": "yes", "no": "no", "not_now": "no", "stop": "no"},
         ),
-        Question("name", "onboarding.name", read=answers.name, save=save_name),
+        Question("name", "onboarding.name", read=answers.read_name, save=save_name),
+        Question("name_check", "onboarding.name_check", choices=NAME_CHOICES,
+                 read=read_name_or_yes, save=confirm_name, on_move={"yes": "yes", "no": "no"}),
     ),
     endings=(
         Ending("declined", "onboarding.declined"),
@@ -63,7 +103,12 @@ FLOW = Flow(
     transitions=[
         {"trigger": "answer", "source": "consent", "dest": "name", "conditions": "agreed"},
         {"trigger": "answer", "source": "consent", "dest": "declined"},
+        {"trigger": "answer", "source": "name", "dest": "name_check",
+         "conditions": "name_unsure"},
         {"trigger": "answer", "source": "name", "dest": "welcomed"},
+        {"trigger": "answer", "source": "name_check", "dest": "name",
+         "conditions": "not_that_name"},
+        {"trigger": "answer", "source": "name_check", "dest": "welcomed"},
     ],
     params=params,
-)
+)  # fmt: skip

@@ -17,6 +17,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from dialogue_flows.answers import InvalidAnswerError, yes_or_no
 from dialogue_flows.types import Msg
 from storage.outcome_records import GasRating, GasScale
 
@@ -35,6 +36,15 @@ class Scored:
 
     level: int
     weight: float = 1.0
+
+
+def yes_or_no_choice(text: str) -> str:
+    """Yes or no to one of the outcome questions; otherwise a word about the buttons
+    (the general yes/no reply speaks of consent)."""
+    try:
+        return yes_or_no(text)
+    except InvalidAnswerError:
+        raise InvalidAnswerError("invalid.choose_button") from None
 
 
 def t_score(goals: Iterable[Scored], rho: float = RHO) -> float | None:

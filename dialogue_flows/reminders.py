@@ -26,6 +26,8 @@ DAY_CHOICES = (
     Choice("none", Msg("choice.no_reminders")),
 )  # fmt: skip
 """Buttons have their own labels: a Danish weekday is capitalised alone, not in a sentence."""
+HALF_CHOICES = (Choice("morning", Msg("choice.morning")), Choice("evening", Msg("choice.evening")))
+HALVES = OneOf(("morning", "evening"))
 HOUR_CHOICES = tuple(Choice(f"{h}:00", Msg("choice.own_words", {"text": f"{h:02}:00"}))
                      for h in HOURS)  # fmt: skip
 
@@ -70,6 +72,10 @@ class RemindersWork(Work):
     def has_hour(self) -> bool:
         return self.draft.get("hour") is not None
 
+    def hour_unclear(self) -> bool:
+        """ "Monday at 6": morning or evening is asked before the hour is kept."""
+        return bool(self.draft.get("unclear"))
+
     def knows_zone(self) -> bool:
         return self.person is not None and self.person.timezone is not None
 
@@ -80,7 +86,13 @@ def save_time(work: Work, answer: Any) -> None:
         if answer.weekday is not None:
             work.draft["weekday"] = answer.weekday
         if answer.hour is not None:
-            work.draft.update(hour=answer.hour, minute=answer.minute)
+            work.draft.update(hour=answer.hour, minute=answer.minute, unclear=answer.unclear)
+
+
+def save_half(work: Work, answer: Any) -> None:
+    """Morning keeps the hour as read; evening moves it twelve hours on."""
+    hour = work.draft.get("hour", 0)
+    work.draft.update(hour=hour + 12 if answer == "evening" else hour, unclear=False)
 
 
 def save_zone(work: Work, answer: Any) -> None:
@@ -135,6 +147,7 @@ def params(work: Work) -> Mapping[str, Param]:
     weekday = work.draft.get("weekday")
     if isinstance(weekday, int):
         found["weekday"] = Msg(f"weekday.{weekday}")
+    found["hour"] = work.draft.get("hour", "")
     if work.schedule is not None:
         found["schedule"] = describe(work.schedule)
     return found
@@ -153,6 +166,8 @@ FLOW = Flow(
         DAY,
         Question("manage", "reminders.manage", choices=manage_choices, read=MANAGE_VALUES.pick),
         Question("hour", "reminders.hour", choices=HOUR_CHOICES, read=read_hour, save=save_time),
+        Question("half", "reminders.half", choices=HALF_CHOICES, read=HALVES.pick,
+                 save=save_half, in_words=True),
         Question("timezone", "reminders.timezone", choices=zone_choices, read=read_timezone,
                  save=save_zone),
     ),
@@ -174,6 +189,10 @@ FLOW = Flow(
         {"trigger": "answer", "source": "manage", "dest": "kept"},
         {"trigger": "answer", "source": "day", "dest": "no_reminders", "conditions": "wants_none"},
         {"trigger": "answer", "source": "day", "dest": "hour", "unless": "has_hour"},
+        *({"trigger": "answer", "source": source, "dest": "half", "conditions": "hour_unclear"}
+          for source in ("day", "hour")),
+        {"trigger": "answer", "source": "half", "dest": "scheduled", "conditions": "knows_zone"},
+        {"trigger": "answer", "source": "half", "dest": "timezone"},
         {"trigger": "answer", "source": "day", "dest": "scheduled", "conditions": "knows_zone"},
         {"trigger": "answer", "source": "day", "dest": "timezone"},
         {"trigger": "answer", "source": "hour", "dest": "scheduled", "conditions": "knows_zone"},

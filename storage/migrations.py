@@ -129,7 +129,16 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE reminders_7 RENAME TO reminders;
     CREATE INDEX reminders_unsent ON reminders (claimed_at) WHERE sent_at IS NULL;
     """,
-    # 8: outcomes: each goal's attainment levels in the person's words and the levels
+    # 8: a coach that listens: why the goal matters, corrections to the Reality summary,
+    # what makes a confidence that number, and a check-in in the person's own words.
+    """
+    ALTER TABLE goals ADD COLUMN why TEXT;
+    ALTER TABLE goals ADD COLUMN reality_correction TEXT;
+    ALTER TABLE steps ADD COLUMN confidence_reason TEXT;
+    ALTER TABLE checkins ADD COLUMN said TEXT;
+    ALTER TABLE checkins ADD COLUMN in_the_way TEXT;
+    """,
+    # 9: outcomes: each goal's attainment levels in the person's words and the levels
     # chosen over time, completed measures (WHO-5, QPR-15) and how often to offer them,
     # and appointments with the person's agenda. Reminders of kind 'appointment' (the
     # summary the day before) and 'measure' are claimed like the others.

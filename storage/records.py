@@ -130,6 +130,8 @@ class Step(Record):
     when: str | None = None
     obstacles: str | None = None
     confidence: int | None = Field(default=None, ge=0, le=10)
+    confidence_reason: str | None = None
+    """What makes it that number and not 0, in their words (solution-focused scaling)."""
     earlier_texts: tuple[str, ...] = ()
     status: StepStatus = "planning"
     created_at: datetime
@@ -146,7 +148,10 @@ class CheckIn(Record):
     step_number: int
     at: datetime
     outcome: Outcome
+    said: str | None = None
+    """How it went, in their own words, when they wrote more than a button."""
     reflection: str | None = None
+    in_the_way: str | None = None
     progress: int | None = Field(default=None, ge=0, le=10)
     next_move: NextMove | None = None
     reminded: bool = False
@@ -161,10 +166,14 @@ class Goal(Record):
     area_own_words: str | None = None
     text: str
     first_words: str | None = None
+    why: str | None = None
+    """Why the goal matters to them (their values), asked once and reflected back."""
     reality_now: str | None = None
     reality_works: str | None = None
     strengths: str | None = None
     obstacles: str | None = None
+    reality_correction: str | None = None
+    """What they corrected in the Reality summary ("not quite: ..."); None if it was right."""
     options: tuple[str, ...] = ()
     helpers: str | None = None
     chosen_option: str | None = None

@@ -23,10 +23,12 @@ GOAL_COLUMNS = (
     "area_own_words",
     "text",
     "first_words",
+    "why",
     "reality_now",
     "reality_works",
     "strengths",
     "obstacles",
+    "reality_correction",
     "options",
     "helpers",
     "chosen_option",
@@ -42,6 +44,7 @@ STEP_COLUMNS = (
     "when",
     "obstacles",
     "confidence",
+    "confidence_reason",
     "earlier_texts",
     "status",
     "created_at",
@@ -53,7 +56,9 @@ CHECKIN_COLUMNS = (
     "step_number",
     "at",
     "outcome",
+    "said",
     "reflection",
+    "in_the_way",
     "progress",
     "next_move",
     "reminded",
@@ -71,8 +76,8 @@ PERSON_COLUMNS = ("id", "name", "language", "consented_at", "created_at", "block
 SEALED = {
     "name", "conversation", "safety_plan", "area_own_words", "text", "first_words",
     "reality_now", "reality_works", "strengths", "obstacles", "options", "helpers",
-    "chosen_option", "when", "earlier_texts", "reflection", "levels", "answers", "words",
-    "agenda",
+    "chosen_option", "when", "earlier_texts", "reflection", "why", "reality_correction",
+    "confidence_reason", "said", "in_the_way", "levels", "answers", "words", "agenda",
 }  # fmt: skip
 """Columns holding the person's words: encrypted at rest when a key is set."""
 

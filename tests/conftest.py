@@ -52,6 +52,7 @@ class Dialogue:
     outcomes: Outcomes = field(default_factory=Outcomes)
     now: datetime = START
     last: Turn | None = None
+    last_replies: list[str] = field(default_factory=list)
 
     def send(self, event: Input) -> list[str]:
         snapshot = Snapshot(
@@ -73,7 +74,8 @@ class Dialogue:
             self.goals[goal.number] = goal
         self.now += timedelta(minutes=1)
         self.last = turn
-        return [self.text(reply, turn.language) for reply in turn.replies]
+        self.last_replies = [self.text(reply, turn.language) for reply in turn.replies]
+        return self.last_replies
 
     def say(self, text: str) -> list[str]:
         return self.send(Text(text))
@@ -102,6 +104,11 @@ class Dialogue:
         return self.person.conversation.ask_id if self.person else 0
 
     @property
+    def goal_done(self) -> bool:
+        """A plan has been made: the newest goal is active."""
+        return bool(self.goals) and self.goal.status == "active"
+
+    @property
     def goal(self) -> Goal:
         return self.goals[max(self.goals)]
 
@@ -116,30 +123,29 @@ def dialogue(engine: Engine, catalogue: Catalogue) -> Dialogue:
 
 
 WELCOMED = ("/start", "yes", "Sam")
-"""Consent given and a name chosen: the person is at the life-area question."""
+"""Consent given and a name chosen: the person is at the goal question."""
 
 THROUGH_REALITY = (
     *WELCOMED,
-    "Home",
     "Find a flat of my own within a year",
+    "Home",
+    "So my kids can stay over",
     "Sofa surfing at my mate's place",
-    "My key worker is on it",
-    "I'm stubborn in a good way; my sister",
+    "My key worker is on it. I'm stubborn in a good way",
     "Money, and forms make me panic",
+    "Yes",
 )
-"""A person who has reached the Options question."""
+"""A person who has reached the Options question (the Reality summary confirmed)."""
 
 WHOLE_PLAN = (
     *THROUGH_REALITY,
-    "Ask the council about housing\nSave £10 a week",
+    "Ask the council about housing; Save £10 a week",
     "Talk to Shelter",
-    "That's all",
-    "My sister",
     "2",
     "Set up a savings pot on my phone",
     "Friday after work",
-    "Forgetting; I'll set an alarm",
     "8",
+    "I've saved before",
 )
 """A whole GROW conversation, answered in plain words."""
 

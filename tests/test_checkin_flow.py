@@ -97,10 +97,11 @@ def test_a_setback_is_met_with_curiosity(dialogue: Dialogue) -> None:
 
 
 def test_a_new_smaller_step_with_low_confidence(dialogue: Dialogue) -> None:
-    dialogue.run(*SCHEDULED, "/checkin", "I did some of it", "Forgot twice", "3")
+    dialogue.run(*SCHEDULED, "/checkin", "I did some of it", "Opened the app", "Forgot twice",
+                 "3")  # fmt: skip
     dialogue.press("new")
     dialogue.run("Save £5 this week", "Friday")
-    dialogue.say("5")
+    dialogue.run("4", "I want to")
     assert dialogue.step == "smaller"
     dialogue.run("Put £2 aside on Friday", "8")
     step = dialogue.goal.current_step
@@ -111,14 +112,14 @@ def test_a_new_smaller_step_with_low_confidence(dialogue: Dialogue) -> None:
 def test_a_check_in_can_lead_to_a_new_goal(dialogue: Dialogue) -> None:
     dialogue.run(*SCHEDULED, "/checkin", "I changed my mind", "Not for me", "1")
     dialogue.press("goal")
-    assert dialogue.step == "area"
-    assert dialogue.keys == ["checkin.new_goal", "grow.area"]
+    assert dialogue.step == "goal"
+    assert dialogue.keys == ["checkin.new_goal", "grow.goal"]
 
 
 def test_which_goal_when_there_are_several(dialogue: Dialogue) -> None:
-    dialogue.run(*SCHEDULED, "/newgoal", "Health", "Walk to the park each morning", "ok", "ok",
-                 "ok", "ok", "Walk with my dog", "That's all", "nobody", "Shoes by the door",
-                 "tonight", "nothing", "9")  # fmt: skip
+    dialogue.run(*SCHEDULED, "/newgoal", "Walk to the park each morning", "Health", "air",
+                 "not started", "my dog", "rain", "Yes", "Walk with my dog", "That's all",
+                 "Shoes by the door", "tonight", "9", "I like it")  # fmt: skip
     dialogue.command("checkin")
     assert dialogue.step == "which"
     assert dialogue.last is not None
@@ -131,7 +132,7 @@ def test_which_goal_when_there_are_several(dialogue: Dialogue) -> None:
 def test_nothing_to_check_in_on_yet(dialogue: Dialogue) -> None:
     dialogue.run("/start", "yes", "Sam")
     dialogue.command("checkin")
-    assert dialogue.keys == ["checkin.nothing", "grow.area"]
+    assert dialogue.keys == ["checkin.nothing", "grow.goal"]
 
 
 def test_a_due_check_in_starts_the_conversation(dialogue: Dialogue) -> None:
@@ -161,10 +162,10 @@ def test_not_now_to_a_check_in_asked_for_just_closes(dialogue: Dialogue) -> None
 
 
 def test_a_reminder_waits_for_an_open_conversation(dialogue: Dialogue) -> None:
-    dialogue.run(*SCHEDULED, "/newgoal", "Health")
+    dialogue.run(*SCHEDULED, "/newgoal", "Walk to the park each morning")
     dialogue.send(DueCheckin())
     assert dialogue.keys == ["checkin.reminder_busy"]
-    assert dialogue.step == "goal"
+    assert dialogue.step == "area_suggested"
 
 
 def test_a_reminder_with_no_step_says_so(dialogue: Dialogue) -> None:
@@ -192,8 +193,76 @@ def test_a_due_check_in_does_not_lift_a_block(dialogue: Dialogue) -> None:
 
 
 def test_a_reminder_keeps_a_paused_conversation_in_place(dialogue: Dialogue) -> None:
-    dialogue.run(*SCHEDULED, "/newgoal", "Health", "/cancel")
+    dialogue.run(*SCHEDULED, "/newgoal", "Walk to the park each morning", "/cancel")
     dialogue.send(DueCheckin())
     assert dialogue.keys == ["checkin.reminder_busy"]
     dialogue.command("start")
-    assert dialogue.keys == ["start.welcome_back", "grow.goal"]
+    assert dialogue.keys == ["start.welcome_back", "grow.area_suggested"]
+
+
+def test_how_it_went_is_read_from_their_words_and_reflected(dialogue: Dialogue) -> None:
+    for said, outcome in (
+        ("wrote it but didn't dare send it", "partly"),
+        ("asked her. she said theres a cscs card course", "done"),
+        ("Jeg fik skrevet brevet, men jeg turde ikke vise det til Mette", "partly"),
+    ):
+        person = Dialogue(dialogue.engine, dialogue.catalogue)
+        person.run(*SCHEDULED, "/checkin")
+        [reply] = person.say(said)
+        assert "Choose one of the options" not in reply, said
+        checkin = person.goal.checkins[-1]
+        assert (checkin.outcome, checkin.said) == (outcome, said), said
+        assert reply.startswith("You said: “"), said
+        assert reply.count("?") == 1, said
+
+
+def test_partly_reflects_what_they_did_before_what_got_in_the_way(dialogue: Dialogue) -> None:
+    dialogue.run(*SCHEDULED, "/checkin", "I did some of it")
+    assert dialogue.step == "reflect_partly"
+    [reply] = dialogue.say("I opened the app")
+    assert dialogue.step == "in_the_way"
+    assert "got in the way" in reply
+    dialogue.say("I was tired")
+    checkin = dialogue.goal.checkins[-1]
+    assert (checkin.reflection, checkin.in_the_way) == ("I opened the app", "I was tired")
+
+
+def test_words_that_do_not_say_how_it_went_are_kept_and_asked_about(dialogue: Dialogue) -> None:
+    dialogue.run(*SCHEDULED, "/checkin")
+    [reply] = dialogue.say("the weather was lovely")
+    assert dialogue.step == "how_which"
+    assert "“the weather was lovely”" in reply and dialogue.goal.checkins == ()
+    dialogue.press("partly")
+    assert dialogue.goal.checkins[-1].said == "the weather was lovely"
+    assert dialogue.step == "reflect_partly"
+
+
+def test_why_it_matters_is_reflected_at_the_check_in(dialogue: Dialogue) -> None:
+    dialogue.run(*SCHEDULED, "/checkin", "done")
+    [reply] = dialogue.say("My sister reminded me")
+    assert "“So my kids can stay over”" in reply
+
+
+def test_a_time_in_words_and_a_city_anywhere(dialogue: Dialogue) -> None:
+    dialogue.run(*WHOLE_PLAN, "no", "Monday evening maybe… around 7", "Leeds")
+    schedule = dialogue.schedule
+    assert schedule is not None and (schedule.weekday, schedule.hour) == (0, 19)
+    assert dialogue.person is not None and dialogue.person.timezone == "Europe/London"
+
+
+def test_a_bare_early_hour_asks_morning_or_evening(dialogue: Dialogue) -> None:
+    dialogue.run(*WHOLE_PLAN, "no", "Monday at 6")
+    assert dialogue.step == "half"
+    [reply] = dialogue.say("evening")
+    assert dialogue.step == "timezone" and reply.count("?") == 1
+    dialogue.say("london then")
+    assert dialogue.schedule is not None and dialogue.schedule.hour == 18
+
+
+def test_what_next_in_their_own_words_is_the_next_step(dialogue: Dialogue) -> None:
+    dialogue.run(*SCHEDULED, "/checkin", "I did it", "My sister", "5")
+    [reply] = dialogue.say("try the council again on friday")
+    assert "Please choose" not in reply and dialogue.step == "next_when"
+    step = dialogue.goal.current_step
+    assert step is not None and (step.text, step.number) == ("try the council again on friday", 2)
+    assert dialogue.goal.checkins[-1].next_move == "new"

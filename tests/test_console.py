@@ -56,10 +56,10 @@ def test_the_goodbye_never_claims_to_keep_what_is_not_kept(tmp_path: Path) -> No
 
 def test_a_second_run_resumes_at_the_same_question(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
-    run(db, lines(*WHOLE_PLAN[1:5]))
+    run(db, lines(*WHOLE_PLAN[1:6]))
     again = run(db, b"").stdout.decode()
     assert "Welcome back, Sam. Here's where we were:" in again
-    assert "Where are you with it right now?" in again
+    assert "Where are you with “Find a flat of my own within a year” right now?" in again
 
 
 def test_killed_mid_conversation_loses_nothing(tmp_path: Path) -> None:
@@ -81,9 +81,10 @@ def test_killed_mid_conversation_loses_nothing(tmp_path: Path) -> None:
 
     for answer, marker in [
         ("yes", "What would you like me to call you?"),
-        ("Kim", "Which part of your life"),
-        ("Health", "What would you like to work towards?"),
-        ("Swim twice a week at the local pool", "Where are you with it right now?"),
+        ("Kim", "What would you like to work towards?"),
+        ("Swim twice a week at the local pool", "“Swim twice a week at the local pool”"),
+        ("Health", "Why does this matter to you?"),
+        ("It clears my head", "right now?"),
         ("I go once a month", "What's already helping"),
     ]:
         answer_and_wait(answer, marker)
@@ -94,7 +95,7 @@ def test_killed_mid_conversation_loses_nothing(tmp_path: Path) -> None:
 
     resumed = run(db, b"", user="kim").stdout.decode()
     assert "Welcome back, Kim. Here's where we were:" in resumed
-    assert "What's already helping, even a little?" in resumed
+    assert "What's already helping, even a little" in resumed
     with sqlite3.connect(db) as reader:
         saved = reader.execute("SELECT text, reality_now FROM goals").fetchone()
     assert saved == ("Swim twice a week at the local pool", "I go once a month")

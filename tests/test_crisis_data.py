@@ -56,7 +56,8 @@ def test_the_set_is_large_and_balanced() -> None:
     labels = Counter(row[0] for row in all_rows)
     english = sum(1 for row in all_rows if row[2] == "en") / len(all_rows)
     assert len(all_rows) >= 420
-    assert 0.4 <= labels["crisis"] / len(all_rows) <= 0.6
+    # About a third crisis: the rest are lookalikes and the plain answers a coach is told.
+    assert 0.3 <= labels["crisis"] / len(all_rows) <= 0.6
     assert 0.5 <= english <= 0.7
 
 

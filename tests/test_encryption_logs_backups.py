@@ -21,7 +21,8 @@ from storage.encryption import Cipher, new_key
 GROWCOACH = str(Path(sys.executable).parent / "growcoach")
 WORDS = ("Find a flat of my own within a year", "Sofa surfing at my mate's place",
          "Money, and forms make me panic", "Set up a savings pot on my phone",
-         "Forgetting; I'll set an alarm", "Ask the council about housing")  # fmt: skip
+         "I've saved before", "So my kids can stay over",
+         "Ask the council about housing")  # fmt: skip
 
 
 def settings(key: str | None = None) -> Settings:

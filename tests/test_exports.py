@@ -23,7 +23,7 @@ from dialogue_flows.types import Text
 GROWCOACH = str(Path(sys.executable).parent / "growcoach")
 SCHEMA_FILE = Path(__file__).parent.parent / "docs" / "export.schema.json"
 PERSON = "console:åse"
-CHECKINS = [("I did some of it", "Øjvind came with me", "3"),
+CHECKINS = [("I did some of it", "Øjvind came with me", "The bus was late", "3"),
             ("I did it", "The alarm — it worked ✓", "6")]  # fmt: skip
 
 
@@ -44,9 +44,9 @@ async def stored(tmp_path: Path) -> Path:
     async with open_app(db, clock) as app:
         for answer in SCHEDULE_ANSWERS:
             await app.conversations.handle(PERSON, Text(answer))
-        for outcome, reflection, progress in CHECKINS:
+        for answers in CHECKINS:
             clock.now += timedelta(days=7)
-            for answer in ("/checkin", outcome, reflection, progress, "Keep the same step"):
+            for answer in ("/checkin", *answers, "Keep the same step"):
                 await app.conversations.handle(PERSON, Text(answer))
     return db
 
@@ -65,7 +65,8 @@ async def test_the_pdf_holds_goal_steps_words_and_chart(stored: Path, tmp_path: 
     text = "\n".join(page.extract_text() for page in reader.pages)
     for words in ("Goal history", "Find a flat of my own within a year",
                   "Set up a savings pot on my phone", "Øjvind came with me",
-                  "The alarm — it worked ✓", "Page 1 of", "Progress"):  # fmt: skip
+                  "The alarm — it worked ✓", "Page 1 of", "Progress", "The bus was late",
+                  "So my kids can stay over", "I've saved before"):  # fmt: skip
         assert words in text, words
     images = [image for page in reader.pages for image in page.images]
     assert len(images) == 1 and images[0].image is not None
@@ -81,7 +82,7 @@ async def test_the_csv_has_a_row_per_event(stored: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
     assert [row["event"] for row in rows] == ["goal_set", "step_set", "check_in", "check_in"]
     assert rows[2]["reflection"] == "Øjvind came with me" and rows[3]["progress"] == "6"
-    assert rows[0]["date"] == "2026-03-02T09:05:00+00:00"
+    assert rows[0]["date"] == "2026-03-02T09:04:00+00:00"  # the goal is the 4th line
     assert all(row["goal"] == "Find a flat of my own within a year" for row in rows)
 
 

@@ -7,34 +7,61 @@ from conftest import THROUGH_REALITY, WELCOMED, WHOLE_PLAN, Dialogue
 from dialogue_flows.grow import MAX_OPTIONS, is_vague
 from storage.records import LifeArea
 
+AT_CONFIDENCE = WHOLE_PLAN[:-2]
+"""A whole plan up to the confidence question."""
 
-def test_life_area_by_number_label_or_own_words(dialogue: Dialogue) -> None:
+
+def test_the_goal_comes_first_and_the_area_is_suggested_from_it(dialogue: Dialogue) -> None:
+    dialogue.run(*WELCOMED)
+    assert dialogue.step == "goal"
+    [reply] = dialogue.say("wanna get bak to work")
+    assert dialogue.step == "area_suggested"
+    assert "“wanna get bak to work”" in reply and "purpose: work" in reply
+    dialogue.press("yes")
+    assert (dialogue.goal.text, dialogue.goal.area) == ("wanna get bak to work", LifeArea.PURPOSE)
+    assert dialogue.step == "why"
+
+
+def test_another_area_by_button_words_or_own_words(dialogue: Dialogue) -> None:
     for answer, area, own in (
-        ("1", LifeArea.HEALTH, None),
-        ("community", LifeArea.COMMUNITY, None),
+        ("Community", LifeArea.COMMUNITY, None),
+        ("no", None, None),
+        ("it's more my health really", LifeArea.HEALTH, None),
         ("my music", LifeArea.OTHER, "my music"),
     ):
         person = Dialogue(dialogue.engine, dialogue.catalogue)
-        person.run(*WELCOMED, answer, "Play guitar with others once a month")
-        assert (person.goal.area, person.goal.area_own_words) == (area, own)
+        person.run(*WELCOMED, "Get a job at the garden centre", answer)
+        if area is None:
+            assert person.step == "area", answer
+            continue
+        assert (person.goal.area, person.goal.area_own_words) == (area, own), answer
+        assert person.step == "why", answer
+
+
+def test_with_no_area_to_suggest_the_area_is_asked(dialogue: Dialogue) -> None:
+    dialogue.run(*WELCOMED)
+    [reply] = dialogue.say("Play guitar with others once a month")
+    assert dialogue.step == "area"
+    assert "“Play guitar with others once a month”" in reply
 
 
 def test_a_vague_goal_is_gently_made_concrete(dialogue: Dialogue) -> None:
-    dialogue.run(*WELCOMED, "Health")
-    [reply] = dialogue.say("feel better")
+    dialogue.run(*WELCOMED, "feel better")
+    [reply] = dialogue.say("Health")
     assert dialogue.step == "goal_concrete"
     assert "“feel better”" in reply
     dialogue.say("Sleep before midnight on weeknights")
     assert dialogue.goal.text == "Sleep before midnight on weeknights"
     assert dialogue.goal.first_words == "feel better"
-    assert dialogue.step == "now"
+    assert dialogue.step == "why"
 
 
-def test_a_concrete_goal_goes_straight_to_reality(dialogue: Dialogue) -> None:
-    dialogue.run(*WELCOMED, "Home")
-    [reply] = dialogue.say("Find a flat of my own within a year")
-    assert dialogue.step == "now"
-    assert "“Find a flat of my own within a year”" in reply
+def test_i_already_said_keeps_the_goal_as_first_said(dialogue: Dialogue) -> None:
+    dialogue.run(*WELCOMED, "get a life", "Purpose")
+    assert dialogue.step == "goal_concrete"
+    dialogue.say("i just said lol")
+    assert (dialogue.goal.text, dialogue.goal.first_words) == ("get a life", None)
+    assert dialogue.step == "why"
 
 
 def test_vagueness_is_judged_by_words() -> None:
@@ -48,13 +75,36 @@ def test_vagueness_is_judged_by_words() -> None:
     assert not is_vague("Sleep before midnight on weeknights")
 
 
-def test_reality_answers_are_kept_in_their_own_words(dialogue: Dialogue) -> None:
-    dialogue.run(*THROUGH_REALITY)
+def test_newgoal_with_the_goal_in_it_does_not_ask_for_it_again(dialogue: Dialogue) -> None:
+    dialogue.run(*WELCOMED, "/cancel")
+    dialogue.say("/newgoal find a flat of my own")
+    assert dialogue.goal.text == "find a flat of my own"
+    assert dialogue.step == "area_suggested"
+
+
+def test_reality_answers_are_kept_and_summarised_in_their_words(dialogue: Dialogue) -> None:
+    dialogue.run(*THROUGH_REALITY[:-1])
+    [summary] = dialogue.last_replies
     goal = dialogue.goal
+    assert goal.why == "So my kids can stay over"
     assert goal.reality_now == "Sofa surfing at my mate's place"
-    assert goal.reality_works == "My key worker is on it"
-    assert goal.strengths == "I'm stubborn in a good way; my sister"
+    assert goal.reality_works == "My key worker is on it. I'm stubborn in a good way"
     assert goal.obstacles == "Money, and forms make me panic"
+    assert dialogue.step == "reality_summary"
+    assert "“Sofa surfing at my mate's place”" in summary
+    assert "“My key worker is on it. I'm stubborn in a good way”" in summary
+    assert "strength" in summary
+    assert summary.endswith("Have I got that right?")
+    dialogue.say("Yes")
+    assert dialogue.step == "options" and dialogue.goal.reality_correction is None
+
+
+def test_not_quite_lets_them_correct_the_summary(dialogue: Dialogue) -> None:
+    dialogue.run(*THROUGH_REALITY[:-1])
+    dialogue.press("not_quite")
+    assert dialogue.step == "reality_fix"
+    dialogue.say("It's my cousin's place, not my mate's")
+    assert dialogue.goal.reality_correction == "It's my cousin's place, not my mate's"
     assert dialogue.step == "options"
 
 
@@ -62,47 +112,59 @@ def test_several_options_in_one_message_and_more_after(dialogue: Dialogue) -> No
     dialogue.run(*THROUGH_REALITY)
     [reply] = dialogue.say("Ask the council\n• Save a bit each week; ask my sister")
     assert dialogue.goal.options == ("Ask the council", "Save a bit each week", "ask my sister")
-    assert "• Save a bit each week" in reply
+    assert "• Save a bit each week" in reply and reply.endswith("Have I got that right?")
     dialogue.say("Talk to Shelter")
     assert dialogue.goal.options[-1] == "Talk to Shelter"
-    dialogue.press("done")
-    assert dialogue.step == "helpers"
+    assert dialogue.step == "choose"
+
+
+def test_not_quite_lets_them_change_the_ideas_then_confirm(dialogue: Dialogue) -> None:
+    dialogue.run(*THROUGH_REALITY, "Ask the council")
+    dialogue.press("not_quite")
+    assert dialogue.step == "options_fix"
+    dialogue.say("Talk to Shelter too")
+    assert dialogue.step == "options_summary"
+    dialogue.say("yes")
+    assert dialogue.goal.options == ("Ask the council", "Talk to Shelter too")
+    assert dialogue.step == "choose"
 
 
 def test_saying_no_more_ideas_in_words_moves_on(dialogue: Dialogue) -> None:
-    for done in ("thats all", "That’s all!", "no", "nothing else", "Nej"):
+    for done in ("thats all", "That’s all!", "yes", "nothing else", "nej det var det"):
         person = Dialogue(dialogue.engine, dialogue.catalogue)
         person.run(*THROUGH_REALITY, "Ask the council\nTalk to Shelter")
         person.say(done)
-        assert person.step == "helpers", done
-        assert person.goal.options == ("Ask the council", "Talk to Shelter")
+        assert person.step == "choose", done
+        assert person.goal.options == ("Ask the council", "Talk to Shelter"), done
 
 
 def test_options_stop_at_the_limit(dialogue: Dialogue) -> None:
     dialogue.run(*THROUGH_REALITY)
     dialogue.say("\n".join(f"idea {n}" for n in range(MAX_OPTIONS + 3)))
+    dialogue.say("one more")
     assert len(dialogue.goal.options) == MAX_OPTIONS
-    assert dialogue.step == "helpers"
+    assert dialogue.step == "choose"
 
 
 def test_one_option_is_chosen_without_asking(dialogue: Dialogue) -> None:
-    dialogue.run(*THROUGH_REALITY, "Ask the council", "That's all")
-    [reply] = dialogue.say("Nobody really")
-    assert dialogue.goal.helpers == "Nobody really"
+    dialogue.run(*THROUGH_REALITY, "Ask the council")
+    [reply] = dialogue.say("That's all")
     assert dialogue.goal.chosen_option == "Ask the council"
     assert dialogue.step == "step"
     assert "“Ask the council”" in reply
 
 
-def test_the_chosen_option_by_label_or_own_new_idea(dialogue: Dialogue) -> None:
-    dialogue.run(*THROUGH_REALITY, "Ask the council\nTalk to Shelter", "That's all", "-")
-    dialogue.say("talk to shelter")
-    assert dialogue.goal.chosen_option == "Talk to Shelter"
-    other = Dialogue(dialogue.engine, dialogue.catalogue)
-    other.run(*THROUGH_REALITY, "Ask the council\nTalk to Shelter", "That's all", "-")
-    other.say("Look at house shares")
-    assert other.goal.chosen_option == "Look at house shares"
-    assert "Look at house shares" in other.goal.options
+def test_the_chosen_option_by_label_words_or_own_new_idea(dialogue: Dialogue) -> None:
+    ideas = ("Email the teacher\nGo with Claire just to look", "yes")
+    for said, chosen in (
+        ("go with claire just to look", "Go with Claire just to look"),
+        ("emailing the teacher I think", "Email the teacher"),
+        ("Look at house shares", "Look at house shares"),
+    ):
+        person = Dialogue(dialogue.engine, dialogue.catalogue)
+        person.run(*THROUGH_REALITY, *ideas, said)
+        assert person.goal.chosen_option == chosen, said
+        assert chosen in person.goal.options
 
 
 def test_the_whole_plan_is_saved_and_summarised(dialogue: Dialogue) -> None:
@@ -111,41 +173,67 @@ def test_the_whole_plan_is_saved_and_summarised(dialogue: Dialogue) -> None:
     goal = dialogue.goal
     step = goal.current_step
     assert step is not None
-    assert (step.text, step.when, step.confidence) == (
+    assert (step.text, step.when, step.confidence, step.confidence_reason) == (
         "Set up a savings pot on my phone",
         "Friday after work",
         8,
+        "I've saved before",
     )
-    assert step.obstacles == "Forgetting; I'll set an alarm"
     assert goal.chosen_option == "Save £10 a week"
     assert (goal.status, step.status) == ("active", "planned")
-    for words in ("Find a flat of my own within a year", "Set up a savings pot", "8/10", "Sam"):
+    for words in ("Find a flat of my own within a year", "Set up a savings pot", "8/10", "Sam",
+                  "“So my kids can stay over”"):  # fmt: skip
         assert words in summary
     assert 'what progress on "Find a flat of my own within a year" would look like' in summary
     assert dialogue.step == "offer"
     [reminders] = dialogue.say("Skip this one")
-    assert "Would you like a short weekly check-in" in reminders
+    assert "Which day suits you?" in reminders
     assert dialogue.person is not None
     assert (dialogue.person.conversation.flow, dialogue.step) == ("reminders", "day")
 
 
-def test_low_confidence_leads_to_a_smaller_step(dialogue: Dialogue) -> None:
-    dialogue.run(*WHOLE_PLAN[:-1])
-    [reply] = dialogue.say("4")
-    assert dialogue.step == "smaller"
-    assert reply.startswith("4 out of 10")
-    [again] = dialogue.say("Open the banking app and look")
-    assert dialogue.step == "confidence_again"
-    assert "“Open the banking app and look”" in again
+def test_what_makes_it_a_number_and_not_zero(dialogue: Dialogue) -> None:
+    dialogue.run(*AT_CONFIDENCE)
+    [reply] = dialogue.say("probably about 6 I guess")
+    assert "What makes it 6 and not 0?" in reply
+    dialogue.say("I did it last month")
     step = dialogue.goal.current_step
-    assert step is not None
-    assert step.earlier_texts == ("Set up a savings pot on my phone",)
-    dialogue.say("9")
+    assert step is not None and (step.confidence, step.confidence_reason) == (
+        6,
+        "I did it last month",
+    )
     assert dialogue.goal.status == "active"
 
 
-def test_a_person_may_keep_a_step_they_are_unsure_of(dialogue: Dialogue) -> None:
-    dialogue.run(*WHOLE_PLAN[:-1], "3")
+def test_low_confidence_offers_a_smaller_step_in_new_words_each_time(dialogue: Dialogue) -> None:
+    dialogue.run(*AT_CONFIDENCE, "3", "I want it")
+    assert dialogue.step == "smaller"
+    said = [dialogue.last_replies[0]]
+    said += dialogue.say("Open the banking app and look")
+    assert dialogue.step == "confidence_again"
+    assert "“Open the banking app and look”" in said[-1]
+    step = dialogue.goal.current_step
+    assert step is not None and step.earlier_texts == ("Set up a savings pot on my phone",)
+    said += dialogue.say("4")
+    assert dialogue.step == "smaller_again"
+    assert len(set(said)) == len(said)
+    dialogue.say("I think I'll keep it like that")
+    assert dialogue.goal.status == "active"
+    step = dialogue.goal.current_step
+    assert step is not None and step.text == "Open the banking app and look"
+
+
+def test_keep_it_is_never_a_step(dialogue: Dialogue) -> None:
+    for keep in ("keep it", "Keep it as it is", "behold det"):
+        person = Dialogue(dialogue.engine, dialogue.catalogue)
+        person.run(*AT_CONFIDENCE, "3", "I want it", keep)
+        step = person.goal.current_step
+        assert step is not None and step.text == "Set up a savings pot on my phone", keep
+        assert (step.confidence, person.goal.status) == (3, "active"), keep
+
+
+def test_a_person_may_keep_a_step_they_are_unsure_of_by_button(dialogue: Dialogue) -> None:
+    dialogue.run(*AT_CONFIDENCE, "3", "I want it")
     dialogue.press("keep")
     step = dialogue.goal.current_step
     assert step is not None and (step.text, step.confidence) == (
@@ -155,12 +243,14 @@ def test_a_person_may_keep_a_step_they_are_unsure_of(dialogue: Dialogue) -> None
     assert dialogue.goal.status == "active"
 
 
-def test_confidence_in_words_and_out_of_range(dialogue: Dialogue) -> None:
-    dialogue.run(*WHOLE_PLAN[:-1])
+def test_confidence_out_of_range_or_unclear(dialogue: Dialogue) -> None:
+    dialogue.run(*AT_CONFIDENCE)
     dialogue.say("11")
     assert dialogue.keys == ["invalid.scale", "grow.confidence"]
     dialogue.say("not sure, maybe")
-    assert dialogue.keys == ["invalid.scale", "grow.confidence"]
+    assert dialogue.keys == ["grow.confidence.example", "grow.confidence"]
+    dialogue.say("3 or 4")
+    assert dialogue.keys[-1] == "grow.confidence" and dialogue.step == "confidence"
     dialogue.say("about seven")
     step = dialogue.goal.current_step
     assert step is not None and step.confidence == 7
@@ -176,14 +266,14 @@ def test_goals_lists_area_words_step_and_when(dialogue: Dialogue) -> None:
 def test_no_goals_yet(dialogue: Dialogue) -> None:
     dialogue.run(*WELCOMED)
     dialogue.command("goals")
-    assert dialogue.keys == ["goals.none", "grow.area"]
+    assert dialogue.keys == ["goals.none", "grow.goal"]
 
 
 def test_newgoal_keeps_the_unfinished_one(dialogue: Dialogue) -> None:
-    dialogue.run(*WELCOMED, "Health", "Walk to the park each morning")
+    dialogue.run(*WELCOMED, "Walk to the park each morning", "Health")
     dialogue.command("newgoal")
-    assert dialogue.keys == ["grow.new", "grow.area"]
-    dialogue.run("Purpose", "Volunteer at the food bank")
+    assert dialogue.keys == ["grow.new", "grow.goal"]
+    dialogue.run("Volunteer at the food bank", "Purpose")
     assert sorted(dialogue.goals) == [1, 2]
     [listing, _] = dialogue.command("goals")
     assert "Walk to the park each morning" in listing
@@ -191,6 +281,6 @@ def test_newgoal_keeps_the_unfinished_one(dialogue: Dialogue) -> None:
 
 
 def test_a_second_goal_after_a_finished_plan(dialogue: Dialogue) -> None:
-    dialogue.run(*WHOLE_PLAN, "/newgoal", "Community", "Call my brother every Sunday")
+    dialogue.run(*WHOLE_PLAN, "/newgoal", "Call my brother every Sunday", "Community")
     assert dialogue.goal.number == 2
     assert dialogue.goals[1].status == "active"

@@ -13,12 +13,12 @@ from bot.exports.document import History
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
 
-DANISH_PLAN = ("ja", "Maja", "Fællesskab", "Se min søster Åse hver uge",
-               "Vi snakker i telefon nu og da", "Hun tager altid telefonen",
-               "Jeg er loyal; min støttekontaktperson Søren", "Træthed efter arbejde",
+DANISH_PLAN = ("ja", "Maja", "Se min søster Åse hver uge", "Fællesskab",
+               "Hun er den eneste familie, jeg har", "Vi snakker i telefon nu og da",
+               "Hun tager altid telefonen. Jeg er loyal", "Træthed efter arbejde", "ja",
                "Ringe til Åse om søndagen\nInvitere hende på kaffe", "Det var alt",
-               "Søren", "1", "Sende hende en sms", "søndag eftermiddag",
-               "Jeg glemmer det måske; en alarm", "otte")  # fmt: skip
+               "1", "Sende hende en sms", "søndag eftermiddag", "otte",
+               "Jeg har gjort det før")  # fmt: skip
 
 
 def test_every_message_exists_in_both_languages_with_the_same_placeholders(
@@ -46,7 +46,7 @@ def test_a_whole_grow_conversation_and_check_in_in_danish(engine: Engine, catalo
     person.say("mandag kl. 18")
     [zone] = person.say("København")
     assert "hver mandag kl. 18:00 (Europe/Copenhagen)" in zone
-    person.run("/checkin", "Jeg gjorde noget af det", "Alarmen hjalp", "seks")
+    person.run("/checkin", "Jeg gjorde noget af det", "Alarmen hjalp", "Jeg var træt", "seks")
     [done] = person.say("Behold samme skridt")
     assert "Du kom i gang" in done
     [goals] = person.command("goals")

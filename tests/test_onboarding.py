@@ -9,9 +9,11 @@ from dialogue_flows.answers import MAX_NAME_CHARS
 
 def test_first_start_explains_and_asks_consent_without_saving(dialogue: Dialogue) -> None:
     [welcome] = dialogue.command("start")
-    assert "not a therapist or a crisis service" in welcome
-    assert "/help" in welcome
+    assert "I'm an automated program, not a person" in welcome
+    assert "not a crisis service" in welcome and "/help" in welcome
     assert "Nobody else sees them" in welcome
+    assert welcome.endswith("Is it OK for me to keep what you tell me?")
+    assert len(welcome) <= 400
     assert dialogue.last is not None
     assert [c.value for c in dialogue.last.replies[0].choices] == ["yes", "no"]
     assert dialogue.last.person is None and dialogue.last.goals == ()
@@ -39,12 +41,29 @@ def test_consent_typed_as_word_label_or_number(engine: object, dialogue: Dialogu
         assert fresh.step == "name", answer
 
 
-def test_unclear_consent_is_asked_again_kindly(dialogue: Dialogue) -> None:
-    replies = dialogue.say("what is this?")
-    assert dialogue.keys == ["invalid.yes_no", "onboarding.welcome"]
-    assert dialogue.person is None  # someone who wrote "hi" first has now seen what I am
-    assert len(replies) == 1 and "Nobody else sees them" in replies[0]
-    assert dialogue.last is not None and len(dialogue.last.replies[0].choices) == 2
+def test_unclear_consent_is_asked_again_kindly_without_the_whole_welcome(
+    dialogue: Dialogue,
+) -> None:
+    dialogue.command("start")
+    for said, first in (
+        ("hmm ok", "onboarding.consent.greeting"),
+        ("what is this", "onboarding.consent.means"),
+        ("are you a real person", "move.real_person"),
+        ("hi", "onboarding.consent.greeting"),
+    ):
+        [reply] = dialogue.say(said)
+        assert dialogue.keys == [first, "onboarding.consent"], said
+        assert "Nobody else sees them" not in reply
+        assert dialogue.person is None
+        assert dialogue.last is not None and len(dialogue.last.replies[0].choices) == 2
+    [real] = dialogue.say("are you a real person")
+    assert real.startswith("I'm an automated program, not a person.")
+
+
+def test_the_welcome_is_repeated_on_start(dialogue: Dialogue) -> None:
+    dialogue.run("/start", "hmm")
+    dialogue.command("start")
+    assert dialogue.keys == ["onboarding.welcome", "onboarding.consent"]
 
 
 def test_the_name_is_kept_and_used(dialogue: Dialogue) -> None:
@@ -52,7 +71,7 @@ def test_the_name_is_kept_and_used(dialogue: Dialogue) -> None:
     [reply] = dialogue.say("Sam ✨")
     assert dialogue.person is not None and dialogue.person.name == "Sam ✨"
     assert reply.startswith("Lovely to meet you, Sam ✨.")
-    assert dialogue.step == "area"
+    assert dialogue.step == "goal"
 
 
 def test_a_very_long_name_is_asked_for_again(dialogue: Dialogue) -> None:
@@ -64,14 +83,31 @@ def test_a_very_long_name_is_asked_for_again(dialogue: Dialogue) -> None:
 
 def test_commands_before_consent_lead_back_to_the_question(dialogue: Dialogue) -> None:
     dialogue.command("newgoal")
-    assert dialogue.keys == ["consent.needed", "onboarding.welcome"]
+    assert dialogue.keys == ["consent.needed", "onboarding.consent"]
     dialogue.command("goals")
     assert dialogue.keys == ["goals.none"]
     assert dialogue.person is None
 
 
 def test_start_after_the_first_time_continues(dialogue: Dialogue) -> None:
-    dialogue.run(*WELCOMED, "Health")
+    dialogue.run(*WELCOMED, "Build a model boat")
     dialogue.command("start")
-    assert dialogue.keys == ["start.welcome_back", "grow.goal"]
-    assert dialogue.step == "goal"
+    assert dialogue.keys == ["start.welcome_back", "grow.area"]
+    assert dialogue.step == "area"
+
+
+def test_a_name_out_of_a_longer_answer_is_checked_first(dialogue: Dialogue) -> None:
+    dialogue.run("/start", "yes")
+    [check] = dialogue.say("Helen. Well, Hels to my sister, but Helen is fine")
+    assert check == "Shall I call you Helen?"
+    assert dialogue.person is not None and dialogue.person.name is None
+    dialogue.say("yes")
+    assert dialogue.person.name == "Helen" and dialogue.step == "goal"
+
+
+def test_not_that_name_asks_again(dialogue: Dialogue) -> None:
+    dialogue.run("/start", "yes", "Helen. Well, Hels to my sister, but Helen is fine")
+    dialogue.press("no")
+    assert dialogue.step == "name"
+    dialogue.say("call me Hels")
+    assert dialogue.person is not None and dialogue.person.name == "Hels"

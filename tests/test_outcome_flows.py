@@ -11,6 +11,8 @@ from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
 from dialogue_flows.types import DueAppointment, DueMeasure
 
+PLAN_DA = (*DANISH_PLAN[:4], "Hun betyder meget for mig", *DANISH_PLAN[5:])
+
 LEVELS_EN = ("I sleep on my mate's sofa", "I am on the council's list",
              "I have viewed a flat", "I have signed for a flat")  # fmt: skip
 
@@ -47,7 +49,7 @@ def test_levels_in_own_words_then_chosen_at_check_ins(dialogue: Dialogue) -> Non
     assert "Noted (+1): I have viewed a flat" in rated
     [rating] = dialogue.outcomes.ratings
     assert (rating.goal_number, rating.level, rating.checkin_number) == (1, 1, 1)
-    dialogue.run("/checkin", "partly", "It rained", "6", "Keep the same step")
+    dialogue.run("/checkin", "partly", "It rained", "The bus was late", "6", "Keep the same step")
     dialogue.say("-1")
     assert [r.level for r in dialogue.outcomes.ratings] == [1, -1]
     [goals] = dialogue.command("goals")
@@ -69,7 +71,7 @@ def test_levels_can_be_skipped_altogether(dialogue: Dialogue) -> None:
 def test_levels_in_danish(engine: Engine, catalogue: Catalogue) -> None:
     person = Dialogue(engine, catalogue, language="da")
     person.command("start")
-    person.run(*DANISH_PLAN)
+    person.run(*PLAN_DA)
     [now] = person.say("ja")
     assert "hvor er du med det lige nu?" in now
     person.run("Vi ses en gang om måneden", "Hver anden uge", "Hver uge", "En tur sammen",
@@ -221,7 +223,7 @@ def test_an_appointment_in_danish(engine: Engine, catalogue: Catalogue) -> None:
 def test_an_unreadable_or_past_time_is_asked_again(dialogue: Dialogue) -> None:
     dialogue.run("/start", "yes", "Sam", "/appointment")
     [again] = dialogue.say("soon I think")
-    assert "couldn't read a day and a time" in again and dialogue.step == "when"
+    assert "couldn't read both a day and a time" in again and dialogue.step == "when"
     [past] = dialogue.say("today at 8am")
     assert "already passed" in past
     dialogue.say("tomorrow at 10")

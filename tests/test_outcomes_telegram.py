@@ -72,7 +72,7 @@ async def test_levels_check_ins_who5_and_an_appointment_on_telegram(
     bot.clock.now = datetime(2026, 3, 9, 17, 0, 5, tzinfo=UTC)
     assert await bot.bot.reminders.tick() == 1
     await press(bot, "I did some of it")
-    await say(bot, "It rained", "6")
+    await say(bot, "It rained", "The bus was late", "6")
     await press(bot, "Keep the same step")
     assert "Noted (0)" in await press(bot, "0 I am on the council's list")
     # A WHO-5, one item per message, by buttons.

@@ -84,7 +84,10 @@ async def test_after_deletion_the_person_starts_afresh(tmp_path: Path) -> None:
         for answer in (*SCHEDULE_ANSWERS, "/delete", "Delete everything now"):
             await app.conversations.handle("console:x", Text(answer))
         turn = await app.conversations.handle("console:x", Text("/start"))
-        assert [part.key for part in turn.replies[0].parts] == ["onboarding.welcome"]
+        assert [part.key for part in turn.replies[0].parts] == [
+            "onboarding.welcome",
+            "onboarding.consent",
+        ]
 
 
 async def test_export_in_telegram_sends_a_pdf_document(telegram_direct: RunningBot) -> None:

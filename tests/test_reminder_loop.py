@@ -52,7 +52,7 @@ async def test_the_check_in_arrives_and_can_be_answered(telegram_direct: Running
     assert reminder.text.startswith("Hi Sam, it's time for your weekly check-in.")
     assert "I did it" in dict(reminder.buttons)
     await bot.handle(api.press(PERSON, reminder, "I did some of it"))
-    for answer in ("My sister helped", "6", "Keep the same step", "/goals"):
+    for answer in ("My sister helped", "It was hard", "6", "Keep the same step", "/goals"):
         await bot.handle(api.send_text(PERSON, answer))
     goals = api.sent_to(PERSON)[-1].text
     assert "Progress: 6/10" in goals

@@ -171,7 +171,7 @@ async def test_a_turn_whose_writes_fail_saves_none_of_them(tmp_path: Path) -> No
 async def test_each_turn_is_committed_before_the_reply(tmp_path: Path) -> None:
     path = tmp_path / "turns.db"
     async with open_app(path, clock=lambda: START) as app:
-        for line in WHOLE_PLAN[:9]:
+        for line in WHOLE_PLAN[:10]:
             turn = await app.conversations.handle("console:sam", Text(line))
             assert turn.replies
             # Another connection, while the app still runs, sees the turn: nothing waits.

@@ -64,8 +64,8 @@ def test_a_conversation_survives_a_restart(
     bot_api.press(PERSON, welcome, "Yes, that's OK")
     bot_api.wait_for_messages(PERSON, 2)
     bot_api.send_text(PERSON, "Robin")
-    area = bot_api.wait_for_messages(PERSON, 3)[-1]
-    bot_api.press(PERSON, area, "Purpose")
+    bot_api.wait_for_messages(PERSON, 3)
+    bot_api.send_text(PERSON, "Build a model boat")
     bot_api.wait_for_messages(PERSON, 4)
     code, err = stop(running)
     assert code == 0, err
@@ -76,19 +76,19 @@ def test_a_conversation_survives_a_restart(
         bot_api.send_text(PERSON, "/start")
         resumed = bot_api.wait_for_messages(PERSON, 5)[-1]
         assert "Welcome back, Robin. Here's where we were:" in resumed.text
-        assert "What would you like to work towards?" in resumed.text
-        bot_api.send_text(PERSON, "Volunteer at the food bank on Saturdays")
-        reality = bot_api.wait_for_messages(PERSON, 6)[-1]
-        assert "Where are you with it right now?" in reality.text
+        assert "Which part of your life" in resumed.text
+        bot_api.press(PERSON, resumed, "Purpose")
+        why = bot_api.wait_for_messages(PERSON, 6)[-1]
+        assert "Why does this matter to you?" in why.text
         bot_api.send_text(PERSON, "/nonsense")
         bot_api.send_text(PERSON, "x" * 5000)
         bot_api.send_sticker(PERSON)
         bot_api.send_photo(PERSON)
         replies = bot_api.wait_for_messages(PERSON, 6 + 4)[6:]
-        assert all("Where are you with it right now?" in r.text for r in replies)
+        assert all("Why does this matter to you?" in r.text for r in replies)
         bot_api.send_text(PERSON, "/goals")
         goals = bot_api.wait_for_messages(PERSON, 12)[-2]
-        assert "1. Purpose: Volunteer at the food bank on Saturdays" in goals.text
+        assert "1. Purpose: Build a model boat" in goals.text
     finally:
         code, err = stop(again)
     assert code == 0, err

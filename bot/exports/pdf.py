@@ -205,10 +205,12 @@ class _Writer:
         self.field("pdf.area", area)
         self.field("pdf.set_on", self.day(goal.created_at))
         self.field("pdf.first_words", goal.first_words)
+        self.field("pdf.why", goal.why)
         self.field("pdf.now", goal.reality_now)
         self.field("pdf.works", goal.reality_works)
         self.field("pdf.strengths", goal.strengths)
         self.field("pdf.obstacles", goal.obstacles)
+        self.field("pdf.correction", goal.reality_correction)
         self.field("pdf.options", "; ".join(goal.options) or None)
         self.field("pdf.helpers", goal.helpers)
         self.field("pdf.chosen", goal.chosen_option)
@@ -247,14 +249,19 @@ class _Writer:
             pdf.set_font(FONT, "", 9)
             pdf.set_x(MARGIN + 4)
             pdf.multi_cell(WIDTH - 4, 5, details, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            if step.confidence_reason:
+                self.note(self.text("pdf.confidence_reason", words=step.confidence_reason))
             for checkin in went:
-                if checkin.reflection:
-                    pdf.set_x(MARGIN + 4)
-                    said = self.text("pdf.reflection", day=self.day(checkin.at),
-                                     words=checkin.reflection)  # fmt: skip
-                    pdf.multi_cell(
-                        WIDTH - 4, 5, said, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
-                    )
+                for key, words in (("pdf.reflection", checkin.reflection),
+                                   ("pdf.in_the_way", checkin.in_the_way)):  # fmt: skip
+                    if words:
+                        self.note(self.text(key, day=self.day(checkin.at), words=words))
+
+    def note(self, said: str) -> None:
+        """One line of the person's words under a step, indented."""
+        pdf = self.pdf
+        pdf.set_x(MARGIN + 4)
+        pdf.multi_cell(WIDTH - 4, 5, said, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def chart(self, goal: Goal) -> None:
         pdf = self.pdf

@@ -1,0 +1,109 @@
+"""What to do when the person makes a move instead of giving an answer.
+
+`moves.read_move` says what the person is doing ("that's all", "I don't know", "are
+you a real person?"); this table says what that does at the open question. A move is
+never kept as an answer: it either gives the question a value of its own (declared
+by the question's `on_move`), or gets a short reply and the same question again.
+
+| move          | effect                                                              |
+| ------------- | ------------------------------------------------------------------- |
+| in `on_move`  | the answer the question declares (keep, that's all, yes, no, ...)   |
+| real person   | "I'm an automated program, not a person", then the question         |
+| greeting      | a short friendly word (`<prompt>.greeting`), then the question      |
+| question      | what the question means (`<prompt>.means`), then the question       |
+| don't know    | a gentle example (`<prompt>.example`); the second time, a way on    |
+| already said  | what they said earlier, if the flow has it; else sorry, once more   |
+| advice        | the coaching stance, kindly; asked again, ideas (`<prompt>.ideas`)  |
+|               | or, where there are none, a second word that is not the first       |
+| stop, not now | a pause, as /cancel: everything kept, /start picks it up            |
+| that's all, no | "nothing really" to a question that can wait: heard, and on         |
+| keep, yes, ... | elsewhere not an answer: a short word, and the question again       |
+|               | (a question with a reader of its own, such as a scale, reads them)  |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from dialogue_flows.answers import free_text, key_phrase
+from dialogue_flows.flow import Question, Work
+from dialogue_flows.moves import Move
+from dialogue_flows.types import Msg
+
+HEARD = "heard"
+"""The draft's note of moves already met at the open question (cleared by an answer)."""
+
+SKIP = object()
+"""The answer a skipped question gets: nothing is saved, and the flow moves on."""
+
+
+@dataclass(frozen=True)
+class Reaction:
+    """What a move does: words to say before the question, or an answer, or a pause."""
+
+    said: tuple[Msg, ...] = ()
+    answer: object | None = None
+    pause: bool = False
+
+
+def react(
+    move: Move, question: Question, work: Work, has: Callable[[str], bool]
+) -> Reaction | None:
+    """The reaction to `move` at `question`; None when it is read as content here.
+
+    `has` says whether the catalogue has a key, so a question may have its own example,
+    meaning or ideas, and falls back to the general words otherwise.
+    """
+    if move.value in question.on_move:
+        return Reaction(answer=question.on_move[move.value])
+    heard = _heard(work, question)
+    own = question.prompt
+
+    def own_or(suffix: str, general: str) -> Msg:
+        key = f"{own}.{suffix}"
+        return Msg(key if has(key) else general)
+
+    if move in (Move.STOP, Move.NOT_NOW):
+        return Reaction(pause=True)
+    if move is Move.REAL_PERSON:
+        return Reaction(said=(Msg("move.real_person"),))
+    if move is Move.GREETING:
+        return Reaction(said=(own_or("greeting", "move.greeting"),))
+    if move is Move.QUESTION:
+        return Reaction(said=(own_or("means", "move.question"),))
+    if move is Move.DONT_KNOW:
+        _note(work, question, move)
+        if move not in heard:
+            return Reaction(said=(own_or("example", "move.dont_know"),))
+        if question.skippable:
+            return Reaction(said=(Msg("move.skipped"),), answer=SKIP)
+        return Reaction(said=(Msg("move.dont_know_again"),))
+    if move is Move.ALREADY_SAID:
+        earlier = question.earlier(work) if question.earlier else None
+        if earlier:
+            return Reaction(
+                said=(Msg("move.used_earlier", {"said": key_phrase(earlier)}),), answer=earlier
+            )
+        return Reaction(said=(Msg("move.already_said"),))
+    if move is Move.ADVICE:
+        _note(work, question, move)
+        if move in heard:
+            return Reaction(said=(own_or("ideas", "move.advice_again"),))
+        return Reaction(said=(Msg("move.advice"),))
+    if question.read is not free_text:
+        return None  # a question with its own reader ("Delete everything?") explains itself
+    if move in (Move.THATS_ALL, Move.NO) and question.skippable:
+        return Reaction(said=(Msg("move.noted"),), answer=SKIP)  # "nothing really": heard
+    return Reaction(said=(Msg("move.not_here"),))
+
+
+def _heard(work: Work, question: Question) -> set[Move]:
+    noted = work.draft.get(HEARD, {})
+    return {Move(value) for value in noted.get(question.name, [])}
+
+
+def _note(work: Work, question: Question, move: Move) -> None:
+    noted = dict(work.draft.get(HEARD, {}))
+    noted[question.name] = sorted({*noted.get(question.name, []), move.value})
+    work.draft[HEARD] = noted

@@ -1,6 +1,7 @@
 """growcoach's benchmark: the turn, the bot under load, the reminder loop, and growth.
 
 Usage: .venv/bin/python bench/run.py [--quick | --render]
+       .venv/bin/python bench/run.py --part flood '[10000, 50]'  (one part alone)
 Prints a table and writes BENCHMARKS.md (with bench/CHANGES.md appended) and the raw
 figures to bench/last-run.json; --render writes BENCHMARKS.md again from those. Each
 part runs in a fresh process, so memory figures are that part's own. Not part of the
@@ -230,7 +231,7 @@ class Crowd:
 
 
 def vm_hwm_mb(pid: int) -> float:
-    """Peak resident memory of the process and all its children (worker processes)."""
+    """Peak resident memory of the process and all its children."""
     total = 0.0
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -240,7 +241,7 @@ def vm_hwm_mb(pid: int) -> float:
     return total
 
 
-def under_load(kind: str, people: int, workers: int = 1) -> dict[str, Any]:
+def under_load(kind: str, people: int) -> dict[str, Any]:
     api = FakeBotApi(keep_calls=False)
     base_url = api.start()
     with tempfile.TemporaryDirectory() as folder:
@@ -253,7 +254,7 @@ def under_load(kind: str, people: int, workers: int = 1) -> dict[str, Any]:
         }
         if kind == "growcoach":
             command = [str(Path(sys.executable).parent / "growcoach"), "run", "--db",
-                       str(Path(folder) / "load.db"), "--workers", str(workers)]  # fmt: skip
+                       str(Path(folder) / "load.db")]  # fmt: skip
         else:
             command = [sys.executable, str(ROOT / "bench" / "baseline_bot.py"),
                        str(Path(folder) / "baseline.pickle")]  # fmt: skip
@@ -272,7 +273,7 @@ def under_load(kind: str, people: int, workers: int = 1) -> dict[str, Any]:
             api.stop()
     turns = len(crowd.latencies)
     return {
-        "kind": kind, "workers": workers, "people": people, "turns": turns,
+        "kind": kind, "people": people, "turns": turns,
         "seconds": elapsed, "rate": turns / elapsed,
         "p50_ms": percentile(crowd.latencies, 0.5) * 1000,
         "p99_ms": percentile(crowd.latencies, 0.99) * 1000,
@@ -361,7 +362,56 @@ def growth(stored: int, conversations: int) -> dict[str, Any]:
 
 # -- the whole run --------------------------------------------------------------------
 
+# -- 6. one person's flood beside another person's chat -----------------------------
+
+
+def flood(size: int, probes: int) -> dict[str, Any]:
+    """One person sends `size` messages at once; another then asks `probes` questions,
+    each after the last reply: how long their replies take. The rate limiter is on, as
+    in production (about 30 messages a second), and Telegram's 100 updates a batch."""
+    api = FakeBotApi(keep_calls=False, batch_limit=100)
+    base_url = api.start()
+    flooder, prober = 1, 2
+    replied = threading.Event()
+
+    def on_call(call: Call) -> None:
+        if call.method == "sendMessage" and call.chat_id == prober:
+            replied.set()
+
+    api.on_call = on_call
+    latencies: list[float] = []
+    with tempfile.TemporaryDirectory() as folder:
+        env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": base_url,
+               "GROWCOACH_LOG_LEVEL": "ERROR"}  # fmt: skip
+        command = [str(Path(sys.executable).parent / "growcoach"), "run", "--db",
+                   str(Path(folder) / "flood.db")]  # fmt: skip
+        process = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
+        try:
+            if not api.polled.wait(60):
+                raise RuntimeError("growcoach did not start")
+            for n in range(size):
+                api.send_text(flooder, f"message {n}")
+            for _ in range(probes):
+                replied.clear()
+                started = time.perf_counter()
+                api.send_text(prober, "/help")
+                if not replied.wait(30):
+                    raise RuntimeError("the other person was not answered within 30 s")
+                latencies.append(time.perf_counter() - started)
+                time.sleep(THINK)
+        finally:
+            process.send_signal(signal.SIGKILL)  # the flood's backlog is kept in the inbox
+            process.wait(60)
+            api.stop()
+    after = latencies[1:]  # the first waits for the flood ahead of it in Telegram's queue
+    return {
+        "flood": size, "probes": probes, "first_ms": latencies[0] * 1000,
+        "p50_ms": percentile(after, 0.5) * 1000, "p99_ms": percentile(after, 0.99) * 1000,
+    }  # fmt: skip
+
+
 PARTS: dict[str, Callable[..., dict[str, Any]]] = {
+    "flood": flood,
     "engine": engine_turns,
     "durable": durable,
     "load": under_load,
@@ -407,9 +457,9 @@ def main() -> None:
         "engine": part("engine", 50 if quick else 500),
         "durable": part("durable", 10 if quick else 100),
         "load": [
-            part("load", kind, people, workers)
+            part("load", kind, people)
             for people in ((20, 100) if quick else (100, 1000))
-            for kind, workers in (("growcoach", 1), ("growcoach", 2), ("baseline", 1))
+            for kind in ("growcoach", "baseline")
         ],
         "reminders": part("reminders", 10_000 if quick else 100_000, 1000),
         "growth": [
@@ -454,8 +504,7 @@ def render(results: dict[str, Any], where: str, quick: bool, day: str) -> str:
         "Each simulated person holds a whole GROW conversation (20 turns), answering 150 ms "
         "after the bot's last message. Update-to-reply is from the update being queued at "
         "the fake server to the bot's reply arriving there (it includes the bot's long-poll "
-        "pickup). `--workers 2`: a front process receiving updates and two worker processes "
-        "answering them (`bot/workers.py`). Baseline: python-telegram-bot's "
+        "pickup). Baseline: python-telegram-bot's "
         "`ConversationHandler` with `PicklePersistence`, the same questions, same server, "
         "same load. All share the machine's two cores with the fake server and the "
         "simulated people.", "",
@@ -464,19 +513,16 @@ def render(results: dict[str, Any], where: str, quick: bool, day: str) -> str:
     ]  # fmt: skip
     for row in results["load"]:
         bot = {"growcoach": "growcoach, one process", "baseline": "baseline"}[row["kind"]]
-        if row["workers"] > 1:
-            bot = f"growcoach, `--workers {row['workers']}`"
         lines.append(
             f"| {bot} | {row['people']} | {row['rate']:,.0f} | {row['p50_ms']:.0f} ms | "
             f"{row['p99_ms']:.0f} ms | {row['errors']} | {row['completed']}/{row['people']} | "
             f"{row['peak_mb']:.0f} MB |"
         )
-    one, two, theirs = results["load"][-3:]
+    one, theirs = results["load"][-2:]
     reminders = results["reminders"]
     lines += [
-        "", f"At {theirs['people']} people our rate is **{two['rate'] / theirs['rate']:.2f}x** "
-        f"the baseline's with two workers, {one['rate'] / theirs['rate']:.2f}x in one process "
-        "(target ≥ 1x, aiming for 2x).", "",
+        "", f"At {theirs['people']} people our rate is **{one['rate'] / theirs['rate']:.2f}x** "
+        "the baseline's (target ≥ 1x, aiming for 2x).", "",
         "## 4. Reminders at scale", "",
         "| people with schedules | due | due query (median of 20) | sending due check-ins "
         "(rate limiter off) | peak memory |", "| --- | --- | --- | --- | --- |",

@@ -29,13 +29,17 @@ class App:
 
 @asynccontextmanager
 async def open_app(
-    db_path: Path, clock: Clock = system_clock, settings: Settings | None = None
+    db_path: Path,
+    clock: Clock = system_clock,
+    settings: Settings | None = None,
+    writes: bool = True,
 ) -> AsyncIterator[App]:
-    """Open (and migrate) the database and build the engine; close the database after."""
+    """Open (and migrate) the database and build the engine; close the database after.
+    `writes` False: only to read (an export), the database is left exactly as it was."""
     settings = settings or Settings(_env_file=None)
     catalogue = Catalogue.load()
     key = settings.encryption_key.get_secret_value() if settings.encryption_key else None
-    database = await Database.open(db_path, key)
+    database = await Database.open(db_path, key, writes)
     helplines = Helplines.load(settings.country, settings.helplines_file)
     engine = Engine(catalogue, settings.default_tz, helplines)
     try:

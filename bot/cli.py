@@ -1,7 +1,6 @@
 """The `growcoach` command.
 
-`chat` talks in this terminal, `run` starts the Telegram bot (in one process, or as
-a front and `--workers N` worker processes), `export` writes a
+`chat` talks in this terminal, `run` starts the Telegram bot, `export` writes a
 person's goal history, `backup` and `restore` copy the database safely, `keygen` and
 `rotate-key` manage encryption at rest. Errors an operator can fix (a missing token,
 a wrong key, a damaged or newer database) print one line and exit 2: no traceback.
@@ -16,25 +15,21 @@ import io
 import re
 import sys
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 from pydantic import ValidationError
-from telegram import Update
 from telegram.error import InvalidToken, NetworkError
-from telegram.ext import Updater
 
 from bot import backups
 from bot.app import open_app, system_clock
 from bot.console import chat
 from bot.exports import FORMATS
 from bot.logs import configure_logging
+from bot.receiving import Webhook
 from bot.settings import Settings
 from bot.telegram import BotSettings, TelegramBot
-from bot.workers import Receive, WorkerStopped, front_bot, run_front, run_worker
-from storage.db import Database, StorageError
+from storage.db import Database, StorageError, write_private
 from storage.encryption import new_key
-from storage.repositories import Share
 
 EXIT_USAGE = 2
 TOKEN = re.compile(r"\d+:[A-Za-z0-9_-]{20,}")
@@ -74,13 +69,6 @@ def _parser() -> argparse.ArgumentParser:
     run_parser.add_argument(
         "--secret-token", help="webhook secret (default: GROWCOACH_WEBHOOK_SECRET)"
     )
-    run_parser.add_argument(
-        "--workers", type=int, help="processes answering updates (default: GROWCOACH_WORKERS)"
-    )
-    worker_parser = commands.add_parser("worker")  # started by `run --workers N`, not by hand
-    worker_parser.add_argument("--index", type=int, required=True)
-    worker_parser.add_argument("--of", type=int, required=True)
-    worker_parser.add_argument("--db", type=Path)
 
     export_parser = commands.add_parser("export", help="a person's goal history as a file")
     export_parser.add_argument("--user", required=True, help="Telegram user id or console name")
@@ -115,7 +103,7 @@ async def _export(db: Path, args: argparse.Namespace, settings: Settings) -> Non
         raise UsageError("a PDF cannot go to standard output; give --out FILE")
     if not await asyncio.to_thread(db.is_file):
         raise UsageError(f"there is no database at {db}")
-    async with open_app(db, settings=settings) as app:
+    async with open_app(db, settings=settings, writes=False) as app:
         # A number is a Telegram user id, unless only a console name matches it.
         candidates = [f"telegram:{user}"] * user.isdigit() + [f"console:{user}"]
         for person in candidates:
@@ -129,7 +117,7 @@ async def _export(db: Path, args: argparse.Namespace, settings: Settings) -> Non
         sys.stdout.flush()
         return
     path = Path(out or made.name)
-    await asyncio.to_thread(path.write_bytes, made.content)
+    await asyncio.to_thread(write_private, path, made.content)
     print(f"growcoach: wrote {path}", file=sys.stderr)
 
 
@@ -166,25 +154,18 @@ def _token(settings: Settings) -> str:
 def _run(args: argparse.Namespace, settings: Settings, db: Path) -> None:
     token = _token(settings)
     webhook = _webhook(args, settings)
-    workers = args.workers or settings.workers
-    if workers < 1:
-        raise UsageError("--workers must be 1 or more")
     asyncio.run(_check_database(db, settings))
-    if workers > 1:
-        front = front_bot(token, settings.telegram_api_base_url)
-        asyncio.run(run_front(front, _receiver(webhook), workers, db))
-        return
     bot = TelegramBot(
         BotSettings(token, db, system_clock, settings.telegram_api_base_url, settings)
     )
     if webhook is None:
-        bot.application.run_polling(allowed_updates=Update.ALL_TYPES)
+        bot.run_polling()
     else:
-        bot.application.run_webhook(**webhook)
+        asyncio.run(bot.run_webhook(webhook))
 
 
-def _webhook(args: argparse.Namespace, settings: Settings) -> dict[str, Any] | None:
-    """python-telegram-bot's webhook settings from the command line; None: polling."""
+def _webhook(args: argparse.Namespace, settings: Settings) -> Webhook | None:
+    """The webhook's settings from the command line; None: polling."""
     if not args.webhook_url:
         return None
     secret = args.secret_token or (
@@ -195,32 +176,8 @@ def _webhook(args: argparse.Namespace, settings: Settings) -> dict[str, Any] | N
     host, _, port = args.listen.rpartition(":")
     if not host or not port.isdigit():
         raise UsageError("--listen must be HOST:PORT, such as 0.0.0.0:8443")
-    return {
-        "listen": host,
-        "port": int(port),
-        "url_path": urlsplit(args.webhook_url).path.lstrip("/"),
-        "webhook_url": args.webhook_url,
-        "secret_token": secret,
-        "allowed_updates": Update.ALL_TYPES,
-    }
-
-
-def _receiver(webhook: dict[str, Any] | None) -> Receive:
-    async def receive(updater: Updater) -> Any:
-        if webhook is None:
-            return await updater.start_polling(allowed_updates=Update.ALL_TYPES)
-        return await updater.start_webhook(**webhook)
-
-    return receive
-
-
-def _worker(args: argparse.Namespace, settings: Settings, db: Path) -> None:
-    share = Share(args.index, args.of)
-    bot = TelegramBot(
-        BotSettings(_token(settings), db, system_clock, settings.telegram_api_base_url,
-                    settings, share=share)
-    )  # fmt: skip
-    asyncio.run(run_worker(bot))
+    return Webhook(host, int(port), urlsplit(args.webhook_url).path.lstrip("/"),
+                   args.webhook_url, secret)  # fmt: skip
 
 
 def _dispatch(args: argparse.Namespace, settings: Settings) -> None:
@@ -239,8 +196,6 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> None:
         print(new_key())
     elif args.command == "rotate-key":
         asyncio.run(_rotate(db, settings))
-    elif args.command == "worker":
-        _worker(args, settings, db)
     else:
         _run(args, settings, db)
 
@@ -269,9 +224,6 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except NetworkError as error:
         print(f"growcoach: cannot reach Telegram ({type(error).__name__})", file=sys.stderr)
-        return 1
-    except WorkerStopped as error:
-        print(f"growcoach: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

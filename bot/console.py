@@ -14,6 +14,7 @@ from typing import TextIO
 from bot.app import App
 from bot.rendering import Shown, render
 from dialogue_flows.types import Command, Input, Msg, Text
+from storage.db import write_private
 
 
 def show(shown: Shown, out: TextIO) -> None:
@@ -30,7 +31,7 @@ async def save_export(app: App, person_id: str, fmt: str, language: str, out: Te
     made = await app.conversations.export(person_id, fmt)
     if made is not None:
         path = Path(made.name)
-        await asyncio.to_thread(path.write_bytes, made.content)
+        await asyncio.to_thread(write_private, path, made.content)
         saved = app.catalogue.render(Msg("console.export_saved", {"path": str(path)}), language)
         out.write(saved + "\n\n")
 

@@ -8,6 +8,7 @@ A person's turns (their messages, a check-in the reminder loop starts) take turn
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import datetime
 
@@ -16,7 +17,7 @@ from bot.exports.document import History
 from bot.logs import pseudonym
 from bot.person_locks import PersonLocks
 from dialogue_flows.engine import Engine
-from dialogue_flows.types import Input, Snapshot, Turn
+from dialogue_flows.types import Input, Msg, Reply, Snapshot, Turn
 from storage.db import Database
 from storage.turns import Changes
 
@@ -30,16 +31,22 @@ class Conversations:
         self.clock = clock
         self._turns: PersonLocks[str] = PersonLocks()
 
-    async def handle(self, person_id: str, event: Input, language: str = "en") -> Turn:
-        """Take one turn for `person_id`; `language` greets someone not yet known."""
+    async def handle(
+        self, person_id: str, event: Input, language: str = "en", update_id: int | None = None
+    ) -> Turn:
+        """Take one turn for `person_id`; `language` greets someone not yet known.
+        `update_id`, the Telegram update it answers, is marked handled with the turn."""
         async with self._turns.hold(person_id):
             stored = await self.database.turns.load(person_id)
             snapshot = Snapshot(person_id, stored.person, stored.goals, language, stored.schedule,
                                 stored.outcomes)  # fmt: skip
-            turn = self.engine.handle(snapshot, event, self.clock())
+            now = self.clock()
+            turn = self.engine.handle(snapshot, event, now)
             if turn.erase:
                 await self.database.turns.erase(person_id)
-                await self.database.scrub()
+                if not await self.database.scrub():  # someone holds an older snapshot
+                    finishing = Reply((Msg("delete.finishing"),))
+                    turn = dataclasses.replace(turn, replies=(*turn.replies, finishing))
                 return turn
             changes = Changes(
                 person_id,
@@ -47,6 +54,7 @@ class Conversations:
                 turn.goals,
                 schedule=turn.schedule if turn.schedule_changed else None,
                 unschedule=turn.schedule_changed and turn.schedule is None,
+                receipt=None if update_id is None else (update_id, now),
                 outcomes=turn.outcomes,
             )
             await self.database.turns.save(changes, before=stored)

@@ -1,12 +1,16 @@
 """The reminder loop: weekly check-ins, crisis follow-ups, the summary the day before an
-appointment and measures at the person's rhythm, each sent exactly once.
+appointment and measures at the person's rhythm, each delivered once.
 
-The database is the source of truth. Each look (every 30 seconds) claims the due
-check-ins in one transaction: a row per (person, due time) in `reminders`, unique, and
+The database is the source of truth. Each look (every 30 seconds) claims what is due
+in small transactions: a row per (person, kind, due time) in `reminders`, unique, and
 the schedule moved on to its next week after *now*. So two loops, or a restart, can
 never claim the same check-in twice, and a bot that was down for weeks sends one
-catch-up check-in, not one per missed week. Only then is each one sent. A claim whose
-loop died before sending is taken over once its lease has run out. A follow-up the
+catch-up check-in, not one per missed week. The claim is that week's check-in, kept
+until Telegram has taken it: only then is it marked sent. A send that fails is tried
+once, and again later with growing pauses (`RETRY`), while the loop goes on to the next
+person; after `GIVE_UP` it is recorded as failed. A restarted process resumes its own
+claims at once; another process's are taken over when their lease runs out. So after
+a crash at most the one message that was being sent can arrive twice. A follow-up the
 day after a crisis (when the person asked for one) is claimed the same way, by its own
 kind, and the turn that sends it clears it from the person's record; so are an
 appointment's summary (kind `appointment`) and a measure (kind `measure`).
@@ -16,13 +20,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import socket
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from bot.app import App
 from bot.conversations import Clock
 from dialogue_flows.types import DueAppointment, DueCheckin, DueFollowup, DueMeasure, Turn
-from storage.repositories import EVERYONE, Claim, Share
+from storage.repositories import Claim
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +42,18 @@ Deliver = Callable[[str, Turn], Awaitable[str]]
 """Sends a turn's replies to a person; returns "sent", "blocked" or "failed"."""
 
 
+RETRY = (timedelta(seconds=30), timedelta(minutes=2), timedelta(minutes=10),
+         timedelta(minutes=30))  # fmt: skip
+"""Pauses before trying a failed send again; the last repeats."""
+GIVE_UP = timedelta(hours=12)
+"""A check-in not delivered this long after it was due is recorded as failed."""
+
+
+def this_instance() -> str:
+    """Who claims: the same after a restart on this machine, so it resumes its own."""
+    return socket.gethostname()
+
+
 class ReminderLoop:
     def __init__(
         self,
@@ -44,29 +61,47 @@ class ReminderLoop:
         deliver: Deliver,
         clock: Clock,
         channel: str = "telegram:",
-        batch: int = 500,
+        batch: int = 20,
         lease: timedelta = timedelta(minutes=10),
         interval: float = 30.0,
-        share: Share = EVERYONE,
+        owner: str | None = None,
     ) -> None:
         self.app = app
         self.deliver = deliver
         self.clock = clock
         self.channel = channel
         self.batch = batch
+        """Claims per transaction: small, so the lock is held briefly and a crash holds few."""
         self.lease = lease
         self.interval = interval
-        self.share = share
-        """With several worker processes, each sends the check-ins of its own people."""
+        self.owner = owner or this_instance()
 
     async def run(self) -> None:
-        """Look, send, wait; until cancelled. A failed look is logged and tried again."""
+        """Resume, then look, send, wait; until cancelled. A failed look is tried again."""
+        try:
+            await self.resume()
+        except Exception:
+            logger.exception("the reminder loop could not resume its claims")
         while True:
             try:
                 await self.tick()
             except Exception:
                 logger.exception("the reminder loop failed; it will look again")
             await asyncio.sleep(self.interval)
+
+    async def resume(self) -> int:
+        """Send what this instance had claimed but not sent when it stopped."""
+        sent = 0
+        while True:
+            async with self.app.database.unit_of_work() as uow:
+                claims = await uow.reminders.resume(
+                    self.clock(), self.channel, self.owner, self.batch
+                )
+                await uow.commit()
+            for claim in claims:
+                sent += await self.send(claim) == "sent"
+            if len(claims) < self.batch:
+                return sent
 
     async def tick(self) -> int:
         """Send everything due now, a batch at a time; returns how many were sent."""
@@ -79,36 +114,56 @@ class ReminderLoop:
                 return sent
 
     async def claim_due(self) -> list[Claim]:
-        """Claim the check-ins due now (and abandoned claims), moving schedules on."""
+        """Claim up to a batch: retries and abandoned claims, then check-ins and follow-ups
+        due now, moving schedules on."""
         now = self.clock()
         async with self.app.database.unit_of_work() as uow:
-            claims = await uow.reminders.reclaim_abandoned(
-                now, self.lease, self.channel, self.share
+            claims = await uow.reminders.reclaim(
+                now, self.lease, self.channel, self.owner, self.batch
             )
-            due = await uow.schedules.due(now, self.batch, self.channel, self.share)
+            room = self.batch - len(claims)
+            due = await uow.schedules.due(now, room, self.channel) if room > 0 else []
             for schedule, blocked in due:
                 following = schedule.model_copy(update={"next_due": schedule.due_after(now)})
                 await uow.schedules.save(following)
                 if blocked or schedule.next_due is None:
                     continue  # no reminders to someone who blocked us, until they write
-                claim = await uow.reminders.claim(schedule.person_id, schedule.next_due, now)
+                claim = await uow.reminders.claim(
+                    schedule.person_id, schedule.next_due, now, owner=self.owner
+                )
                 if claim is not None:
                     claims.append(claim)
-            claims += await uow.reminders.due_followups(now, self.batch, self.channel, self.share)
-            claims += await uow.reminders.due_outcomes(now, self.batch, self.channel, self.share)
+            room = self.batch - len(claims)
+            if room > 0:
+                claims += await uow.reminders.due_followups(now, room, self.channel, self.owner)
+            room = self.batch - len(claims)
+            if room > 0:
+                claims += await uow.reminders.due_outcomes(now, room, self.channel, self.owner)
             await uow.commit()
         return claims
 
     async def send(self, claim: Claim) -> str:
-        """Start the check-in (or follow-up) and send its first message; record how it went."""
+        """Start the check-in (or follow-up, summary, measure) and send its first message,
+        once; record how it went, or when to try again."""
         due = _INPUTS.get(claim.kind, DueCheckin)()
         try:
             turn = await self.app.conversations.handle(claim.person_id, due)
             outcome = await self.deliver(claim.person_id, turn) if turn.replies else "sent"
-        except Exception:
-            logger.exception("a reminder could not be sent")
+        except Exception as error:
+            logger.warning("a reminder could not be sent (%s)", type(error).__name__)
             outcome = "failed"
+        now = self.clock()
+        again = self._next_try(claim, now) if outcome == "failed" else None
         async with self.app.database.unit_of_work() as uow:
-            await uow.reminders.finish(claim, outcome, self.clock())
+            if again is not None:
+                await uow.reminders.postpone(claim, again)
+            else:
+                await uow.reminders.finish(claim, outcome, now)
             await uow.commit()
         return outcome
+
+    @staticmethod
+    def _next_try(claim: Claim, now: datetime) -> datetime | None:
+        if now - datetime.fromisoformat(claim.due_at) > GIVE_UP:
+            return None
+        return now + RETRY[min(claim.attempts, len(RETRY) - 1)]

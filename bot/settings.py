@@ -33,7 +33,5 @@ class Settings(BaseSettings):
     telegram_rate_limit: bool = True
     """Keep Telegram's limits (about 30 messages a second). Off only for a local Bot API
     server, such as the benchmark's fake one."""
-    workers: int = Field(default=1, ge=1, le=64)
-    """Processes answering Telegram updates (`bot.workers`); 1 is a single process."""
     country: Literal["uk", "dk"] = "uk"
     helplines_file: Path | None = None

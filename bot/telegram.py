@@ -2,8 +2,9 @@
 
 Each handler turns an update into an engine input, takes the turn (saved before
 anything is sent), and sends the replies; choices become inline keyboard buttons
-whose callback data is `1:<question>:<value>`, never the person's words. Updates of
-one person are handled one at a time and in order, different people at once
+whose callback data is `1:<question>:<value>`, never the person's words. Updates come
+in through the inbox (`bot.receiving`), so nothing delivered is lost in a crash. Updates
+of one person are handled one at a time and in order, different people at once
 (`OnePersonAtATime`). Outgoing messages go through python-telegram-bot's rate
 limiter, which waits out 429s; network errors and timeouts are retried with backoff;
 a 403 means the person blocked the bot and is recorded.
@@ -13,12 +14,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import os
 import traceback
-from collections.abc import Awaitable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +36,7 @@ from telegram import (
     Update,
     User,
 )
+from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden, NetworkError
 from telegram.ext import (
     AIORateLimiter,
@@ -49,12 +53,11 @@ from bot.app import App, open_app
 from bot.conversations import Clock
 from bot.logs import pseudonym, quiet_libraries
 from bot.person_locks import PersonLocks
+from bot.receiving import Batch, InboxRequest, Webhook, bare, parse_webhook_body, serve_webhook
 from bot.reminders import ReminderLoop
 from bot.rendering import Shown, render
 from bot.settings import Settings
-from bot.telegram_http import AiohttpRequest, file_url
 from dialogue_flows.types import Input, Msg, Pick, Text, Turn, Unreadable
-from storage.repositories import EVERYONE, Share
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +90,7 @@ def parse_callback(data: str | None) -> Pick:
     """A press as the engine sees it; anything unknown becomes a press on no question."""
     version, _, rest = (data or "").partition(":")
     ask_id, _, value = rest.partition(":")
-    if version != CALLBACK_VERSION or not ask_id.isdigit():
+    if version != CALLBACK_VERSION or not (ask_id.isascii() and ask_id.isdigit()):
         return Pick(value="", ask_id=-1)
     return Pick(value=value, ask_id=int(ask_id))
 
@@ -103,36 +106,70 @@ def keyboard(shown: Shown) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup([buttons[i : i + width] for i in range(0, len(buttons), width)])
 
 
+def utf16_length(text: str) -> int:
+    """Telegram's measure of a message: UTF-16 code units (an emoji is often two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 def pieces(text: str, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
-    """Split a long text at line breaks so that each piece fits one Telegram message."""
-    found: list[str] = []
-    current = ""
-    for line in text.split("\n"):
-        while len(line) > limit:
-            found.append(line[:limit])
-            line = line[limit:]
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > limit:
-            found.append(current)
-            candidate = line
-        current = candidate
-    return [*found, current] if current or not found else found
+    """Split a long text so that each piece fits one Telegram message: between
+    paragraphs if it can, else between lines, else between words, else anywhere
+    (never inside a character)."""
+    if utf16_length(text) <= limit:
+        return [text]
+    for separator in ("\n\n", "\n", " "):
+        chunks = text.split(separator)
+        if len(chunks) == 1:
+            continue
+        found: list[str] = []
+        current = chunks[0]
+        for chunk in chunks[1:]:
+            candidate = f"{current}{separator}{chunk}"
+            if utf16_length(candidate) > limit:
+                found.append(current)
+                current = chunk
+            else:
+                current = candidate
+        return [piece for part in [*found, current] for piece in pieces(part, limit)]
+    units = 0
+    for cut, character in enumerate(text):
+        units += 2 if ord(character) > 0xFFFF else 1
+        if units > limit:
+            return [text[:cut], *pieces(text[cut:], limit)]
+    return [text]
+
+
+SEND_POOL = 16
+"""Connections for sending: httpx scans its whole pool on every request, so a small one
+is faster, and the rate limiter allows about 30 messages a second anyway."""
+UNBOUNDED = 1 << 30
+"""The library's own bound on concurrent updates: none; `OnePersonAtATime` bounds them."""
 
 
 class OnePersonAtATime(BaseUpdateProcessor):
-    """Updates of one person in arrival order; different people concurrently."""
+    """Updates of one person in arrival order; different people concurrently.
 
-    def __init__(self, max_concurrent_updates: int = 256) -> None:
-        super().__init__(max_concurrent_updates)
+    The person's own lock comes first, and only then one of the shared `slots`: so one
+    person's backlog waits in its own queue and holds at most one slot, and another
+    person's message (a crisis among them) never waits behind someone else's flood.
+    (The library's own semaphore would be taken before the lock; it is left unbounded.)
+    `after` runs once each update is handled: the inbox marks it so.
+    """
+
+    def __init__(self, after: Callable[[object], Awaitable[None]], slots: int = 256) -> None:
+        super().__init__(UNBOUNDED)
         self._locks: PersonLocks[int] = PersonLocks()
+        self._slots = asyncio.Semaphore(slots)
+        self._after = after
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        user = update.effective_user if isinstance(update, Update) else None
-        if user is None:
-            await coroutine
-            return
-        async with self._locks.hold(user.id):
-            await coroutine
+        sender = sender_id(update) if isinstance(update, Update) else None
+        async with contextlib.AsyncExitStack() as stack:
+            if sender is not None:
+                await stack.enter_async_context(self._locks.hold(sender))
+            async with self._slots:
+                await coroutine
+        await self._after(update)
 
     async def initialize(self) -> None:
         """Nothing to allocate: locks are made as people write."""
@@ -160,9 +197,6 @@ class BotSettings:
     retry: Retry = Retry()
     remind_every: float | None = 30.0
     """Seconds between looks for due check-ins; None runs no loop (tests tick it)."""
-    share: Share = EVERYONE
-    """As one of several worker processes (`bot.workers`): updates come from the front
-    process, not from Telegram, and check-ins go to this share of people only."""
 
 
 class TelegramBot:
@@ -178,7 +212,14 @@ class TelegramBot:
         self._reminders: ReminderLoop | None = None
         self._open_keyboards: dict[int, int] = {}
         """chat → the last message whose buttons still work (only the newest question's do)."""
+        self._closed: dict[int, int] = {}
+        """chat → the last message whose buttons were taken off: never twice (a double press)."""
         self._reminder_task: asyncio.Task[None] | None = None
+        self._polling = InboxRequest()
+        self._bare: set[int] = set()
+        """Updates passed on as their id alone (set aside, or delivered twice)."""
+        self._forgotten_at: datetime | None = None
+        """When the inbox last dropped the ids of updates handled over a day ago."""
         self.application = self._build()
 
     def _build(self) -> Application[Any, Any, Any, Any, Any, Any]:
@@ -189,17 +230,14 @@ class TelegramBot:
         builder = (
             Application.builder()
             .token(self._token)
-            .concurrent_updates(OnePersonAtATime())
-            .request(AiohttpRequest())
-            .get_updates_request(AiohttpRequest(pool_size=1))
+            .concurrent_updates(OnePersonAtATime(self._handled))
+            .get_updates_request(self._polling)
+            .connection_pool_size(SEND_POOL)
             .post_init(self.post_init)
             .post_shutdown(self.post_shutdown)
         )
-        share = self.settings.share
-        if share.of > 1:
-            builder.updater(None)
-        if self.settings.service.telegram_rate_limit:  # Telegram's limit is for the whole bot
-            limiter = AIORateLimiter(overall_max_rate=30 / share.of, max_retries=5)
+        if self.settings.service.telegram_rate_limit:
+            limiter = AIORateLimiter(overall_max_rate=30, max_retries=5)
             builder.rate_limiter(limiter)  # the builder keeps it
         base_url = self.settings.base_url
         if base_url:
@@ -239,12 +277,89 @@ class TelegramBot:
         )
         self._reminders = ReminderLoop(
             self._app, self.deliver_reminder, settings.clock,
-            interval=settings.remind_every or 0, share=settings.share,
+            interval=settings.remind_every or 0,
         )  # fmt: skip
         if settings.remind_every is not None:
             self._reminder_task = asyncio.create_task(self._reminders.run())
-        if settings.share.index == 0:  # one process sets the menu for the whole bot
-            await self._set_menu(application.bot)
+        await self._set_menu(application.bot)
+        inbox = self._app.database.inbox
+        self._polling.admit = self.admit
+        for payload in await inbox.waiting():  # received before a crash, not yet handled
+            update = Update.de_json(json.loads(payload), application.bot)
+            await application.update_queue.put(update)
+
+    async def admit(self, batch: Batch) -> Batch:
+        """Each update read on its own and kept in the inbox, before Telegram is told it
+        arrived; what cannot be read, or came before, goes on as its id alone."""
+        now = self.settings.clock()
+        if self._forgotten_at is None or now - self._forgotten_at > timedelta(hours=1):
+            await self.app.database.inbox.forget(now)  # ids handled over a day ago
+            self._forgotten_at = now
+        readable: list[tuple[int, str]] = []
+        for raw in batch:
+            update_id = raw.get("update_id")
+            if not isinstance(update_id, int):
+                continue
+            payload = json.dumps(raw, ensure_ascii=False)
+            try:
+                Update.de_json(raw, self.application.bot)
+            except Exception as error:
+                logger.warning("update %d cannot be read (%s); it is set aside",
+                               update_id, type(error).__name__)  # fmt: skip
+                await self.app.database.inbox.set_aside(update_id, now)
+                continue
+            readable.append((update_id, payload))
+        new = await self.app.database.inbox.receive(readable, now)
+        passed: Batch = []
+        for raw in batch:
+            update_id = raw.get("update_id")
+            if isinstance(update_id, int):
+                if update_id not in new:
+                    self._bare.add(update_id)
+                passed.append(raw if update_id in new else bare(update_id))
+        return passed
+
+    async def receive_webhook(self, body: bytes) -> int:
+        """One update posted to the webhook: 200 once it is in the inbox (or set aside)."""
+        batch = parse_webhook_body(body)
+        if batch is None:
+            logger.warning("a webhook request that is not an update was refused")
+            return 400
+        [passed] = await self.admit(batch) or [bare(-1)]
+        if passed.keys() == {"update_id"}:
+            self._bare.discard(int(passed["update_id"]))
+            return 200
+        await self.application.update_queue.put(Update.de_json(passed, self.application.bot))
+        return 200
+
+    async def _handled(self, update: object) -> None:
+        """After an update's handlers: it is done, whatever they did (a turn that changed
+        something has marked it already, in its own statement)."""
+        if not isinstance(update, Update) or self._app is None:
+            return
+        if update.update_id in self._bare:
+            self._bare.discard(update.update_id)
+            return
+        await self._app.database.inbox.done(update.update_id, self.settings.clock())
+
+    def run_polling(self) -> None:
+        self.application.run_polling(allowed_updates=Update.ALL_TYPES)
+
+    async def run_webhook(self, webhook: Webhook) -> None:
+        """python-telegram-bot's `Application`, fed by our own webhook server."""
+        application = self.application
+        await application.initialize()
+        try:
+            await self.post_init(application)
+            await application.bot.set_webhook(
+                webhook.url, secret_token=webhook.secret, allowed_updates=Update.ALL_TYPES
+            )
+            await serve_webhook(webhook, self.receive_webhook, application.start)
+        finally:
+            if application.running:
+                await application.stop()
+            await self.post_shutdown(application)
+            await application.shutdown()
 
     async def _set_menu(self, bot: Bot) -> None:
         for language in self.app.catalogue.languages:
@@ -281,7 +396,8 @@ class TelegramBot:
         if isinstance(message, Message):
             if self._open_keyboards.get(message.chat_id) == message.message_id:
                 del self._open_keyboards[message.chat_id]
-            await self._close_question(message, query.data, marked=turn.answered)
+            if self._closing(message.chat_id, message.message_id):
+                await self._close_question(message, query.data, marked=turn.answered)
         await self.send_turn(context.bot, update, turn)
 
     async def on_unreadable(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -302,7 +418,11 @@ class TelegramBot:
     async def on_member(self, update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
         """Telegram tells us when a person blocks the bot: stop writing to them."""
         change = update.my_chat_member
-        if change is not None and change.new_chat_member.status == ChatMember.BANNED:
+        if (
+            change is not None
+            and change.chat.type == ChatType.PRIVATE  # leaving a group is not blocking
+            and change.new_chat_member.status == ChatMember.BANNED
+        ):
             await self.app.conversations.mark_blocked(person_id(change.from_user.id))
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -324,27 +444,31 @@ class TelegramBot:
     # -- turns and sending ----------------------------------------------------------
 
     async def take_turn(self, bot: Bot, update: Update, event: Input, send: bool = True) -> Turn:
-        user = update.effective_user
-        if user is None:
+        sender = sender_id(update)
+        if sender is None:
             raise ValueError("an update without a person")
-        turn = await self.app.conversations.handle(person_id(user.id), event, language_of(user))
+        turn = await self.app.conversations.handle(
+            person_id(sender), event, language_of(update.effective_user), update.update_id
+        )
         if send:
             await self.send_turn(bot, update, turn)
         return turn
 
     async def send_turn(self, bot: Bot, update: Update, turn: Turn) -> None:
         chat = update.effective_chat
-        user = update.effective_user
-        if chat is None or user is None:
+        sender = sender_id(update)
+        if chat is None or sender is None:
             return
-        delivered = await self.send_replies(bot, chat.id, user.id, turn)
+        delivered = await self.send_replies(bot, chat.id, sender, turn)
         if delivered and turn.export is not None:
-            made = await self.app.conversations.export(person_id(user.id), turn.export)
+            made = await self.app.conversations.export(person_id(sender), turn.export)
             if made is not None:
                 document = InputFile(made.content, filename=made.name)
                 await bot.send_document(chat.id, document)
 
-    async def send_replies(self, bot: Bot, chat_id: int, user_id: int, turn: Turn) -> bool:
+    async def send_replies(
+        self, bot: Bot, chat_id: int, user_id: int, turn: Turn, patient: bool = True
+    ) -> bool:
         """Every reply of a turn, in order; False (and stop) if the person blocked us.
 
         When the question was answered, or a new one comes with buttons, the buttons of
@@ -355,20 +479,23 @@ class TelegramBot:
         if previous is not None and (turn.answered or any(r.choices for r in turn.replies)):
             del self._open_keyboards[chat_id]
             try:
-                return await self._send_replies(bot, chat_id, user_id, turn)
+                return await self._send_replies(bot, chat_id, user_id, turn, patient)
             finally:
-                await self._quietly(
-                    bot.edit_message_reply_markup(chat_id, previous, reply_markup=None)
-                )
-        return await self._send_replies(bot, chat_id, user_id, turn)
+                if self._closing(chat_id, previous):
+                    await self._quietly(
+                        bot.edit_message_reply_markup(chat_id, previous, reply_markup=None)
+                    )
+        return await self._send_replies(bot, chat_id, user_id, turn, patient)
 
-    async def _send_replies(self, bot: Bot, chat_id: int, user_id: int, turn: Turn) -> bool:
+    async def _send_replies(
+        self, bot: Bot, chat_id: int, user_id: int, turn: Turn, patient: bool
+    ) -> bool:
         for reply in turn.replies:
             shown = render(self.app.catalogue, reply, turn.language)
             texts = pieces(shown.text)
             for n, text in enumerate(texts, 1):
                 markup = keyboard(shown) if n == len(texts) else None
-                sent = await self._deliver(bot, chat_id, user_id, text, markup)
+                sent = await self._deliver(bot, chat_id, user_id, text, markup, patient)
                 if sent is None:
                     return False
                 if markup is not None:
@@ -376,9 +503,11 @@ class TelegramBot:
         return True
 
     async def deliver_reminder(self, person: str, turn: Turn) -> str:
-        """The reminder loop's way out: a private chat's id is the person's Telegram id."""
+        """The reminder loop's way out: a private chat's id is the person's Telegram id.
+        One try: a failure is tried again later by the loop, which goes on meanwhile."""
         user_id = int(person.removeprefix("telegram:"))
-        delivered = await self.send_replies(self.application.bot, user_id, user_id, turn)
+        bot = self.application.bot
+        delivered = await self.send_replies(bot, user_id, user_id, turn, patient=False)
         return "sent" if delivered else "blocked"
 
     async def _deliver(
@@ -388,9 +517,11 @@ class TelegramBot:
         user_id: int | None,
         text: str,
         markup: InlineKeyboardMarkup | None,
+        patient: bool = True,
     ) -> Message | None:
-        """Send one message, retrying network failures; None if the person blocked us."""
-        for delay in (*self._retry.delays, None):
+        """Send one message, retrying network failures (if `patient`); None if the person
+        blocked us."""
+        for delay in (*(self._retry.delays if patient else ()), None):
             try:
                 return await bot.send_message(chat_id, text, reply_markup=markup)
             except Forbidden:
@@ -405,6 +536,13 @@ class TelegramBot:
                 await asyncio.sleep(delay)
         return None
 
+    def _closing(self, chat_id: int, message_id: int) -> bool:
+        """Whether to take the buttons off this message: not if that was done already."""
+        if self._closed.get(chat_id) == message_id:
+            return False
+        self._closed[chat_id] = message_id
+        return True
+
     async def _close_question(self, message: Message, data: str | None, marked: bool) -> None:
         """Take the buttons off a question; an accepted answer is shown under it."""
         label = next(
@@ -416,8 +554,9 @@ class TelegramBot:
             ),
             None,
         )
-        if marked and label and message.text and len(message.text) + len(label) < 4000:
-            await self._quietly(message.edit_text(f"{message.text}\n\n✓ {label}"))
+        mark = f"{message.text}\n\n✓ {label}" if message.text else ""
+        if marked and label and utf16_length(mark) <= MAX_MESSAGE_CHARS:
+            await self._quietly(message.edit_text(mark))
         else:
             await self._quietly(message.edit_reply_markup(reply_markup=None))
 
@@ -428,6 +567,20 @@ class TelegramBot:
             await call
         except (BadRequest, NetworkError, Forbidden) as error:
             logger.info("cosmetic Telegram call failed: %s", type(error).__name__)
+
+
+def file_url(base_url: str) -> str:
+    """The file address that goes with a Bot API address (`.../bot` → `.../file/bot`)."""
+    return base_url.replace("/bot", "/file/bot")
+
+
+def sender_id(update: Update) -> int | None:
+    """Whose update it is: its sender, or in a private chat without one (Telegram may
+    leave `from` out), the chat, whose id is the person's."""
+    if update.effective_user is not None:
+        return update.effective_user.id
+    chat = update.effective_chat
+    return chat.id if chat is not None and chat.type == ChatType.PRIVATE else None
 
 
 def person_id(telegram_user_id: int) -> str:

@@ -86,14 +86,15 @@ _SAFE = re.compile(
 
 
 def read_safe(text: str) -> str:
-    """ "I'm safe for now", "not sure" or "not safe" from a press or from words."""
+    """ "I'm safe for now", "not sure" or "not safe" from a press or from words; "unclear"
+    when the words say none of them (asked once more, then left: never a loop)."""
     if text in {choice.value for choice in SAFE_CHOICES}:
         return text
     words = text.casefold().replace("\u2019", "'")
     for value, pattern in (("unsure", _UNSURE), ("unsafe", _UNSAFE), ("safe", _SAFE)):
         if pattern.search(words):
             return value
-    raise InvalidAnswerError("invalid.safe_now")
+    return "unclear"
 
 
 HOW_TODAY_CHOICES = (
@@ -135,6 +136,7 @@ YES_NO = (Choice("yes", Msg("choice.yes_please")), Choice("no", Msg("choice.no_t
 
 class CareWork(Work):
     is_safe = answer_is("safe")
+    is_unclear = answer_is("unclear")
     feels_better = answer_is("better")
     wants_followup = answer_is("yes")
 
@@ -172,6 +174,7 @@ FLOW = Flow(
     work=CareWork,
     questions=(
         Question("safe_now", "crisis.safe_now", choices=SAFE_CHOICES, read=read_safe),
+        Question("safe_again", "crisis.safe_again", choices=SAFE_CHOICES, read=read_safe),
         Question("plan_offer", "crisis.not_safe", choices=plan_choices, read=PLAN_CHOICES.pick,
                  save=save_plan_choice),
         Question("followup_offer", "crisis.followup_offer", choices=YES_NO, read=yes_or_no),
@@ -181,11 +184,19 @@ FLOW = Flow(
         Ending("followup_set", "crisis.followup_set", finish=set_followup, then=then_plan),
         Ending("no_followup", "crisis.no_followup", then=then_plan),
         Ending("glad", "followup.glad"),
+        Ending("left", "crisis.left"),
     ),
     transitions=[
         {"trigger": "answer", "source": "safe_now", "dest": "followup_offer",
          "conditions": "is_safe"},
+        {"trigger": "answer", "source": "safe_now", "dest": "safe_again",
+         "conditions": "is_unclear"},
         {"trigger": "answer", "source": "safe_now", "dest": "plan_offer"},
+        {"trigger": "answer", "source": "safe_again", "dest": "followup_offer",
+         "conditions": "is_safe"},
+        {"trigger": "answer", "source": "safe_again", "dest": "left",
+         "conditions": "is_unclear"},
+        {"trigger": "answer", "source": "safe_again", "dest": "plan_offer"},
         {"trigger": "answer", "source": "plan_offer", "dest": "followup_offer"},
         {"trigger": "answer", "source": "followup_offer", "dest": "followup_set",
          "conditions": "wants_followup"},

@@ -8,24 +8,32 @@ connection; a lock hands it to one statement of a turn, or one unit of work, at 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import errno
 import logging
+import os
 import sqlite3
 from pathlib import Path
 
 import aiosqlite
 
 from storage.encryption import Cipher, EncryptionKeyError
+from storage.inbox import Inbox
 from storage.migrations import MIGRATIONS, SCHEMA_VERSION
 from storage.turns import WRITE_TRIGGER, TurnStore
 from storage.unit_of_work import UnitOfWork
 
 logger = logging.getLogger(__name__)
 
+BUSY_TIMEOUT_MS = 5000
+SCRUB_RETRY = (0.05, 5.0)
+"""Seconds before the first retry of an unfinished erasure, and the most between two."""
+
 PRAGMAS = (
     "PRAGMA journal_mode = WAL",
     "PRAGMA synchronous = NORMAL",  # in WAL mode: durable across crashes of the process
     "PRAGMA foreign_keys = ON",
-    "PRAGMA busy_timeout = 5000",
+    f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
     "PRAGMA secure_delete = ON",  # deleted words are overwritten, not left in free pages
 )
 
@@ -34,10 +42,54 @@ class StorageError(Exception):
     """The database cannot be used; the message says why in words an operator can act on."""
 
 
+CAUSES = (
+    # (SQLite's error names starting with, what it means for the operator and the fix)
+    (("SQLITE_FULL",), "the disk is full: free some space and try again"),
+    (("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH"),
+     "cannot write there: check that the folder exists and that growcoach may write to "
+     "it and to the file (and the -wal and -shm files beside it)"),
+    (("SQLITE_CORRUPT", "SQLITE_NOTADB"),
+     "it is damaged, or not a growcoach database: restore the latest backup with "
+     "`growcoach restore --from FILE`"),
+    (("SQLITE_IOERR",), "the disk reported an error: check the disk and free space"),
+)  # fmt: skip
+OS_CAUSES = {
+    errno.ENOSPC: CAUSES[0][1], errno.EFBIG: CAUSES[0][1], errno.EDQUOT: CAUSES[0][1],
+    errno.EACCES: CAUSES[1][1], errno.EPERM: CAUSES[1][1], errno.EROFS: CAUSES[1][1],
+    errno.ENOENT: "the folder does not exist: create it, or give another path",
+}  # fmt: skip
+
+
+def explain(path: Path, error: BaseException) -> str:
+    """What went wrong with `path`, in words an operator can act on: the real cause
+    (a full disk, a folder growcoach may not write to, a damaged file) and the fix."""
+    if isinstance(error, sqlite3.Error):
+        name = error.sqlite_errorname or ""
+        cause = next((text for names, text in CAUSES if name.startswith(names)), None)
+        return f"{path}: {cause or 'SQLite failed'} ({error})"
+    if isinstance(error, OSError):
+        cause = OS_CAUSES.get(error.errno or 0, error.strerror or type(error).__name__)
+        return f"{path}: {cause}"
+    return f"{path}: {type(error).__name__}"
+
+
+def create_private(path: Path) -> None:
+    """An empty file only its owner may read (0600), unless it exists already."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+
+
+def write_private(path: Path, content: bytes) -> None:
+    """Write a file (an export) that only its owner may read (0600)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as file:
+        file.write(content)
+
+
 def _prepare_folder(path: Path) -> None:
     if path.is_dir():
         raise StorageError(f"{path} is a folder, not a database file")
     path.parent.mkdir(parents=True, exist_ok=True)
+    create_private(path)  # SQLite gives its -wal and -shm files the same mode
 
 
 class Database:
@@ -46,17 +98,23 @@ class Database:
         self.path = path
         self.cipher = cipher
         self._lock = asyncio.Lock()
+        self._scrubbing: asyncio.Task[None] | None = None
         self.turns = TurnStore(connection, self._lock, cipher)
+        self.inbox = Inbox(connection, self._lock, cipher)
 
     @classmethod
-    async def open(cls, path: Path, encryption_key: str | None = None) -> Database:
-        """Connect, set the pragmas and migrate forward; refuse what is not ours to change."""
+    async def open(
+        cls, path: Path, encryption_key: str | None = None, writes: bool = True
+    ) -> Database:
+        """Connect, check, set the pragmas and migrate forward; refuse what is not ours to
+        change. With `writes` False (an export) nothing is written: no migration, no key
+        check stored, no checkpoint."""
         try:
             await asyncio.to_thread(_prepare_folder, path)
             connection = await aiosqlite.connect(path, isolation_level=None)
             connection.row_factory = aiosqlite.Row
         except (OSError, sqlite3.Error) as error:
-            raise StorageError(f"cannot open the database {path}: {error}") from error
+            raise StorageError(f"cannot open the database {explain(path, error)}") from error
         try:
             cipher = Cipher(encryption_key)
         except EncryptionKeyError as error:
@@ -66,20 +124,31 @@ class Database:
         try:
             for pragma in PRAGMAS:
                 await connection.execute(pragma)
-            await database._migrate()
-            await database._check_key()
+            await database._quick_check()
+            if writes:
+                await database._migrate()
+            elif await database.schema_version() != SCHEMA_VERSION:
+                raise StorageError(
+                    f"{path} needs upgrading first: start `growcoach run` (or `chat`) once"
+                )
+            await database._check_key(store=writes)
             await connection.executescript(WRITE_TRIGGER)
-        except sqlite3.DatabaseError as error:
+            if writes:
+                await database.scrub()  # an erasure a crash left unfinished ends here
+        except sqlite3.Error as error:
             await connection.close()
-            raise StorageError(
-                f"{path} is not a growcoach database, or it is damaged ({error})"
-            ) from error
+            raise StorageError(f"cannot use the database {explain(path, error)}") from error
         except StorageError:
             await connection.close()
             raise
         return database
 
     async def close(self) -> None:
+        if self._scrubbing is not None:
+            self._scrubbing.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._scrubbing
+            await self._checkpoint()  # a last try; the next start tries again
         await self.connection.close()
 
     async def schema_version(self) -> int:
@@ -105,7 +174,17 @@ class Database:
                 raise
             logger.info("database migrated to schema %d", number)
 
-    async def _check_key(self) -> None:
+    async def _quick_check(self) -> None:
+        """A damaged page is found at start, not halfway through someone's turn."""
+        rows = await self.connection.execute_fetchall("PRAGMA quick_check")
+        problems = " ".join(str(row[0]) for row in rows).split()
+        if problems != ["ok"]:
+            raise StorageError(
+                f"{self.path} is damaged ({' '.join(problems[:12])}): restore the latest "
+                "backup with `growcoach restore --from FILE`"
+            )
+
+    async def _check_key(self, store: bool = True) -> None:
         """A wrong or missing key is a clear error at start, never garbage later."""
         async with self.connection.execute(
             "SELECT value FROM meta WHERE name = 'key_check'"
@@ -114,7 +193,7 @@ class Database:
         try:
             if row is not None:
                 self.cipher.open(str(row[0]))
-            elif self.cipher.enabled:
+            elif self.cipher.enabled and store:
                 await self.connection.execute(
                     "INSERT INTO meta (name, value) VALUES ('key_check', ?)",
                     (self.cipher.seal("growcoach"),),
@@ -131,11 +210,47 @@ class Database:
             raise StorageError(f"{self.path} has no pseudonym key; it may be damaged")
         return bytes(row[0])
 
-    async def scrub(self) -> None:
+    async def scrub(self) -> bool:
         """Empty the write-ahead log into the file and truncate it, after a deletion, so
-        that no copy of deleted words stays in the WAL."""
+        that no copy of deleted words stays in the WAL. True when done.
+
+        While another connection (an operator's `sqlite3`, a backup) holds a read
+        transaction, the WAL cannot be emptied: then False, and it is retried in the
+        background, with backoff, until it is done (`scrubbed`). A crash before that is
+        covered too: every start empties the WAL.
+        """
+        if await self._checkpoint():
+            return True
+        if self._scrubbing is None or self._scrubbing.done():
+            self._scrubbing = asyncio.create_task(self._scrub_until_done())
+        return False
+
+    async def scrubbed(self) -> None:
+        """Wait until an unfinished erasure is done."""
+        if self._scrubbing is not None:
+            await self._scrubbing
+
+    async def _scrub_until_done(self) -> None:
+        delay, longest = SCRUB_RETRY
+        while not await self._checkpoint():
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, longest)
+        logger.info("an erasure waiting for a reader is now complete")
+
+    async def _checkpoint(self) -> bool:
+        """One truncating checkpoint that never waits on readers; True if the WAL is empty.
+
+        SQLite reports a checkpoint it could not finish in its result row (busy = 1),
+        not as an error: that flag is what says whether erasure is done.
+        """
         async with self._lock:
-            await self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            await self.connection.execute("PRAGMA busy_timeout = 0")
+            try:
+                rows = await self.connection.execute_fetchall("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                await self.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        busy = int(next(iter(rows))[0])
+        return busy == 0
 
     def unit_of_work(self) -> UnitOfWork:
         return UnitOfWork(self.connection, self._lock)

@@ -138,7 +138,23 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE checkins ADD COLUMN said TEXT;
     ALTER TABLE checkins ADD COLUMN in_the_way TEXT;
     """,
-    # 9: outcomes: each goal's attainment levels in the person's words and the levels
+    # 9: the inbox: each update Telegram delivered, kept before it is confirmed, until
+    # handled (storage/inbox.py). payload is NULL once handled, or when unreadable.
+    """
+    CREATE TABLE inbox (
+        update_id    INTEGER PRIMARY KEY,
+        payload      TEXT,
+        received_at  TEXT NOT NULL,
+        handled_at   TEXT
+    );
+    CREATE INDEX inbox_waiting ON inbox (update_id) WHERE handled_at IS NULL;
+    -- reminders: which instance claimed it (to resume its own at once after a restart),
+    -- how many sends failed, and when to try again (NULL: not waiting to).
+    ALTER TABLE reminders ADD COLUMN owner TEXT;
+    ALTER TABLE reminders ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE reminders ADD COLUMN retry_at TEXT;
+    """,
+    # 10: outcomes: each goal's attainment levels in the person's words and the levels
     # chosen over time, completed measures (WHO-5, QPR-15) and how often to offer them,
     # and appointments with the person's agenda. Reminders of kind 'appointment' (the
     # summary the day before) and 'measure' are claimed like the others.

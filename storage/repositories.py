@@ -141,21 +141,12 @@ def schedule_row(schedule: Schedule) -> dict[str, Any]:
     return values
 
 
-@dataclass(frozen=True)
-class Share:
-    """The people one of `of` worker processes looks after: those whose id (the number
-    after the channel prefix) leaves `index` when divided by `of`. One process: everyone."""
-
-    index: int = 0
-    of: int = 1
-
-    def parameters(self, channel: str) -> tuple[int, int, int]:
-        """For `IN_SHARE`: where the number starts, the divisor, the remainder."""
-        return (len(channel) + 1, self.of, self.index)
+ON_CHANNEL = "person_id >= ? AND person_id < ?"
 
 
-EVERYONE = Share()
-IN_SHARE = "CAST(substr(person_id, ?) AS INTEGER) % ? = ?"
+def channel_range(channel: str) -> tuple[str, str]:
+    """The ids that start with `channel` (such as "telegram:"), as a range an index serves."""
+    return channel, channel[:-1] + chr(ord(channel[-1]) + 1)
 
 
 class ScheduleRepository:
@@ -172,20 +163,17 @@ class ScheduleRepository:
     async def delete(self, person_id: str) -> None:
         await self._connection.execute("DELETE FROM schedules WHERE person_id = ?", (person_id,))
 
-    async def due(
-        self, now: datetime, limit: int, channel: str, share: Share = EVERYONE
-    ) -> list[tuple[Schedule, bool]]:
-        """Schedules of people on `channel` (an id prefix) and in `share`, due by `now`,
+    async def due(self, now: datetime, limit: int, channel: str) -> list[tuple[Schedule, bool]]:
+        """Schedules of people on `channel` (an id prefix), due by `now`,
         oldest first, each with whether the person blocked us. The partial index on
         next_due serves it."""
         async with self._connection.execute(
             "SELECT schedules.*, people.blocked_at IS NOT NULL AS blocked FROM schedules"
             " JOIN people ON people.id = schedules.person_id"
-            " WHERE next_due IS NOT NULL AND next_due <= ? AND person_id >= ? AND person_id < ?"
-            f" AND {IN_SHARE} ORDER BY next_due LIMIT ?",
-            (utc_text(now), channel, channel[:-1] + chr(ord(channel[-1]) + 1),
-             *share.parameters(channel), limit),
-        ) as cursor:  # fmt: skip
+            f" WHERE next_due IS NOT NULL AND next_due <= ? AND {ON_CHANNEL}"
+            " ORDER BY next_due LIMIT ?",
+            (utc_text(now), *channel_range(channel), limit),
+        ) as cursor:
             rows = await cursor.fetchall()
         return [
             (Schedule.model_validate(without(dict(row), "blocked")), bool(row["blocked"]))
@@ -204,6 +192,8 @@ class Claim:
     person_id: str
     due_at: str
     kind: str = "checkin"
+    attempts: int = 0
+    """Sends of it that failed so far."""
 
 
 _OUTCOME_REMINDERS = {
@@ -220,19 +210,24 @@ class ReminderRepository:
         self._connection = connection
 
     async def claim(
-        self, person_id: str, due_at: datetime, now: datetime, kind: str = "checkin"
+        self,
+        person_id: str,
+        due_at: datetime,
+        now: datetime,
+        kind: str = "checkin",
+        owner: str | None = None,
     ) -> Claim | None:
         """Claim a due reminder; None when it was claimed before (by any loop)."""
         due = utc_text(due_at)
         cursor = await self._connection.execute(
-            "INSERT INTO reminders (person_id, kind, due_at, claimed_at) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT DO NOTHING",
-            (person_id, kind, due, utc_text(now)),
-        )
+            "INSERT INTO reminders (person_id, kind, due_at, claimed_at, owner)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (person_id, kind, due, utc_text(now), owner),
+        )  # fmt: skip
         return Claim(person_id, due, kind) if cursor.rowcount == 1 else None
 
     async def due_followups(
-        self, now: datetime, limit: int, channel: str, share: Share = EVERYONE
+        self, now: datetime, limit: int, channel: str, owner: str | None = None
     ) -> list[Claim]:
         """Claim the follow-ups due by `now` that no loop has claimed yet.
 
@@ -242,23 +237,22 @@ class ReminderRepository:
         async with self._connection.execute(
             "SELECT id, followup_due FROM people WHERE followup_due IS NOT NULL"
             " AND followup_due <= ? AND blocked_at IS NULL AND id >= ? AND id < ?"
-            " AND CAST(substr(id, ?) AS INTEGER) % ? = ? AND NOT EXISTS (SELECT 1 FROM"
-            " reminders WHERE person_id = people.id AND kind = 'followup'"
-            " AND due_at = people.followup_due) ORDER BY followup_due LIMIT ?",
-            (utc_text(now), channel, channel[:-1] + chr(ord(channel[-1]) + 1),
-             *share.parameters(channel), limit),
-        ) as cursor:  # fmt: skip
+            " AND NOT EXISTS (SELECT 1 FROM reminders WHERE person_id = people.id"
+            " AND kind = 'followup' AND due_at = people.followup_due)"
+            " ORDER BY followup_due LIMIT ?",
+            (utc_text(now), *channel_range(channel), limit),
+        ) as cursor:
             rows = await cursor.fetchall()
         claims = []
         for row in rows:
             due = datetime.fromisoformat(row["followup_due"])
-            claim = await self.claim(row["id"], due, now, kind="followup")
+            claim = await self.claim(row["id"], due, now, "followup", owner)
             if claim is not None:
                 claims.append(claim)
         return claims
 
     async def due_outcomes(
-        self, now: datetime, limit: int, channel: str, share: Share = EVERYONE
+        self, now: datetime, limit: int, channel: str, owner: str | None = None
     ) -> list[Claim]:
         """Claim the appointment summaries and measures due by `now`, each once.
 
@@ -270,32 +264,63 @@ class ReminderRepository:
             async with self._connection.execute(
                 f"SELECT person_id, {column} AS due FROM {table} JOIN people"
                 f" ON people.id = person_id WHERE {column} IS NOT NULL AND {column} <= ?"
-                f" AND blocked_at IS NULL AND person_id >= ? AND person_id < ? AND {IN_SHARE}"
+                " AND blocked_at IS NULL AND person_id >= ? AND person_id < ?"
                 f" AND NOT EXISTS (SELECT 1 FROM reminders WHERE reminders.person_id ="
                 f" {table}.person_id AND kind = ? AND due_at = {column}) ORDER BY {column}"
                 " LIMIT ?",
-                (utc_text(now), channel, channel[:-1] + chr(ord(channel[-1]) + 1),
-                 *share.parameters(channel), kind, limit),
-            ) as cursor:  # fmt: skip
+                (utc_text(now), *channel_range(channel), kind, limit),
+            ) as cursor:
                 rows = await cursor.fetchall()
             for row in rows:
                 due = datetime.fromisoformat(row["due"])
-                claim = await self.claim(row["person_id"], due, now, kind=kind)
+                claim = await self.claim(row["person_id"], due, now, kind, owner)
                 if claim is not None:
                     claims.append(claim)
         return claims
 
-    async def reclaim_abandoned(
-        self, now: datetime, lease: timedelta, channel: str, share: Share = EVERYONE
+    async def reclaim(
+        self, now: datetime, lease: timedelta, channel: str, owner: str | None, limit: int
     ) -> list[Claim]:
-        """Claims whose loop stopped before sending (a crash): taken over, once each lease."""
+        """Claims to send now: those whose time to try again has come, and those whose
+        loop stopped before sending (a crash), once their lease has run out."""
+        return await self._take_over(
+            "(retry_at <= ?1 OR (retry_at IS NULL AND claimed_at <= ?2))",
+            (utc_text(now), utc_text(now - lease)), now, channel, owner, limit,
+        )  # fmt: skip
+
+    async def resume(self, now: datetime, channel: str, owner: str, limit: int) -> list[Claim]:
+        """`owner`'s own claims left in flight when it stopped: at once, no lease to wait."""
+        return await self._take_over(
+            "retry_at IS NULL AND owner = ?1", (owner, None), now, channel, owner, limit
+        )
+
+    async def _take_over(
+        self,
+        which: str,
+        values: tuple[str | None, str | None],
+        now: datetime,
+        channel: str,
+        owner: str | None,
+        limit: int,
+    ) -> list[Claim]:
         async with self._connection.execute(
-            "UPDATE reminders SET claimed_at = ? WHERE sent_at IS NULL AND claimed_at <= ?"
-            f" AND {IN_SHARE} RETURNING person_id, due_at, kind",
-            (utc_text(now), utc_text(now - lease), *share.parameters(channel)),
+            "UPDATE reminders SET claimed_at = ?3, owner = ?4, retry_at = NULL"
+            " WHERE rowid IN (SELECT rowid FROM reminders WHERE sent_at IS NULL"
+            f" AND {which} AND person_id >= ?5 AND person_id < ?6 LIMIT ?7)"
+            " RETURNING person_id, due_at, kind, attempts",
+            (*values, utc_text(now), owner, *channel_range(channel), limit),
         ) as cursor:
             rows = await cursor.fetchall()
-        return [Claim(row["person_id"], row["due_at"], row["kind"]) for row in rows]
+        return [Claim(row["person_id"], row["due_at"], row["kind"], row["attempts"])
+                for row in rows]  # fmt: skip
+
+    async def postpone(self, claim: Claim, retry_at: datetime) -> None:
+        """A send that failed: tried again at `retry_at`."""
+        await self._connection.execute(
+            "UPDATE reminders SET attempts = attempts + 1, retry_at = ?"
+            " WHERE person_id = ? AND kind = ? AND due_at = ?",
+            (utc_text(retry_at), claim.person_id, claim.kind, claim.due_at),
+        )
 
     async def finish(self, claim: Claim, outcome: str, now: datetime) -> None:
         await self._connection.execute(

@@ -23,6 +23,7 @@ import asyncio
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import aiosqlite
@@ -51,6 +52,7 @@ from storage.repositories import (
     opened,
     row_values,
     schedule_row,
+    utc_text,
     without,
 )
 
@@ -100,6 +102,8 @@ def _write_trigger() -> str:
         "CREATE TEMP VIEW turn_writes (changes) AS SELECT NULL;\n"
         "CREATE TEMP TRIGGER turn_writes_apply INSTEAD OF INSERT ON turn_writes BEGIN\n"
         "DELETE FROM schedules WHERE person_id = json_extract(NEW.changes, '$.unscheduled');\n"
+        "UPDATE inbox SET handled_at = json_extract(NEW.changes, '$.receipt.at'), payload = NULL"
+        " WHERE update_id = json_extract(NEW.changes, '$.receipt.update_id');\n"
         + "\n".join(upserts)
         + "\nEND;"
     )
@@ -143,7 +147,10 @@ class Changes:
     """What one turn changed for `person_id`: only these records are written.
 
     `goals` are whole goals; of their steps and check-ins only those new or different
-    from before are written. `unschedule` turns the weekly check-in off.
+    from before are written. `unschedule` turns the weekly check-in off. `receipt` is
+    the update (id, time) that caused the turn: marked handled in the inbox in the same
+    statement, so an update is never applied twice (`storage.inbox`). A turn that
+    changes nothing is marked after its reply is sent, so a crash repeats the reply.
     """
 
     person_id: str
@@ -151,9 +158,11 @@ class Changes:
     goals: tuple[Goal, ...] = ()
     schedule: Schedule | None = None
     unschedule: bool = False
+    receipt: tuple[int, datetime] | None = None
     outcomes: Outcomes | None = None
 
     def __bool__(self) -> bool:
+        """Whether there is anything to write (a receipt alone is marked after the reply)."""
         return bool(self.person or self.goals or self.schedule or self.unschedule or self.outcomes)
 
 
@@ -216,6 +225,9 @@ class TurnStore:
             document["schedules"] = [schedule_row(changes.schedule)]
         if changes.unschedule:
             document["unscheduled"] = changes.person_id
+        if changes.receipt is not None:
+            update_id, at = changes.receipt
+            document["receipt"] = {"update_id": update_id, "at": utc_text(at)}
         if changes.outcomes is not None:
             self._outcome_rows(document, changes.person_id, changes.outcomes, before.outcomes)
         text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))

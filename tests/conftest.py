@@ -14,6 +14,7 @@ from fake_bot_api import FakeBotApi
 from telegram import Update
 from telegram.ext import Application
 
+from bot.settings import Settings
 from bot.telegram import BotSettings, Retry, TelegramBot
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
@@ -198,14 +199,17 @@ class RunningBot:
 
 
 @asynccontextmanager
-async def running_bot(api: FakeBotApi, db: Path, polling: bool) -> AsyncIterator[RunningBot]:
+async def running_bot(
+    api: FakeBotApi, db: Path, polling: bool, service: Settings | None = None
+) -> AsyncIterator[RunningBot]:
     """The real `Application` against the fake Bot API, started as `growcoach run` would."""
     assert api.server is not None
     base_url = f"http://127.0.0.1:{api.server.server_address[1]}/bot"
     clock = FakeClock()
     bot = TelegramBot(
-        BotSettings(TOKEN, db, clock, base_url, retry=Retry(delays=(0, 0)), remind_every=None)
-    )
+        BotSettings(TOKEN, db, clock, base_url, service=service or Settings(_env_file=None),
+                    retry=Retry(delays=(0, 0)), remind_every=None)
+    )  # fmt: skip
     application = bot.application
     await application.initialize()
     assert application.post_init is not None and application.post_shutdown is not None

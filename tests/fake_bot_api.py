@@ -54,6 +54,8 @@ class Failure:
     status: int
     description: str
     retry_after: int | None = None
+    chat_id: int | None = None
+    """Only for calls to this chat (None: any)."""
 
 
 @dataclass
@@ -73,6 +75,15 @@ class FakeBotApi:
     polled: threading.Event = field(default_factory=threading.Event)
     keep_calls: bool = True
     languages: dict[int, str] = field(default_factory=dict)
+    held: set[str] = field(default_factory=set)
+    """Methods whose calls wait, unanswered, until `release` (a slow or hung Telegram)."""
+    dropped: int = 0
+    """How many times held calls were dropped (their callers died): they are not recorded."""
+    confirmed: int = 0
+    """The highest offset a getUpdates named: Telegram forgets every update below it."""
+    batch_limit: int | None = None
+    """At most this many updates a getUpdates (Telegram: the call's `limit`, 100 at most);
+    None: all that are waiting."""
 
     # -- running ----------------------------------------------------------------------
 
@@ -101,6 +112,7 @@ class FakeBotApi:
 
     def stop(self) -> None:
         with self.condition:
+            self.held.clear()
             self.condition.notify_all()
         if self.server is not None:
             self.server.shutdown()
@@ -202,6 +214,24 @@ class FakeBotApi:
         }
         return self.push(my_chat_member=member)
 
+    def hold(self, method: str) -> None:
+        with self.condition:
+            self.held.add(method)
+
+    def release(self, drop: bool = False) -> None:
+        """Answer the held calls; or, with `drop`, fail them unrecorded (a caller killed
+        while waiting never saw an answer)."""
+        with self.condition:
+            self.dropped += drop
+            self.held.clear()
+            self.condition.notify_all()
+
+    def wait_confirmed(self, update_id: int, timeout: float = 20) -> None:
+        """Block until the bot has told Telegram it has `update_id` (a later offset)."""
+        with self.condition:
+            if not self.condition.wait_for(lambda: self.confirmed > update_id, timeout):
+                raise AssertionError(f"update {update_id} was never confirmed")
+
     def fail_next(self, method: str, failure: Failure, times: int = 1) -> None:
         with self.condition:
             self.failures.setdefault(method, []).extend([failure] * times)
@@ -245,9 +275,23 @@ class FakeBotApi:
     def _handle(self, request: BaseHTTPRequestHandler) -> None:
         method = request.path.rsplit("/", 1)[-1]
         params = self._params(request)
+        refusal = self._refusal(method, params)
+        if refusal is not None:
+            self._reply(request, 400, {"ok": False, "error_code": 400, "description": refusal})
+            with self.condition:
+                self.calls.append(Call(f"{method}!400", params))
+                self.condition.notify_all()
+            return
         with self.condition:
-            queued = self.failures.get(method)
-            failure = queued.pop(0) if queued else None
+            dropped = self.dropped
+            self.condition.wait_for(lambda: method not in self.held)
+            if self.dropped != dropped:
+                return
+            queued = self.failures.get(method, [])
+            chat = str(params.get("chat_id", ""))
+            failure = next((f for f in queued if f.chat_id in (None, int(chat or 0))), None)
+            if failure is not None:
+                queued.remove(failure)
         if failure is not None:
             body: dict[str, Any] = {
                 "ok": False,
@@ -263,6 +307,19 @@ class FakeBotApi:
             return
         result = self._result(method, params)
         self._reply(request, 200, {"ok": True, "result": result})
+
+    def _refusal(self, method: str, params: dict[str, Any]) -> str | None:
+        """What Telegram itself refuses: a text over 4,096 UTF-16 units; an edit that
+        changes nothing."""
+        text = params.get("text")
+        if isinstance(text, str) and len(text.encode("utf-16-le")) // 2 > 4096:
+            return "Bad Request: message is too long"
+        if method == "editMessageReplyMarkup":
+            with self.condition:
+                message = self.messages.get(int(params.get("message_id") or 0), {})
+                if not message.get("reply_markup") and not params.get("reply_markup"):
+                    return "Bad Request: message is not modified"
+        return None
 
     def _result(self, method: str, params: dict[str, Any]) -> Any:
         if method == "getUpdates":
@@ -294,11 +351,13 @@ class FakeBotApi:
         timeout = min(float(params.get("timeout") or 0), 2.0)
         self.polled.set()
         with self.condition:
+            self.confirmed = max(self.confirmed, offset)
+            self.condition.notify_all()
             self.updates = [u for u in self.updates if u["update_id"] >= offset]
             # As Telegram does: answer when there are updates or the time is up, not
             # each time another call wakes the condition.
             self.condition.wait_for(lambda: self.updates, timeout)
-            return list(self.updates)
+            return list(self.updates[: self.batch_limit])
 
     def _new_message(self, params: dict[str, Any]) -> dict[str, Any]:
         message_id = self.next_message_id

@@ -102,3 +102,29 @@ async def test_export_in_telegram_sends_a_pdf_document(telegram_direct: RunningB
     assert document.chat_id == 7001
     assert document.params["document_name"].endswith(".pdf")
     assert document.params["document"].startswith(b"%PDF")
+
+
+async def test_delete_while_someone_reads_the_database_finishes_once_they_stop(
+    tmp_path: Path,
+) -> None:
+    """An operator's `sqlite3` (or a backup) holding a read transaction keeps the WAL
+    from being emptied: the person is told erasure will finish, and it does."""
+    db = tmp_path / "erase.db"
+    async with open_app(db, clock=lambda: START) as app:
+        for answer in SCHEDULE_ANSWERS:
+            await app.conversations.handle("telegram:99", Text(answer))
+        reader = sqlite3.connect(db)
+        reader.execute("BEGIN")
+        reader.execute("SELECT COUNT(*) FROM people").fetchone()  # holds a snapshot
+        await app.conversations.handle("telegram:99", Text("/delete"))
+        turn = await app.conversations.handle("telegram:99", Text("Delete everything now"))
+        keys = [part.key for reply in turn.replies for part in reply.parts]
+        assert keys == ["delete.done", "delete.finishing"]
+        wal = tmp_path / "erase.db-wal"
+        assert b"Sofa surfing at my mate's place" in db.read_bytes() + wal.read_bytes()
+        reader.rollback()
+        reader.close()
+        await app.database.scrubbed()
+        on_disk = db.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+    for words in WORDS:
+        assert words.encode() not in on_disk, words

@@ -183,3 +183,43 @@ async def test_a_follow_up_the_day_after_a_crisis_arrives_once(
     assert len(api.sent_to(PERSON)) == seen + 1
     await bot.handle(api.press(PERSON, follow_up, "A bit better"))
     assert api.sent_to(PERSON)[-1].text.endswith(question)
+
+
+async def test_a_failed_check_in_is_tried_again_later_without_holding_the_loop(
+    telegram_direct: RunningBot,
+) -> None:
+    bot, api = telegram_direct, telegram_direct.api
+    seen = await plan_with_check_in(bot)
+    other = await plan_with_check_in(bot, PERSON + 1)
+    bot.clock.now = FIRST_DUE
+    down = Failure(502, "Bad Gateway", chat_id=PERSON)  # this person's sends fail
+    api.fail_next("sendMessage", down, times=3)
+    assert await bot.bot.reminders.tick() == 1  # the other person's, at once
+    failed = [c for c in api.calls if c.method == "sendMessage!502"]
+    assert len(failed) == 1  # one try, no waiting in place: the rest of the batch goes on
+    assert len(api.sent_to(PERSON + 1)) == other + 1
+    assert reminders_of(bot) == [("2026-03-02T17:00:00+00:00", None)]  # kept, not dropped
+    api.failures.clear()  # Telegram is back
+    bot.clock.advance(seconds=10)
+    assert await bot.bot.reminders.tick() == 0  # waiting out its backoff
+    bot.clock.advance(minutes=1)
+    assert await bot.bot.reminders.tick() == 1
+    assert len(api.sent_to(PERSON)) == seen + 1
+    assert reminders_of(bot) == [("2026-03-02T17:00:00+00:00", "sent")]
+    bot.clock.advance(minutes=30)
+    assert await bot.bot.reminders.tick() == 0
+
+
+async def test_a_restarted_process_resumes_its_own_claims_at_once(
+    telegram_direct: RunningBot,
+) -> None:
+    bot = telegram_direct
+    seen = await plan_with_check_in(bot)
+    bot.clock.now = FIRST_DUE
+    [claim] = await bot.bot.reminders.claim_due()  # claimed, then the process was killed
+    async with open_app(bot.db, bot.clock) as restarted:
+        again = ReminderLoop(restarted, bot.bot.deliver_reminder, bot.clock)
+        assert await again.resume() == 1  # its own claim: no waiting for the lease
+        assert await again.tick() == 0
+    assert len(bot.api.sent_to(PERSON)) == seen + 1
+    assert reminders_of(bot) == [(claim.due_at, "sent")]

@@ -153,3 +153,12 @@ def test_crisis_words_inside_a_command_are_answered_too(dialogue: Dialogue) -> N
 )  # fmt: skip
 def test_are_you_safe_is_read_from_words(words: str, meaning: str) -> None:
     assert read_safe(words) == meaning
+
+
+def test_words_that_answer_nothing_are_asked_about_once_then_left(dialogue: Dialogue) -> None:
+    dialogue.run(*THROUGH_REALITY, "I want to die")
+    dialogue.say("hmm not quite what i meant")
+    assert dialogue.keys == ["crisis.safe_again"]
+    [back] = dialogue.say("whatever")
+    assert dialogue.keys[0] == "crisis.left" and dialogue.keys[-1] == "grow.options"
+    assert "116 123" not in back  # no second wall of numbers; /safety has them

@@ -6,7 +6,9 @@ event, date (ISO 8601, UTC), goal_number, life_area, goal, step_number, step, wh
 confidence (0-10), outcome, reflection, progress (0-10), next, gas_level (-2 to +2 and
 the person's words), measure, score, agenda. The values of event, outcome and next are
 words in the person's language too. Written as UTF-8 with a byte-order mark so that
-spreadsheet programs show every character right.
+spreadsheet programs show every character right. A cell that begins like a formula (=,
++, -, @, a tab or a carriage return) gets a leading apostrophe, so that a spreadsheet
+shows the person's words and never runs them.
 """
 
 from __future__ import annotations
@@ -27,6 +29,15 @@ WORDS = ("event", "outcome", "next")
 """Columns whose values are codes, written as words in the person's language."""
 
 Row = dict[str, str | int | None]
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: str | int | None) -> str | int:
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def rows(history: History, catalogue: Catalogue) -> list[Row]:
@@ -84,5 +95,5 @@ def to_csv(history: History, catalogue: Catalogue) -> bytes:
     writer = csv.writer(buffer)
     writer.writerow([catalogue.render(Msg(f"csv.{column}"), language) for column in COLUMNS])
     for row in rows(history, catalogue):
-        writer.writerow(["" if row.get(column) is None else row[column] for column in COLUMNS])
+        writer.writerow([cell(row.get(column)) for column in COLUMNS])
     return buffer.getvalue().encode("utf-8-sig")

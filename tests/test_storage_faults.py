@@ -1,0 +1,119 @@
+"""Storage faults as an operator meets them, through the real `growcoach` command on real
+files: each is one line naming the cause and the fix, never a traceback nor a partial file."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import resource
+import signal
+import sqlite3
+import subprocess
+from pathlib import Path
+
+from test_encryption_logs_backups import GROWCOACH, run
+
+from bot.exports.csv_rows import cell
+from storage.encryption import new_key
+
+TALK = "/start\nyes\nSam\nHome\nFind a flat of my own within a year\n"
+
+
+def chat(db: Path, text: str = TALK) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [GROWCOACH, "chat", "--user", "sam", "--db", str(db)],
+        input=text, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+
+
+def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.startswith("growcoach:")]
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def test_files_are_created_readable_by_their_owner_only(tmp_path: Path) -> None:
+    db = tmp_path / "own.db"
+    assert chat(db).returncode == 0
+    backup = tmp_path / "copy.db"
+    assert run("backup", "--db", str(db), "--out", str(backup)).returncode == 0
+    export = tmp_path / "goals.csv"
+    made = run("export", "--db", str(db), "--user", "sam", "--format", "csv", "--out",
+               str(export))  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    for path in (db, backup, export):
+        assert path.stat().st_mode & 0o777 == 0o600, path
+
+
+def test_a_damaged_table_is_noticed_at_start(tmp_path: Path) -> None:
+    db = tmp_path / "damaged.db"
+    assert chat(db).returncode == 0
+    with sqlite3.connect(db) as reader:
+        [(page,)] = reader.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'goals'"
+        ).fetchall()
+        size = reader.execute("PRAGMA page_size").fetchone()[0]
+    reader.close()
+    data = bytearray(db.read_bytes())
+    data[(page - 1) * size + 8 : page * size] = b"\xa5" * (size - 8)
+    db.write_bytes(bytes(data))
+    message = one_line_error(chat(db))
+    assert "damaged" in message and "restore" in message
+
+
+def test_backup_to_a_missing_folder_is_one_line_and_leaves_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "live.db"
+    assert chat(db).returncode == 0
+    out = tmp_path / "no-such-folder" / "copy.db"
+    message = one_line_error(run("backup", "--db", str(db), "--out", str(out)))
+    assert "no-such-folder" in message
+    assert not out.parent.exists()
+
+
+def _small_disk() -> None:
+    """As if the disk were full: writes beyond 20 KB fail (and do not kill the process)."""
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+
+
+def test_backup_on_a_full_disk_is_one_line_and_leaves_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "live.db"
+    assert chat(db, TALK + "Sofa surfing\n" * 3).returncode == 0
+    assert db.stat().st_size > 20_000
+    out = tmp_path / "copy.db"
+    result = subprocess.run(
+        [GROWCOACH, "backup", "--db", str(db), "--out", str(out)],
+        capture_output=True, text=True, timeout=120, preexec_fn=_small_disk,
+    )  # fmt: skip
+    message = one_line_error(result)
+    assert "disk" in message or "space" in message
+    assert [p.name for p in tmp_path.iterdir() if not p.name.startswith("live.db")] == []
+
+
+def test_export_never_changes_the_database(tmp_path: Path) -> None:
+    db = tmp_path / "plain.db"
+    assert chat(db).returncode == 0
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    made = run("export", "--db", str(db), "--user", "sam", "--format", "json", "--out",
+               str(tmp_path / "x.json"), env={"GROWCOACH_ENCRYPTION_KEY": new_key()})  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+    with sqlite3.connect(db) as reader:
+        assert reader.execute("SELECT name FROM meta WHERE name = 'key_check'").fetchall() == []
+    reader.close()
+    assert chat(db, "/goals\n").returncode == 0  # still starts without a key
+
+
+def test_csv_cells_never_start_a_formula(tmp_path: Path) -> None:
+    db = tmp_path / "csv.db"
+    formula = '=HYPERLINK("http://x","a flat of my own")'
+    assert chat(db, f"/start\nyes\nSam\n{formula}\n").returncode == 0
+    made = run("export", "--db", str(db), "--user", "sam", "--format", "csv", "--out", "-")
+    assert made.returncode == 0, made.stderr
+    [goal] = {row[4] for row in csv.reader(io.StringIO(made.stdout.lstrip("\ufeff")))
+              if len(row) > 4 and "a flat of my own" in row[4]}  # fmt: skip
+    assert goal == "'" + formula
+    assert [cell(f"{start}1") for start in "+-@\t\r"] == [f"'{s}1" for s in "+-@\t\r"]

@@ -171,11 +171,17 @@ def entry(work: Work) -> str:
 
 
 class DueWork(MeasureWork):
-    def one_measure(self) -> bool:
-        return len(offered(self.language)) == 1
+    def usual(self) -> str | None:
+        """The measure offered when it is due: the one they answered last, or the only one."""
+        ids = [measure.id for measure in offered(self.language)]
+        last = [r.measure for r in self.outcomes.responses if r.measure in ids]
+        return last[-1] if last else ids[0] if len(ids) == 1 else None
 
-    def start_only(self) -> None:
-        self.draft.update(measure=offered(self.language)[0].id, answers=[])
+    def knows_which(self) -> bool:
+        return self.usual() is not None
+
+    def start_usual(self) -> None:
+        self.draft.update(measure=self.usual(), answers=[])
 
 
 FLOW = Flow(
@@ -199,7 +205,7 @@ FLOW = Flow(
         {"trigger": "answer", "source": "choose", "dest": "rhythm", "conditions": "wants_rhythm"},
         {"trigger": "answer", "source": "choose", "dest": "item"},
         {"trigger": "answer", "source": "due", "dest": "item",
-         "conditions": ["wants_now", "one_measure"], "after": "start_only"},
+         "conditions": ["wants_now", "knows_which"], "after": "start_usual"},
         {"trigger": "answer", "source": "due", "dest": "choose", "conditions": "wants_now"},
         {"trigger": "answer", "source": "due", "dest": "later"},
         {"trigger": "answer", "source": "item", "dest": "item", "unless": "complete"},

@@ -214,3 +214,23 @@ def test_the_danish_csv_and_pdf_are_danish_values_included(catalogue: Catalogue)
     for words in ("Målopfyldelse, med personens egne ord", "valgte +1", "målopfyldelse 60",
                   "WHO-5 Trivselsindeks 64 ud af 100", "Næste aftale", "Søvn"):  # fmt: skip
         assert words in text, words
+
+
+async def test_the_measure_comes_back_at_the_persons_rhythm_once(
+    telegram_direct: RunningBot,
+) -> None:
+    bot, api = telegram_direct, telegram_direct.api
+    await say(bot, "/start", "yes", "Sam", "/wellbeing")
+    await press(bot, "WHO-5 Well-Being Index")
+    for _ in range(5):
+        await press(bot, "All of the time")
+    seen = len(api.sent_to(PERSON))
+    bot.clock.advance(days=29)
+    assert await bot.bot.reminders.tick() == 0
+    bot.clock.advance(days=1, minutes=1)  # monthly, as nobody chose otherwise
+    assert await bot.bot.reminders.tick() == 1
+    [offer] = api.sent_to(PERSON)[seen:]
+    assert "it's time for your wellbeing questions" in offer.text
+    assert await bot.bot.reminders.tick() == 0
+    assert "1 of 5" in await press(bot, "Yes, now")
+    assert [outcome for _, outcome in reminders(bot, "measure")] == ["sent"]

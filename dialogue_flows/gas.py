@@ -121,6 +121,7 @@ def level_question(level: int) -> Question:
         f"gas.level_{name}",
         choices=(SKIP,),
         read=level_words,
+        skippable=True,
         save=save_level(level),
     )
 
@@ -143,7 +144,7 @@ FLOW = Flow(
         Question("offer", "gas.offer", choices=YES_SKIP, read=yes_or_no_choice),
         *(level_question(level) for level in LEVELS),
         Question("importance", "gas.importance", choices=IMPORTANCE_CHOICES,
-                 read=read_importance, save=save_importance),
+                 read=read_importance, save=save_importance, skippable=True),
     ),
     endings=(
         Ending("scaled", "gas.done", then=grow.offer_reminders),

@@ -81,23 +81,25 @@ class _UpdateHandler(tornado.web.RequestHandler):
         self._receive = receive
         self._chunks: list[bytes] = []
 
-    def prepare(self) -> None:
+    async def prepare(self) -> None:
         given = self.request.headers.get(SECRET_HEADER, "")
         if not hmac.compare_digest(given.encode(), self._secret.encode()):
-            self._refuse(403)
+            await self._refuse(403)
             return
         length = self.request.headers.get("Content-Length")
         if length is None or not length.isdigit() or int(length) > WEBHOOK_LIMIT:
-            self._refuse(413 if length and length.isdigit() else 411)
+            await self._refuse(413 if length and length.isdigit() else 411)
 
-    def _refuse(self, status: int) -> None:
+    async def _refuse(self, status: int) -> None:
+        """Answer, wait until the answer is on its way, and close: no body is read."""
         self.set_status(status)
         self.set_header("Connection", "close")
-        self.finish()
+        await self.finish()
         self.request.connection.close()  # type: ignore[union-attr]
 
     def data_received(self, chunk: bytes) -> None:
-        self._chunks.append(chunk)
+        if not self._finished:
+            self._chunks.append(chunk)
 
     async def post(self) -> None:
         self.set_status(await self._receive(b"".join(self._chunks)))

@@ -35,6 +35,8 @@ from storage.outcome_records import Appointment
 
 EVE_HOUR = 18
 """The summary's hour for someone without a weekly check-in."""
+EVE_WAIT = timedelta(hours=3)
+"""How long the summary waits when it comes while the person is in a crisis conversation."""
 
 _MONTHS = {
     name: number

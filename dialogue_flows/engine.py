@@ -288,9 +288,16 @@ class _TurnInProgress:
         due = appointment.due_appointment(work)
         if due is None:
             return
-        sent = due.model_copy(update={"eve_due": None, "summary_at": self.now})
+        if self.conversation.flow == crisis_care.FLOW.name and self.is_open():
+            # Never in the middle of "Are you safe?": a few hours later, as a new reminder.
+            later = (self.now + appointment.EVE_WAIT).replace(microsecond=0)
+            sent = due.model_copy(update={"eve_due": later})
+        else:
+            sent = due.model_copy(update={"eve_due": None, "summary_at": self.now})
         kept = tuple(sent if a.number == due.number else a for a in self.outcomes.appointments)
         self.outcomes = self.outcomes.model_copy(update={"appointments": kept})
+        if sent.eve_due is not None:
+            return
         resume = self.conversation if self.conversation.flow is not None else None
         self.start_flow(
             appointment.FLOW, *appointment.summary(work, due),

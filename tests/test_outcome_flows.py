@@ -201,6 +201,24 @@ def test_an_appointment_in_words_then_the_summary_once_and_an_agenda(dialogue: D
     assert "Goal levels in your words for 1 goal(s), 1 level(s) chosen, 1 wellbeing" in kept
 
 
+def test_the_summary_waits_while_someone_is_asked_whether_they_are_safe(
+    dialogue: Dialogue,
+) -> None:
+    dialogue.run("/start", "yes", "Sam", "/appointment", "tomorrow at 10", "yes")
+    dialogue.now = datetime(2026, 3, 2, 18, 0, tzinfo=UTC)  # the summary's time
+    dialogue.say("i want to die")
+    assert dialogue.step == "safe_now"
+    assert dialogue.send(DueAppointment()) == []
+    assert dialogue.step == "safe_now"
+    [appointment] = dialogue.outcomes.appointments
+    assert appointment.eve_due == datetime(2026, 3, 2, 21, 1, tzinfo=UTC)  # three hours on
+    dialogue.press("safe")
+    dialogue.press("no")
+    dialogue.now = datetime(2026, 3, 2, 21, 1, tzinfo=UTC)
+    [summary] = dialogue.send(DueAppointment())
+    assert "Your appointment is tomorrow" in summary
+
+
 def test_an_appointment_in_danish(engine: Engine, catalogue: Catalogue) -> None:
     person = Dialogue(engine, catalogue, language="da")
     person.run("/start", "ja", "Maja", "/appointment")

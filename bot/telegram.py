@@ -69,6 +69,8 @@ MENU = (
     "goals",
     "checkin",
     "reminders",
+    "appointment",
+    "wellbeing",
     "safety",
     "export",
     "mydata",

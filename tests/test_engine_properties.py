@@ -93,7 +93,7 @@ def test_every_flow_has_prompts_placeholders_and_labels_in_english(
 
 def test_placeholders_come_from_the_flow_params(catalogue: Catalogue) -> None:
     dialogue = Dialogue(Engine(catalogue), catalogue)
-    dialogue.run(*WHOLE_PLAN)
+    dialogue.run(*WHOLE_PLAN, "no")
     dialogue.run("Monday 18:00", "London", "/checkin", "I did some of it", "It was hard", "6")
     for flow in FLOWS.values():
         work = flow.work(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from bot.exports.csv_rows import to_csv
 from bot.exports.document import History
 from bot.exports.fhir import to_fhir
-from bot.exports.pdf import to_pdf
+from bot.exports.pdf import to_pdf, to_summary_pdf
 from dialogue_flows.catalogue import Catalogue
 
 FORMATS: dict[str, tuple[str, str, Callable[[History, Catalogue], bytes]]] = {
@@ -20,6 +20,7 @@ FORMATS: dict[str, tuple[str, str, Callable[[History, Catalogue], bytes]]] = {
     "csv": ("csv", "text/csv", to_csv),
     "json": ("json", "application/json", lambda history, _: history.to_json()),
     "fhir": ("fhir.json", "application/fhir+json", lambda history, _: to_fhir(history)),
+    "summary": ("pdf", "application/pdf", to_summary_pdf),
 }
 
 

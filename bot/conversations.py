@@ -39,7 +39,8 @@ class Conversations:
         `update_id`, the Telegram update it answers, is marked handled with the turn."""
         async with self._turns.hold(person_id):
             stored = await self.database.turns.load(person_id)
-            snapshot = Snapshot(person_id, stored.person, stored.goals, language, stored.schedule)
+            snapshot = Snapshot(person_id, stored.person, stored.goals, language, stored.schedule,
+                                stored.outcomes)  # fmt: skip
             now = self.clock()
             turn = self.engine.handle(snapshot, event, now)
             if turn.erase:
@@ -55,6 +56,7 @@ class Conversations:
                 schedule=turn.schedule if turn.schedule_changed else None,
                 unschedule=turn.schedule_changed and turn.schedule is None,
                 receipt=None if update_id is None else (update_id, now),
+                outcomes=turn.outcomes,
             )
             await self.database.turns.save(changes, before=stored)
         return turn
@@ -67,7 +69,7 @@ class Conversations:
             return None
         return History.of(
             stored.person, stored.goals, stored.schedule, pseudonym(person_id, key, 16),
-            self.clock(),
+            self.clock(), stored.outcomes,
         )  # fmt: skip
 
     async def keeps_anything(self, person_id: str) -> bool:

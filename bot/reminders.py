@@ -1,4 +1,5 @@
-"""The reminder loop: weekly check-ins and crisis follow-ups, each delivered once.
+"""The reminder loop: weekly check-ins, crisis follow-ups, the summary the day before an
+appointment and measures at the person's rhythm, each delivered once.
 
 The database is the source of truth. Each look (every 30 seconds) claims what is due
 in small transactions: a row per (person, kind, due time) in `reminders`, unique, and
@@ -11,7 +12,8 @@ person; after `GIVE_UP` it is recorded as failed. A restarted process resumes it
 claims at once; another process's are taken over when their lease runs out. So after
 a crash at most the one message that was being sent can arrive twice. A follow-up the
 day after a crisis (when the person asked for one) is claimed the same way, by its own
-kind, and the turn that sends it clears it from the person's record.
+kind, and the turn that sends it clears it from the person's record; so are an
+appointment's summary (kind `appointment`) and a measure (kind `measure`).
 """
 
 from __future__ import annotations
@@ -25,10 +27,17 @@ from datetime import datetime, timedelta
 from bot.app import App
 from bot.conversations import Clock
 from dialogue_flows.records import PersonId
-from dialogue_flows.types import DueCheckin, DueFollowup, Turn
+from dialogue_flows.types import DueAppointment, DueCheckin, DueFollowup, DueMeasure, Turn
 from storage.repositories import Claim
 
 logger = logging.getLogger(__name__)
+
+_INPUTS: dict[str, type[DueFollowup | DueAppointment | DueMeasure | DueCheckin]] = {
+    "followup": DueFollowup,
+    "appointment": DueAppointment,
+    "measure": DueMeasure,
+}
+"""What each kind of claim asks the engine to do (a weekly check-in otherwise)."""
 
 Deliver = Callable[[str, Turn], Awaitable[str]]
 """Sends a turn's replies to a person; returns "sent", "blocked" or "failed"."""
@@ -128,13 +137,16 @@ class ReminderLoop:
             room = self.batch - len(claims)
             if room > 0:
                 claims += await uow.reminders.due_followups(now, room, self.channel, self.owner)
+            room = self.batch - len(claims)
+            if room > 0:
+                claims += await uow.reminders.due_outcomes(now, room, self.channel, self.owner)
             await uow.commit()
         return claims
 
     async def send(self, claim: Claim) -> str:
-        """Start the check-in (or follow-up) and send its first message, once; record how
-        it went, or when to try again."""
-        due = DueFollowup() if claim.kind == "followup" else DueCheckin()
+        """Start the check-in (or follow-up, summary, measure) and send its first message,
+        once; record how it went, or when to try again."""
+        due = _INPUTS.get(claim.kind, DueCheckin)()
         try:
             turn = await self.app.conversations.handle(claim.person_id, due)
             outcome = await self.deliver(claim.person_id, turn) if turn.replies else "sent"

@@ -356,6 +356,7 @@ class TelegramBot:
                     command.name, self.app.catalogue.render(Msg(command.menu_key), language)
                 )
                 for command in COMMANDS
+                if command.in_menu
             ]
             code = None if language == "en" else language
             await bot.set_my_commands(commands, language_code=code)

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
-from dialogue_flows import answers, grow
+from dialogue_flows import answers, gas, grow
 from dialogue_flows.answers import InvalidAnswerError, OneOf
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
 from dialogue_flows.records import CheckIn, Goal
@@ -206,7 +206,7 @@ FLOW = Flow(
         *grow.FIRM_UP_QUESTIONS,
     ),
     endings=(
-        Ending("checked_in", "checkin.done", finish=finish),
+        Ending("checked_in", "checkin.done", finish=finish, then=gas.offer_rating),
         Ending("snoozed", "checkin.snoozed", finish=snooze),
         Ending("later", "checkin.later"),
         Ending("new_goal", "checkin.new_goal", then="grow"),

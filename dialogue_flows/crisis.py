@@ -392,6 +392,10 @@ ALONE = 0.6
 """The model's probability at which a message is answered as crisis on its own word."""
 FEWEST_WORDS = 3
 """A word or two ("Home", "Helen") tells the model too little to answer on its own."""
+SHORT = 6
+ALONE_SHORT = 0.85
+"""Fewer words than SHORT ("Back on the street", "something nice") need the model surer:
+on messages it never saw this cost no crisis message and spared short everyday ones."""
 MOVE_CHARS = 80
 """Moves are short; longer messages are not read for one (it would cost time)."""
 WITH_CONCEPTS = 0.15
@@ -411,8 +415,10 @@ def assess(text: str) -> frozenset[Concern]:
     concerns = _by_concepts(text)
     reader = crisis_model.model()
     probability = reader.probability(text)
+    words = reader.words(text)
+    alone = ALONE if words >= SHORT else ALONE_SHORT
     if (concerns and probability >= WITH_CONCEPTS) or (
-        probability >= ALONE and reader.words(text) >= FEWEST_WORDS and not _only_a_move(text)
+        probability >= alone and words >= FEWEST_WORDS and not _only_a_move(text)
     ):
         return concerns or frozenset({Concern(reader.concern(text))})
     return frozenset()

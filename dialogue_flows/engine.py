@@ -17,12 +17,16 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from dialogue_flows import (
+    appointment,
     checkin,
     crisis_care,
+    gas,
     grow,
     language,
     listening,
+    measure,
     onboarding,
+    outcomes,
     privacy,
     reminders,
     safety,
@@ -42,10 +46,13 @@ from dialogue_flows.helplines import Helplines
 from dialogue_flows.moves import Move, read_move
 from dialogue_flows.records import Conversation, Goal
 from dialogue_flows.types import (
+    FROM_LOOP,
     Choice,
     Command,
+    DueAppointment,
     DueCheckin,
     DueFollowup,
+    DueMeasure,
     Input,
     Msg,
     Param,
@@ -70,6 +77,10 @@ FLOWS: dict[str, Flow] = {
         safety.FLOW,
         language.FLOW,
         crisis_care.FLOW,
+        gas.FLOW,
+        gas.RATE,
+        measure.FLOW,
+        appointment.FLOW,
     )
 }
 
@@ -96,7 +107,7 @@ class Engine:
 
     def handle(self, snapshot: Snapshot, event: Input, now: datetime) -> Turn:
         turn = _TurnInProgress(self, snapshot, now)
-        turn.from_person = not isinstance(event, DueCheckin | DueFollowup)
+        turn.from_person = not isinstance(event, FROM_LOOP)
         concerns = assess(event.text) if isinstance(event, Text) else frozenset()
         if concerns:
             turn.crisis(concerns)  # first, even in a command's words ("/help I want to die")
@@ -113,6 +124,10 @@ class Engine:
             turn.due_checkin()
         elif isinstance(event, DueFollowup):
             turn.due_followup()
+        elif isinstance(event, DueAppointment):
+            turn.due_appointment()
+        elif isinstance(event, DueMeasure):
+            turn.due_measure()
         else:
             turn.text(event)
         return turn.result()
@@ -129,6 +144,7 @@ class _TurnInProgress:
         self.now = now
         self.person = snapshot.person
         self.schedule = snapshot.schedule
+        self.outcomes = snapshot.outcomes
         self.goals = {goal.number: goal for goal in snapshot.goals}
         self.changed_goals: set[int] = set()
         self.conversation = snapshot.person.conversation if snapshot.person else BEFORE_CONSENT
@@ -163,6 +179,7 @@ class _TurnInProgress:
             schedule_changed=self.schedule != self.snapshot.schedule,
             schedule=self.schedule,
             export=self.export,
+            outcomes=self.outcomes if self.outcomes != self.snapshot.outcomes else None,
         )
 
     # -- what the person sent -------------------------------------------------------
@@ -264,6 +281,49 @@ class _TurnInProgress:
             return
         self.person = self.person.model_copy(update={"followup_due": None})
         self.interrupt("how_today", self.emergency_number())
+
+    def distress(self, *before: Msg) -> None:
+        """A flow that ends in worry (a low WHO-5): the distress reply and the safety question."""
+        care, kinds = crisis_care.care_for(frozenset({Concern.DISTRESS}))
+        emergency = self.emergency_number()
+        values: dict[str, Param] = {"helplines": self.helpline_text(kinds),
+                                    "emergency": emergency}  # fmt: skip
+        self.interrupt(care.entry, emergency, *before, Msg(care.message, values))
+
+    def due_appointment(self) -> None:
+        """The day before an appointment: the summary, once, and the question of an agenda."""
+        if self.person is None:
+            return
+        work = self.work(appointment.FLOW)
+        due = appointment.due_appointment(work)
+        if due is None:
+            return
+        if self.conversation.flow == crisis_care.FLOW.name and self.is_open():
+            # Never in the middle of "Are you safe?": a few hours later, as a new reminder.
+            later = (self.now + appointment.EVE_WAIT).replace(microsecond=0)
+            sent = due.model_copy(update={"eve_due": later})
+        else:
+            sent = due.model_copy(update={"eve_due": None, "summary_at": self.now})
+        kept = tuple(sent if a.number == due.number else a for a in self.outcomes.appointments)
+        self.outcomes = self.outcomes.model_copy(update={"appointments": kept})
+        if sent.eve_due is not None:
+            return
+        resume = self.conversation if self.conversation.flow is not None else None
+        self.start_flow(
+            appointment.FLOW, *appointment.summary(work, due),
+            draft={"entry": "eve", "appointment": due.number}, resume=resume,
+        )  # fmt: skip
+
+    def due_measure(self) -> None:
+        """A measure at the person's rhythm: offered, unless they are in a conversation
+        (then a week later); a paused one is kept for after it."""
+        if self.person is None:
+            return
+        if self.is_open():
+            self.outcomes = measure.postponed(self.outcomes, self.now)
+            return
+        resume = self.conversation if self.conversation.flow is not None else None
+        self.start_flow(measure.FLOW, draft={"entry": "due"}, resume=resume)
 
     def interrupt(self, entry: str, emergency: str, *before: Msg) -> None:
         """Open the crisis conversation at `entry`, keeping the one it interrupts."""
@@ -372,7 +432,10 @@ class _TurnInProgress:
             self.say(Msg("goals.none"))
         else:
             self.say(
-                Msg("goals.heading"), *(self.describe(goal) for goal in goals), self.next_checkin()
+                Msg("goals.heading"),
+                *(self.describe(goal) for goal in goals),
+                *self.attainment(goals),
+                self.next_checkin(),
             )
         self.ask_again_if_open()
 
@@ -405,8 +468,18 @@ class _TurnInProgress:
             "schedule": reminders.describe(self.schedule)
             if self.schedule
             else Msg("mydata.no_schedule"),
+            "outcomes": self.kept_outcomes(),
         }
         self.say_then_ask(Msg("mydata", counts))
+
+    def kept_outcomes(self) -> Param:
+        """A line of /mydata for the outcome records, when there are any."""
+        kept = self.outcomes
+        counts: dict[str, Param] = {
+            "scales": len(kept.scales), "ratings": len(kept.ratings),
+            "measures": len(kept.responses), "appointments": len(kept.appointments),
+        }  # fmt: skip
+        return Msg("mydata.outcomes", counts) if any(counts.values()) else ""
 
     def cancel(self) -> None:
         if self.person is None:
@@ -448,6 +521,7 @@ class _TurnInProgress:
             language=self.language,
             default_timezone=self.default_timezone,
             helplines=self.helpline_text(),
+            outcomes=self.outcomes,
         )
 
     def read(self, question: Question, work: Work, text: str) -> Any:
@@ -492,7 +566,9 @@ class _TurnInProgress:
         resume = self.conversation.resume
         self.conversation = Conversation(ask_id=self.conversation.ask_id)
         then = ending.next_flow(work)
-        if then is not None:
+        if then == crisis_care.FLOW.name:
+            self.distress(closing)
+        elif then is not None:
             self.start_flow(FLOWS[then], closing, resume=resume)
         elif resume is not None:
             back = "crisis.go_on" if flow is crisis_care.FLOW else "resume.back"
@@ -515,6 +591,7 @@ class _TurnInProgress:
     def take(self, work: Work) -> None:
         self.person = work.person
         self.schedule = work.schedule
+        self.outcomes = work.outcomes
         self.export = work.export_format or self.export
         self.erase = work.erase or self.erase
         for number in work.changed_goals:
@@ -597,6 +674,28 @@ class _TurnInProgress:
                                     "detail": detail, "progress": progress}  # fmt: skip
         return Msg("goals.item", values)
 
+    def attainment(self, goals: list[Goal]) -> tuple[Msg, ...]:
+        """Each goal's latest level in the person's words, and the T-score in plain words."""
+        scales, ratings = self.outcomes.scales, self.outcomes.ratings
+        latest = outcomes.latest_levels(scales, ratings, [goal.number for goal in goals])
+        if not latest:
+            return ()
+        lines = []
+        for number, scored in sorted(latest.items()):
+            scale = outcomes.scale_of(scales, number)
+            words = scale.words().get(scored.level, "") if scale else ""
+            lines.append(
+                Msg(
+                    "goals.gas_level",
+                    {
+                        "number": number,
+                        "words": words,
+                        "level": outcomes.level_label(scored.level),
+                    },
+                )
+            )
+        return (*lines, outcomes.describe_t(outcomes.t_score(latest.values())))  # fmt: skip
+
     def zone(self) -> ZoneInfo:
         """The person's time zone, or the service's until they have said."""
         return ZoneInfo((self.person.timezone if self.person else None) or self.default_timezone)
@@ -615,14 +714,15 @@ class CommandEntry:
     """One command: its name, what it does, and the catalogue key of its menu line.
 
     `COMMANDS` is the one list: the engine dispatches from it, Telegram's menu is made
-    from it (in its order), and the tests check /help and the catalogues against it.
-    A command either runs (`run`) or opens its own short conversation aside (`aside`),
-    which keeps the one it interrupts (see `open_aside`).
+    from it (in its order, those `in_menu`), and the tests check /help and the
+    catalogues against it. A command either runs (`run`) or opens its own short
+    conversation aside (`aside`), which keeps the one it interrupts (see `open_aside`).
     """
 
     name: str
     run: Callable[[_TurnInProgress], None] | None = None
     aside: Flow | None = None
+    in_menu: bool = True
 
     @property
     def menu_key(self) -> str:
@@ -635,6 +735,8 @@ COMMANDS: tuple[CommandEntry, ...] = (
     CommandEntry("goals", _TurnInProgress.show_goals),
     CommandEntry("checkin", _TurnInProgress.check_in),
     CommandEntry("reminders", aside=reminders.FLOW),
+    CommandEntry("appointment", lambda turn: turn.open_after_consent(appointment.FLOW)),
+    CommandEntry("wellbeing", lambda turn: turn.open_after_consent(measure.FLOW)),
     CommandEntry("safety", _TurnInProgress.show_safety),
     CommandEntry("export", aside=privacy.EXPORT),
     CommandEntry("mydata", _TurnInProgress.my_data),
@@ -642,8 +744,9 @@ COMMANDS: tuple[CommandEntry, ...] = (
     CommandEntry("language", aside=language.FLOW),
     CommandEntry("cancel", _TurnInProgress.cancel),
     CommandEntry("help", _TurnInProgress.help),
+    CommandEntry("measures", lambda turn: turn.open_after_consent(measure.FLOW), in_menu=False),
 )
-"""In the order Telegram's menu shows them."""
+"""In the order Telegram's menu shows them; /measures is another name for /wellbeing."""
 _COMMANDS = {command.name: command.run for command in COMMANDS if command.run is not None}
 
 

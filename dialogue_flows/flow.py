@@ -17,6 +17,7 @@ from typing import Any
 from transitions import Machine
 
 from dialogue_flows.answers import free_text
+from dialogue_flows.outcome_records import Outcomes
 from dialogue_flows.records import Goal, Person, Schedule
 from dialogue_flows.types import Choice, Param
 
@@ -46,6 +47,7 @@ class Work:
         language: str,
         default_timezone: str,
         helplines: str = "",
+        outcomes: Outcomes | None = None,
     ) -> None:
         self.state = state
         self.person_id = person_id
@@ -61,6 +63,7 @@ class Work:
         self.answer: Any = None
         self.export_format: str | None = None
         self.erase = False
+        self.outcomes = outcomes or Outcomes()
 
     @property
     def goal(self) -> Goal | None:

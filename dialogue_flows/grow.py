@@ -290,6 +290,13 @@ def offer_reminders(work: Work) -> str | None:
     return "reminders" if work.schedule is None else None
 
 
+def offer_scaling(work: Work) -> str | None:
+    """After a plan: its attainment levels are offered (then the weekly check-in)."""
+    from dialogue_flows import gas  # gas builds on this module's questions
+
+    return gas.offer_scaling(work)
+
+
 def quoted(text: str | None) -> str:
     """The heart of an answer, as a short quote for a summary ("" when there is none)."""
     return f"“{answers.key_phrase(text)}”" if text else ""
@@ -363,7 +370,7 @@ FLOW = Flow(
         Question("when", "grow.when", save=keep("when", in_step=True), skippable=True),
         *FIRM_UP_QUESTIONS,
     ),
-    endings=(Ending("planned", "grow.summary", finish=finish_plan, then=offer_reminders),),
+    endings=(Ending("planned", "grow.summary", finish=finish_plan, then=offer_scaling),),
     transitions=[
         {"trigger": "answer", "source": "goal", "dest": "area_suggested",
          "conditions": "area_suggested"},

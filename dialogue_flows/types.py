@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeAlias
 
+from dialogue_flows.outcome_records import Outcomes
 from dialogue_flows.records import Goal, Person, Schedule
 
 
@@ -62,7 +63,19 @@ class DueFollowup:
     """The day after a crisis, the follow-up the person asked for (from the reminder loop)."""
 
 
-Input = Text | Pick | Command | Unreadable | DueCheckin | DueFollowup
+@dataclass(frozen=True)
+class DueAppointment:
+    """The day before an appointment: the summary and the agenda (from the reminder loop)."""
+
+
+@dataclass(frozen=True)
+class DueMeasure:
+    """A measure is due at the person's rhythm (from the reminder loop)."""
+
+
+Input = Text | Pick | Command | Unreadable | DueCheckin | DueFollowup | DueAppointment | DueMeasure
+FROM_LOOP = (DueCheckin, DueFollowup, DueAppointment, DueMeasure)
+"""Inputs the reminder loop sends, not the person."""
 
 
 Param: TypeAlias = "str | int | Msg | date"
@@ -113,6 +126,7 @@ class Snapshot:
     goals: tuple[Goal, ...] = ()
     language: str = "en"
     schedule: Schedule | None = None
+    outcomes: Outcomes = field(default_factory=Outcomes)
 
 
 @dataclass(frozen=True)
@@ -136,3 +150,5 @@ class Turn:
     schedule: Schedule | None = None
     export: str | None = None
     erase: bool = False
+    outcomes: Outcomes | None = None
+    """The person's outcome records when any changed (None: nothing to save)."""

@@ -6,6 +6,7 @@ or a set of your own). Each message is typed by a new person into `growcoach cha
 fresh database (Danish rows with `--language da`); a crisis message must be answered with
 the emergency number and helplines, an everyday one must not. This is the path the
 detector's own measure (crisis_eval.py) skips: the real command, start to reply.
+Never use --show on the held-out set: reading its misses would make it a development set.
 """
 
 from __future__ import annotations

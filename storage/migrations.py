@@ -154,6 +154,61 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE reminders ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE reminders ADD COLUMN retry_at TEXT;
     """,
+    # 10: outcomes: each goal's attainment levels in the person's words and the levels
+    # chosen over time, completed measures (WHO-5, QPR-15) and how often to offer them,
+    # and appointments with the person's agenda. Reminders of kind 'appointment' (the
+    # summary the day before) and 'measure' are claimed like the others.
+    """
+    CREATE TABLE gas_scales (
+        person_id    TEXT NOT NULL,
+        goal_number  INTEGER NOT NULL,
+        levels       TEXT NOT NULL DEFAULT '{}',   -- JSON: the person's words by level
+        importance   INTEGER CHECK (importance BETWEEN 1 AND 3),
+        updated_at   TEXT NOT NULL,
+        PRIMARY KEY (person_id, goal_number),
+        FOREIGN KEY (person_id, goal_number)
+            REFERENCES goals(person_id, number) ON DELETE CASCADE
+    );
+    CREATE TABLE gas_ratings (
+        person_id       TEXT NOT NULL,
+        goal_number     INTEGER NOT NULL,
+        number          INTEGER NOT NULL,
+        at              TEXT NOT NULL,
+        level           INTEGER NOT NULL CHECK (level BETWEEN -2 AND 2),
+        checkin_number  INTEGER,
+        PRIMARY KEY (person_id, goal_number, number),
+        FOREIGN KEY (person_id, goal_number)
+            REFERENCES goals(person_id, number) ON DELETE CASCADE
+    );
+    CREATE TABLE measure_responses (
+        person_id  TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+        number     INTEGER NOT NULL,
+        measure    TEXT NOT NULL,
+        language   TEXT NOT NULL,
+        at         TEXT NOT NULL,
+        answers    TEXT NOT NULL,                   -- JSON: item scores in order
+        score      INTEGER NOT NULL,
+        PRIMARY KEY (person_id, number)
+    );
+    CREATE TABLE measure_plans (
+        person_id   TEXT PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,
+        every_days  INTEGER NOT NULL CHECK (every_days BETWEEN 7 AND 90),
+        next_due    TEXT                            -- UTC, ISO 8601
+    );
+    CREATE INDEX measure_plans_due ON measure_plans (next_due) WHERE next_due IS NOT NULL;
+    CREATE TABLE appointments (
+        person_id   TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+        number      INTEGER NOT NULL,
+        at          TEXT NOT NULL,
+        words       TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        eve_due     TEXT,                           -- UTC; cleared once the summary is sent
+        agenda      TEXT,
+        summary_at  TEXT,
+        PRIMARY KEY (person_id, number)
+    );
+    CREATE INDEX appointments_eve ON appointments (eve_due) WHERE eve_due IS NOT NULL;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -71,6 +71,10 @@ class Reminders(Protocol):
         self, now: datetime, limit: int, channel: str, owner: str | None = None
     ) -> list[Claim]: ...
 
+    async def due_outcomes(
+        self, now: datetime, limit: int, channel: str, owner: str | None = None
+    ) -> list[Claim]: ...
+
     async def reclaim(
         self, now: datetime, lease: timedelta, channel: str, owner: str | None, limit: int
     ) -> list[Claim]: ...

@@ -13,6 +13,13 @@ from typing import Any
 
 import aiosqlite
 
+from dialogue_flows.outcome_records import (
+    Appointment,
+    GasRating,
+    GasScale,
+    MeasurePlan,
+    MeasureResponse,
+)
 from dialogue_flows.records import CheckIn, Goal, Person, PersonId, Schedule, Step, sealed_fields
 from storage.encryption import Cipher
 
@@ -64,11 +71,22 @@ CHECKIN_COLUMNS = (
     "reminded",
 )
 SCHEDULE_COLUMNS = ("person_id", "weekday", "hour", "minute", "timezone", "paused", "next_due")
-_JSON_COLUMNS = {"options", "earlier_texts", "conversation", "safety_plan"}
+GAS_SCALE_COLUMNS = ("person_id", "goal_number", "levels", "importance", "updated_at")
+GAS_RATING_COLUMNS = ("person_id", "goal_number", "number", "at", "level", "checkin_number")
+MEASURE_COLUMNS = ("person_id", "number", "measure", "language", "at", "answers", "score")
+MEASURE_PLAN_COLUMNS = ("person_id", "every_days", "next_due")
+APPOINTMENT_COLUMNS = ("person_id", "number", "at", "words", "created_at", "eve_due", "agenda",
+                       "summary_at")  # fmt: skip
+_JSON_COLUMNS = {"options", "earlier_texts", "conversation", "safety_plan", "levels", "answers"}
 PERSON_COLUMNS = ("id", "name", "language", "consented_at", "created_at", "blocked_at",
                    "timezone", "safety_plan", "conversation", "followup_due")  # fmt: skip
-_TABLE_RECORDS = ((Person, PERSON_COLUMNS), (Goal, GOAL_COLUMNS), (Step, STEP_COLUMNS),
-                  (CheckIn, CHECKIN_COLUMNS), (Schedule, SCHEDULE_COLUMNS))  # fmt: skip
+_TABLE_RECORDS = (
+    (Person, PERSON_COLUMNS), (Goal, GOAL_COLUMNS), (Step, STEP_COLUMNS),
+    (CheckIn, CHECKIN_COLUMNS), (Schedule, SCHEDULE_COLUMNS),
+    (GasScale, GAS_SCALE_COLUMNS), (GasRating, GAS_RATING_COLUMNS),
+    (MeasureResponse, MEASURE_COLUMNS), (MeasurePlan, MEASURE_PLAN_COLUMNS),
+    (Appointment, APPOINTMENT_COLUMNS),
+)  # fmt: skip
 SEALED = frozenset().union(
     *(sealed_fields(record) & set(columns) for record, columns in _TABLE_RECORDS)
 )
@@ -183,7 +201,8 @@ class ScheduleRepository:
 class Claim:
     """One reminder this loop has claimed and must now send: who, which kind, which due time.
 
-    `kind` is "checkin" (the weekly check-in) or "followup" (the day after a crisis).
+    `kind` is "checkin" (the weekly check-in), "followup" (the day after a crisis),
+    "appointment" (the summary the day before) or "measure" (at the person's rhythm).
     """
 
     person_id: str
@@ -191,6 +210,13 @@ class Claim:
     kind: str = "checkin"
     attempts: int = 0
     """Sends of it that failed so far."""
+
+
+_OUTCOME_REMINDERS = {
+    "appointment": ("appointments", "eve_due"),
+    "measure": ("measure_plans", "next_due"),
+}
+"""Reminder kinds of the outcomes: the table and due column each is claimed from."""
 
 
 class ReminderRepository:
@@ -239,6 +265,33 @@ class ReminderRepository:
             claim = await self.claim(row["id"], due, now, "followup", owner)
             if claim is not None:
                 claims.append(claim)
+        return claims
+
+    async def due_outcomes(
+        self, now: datetime, limit: int, channel: str, owner: str | None = None
+    ) -> list[Claim]:
+        """Claim the appointment summaries and measures due by `now`, each once.
+
+        As with follow-ups, the due time is part of the claim's key, and the turn that
+        sends it clears it (a summary) or moves it on (a measure).
+        """
+        claims = []
+        for kind, (table, column) in _OUTCOME_REMINDERS.items():
+            async with self._connection.execute(
+                f"SELECT person_id, {column} AS due FROM {table} JOIN people"
+                f" ON people.id = person_id WHERE {column} IS NOT NULL AND {column} <= ?"
+                " AND blocked_at IS NULL AND person_id >= ? AND person_id < ?"
+                f" AND NOT EXISTS (SELECT 1 FROM reminders WHERE reminders.person_id ="
+                f" {table}.person_id AND kind = ? AND due_at = {column}) ORDER BY {column}"
+                " LIMIT ?",
+                (utc_text(now), *channel_range(channel), kind, limit),
+            ) as cursor:
+                rows = await cursor.fetchall()
+            for row in rows:
+                due = datetime.fromisoformat(row["due"])
+                claim = await self.claim(row["person_id"], due, now, kind, owner)
+                if claim is not None:
+                    claims.append(claim)
         return claims
 
     async def reclaim(

@@ -20,17 +20,30 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 import aiosqlite
 
+from dialogue_flows.outcome_records import (
+    Appointment,
+    GasRating,
+    GasScale,
+    MeasurePlan,
+    MeasureResponse,
+    Outcomes,
+)
 from dialogue_flows.records import CheckIn, Goal, Person, Record, Schedule, Step
 from storage.encryption import Cipher
 from storage.repositories import (
+    APPOINTMENT_COLUMNS,
     CHECKIN_COLUMNS,
+    GAS_RATING_COLUMNS,
+    GAS_SCALE_COLUMNS,
     GOAL_COLUMNS,
+    MEASURE_COLUMNS,
+    MEASURE_PLAN_COLUMNS,
     PERSON_COLUMNS,
     SCHEDULE_COLUMNS,
     STEP_COLUMNS,
@@ -52,6 +65,13 @@ _TABLES = (
     ("checkins", CHECKIN_COLUMNS, ("person_id", "goal_number", "number"), "person_id",
      "goal_number, number"),
     ("schedules", SCHEDULE_COLUMNS, ("person_id",), "person_id", "0, 0"),
+    ("gas_scales", GAS_SCALE_COLUMNS, ("person_id", "goal_number"), "person_id",
+     "goal_number, 0"),
+    ("gas_ratings", GAS_RATING_COLUMNS, ("person_id", "goal_number", "number"), "person_id",
+     "goal_number, number"),
+    ("measure_responses", MEASURE_COLUMNS, ("person_id", "number"), "person_id", "number, 0"),
+    ("measure_plans", MEASURE_PLAN_COLUMNS, ("person_id",), "person_id", "0, 0"),
+    ("appointments", APPOINTMENT_COLUMNS, ("person_id", "number"), "person_id", "number, 0"),
 )  # fmt: skip
 """In the order they are written: a goal's person before the goal, the goal before its steps."""
 
@@ -77,6 +97,26 @@ class Stored:
     person: Person | None
     goals: tuple[Goal, ...] = ()
     schedule: Schedule | None = None
+    outcomes: Outcomes = field(default_factory=Outcomes)
+
+
+_OUTCOME_TABLES: tuple[tuple[str, str, type[Record]], ...] = (
+    # table, the field of Outcomes, the record
+    ("gas_scales", "scales", GasScale),
+    ("gas_ratings", "ratings", GasRating),
+    ("measure_responses", "responses", MeasureResponse),
+    ("appointments", "appointments", Appointment),
+)
+
+
+def _outcomes(tables: dict[str, list[dict[str, Any]]]) -> Outcomes:
+    found: dict[str, Any] = {
+        name: tuple(model.model_validate(without(row, "person_id")) for row in tables[table])
+        for table, name, model in _OUTCOME_TABLES
+    }
+    plans = tables["measure_plans"]
+    found["plan"] = MeasurePlan.model_validate(without(plans[0], "person_id")) if plans else None
+    return Outcomes.model_validate(found)
 
 
 @dataclass(frozen=True)
@@ -96,10 +136,11 @@ class Changes:
     schedule: Schedule | None = None
     unschedule: bool = False
     receipt: tuple[int, datetime] | None = None
+    outcomes: Outcomes | None = None
 
     def __bool__(self) -> bool:
         """Whether there is anything to write (a receipt alone is marked after the reply)."""
-        return bool(self.person or self.goals or self.schedule or self.unschedule)
+        return bool(self.person or self.goals or self.schedule or self.unschedule or self.outcomes)
 
 
 class TurnStore:
@@ -131,6 +172,7 @@ class TurnStore:
             person=next((Person.model_validate(row) for row in tables["people"]), None),
             goals=goals,
             schedule=next((Schedule.model_validate(row) for row in tables["schedules"]), None),
+            outcomes=_outcomes(tables),
         )
 
     async def save(self, changes: Changes, before: Stored) -> None:
@@ -163,6 +205,8 @@ class TurnStore:
         if changes.receipt is not None:
             update_id, at = changes.receipt
             document["receipt"] = {"update_id": update_id, "at": utc_text(at)}
+        if changes.outcomes is not None:
+            self._outcome_rows(document, changes.person_id, changes.outcomes, before.outcomes)
         async with UnitOfWork(self._connection, self._lock) as work:
             await self._write(document)
             await work.commit()
@@ -189,6 +233,23 @@ class TurnStore:
         and reminders follow by the foreign keys' ON DELETE CASCADE."""
         async with self._lock:
             await self._connection.execute("DELETE FROM people WHERE id = ?", (person_id,))
+
+    def _outcome_rows(
+        self, document: dict[str, Any], person_id: str, now: Outcomes, then: Outcomes
+    ) -> None:
+        """Outcome records new or changed since `then`, as rows of their tables."""
+        columns = {table: columns for table, columns, *_ in _TABLES}
+        owner = {"person_id": person_id}
+        for table, name, _ in _OUTCOME_TABLES:
+            earlier = getattr(then, name)
+            document[table] = [
+                self._row({**record.model_dump(mode="json"), **owner}, columns[table])
+                for record in getattr(now, name)
+                if record not in earlier
+            ]
+        if now.plan is not None and now.plan != then.plan:
+            row = {**now.plan.model_dump(mode="json"), **owner}
+            document["measure_plans"] = [self._row(row, MEASURE_PLAN_COLUMNS)]
 
     def _row(self, record: dict[str, Any], columns: Sequence[str]) -> dict[str, Any]:
         return dict(zip(columns, row_values(record, tuple(columns), self._cipher), strict=True))

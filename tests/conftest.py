@@ -18,6 +18,7 @@ from bot.settings import Settings
 from bot.telegram import BotSettings, Retry, TelegramBot
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
+from dialogue_flows.outcome_records import Outcomes
 from dialogue_flows.records import Goal, Person, Schedule
 from dialogue_flows.types import Command, Input, Pick, Reply, Snapshot, Text, Turn
 
@@ -49,6 +50,7 @@ class Dialogue:
     person: Person | None = None
     goals: dict[int, Goal] = field(default_factory=dict)
     schedule: Schedule | None = None
+    outcomes: Outcomes = field(default_factory=Outcomes)
     now: datetime = START
     last: Turn | None = None
     last_replies: list[str] = field(default_factory=list)
@@ -60,8 +62,11 @@ class Dialogue:
             tuple(self.goals[n] for n in sorted(self.goals)),
             self.language,
             self.schedule,
+            self.outcomes,
         )
         turn = self.engine.handle(snapshot, event, self.now)
+        if turn.outcomes is not None:
+            self.outcomes = turn.outcomes
         if turn.person is not None:
             self.person = turn.person
         if turn.schedule_changed:
@@ -146,8 +151,9 @@ WHOLE_PLAN = (
 """A whole GROW conversation, answered in plain words."""
 
 
-SCHEDULE_ANSWERS = (*WHOLE_PLAN, "Monday 18:00", "Copenhagen")
-"""A whole plan, then a weekly check-in on Mondays at 18:00 Copenhagen time."""
+SCHEDULE_ANSWERS = (*WHOLE_PLAN, "no", "Monday 18:00", "Copenhagen")
+"""A whole plan (its attainment levels skipped), then a weekly check-in on Mondays at 18:00
+Copenhagen time."""
 
 
 TOKEN = "123456:TEST-token-for-the-fake-bot-api-000"

@@ -91,5 +91,6 @@ def test_a_crisis_during_an_aside_returns_to_the_aside_then_the_plan(
 
 
 def test_an_aside_after_a_finished_plan_leaves_nothing_to_take_up(dialogue: Dialogue) -> None:
-    dialogue.run(*WHOLE_PLAN, "/export csv")
-    assert dialogue.person is not None and dialogue.person.conversation.flow in (None, "reminders")
+    dialogue.run(*WHOLE_PLAN, "no", "/export csv")
+    assert dialogue.person is not None
+    assert dialogue.person.conversation.flow in (None, "reminders")

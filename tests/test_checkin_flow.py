@@ -13,7 +13,7 @@ SCHEDULED = SCHEDULE_ANSWERS
 
 
 def test_the_check_in_time_is_chosen_after_the_first_plan(dialogue: Dialogue) -> None:
-    dialogue.run(*WHOLE_PLAN)
+    dialogue.run(*WHOLE_PLAN, "Skip this one")
     assert dialogue.step == "day"
     dialogue.say("Monday 18:00")
     assert dialogue.step == "timezone"
@@ -28,7 +28,7 @@ def test_the_check_in_time_is_chosen_after_the_first_plan(dialogue: Dialogue) ->
 
 
 def test_a_day_by_button_then_an_hour(dialogue: Dialogue) -> None:
-    dialogue.run(*WHOLE_PLAN)
+    dialogue.run(*WHOLE_PLAN, "Skip this one")
     dialogue.press("wednesday")
     assert dialogue.step == "hour"
     dialogue.press("18:00")
@@ -38,7 +38,7 @@ def test_a_day_by_button_then_an_hour(dialogue: Dialogue) -> None:
 
 
 def test_no_reminders_is_a_fine_answer(dialogue: Dialogue) -> None:
-    dialogue.run(*WHOLE_PLAN)
+    dialogue.run(*WHOLE_PLAN, "Skip this one")
     [reply] = dialogue.say("No reminders, thanks")
     assert "no reminders" in reply.lower()
     assert dialogue.schedule is None
@@ -244,14 +244,14 @@ def test_why_it_matters_is_reflected_at_the_check_in(dialogue: Dialogue) -> None
 
 
 def test_a_time_in_words_and_a_city_anywhere(dialogue: Dialogue) -> None:
-    dialogue.run(*WHOLE_PLAN, "Monday evening maybe… around 7", "Leeds")
+    dialogue.run(*WHOLE_PLAN, "no", "Monday evening maybe… around 7", "Leeds")
     schedule = dialogue.schedule
     assert schedule is not None and (schedule.weekday, schedule.hour) == (0, 19)
     assert dialogue.person is not None and dialogue.person.timezone == "Europe/London"
 
 
 def test_a_bare_early_hour_asks_morning_or_evening(dialogue: Dialogue) -> None:
-    dialogue.run(*WHOLE_PLAN, "Monday at 6")
+    dialogue.run(*WHOLE_PLAN, "no", "Monday at 6")
     assert dialogue.step == "half"
     [reply] = dialogue.say("evening")
     assert dialogue.step == "timezone" and reply.count("?") == 1

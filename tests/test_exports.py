@@ -92,7 +92,7 @@ async def test_the_json_matches_its_schema_kept_in_the_repo(stored: Path) -> Non
     kept = json.loads(SCHEMA_FILE.read_text())
     assert kept == schema(), "docs/export.schema.json is stale: run `python -m bot.exports`"
     jsonschema.validate(document, kept)
-    assert document["schema_version"] == 1
+    assert document["schema_version"] == 2
     assert "console:" not in content.decode() and "åse" not in content.decode()
     assert document["goals"][0]["checkins"][1]["progress"] == 6
 
@@ -133,7 +133,7 @@ def test_the_cli_writes_each_format_and_refuses_clearly(stored: Path, tmp_path: 
         [GROWCOACH, "export", "--user", "åse", "--format", "json", "--out", "-", "--db",
          str(stored)], capture_output=True, timeout=120,
     )  # fmt: skip
-    assert json.loads(to_stdout.stdout)["schema_version"] == 1
+    assert json.loads(to_stdout.stdout)["schema_version"] == 2
     for wrong, message in (
         (["--user", "nobody", "--format", "csv"], b"no one called 'nobody'"),
         (["--user", "åse", "--format", "pdf", "--out", "-"], b"cannot go to standard output"),

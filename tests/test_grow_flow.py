@@ -185,7 +185,10 @@ def test_the_whole_plan_is_saved_and_summarised(dialogue: Dialogue) -> None:
     for words in ("Find a flat of my own within a year", "Set up a savings pot", "8/10", "Sam",
                   "“So my kids can stay over”"):  # fmt: skip
         assert words in summary
-    assert "Which day suits you?" in summary
+    assert 'what progress on "Find a flat of my own within a year" would look like' in summary
+    assert dialogue.step == "offer"
+    [reminders] = dialogue.say("Skip this one")
+    assert "Which day suits you?" in reminders
     assert dialogue.person is not None
     assert (dialogue.person.conversation.flow, dialogue.step) == ("reminders", "day")
 
@@ -255,7 +258,7 @@ def test_confidence_out_of_range_or_unclear(dialogue: Dialogue) -> None:
 
 
 def test_goals_lists_area_words_step_and_when(dialogue: Dialogue) -> None:
-    dialogue.run(*WHOLE_PLAN, "No reminders, thanks")
+    dialogue.run(*WHOLE_PLAN, "no", "No reminders, thanks")
     [listing] = dialogue.command("goals")
     assert "1. Home: Find a flat of my own within a year" in listing
     assert "Next step: Set up a savings pot on my phone (when: Friday after work)" in listing
@@ -357,7 +360,7 @@ def test_a_correction_typed_at_the_summary_is_shown_back_and_a_second_is_added(
 
 
 def test_a_time_put_right_where_the_zone_is_asked_is_kept(dialogue: Dialogue) -> None:
-    dialogue.run(*WHOLE_PLAN, "monday at 7")
+    dialogue.run(*WHOLE_PLAN, "no", "monday at 7")
     assert dialogue.step == "timezone"
     [again] = dialogue.say("no 7 at night not morning")
     assert dialogue.keys == ["reminders.time_put_right"]
@@ -369,6 +372,6 @@ def test_a_time_put_right_where_the_zone_is_asked_is_kept(dialogue: Dialogue) ->
 
 
 def test_monday_eve_around_7_is_monday_evening(dialogue: Dialogue) -> None:
-    dialogue.run(*WHOLE_PLAN, "monday eve around 7", "London")
+    dialogue.run(*WHOLE_PLAN, "no", "monday eve around 7", "London")
     assert dialogue.schedule is not None
     assert (dialogue.schedule.weekday, dialogue.schedule.hour) == (0, 19)

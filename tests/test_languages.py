@@ -40,7 +40,9 @@ def test_a_whole_grow_conversation_and_check_in_in_danish(engine: Engine, catalo
     person.run(*DANISH_PLAN[:-1])
     [summary] = person.say(DANISH_PLAN[-1])
     assert "Her er din plan, Maja" in summary and "Sikkerhed: 8/10" in summary
-    assert "Hvilken dag passer dig?" in summary
+    assert 'hvordan fremskridt med "Se min søster Åse hver uge" ville se ud' in summary
+    [day] = person.say("nej tak")
+    assert "Hvilken dag passer dig?" in day
     person.say("mandag kl. 18")
     [zone] = person.say("København")
     assert "hver mandag kl. 18:00 (Europe/Copenhagen)" in zone
@@ -72,7 +74,7 @@ def test_language_can_be_switched_and_back(engine: Engine, catalogue: Catalogue)
 def test_a_danish_pdf_is_in_danish_with_its_letters(engine: Engine, catalogue: Catalogue
                                                     ) -> None:  # fmt: skip
     person = Dialogue(engine, catalogue, language="da")
-    person.run(*DANISH_PLAN, "Ingen påmindelser, tak", "/checkin", "Jeg gjorde det",
+    person.run(*DANISH_PLAN, "nej", "Ingen påmindelser, tak", "/checkin", "Jeg gjorde det",
                "Åse blev glad, og jeg følte mig stærk", "7", "Behold samme skridt")  # fmt: skip
     assert person.person is not None
     history = History.of(person.person, tuple(person.goals.values()), None, "p1", person.now)

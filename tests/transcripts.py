@@ -17,6 +17,7 @@ from pathlib import Path
 
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine, parse_command
+from dialogue_flows.outcome_records import Outcomes
 from dialogue_flows.records import Goal, Person, Schedule
 from dialogue_flows.types import Input, Reply, Snapshot, Text
 
@@ -51,6 +52,13 @@ PLAN_EN = (
     "thursday morning",
     "6",
     "i want it",
+    "yes",
+    "havent rung them",
+    "rung them and booked a visit",
+    "visited the college",
+    "enrolled on a course",
+    "skip",
+    "very",
     "Monday 18:00",
     "London",
 )
@@ -72,6 +80,7 @@ PLAN_DA = (
     "søndag",
     "7",
     "jeg har lyst",
+    "nej tak",
     "mandag kl. 18",
     "Aarhus",
 )
@@ -80,12 +89,12 @@ SCRIPTS = (
     Script("short-answerer.en", "A short answerer (English)", "en",
            ("/start", "ok", "sam", "wanna get bak to work", "yeh", "money", "nothin rn",
             "idk", "idk", "nerves", "yes", "cv", "yes", "write cv", "sat", "3", "dunno",
-            "dunno", "keep it", "no reminders thanks"),
+            "dunno", "keep it", "no", "no reminders thanks"),
            "Answers in a word or two, with typos; says “idk” twice; keeps a step at 3/10."),
     Script("short-answerer.da", "En der svarer kort (dansk)", "da",
            ("/start", "ja", "mo", "komme i arbejde", "ja", "penge", "ledig", "ved ikke",
             "ved ikke", "nerver", "ja", "cv", "ja", "skrive cv", "lørdag", "3", "aner det ikke",
-            "aner det ikke", "behold det", "ingen påmindelser, tak"),
+            "aner det ikke", "behold det", "nej", "ingen påmindelser, tak"),
            "Svarer med et ord eller to; siger “ved ikke” to gange; beholder et skridt på 3/10."),
     Script("long-ambivalent.en", "A long, ambivalent answerer (English)", "en",
            ("/start", "yes", "Helen. Well, Hels to my sister, but Helen is fine", "yes",
@@ -101,7 +110,7 @@ SCRIPTS = (
             "oh sorry, that's all", "going with Claire just to look I think",
             "Text Claire to ask when she's next going", "tonight after tea",
             "probably about 4 I guess", "Claire would be pleased", "text her tomorrow instead",
-            "6", "No reminders, thanks"),
+            "6", "Skip this one", "No reminders, thanks"),
            "Long answers, a name in a sentence, a correction to the summary, three ideas in "
            "one message, a choice in words, a step made smaller."),
     Script("long-ambivalent.da", "En med lange, tvivlende svar (dansk)", "da",
@@ -115,7 +124,7 @@ SCRIPTS = (
             "lægge telefonen i køkkenet, eller gå en tur om aftenen, eller læse i stedet",
             "nej det var det", "telefonen i køkkenet tror jeg",
             "Lægge telefonen i køkkenet kl. 23", "i aften", "cirka 5 tror jeg",
-            "Jeg vil det gerne", "ingen påmindelser, tak"),
+            "Jeg vil det gerne", "nej tak", "ingen påmindelser, tak"),
            "Lange svar, navn i en sætning, tre idéer i én besked, et valg med ord."),
     Script("boundary-tester.en", "A boundary tester (English)", "en",
            ("/start", "hmm ok", "are you a real person", "what is this", "yes", "call me Tee",
@@ -124,7 +133,7 @@ SCRIPTS = (
             "hello?", "football. my mates", "idk", "idk", "are you a bot", "yes",
             "which one do you think?", "what do you think", "join the 5-a-side",
             "that's all", "keep it", "go on tuesday", "stop", "/start", "tuesday", "8",
-            "been before", "No reminders, thanks"),
+            "been before", "no", "No reminders, thanks"),
            "Asks if it is a person, asks for advice twice, says “I just said”, stops and "
            "comes back, says “idk” twice."),
     Script("boundary-tester.da", "En der prøver grænserne (dansk)", "da",
@@ -134,14 +143,14 @@ SCRIPTS = (
             "bor hos min mormor", "hej?", "fodbold. mine venner", "ved ikke", "ved ikke",
             "er du en robot", "ja", "hvad synes du", "hvad synes du", "spille 5-mands",
             "det var det", "behold det", "tage med tirsdag", "stop", "/start", "tirsdag", "8",
-            "har været der før", "Ingen påmindelser, tak"),
+            "har været der før", "nej", "Ingen påmindelser, tak"),
            "Spørger om det er et menneske, beder om råd to gange, siger “det har jeg sagt”, "
            "stopper og kommer tilbage, siger “ved ikke” to gange."),
     Script("checkin-setback.en", "A check-in with a setback (English)", "en",
            (*PLAN_EN, "/checkin", "i tried but hung up before anyone answered",
             "i got as far as dialling", "panicked when it rang", "2",
             "Make the step smaller", "ask mum to sit with me when i ring", "friday", "7",
-            "mum will be there"),
+            "mum will be there", "-1"),
            "A plan, then a check-in where the step was partly done and made smaller."),
     Script("checkin-setback.da", "Et tjek-ind med et tilbageslag (dansk)", "da",
            (*PLAN_DA, "/checkin",
@@ -179,15 +188,17 @@ def converse(engine: Engine, catalogue: Catalogue, script: Script) -> str:
     person: Person | None = None
     goals: dict[int, Goal] = {}
     schedule: Schedule | None = None
+    outcomes = Outcomes()
     now = START
     you, bot = ("Du", "growcoach") if script.language == "da" else ("You", "growcoach")
     lines = [f"# {script.title}", "", f"_{script.about}_", ""]
     for said in script.lines:
         event: Input = parse_command(said) or Text(said)
         snapshot = Snapshot("console:transcript", person, tuple(goals[n] for n in sorted(goals)),
-                            script.language, schedule)  # fmt: skip
+                            script.language, schedule, outcomes)  # fmt: skip
         turn = engine.handle(snapshot, event, now)
         person = turn.person or person
+        outcomes = turn.outcomes or outcomes
         schedule = turn.schedule if turn.schedule_changed else schedule
         goals.update({goal.number: goal for goal in turn.goals})
         now += timedelta(minutes=1) if said != "/checkin" else timedelta(days=7)

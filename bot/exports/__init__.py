@@ -40,11 +40,18 @@ def _fhir(history: History, _: Catalogue) -> bytes:
     return to_fhir(history)
 
 
+def _summary(history: History, catalogue: Catalogue) -> bytes:
+    from bot.exports.pdf import to_summary_pdf
+
+    return to_summary_pdf(history, catalogue)
+
+
 FORMATS: dict[str, tuple[str, str, Callable[[History, Catalogue], bytes]]] = {
     "pdf": ("pdf", "application/pdf", _pdf),
     "csv": ("csv", "text/csv", _csv),
     "json": ("json", "application/json", _json),
     "fhir": ("fhir.json", "application/fhir+json", _fhir),
+    "summary": ("pdf", "application/pdf", _summary),
 }
 
 

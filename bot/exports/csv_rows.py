@@ -1,11 +1,14 @@
-"""The CSV export: one row per event (goal set, step set, check-in), oldest first.
+"""The CSV export: one row per event (goal set, step set, check-in, attainment level
+chosen, measure answered, appointment), oldest first.
 
 Columns (headers in the person's language; the order is the contract):
 event, date (ISO 8601, UTC), goal_number, life_area, goal, step_number, step, when,
-confidence (0-10), outcome, reflection, progress (0-10), next. Written as UTF-8 with a
-byte-order mark so that spreadsheet programs show every character right. A cell that
-begins like a formula (=, +, -, @, a tab or a carriage return) gets a leading
-apostrophe, so that a spreadsheet shows the person's words and never runs them.
+confidence (0-10), outcome, reflection, progress (0-10), next, gas_level (-2 to +2 and
+the person's words), measure, score, agenda. The values of event, outcome and next are
+words in the person's language too. Written as UTF-8 with a byte-order mark so that
+spreadsheet programs show every character right. A cell that begins like a formula (=,
++, -, @, a tab or a carriage return) gets a leading apostrophe, so that a spreadsheet
+shows the person's words and never runs them.
 """
 
 from __future__ import annotations
@@ -16,10 +19,14 @@ from datetime import datetime
 
 from bot.exports.document import History
 from dialogue_flows.catalogue import Catalogue
+from dialogue_flows.outcomes import level_label, scale_of
 from dialogue_flows.types import Msg
 
 COLUMNS = ("event", "date", "goal_number", "life_area", "goal", "step_number", "step", "when",
-           "confidence", "outcome", "reflection", "progress", "next")  # fmt: skip
+           "confidence", "outcome", "reflection", "progress", "next", "gas_level", "measure",
+           "score", "agenda")  # fmt: skip
+WORDS = ("event", "outcome", "next")
+"""Columns whose values are codes, written as words in the person's language."""
 
 Row = dict[str, str | int | None]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -52,8 +59,34 @@ def rows(history: History, catalogue: Catalogue) -> list[Row]:
                           "step": checked.text if checked else None, "outcome": checkin.outcome,
                           "reflection": checkin.reflection, "progress": checkin.progress,
                           "next": checkin.next_move}))  # fmt: skip
+    found += outcome_rows(history)
     found.sort(key=lambda item: (item[0], item[1]))
-    return [{**row, "date": moment.isoformat(timespec="seconds")} for moment, _, row in found]
+    return [
+        {**row, **{column: catalogue.render(Msg(f"csv.value.{row[column]}"), language)
+                   for column in WORDS if row.get(column) is not None},
+         "date": moment.isoformat(timespec="seconds")}
+        for moment, _, row in found
+    ]  # fmt: skip
+
+
+def outcome_rows(history: History) -> list[tuple[datetime, int, Row]]:
+    """The attainment levels chosen, the measures answered, and the appointments."""
+    outcomes = history.outcomes
+    goals = {goal.number: goal.text for goal in history.goals}
+    found: list[tuple[datetime, int, Row]] = []
+    for rating in outcomes.ratings:
+        scale = scale_of(outcomes.scales, rating.goal_number)
+        words = scale.words().get(rating.level, "") if scale else ""
+        found.append((rating.at, 3, {"event": "gas_level", "goal_number": rating.goal_number,
+                      "goal": goals.get(rating.goal_number),
+                      "gas_level": f"{level_label(rating.level)} {words}".strip()}))  # fmt: skip
+    for response in outcomes.responses:
+        found.append((response.at, 4, {"event": "measure", "measure": response.measure,
+                                       "score": response.score}))  # fmt: skip
+    for appointment in outcomes.appointments:
+        found.append((appointment.at, 5, {"event": "appointment", "when": appointment.words,
+                                          "agenda": appointment.agenda}))  # fmt: skip
+    return found
 
 
 def to_csv(history: History, catalogue: Catalogue) -> bytes:

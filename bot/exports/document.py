@@ -9,11 +9,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
+from dialogue_flows.outcome_records import Outcomes
+from dialogue_flows.outcomes import latest_levels, t_score
 from dialogue_flows.records import Goal, Person, Schedule
 
-SCHEMA_VERSION: Literal[1] = 1
+SCHEMA_VERSION: Literal[2] = 2
+"""2: outcomes (attainment levels, measures, appointments and agenda) and the T-score."""
 
 
 class Document(BaseModel):
@@ -38,12 +41,15 @@ class ExportedSchedule(Document):
 class History(Document):
     """Everything growcoach keeps about one person's goals, in their own words."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[2] = SCHEMA_VERSION
     generated_at: datetime
     pseudonym: str
     person: ExportedPerson
     weekly_checkin: ExportedSchedule | None
     goals: tuple[Goal, ...]
+    outcomes: Outcomes = Field(default_factory=Outcomes)
+    gas_t_score: float | None = None
+    """The Kiresuk-Sherman T-score of the latest levels of the goals still worked on."""
 
     @classmethod
     def of(
@@ -53,6 +59,7 @@ class History(Document):
         schedule: Schedule | None,
         pseudonym: str,
         now: datetime,
+        outcomes: Outcomes | None = None,
     ) -> History:
         exported = ExportedPerson(
             name=person.name,
@@ -67,8 +74,13 @@ class History(Document):
             )
         # Goals carry the pseudonym, never the Telegram id or console name.
         hidden = tuple(goal.model_copy(update={"person_id": pseudonym}) for goal in goals)
+        outcomes = outcomes or Outcomes()
+        open_goals = [goal.number for goal in goals if goal.status != "dropped"]
+        latest = latest_levels(outcomes.scales, outcomes.ratings, open_goals)
+        score = t_score(latest.values())
         return cls(generated_at=now, pseudonym=pseudonym, person=exported,
-                   weekly_checkin=weekly, goals=hidden)  # fmt: skip
+                   weekly_checkin=weekly, goals=hidden, outcomes=outcomes,
+                   gas_t_score=None if score is None else round(score, 1))  # fmt: skip
 
     def to_json(self) -> bytes:
         return self.model_dump_json(indent=2).encode()

@@ -1,6 +1,7 @@
 """The FHIR export: an R4 `Bundle` (type collection) of `Goal`s and their progress
 `Observation`s, built and validated with the `fhir.resources` models (R4B: the R4
-family; Goal and Observation are as in R4).
+family; Goal and Observation are as in R4). Goal attainment and the measures are
+added by `bot.exports.fhir_outcomes`.
 
 The subject is a pseudonymous identifier, never the Telegram id. Each progress rating
 is an Observation whose `focus` is its Goal; each Goal lists them in
@@ -16,6 +17,8 @@ from typing import Any
 from fhir.resources.R4B.bundle import Bundle
 
 from bot.exports.document import History
+from bot.exports.fhir_outcomes import outcome_entries, scaled_goal
+from dialogue_flows.outcomes import scale_of
 from dialogue_flows.records import Goal
 
 ACHIEVEMENT = "http://terminology.hl7.org/CodeSystem/goal-achievement"
@@ -80,6 +83,9 @@ def to_fhir(history: History) -> bytes:
         status = achievement(goal)
         if status is not None:
             resource["achievementStatus"] = {"coding": [{"system": ACHIEVEMENT, "code": status}]}
+        scale = scale_of(history.outcomes.scales, goal.number)
+        if scale is not None and scale.levels:
+            resource = scaled_goal(resource, scale)
         entries.append({"fullUrl": goal_url, "resource": _without_empty(resource)})
         for url, checkin in observations:
             observation = {
@@ -94,6 +100,10 @@ def to_fhir(history: History) -> bytes:
                 "note": [{"text": checkin.reflection}] if checkin.reflection else [],
             }  # fmt: skip
             entries.append({"fullUrl": url, "resource": _without_empty(observation)})
+    entries += outcome_entries(
+        history.outcomes, subject, lambda *parts: full_url(history, *parts),
+        history.person.language, history.gas_t_score,
+    )  # fmt: skip
     bundle = Bundle.model_validate(
         {
             "resourceType": "Bundle",

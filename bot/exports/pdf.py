@@ -13,13 +13,16 @@ import io
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
+from babel.dates import format_date, format_datetime
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from bot.exports.document import History
 from dialogue_flows.catalogue import Catalogue
+from dialogue_flows.measures import measures
+from dialogue_flows.outcomes import by_goal, describe_t, level_label, scale_of
 from dialogue_flows.records import Goal
 from dialogue_flows.types import Msg
 
@@ -89,7 +92,108 @@ class _Writer:
             pdf.multi_cell(0, 6, self.text("pdf.no_goals"), align="L")
         for goal in history.goals:
             self.goal(goal)
+        self.attainment()
+        self.measures()
+        self.appointment()
         return bytes(pdf.output())
+
+    def summary(self) -> bytes:
+        """One page before an appointment: each goal now, the T-score, scores, the agenda."""
+        pdf, history = self.pdf, self.history
+        pdf.add_page()
+        pdf.set_font(FONT, "B", 17)
+        name = history.person.name or history.pseudonym
+        pdf.multi_cell(0, 9, self.text("pdf.summary_title", name=name), align="L",
+                       new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
+        outcomes = history.outcomes
+        latest = {number: ratings[-1] for number, ratings in by_goal(outcomes.ratings).items()}
+        for goal in history.goals:
+            if goal.status not in {"active", "achieved"}:
+                continue
+            self.heading("pdf.summary_goal", number=goal.number, goal=goal.text)
+            step = goal.current_step
+            self.field("pdf.summary_step", step.text if step else None)
+            went = goal.checkins[-1] if goal.checkins else None
+            self.field("pdf.summary_went", self.text(f"pdf.outcome.{went.outcome}") if went
+                       else self.text("pdf.outcome.none"))  # fmt: skip
+            scale = scale_of(outcomes.scales, goal.number)
+            rating = latest.get(goal.number)
+            if scale is not None and rating is not None:
+                words = scale.words().get(rating.level, "")
+                self.field("pdf.summary_level", f"{level_label(rating.level)}  {words}")
+        if history.gas_t_score is not None:
+            self.pdf.ln(2)
+            self.line(self.catalogue.render(describe_t(history.gas_t_score), self.language))
+        for response in outcomes.responses[-2:]:
+            measure = measures()[response.measure]
+            title = measure.title.get(self.language, measure.title["en"])
+            self.line(self.text("pdf.measure_line", day=self.day(response.at), title=title,
+                                score=response.score, maximum=measure.maximum))  # fmt: skip
+        self.appointment()
+        return bytes(pdf.output())
+
+    def heading(self, key: str, **params: Any) -> None:
+        pdf = self.pdf
+        pdf.ln(5)
+        pdf.set_font(FONT, "B", 13)
+        pdf.multi_cell(0, 7, self.text(key, **params), align="L", new_x=XPos.LMARGIN,
+                       new_y=YPos.NEXT)  # fmt: skip
+
+    def line(self, text: str, bold: bool = False) -> None:
+        self.pdf.set_font(FONT, "B" if bold else "", 9.5)
+        self.pdf.multi_cell(0, 5.5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    def attainment(self) -> None:
+        """Each goal's levels in the person's words, the levels chosen, and the T-score."""
+        outcomes = self.history.outcomes
+        if not outcomes.scales:
+            return
+        self.heading("pdf.gas_heading")
+        chosen = by_goal(outcomes.ratings)
+        for scale in outcomes.scales:
+            self.line(self.text("pdf.gas_goal", number=scale.goal_number), bold=True)
+            for level, words in sorted(scale.words().items(), reverse=True):
+                self.line(f"{level_label(level)}  {words}")
+            for rating in chosen.get(scale.goal_number, []):
+                self.line(self.text("pdf.gas_chosen", day=self.day(rating.at),
+                                    level=level_label(rating.level)))  # fmt: skip
+        score = self.history.gas_t_score
+        self.pdf.ln(2)
+        self.line(self.catalogue.render(describe_t(score), self.language), bold=True)
+
+    def measures(self) -> None:
+        """Each measure answered: the scores, and a chart of them over time."""
+        responses = self.history.outcomes.responses
+        if not responses:
+            return
+        self.heading("pdf.measures_heading")
+        for key in sorted({response.measure for response in responses}):
+            measure = measures()[key]
+            title = measure.title.get(self.language, measure.title["en"])
+            these = [response for response in responses if response.measure == key]
+            for response in these:
+                self.line(self.text("pdf.measure_line", day=self.day(response.at), title=title,
+                                    score=response.score, maximum=measure.maximum))  # fmt: skip
+            image = progress_chart(
+                [r.at for r in these], [r.score for r in these], self.text("pdf.measure_axis"),
+                title, top=measure.maximum,
+            )  # fmt: skip
+            if self.pdf.will_page_break(62):
+                self.pdf.add_page()
+            self.pdf.image(image, x=MARGIN, w=WIDTH * 0.8)
+
+    def appointment(self) -> None:
+        """The next appointment and the person's agenda for it, in their words."""
+        appointment = self.history.outcomes.next_appointment
+        if appointment is None:
+            return
+        zone = ZoneInfo(self.history.person.timezone or "UTC")
+        when = appointment.at.astimezone(zone)
+        self.heading("pdf.appointment_heading")
+        self.line(format_datetime(when, self.text("format.datetime"), tzinfo=zone,
+                                  locale=self.language))  # fmt: skip
+        self.line(self.text("pdf.agenda"), bold=True)
+        self.line(appointment.agenda or self.text("pdf.no_agenda"))
 
     def goal(self, goal: Goal) -> None:
         pdf = self.pdf
@@ -179,8 +283,10 @@ class _Writer:
         pdf.image(image, x=MARGIN, w=WIDTH * 0.8)
 
 
-def progress_chart(days: list[datetime], ratings: list[int], axis: str, title: str) -> io.BytesIO:
-    """Progress 0 to 10 over time, each check-in a marked point, as a PNG."""
+def progress_chart(
+    days: list[datetime], ratings: list[int], axis: str, title: str, top: int = 10
+) -> io.BytesIO:
+    """Ratings from 0 to `top` over time (progress 0-10, a measure), each marked, as a PNG."""
     # The figure itself, not pyplot: no global state, so exports may run in threads.
     from matplotlib import dates as mdates
     from matplotlib.figure import Figure
@@ -192,8 +298,8 @@ def progress_chart(days: list[datetime], ratings: list[int], axis: str, title: s
     for day, rating in zip(x, ratings, strict=True):
         axes.annotate(str(rating), (day, rating), textcoords="offset points",
                       xytext=(0, 7), ha="center", fontsize=8)  # fmt: skip
-    axes.set_ylim(0, 10.8)
-    axes.set_yticks(range(0, 11, 2))
+    axes.set_ylim(0, top * 1.08)
+    axes.set_yticks(range(0, top + 1, max(1, top // 5)))
     axes.set_ylabel(axis, fontsize=8)
     axes.set_title(title, fontsize=9)
     axes.grid(alpha=0.3)
@@ -210,3 +316,8 @@ def progress_chart(days: list[datetime], ratings: list[int], axis: str, title: s
 
 def to_pdf(history: History, catalogue: Catalogue) -> bytes:
     return _Writer(history, catalogue).write()
+
+
+def to_summary_pdf(history: History, catalogue: Catalogue) -> bytes:
+    """The one page a person may share before an appointment."""
+    return _Writer(history, catalogue).summary()

@@ -72,7 +72,7 @@ SAFE_CHOICES = (
     Choice("unsafe", Msg("choice.not_safe")),
 )
 _UNSURE = re.compile(
-    r"\b(not sure|unsure|dont know|don't know|idk|maybe|dunno|ved ikke|m[aå]ske|usikker|"
+    r"\b(not sure|unsure|dont know|don't know|idk|maybe|dunno|ved ikke?|m[aå]ske|usikker|"
     r"ikke sikker|aner det ikke)\b"
 )
 _UNSAFE = re.compile(

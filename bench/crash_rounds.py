@@ -27,18 +27,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests")]
 
+from conftest import SCHEDULE_ANSWERS  # noqa: E402
 from fake_bot_api import FakeBotApi  # noqa: E402
 
 TOKEN = "123456:CRASH-token-for-the-fake-bot-api-00"
 SECRET = "crash-secret"
-ANSWERS = (
-    "/start", "yes", "Sam", "Home", "Find a flat of my own within a year",
-    "Sofa surfing at my mate's place", "My key worker is on it",
-    "I'm stubborn in a good way; my sister", "Money, and forms make me panic",
-    "Ask the council about housing\nSave £10 a week", "Talk to Shelter", "That's all",
-    "My sister", "2", "Set up a savings pot on my phone", "Friday after work",
-    "Forgetting; I'll set an alarm", "8", "Monday 18:00", "London",
-)  # fmt: skip
+ANSWERS = SCHEDULE_ANSWERS
 
 
 def start(base_url: str, db: Path, webhook: str | None) -> subprocess.Popen[bytes]:

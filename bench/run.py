@@ -33,6 +33,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+from conftest import SCHEDULE_ANSWERS  # noqa: E402
 from fake_bot_api import Call, FakeBotApi  # noqa: E402
 
 from bot.app import open_app  # noqa: E402
@@ -46,14 +47,7 @@ from dialogue_flows.types import Snapshot, Text  # noqa: E402
 from storage.db import PRAGMAS  # noqa: E402
 
 TOKEN = "123456:BENCH-token-for-the-fake-bot-api-00"
-ANSWERS = (
-    "/start", "yes", "Sam", "Home", "Find a flat of my own within a year",
-    "Sofa surfing at my mate's place", "My key worker is on it",
-    "I'm stubborn in a good way; my sister", "Money, and forms make me panic",
-    "Ask the council about housing\nSave £10 a week", "Talk to Shelter", "That's all",
-    "My sister", "2", "Set up a savings pot on my phone", "Friday after work",
-    "Forgetting; I'll set an alarm", "8", "Monday 18:00", "London",
-)  # fmt: skip
+ANSWERS = SCHEDULE_ANSWERS
 """A whole GROW conversation and a weekly check-in: 20 turns, one reply each."""
 THINK = 0.150
 CHANGES = ROOT / "bench" / "CHANGES.md"

@@ -22,6 +22,7 @@ from dialogue_flows import (
     crisis_care,
     gas,
     grow,
+    idle,
     language,
     listening,
     measure,
@@ -191,7 +192,8 @@ class _TurnInProgress:
             if move is Move.REAL_PERSON:
                 self.say(Msg("move.real_person"))
             key = "idle.paused" if self.conversation.paused else "idle.waiting"
-            self.say(Msg(key))
+            heard = idle.acknowledgement(words)
+            self.say(*(heard, Msg(f"{key}.after")) if heard else (Msg(key),))
             return
         question = self.question()
         # The crisis conversation reads its own answers ("not sure" to "Are you safe?").

@@ -700,7 +700,7 @@ class _TurnInProgress:
                     {
                         "number": number,
                         "words": words,
-                        "level": outcomes.level_label(scored.level),
+                        "level": outcomes.plain_level(scored.level),
                     },
                 )
             )

@@ -15,7 +15,7 @@ from dialogue_flows import grow
 from dialogue_flows.answers import InvalidAnswerError, comparable
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
 from dialogue_flows.outcome_records import GasRating, GasScale
-from dialogue_flows.outcomes import IMPORTANCE, LEVELS, level_label, scale_of, yes_or_no_choice
+from dialogue_flows.outcomes import IMPORTANCE, LEVELS, plain_level, scale_of, yes_or_no_choice
 from dialogue_flows.types import Choice, Msg, Param
 
 SKIP = Choice("skip", Msg("choice.skip"))
@@ -132,7 +132,7 @@ def params(work: Work) -> Mapping[str, Param]:
     if isinstance(rated, int):
         scale = _gas(work).scale()
         words = scale.words().get(rated, "") if scale else ""
-        found["level"] = level_label(rated)
+        found["level"] = plain_level(rated)
         found["words"] = words
     return found
 
@@ -187,8 +187,7 @@ def level_choices(work: Work) -> tuple[Choice, ...]:
     words = scale.words() if scale else {}
     return (
         *(
-            Choice(str(level), Msg("choice.gas_level", {"level": level_label(level),
-                                                        "words": grow.shorten(words[level], 48)}))
+            Choice(str(level), Msg("choice.gas_level", {"words": grow.shorten(words[level], 48)}))
             for level in sorted(words, reverse=True)
         ),
         SKIP,

@@ -20,6 +20,8 @@ from dialogue_flows.weekly import WeeklyTime, read_hour, read_timezone, read_wee
 
 HOURS = (9, 12, 15, 18, 20)
 OFFERED_ZONES = ("Europe/London", "Europe/Copenhagen")
+KNOWN_ZONES = {"Europe/London": "uk", "Europe/Copenhagen": "dk"}
+"""Zones said as people know them ("UK time", "dansk tid"), not by their IANA names."""
 
 DAY_CHOICES = (
     *(Choice(day, Msg(f"choice.weekday_{n}")) for n, day in enumerate(
@@ -62,7 +64,24 @@ def zone_choices(work: Work) -> tuple[Choice, ...]:
     """The service's zone first, unless the person writes Danish: then Copenhagen."""
     first = "Europe/Copenhagen" if work.language == "da" else work.default_timezone
     zones = dict.fromkeys((first, work.default_timezone, *OFFERED_ZONES))
-    return tuple(Choice(zone, Msg("choice.own_words", {"text": zone})) for zone in zones)
+    return tuple(Choice(zone, zone_label(zone)) for zone in zones)
+
+
+def zone_label(zone: str) -> Msg:
+    """A zone as a button: "København (dansk tid)", or its city ("Berlin")."""
+    known = KNOWN_ZONES.get(zone)
+    return Msg(f"zone.choice.{known}") if known else Msg("choice.own_words", {"text": city(zone)})
+
+
+def zone_name(zone: str) -> Msg:
+    """A zone in a sentence: "Danish time", "Tokyo time"."""
+    known = KNOWN_ZONES.get(zone)
+    return Msg(f"zone.{known}") if known else Msg("zone.city", {"city": city(zone)})
+
+
+def city(zone: str) -> str:
+    """ "America/New_York" is New York."""
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
 
 
 MANAGE_VALUES = OneOf(("change", "zone", "pause", "resume", "off", "keep"))
@@ -170,13 +189,13 @@ def turn_off(work: Work) -> None:
 
 
 def describe(found: Schedule) -> Msg:
-    """ "every Monday at 18:00 (Europe/London)", in the person's language."""
+    """ "every Monday at 18:00 (UK time)", in the person's language."""
     return Msg(
         "schedule.paused" if found.paused else "schedule.every",
         {
             "weekday": Msg(f"weekday.{found.weekday}"),
             "time": f"{found.hour:02}:{found.minute:02}",
-            "timezone": found.timezone,
+            "timezone": zone_name(found.timezone),
         },
     )
 

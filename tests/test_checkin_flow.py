@@ -19,7 +19,7 @@ def test_the_check_in_time_is_chosen_after_the_first_plan(dialogue: Dialogue) ->
     dialogue.say("Monday 18:00")
     assert dialogue.step == "timezone"
     [done] = dialogue.say("Copenhagen")
-    assert "every Monday at 18:00 (Europe/Copenhagen)" in done
+    assert "every Monday at 18:00 (Danish time)" in done
     schedule = dialogue.schedule
     assert schedule is not None and (schedule.weekday, schedule.hour) == (0, 18)
     # Started on Monday 2 March 2026 at 09:00 UTC: the first check-in is that evening.
@@ -346,3 +346,20 @@ def test_a_new_time_said_at_the_reminders_menu_changes_it(dialogue: Dialogue) ->
         assert schedule is not None, said
         assert (schedule.weekday, schedule.hour, schedule.minute) == when, said
         assert person.step is None and person.keys[0] == "reminders.scheduled", said
+
+
+def test_time_zones_are_offered_as_places_people_know(dialogue: Dialogue) -> None:
+    """Testers: "Europe/Copenhagen" and "Europe/London" on the buttons and in the replies."""
+    for language, plan, shown in (
+        ("da", ("/start", *DANISH_PLAN, "nej tak", "mandag kl. 18"),
+         ["København (dansk tid)", "London (britisk tid)"]),
+        ("en", (*WHOLE_PLAN, "no", "Monday 18:00"),
+         ["London (UK time)", "Copenhagen (Danish time)"]),
+    ):  # fmt: skip
+        person = Dialogue(dialogue.engine, dialogue.catalogue, language=language)
+        person.run(*plan)
+        assert person.step == "timezone" and person.last is not None
+        choices = person.last.replies[-1].choices
+        assert [person.catalogue.render(c.label, language) for c in choices] == shown
+        [done] = person.press(choices[0].value)
+        assert "Europe/" not in done and ("(dansk tid)" in done or "(UK time)" in done)

@@ -169,7 +169,7 @@ def test_check_in_and_reminders_work_in_the_console(tmp_path: Path) -> None:
     answers = (*WHOLE_PLAN[1:], "no", "mon 6pm", "Aarhus", "/checkin", "I did it", "Alarm",
                "7", "Keep the same step", "/reminders", "Pause reminders", "/goals")  # fmt: skip
     out = run(tmp_path / "c.db", lines(*answers)).stdout.decode()
-    assert "I'll check in with you every Monday at 18:00 (Europe/Copenhagen)" in out
+    assert "I'll check in with you every Monday at 18:00 (Danish time)" in out
     assert "You did what you set out to do" in out
     assert "Progress: 7/10" in out
     assert "Weekly check-ins are paused. /reminders turns them back on." in out

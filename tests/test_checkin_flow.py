@@ -363,3 +363,21 @@ def test_time_zones_are_offered_as_places_people_know(dialogue: Dialogue) -> Non
         assert [person.catalogue.render(c.label, language) for c in choices] == shown
         [done] = person.press(choices[0].value)
         assert "Europe/" not in done and ("(dansk tid)" in done or "(UK time)" in done)
+
+
+def test_the_check_in_opens_with_the_goal_and_the_step_not_the_reason(
+    dialogue: Dialogue,
+) -> None:
+    """Testers: it opened by quoting a heavy line back ("…then i end up drinking…")."""
+    danish = ("/start", *DANISH_PLAN, "nej tak", "mandag kl. 18", "København")
+    for language, plan, goal, step, why in (
+        ("en", SCHEDULED, "Find a flat of my own within a year",
+         "Set up a savings pot on my phone", "So my kids can stay over"),
+        ("da", danish, "Se min søster Åse hver uge", "Sende hende en sms",
+         "Hun er den eneste familie"),
+    ):  # fmt: skip
+        person = Dialogue(dialogue.engine, dialogue.catalogue, language=language)
+        person.run(*plan)
+        [opening] = person.command("checkin")
+        assert f"“{goal}”" in opening and f"“{step}”" in opening, language
+        assert why not in opening and opening.count("?") == 1, language

@@ -381,3 +381,14 @@ def test_the_check_in_opens_with_the_goal_and_the_step_not_the_reason(
         [opening] = person.command("checkin")
         assert f"“{goal}”" in opening and f"“{step}”" in opening, language
         assert why not in opening and opening.count("?") == 1, language
+
+
+def test_a_step_planned_for_tomorrow_is_not_due_today(dialogue: Dialogue) -> None:
+    for language, when in (("en", "tomorrow evening"), ("da", "i morgen")):
+        plan = tuple(when if line == "Friday after work" else line for line in SCHEDULED)
+        person = Dialogue(dialogue.engine, dialogue.catalogue, language=language)
+        person.run(*plan, "/checkin", "no")
+        assert person.keys == ["checkin.not_due"] and f"“{when}”" in person.last_replies[0]
+        person.now += timedelta(days=2)
+        person.run("/checkin", "no")
+        assert person.step == "reflect_not_yet", language

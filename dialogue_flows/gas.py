@@ -3,6 +3,8 @@
 After a Way forward the person may describe, briefly and each one skippable, what five
 levels would look like for this goal: where they are now (-1), as expected (0), a bit
 better (+1), much better (+2) and worse than now (-2); and how important the goal is.
+Where they are now was said in Reality already: their words are offered back as the -1
+line to confirm, never asked for a second time.
 At each check-in they pick the level that fits, with their own words on the buttons.
 """
 
@@ -20,6 +22,9 @@ from dialogue_flows.types import Choice, Msg, Param
 
 SKIP = Choice("skip", Msg("choice.skip"))
 YES_SKIP = (Choice("yes", Msg("choice.yes_lets")), Choice("no", Msg("choice.skip")))
+USE_SAID = (Choice("yes", Msg("choice.use_said")), Choice("other", Msg("choice.say_differently")))
+SAID_NOW_MOVES = {"yes": "yes", "keep": "yes", "no": "other"}
+"""Yes, or "keep it", to their Reality words as the -1 line; "no" lets them say it anew."""
 IMPORTANCE_CHOICES = (
     *(Choice(str(weight), Msg(f"choice.importance_{name}")) for weight, name in
       IMPORTANCE.items()),
@@ -56,6 +61,11 @@ def read_importance(text: str) -> str:
 
 class GasWork(Work):
     wants_to = answer_is("yes")
+    says_it_differently = answer_is("other")
+
+    def said_where_now(self) -> bool:
+        """Reality holds where they are now: it is offered as the -1 line, not asked again."""
+        return self.goal is not None and bool(self.goal.reality_now)
 
     def scale(self) -> GasScale | None:
         goal = self.goal
@@ -86,6 +96,14 @@ def save_level(level: int) -> Any:
         gas.put_scale(scale.model_copy(update={"levels": levels, "updated_at": work.now}))
 
     return save
+
+
+def save_said_now(work: Work, answer: Any) -> None:
+    """ "Yes" keeps their Reality words as the -1 line; their own new words replace them."""
+    goal = work.goal
+    if answer in ("other", "skip") or goal is None:
+        return
+    save_level(-1)(work, goal.reality_now if answer == "yes" else answer)
 
 
 def save_importance(work: Work, answer: Any) -> None:
@@ -134,6 +152,9 @@ def params(work: Work) -> Mapping[str, Param]:
         words = scale.words().get(rated, "") if scale else ""
         found["level"] = level_label(rated)
         found["words"] = words
+    goal = work.goal
+    if goal is not None and goal.reality_now:
+        found["said_now"] = grow.quoted(goal.reality_now)
     return found
 
 
@@ -142,6 +163,8 @@ FLOW = Flow(
     work=GasWork,
     questions=(
         Question("offer", "gas.offer", choices=YES_SKIP, read=yes_or_no_choice),
+        Question("level_m1_said", "gas.level_m1_said", choices=USE_SAID, read=level_words,
+                 save=save_said_now, on_move=SAID_NOW_MOVES),
         *(level_question(level) for level in LEVELS),
         Question("importance", "gas.importance", choices=IMPORTANCE_CHOICES,
                  read=read_importance, save=save_importance, skippable=True),
@@ -151,7 +174,12 @@ FLOW = Flow(
         Ending("skipped", "gas.skipped", then=grow.offer_reminders),
     ),
     transitions=[
+        {"trigger": "answer", "source": "offer", "dest": "level_m1_said",
+         "conditions": ["wants_to", "said_where_now"]},
         {"trigger": "answer", "source": "offer", "dest": "level_m1", "conditions": "wants_to"},
+        {"trigger": "answer", "source": "level_m1_said", "dest": "level_m1",
+         "conditions": "says_it_differently"},
+        {"trigger": "answer", "source": "level_m1_said", "dest": "level_0"},
         {"trigger": "answer", "source": "offer", "dest": "skipped"},
         {"trigger": "answer", "source": "level_m1", "dest": "level_0"},
         {"trigger": "answer", "source": "level_0", "dest": "level_p1"},

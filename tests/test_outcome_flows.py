@@ -28,8 +28,8 @@ def scaled(dialogue: Dialogue) -> None:
 def test_levels_in_own_words_then_chosen_at_check_ins(dialogue: Dialogue) -> None:
     dialogue.run(*WHOLE_PLAN)
     [offer] = dialogue.say("yes")
-    assert "where are you now with it?" in offer
-    dialogue.run(*LEVELS_EN)
+    assert "Earlier you told me: “Sofa surfing at my mate's place”" in offer
+    dialogue.run(*LEVELS_EN)  # their own new words for now replace the Reality ones
     assert dialogue.step == "level_m2"
     dialogue.run("idk", "idk")  # a second "I don't know" skips it, as anywhere
     assert dialogue.step == "importance"
@@ -75,7 +75,7 @@ def test_levels_in_danish(engine: Engine, catalogue: Catalogue) -> None:
     person.command("start")
     person.run(*PLAN_DA)
     [now] = person.say("ja")
-    assert "hvor er du med det lige nu?" in now
+    assert "Tidligere skrev du: “Vi snakker i telefon nu og da”" in now
     person.run("Vi ses en gang om måneden", "Hver anden uge", "Hver uge", "En tur sammen",
                "Vi snakker ikke")  # fmt: skip
     [done] = person.say("Ret vigtigt")

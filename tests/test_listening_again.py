@@ -15,13 +15,13 @@ from dialogue_flows.engine import Engine
 
 PLAN_EN = (
     *WELCOMED, "get a job", "yes", "need the money", "been out of work 2 yrs", "my mum",
-    "nerves", "yes", "do my cv, ask the jobcentre", "yes", "do my cv", "write the cv",
+    "nerves", "yes", "do my cv, or ask the jobcentre", "yes", "do my cv", "write the cv",
     "sat", "7", "i want it",
 )  # fmt: skip
 """A whole plan in few words, ending at the offer of attainment levels."""
 PLAN_DA = (
     "/start", "ja", "mo", "komme i arbejde", "ja", "for pengenes skyld", "ledig i 2 år",
-    "min mor", "nerver", "ja", "skrive cv, spørge jobcentret", "ja", "skrive cv",
+    "min mor", "nerver", "ja", "skrive cv eller spørge jobcentret", "ja", "skrive cv",
     "skrive cv'et", "lørdag", "7", "jeg vil det",
 )  # fmt: skip
 
@@ -43,7 +43,11 @@ def person(engine: Engine, catalogue: Catalogue, language: str) -> Dialogue:
     ],
 )
 def test_where_they_are_now_is_offered_back_not_asked_again(
-    engine: Engine, catalogue: Catalogue, language: str, plan: tuple[str, ...], yes: str,
+    engine: Engine,
+    catalogue: Catalogue,
+    language: str,
+    plan: tuple[str, ...],
+    yes: str,
     offered: str,
 ) -> None:
     dialogue = person(engine, catalogue, language)
@@ -73,3 +77,79 @@ def test_where_they_are_now_can_be_put_differently(
     dialogue.run(*plan, "yes" if language == "en" else "ja", "still no job, 2 yrs now")
     assert dialogue.step == "level_0"
     assert dialogue.outcomes.scales[0].words()[-1] == "still no job, 2 yrs now"
+
+
+# -- 3. "not quite" lets them say it again, and it replaces ---------------------------
+
+AT_SUMMARY = {"en": PLAN_EN[:9], "da": PLAN_DA[:9]}
+AT_OPTIONS = {"en": PLAN_EN[:11], "da": PLAN_DA[:11]}
+
+
+@pytest.mark.parametrize(
+    ("language", "not_quite", "again", "part"),
+    [
+        ("en", "not quite", "nerves n money tbh", "obstacles"),
+        ("en", "nah not rly", "out of work 3 yrs not 2", "reality_now"),
+        ("da", "nej ikke helt", "ledig i 3 år, ikke 2", "reality_now"),
+        ("da", "ikk helt", "nerver og penge", "obstacles"),
+    ],
+)
+def test_not_quite_after_the_reality_summary_replaces_what_it_corrects(
+    engine: Engine, catalogue: Catalogue, language: str, not_quite: str, again: str, part: str
+) -> None:
+    dialogue = person(engine, catalogue, language)
+    dialogue.run(*AT_SUMMARY[language])
+    assert dialogue.step == "reality_summary"
+    dialogue.say(not_quite)
+    assert dialogue.step == "reality_fix"
+    [shown] = dialogue.say(again)
+    assert dialogue.step == "reality_again"
+    before = {"reality_now": ("2 yrs", "2 år"), "obstacles": ("“nerves”", "“nerver”")}[part]
+    assert not any(old in shown for old in before), shown  # replaced, not beside it
+    assert f"“{again}”" in shown
+    assert getattr(dialogue.goal, part) == again
+    assert dialogue.goal.reality_correction is None
+
+
+@pytest.mark.parametrize(
+    ("language", "not_quite", "edit", "left"),
+    [
+        ("en", "not quite", "drop the second one", ("do my cv",)),
+        ("en", "not quite", "get rid of the jobcentre one", ("do my cv",)),
+        ("en", "nope", "change 1 to do my cv with mum",
+         ("do my cv with mum", "ask the jobcentre")),
+        ("en", "not quite", "ask the jobcentre, or ring the temp agency",
+         ("ask the jobcentre", "ring the temp agency")),
+        ("da", "nej ikke helt", "fjern nr 2", ("skrive cv",)),
+        ("da", "ikke helt", "drop den sidste", ("skrive cv",)),
+        ("da", "nej", "ændr 1 til skrive cv med min mor", ("skrive cv med min mor",
+                                                           "spørge jobcentret")),
+    ],
+)  # fmt: skip
+def test_not_quite_at_the_options_lets_them_drop_change_or_restate(
+    engine: Engine,
+    catalogue: Catalogue,
+    language: str,
+    not_quite: str,
+    edit: str,
+    left: tuple[str, ...],
+) -> None:
+    dialogue = person(engine, catalogue, language)
+    dialogue.run(*AT_OPTIONS[language])
+    assert dialogue.step == "options_summary" and len(dialogue.goal.options) == 2
+    dialogue.say(not_quite)
+    assert dialogue.step == "options_fix"
+    [shown] = dialogue.say(edit)
+    assert dialogue.goal.options == left
+    assert dialogue.step == "options_summary", shown
+    assert edit not in dialogue.goal.options
+
+
+def test_dropping_an_idea_without_saying_which_asks_again(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    dialogue = person(engine, catalogue, "en")
+    dialogue.run(*AT_OPTIONS["en"], "not quite")
+    [reply] = dialogue.say("drop the one about the moon")
+    assert dialogue.step == "options_fix" and len(dialogue.goal.options) == 2
+    assert reply.startswith("I couldn't tell which idea you meant.")

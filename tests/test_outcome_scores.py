@@ -6,9 +6,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.measures import measures, offered
 from dialogue_flows.outcome_records import GasRating, GasScale
-from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.outcomes import Scored, describe_t, latest_levels, t_score, worker_t
 
 # T = 50 + 10·Σwx / √((1 - 0.3)·Σw² + 0.3·(Σw)²), worked by hand:

@@ -31,6 +31,8 @@ IMPORTANCE_CHOICES = (
     SKIP,
 )  # fmt: skip
 LEVEL_NAMES = {-2: "m2", -1: "m1", 0: "0", 1: "p1", 2: "p2"}
+LEVEL_MOVES = {"thats_all": "done", "skip": "skip", "no": "skip"}
+"""At a level: "that's all" ("det var det") ends the describing; "skip" leaves one line."""
 _SKIP_WORDS = {"skip", "skipit", "skipthis", "skipthatone", "pass", "next", "no", "nope",
                "idk", "dontknow", "idontknow", "springover", "spring", "nej", "vedikke",
                "jegvedikke", "videre"}  # fmt: skip
@@ -61,6 +63,12 @@ def read_importance(text: str) -> str:
 
 class GasWork(Work):
     wants_to = answer_is("yes")
+    done_describing = answer_is("done")
+
+    def nothing_described(self) -> bool:
+        """ "That's all" before any line: as if the levels were skipped."""
+        return self.answer == "done" and self.scale() is None
+
     says_it_differently = answer_is("other")
 
     def said_where_now(self) -> bool:
@@ -89,7 +97,7 @@ def save_level(level: int) -> Any:
     def save(work: Work, answer: Any) -> None:
         gas = _gas(work)
         goal = gas.goal
-        if answer == "skip" or goal is None:
+        if answer in ("skip", "done") or goal is None:
             return
         scale = gas.scale() or GasScale(goal_number=goal.number, updated_at=work.now)
         levels = {**scale.levels, str(level): grow.shorten(str(answer), 200)}
@@ -141,6 +149,7 @@ def level_question(level: int) -> Question:
         read=level_words,
         skippable=True,
         save=save_level(level),
+        on_move=LEVEL_MOVES,
     )
 
 
@@ -167,7 +176,8 @@ FLOW = Flow(
                  save=save_said_now, on_move=SAID_NOW_MOVES),
         *(level_question(level) for level in LEVELS),
         Question("importance", "gas.importance", choices=IMPORTANCE_CHOICES,
-                 read=read_importance, save=save_importance, skippable=True),
+                 read=read_importance, save=save_importance, skippable=True,
+                 on_move={"skip": "skip", "no": "skip", "thats_all": "skip"}),
     ),
     endings=(
         Ending("scaled", "gas.done", then=grow.offer_reminders),
@@ -181,6 +191,10 @@ FLOW = Flow(
          "conditions": "says_it_differently"},
         {"trigger": "answer", "source": "level_m1_said", "dest": "level_0"},
         {"trigger": "answer", "source": "offer", "dest": "skipped"},
+        *({"trigger": "answer", "source": f"level_{name}", "dest": "skipped",
+           "conditions": "nothing_described"} for name in LEVEL_NAMES.values()),
+        *({"trigger": "answer", "source": f"level_{name}", "dest": "importance",
+           "conditions": "done_describing"} for name in LEVEL_NAMES.values()),
         {"trigger": "answer", "source": "level_m1", "dest": "level_0"},
         {"trigger": "answer", "source": "level_0", "dest": "level_p1"},
         {"trigger": "answer", "source": "level_p1", "dest": "level_p2"},

@@ -34,6 +34,8 @@ RIGHT_CHOICES = (Choice("yes", Msg("choice.right")), Choice("not_quite", Msg("ch
 AGREE = {"yes": "yes", "no": "not_quite"}
 """Yes or no to "Have I got that right?", said in words."""
 KEEPS = {"keep": "keep", "yes": "keep"}
+KEEP_AS_STEP = {"keep": "keep"}
+""" "Keep it" when asked for a step: the idea (or the step they had) is the step."""
 SCALE_CHOICES = tuple(Choice(str(n), Msg("choice.number", {"number": n})) for n in range(11))
 
 _VAGUE_WORDS = {
@@ -229,8 +231,14 @@ def save_chosen_option(work: Work, answer: Any) -> None:
 
 
 def save_step(work: Work, answer: Any) -> None:
+    """Their step in their words; "keep it" ("behold det") keeps the idea, or the step
+    they had, as the step: nobody's step reads "keep it"."""
     goal = work.goal
     if goal is not None:
+        if answer == "keep":
+            answer = goal.current_step.text if goal.current_step else goal.chosen_option
+        if not answer:
+            raise answers.InvalidAnswerError("invalid.empty")
         step = Step(number=len(goal.steps) + 1, text=answer, created_at=work.now)
         work.update_goal(steps=(*goal.steps, step))
 
@@ -382,7 +390,7 @@ FLOW = Flow(
                  on_move={"thats_all": "yes", "no": "yes"}),
         Question("choose", "grow.choose", choices=option_choices, save=save_chosen_option,
                  in_words=True),
-        Question("step", "grow.step", save=save_step),
+        Question("step", "grow.step", save=save_step, on_move=KEEP_AS_STEP),
         Question("when", "grow.when", save=keep("when", in_step=True), skippable=True),
         *FIRM_UP_QUESTIONS,
     ),

@@ -7,6 +7,8 @@ time is the time, feelings are heard, and no message asks two things at once.
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from conftest import WELCOMED, Dialogue
 
@@ -153,3 +155,140 @@ def test_dropping_an_idea_without_saying_which_asks_again(
     [reply] = dialogue.say("drop the one about the moon")
     assert dialogue.step == "options_fix" and len(dialogue.goal.options) == 2
     assert reply.startswith("I couldn't tell which idea you meant.")
+
+
+# -- 4. the Danish moves are moves, wherever they apply --------------------------------
+
+THATS_ALL = {
+    "en": ("thats all", "nah thats it", "nothing else"),
+    "da": ("det var det", "det er alt", "ikke mere", "det er det hele"),
+}
+SKIPS = {
+    "en": ("skip", "next", "pass", "move on"),
+    "da": ("spring over", "videre", "næste", "spring den over"),
+}
+KEEPS = {
+    "en": ("keep it", "leave it as it is"),
+    "da": ("behold det", "lad det stå", "behold det bare", "lad den bare stå"),
+}
+DONT_KNOW = {
+    "en": ("idk", "dunno", "no idea"),
+    "da": ("ved ikke", "aner det ikke", "ingen idé", "ved ik"),
+}
+LEVELS = ("level_0", "level_p1", "level_p2", "level_m2")
+"""The attainment levels after where they are now, in the order they are asked."""
+
+
+def at_levels(engine: Engine, catalogue: Catalogue, language: str) -> Dialogue:
+    """At the first hoped-for level (where they are now kept from Reality)."""
+    dialogue = person(engine, catalogue, language)
+    dialogue.run(*(PLAN_EN if language == "en" else PLAN_DA))
+    dialogue.run(*(("yes", "yes") if language == "en" else ("ja", "ja")))
+    assert dialogue.step == "level_0"
+    return dialogue
+
+
+def stored(dialogue: Dialogue) -> set[str]:
+    """Every free text the records hold, levels and ideas included."""
+    found = {words for scale in dialogue.outcomes.scales for words in scale.levels.values()}
+    for goal in dialogue.goals.values():
+        for record in (goal, *goal.steps, *goal.checkins):
+            for value in record.model_dump().values():
+                found |= {value} if isinstance(value, str) else set()
+                if isinstance(value, tuple):
+                    found |= {v for v in value if isinstance(v, str)}
+    return found
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+@pytest.mark.parametrize("level", LEVELS)
+def test_thats_all_at_a_level_ends_the_levels_and_is_never_a_line(
+    engine: Engine, catalogue: Catalogue, language: str, level: str
+) -> None:
+    for said in THATS_ALL[language]:
+        dialogue = at_levels(engine, catalogue, language)
+        dialogue.run(*("about the same",) * LEVELS.index(level))
+        assert dialogue.step == level
+        dialogue.say(said)
+        assert dialogue.step == "importance", said
+        assert said not in stored(dialogue), said
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+@pytest.mark.parametrize("level", LEVELS)
+def test_skip_at_a_level_leaves_that_line_and_goes_on(
+    engine: Engine, catalogue: Catalogue, language: str, level: str
+) -> None:
+    after = {**dict(itertools.pairwise(LEVELS)), "level_m2": "importance"}
+    for said in SKIPS[language]:
+        dialogue = at_levels(engine, catalogue, language)
+        dialogue.run(*("about the same",) * LEVELS.index(level))
+        dialogue.say(said)
+        assert dialogue.step == after[level], said
+        assert said not in stored(dialogue), said
+        assert level[len("level_") :] not in {str(k) for k in dialogue.outcomes.scales[0].levels}
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_thats_all_before_any_level_is_as_if_skipped(
+    engine: Engine, catalogue: Catalogue, language: str
+) -> None:
+    dialogue = person(engine, catalogue, language)
+    dialogue.run(*(PLAN_EN if language == "en" else PLAN_DA), "yes" if language == "en" else "ja")
+    dialogue.say("put it differently" if language == "en" else "nej")
+    assert dialogue.step == "level_m1"
+    dialogue.say(THATS_ALL[language][0])
+    assert dialogue.step == "day" and dialogue.outcomes.scales == ()
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_keep_it_at_the_step_question_keeps_the_idea_as_the_step(
+    engine: Engine, catalogue: Catalogue, language: str
+) -> None:
+    plan = PLAN_EN if language == "en" else PLAN_DA
+    at_step = plan[: plan.index("write the cv" if language == "en" else "skrive cv'et")]
+    for said in KEEPS[language]:
+        dialogue = person(engine, catalogue, language)
+        dialogue.run(*at_step)
+        assert dialogue.step == "step"
+        dialogue.say(said)
+        assert dialogue.step == "when", said
+        step = dialogue.goal.current_step
+        assert step is not None and step.text == dialogue.goal.chosen_option, said
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+@pytest.mark.parametrize("step", ["why", "now", "works", "obstacles"])
+def test_skip_and_dont_know_at_the_reality_questions(
+    engine: Engine, catalogue: Catalogue, language: str, step: str
+) -> None:
+    plan = PLAN_EN if language == "en" else PLAN_DA
+    before = plan[: plan.index("ja" if language == "da" else "yes", 3) + 1]
+    order = ("why", "now", "works", "obstacles")
+    answers = ("it matters", "not great", "my mum", "nerves")
+    for said in SKIPS[language]:
+        dialogue = person(engine, catalogue, language)
+        dialogue.run(*before, *answers[: order.index(step)])
+        assert dialogue.step == step
+        dialogue.say(said)
+        assert dialogue.step != step and said not in stored(dialogue), said
+    for said in DONT_KNOW[language]:
+        dialogue = person(engine, catalogue, language)
+        dialogue.run(*before, *answers[: order.index(step)])
+        dialogue.say(said)
+        assert dialogue.keys[0] == f"grow.{step}.example", said
+        assert said not in stored(dialogue), said
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_thats_all_ends_the_ideas(engine: Engine, catalogue: Catalogue, language: str) -> None:
+    for said in THATS_ALL[language]:
+        dialogue = person(engine, catalogue, language)
+        dialogue.run(*AT_OPTIONS[language])
+        dialogue.say(said)
+        assert dialogue.step == "choose", said
+        dialogue = person(engine, catalogue, language)
+        dialogue.run(*AT_OPTIONS[language], "not quite" if language == "en" else "ikke helt")
+        dialogue.say(said)
+        assert dialogue.step == "choose", said
+        assert said not in stored(dialogue), said

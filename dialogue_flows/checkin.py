@@ -200,7 +200,7 @@ FLOW = Flow(
                  save=keep_in_checkin("progress")),
         Question("next", "checkin.next", choices=NEXT_CHOICES, save=save_next,
                  on_move={"keep": "keep"}, in_words=True),
-        Question("next_step", "checkin.next_step", save=grow.save_step),
+        Question("next_step", "checkin.next_step", save=grow.save_step, on_move=grow.KEEP_AS_STEP),
         Question("smaller_next", "checkin.smaller_next", save=grow.save_step),
         Question("next_when", "grow.when", save=grow.keep("when", in_step=True)),
         *grow.FIRM_UP_QUESTIONS,

@@ -566,6 +566,30 @@ def _clause_outcome(typed: list[str]) -> str | None:
     return next((o for o in ("changed", "partly", "not_yet", "done") if o in said), None)
 
 
+def option_instead(text: str, options: Sequence[str], chosen: str | None) -> int | None:
+    """At the step, a change of mind to another of their options, or None.
+
+    With a `[change_of_mind]` cue ("actually", "instead", "i stedet", "nej vent"), the
+    last clause names what they mean now: the one option it shares most words (stems)
+    with, when that is not the option already chosen. "actually no, cant face ringing,
+    ill email instead" is the email, not the call.
+    """
+    typed = [word.text for word in words(text)]
+    if not phrase_list("change_of_mind", "cues").find(typed):
+        return None
+    said = next((" ".join(c) for c in reversed(_clauses(text)) if c), "")
+    shared = [
+        max(len(set(_content(said, lang).split()) & set(_content(option, lang).split()))
+            for lang in LANGUAGES)
+        for option in options
+    ]  # fmt: skip
+    best = max(shared, default=0)
+    if best == 0 or shared.count(best) > 1:
+        return None
+    index = shared.index(best)
+    return None if options[index] == chosen else index
+
+
 LIFE_AREAS = ("health", "home", "purpose", "community")
 
 

@@ -21,6 +21,7 @@ from dialogue_flows import (
     crisis_care,
     gas,
     grow,
+    idle,
     language,
     listening,
     measure,
@@ -185,7 +186,8 @@ class _TurnInProgress(TurnRecords):
             if move is Move.REAL_PERSON:
                 self.say(Msg("move.real_person"))
             key = "idle.paused" if self.conversation.paused else "idle.waiting"
-            self.say(Msg(key))
+            heard = idle.acknowledgement(words)
+            self.say(*(heard, Msg(f"{key}.after")) if heard else (Msg(key),))
             return
         question = self.question()
         # The crisis conversation reads its own answers ("not sure" to "Are you safe?").
@@ -441,9 +443,9 @@ class _TurnInProgress(TurnRecords):
         goals = self.goals.values()
         counts: dict[str, Param] = {
             "name": self.person.name or "-",
-            "goals": len(goals),
-            "steps": sum(len(goal.steps) for goal in goals),
-            "checkins": sum(len(goal.checkins) for goal in goals),
+            "goals": _counted("goals", len(goals)),
+            "steps": _counted("steps", sum(len(goal.steps) for goal in goals)),
+            "checkins": _counted("checkins", sum(len(goal.checkins) for goal in goals)),
             "since": self.person.consented_at.astimezone(self.zone()).date(),
             "schedule": reminders.describe(self.schedule)
             if self.schedule
@@ -453,13 +455,21 @@ class _TurnInProgress(TurnRecords):
         self.say_then_ask(Msg("mydata", counts))
 
     def kept_outcomes(self) -> Param:
-        """A line of /mydata for the outcome records, when there are any."""
+        """A line of /mydata for the outcome records there are ("" when there are none)."""
         kept = self.outcomes
-        counts: dict[str, Param] = {
-            "scales": len(kept.scales), "ratings": len(kept.ratings),
-            "measures": len(kept.responses), "appointments": len(kept.appointments),
+        counts = {
+            "ratings": len(kept.ratings), "measures": len(kept.responses),
+            "appointments": len(kept.appointments), "scales": len(kept.scales),
         }  # fmt: skip
-        return Msg("mydata.outcomes", counts) if any(counts.values()) else ""
+        parts = [_counted(kind, count) for kind, count in counts.items() if count]
+        if not parts:
+            return ""
+        found: Param = parts[-1]
+        if len(parts) > 1:
+            found = Msg("mydata.and", {"a": parts[-2], "b": found})
+        for part in reversed(parts[:-2]):
+            found = Msg("appointment.and", {"a": part, "b": found})
+        return Msg("mydata.outcomes", {"counts": found})
 
     def cancel(self) -> None:
         if self.person is None:
@@ -700,6 +710,11 @@ _ASIDES = {command.name: command.aside for command in COMMANDS if command.aside 
 
 _NUMBER = re.compile(r"\d{1,6}")
 _COMMAND = re.compile(r"/(\w+)(?:@\w+)?(?:\s+(.*))?", re.DOTALL)
+
+
+def _counted(kind: str, count: int) -> Msg:
+    """ "1 goal", "2 goals": a count said with the plural form its language gives it."""
+    return Msg(f"count.{kind}", {"count": count})
 
 
 def parse_command(text: str) -> Command | None:

@@ -100,6 +100,10 @@ class GrowWork(Work):
         """ "None of them. Ideas: ..." to the options: they are added, and asked again."""
         return isinstance(self.answer, str) and bool(answers.none_of_them(self.answer))
 
+    def has_step(self) -> bool:
+        """A step was kept (not a change of mind to another option)."""
+        return self.goal is not None and self.goal.current_step is not None
+
     def confident(self) -> bool:
         return isinstance(self.answer, int) and self.answer >= CONFIDENT_ENOUGH
 
@@ -241,6 +245,18 @@ def save_step(work: Work, answer: Any) -> None:
             raise answers.InvalidAnswerError("invalid.empty")
         step = Step(number=len(goal.steps) + 1, text=answer, created_at=work.now)
         work.update_goal(steps=(*goal.steps, step))
+
+
+def save_first_step(work: Work, answer: Any) -> None:
+    """The first step; or a change of mind to another of their options ("kan jeg tage
+    mailen i stedet"): that option is chosen, and its first step is asked for."""
+    goal = work.goal
+    if goal is not None and isinstance(answer, str):
+        instead = answers.option_instead(answer, goal.options, goal.chosen_option)
+        if instead is not None:
+            work.update_goal(chosen_option=goal.options[instead])
+            return
+    save_step(work, answer)
 
 
 def save_smaller_step(work: Work, answer: Any) -> None:
@@ -390,7 +406,7 @@ FLOW = Flow(
                  on_move={"thats_all": "yes", "no": "yes"}),
         Question("choose", "grow.choose", choices=option_choices, save=save_chosen_option,
                  in_words=True),
-        Question("step", "grow.step", save=save_step, on_move=KEEP_AS_STEP),
+        Question("step", "grow.step", save=save_first_step, on_move=KEEP_AS_STEP),
         Question("when", "grow.when", save=keep("when", in_step=True), skippable=True),
         *FIRM_UP_QUESTIONS,
     ),
@@ -433,6 +449,7 @@ FLOW = Flow(
         {"trigger": "answer", "source": "choose", "dest": "choose", "conditions": "new_ideas"},
         {"trigger": "answer", "source": "choose", "dest": "options", "conditions": "turned_down"},
         {"trigger": "answer", "source": "choose", "dest": "step"},
+        {"trigger": "answer", "source": "step", "dest": "step", "unless": "has_step"},
         {"trigger": "answer", "source": "step", "dest": "when"},
         {"trigger": "answer", "source": "when", "dest": "confidence"},
         *firm_up_step(then="planned"),

@@ -378,3 +378,31 @@ def test_monday_eve_around_7_is_monday_evening(dialogue: Dialogue) -> None:
     dialogue.run(*WHOLE_PLAN, "no", "monday eve around 7", "London")
     assert dialogue.schedule is not None
     assert (dialogue.schedule.weekday, dialogue.schedule.hour) == (0, 19)
+
+
+def test_a_change_of_mind_at_the_step_chooses_the_other_option(dialogue: Dialogue) -> None:
+    """Testers: the step was "…kan jeg tage mailen i stedet" while the call stayed chosen."""
+    for language, lines, changed, step in (
+        ("en", ("Ring the housing office; Email the housing office", "yes", "ring them"),
+         "actually no, cant face ringing, ill email instead", "Write the email tonight"),
+        ("da", ("Ringe til kommunen\nSkrive en mail til kommunen", "ja", "ringe"),
+         "hmm nej vent, jeg tror ikke jeg kan ringe… kan jeg tage mailen i stedet",
+         "Skrive mailen i aften"),
+    ):  # fmt: skip
+        person = Dialogue(dialogue.engine, dialogue.catalogue, language=language)
+        person.run(*THROUGH_REALITY, *lines)
+        assert person.step == "step" and person.goal.chosen_option == person.goal.options[0]
+        [reply] = person.say(changed)
+        goal = person.goal
+        assert goal.chosen_option == goal.options[1] and goal.steps == (), changed
+        assert person.step == "step" and f"“{goal.options[1]}”" in reply
+        person.say(step)
+        assert person.goal.chosen_option == goal.options[1] and person.step == "when"
+        assert person.goal.current_step is not None and person.goal.current_step.text == step
+
+
+def test_instead_naming_the_chosen_option_is_the_step(dialogue: Dialogue) -> None:
+    dialogue.run(*THROUGH_REALITY, "Ring the housing office; Email the housing office", "yes",
+                 "email")  # fmt: skip
+    dialogue.say("email them instead of ringing")
+    assert dialogue.goal.chosen_option == "Email the housing office" and dialogue.step == "when"

@@ -189,6 +189,9 @@ class _TurnInProgress(TurnRecords):
             heard = idle.acknowledgement(words)
             self.say(*(heard, Msg(f"{key}.after")) if heard else (Msg(key),))
             return
+        if checkin.crossed(self.conversation, event.sent_at):
+            self.ask_again(Msg("checkin.crossed", {"said": grow.quoted(words)}))
+            return
         question = self.question()
         # The crisis conversation reads its own answers ("not sure" to "Are you safe?").
         listens = self.conversation.flow != crisis_care.FLOW.name

@@ -8,7 +8,7 @@ from conftest import SCHEDULE_ANSWERS, WHOLE_PLAN, Dialogue
 from test_languages import DANISH_PLAN
 
 from dialogue_flows.checkin import SNOOZE
-from dialogue_flows.types import DueCheckin
+from dialogue_flows.types import DueCheckin, Text
 
 SCHEDULED = SCHEDULE_ANSWERS
 
@@ -392,3 +392,37 @@ def test_a_step_planned_for_tomorrow_is_not_due_today(dialogue: Dialogue) -> Non
         person.now += timedelta(days=2)
         person.run("/checkin", "no")
         assert person.step == "reflect_not_yet", language
+
+
+def test_words_written_before_the_check_in_arrived_are_not_its_answer(
+    dialogue: Dialogue,
+) -> None:
+    dialogue.run(*SCHEDULED)
+    began = dialogue.now
+    dialogue.send(DueCheckin())
+    [crossed] = dialogue.send(Text("all sorted now", sent_at=began - timedelta(seconds=20)))
+    assert crossed.startswith("Our messages crossed: you wrote “all sorted now”")
+    assert "How did it go with your step" in crossed
+    assert dialogue.step == "how" and dialogue.goal.checkins == ()
+    dialogue.send(Text("done", sent_at=began))  # the same second: after it, as Telegram counts
+    assert dialogue.step == "reflect_done"
+    assert [c.outcome for c in dialogue.goal.checkins] == ["done"]
+
+
+def test_last_weeks_answer_arriving_after_this_weeks_check_in_is_not_its_answer(
+    dialogue: Dialogue,
+) -> None:
+    dialogue.run(*SCHEDULED)
+    dialogue.send(DueCheckin())
+    dialogue.now += timedelta(days=7)
+    this_week = dialogue.now
+    dialogue.send(DueCheckin())
+    late = Text("didn't get to it", sent_at=this_week - timedelta(minutes=5))
+    [crossed] = dialogue.send(late)
+    assert crossed.startswith("Our messages crossed")
+    assert dialogue.step == "how" and dialogue.goal.checkins == ()
+    [danish] = dialogue.catalogue.render(dialogue.last.replies[0].parts[0], "da").split("\n")[:1]
+    assert danish.startswith("Vores beskeder krydsede hinanden")
+    dialogue.send(Text("didn't get to it", sent_at=this_week + timedelta(minutes=1)))
+    assert [c.outcome for c in dialogue.goal.checkins] == ["not_yet"]
+    assert dialogue.goal.checkins[0].at > this_week

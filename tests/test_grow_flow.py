@@ -105,7 +105,9 @@ def test_not_quite_lets_them_correct_the_summary(dialogue: Dialogue) -> None:
     dialogue.press("not_quite")
     assert dialogue.step == "reality_fix"
     dialogue.say("It's my cousin's place, not my mate's")
-    assert dialogue.goal.reality_correction == "It's my cousin's place, not my mate's"
+    # It replaces the part it puts right (where they are now), not added beside it.
+    assert dialogue.goal.reality_now == "It's my cousin's place, not my mate's"
+    assert dialogue.goal.reality_correction is None
     assert dialogue.step == "reality_again"  # shown back with it: "Have I got it right now?"
 
 
@@ -113,7 +115,7 @@ def test_several_options_in_one_message_and_more_after(dialogue: Dialogue) -> No
     dialogue.run(*THROUGH_REALITY)
     [reply] = dialogue.say("Ask the council\n• Save a bit each week; ask my sister")
     assert dialogue.goal.options == ("Ask the council", "Save a bit each week", "ask my sister")
-    assert "• Save a bit each week" in reply and reply.endswith("Have I got that right?")
+    assert "2. Save a bit each week" in reply and reply.endswith("Have I got them all?")
     dialogue.say("Talk to Shelter")
     assert dialogue.goal.options[-1] == "Talk to Shelter"
     assert dialogue.step == "choose"
@@ -339,23 +341,24 @@ def test_not_quite_lets_them_correct_and_shows_the_summary_again(dialogue: Dialo
     assert again.endswith("Have I got it right now?")
     dialogue.say("yes")
     assert dialogue.step == "options"
-    assert dialogue.goal.reality_correction == "It's my mum's sofa, not my mate's"
+    assert dialogue.goal.reality_now == "It's my mum's sofa, not my mate's"
 
 
-def test_a_correction_typed_at_the_summary_is_shown_back_and_a_second_is_added(
+def test_a_correction_typed_at_the_summary_is_shown_back_and_a_second_replaces_it(
     dialogue: Dialogue,
 ) -> None:
     dialogue.run(*AT_REALITY_SUMMARY)
-    dialogue.say("the key worker left last month")
+    [again] = dialogue.say("its money n the forms, and the council never rings back")
     assert dialogue.step == "reality_again"
+    assert "What gets in the way: “its money n the forms" in again
     dialogue.say("not quite")
     assert dialogue.step == "reality_fix"
-    dialogue.say("I have a new one from May")
+    [again] = dialogue.say("money and forms, thats it really")
     assert dialogue.step == "reality_again"
+    assert "council" not in again  # said again: the new words replace the old
     dialogue.press("yes")
-    assert dialogue.goal.reality_correction == (
-        "the key worker left last month\nI have a new one from May"
-    )
+    assert dialogue.goal.obstacles == "money and forms, thats it really"
+    assert dialogue.goal.reality_correction is None
     assert dialogue.step == "options"
 
 

@@ -190,6 +190,10 @@ def test_the_fhir_bundle_carries_the_pco_profiles_loinc_codes_and_measures(
     [who5] = [e["resource"] for e in document["entry"]
               if e["resource"].get("url") == "urn:growcoach:questionnaire:who5"]  # fmt: skip
     assert who5["language"] == "da"
+    assert who5["code"] == [{"system": "http://snomed.info/sct", "code": "1144665009"}]
+    [qpr] = [e["resource"] for e in document["entry"]
+             if e["resource"].get("url") == "urn:growcoach:questionnaire:qpr15"]  # fmt: skip
+    assert "code" not in qpr  # none was found: no code rather than a guessed one
     assert who5["item"][0]["text"] == "I de sidste 2 uger har jeg været glad og i godt humør"
 
 

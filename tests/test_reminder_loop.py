@@ -268,7 +268,7 @@ async def test_a_message_written_before_the_check_in_arrived_is_not_its_answer(
     assert reminder.text.startswith("Hi Sam, it's time for your weekly check-in.")
     assert crossed.text.startswith("Our messages crossed: you wrote “I did it”")
     step = "Set up a savings pot on my phone"
-    assert crossed.text.endswith(f"How did it go with your step: “{step}”?")
+    assert crossed.text.endswith(f"How did it go with your step, “{step}”?")
     assert "I did it" in dict(crossed.buttons)
     bot.clock.advance(minutes=1)
     await bot.handle(api.send_text(PERSON, "I did it"))

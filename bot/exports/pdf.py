@@ -22,7 +22,7 @@ from fpdf.enums import XPos, YPos
 from bot.exports.document import History
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.measures import measures
-from dialogue_flows.outcomes import by_goal, describe_t, level_label, scale_of
+from dialogue_flows.outcomes import by_goal, describe_t, level_label, scale_of, worker_t
 from dialogue_flows.records import Goal
 from dialogue_flows.types import Msg
 
@@ -139,6 +139,7 @@ class _Writer:
         if history.gas_t_score is not None:
             self.pdf.ln(2)
             self.line(self.catalogue.render(describe_t(history.gas_t_score), self.language))
+            self.line(self.catalogue.render(worker_t(history.gas_t_score), self.language))
         for response in outcomes.responses[-2:]:
             measure = measures()[response.measure]
             title = measure.title.get(self.language, measure.title["en"])
@@ -175,6 +176,8 @@ class _Writer:
         score = self.history.gas_t_score
         self.pdf.ln(2)
         self.line(self.catalogue.render(describe_t(score), self.language), bold=True)
+        if score is not None:
+            self.line(self.catalogue.render(worker_t(score), self.language))
 
     def measures(self) -> None:
         """Each measure answered: the scores, and a chart of them over time."""

@@ -89,11 +89,28 @@ def create_private(path: Path) -> None:
     os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
 
 
-def write_private(path: Path, content: bytes) -> None:
-    """Write a file (an export) that only its owner may read (0600)."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "wb") as file:
-        file.write(content)
+def write_private(path: Path, content: bytes, renumber: bool = True) -> Path:
+    """Write a new file (an export) that only its owner may read (0600), never over an
+    existing one: with `renumber`, the next free `name-2.ext`, `name-3.ext` …; without,
+    FileExistsError. A write that fails (a full disk) leaves nothing. Returns the path."""
+    base, dot, extension = path.name.partition(".")
+    candidate, number = path, 1
+    while True:
+        try:
+            descriptor = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            if not renumber:
+                raise
+            number += 1
+            candidate = path.with_name(f"{base}-{number}{dot}{extension}")
+            continue
+        try:
+            with os.fdopen(descriptor, "wb") as file:
+                file.write(content)
+        except BaseException:
+            candidate.unlink(missing_ok=True)
+            raise
+        return candidate
 
 
 def _prepare_folder(path: Path) -> None:

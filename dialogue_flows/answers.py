@@ -487,11 +487,15 @@ def part_corrected(text: str, parts: Mapping[str, str | None]) -> str | None:
         return {s for s in stems if len(s) >= 2}
 
     said = content(text)
-    shared = sorted(((len(said & content(part)), name) for name, part in parts.items() if part),
-                    reverse=True)  # fmt: skip
-    if not shared or shared[0][0] == 0 or (len(shared) > 1 and shared[1][0] == shared[0][0]):
+    echoed = []  # how much of each part the correction echoes: "no cv" wholly, by "old cv"
+    for name, part in parts.items():
+        words_of_part = content(part or "")
+        if words_of_part:
+            echoed.append((len(said & words_of_part) / len(words_of_part), name))
+    echoed.sort(reverse=True)
+    if not echoed or echoed[0][0] == 0 or (len(echoed) > 1 and echoed[1][0] == echoed[0][0]):
         return None
-    return shared[0][1]
+    return echoed[0][1]
 
 
 def _opening(found: Sequence[Word], kind: str, section: str = "choice") -> int:

@@ -349,8 +349,9 @@ class _TurnInProgress:
         name = {"name": self.person.name or ""}
         if not checkin.checkable(self.goals):
             self.say(Msg("checkin.reminder_no_step", name))
-        elif self.conversation.flow not in (None, checkin.FLOW.name):
+        elif self.conversation.flow not in (None, checkin.FLOW.name, reminders.FLOW.name):
             # Open or paused, their place in another conversation is kept: they choose.
+            # (Choosing the check-in time itself gives way: the time is kept once chosen.)
             self.say(Msg("checkin.reminder_busy", name))
         else:
             self.start_flow(checkin.FLOW, Msg("checkin.reminder", name), draft={"reminded": True})

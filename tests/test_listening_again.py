@@ -292,3 +292,64 @@ def test_thats_all_ends_the_ideas(engine: Engine, catalogue: Catalogue, language
         dialogue.say(said)
         assert dialogue.step == "choose", said
         assert said not in stored(dialogue), said
+
+
+# -- 5. a time put right after it is said back is the time -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "first", "zone", "again", "hour"),
+    [
+        ("en", "monday 7pm", "london", "actually 8pm", 20),
+        ("en", "monday 7pm", "london", "no 8 at night", 20),
+        ("da", "mandag kl 19", "aarhus", "nej kl 20", 20),
+        ("da", "mandag kl 19", "aarhus", "hellere kl. 8 om aftenen", 20),
+        ("en", "monday 7pm", "london", "actually make it 8", 20),
+        ("da", "mandag kl 19", "aarhus", "nej kl 8", 20),
+    ],
+)
+def test_a_check_in_time_put_right_replaces_the_time(
+    engine: Engine,
+    catalogue: Catalogue,
+    language: str,
+    first: str,
+    zone: str,
+    again: str,
+    hour: int,
+) -> None:
+    plan = PLAN_EN if language == "en" else PLAN_DA
+    dialogue = person(engine, catalogue, language)
+    dialogue.run(*plan, "no" if language == "en" else "nej", first, zone)
+    assert dialogue.step == "time_right" and dialogue.schedule is not None
+    assert dialogue.schedule.hour == 19
+    [said_back] = dialogue.say(again)
+    assert dialogue.schedule.hour == hour and dialogue.schedule.weekday == 0
+    assert "20:00" in said_back
+    dialogue.say("ja" if language == "da" else "yes")
+    assert dialogue.person is not None and dialogue.person.conversation.flow is None
+    assert dialogue.schedule.hour == hour
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_a_time_put_right_when_the_zone_is_already_known(
+    engine: Engine, catalogue: Catalogue, language: str
+) -> None:
+    """The zone known from before: the time is said back at once, and can be put right."""
+    dialogue = person(engine, catalogue, language)
+    plan = PLAN_EN if language == "en" else PLAN_DA
+    dialogue.run(
+        *plan,
+        "no" if language == "en" else "nej",
+        *(
+            ("monday 7pm", "london", "yes")
+            if language == "en"
+            else ("mandag kl 19", "aarhus", "ja")
+        ),
+    )
+    dialogue.run("/reminders")
+    dialogue.press("change")
+    dialogue.say("tuesday 7pm" if language == "en" else "tirsdag kl 19")
+    assert dialogue.step == "time_right"
+    dialogue.say("actually 8pm" if language == "en" else "nej kl 20")
+    assert dialogue.schedule is not None
+    assert (dialogue.schedule.weekday, dialogue.schedule.hour) == (1, 20)

@@ -123,7 +123,7 @@ def tables() -> dict[Language, dict[str, Any]]:
 
 
 @cache
-def phrase_list(*path: str, stems: bool = False) -> Phrases:
+def phrase_list(*path: str, stems: bool = False, typos: bool = True) -> Phrases:
     """A list of the tables in both languages, ready to be found in typed words.
 
     A list's phrases mean the list's name; a table of lists gives each phrase the name
@@ -137,7 +137,7 @@ def phrase_list(*path: str, stems: bool = False) -> Phrases:
         lists = entry if isinstance(entry, dict) else {path[-1]: entry}
         for meaning, texts in lists.items():
             found += [phrase(text, language, meaning) for text in texts]
-    return Phrases(found, stems=stems)
+    return Phrases(found, stems=stems, typos=typos)
 
 
 @cache
@@ -473,6 +473,28 @@ def edit_ideas(text: str, ideas: Sequence[str]) -> tuple[str, ...] | None:
     said = several(text)
     again = [idea for idea in said if match_choice(idea, ideas) is not None]
     return said if len(said) >= 2 and again else None
+
+
+_NOT_BEFORE = 2
+"""A feeling word this close after "not" ("i'm not scared now") is not a feeling said."""
+
+
+def feeling(text: str) -> str | None:
+    """The first feeling the person names in an answer ("honestly i'm scared i'll mess it
+    up again" is scared, "jeg skammer mig" ashamed), or None.
+
+    >>> feeling("honestly i'm scared i'll mess it up again"), feeling("jeg skammer mig")
+    ('scared', 'ashamed')
+    >>> feeling("i'm not scared of it now") is None
+    True
+    """
+    typed = [word.text for word in words(text)]
+    negations = word_list("feeling_cues", "not")
+    # No typos forgiven: "ved" (know) is not "vred" (angry).
+    for start, _end, found in phrase_list("feelings", stems=True, typos=False).find(typed):
+        if not negations & set(typed[max(0, start - _NOT_BEFORE) : start]):
+            return found.meaning
+    return None
 
 
 def part_corrected(text: str, parts: Mapping[str, str | None]) -> str | None:

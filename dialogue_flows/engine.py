@@ -198,8 +198,9 @@ class _TurnInProgress:
         listens = self.conversation.flow != crisis_care.FLOW.name
         if move and listens and not self.is_label(question, words) and self.meet(move, question):
             return
+        heard = listening.acknowledge(question, words) if listens else ()
         try:
-            self.answer(self.read(question, self.work(), words))
+            self.answer(self.read(question, self.work(), words), *heard)
         except InvalidAnswerError as invalid:
             # Raised before any record changed: the person stays where they were.
             self.ask_again(self.invalid_words(question, invalid))

@@ -353,3 +353,59 @@ def test_a_time_put_right_when_the_zone_is_already_known(
     dialogue.say("actually 8pm" if language == "en" else "nej kl 20")
     assert dialogue.schedule is not None
     assert (dialogue.schedule.weekday, dialogue.schedule.hour) == (1, 20)
+
+
+# -- 6. a feeling said inside an answer is heard, briefly, before the next question ----
+
+
+@pytest.mark.parametrize(
+    ("language", "at", "said", "heard"),
+    [
+        ("en", 8, "honestly im scared of messing it up", "feeling.scared"),
+        ("en", 6, "been out of work 2 yrs and i feel like a fraud tbh", "feeling.ashamed"),
+        ("en", 7, "my mum, tho im knackered most days", "feeling.tired"),
+        ("da", 8, "ærligt talt er jeg bange for at dumme mig igen", "feeling.scared"),
+        ("da", 6, "ledig i 2 år, jeg skammer mig", "feeling.ashamed"),
+        ("da", 5, "jeg er træt af at være ensom", "feeling.lonely"),
+    ],
+)
+def test_a_feeling_in_an_answer_is_acknowledged_before_the_next_question(
+    engine: Engine, catalogue: Catalogue, language: str, at: int, said: str, heard: str
+) -> None:
+    dialogue = person(engine, catalogue, language)
+    dialogue.run(*(PLAN_EN if language == "en" else PLAN_DA)[:at])
+    step = dialogue.step
+    assert len(dialogue.say(said)) == 1
+    assert dialogue.step != step
+    assert dialogue.keys[0] == heard and len(dialogue.keys) == 2  # one clause, then the question
+    assert said in stored(dialogue)  # kept whole, as they said it
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "im not scared of it anymore"), ("en", "i wanna stop feeling anxious"),
+     ("da", "jeg er ikke bange længere"), ("da", "ringe til min mor")],
+)  # fmt: skip
+def test_no_feeling_is_heard_where_none_is_said(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    dialogue = person(engine, catalogue, language)
+    dialogue.run(*(PLAN_EN if language == "en" else PLAN_DA)[:8])
+    dialogue.say(said)
+    assert not any(key.startswith("feeling.") for key in dialogue.keys)
+
+
+def test_a_feeling_in_a_check_in_is_heard(engine: Engine, catalogue: Catalogue) -> None:
+    dialogue = person(engine, catalogue, "da")
+    dialogue.run(*PLAN_DA, "nej", "mandag kl 18", "aarhus", "ja", "/checkin", "ikke endnu")
+    assert dialogue.step == "reflect_not_yet"
+    dialogue.say("jeg skammer mig, jeg fik det ikke gjort")
+    assert dialogue.keys[:1] == ["feeling.ashamed"] and dialogue.step == "progress"
+
+
+def test_the_acknowledgements_are_one_short_clause(catalogue: Catalogue) -> None:
+    for language in catalogue.languages:
+        for key in catalogue.keys(language):
+            if key.startswith("feeling."):
+                text = catalogue.template(key, language)
+                assert len(text) <= 50 and "?" not in text and text.count(".") == 1, key

@@ -16,6 +16,7 @@ from typing import Any
 from dialogue_flows import grow
 from dialogue_flows.answers import InvalidAnswerError, comparable
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
+from dialogue_flows.moves import Move, read_move
 from dialogue_flows.outcome_records import GasRating, GasScale
 from dialogue_flows.outcomes import IMPORTANCE, LEVELS, level_label, scale_of, yes_or_no_choice
 from dialogue_flows.types import Choice, Msg, Param
@@ -44,8 +45,15 @@ _IMPORTANCE_WORDS = {
 
 
 def level_words(text: str) -> str:
-    """The person's words for a level, or "skip" when that is all they say."""
-    return "skip" if comparable(text) in _SKIP_WORDS else text
+    """The person's words for a level, or "skip" when that is all they say.
+
+    "yes" or "ok" describes nothing: never a line of their own.
+    """
+    if comparable(text) in _SKIP_WORDS:
+        return "skip"
+    if read_move(text) in (Move.YES, Move.KEEP, Move.GREETING):
+        raise InvalidAnswerError("invalid.level_words")
+    return text
 
 
 def read_importance(text: str) -> str:

@@ -230,6 +230,19 @@ def test_skip_at_a_level_leaves_that_line_and_goes_on(
 
 
 @pytest.mark.parametrize("language", ["en", "da"])
+@pytest.mark.parametrize("level", LEVELS)
+def test_yes_at_a_level_is_never_a_line(
+    engine: Engine, catalogue: Catalogue, language: str, level: str
+) -> None:
+    for said in ("yes", "ok", "ja", "jo tak", "keep it", "behold det"):
+        dialogue = at_levels(engine, catalogue, language)
+        dialogue.run(*("about the same",) * LEVELS.index(level))
+        dialogue.say(said)
+        assert dialogue.step == level and said not in stored(dialogue), said
+        assert dialogue.keys[0] == "invalid.level_words", said
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
 def test_thats_all_before_any_level_is_as_if_skipped(
     engine: Engine, catalogue: Catalogue, language: str
 ) -> None:

@@ -452,8 +452,9 @@ def edit_ideas(text: str, ideas: Sequence[str]) -> tuple[str, ...] | None:
         return None
     found = words(text)
     dropped = _opening(found, "drop", "edit")
-    if dropped:
-        index = match_choice(text[found[dropped - 1].end :], ideas)
+    if dropped:  # which one, up to the clause's end: "drop the last one, i have no wheel"
+        which = re.split(r"[,.;:!?]", text[found[dropped - 1].end :])[0]
+        index = match_choice(which, ideas)
         if index is None:
             raise InvalidAnswerError("invalid.which_idea")
         return tuple(idea for at, idea in enumerate(ideas) if at != index)

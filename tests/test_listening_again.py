@@ -118,6 +118,7 @@ def test_not_quite_after_the_reality_summary_replaces_what_it_corrects(
     [
         ("en", "not quite", "drop the second one", ("do my cv",)),
         ("en", "not quite", "get rid of the jobcentre one", ("do my cv",)),
+        ("en", "hmm not quite", "drop the last one, they never answer", ("do my cv",)),
         ("en", "nope", "change 1 to do my cv with mum",
          ("do my cv with mum", "ask the jobcentre")),
         ("en", "not quite", "ask the jobcentre, or ring the temp agency",
@@ -422,3 +423,24 @@ def test_the_acknowledgements_are_one_short_clause(catalogue: Catalogue) -> None
             if key.startswith("feeling."):
                 text = catalogue.template(key, language)
                 assert len(text) <= 50 and "?" not in text and text.count(".") == 1, key
+
+
+# -- read in whole conversations --------------------------------------------------------
+
+
+def test_quite_is_how_important_not_quit(engine: Engine, catalogue: Catalogue) -> None:
+    """ "quite" was read as "quit" (a typo, and the same stem) and paused everything."""
+    dialogue = at_levels(engine, catalogue, "en")
+    dialogue.run("thats all")
+    assert dialogue.step == "importance"
+    dialogue.say("quite")
+    assert dialogue.outcomes.scales[0].importance == 2
+    assert dialogue.person is not None and not dialogue.person.conversation.paused
+
+
+def test_texted_but_bottled_going_is_partly(engine: Engine, catalogue: Catalogue) -> None:
+    dialogue = person(engine, catalogue, "en")
+    dialogue.run(*PLAN_EN, "no", "monday 6pm", "london", "yes", "/checkin")
+    dialogue.say("i texted her but i bottled going, i'm ashamed to be honest")
+    assert dialogue.step == "reflect_partly"
+    assert dialogue.keys[0] == "feeling.ashamed"

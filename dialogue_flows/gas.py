@@ -56,6 +56,11 @@ def level_words(text: str) -> str:
     return text
 
 
+def said_now_words(text: str) -> str:
+    """Their Reality words used (a button's "yes"), said differently, or new words."""
+    return text if text in ("yes", "other") else level_words(text)
+
+
 def read_importance(text: str) -> str:
     """How important, by button or in words ("very", "ret vigtigt", "a little")."""
     if text in {choice.value for choice in IMPORTANCE_CHOICES}:
@@ -180,7 +185,7 @@ FLOW = Flow(
     work=GasWork,
     questions=(
         Question("offer", "gas.offer", choices=YES_SKIP, read=yes_or_no_choice),
-        Question("level_m1_said", "gas.level_m1_said", choices=USE_SAID, read=level_words,
+        Question("level_m1_said", "gas.level_m1_said", choices=USE_SAID, read=said_now_words,
                  save=save_said_now, on_move=SAID_NOW_MOVES),
         *(level_question(level) for level in LEVELS),
         Question("importance", "gas.importance", choices=IMPORTANCE_CHOICES,
@@ -287,7 +292,14 @@ RATE = Flow(
     name="gas_rate",
     work=RateWork,
     questions=(
-        Question("rate", "gas.rate", choices=level_choices, read=read_level, save=save_rating),
+        Question(
+            "rate",
+            "gas.rate",
+            choices=level_choices,
+            read=read_level,
+            save=save_rating,
+            on_move={"skip": "skip", "thats_all": "skip", "no": "skip", "not_now": "skip"},
+        ),
     ),
     endings=(Ending("rated", "gas.rated"), Ending("not_rated", "gas.not_rated")),
     transitions=[

@@ -65,6 +65,18 @@ def test_where_they_are_now_is_offered_back_not_asked_again(
 
 
 @pytest.mark.parametrize(("language", "plan"), [("en", PLAN_EN), ("da", PLAN_DA)])
+def test_where_they_are_now_by_button_or_its_label(
+    engine: Engine, catalogue: Catalogue, language: str, plan: tuple[str, ...]
+) -> None:
+    for answer in ("press", "Yes, use that" if language == "en" else "ja brug det"):
+        dialogue = person(engine, catalogue, language)
+        dialogue.run(*plan, "yes" if language == "en" else "ja")
+        dialogue.press("yes") if answer == "press" else dialogue.say(answer)
+        assert dialogue.step == "level_0", answer
+        assert dialogue.outcomes.scales[0].words() == {-1: dialogue.goal.reality_now}
+
+
+@pytest.mark.parametrize(("language", "plan"), [("en", PLAN_EN), ("da", PLAN_DA)])
 def test_where_they_are_now_can_be_put_differently(
     engine: Engine, catalogue: Catalogue, language: str, plan: tuple[str, ...]
 ) -> None:
@@ -444,3 +456,29 @@ def test_texted_but_bottled_going_is_partly(engine: Engine, catalogue: Catalogue
     dialogue.say("i texted her but i bottled going, i'm ashamed to be honest")
     assert dialogue.step == "reflect_partly"
     assert dialogue.keys[0] == "feeling.ashamed"
+
+
+@pytest.mark.parametrize(
+    ("language", "said"), [("en", "skip"), ("en", "next"), ("da", "videre"), ("da", "spring over")]
+)
+def test_skip_at_the_level_chosen_after_a_check_in(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    dialogue = at_levels(engine, catalogue, language)
+    dialogue.run(
+        *(
+            "thats all" if language == "en" else "det var det",
+            "quite" if language == "en" else "ret vigtigt",
+        )
+    )
+    dialogue.run(
+        *(
+            ("monday 6pm", "london", "yes", "/checkin", "done", "mum", "5", "keep it")
+            if language == "en"
+            else ("mandag kl 18", "aarhus", "ja", "/checkin", "ja", "min mor", "5", "behold det")
+        )
+    )
+    assert dialogue.step == "rate"
+    dialogue.say(said)
+    assert dialogue.person is not None and dialogue.person.conversation.flow is None
+    assert dialogue.outcomes.ratings == ()

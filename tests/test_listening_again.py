@@ -14,6 +14,7 @@ from conftest import WELCOMED, Dialogue
 
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
+from dialogue_flows.moves import read_move
 
 PLAN_EN = (
     *WELCOMED, "get a job", "yes", "need the money", "been out of work 2 yrs", "my mum",
@@ -482,3 +483,41 @@ def test_skip_at_the_level_chosen_after_a_check_in(
     dialogue.say(said)
     assert dialogue.person is not None and dialogue.person.conversation.flow is None
     assert dialogue.outcomes.ratings == ()
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_keep_it_when_offered_a_smaller_step(
+    engine: Engine, catalogue: Catalogue, language: str
+) -> None:
+    plan = PLAN_EN if language == "en" else PLAN_DA
+    low = plan[: plan.index("7")]
+    for said in KEEPS[language]:
+        dialogue = person(engine, catalogue, language)
+        dialogue.run(*low, "3", "i want it" if language == "en" else "jeg vil det")
+        assert dialogue.step == "smaller"
+        dialogue.say(said)
+        assert dialogue.step == "offer", said  # the plan is made, the step as it was
+        step = dialogue.goal.current_step
+        assert step is not None and said not in (step.text, *step.earlier_texts), said
+
+
+DANISH_SWEEP = {
+    "det var det": "thats_all", "det er alt": "thats_all", "ikke mere": "thats_all",
+    "det er det hele": "thats_all", "intet mere": "thats_all", "ikke noget": "thats_all",
+    "behold det": "keep", "lad det stå": "keep", "lad den bare stå": "keep",
+    "samme skridt": "keep", "den er fin": "keep",
+    "ved ikke": "dont_know", "aner det ikke": "dont_know", "ingen idé": "dont_know",
+    "har ikk nogen ide": "dont_know",
+    "spring over": "skip", "videre": "skip", "næste": "skip", "jeg springer over": "skip",
+    "sagde jeg jo": "already_said", "har jeg sagt": "already_said",
+    "ja det gør det": "yes", "nej ikke helt": "no", "ikke lige nu": "not_now",
+    "jeg gider ikke mere": "stop", "ku du ikke bare sige hvad jeg skal gøre": "advice",
+    "tak skal du have": "greeting",
+}  # fmt: skip
+"""The common Danish ways of making each move, as the testers wrote them."""
+
+
+@pytest.mark.parametrize(("said", "move"), DANISH_SWEEP.items())
+def test_the_danish_sweep(said: str, move: str) -> None:
+    found = read_move(said)
+    assert found is not None and found.value == move

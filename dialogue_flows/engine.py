@@ -197,8 +197,9 @@ class _TurnInProgress(TurnRecords):
         listens = self.conversation.flow != crisis_care.FLOW.name
         if move and listens and not self.is_label(question, words) and self.meet(move, question):
             return
+        heard = listening.acknowledge(question, words) if listens else ()
         try:
-            self.answer(self.read(question, self.work(), words))
+            self.answer(self.read(question, self.work(), words), *heard)
         except InvalidAnswerError as invalid:
             # Raised before any record changed: the person stays where they were.
             self.ask_again(self.invalid_words(question, invalid))
@@ -337,8 +338,9 @@ class _TurnInProgress(TurnRecords):
         name = {"name": self.person.name or ""}
         if not checkin.checkable(self.goals):
             self.say(Msg("checkin.reminder_no_step", name))
-        elif self.conversation.flow not in (None, checkin.FLOW.name):
+        elif self.conversation.flow not in (None, checkin.FLOW.name, reminders.FLOW.name):
             # Open or paused, their place in another conversation is kept: they choose.
+            # (Choosing the check-in time itself gives way: the time is kept once chosen.)
             self.say(Msg("checkin.reminder_busy", name))
         else:
             self.start_flow(checkin.FLOW, Msg("checkin.reminder", name), draft={"reminded": True})

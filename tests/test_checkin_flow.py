@@ -25,7 +25,10 @@ def test_the_check_in_time_is_chosen_after_the_first_plan(dialogue: Dialogue) ->
     # Started on Monday 2 March 2026 at 09:00 UTC: the first check-in is that evening.
     assert schedule.next_due == datetime(2026, 3, 2, 17, tzinfo=UTC)
     assert dialogue.person is not None and dialogue.person.timezone == "Europe/Copenhagen"
+    assert dialogue.step == "time_right"  # said back: "Is that the right time?"
+    dialogue.say("yes thanks")
     assert dialogue.person.conversation.flow is None
+    assert dialogue.schedule == schedule
 
 
 def test_a_day_by_button_then_an_hour(dialogue: Dialogue) -> None:
@@ -48,7 +51,7 @@ def test_no_reminders_is_a_fine_answer(dialogue: Dialogue) -> None:
 def test_the_time_zone_is_asked_only_once(dialogue: Dialogue) -> None:
     dialogue.run(*SCHEDULED, "/reminders", "Change the day or time")
     dialogue.say("fri 9am")
-    assert dialogue.step is None
+    assert dialogue.step == "time_right"  # no zone asked: straight to the time said back
     assert dialogue.schedule is not None
     assert (dialogue.schedule.weekday, dialogue.schedule.hour) == (4, 9)
 

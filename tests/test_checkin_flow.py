@@ -278,7 +278,7 @@ def test_not_yet_before_the_steps_day_keeps_it_planned_and_asks_nothing(
     dialogue: Dialogue,
 ) -> None:
     """Testers: "not yet its not monday yet is it" got "What got in the way?"."""
-    danish = ("/start", *DANISH_PLAN, "nej tak", "mandag kl. 18", "København")
+    danish = ("/start", *DANISH_PLAN, "nej tak", "mandag kl. 18", "København", "ja")
     for language, plan, said in (
         ("en", SCHEDULED, "not yet its not monday yet is it"),
         ("en", SCHEDULED, "no"),
@@ -334,7 +334,7 @@ def test_a_new_step_closes_the_one_checked_in_on(dialogue: Dialogue) -> None:
 
 def test_a_new_time_said_at_the_reminders_menu_changes_it(dialogue: Dialogue) -> None:
     """Testers: "change it to thursday night, like half 8" was refused at the first menu."""
-    danish = ("/start", *DANISH_PLAN, "nej tak", "mandag kl. 18", "København")
+    danish = ("/start", *DANISH_PLAN, "nej tak", "mandag kl. 18", "København", "ja")
     for language, plan, said, when in (
         ("en", SCHEDULED, "change it to thursday night, like half 8", (3, 20, 30)),
         ("da", danish, "kan vi flytte den til torsdag kl. 20.30", (3, 20, 30)),
@@ -345,10 +345,12 @@ def test_a_new_time_said_at_the_reminders_menu_changes_it(dialogue: Dialogue) ->
         person.say(said)
         if person.step == "hour":
             person.press("18:00")
+        assert person.step == "time_right", said  # said back, to be confirmed
         schedule = person.schedule
         assert schedule is not None, said
         assert (schedule.weekday, schedule.hour, schedule.minute) == when, said
-        assert person.step is None and person.keys[0] == "reminders.scheduled", said
+        person.say("yes" if language == "en" else "ja")
+        assert person.step is None and person.schedule == schedule, said
 
 
 def test_time_zones_are_offered_as_places_people_know(dialogue: Dialogue) -> None:
@@ -372,7 +374,7 @@ def test_the_check_in_opens_with_the_goal_and_the_step_not_the_reason(
     dialogue: Dialogue,
 ) -> None:
     """Testers: it opened by quoting a heavy line back ("…then i end up drinking…")."""
-    danish = ("/start", *DANISH_PLAN, "nej tak", "mandag kl. 18", "København")
+    danish = ("/start", *DANISH_PLAN, "nej tak", "mandag kl. 18", "København", "ja")
     for language, plan, goal, step, why in (
         ("en", SCHEDULED, "Find a flat of my own within a year",
          "Set up a savings pot on my phone", "So my kids can stay over"),

@@ -8,6 +8,7 @@ time is the time, feelings are heard, and no message asks two things at once.
 from __future__ import annotations
 
 import itertools
+from datetime import timedelta
 
 import pytest
 from conftest import WELCOMED, Dialogue
@@ -424,7 +425,9 @@ def test_no_feeling_is_heard_where_none_is_said(
 
 def test_a_feeling_in_a_check_in_is_heard(engine: Engine, catalogue: Catalogue) -> None:
     dialogue = person(engine, catalogue, "da")
-    dialogue.run(*PLAN_DA, "nej", "mandag kl 18", "aarhus", "ja", "/checkin", "ikke endnu")
+    dialogue.run(*PLAN_DA, "nej", "mandag kl 18", "aarhus", "ja")
+    dialogue.now += timedelta(days=7)  # the step's day has been: "not yet" is a setback
+    dialogue.run("/checkin", "ikke endnu")
     assert dialogue.step == "reflect_not_yet"
     dialogue.say("jeg skammer mig, jeg fik det ikke gjort")
     assert dialogue.keys[:1] == ["feeling.ashamed"] and dialogue.step == "progress"

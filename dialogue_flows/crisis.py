@@ -418,8 +418,7 @@ def assess(text: str, reader: crisis_model.Model | None = None) -> frozenset[Con
     if certain:
         return concerns
     reader = reader or crisis_model.model()
-    probability = reader.probability(text)
-    words = reader.words(text)
+    probability, words = reader.read(text)
     alone = ALONE if words >= SHORT else ALONE_SHORT
     if (concerns and probability >= WITH_CONCEPTS) or (
         probability >= alone and words >= FEWEST_WORDS and not _only_a_move(text)

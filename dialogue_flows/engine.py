@@ -108,9 +108,10 @@ class Engine:
     def handle(self, snapshot: Snapshot, event: Input, now: datetime) -> Turn:
         turn = _TurnInProgress(self, snapshot, now)
         turn.from_person = not isinstance(event, FROM_LOOP)
-        concerns = assess(event.text) if isinstance(event, Text) else frozenset()
-        if concerns:
-            turn.crisis(concerns)  # first, even in a command's words ("/help I want to die")
+        text = event.text if isinstance(event, Text) else ""
+        concerns = assess(text) if text else frozenset()
+        if concerns:  # first, even in a command's words ("/help I want to die")
+            turn.crisis(concerns, text)
             return turn.result()
         if isinstance(event, Text):
             event = parse_command(event.text) or event
@@ -259,14 +260,14 @@ class _TurnInProgress:
         timezone = self.person.timezone if self.person else None
         return self.helplines.emergency_number(self.language, timezone)
 
-    def crisis(self, concerns: frozenset[Concern]) -> None:
+    def crisis(self, concerns: frozenset[Concern], text: str) -> None:
         """Before anything else: the reply that fits, the lines, their own plan; then the
         safety question, while the conversation they were in waits, exactly as it was."""
         care, kinds = crisis_care.care_for(concerns)
         emergency = self.emergency_number()
         values: dict[str, Param] = {"helplines": self.helpline_text(kinds),
                                     "emergency": emergency}  # fmt: skip
-        parts = [Msg(care.message, values)]
+        parts = [Msg(crisis_care.message_for(care, text), values)]
         plan = self.person.safety_plan if self.person else None
         if plan is not None and care.show_plan:
             parts.append(Msg("safety.plan", safety.plan_parts(plan)))

@@ -199,6 +199,34 @@ def test_past_resolved_risk_is_not_a_crisis_but_a_return_is() -> None:
     assert C.SELF_HARM in assess("i stopped self harming years ago but started again")
 
 
+@pytest.mark.parametrize(
+    ("words", "concern"),
+    [("i havent cut in 2 yrs but i did last night", C.SELF_HARM),
+     ("hadnt hurt myself since march but i did tonight", C.SELF_HARM),
+     ("har ikke skåret i mig selv i et år men jeg gjorde det i nat", C.SELF_HARM),
+     ("sober 9 months till last night", C.LAPSE),
+     ("havde ikke drukket i 2 år indtil i går", C.LAPSE)],
+)  # fmt: skip
+def test_a_clean_spell_broken_is_risk_whatever_the_model_thinks(
+    words: str, concern: Concern
+) -> None:
+    """A relapse after a clean spell: tolerance is gone. Too rare in the labelled set for
+    the model to weigh, so the concept is `certain`."""
+    assert concern in assess(words)
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["i havent cut in 2 yrs, proud of myself",
+     "havent thought about ending it in ages honestly",
+     "he hasnt hit me since i left",
+     "im gonna kill my brother, he ate my leftovers again 😂",
+     "jeg slår ham ihjel hvis han spiser min kage igen hahaha"],
+)  # fmt: skip
+def test_risk_long_past_and_threats_said_laughing_are_not_raised(words: str) -> None:
+    assert assess(words) == frozenset()
+
+
 @functools.cache
 def _figures(*args: str) -> dict[str, tuple[float, float]]:
     """The eval script's overall recall and false-positive rate per set (its table printed,

@@ -33,7 +33,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import pairwise, starmap
-from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -53,7 +52,6 @@ _STRETCH = 40
 """The most words read as one stretch of a long message."""
 _CACHED = 65536
 """Words (and pairs) whose share is kept, the least recently read dropped first."""
-_DOT, _SQUARES = itemgetter(0), itemgetter(1)
 
 
 _STEMMERS = (Stemmer.Stemmer("english"), Stemmer.Stemmer("danish"))
@@ -122,8 +120,12 @@ class Stretch(NamedTuple):
     pairs: set[tuple[str, str]]
 
 
-def _add(*shares: Share) -> Share:
-    return sum(dot for dot, _ in shares), sum(squares for _, squares in shares)
+def _total(shares: Iterable[Share]) -> Share:
+    dot = squares = 0.0
+    for d, s in shares:
+        dot += d
+        squares += s
+    return dot, squares
 
 
 def _scaled(share: Share) -> float:
@@ -172,22 +174,16 @@ class Model:
     def _stretch(self, words: list[str]) -> Stretch:
         """A stretch of words read: its share, its distinct words and pairs."""
         distinct, pairs = set(words), set(pairwise(words))
-        return Stretch(_add(self._units(distinct), self._links(pairs)), distinct, pairs)
-
-    def _units(self, words: Iterable[str]) -> Share:
-        shares = list(map(self._unit, words))
-        return sum(map(_DOT, shares)), sum(map(_SQUARES, shares))
-
-    def _links(self, pairs: Iterable[tuple[str, str]]) -> Share:
-        shares = list(starmap(self._link, pairs))
-        return sum(map(_DOT, shares)), sum(map(_SQUARES, shares))
+        share = _total((*map(self._unit, distinct), *starmap(self._link, pairs)))
+        return Stretch(share, distinct, pairs)
 
     def _together(self, a: Stretch, b: Stretch, border: tuple[str, str]) -> Share:
         """Two neighbouring stretches read as one: what they share is counted once."""
-        pairs = a.pairs | b.pairs
-        shared = _add(self._units(a.words & b.words), self._links(a.pairs & b.pairs))
-        joined = self._link(*border) if border not in pairs else (0.0, 0.0)
-        return _add(a.share, b.share, joined, (-shared[0], -shared[1]))
+        shared = _total((*map(self._unit, a.words & b.words),
+                         *starmap(self._link, a.pairs & b.pairs)))  # fmt: skip
+        new = border not in a.pairs and border not in b.pairs
+        joined = self._link(*border) if new else (0.0, 0.0)
+        return _total((a.share, b.share, joined, (-shared[0], -shared[1])))
 
     def _probability(self, share: Share) -> float:
         return 1 / (1 + math.exp(-self.intercept - _scaled(share)))

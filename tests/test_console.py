@@ -181,7 +181,7 @@ def test_a_crisis_mid_grow_in_the_console_then_the_same_question(tmp_path: Path)
     assert "Samaritans: 116 123" in out and "Are you safe right now?" in out
     assert "   1) I'm safe for now\n   2) I'm not sure\n   3) I'm not safe" in out
     assert "Please call 999 now" in out
-    assert "Can I check in with you tomorrow?" in out
+    assert "can I check in with you tomorrow?" in out
     welcome_back, *_, resumed = out.split("Here's where we were:")
     asked = resumed.rsplit("\n\n", 1)[0]  # without the goodbye
     assert welcome_back.startswith("Welcome back") and out.count(asked) == 2

@@ -17,8 +17,9 @@ from typing import Any
 from transitions import Machine
 
 from dialogue_flows.answers import free_text
+from dialogue_flows.helplines import GENERAL_LINES
 from dialogue_flows.outcome_records import Outcomes
-from dialogue_flows.records import Goal, Person, Schedule
+from dialogue_flows.records import CareNote, Goal, Person, Schedule
 from dialogue_flows.types import Choice, Param
 
 ANSWER = "answer"
@@ -48,6 +49,7 @@ class Work:
         default_timezone: str,
         helplines: str = "",
         outcomes: Outcomes | None = None,
+        care: CareNote | None = None,
     ) -> None:
         self.state = state
         self.person_id = person_id
@@ -64,6 +66,7 @@ class Work:
         self.export_format: str | None = None
         self.erase = False
         self.outcomes = outcomes or Outcomes()
+        self.care = care or CareNote()
 
     @property
     def goal(self) -> Goal | None:
@@ -121,6 +124,9 @@ class Question:
     `skippable` lets a second "I don't know" move on without an answer; `earlier`
     finds what the person already said when they say "I already said"; `in_words`
     lets a choice be said in a sentence ("emailing the teacher I think").
+
+    `lead` is said once, when the conversation arrives at the question, before its
+    prompt; asked again (a misunderstanding, /help), only the short prompt is repeated.
     """
 
     name: str
@@ -132,6 +138,7 @@ class Question:
     skippable: bool = False
     earlier: Callable[[Work], str | None] | None = None
     in_words: bool = False
+    lead: str | None = None
 
     def offered(self, work: Work) -> tuple[Choice, ...]:
         return self.choices(work) if callable(self.choices) else self.choices
@@ -141,13 +148,15 @@ class Question:
 class Ending:
     """A state that closes the flow: a closing message, and optionally the next flow.
 
-    `then` names the flow to go on with, or decides it from the records (None: stop).
+    `then` names the flow to go on with, or decides it from the records (None: stop);
+    `passes` gives that flow its first draft (where it starts, see `Flow.entry`).
     """
 
     name: str
     message: str
     then: str | Callable[[Work], str | None] | None = None
     finish: Callable[[Work], None] | None = None
+    passes: Callable[[Work], dict[str, Any]] | None = None
 
     def next_flow(self, work: Work) -> str | None:
         return self.then(work) if callable(self.then) else self.then
@@ -163,6 +172,8 @@ class Flow:
     params: Callable[[Work], Mapping[str, Param]] = lambda work: {}
     entry: Callable[[Work], str] | None = None
     entries: tuple[str, ...] = ()
+    lines: tuple[str, ...] | None = GENERAL_LINES
+    """The kinds of helpline its prompts' {helplines} show (None: every line)."""
     machine: Machine = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

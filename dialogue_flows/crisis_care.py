@@ -153,16 +153,27 @@ def _clauses(text: str) -> list[str]:
     return [part.strip() for part in _CLAUSE.split(text) if part.strip()]
 
 
+def _without_refusal(clause: str) -> str:
+    """The clause with the words of a refusal to call taken out ("no need to call")."""
+    found = words(clause)
+    typed = [word.text for word in found]
+    for start, end, _ in reversed(phrase_list("care", "refuse_call", stems=True).find(typed)):
+        clause = clause[: found[start].start] + clause[found[end - 1].end :]
+    return " ".join(clause.split())
+
+
 def by_clause(read: Callable[[str], str]) -> Callable[[str], str]:
     """A reader that finds the answer among other words: the whole message without its
-    refusals and "already said"s, else its last clause that answers."""
+    refusals and "already said"s, else its last clause that answers. Only the refusal's
+    own words go: "im not calling cos im not safe" still says "not safe"."""
 
     def read_clauses(text: str) -> str:
         kept = [
-            clause
+            _without_refusal(clause)
             for clause in _clauses(text)
-            if not says(clause, "refuse_call") and read_move(clause) is not Move.ALREADY_SAID
+            if read_move(clause) is not Move.ALREADY_SAID
         ]
+        kept = [clause for clause in kept if clause]
         error = InvalidAnswerError("invalid.pick")
         for candidate in [" ".join(kept), *reversed(kept)]:
             try:

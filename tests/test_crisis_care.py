@@ -86,7 +86,9 @@ def test_a_refusal_alone_gets_the_short_question_not_the_numbers(dialogue: Dialo
     [("im fine its nothing. just a bad week", "crisis.followup_after_safe"),
      ("you already asked me that. yeah", "crisis.followup_after_safe"),
      ("not good tbh", "crisis.not_safe"), ("dunno really", "crisis.unsure"),
-     ("im not calling anyone, im ok", "crisis.followup_after_safe")],
+     ("im not calling anyone, im ok", "crisis.followup_after_safe"),
+     ("no need to ring anyone, im alright", "crisis.followup_after_safe"),
+     ("im not calling cos im not safe", "crisis.not_safe")],
 )  # fmt: skip
 def test_are_you_safe_is_read_in_sentences(dialogue: Dialogue, said: str, meaning: str) -> None:
     dialogue.run(*THROUGH_REALITY, "honestly i cant go on anymore")

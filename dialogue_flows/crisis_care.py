@@ -348,6 +348,11 @@ def plan_question(name: str, lead: str) -> Question:
                     save=save_plan_choice, lead=lead)  # fmt: skip
 
 
+def _go(source: str, dest: str, *conditions: str) -> dict[str, Any]:
+    """One row of the table: from `source` to `dest` when all `conditions` hold."""
+    return {"trigger": "answer", "source": source, "dest": dest, "conditions": list(conditions)}
+
+
 FLOW = Flow(
     name="crisis",
     work=CareWork,
@@ -373,26 +378,28 @@ FLOW = Flow(
         Ending("left", "crisis.left"),
     ),
     transitions=[
-        *({"trigger": "answer", "source": source, "dest": dest, "conditions": conditions}
-          for source in ("safe_now", "safe_again")
-          for dest, conditions in (
-              ("followup_after_safe", ["is_safe", "may_offer"]),
-              ("safe_ok", "is_safe"),
-              ("safe_again" if source == "safe_now" else "left", "is_unclear"),
-              ("unsure", "is_unsure"),
-          )),
-        {"trigger": "answer", "source": "safe_now", "dest": "not_safe"},
-        {"trigger": "answer", "source": "safe_again", "dest": "not_safe"},
-        *({"trigger": "answer", "source": source, "dest": dest, "conditions": conditions}
-          for source in ("not_safe", "unsure")
-          for dest, conditions in (("followup_offer", "may_offer"), ("to_plan", "wants_plan"),
-                                   ("carry_on", []))),
-        *({"trigger": "answer", "source": source, "dest": dest, "conditions": conditions}
-          for source in ("followup_offer", "followup_after_safe")
-          for dest, conditions in (("followup_set", "wants_followup"), ("no_followup", []))),
-        {"trigger": "answer", "source": "how_today", "dest": "glad",
-         "conditions": "feels_better"},
-        {"trigger": "answer", "source": "how_today", "dest": "safe_now"},
+        _go("safe_now", "followup_after_safe", "is_safe", "may_offer"),
+        _go("safe_now", "safe_ok", "is_safe"),
+        _go("safe_now", "safe_again", "is_unclear"),
+        _go("safe_now", "unsure", "is_unsure"),
+        _go("safe_now", "not_safe"),
+        _go("safe_again", "followup_after_safe", "is_safe", "may_offer"),
+        _go("safe_again", "safe_ok", "is_safe"),
+        _go("safe_again", "left", "is_unclear"),
+        _go("safe_again", "unsure", "is_unsure"),
+        _go("safe_again", "not_safe"),
+        _go("not_safe", "followup_offer", "may_offer"),
+        _go("not_safe", "to_plan", "wants_plan"),
+        _go("not_safe", "carry_on"),
+        _go("unsure", "followup_offer", "may_offer"),
+        _go("unsure", "to_plan", "wants_plan"),
+        _go("unsure", "carry_on"),
+        _go("followup_offer", "followup_set", "wants_followup"),
+        _go("followup_offer", "no_followup"),
+        _go("followup_after_safe", "followup_set", "wants_followup"),
+        _go("followup_after_safe", "no_followup"),
+        _go("how_today", "glad", "feels_better"),
+        _go("how_today", "safe_now"),
     ],
     params=params,
     entry=entry,

@@ -201,6 +201,7 @@ def test_a_crisis_mid_grow_is_met_gently_and_briefly(tmp_path: Path) -> None:
     assert "Please choose one of the options." not in out
     assert out.count("Can I check in with you tomorrow?") == 1
     assert out.count("Mind Infoline") == 1 and "/safety has all the numbers" in out
+    assert "PAPYRUS" not in out and "Childline" not in out
     assert "Thanks for telling me. I'm here if it gets heavy again. I'll still check in" in out
     assert "• A check-in message you asked for, on " in out
     assert out.count("Here's where we were") == 2

@@ -46,6 +46,8 @@ A_DAY = timedelta(days=1)
 """How long a whole crisis reply, or a no to the follow-up, is remembered."""
 SHORT_LINES = 3
 """A crisis reply said again the same day shows this many lines, the best fitting."""
+AGAIN = "crisis.again"
+"""That reply: a caring line, the `SHORT_LINES` lines, and /safety for the rest."""
 
 
 @dataclass(frozen=True)

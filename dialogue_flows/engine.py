@@ -297,7 +297,7 @@ class _TurnInProgress:
         within the day, a caring line and the few lines that fit best (/safety has all)."""
         note = self.conversation.care
         if care.shortened and crisis_care.said_lately(note, care.message, self.now):
-            return [Msg("crisis.again", self.care_values(kinds, crisis_care.SHORT_LINES))]
+            return [Msg(crisis_care.AGAIN, self.care_values(kinds, crisis_care.SHORT_LINES))]
         self.conversation = self.conversation.model_copy(
             update={"care": crisis_care.noted(note, care.message, self.now)}
         )

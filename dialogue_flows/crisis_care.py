@@ -3,11 +3,14 @@
 `crisis.assess` says what a message is about; the table below says how growcoach answers
 each concern: which message, which helplines, whether the person's own safety plan is
 shown, and where the short conversation after it starts. An emergency gets the emergency
-number first and what to do now; risk and distress get the safety question. "Not safe"
-brings the emergency number; "not sure" is met gently (it is all right not to be sure; a
-line to talk to, and the emergency number if they might act on it); both are offered
-their safety plan. Every route may end by offering (never imposing) a short follow-up
-the next day: asked once while one is pending, and not again the day the person said no.
+number first and what to do now, and waits: only when they say they are safe is a
+follow-up offered (they may be on the phone to 999 or 112). Risk and distress get the
+safety question. "Not safe" brings the emergency number; "not sure" is met gently (it
+is all right not to be sure; a line to talk to, and the emergency number if they might
+act on it); both are offered their safety plan. Every route may end by offering (never
+imposing) a short follow-up the next day, worded so that it can wait: asked once while
+one is pending, and not again the day the person said no. A lapse is answered by what
+was taken (`SUBSTANCES`): doses are spoken of only where lost tolerance can kill.
 
 It listens as a person would: "im fine its nothing. just a bad week" is safe, "you already
 asked me that. yeah" is yes, and "im not ringing 999 over that" is met with respect,
@@ -63,11 +66,14 @@ class Care:
     entry: str
     show_plan: bool = True
     shortened: bool = True
+    without_dose: str | None = None
+    """The message instead when what was taken carries no overdose risk from lost
+    tolerance (cannabis, stimulants): no talk of doses then (see `SUBSTANCES`)."""
 
 
 CARE: dict[Concern, Care] = {
     Concern.EMERGENCY: Care("crisis.emergency", ("emergency", "medical", "suicide"),
-                            entry="followup_offer", shortened=False),
+                            entry="after_emergency", shortened=False),
     Concern.SUICIDE: Care("crisis.suicide", ("emergency", "suicide", "mental_health"),
                           entry="safe_now"),
     Concern.SELF_HARM: Care("crisis.self_harm", ("suicide", "mental_health"), entry="safe_now"),
@@ -76,7 +82,7 @@ CARE: dict[Concern, Care] = {
     Concern.HARM_FROM_OTHERS: Care("crisis.harm_from_others", ("emergency", "domestic_abuse"),
                                    entry="safe_now", show_plan=False),
     Concern.LAPSE: Care("crisis.lapse", ("emergency", "drugs_alcohol"), entry="safe_now",
-                        show_plan=False),
+                        show_plan=False, without_dose="crisis.lapse_no_dose"),
     Concern.DISTRESS: Care("crisis.distress", ("suicide", "mental_health"), entry="safe_now",
                            show_plan=False),
 }  # fmt: skip
@@ -185,6 +191,37 @@ def by_clause(read: Callable[[str], str]) -> Callable[[str], str]:
         raise error
 
     return read_clauses
+
+
+SUBSTANCES: dict[str, str] = {
+    "opioid": r"heroin|gear|smack|brown|methadone?|metadon|fentanyl|oxy\w*|codeine|kodein"
+              r"|kodimagnyl|morphine?|morfin|bupe|subutex|buprenorphin\w*|opiat\w*|opioid\w*"
+              r"|opiate?s?|tramadol|dihydrocodeine|dhc|suboxone|nitazene\w*",
+    "benzo": r"benzo\w*|valium|diazepam|xanax|alprazolam|rivotril|clonazepam|etizolam"
+             r"|stesolid|sovepille\w*|sleeping pills?|pregabalin|lyrica|gabapentin|ghb|gbl",
+    "alcohol": r"drink\w*|drank|drunk|pints?|beers?|vodka|wine|cider|whisk(?:e)?y|lager"
+               r"|booze|bevvy|bevvies|sprut|øl|vin|druk\w*|drak|alkohol|alcohol|spiritus"
+               r"|shots?",
+    "cannabis": r"weed|hash|hashish|cannabis|skunk|joints?|spliffs?|pot|ganja|zoots?|green"
+                r"|grass",
+    "stimulant": r"coke|cocaine|kokain|crack|speed|amphetamines?|amfetamin|mdma|ecstasy"
+                 r"|khat|mephedrone|meow|keta\w*",
+}  # fmt: skip
+"""What a lapse can be on, by kind. After time without, tolerance to opioids, benzos and
+alcohol drops and the old dose can kill; a lapse on the others is said without doses."""
+DOSE_RISK = frozenset({"opioid", "benzo", "alcohol"})
+_SUBSTANCE = {kind: re.compile(rf"\b(?:{names})\b") for kind, names in SUBSTANCES.items()}
+
+
+def message_for(care: Care, text: str) -> str:
+    """The care's message for this text: without doses when every substance it names
+    carries no overdose risk from lost tolerance; with them when one does, or none is
+    named (then it might be any)."""
+    if care.without_dose is None:
+        return care.message
+    lowered = text.casefold()
+    named = {kind for kind, pattern in _SUBSTANCE.items() if pattern.search(lowered)}
+    return care.message if not named or named & DOSE_RISK else care.without_dose
 
 
 SAFE_CHOICES = (
@@ -336,12 +373,9 @@ def params(work: Work) -> Mapping[str, Param]:
 
 
 def entry(work: Work) -> str:
-    """Where the conversation opens; an emergency's follow-up offer, when it may not be
-    made (one is pending, or declined today), becomes the safety question."""
-    opening = str(work.draft.get("entry", "safe_now"))
-    if opening == "followup_offer" and not may_offer_followup(work.person, work.care, work.now):
-        return "safe_now"
-    return opening
+    """Where the conversation opens: the safety question, or after an emergency a wait
+    for them to say how they are (see `CARE`), or the day-after question."""
+    return str(work.draft.get("entry", "safe_now"))
 
 
 def plan_question(name: str, lead: str) -> Question:
@@ -360,6 +394,8 @@ FLOW = Flow(
     work=CareWork,
     questions=(
         Question("safe_now", "crisis.safe_now", choices=SAFE_CHOICES, read=read_safe),
+        Question("after_emergency", "crisis.after_emergency", choices=SAFE_CHOICES,
+                 read=read_safe),
         Question("safe_again", "crisis.safe_again", choices=SAFE_CHOICES, read=read_safe),
         plan_question("not_safe", lead="crisis.not_safe"),
         plan_question("unsure", lead="crisis.unsure"),
@@ -385,6 +421,11 @@ FLOW = Flow(
         _go("safe_now", "safe_again", "is_unclear"),
         _go("safe_now", "unsure", "is_unsure"),
         _go("safe_now", "not_safe"),
+        _go("after_emergency", "followup_after_safe", "is_safe", "may_offer"),
+        _go("after_emergency", "safe_ok", "is_safe"),
+        _go("after_emergency", "safe_again", "is_unclear"),
+        _go("after_emergency", "unsure", "is_unsure"),
+        _go("after_emergency", "not_safe"),
         _go("safe_again", "followup_after_safe", "is_safe", "may_offer"),
         _go("safe_again", "safe_ok", "is_safe"),
         _go("safe_again", "left", "is_unclear"),
@@ -405,5 +446,5 @@ FLOW = Flow(
     ],
     params=params,
     entry=entry,
-    entries=("followup_offer", "how_today"),
+    entries=("after_emergency", "how_today"),
 )  # fmt: skip

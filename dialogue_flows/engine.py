@@ -14,7 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from dialogue_flows import (
     appointment,
@@ -22,6 +21,7 @@ from dialogue_flows import (
     crisis_care,
     gas,
     grow,
+    idle,
     language,
     listening,
     measure,
@@ -41,8 +41,8 @@ from dialogue_flows.answers import (
 )
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, assess
-from dialogue_flows.flow import Flow, Question, Work
-from dialogue_flows.helplines import GENERAL_LINES, Helplines
+from dialogue_flows.flow import Flow, Question, TurnRecords, Work
+from dialogue_flows.helplines import Helplines
 from dialogue_flows.moves import Move, read_move
 from dialogue_flows.records import Conversation, Goal
 from dialogue_flows.types import (
@@ -106,58 +106,31 @@ class Engine:
         self.helplines = helplines or Helplines.load()
 
     def handle(self, snapshot: Snapshot, event: Input, now: datetime) -> Turn:
-        turn = _TurnInProgress(self, snapshot, now)
-        turn.from_person = not isinstance(event, FROM_LOOP)
-        said = event.text if isinstance(event, Text) else ""
-        concerns = assess(said) if said else frozenset()
-        if concerns:
-            turn.crisis(concerns, said)  # first, even in a command's words ("/help I want to die")
-            return turn.result()
-        if isinstance(event, Text):
-            event = parse_command(event.text) or event
-        if isinstance(event, Command):
-            turn.command(event)
-        elif isinstance(event, Pick):
-            turn.pick(event)
-        elif isinstance(event, Unreadable):
-            turn.unreadable(event)
-        elif isinstance(event, DueCheckin):
-            turn.due_checkin()
-        elif isinstance(event, DueFollowup):
-            turn.due_followup()
-        elif isinstance(event, DueAppointment):
-            turn.due_appointment()
-        elif isinstance(event, DueMeasure):
-            turn.due_measure()
+        turn = _TurnInProgress(self, snapshot, now, from_person=not isinstance(event, FROM_LOOP))
+        text = event.text if isinstance(event, Text) else ""
+        concerns = assess(text) if text else frozenset()
+        if concerns:  # first, even in a command's words ("/help I want to die")
+            turn.crisis(concerns, text)
         else:
-            turn.text(event)
+            turn.receive(event)
         return turn.result()
 
 
-class _TurnInProgress:
-    """One turn being worked out: the records as they change, and the replies so far."""
+class _TurnInProgress(TurnRecords):
+    """One turn being worked out: the records as they change, and the replies so far.
 
-    def __init__(self, engine: Engine, snapshot: Snapshot, now: datetime) -> None:
+    It is the turn's one working copy of the records (`TurnRecords`); the `Work` each
+    flow's machine moves is a view of it, made once per flow (`work`).
+    """
+
+    def __init__(self, engine: Engine, snapshot: Snapshot, now: datetime, from_person: bool):
+        conversation = snapshot.person.conversation if snapshot.person else BEFORE_CONSENT
+        super().__init__(snapshot, now, conversation, engine.default_timezone, engine.helplines)
         self.catalogue = engine.catalogue
-        self.default_timezone = engine.default_timezone
-        self.helplines = engine.helplines
-        self.snapshot = snapshot
-        self.now = now
-        self.person = snapshot.person
-        self.schedule = snapshot.schedule
-        self.outcomes = snapshot.outcomes
-        self.goals = {goal.number: goal for goal in snapshot.goals}
-        self.changed_goals: set[int] = set()
-        self.conversation = snapshot.person.conversation if snapshot.person else BEFORE_CONSENT
+        self.from_person = from_person
         self.replies: list[Reply] = []
         self.answered = False
-        self.export: str | None = None
-        self.erase = False
-        self.from_person = True
-
-    @property
-    def language(self) -> str:
-        return self.person.language if self.person else self.snapshot.language
+        self.views: dict[str, Work] = {}
 
     def result(self) -> Turn:
         if self.erase:
@@ -179,11 +152,33 @@ class _TurnInProgress:
             goals=goals,
             schedule_changed=self.schedule != self.snapshot.schedule,
             schedule=self.schedule,
-            export=self.export,
+            export=self.export_format,
             outcomes=self.outcomes if self.outcomes != self.snapshot.outcomes else None,
         )
 
     # -- what the person sent -------------------------------------------------------
+
+    def receive(self, event: Input) -> None:
+        """What the input is, in the place the person is: a command, an answer, a due reminder."""
+        if isinstance(event, Text):
+            event = parse_command(event.text) or event
+        match event:
+            case Command():
+                self.command(event)
+            case Pick():
+                self.pick(event)
+            case Unreadable():
+                self.say_then_ask(Msg(f"unreadable.{event.kind}"))
+            case DueCheckin():
+                self.due_checkin()
+            case DueFollowup():
+                self.due_followup()
+            case DueAppointment():
+                self.due_appointment()
+            case DueMeasure():
+                self.due_measure()
+            case Text():
+                self.text(event)
 
     def text(self, event: Text) -> None:
         words = clean(event.text)
@@ -192,7 +187,11 @@ class _TurnInProgress:
             if move is Move.REAL_PERSON:
                 self.say(Msg("move.real_person"))
             key = "idle.paused" if self.conversation.paused else "idle.waiting"
-            self.say(Msg(key))
+            heard = idle.acknowledgement(words)
+            self.say(*(heard, Msg(f"{key}.after")) if heard else (Msg(key),))
+            return
+        if checkin.crossed(self.conversation, event.sent_at):
+            self.ask_again(Msg("checkin.crossed", {"said": grow.quoted(words)}))
             return
         question = self.question()
         if self.conversation.flow == crisis_care.FLOW.name:
@@ -200,8 +199,9 @@ class _TurnInProgress:
             return
         if move and not self.is_label(question, words) and self.meet(move, question):
             return
+        feeling = listening.acknowledge(question, words)
         try:
-            self.answer(self.read(question, self.work(), words))
+            self.answer(self.read(question, self.work(), words), *feeling)
         except InvalidAnswerError as invalid:
             # Raised before any record changed: the person stays where they were.
             self.ask_again(self.invalid_words(question, invalid))
@@ -232,8 +232,7 @@ class _TurnInProgress:
 
     def meet(self, move: Move, question: Question) -> bool:
         """A move, not an answer: do what `listening` says; False if it is content here."""
-        work = self.work()
-        reaction = listening.react(move, question, work, self.has_words)
+        reaction = listening.react(move, question, self.work(), self.has_words)
         if reaction is None:
             return False
         if reaction.pause:
@@ -241,7 +240,6 @@ class _TurnInProgress:
         elif reaction.answer is not None:
             self.answer(reaction.answer, *reaction.said)
         else:
-            self.conversation = self.conversation.model_copy(update={"draft": work.draft})
             self.ask_again(*reaction.said)
         return True
 
@@ -267,41 +265,33 @@ class _TurnInProgress:
         else:
             self.say(Msg("stale.nothing_open"))
 
-    def helpline_text(
-        self, kinds: tuple[str, ...] | None = GENERAL_LINES, most: int | None = None
-    ) -> str:
-        """The person's lines of these kinds (None: all of them), or the first `most`."""
-        return self.helplines.text(self.language, self.timezone(), kinds, most)
-
-    def timezone(self) -> str | None:
-        return self.person.timezone if self.person else None
-
-    def emergency_number(self) -> str:
-        return self.helplines.emergency_number(self.language, self.timezone())
-
     def crisis(self, concerns: frozenset[Concern], said: str) -> None:
         """Before anything else: the reply that fits, the lines, their own plan; then the
         safety question, while the conversation they were in waits, exactly as it was."""
         care, kinds = crisis_care.care_for(concerns, said)
         if self.person is None:  # nothing is kept before consent: no question to follow
             values = self.care_values(kinds)
-            self.say(Msg(care.message, values), Msg("crisis.before_consent", values))
+            message = Msg(crisis_care.message_for(care, said), values)
+            self.say(message, Msg("crisis.before_consent", values))
             return
-        self.interrupt(care.entry, *self.care_reply(care, kinds))
+        self.interrupt(care.entry, *self.care_reply(care, kinds, said))
 
     def care_values(self, kinds: tuple[str, ...], most: int | None = None) -> dict[str, Param]:
         return {"helplines": self.helpline_text(kinds, most), "emergency": self.emergency_number()}
 
-    def care_reply(self, care: crisis_care.Care, kinds: tuple[str, ...]) -> list[Msg]:
+    def care_reply(
+        self, care: crisis_care.Care, kinds: tuple[str, ...], said: str = ""
+    ) -> list[Msg]:
         """The whole reply with its lines and their plan, or, when it was given in full
-        within the day, a caring line and the few lines that fit best (/safety has all)."""
+        within the day, a caring line and the few lines that fit best (/safety has all).
+        What was said chooses the wording (a lapse on what: `crisis_care.message_for`)."""
         note = self.conversation.care
         if care.shortened and crisis_care.said_lately(note, care.message, self.now):
             return [Msg(crisis_care.AGAIN, self.care_values(kinds, crisis_care.SHORT_LINES))]
         self.conversation = self.conversation.model_copy(
             update={"care": crisis_care.noted(note, care.message, self.now)}
         )
-        parts = [Msg(care.message, self.care_values(kinds))]
+        parts = [Msg(crisis_care.message_for(care, said), self.care_values(kinds))]
         plan = self.person.safety_plan if self.person else None
         if plan is not None and care.show_plan:
             parts.append(Msg("safety.plan", safety.plan_parts(plan)))
@@ -381,14 +371,12 @@ class _TurnInProgress:
         name = {"name": self.person.name or ""}
         if not checkin.checkable(self.goals):
             self.say(Msg("checkin.reminder_no_step", name))
-        elif self.conversation.flow not in (None, checkin.FLOW.name):
+        elif self.conversation.flow not in (None, checkin.FLOW.name, reminders.FLOW.name):
             # Open or paused, their place in another conversation is kept: they choose.
+            # (Choosing the check-in time itself gives way: the time is kept once chosen.)
             self.say(Msg("checkin.reminder_busy", name))
         else:
             self.start_flow(checkin.FLOW, Msg("checkin.reminder", name), draft={"reminded": True})
-
-    def unreadable(self, event: Unreadable) -> None:
-        self.say_then_ask(Msg(f"unreadable.{event.kind}"))
 
     def command(self, event: Command) -> None:
         handler = _COMMANDS.get(event.name)
@@ -493,9 +481,9 @@ class _TurnInProgress:
         goals = self.goals.values()
         counts: dict[str, Param] = {
             "name": self.person.name or "-",
-            "goals": len(goals),
-            "steps": sum(len(goal.steps) for goal in goals),
-            "checkins": sum(len(goal.checkins) for goal in goals),
+            "goals": _counted("goals", len(goals)),
+            "steps": _counted("steps", sum(len(goal.steps) for goal in goals)),
+            "checkins": _counted("checkins", sum(len(goal.checkins) for goal in goals)),
             "since": self.person.consented_at.astimezone(self.zone()).date(),
             "schedule": reminders.describe(self.schedule)
             if self.schedule
@@ -519,13 +507,21 @@ class _TurnInProgress:
         return lines
 
     def kept_outcomes(self) -> Param:
-        """A line of /mydata for the outcome records, when there are any."""
+        """A line of /mydata for the outcome records there are ("" when there are none)."""
         kept = self.outcomes
-        counts: dict[str, Param] = {
-            "scales": len(kept.scales), "ratings": len(kept.ratings),
-            "measures": len(kept.responses), "appointments": len(kept.appointments),
+        counts = {
+            "ratings": len(kept.ratings), "measures": len(kept.responses),
+            "appointments": len(kept.appointments), "scales": len(kept.scales),
         }  # fmt: skip
-        return Msg("mydata.outcomes", counts) if any(counts.values()) else ""
+        parts = [_counted(kind, count) for kind, count in counts.items() if count]
+        if not parts:
+            return ""
+        found: Param = parts[-1]
+        if len(parts) > 1:
+            found = Msg("mydata.and", {"a": parts[-2], "b": found})
+        for part in reversed(parts[:-2]):
+            found = Msg("appointment.and", {"a": part, "b": found})
+        return Msg("mydata.outcomes", {"counts": found})
 
     def cancel(self) -> None:
         if self.person is None:
@@ -555,21 +551,11 @@ class _TurnInProgress:
         return question
 
     def work(self, flow: Flow | None = None) -> Work:
+        """This turn's records as `flow`'s machine sees them: a view, made once per flow."""
         flow = flow or self.flow()
-        return flow.work(
-            state=self.conversation.step or flow.first,
-            person_id=self.snapshot.person_id,
-            person=self.person,
-            goals=self.goals.values(),
-            schedule=self.schedule,
-            draft=self.conversation.draft,
-            now=self.now,
-            language=self.language,
-            default_timezone=self.default_timezone,
-            helplines=self.helpline_text(flow.lines),
-            outcomes=self.outcomes,
-            care=self.conversation.care,
-        )
+        if flow.name not in self.views:
+            self.views[flow.name] = flow.work(self, flow.lines)
+        return self.views[flow.name]
 
     def read(self, question: Question, work: Work, text: str) -> Any:
         """The value `text` gives the question: a choice by label or number, or its own words."""
@@ -593,31 +579,29 @@ class _TurnInProgress:
     def answer(self, value: Any, *before: Msg) -> None:
         """Keep the answer (unless the question was skipped), move on, and ask what is next."""
         self.answered = True
-        flow = self.flow()
-        work = self.work(flow)
-        question = self.question()
-        work.draft.pop(listening.HEARD, None)
+        flow, question, work = self.flow(), self.question(), self.work()
         if question.save is not None and value is not listening.SKIP:
-            question.save(work, value)
+            question.save(work, value)  # a saver refuses (InvalidAnswerError) before it changes
+        work.draft.pop(listening.HEARD, None)
         work.answer = value
         flow.advance(work)
         ending = flow.ending(work.state)
-        if ending is not None and ending.finish is not None:
-            ending.finish(work)
-        self.take(work)
         if ending is None:
-            self.move_to(work.state, work.draft)
+            self.asking()
             self.arrive(flow, *before)
             return
+        if ending.finish is not None:
+            ending.finish(work)
         closing = (*before, Msg(ending.message, flow.params(work)))
-        resume = self.conversation.resume
-        self.conversation = Conversation(ask_id=self.conversation.ask_id, care=work.care)
         then = ending.next_flow(work)
+        passed = ending.passes(work) if ending.passes else None
+        resume = self.conversation.resume
+        care = self.conversation.care  # kept across conversations
+        self.conversation = Conversation(ask_id=self.conversation.ask_id, care=care)
         if then == crisis_care.FLOW.name:
             self.distress(*closing)
         elif then is not None:
-            draft = ending.passes(work) if ending.passes else None
-            self.start_flow(FLOWS[then], *closing, draft=draft, resume=resume)
+            self.start_flow(FLOWS[then], *closing, draft=passed, resume=resume)
         elif resume is not None:
             back = "crisis.go_on" if flow is crisis_care.FLOW else "resume.back"
             self.take_up(resume, *closing, Msg(back))
@@ -645,27 +629,10 @@ class _TurnInProgress:
         else:
             self.say(*before[:-1])
 
-    def take(self, work: Work) -> None:
-        self.person = work.person
-        self.schedule = work.schedule
-        self.outcomes = work.outcomes
-        self.conversation = self.conversation.model_copy(update={"care": work.care})
-        self.export = work.export_format or self.export
-        self.erase = work.erase or self.erase
-        for number in work.changed_goals:
-            self.goals[number] = work.goals[number]
-            self.changed_goals.add(number)
-
-    def move_to(self, step: str, draft: dict[str, Any], flow: str | None = None) -> None:
-        self.conversation = self.conversation.model_copy(
-            update={
-                "flow": flow or self.conversation.flow,
-                "step": step,
-                "draft": draft,
-                "paused": False,
-                "ask_id": self.conversation.ask_id + 1,
-            }
-        )
+    def asking(self, **changes: Any) -> None:
+        """A new question is asked: it gets a new id, and the conversation is open."""
+        update = {**changes, "paused": False, "ask_id": self.conversation.ask_id + 1}
+        self.conversation = self.conversation.model_copy(update=update)
 
     def start_flow(
         self,
@@ -676,10 +643,9 @@ class _TurnInProgress:
     ) -> None:
         """Open `flow` at its first question; `resume` is what to take up when it ends."""
         self.conversation = self.conversation.model_copy(
-            update={"draft": draft or {}, "resume": resume}
+            update={"flow": flow.name, "step": None, "draft": draft or {}, "resume": resume}
         )
-        work = self.work(flow)
-        self.move_to(flow.start(work), work.draft, flow=flow.name)
+        self.asking(step=flow.start(self.work(flow)))
         self.arrive(flow, *before)
 
     # -- replies --------------------------------------------------------------------
@@ -691,9 +657,7 @@ class _TurnInProgress:
 
     def question_reply(self, *before: Msg) -> Reply:
         """The open question, as its prompt says (after `before`, if any)."""
-        flow = self.flow()
-        work = self.work(flow)
-        question = self.question()
+        flow, question, work = self.flow(), self.question(), self.work()
         prompt = Msg(question.prompt, flow.params(work))
         return Reply(
             parts=(*before, prompt),
@@ -748,15 +712,11 @@ class _TurnInProgress:
                     {
                         "number": number,
                         "words": words,
-                        "level": outcomes.level_label(scored.level),
+                        "level": outcomes.plain_level(scored.level),
                     },
                 )
             )
         return (*lines, outcomes.describe_t(outcomes.t_score(latest.values())))  # fmt: skip
-
-    def zone(self) -> ZoneInfo:
-        """The person's time zone, or the service's until they have said."""
-        return ZoneInfo((self.person.timezone if self.person else None) or self.default_timezone)
 
     def next_checkin(self) -> Msg:
         schedule = self.schedule
@@ -813,6 +773,11 @@ _ASIDES = {command.name: command.aside for command in COMMANDS if command.aside 
 
 _NUMBER = re.compile(r"\d{1,6}")
 _COMMAND = re.compile(r"/(\w+)(?:@\w+)?(?:\s+(.*))?", re.DOTALL)
+
+
+def _counted(kind: str, count: int) -> Msg:
+    """ "1 goal", "2 goals": a count said with the plural form its language gives it."""
+    return Msg(f"count.{kind}", {"count": count})
 
 
 def parse_command(text: str) -> Command | None:

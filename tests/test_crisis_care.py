@@ -26,7 +26,7 @@ def danish(engine: Engine, catalogue: Catalogue) -> Dialogue:
 
 
 def offers_of_a_followup(replies: list[str]) -> int:
-    return sum("Can I check in with you tomorrow?" in reply for reply in replies)
+    return sum("check in with you tomorrow?" in reply for reply in replies)
 
 
 # -- 1. "not sure" is met gently; "not safe" gets the emergency number ------------------
@@ -128,8 +128,10 @@ def test_the_follow_up_is_not_offered_again_while_one_is_pending(dialogue: Dialo
         assert dialogue.keys[0] == "crisis.safe_ok"
         assert "I'll still check in with you tomorrow, as we said." in dialogue.last_replies[0]
     assert offers_of_a_followup(replies) == 1
-    dialogue.say("i took all my pills")  # an emergency asks; but not for a follow-up again
-    assert dialogue.keys[-1] == "crisis.safe_now"
+    dialogue.say("i took all my pills")  # an emergency waits, then not a follow-up again
+    assert dialogue.keys[-1] == "crisis.after_emergency"
+    dialogue.say("im safe now")
+    assert dialogue.keys[0] == "crisis.safe_ok"
 
 
 def test_after_a_no_the_follow_up_waits_a_day(dialogue: Dialogue) -> None:

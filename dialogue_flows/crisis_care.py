@@ -5,9 +5,17 @@ each concern: which message, which helplines, whether the person's own safety pl
 shown, and where the short conversation after it starts. An emergency gets the emergency
 number first and what to do now, and waits: only when they say they are safe is a
 follow-up offered (they may be on the phone to 999 or 112). Risk and distress get the
-safety question. "Not sure" or "not safe" brings the emergency reply and an offer of
-their safety plan. Every route ends by offering (never imposing) a short follow-up the
-next day, worded so that it can wait.
+safety question. "Not safe" brings the emergency number; "not sure" is met gently (it
+is all right not to be sure; a line to talk to, and the emergency number if they might
+act on it); both are offered their safety plan. Every route may end by offering (never
+imposing) a short follow-up the next day, worded so that it can wait: asked once while
+one is pending, and not again the day the person said no. A lapse is answered by what
+was taken (`SUBSTANCES`): doses are spoken of only where lost tolerance can kill.
+
+It listens as a person would: "im fine its nothing. just a bad week" is safe, "you already
+asked me that. yeah" is yes, and "im not ringing 999 over that" is met with respect,
+never with the numbers again. A second crisis reply the same day is short: a caring
+line and the few lines that fit, with /safety for the rest (`CareNote`).
 
 The conversation the person was in is interrupted, never lost: the engine keeps it in
 `Conversation.resume` and takes it up again, at the same question, when this one ends.
@@ -16,27 +24,48 @@ The conversation the person was in is interrupted, never lost: the engine keeps 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from dialogue_flows.answers import InvalidAnswerError, OneOf, comparable, yes_or_no
+from dialogue_flows.answers import (
+    InvalidAnswerError,
+    comparable,
+    phrase_list,
+    tables,
+    yes_or_no,
+)
 from dialogue_flows.crisis import Concern
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
+from dialogue_flows.helplines import YOUNG
+from dialogue_flows.moves import Move, read_move
+from dialogue_flows.records import CareNote, Person
 from dialogue_flows.types import Choice, Msg, Param
+from dialogue_flows.words import words
 
 FOLLOW_UP_AFTER = timedelta(days=1)
+A_DAY = timedelta(days=1)
+"""How long a whole crisis reply, or a no to the follow-up, is remembered."""
+SHORT_LINES = 3
+"""A crisis reply said again the same day shows this many lines, the best fitting."""
+AGAIN = "crisis.again"
+"""That reply: a caring line, the `SHORT_LINES` lines, and /safety for the rest."""
 
 
 @dataclass(frozen=True)
 class Care:
-    """How one concern is answered: the message, the kinds of line, what comes next."""
+    """How one concern is answered: the message, the kinds of line, what comes next.
+
+    `shortened` says whether the reply is short when said again within a day (an
+    emergency never is: what to do now is said every time).
+    """
 
     message: str
     lines: tuple[str, ...]
     entry: str
     show_plan: bool = True
+    shortened: bool = True
     without_dose: str | None = None
     """The message instead when what was taken carries no overdose risk from lost
     tolerance (cannabis, stimulants): no talk of doses then (see `SUBSTANCES`)."""
@@ -44,15 +73,14 @@ class Care:
 
 CARE: dict[Concern, Care] = {
     Concern.EMERGENCY: Care("crisis.emergency", ("emergency", "medical", "suicide"),
-                            entry="after_emergency"),
+                            entry="after_emergency", shortened=False),
     Concern.SUICIDE: Care("crisis.suicide", ("emergency", "suicide", "mental_health"),
                           entry="safe_now"),
     Concern.SELF_HARM: Care("crisis.self_harm", ("suicide", "mental_health"), entry="safe_now"),
     Concern.HARM_TO_OTHERS: Care("crisis.harm_to_others", ("emergency", "mental_health"),
                                  entry="safe_now"),
-    Concern.HARM_FROM_OTHERS: Care("crisis.harm_from_others",
-                                   ("emergency", "domestic_abuse", "sexual_abuse",
-                                    "children_youth"), entry="safe_now", show_plan=False),
+    Concern.HARM_FROM_OTHERS: Care("crisis.harm_from_others", ("emergency", "domestic_abuse"),
+                                   entry="safe_now", show_plan=False),
     Concern.LAPSE: Care("crisis.lapse", ("emergency", "drugs_alcohol"), entry="safe_now",
                         show_plan=False, without_dose="crisis.lapse_no_dose"),
     Concern.DISTRESS: Care("crisis.distress", ("suicide", "mental_health"), entry="safe_now",
@@ -61,12 +89,108 @@ CARE: dict[Concern, Care] = {
 """In order of urgency: with several concerns the first one's message is said, and the
 lines of all of them are shown."""
 
+CALLED_FOR = {YOUNG: "young", "sexual_abuse": "sexual_abuse"}
+"""Kinds of line that fit only when the person's words say so (`answers.*.toml` [care]):
+the child and youth lines when they say they are young ("im 15", "at school"), the
+sexual-abuse lines when the harm is sexual."""
 
-def care_for(concerns: frozenset[Concern]) -> tuple[Care, tuple[str, ...]]:
-    """The most urgent concern's care, and the kinds of helpline all of them call for."""
+
+def care_for(concerns: frozenset[Concern], said: str = "") -> tuple[Care, tuple[str, ...]]:
+    """The most urgent concern's care, and the kinds of helpline all of them call for,
+    with those the person's own words call for (`CALLED_FOR`)."""
     ordered = [concern for concern in CARE if concern in concerns]
     kinds = dict.fromkeys(kind for concern in ordered for kind in CARE[concern].lines)
+    kinds.update(dict.fromkeys(kind for kind, words in CALLED_FOR.items() if says(said, words)))
     return CARE[ordered[0]], tuple(kinds)
+
+
+def says(text: str, table: str) -> bool:
+    """Whether `text` says what the [care] table `table` lists (stems, one typo forgiven)."""
+    typed = [word.text for word in words(text)]
+    if phrase_list("care", table, stems=True).find(typed):
+        return True
+    return table == "young" and _says_young_age(typed)
+
+
+def _says_young_age(typed: list[str]) -> bool:
+    """ "im 15", "i am only 16", "jeg er 14": an age cue followed by a young age."""
+    for _, end, found in phrase_list("care", "age_cues").find(typed):
+        below = int(tables()[found.language]["care"]["young_below"])
+        if end < len(typed) and typed[end].isdigit() and int(typed[end]) < below:
+            return True
+    return False
+
+
+def said_lately(note: CareNote, message: str, now: datetime) -> bool:
+    """Whether this crisis reply was given in full within the last day."""
+    at = note.said.get(message)
+    return at is not None and now - at < A_DAY
+
+
+def noted(note: CareNote, message: str, now: datetime) -> CareNote:
+    """The note with this reply given in full now (older entries let go)."""
+    said = {key: at for key, at in note.said.items() if now - at < A_DAY}
+    return note.model_copy(update={"said": {**said, message: now}})
+
+
+def may_offer_followup(person: Person | None, note: CareNote, now: datetime) -> bool:
+    """Not while one is pending (it was said yes to), nor the day they said no."""
+    declined = note.followup_declined_at
+    recently_declined = declined is not None and now - declined < A_DAY
+    return person is not None and person.followup_due is None and not recently_declined
+
+
+# -- reading what the person says at a crisis question ---------------------------------
+
+_CLAUSE = re.compile(r"[.,;!?\n]+|\s(?:but|men)\s")
+
+
+def heard(text: str) -> tuple[Msg, ...]:
+    """What to say first, whatever the answer: respect for a refusal to call, and sorry
+    for asking again when they say they already answered."""
+    clauses = _clauses(text)
+    said = []
+    if any(says(clause, "refuse_call") for clause in clauses):
+        said.append(Msg("crisis.no_call"))
+    if any(read_move(clause) is Move.ALREADY_SAID for clause in clauses):
+        said.append(Msg("crisis.asked_twice"))
+    return tuple(said)
+
+
+def _clauses(text: str) -> list[str]:
+    return [part.strip() for part in _CLAUSE.split(text) if part.strip()]
+
+
+def _without_refusal(clause: str) -> str:
+    """The clause with the words of a refusal to call taken out ("no need to call")."""
+    found = words(clause)
+    typed = [word.text for word in found]
+    for start, end, _ in reversed(phrase_list("care", "refuse_call", stems=True).find(typed)):
+        clause = clause[: found[start].start] + clause[found[end - 1].end :]
+    return " ".join(clause.split())
+
+
+def by_clause(read: Callable[[str], str]) -> Callable[[str], str]:
+    """A reader that finds the answer among other words: the whole message without its
+    refusals and "already said"s, else its last clause that answers. Only the refusal's
+    own words go: "im not calling cos im not safe" still says "not safe"."""
+
+    def read_clauses(text: str) -> str:
+        kept = [
+            _without_refusal(clause)
+            for clause in _clauses(text)
+            if read_move(clause) is not Move.ALREADY_SAID
+        ]
+        kept = [clause for clause in kept if clause]
+        error = InvalidAnswerError("invalid.pick")
+        for candidate in [" ".join(kept), *reversed(kept)]:
+            try:
+                return read(candidate)
+            except InvalidAnswerError as invalid:
+                error = invalid
+        raise error
+
+    return read_clauses
 
 
 SUBSTANCES: dict[str, str] = {
@@ -86,7 +210,7 @@ SUBSTANCES: dict[str, str] = {
 """What a lapse can be on, by kind. After time without, tolerance to opioids, benzos and
 alcohol drops and the old dose can kill; a lapse on the others is said without doses."""
 DOSE_RISK = frozenset({"opioid", "benzo", "alcohol"})
-_SUBSTANCE = {kind: re.compile(rf"\b(?:{words})\b") for kind, words in SUBSTANCES.items()}
+_SUBSTANCE = {kind: re.compile(rf"\b(?:{names})\b") for kind, names in SUBSTANCES.items()}
 
 
 def message_for(care: Care, text: str) -> str:
@@ -95,8 +219,8 @@ def message_for(care: Care, text: str) -> str:
     named (then it might be any)."""
     if care.without_dose is None:
         return care.message
-    words = text.casefold()
-    named = {kind for kind, pattern in _SUBSTANCE.items() if pattern.search(words)}
+    lowered = text.casefold()
+    named = {kind for kind, pattern in _SUBSTANCE.items() if pattern.search(lowered)}
     return care.message if not named or named & DOSE_RISK else care.without_dose
 
 
@@ -105,18 +229,31 @@ SAFE_CHOICES = (
     Choice("unsure", Msg("choice.not_sure")),
     Choice("unsafe", Msg("choice.not_safe")),
 )
-_UNSURE = re.compile(
-    r"\b(not sure|unsure|dont know|don't know|idk|maybe|dunno|ved ikke?|m[aå]ske|usikker|"
-    r"ikke sikker|aner det ikke)\b"
-)
-_UNSAFE = re.compile(
-    r"\b(no|nope|nah|not really|not( really)? (safe|ok|okay|alright|fine)|unsafe|in danger|"
-    r"nej|ikke rigtig|ikke (tryg|sikker|i sikkerhed|ok|okay))\b"
-)
-_SAFE = re.compile(
-    r"\b(yes|yeah|yep|ye|safe|ok|okay|alright|all right|fine|i'?m good|ja|jo|tryg|"
-    r"i sikkerhed|jeg er ok\w*|det går|think so|i guess|tror det|det tror jeg)\b"
-)
+_SAFE_MOVES = {Move.YES: "safe", Move.NO: "unsafe", Move.DONT_KNOW: "unsure"}
+_SAFE_WORDS = (
+    ("unsafe", re.compile(r"\b(not( really)? (safe|ok|okay|alright|fine|good)|unsafe|in danger|"
+                          r"ikke (tryg|sikker|i sikkerhed|ok|okay|fint|godt))\b")),
+    ("unsure", re.compile(r"\b(not sure|unsure|dont know|don't know|idk|maybe|dunno|ved ikke?|"
+                          r"m[aå]ske|usikker|ikke sikker|aner det ikke)\b")),
+    ("unsafe", re.compile(r"\b(no|nope|nah|not really|nej|ikke rigtig)\b")),
+    ("safe", re.compile(r"\b(yes|yeah|yep|ye|safe|ok|okay|alright|all right|fine|i'?m good|ja|"
+                        r"jo|tryg|i sikkerhed|jeg er ok\w*|fint|godt|det går|think so|i guess|"
+                        r"tror det|det tror jeg)\b")),
+)  # fmt: skip
+
+
+def _safety_words(text: str) -> str:
+    move = read_move(text)
+    if move in _SAFE_MOVES:
+        return _SAFE_MOVES[move]
+    words = text.casefold().replace("\u2019", "'")
+    for value, pattern in _SAFE_WORDS:
+        if pattern.search(words):
+            return value
+    raise InvalidAnswerError("invalid.pick")
+
+
+_read_safety = by_clause(_safety_words)
 
 
 def read_safe(text: str) -> str:
@@ -124,11 +261,10 @@ def read_safe(text: str) -> str:
     when the words say none of them (asked once more, then left: never a loop)."""
     if text in {choice.value for choice in SAFE_CHOICES}:
         return text
-    words = text.casefold().replace("\u2019", "'")
-    for value, pattern in (("unsure", _UNSURE), ("unsafe", _UNSAFE), ("safe", _SAFE)):
-        if pattern.search(words):
-            return value
-    return "unclear"
+    try:
+        return _read_safety(text)
+    except InvalidAnswerError:
+        return "unclear"
 
 
 HOW_TODAY_CHOICES = (
@@ -154,15 +290,31 @@ def read_how_today(text: str) -> str:
     raise InvalidAnswerError("invalid.how_today")
 
 
-PLAN_CHOICES = OneOf(("plan", "later"))
+def _plan_words(text: str) -> str:
+    """ "plan" or "later", pressed or said: "yes" opens the plan, "no" or "not now" not."""
+    if text in ("plan", "later"):
+        return text
+    if read_move(text) in (Move.NOT_NOW, Move.STOP):
+        return "later"
+    try:
+        return "plan" if yes_or_no(text) == "yes" else "later"
+    except InvalidAnswerError:
+        raise InvalidAnswerError("invalid.pick") from None
+
+
+read_plan = by_clause(_plan_words)
+read_yes_no = by_clause(yes_or_no)
 
 
 def plan_choices(work: Work) -> tuple[Choice, ...]:
-    has_plan = work.person is not None and work.person.safety_plan is not None
     return (
-        Choice("plan", Msg("choice.open_plan" if has_plan else "choice.safety_make")),
+        Choice("plan", Msg("choice.open_plan" if _has_plan(work) else "choice.safety_make")),
         Choice("later", Msg("choice.not_now")),
     )
+
+
+def _has_plan(work: Work) -> bool:
+    return work.person is not None and work.person.safety_plan is not None
 
 
 YES_NO = (Choice("yes", Msg("choice.yes_please")), Choice("no", Msg("choice.no_thanks")))
@@ -170,9 +322,15 @@ YES_NO = (Choice("yes", Msg("choice.yes_please")), Choice("no", Msg("choice.no_t
 
 class CareWork(Work):
     is_safe = answer_is("safe")
+    is_unsure = answer_is("unsure")
     is_unclear = answer_is("unclear")
     feels_better = answer_is("better")
+    wants_plan = answer_is("plan")
     wants_followup = answer_is("yes")
+
+    def may_offer(self) -> bool:
+        """The follow-up may be offered (see `may_offer_followup`)."""
+        return may_offer_followup(self.person, self.care, self.now)
 
 
 def save_plan_choice(work: Work, answer: Any) -> None:
@@ -186,21 +344,49 @@ def set_followup(work: Work) -> None:
         work.person = work.person.model_copy(update={"followup_due": due})
 
 
+def decline_followup(work: Work) -> None:
+    """No follow-up: one still pending is cancelled, and it is not offered again today."""
+    if work.person is not None:
+        work.person = work.person.model_copy(update={"followup_due": None})
+    work.care = work.care.model_copy(update={"followup_declined_at": work.now})
+
+
 def then_plan(work: Work) -> str | None:
     """Someone who asked for their safety plan goes on to it; everyone else back."""
     return "safety" if work.draft.get("plan") else None
 
 
+def plan_entry(work: Work) -> dict[str, Any]:
+    """Their own plan to look at, or straight to making one (they have just said yes)."""
+    return {"entry": "look" if _has_plan(work) else "triggers"}
+
+
 def params(work: Work) -> Mapping[str, Param]:
+    pending = work.person is not None and work.person.followup_due is not None
     return {
         "name": work.person.name or "" if work.person else "",
         "emergency": work.draft.get("emergency", ""),
+        "talk": work.draft.get("talk", ""),
         "helplines": work.helplines,
+        "pending": Msg("crisis.followup_pending") if pending else "",
     }
 
 
 def entry(work: Work) -> str:
+    """Where the conversation opens: the safety question, or after an emergency a wait
+    for them to say how they are (see `CARE`), or the day-after question."""
     return str(work.draft.get("entry", "safe_now"))
+
+
+def plan_question(name: str, lead: str) -> Question:
+    """ "Would it help to look at your safety plan together?", after `lead`."""
+    return Question(name, "crisis.plan_offer", choices=plan_choices, read=read_plan,
+                    save=save_plan_choice, lead=lead)  # fmt: skip
+
+
+def _go(source: str, dest: str, *conditions: str) -> dict[str, Any]:
+    """One row of the table: from `source` to `dest` when all `conditions` hold."""
+    return {"trigger": "answer", "source": source, "dest": dest, "conditions": list(conditions)}
 
 
 FLOW = Flow(
@@ -211,45 +397,52 @@ FLOW = Flow(
         Question("after_emergency", "crisis.after_emergency", choices=SAFE_CHOICES,
                  read=read_safe),
         Question("safe_again", "crisis.safe_again", choices=SAFE_CHOICES, read=read_safe),
-        Question("plan_offer", "crisis.not_safe", choices=plan_choices, read=PLAN_CHOICES.pick,
-                 save=save_plan_choice),
-        Question("followup_offer", "crisis.followup_offer", choices=YES_NO, read=yes_or_no),
+        plan_question("not_safe", lead="crisis.not_safe"),
+        plan_question("unsure", lead="crisis.unsure"),
+        Question("followup_offer", "crisis.followup_offer", choices=YES_NO, read=read_yes_no),
         Question("followup_after_safe", "crisis.followup_after_safe", choices=YES_NO,
-                 read=yes_or_no),
+                 read=read_yes_no),
         Question("how_today", "followup.how", choices=HOW_TODAY_CHOICES, read=read_how_today),
     ),
     endings=(
-        Ending("followup_set", "crisis.followup_set", finish=set_followup, then=then_plan),
-        Ending("no_followup", "crisis.no_followup", then=then_plan),
+        Ending("followup_set", "crisis.followup_set", finish=set_followup, then=then_plan,
+               passes=plan_entry),
+        Ending("no_followup", "crisis.no_followup", finish=decline_followup, then=then_plan,
+               passes=plan_entry),
+        Ending("safe_ok", "crisis.safe_ok"),
+        Ending("to_plan", "crisis.to_plan", then=then_plan, passes=plan_entry),
+        Ending("carry_on", "crisis.carry_on"),
         Ending("glad", "followup.glad"),
         Ending("left", "crisis.left"),
     ),
     transitions=[
-        {"trigger": "answer", "source": "safe_now", "dest": "followup_after_safe",
-         "conditions": "is_safe"},
-        {"trigger": "answer", "source": "safe_now", "dest": "safe_again",
-         "conditions": "is_unclear"},
-        {"trigger": "answer", "source": "safe_now", "dest": "plan_offer"},
-        {"trigger": "answer", "source": "after_emergency", "dest": "followup_after_safe",
-         "conditions": "is_safe"},
-        {"trigger": "answer", "source": "after_emergency", "dest": "safe_again",
-         "conditions": "is_unclear"},
-        {"trigger": "answer", "source": "after_emergency", "dest": "plan_offer"},
-        {"trigger": "answer", "source": "safe_again", "dest": "followup_after_safe",
-         "conditions": "is_safe"},
-        {"trigger": "answer", "source": "safe_again", "dest": "left",
-         "conditions": "is_unclear"},
-        {"trigger": "answer", "source": "safe_again", "dest": "plan_offer"},
-        {"trigger": "answer", "source": "plan_offer", "dest": "followup_offer"},
-        {"trigger": "answer", "source": "followup_offer", "dest": "followup_set",
-         "conditions": "wants_followup"},
-        {"trigger": "answer", "source": "followup_offer", "dest": "no_followup"},
-        {"trigger": "answer", "source": "followup_after_safe", "dest": "followup_set",
-         "conditions": "wants_followup"},
-        {"trigger": "answer", "source": "followup_after_safe", "dest": "no_followup"},
-        {"trigger": "answer", "source": "how_today", "dest": "glad",
-         "conditions": "feels_better"},
-        {"trigger": "answer", "source": "how_today", "dest": "safe_now"},
+        _go("safe_now", "followup_after_safe", "is_safe", "may_offer"),
+        _go("safe_now", "safe_ok", "is_safe"),
+        _go("safe_now", "safe_again", "is_unclear"),
+        _go("safe_now", "unsure", "is_unsure"),
+        _go("safe_now", "not_safe"),
+        _go("after_emergency", "followup_after_safe", "is_safe", "may_offer"),
+        _go("after_emergency", "safe_ok", "is_safe"),
+        _go("after_emergency", "safe_again", "is_unclear"),
+        _go("after_emergency", "unsure", "is_unsure"),
+        _go("after_emergency", "not_safe"),
+        _go("safe_again", "followup_after_safe", "is_safe", "may_offer"),
+        _go("safe_again", "safe_ok", "is_safe"),
+        _go("safe_again", "left", "is_unclear"),
+        _go("safe_again", "unsure", "is_unsure"),
+        _go("safe_again", "not_safe"),
+        _go("not_safe", "followup_offer", "may_offer"),
+        _go("not_safe", "to_plan", "wants_plan"),
+        _go("not_safe", "carry_on"),
+        _go("unsure", "followup_offer", "may_offer"),
+        _go("unsure", "to_plan", "wants_plan"),
+        _go("unsure", "carry_on"),
+        _go("followup_offer", "followup_set", "wants_followup"),
+        _go("followup_offer", "no_followup"),
+        _go("followup_after_safe", "followup_set", "wants_followup"),
+        _go("followup_after_safe", "no_followup"),
+        _go("how_today", "glad", "feels_better"),
+        _go("how_today", "safe_now"),
     ],
     params=params,
     entry=entry,

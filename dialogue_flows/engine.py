@@ -194,16 +194,32 @@ class _TurnInProgress(TurnRecords):
             self.ask_again(Msg("checkin.crossed", {"said": grow.quoted(words)}))
             return
         question = self.question()
-        # The crisis conversation reads its own answers ("not sure" to "Are you safe?").
-        listens = self.conversation.flow != crisis_care.FLOW.name
-        if move and listens and not self.is_label(question, words) and self.meet(move, question):
+        if self.conversation.flow == crisis_care.FLOW.name:
+            self.hear_in_crisis(question, move, words)
             return
-        feeling = listening.acknowledge(question, words) if listens else ()
+        if move and not self.is_label(question, words) and self.meet(move, question):
+            return
+        feeling = listening.acknowledge(question, words)
         try:
             self.answer(self.read(question, self.work(), words), *feeling)
         except InvalidAnswerError as invalid:
             # Raised before any record changed: the person stays where they were.
             self.ask_again(self.invalid_words(question, invalid))
+
+    def hear_in_crisis(self, question: Question, move: Move | None, words: str) -> None:
+        """The crisis conversation reads its own answers ("not sure" to "Are you safe?"),
+        in sentences; a refusal to call is met with respect, and words that answer
+        nothing get the short question again, never the helplines a second time."""
+        if move is Move.REAL_PERSON:
+            self.ask_again(Msg("move.real_person"))
+            return
+        before = crisis_care.heard(words)
+        try:
+            value = self.read(question, self.work(), words)
+        except InvalidAnswerError as invalid:
+            self.ask_again(*(before or (self.invalid_words(question, invalid),)))
+            return
+        self.answer(value, *before)
 
     def invalid_words(self, question: Question, invalid: InvalidAnswerError) -> Msg:
         """Why the answer did not do, in the question's own words where it has them.
@@ -249,36 +265,49 @@ class _TurnInProgress(TurnRecords):
         else:
             self.say(Msg("stale.nothing_open"))
 
-    def crisis(self, concerns: frozenset[Concern], text: str) -> None:
+    def crisis(self, concerns: frozenset[Concern], said: str) -> None:
         """Before anything else: the reply that fits, the lines, their own plan; then the
         safety question, while the conversation they were in waits, exactly as it was."""
-        care, kinds = crisis_care.care_for(concerns)
-        emergency = self.emergency_number()
-        values: dict[str, Param] = {"helplines": self.helpline_text(kinds),
-                                    "emergency": emergency}  # fmt: skip
-        parts = [Msg(crisis_care.message_for(care, text), values)]
+        care, kinds = crisis_care.care_for(concerns, said)
+        if self.person is None:  # nothing is kept before consent: no question to follow
+            values = self.care_values(kinds)
+            message = Msg(crisis_care.message_for(care, said), values)
+            self.say(message, Msg("crisis.before_consent", values))
+            return
+        self.interrupt(care.entry, *self.care_reply(care, kinds, said))
+
+    def care_values(self, kinds: tuple[str, ...], most: int | None = None) -> dict[str, Param]:
+        return {"helplines": self.helpline_text(kinds, most), "emergency": self.emergency_number()}
+
+    def care_reply(
+        self, care: crisis_care.Care, kinds: tuple[str, ...], said: str = ""
+    ) -> list[Msg]:
+        """The whole reply with its lines and their plan, or, when it was given in full
+        within the day, a caring line and the few lines that fit best (/safety has all).
+        What was said chooses the wording (a lapse on what: `crisis_care.message_for`)."""
+        note = self.conversation.care
+        if care.shortened and crisis_care.said_lately(note, care.message, self.now):
+            return [Msg(crisis_care.AGAIN, self.care_values(kinds, crisis_care.SHORT_LINES))]
+        self.conversation = self.conversation.model_copy(
+            update={"care": crisis_care.noted(note, care.message, self.now)}
+        )
+        parts = [Msg(crisis_care.message_for(care, said), self.care_values(kinds))]
         plan = self.person.safety_plan if self.person else None
         if plan is not None and care.show_plan:
             parts.append(Msg("safety.plan", safety.plan_parts(plan)))
-        if self.person is None:  # nothing is kept before consent: no question to follow
-            self.say(*parts, Msg("crisis.before_consent", values))
-            return
-        self.interrupt(care.entry, emergency, *parts)
+        return parts
 
     def due_followup(self) -> None:
         """The day after a crisis: asked once how they are, if they still want it."""
         if self.person is None or self.person.followup_due is None:
             return
         self.person = self.person.model_copy(update={"followup_due": None})
-        self.interrupt("how_today", self.emergency_number())
+        self.interrupt("how_today")
 
     def distress(self, *before: Msg) -> None:
         """A flow that ends in worry (a low WHO-5): the distress reply and the safety question."""
         care, kinds = crisis_care.care_for(frozenset({Concern.DISTRESS}))
-        emergency = self.emergency_number()
-        values: dict[str, Param] = {"helplines": self.helpline_text(kinds),
-                                    "emergency": emergency}  # fmt: skip
-        self.interrupt(care.entry, emergency, *before, Msg(care.message, values))
+        self.interrupt(care.entry, *before, *self.care_reply(care, kinds))
 
     def due_appointment(self) -> None:
         """The day before an appointment: the summary, once, and the question of an agenda."""
@@ -315,20 +344,23 @@ class _TurnInProgress(TurnRecords):
         resume = self.conversation if self.conversation.flow is not None else None
         self.start_flow(measure.FLOW, draft={"entry": "due"}, resume=resume)
 
-    def interrupt(self, entry: str, emergency: str, *before: Msg) -> None:
-        """Open the crisis conversation at `entry`, keeping the one it interrupts."""
+    def interrupt(self, entry: str, *before: Msg) -> None:
+        """Open the crisis conversation at `entry`, keeping the one it interrupts.
+
+        Its draft holds the numbers its messages name: the emergency number, and a line
+        to talk to now (the first suicide and crisis line, such as Samaritans).
+        """
         conversation = self.conversation
         resume = conversation.resume if conversation.flow == crisis_care.FLOW.name else None
         if conversation.flow not in (None, crisis_care.FLOW.name):
             resume = conversation
-        self.start_flow(
-            crisis_care.FLOW, *before, draft={"entry": entry, "emergency": emergency},
-            resume=resume,
-        )  # fmt: skip
+        talk = self.helpline_text(("suicide",), most=1)
+        draft = {"entry": entry, "emergency": self.emergency_number(), "talk": talk}
+        self.start_flow(crisis_care.FLOW, *before, draft=draft, resume=resume)
 
     def show_safety(self) -> None:
         if self.person is None:
-            self.say(Msg("safety.helplines_only", {"helplines": self.helpline_text()}))
+            self.say(Msg("safety.helplines_only", {"helplines": self.helpline_text(None)}))
         else:
             self.open_aside(safety.FLOW)
 
@@ -457,8 +489,22 @@ class _TurnInProgress(TurnRecords):
             if self.schedule
             else Msg("mydata.no_schedule"),
             "outcomes": self.kept_outcomes(),
+            **self.kept_safety(),
         }
         self.say_then_ask(Msg("mydata", counts))
+
+    def kept_safety(self) -> dict[str, Param]:
+        """Lines of /mydata for the safety plan and a follow-up asked for, when there are."""
+        person = self.person
+        plan = person.safety_plan if person else None
+        due = person.followup_due if person else None
+        lines: dict[str, Param] = {"safety_plan": "", "followup": ""}
+        if plan is not None:
+            updated = plan.updated_at.astimezone(self.zone()).date()
+            lines["safety_plan"] = Msg("mydata.safety_plan", {"date": updated})
+        if due is not None:
+            lines["followup"] = Msg("mydata.followup", {"when": due.astimezone(self.zone())})
+        return lines
 
     def kept_outcomes(self) -> Param:
         """A line of /mydata for the outcome records there are ("" when there are none)."""
@@ -508,7 +554,7 @@ class _TurnInProgress(TurnRecords):
         """This turn's records as `flow`'s machine sees them: a view, made once per flow."""
         flow = flow or self.flow()
         if flow.name not in self.views:
-            self.views[flow.name] = flow.work(self)
+            self.views[flow.name] = flow.work(self, flow.lines)
         return self.views[flow.name]
 
     def read(self, question: Question, work: Work, text: str) -> Any:
@@ -542,23 +588,32 @@ class _TurnInProgress(TurnRecords):
         ending = flow.ending(work.state)
         if ending is None:
             self.asking()
-            self.ask_again(*before)
+            self.arrive(flow, *before)
             return
         if ending.finish is not None:
             ending.finish(work)
-        closing = Msg(ending.message, flow.params(work))
+        closing = (*before, Msg(ending.message, flow.params(work)))
         then = ending.next_flow(work)
+        passed = ending.passes(work) if ending.passes else None
         resume = self.conversation.resume
-        self.conversation = Conversation(ask_id=self.conversation.ask_id)
+        care = self.conversation.care  # kept across conversations
+        self.conversation = Conversation(ask_id=self.conversation.ask_id, care=care)
         if then == crisis_care.FLOW.name:
-            self.distress(closing)
+            self.distress(*closing)
         elif then is not None:
-            self.start_flow(FLOWS[then], closing, resume=resume)
+            self.start_flow(FLOWS[then], *closing, draft=passed, resume=resume)
         elif resume is not None:
             back = "crisis.go_on" if flow is crisis_care.FLOW else "resume.back"
-            self.take_up(resume, closing, Msg(back))
+            self.take_up(resume, *closing, Msg(back))
         else:
-            self.say(closing)
+            self.say(*closing)
+
+    def arrive(self, flow: Flow, *before: Msg) -> None:
+        """Ask the question just reached, after its lead (said only on arrival)."""
+        lead = self.question().lead
+        if lead is not None:
+            before = (*before, Msg(lead, flow.params(self.work(flow))))
+        self.ask_again(*before)
 
     def take_up(self, resume: Conversation, *before: Msg) -> None:
         """Back to the conversation a crisis or a command interrupted, at the same question.
@@ -566,7 +621,9 @@ class _TurnInProgress(TurnRecords):
         The last of `before` leads back to the question ("Here's where we were:"), so it
         is said only when the conversation is open; a paused one waits for /start.
         """
-        self.conversation = resume.model_copy(update={"ask_id": self.conversation.ask_id + 1})
+        self.conversation = resume.model_copy(
+            update={"ask_id": self.conversation.ask_id + 1, "care": self.conversation.care}
+        )
         if self.is_open():
             self.ask_again(*before)
         else:
@@ -589,7 +646,7 @@ class _TurnInProgress(TurnRecords):
             update={"flow": flow.name, "step": None, "draft": draft or {}, "resume": resume}
         )
         self.asking(step=flow.start(self.work(flow)))
-        self.ask_again(*before)
+        self.arrive(flow, *before)
 
     # -- replies --------------------------------------------------------------------
 

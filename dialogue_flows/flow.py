@@ -21,7 +21,7 @@ from transitions import Machine
 from dialogue_flows.answers import free_text
 from dialogue_flows.helplines import GENERAL_LINES, Helplines
 from dialogue_flows.outcome_records import Outcomes
-from dialogue_flows.records import Conversation, Goal, Person, Schedule
+from dialogue_flows.records import CareNote, Conversation, Goal, Person, Schedule
 from dialogue_flows.types import Choice, Param, Snapshot
 
 ANSWER = "answer"
@@ -77,10 +77,13 @@ class TurnRecords:
         """The person's time zone, or the service's until they have said."""
         return ZoneInfo((self.person.timezone if self.person else None) or self.default_timezone)
 
-    def helpline_text(self, kinds: tuple[str, ...] = GENERAL_LINES) -> str:
-        """The person's lines of these kinds (in /help, /safety: the general ones)."""
+    def helpline_text(
+        self, kinds: tuple[str, ...] | None = GENERAL_LINES, most: int | None = None
+    ) -> str:
+        """The person's lines of these kinds (None: all of them), or the first `most`
+        (the best fitting); by default the general ones, as /help shows them."""
         timezone = self.person.timezone if self.person else None
-        return self.helpline_book.text(self.language, timezone, kinds)
+        return self.helpline_book.text(self.language, timezone, kinds, most)
 
     def emergency_number(self) -> str:
         timezone = self.person.timezone if self.person else None
@@ -124,8 +127,11 @@ class Work:
     export_format = _Shared[str | None]()
     erase = _Shared[bool]()
 
-    def __init__(self, records: TurnRecords) -> None:
+    def __init__(
+        self, records: TurnRecords, lines: tuple[str, ...] | None = GENERAL_LINES
+    ) -> None:
         self.records = records
+        self.helpline_kinds = lines
         self.answer: Any = None
 
     @property
@@ -146,9 +152,18 @@ class Work:
         return self.records.language
 
     @property
+    def care(self) -> CareNote:
+        """What the crisis conversation remembers for a day (kept in the conversation)."""
+        return self.records.conversation.care
+
+    @care.setter
+    def care(self, note: CareNote) -> None:
+        self.records.conversation = self.records.conversation.model_copy(update={"care": note})
+
+    @property
     def helplines(self) -> str:
-        """The person's general helplines, as text."""
-        return self.records.helpline_text()
+        """The person's helplines of the kinds the flow shows (`Flow.lines`), as text."""
+        return self.records.helpline_text(self.helpline_kinds)
 
     def zone(self) -> ZoneInfo:
         return self.records.zone()
@@ -209,6 +224,9 @@ class Question:
     `skippable` lets a second "I don't know" move on without an answer; `earlier`
     finds what the person already said when they say "I already said"; `in_words`
     lets a choice be said in a sentence ("emailing the teacher I think").
+
+    `lead` is said once, when the conversation arrives at the question, before its
+    prompt; asked again (a misunderstanding, /help), only the short prompt is repeated.
     """
 
     name: str
@@ -220,6 +238,7 @@ class Question:
     skippable: bool = False
     earlier: Callable[[Work], str | None] | None = None
     in_words: bool = False
+    lead: str | None = None
 
     def offered(self, work: Work) -> tuple[Choice, ...]:
         return self.choices(work) if callable(self.choices) else self.choices
@@ -229,13 +248,15 @@ class Question:
 class Ending:
     """A state that closes the flow: a closing message, and optionally the next flow.
 
-    `then` names the flow to go on with, or decides it from the records (None: stop).
+    `then` names the flow to go on with, or decides it from the records (None: stop);
+    `passes` gives that flow its first draft (where it starts, see `Flow.entry`).
     """
 
     name: str
     message: str
     then: str | Callable[[Work], str | None] | None = None
     finish: Callable[[Work], None] | None = None
+    passes: Callable[[Work], dict[str, Any]] | None = None
 
     def next_flow(self, work: Work) -> str | None:
         return self.then(work) if callable(self.then) else self.then
@@ -251,6 +272,8 @@ class Flow:
     params: Callable[[Work], Mapping[str, Param]] = lambda work: {}
     entry: Callable[[Work], str] | None = None
     entries: tuple[str, ...] = ()
+    lines: tuple[str, ...] | None = GENERAL_LINES
+    """The kinds of helpline its prompts' {helplines} show (None: every line)."""
     machine: Machine = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

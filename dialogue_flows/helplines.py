@@ -25,8 +25,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 HELPLINES_DIR = Path(__file__).parent / "helplines"
 ZONE_COUNTRIES = {"Europe/London": "uk", "Europe/Copenhagen": "dk"}
 LANGUAGE_COUNTRIES = {"da": "dk"}
-GENERAL_LINES = ("emergency", "suicide", "mental_health")
-"""The lines /help and /safety show; a crisis reply shows those that fit what was said."""
 
 Kind = Literal[
     "emergency",
@@ -39,6 +37,12 @@ Kind = Literal[
     "children_youth",
 ]
 KINDS: frozenset[str] = frozenset(get_args(Kind))
+GENERAL_LINES = ("emergency", "suicide", "mental_health")
+"""The lines /help and a crisis conversation's prompts show; /safety shows every line."""
+YOUNG = "children_youth"
+"""Lines of this kind have an age limit (PAPYRUS under 35, Childline under 19): they are
+shown when they are asked for (the person said they are young; /safety's full list),
+never as padding in everyone's list."""
 
 
 class HelplinesFileError(ValueError):
@@ -87,10 +91,10 @@ class Helplines:
 
     lines: dict[str, dict[str, tuple[Line, ...]]]
     country: str
-    _texts: dict[tuple[str, str | None, frozenset[str] | None], str] = field(
+    _texts: dict[tuple[str, str | None, frozenset[str] | None, int | None], str] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
-    """Each (language, time zone, kinds)'s text, made once: every turn offers it."""
+    """Each (language, time zone, kinds, most)'s text, made once: every turn offers it."""
 
     @classmethod
     def load(cls, country: str = "uk", override: Path | None = None) -> Helplines:
@@ -107,21 +111,31 @@ class Helplines:
         """The person's lines serving any of `kinds` (all when None), in file order.
 
         The emergency line comes first whenever emergencies are asked for: in a crisis
-        the number that sends help now must not be the one a person scrolls to.
+        the number that sends help now must not be the one a person scrolls to. Lines
+        for the young come only when `YOUNG` is asked for.
         """
         lines = self._lines_for(language, timezone)
         wanted = KINDS if kinds is None else _known(kinds)
-        chosen = [line for line in lines if wanted.intersection(line.kinds)]
+        chosen = [
+            line
+            for line in lines
+            if wanted.intersection(line.kinds) and (YOUNG in wanted or YOUNG not in line.kinds)
+        ]
         if "emergency" in wanted:
             chosen.sort(key=lambda line: "emergency" not in line.kinds)
         return tuple(chosen)
 
     def text(
-        self, language: str, timezone: str | None, kinds: Collection[str] | None = None
+        self,
+        language: str,
+        timezone: str | None,
+        kinds: Collection[str] | None = None,
+        most: int | None = None,
     ) -> str:
-        key = (language, timezone, None if kinds is None else frozenset(kinds))
+        """The lines as a list to show; `most` keeps only the first few (the best fitting)."""
+        key = (language, timezone, None if kinds is None else frozenset(kinds), most)
         if key not in self._texts:
-            lines = self.for_person(language, timezone, kinds)
+            lines = self.for_person(language, timezone, kinds)[:most]
             self._texts[key] = "\n".join(line.text() for line in lines)
         return self._texts[key]
 

@@ -117,6 +117,15 @@ def sealed_fields(record: type[Record]) -> frozenset[str]:
     )
 
 
+class CareNote(Record):
+    """What the crisis conversation remembers for a day, so that it never says the same
+    wall twice: which crisis replies were given in full and when, and when the person
+    last said no to a follow-up (not asked again the same day)."""
+
+    said: dict[str, datetime] = Field(default_factory=dict)
+    followup_declined_at: datetime | None = None
+
+
 class Conversation(Record):
     """Where the person is: the flow and question they are on.
 
@@ -133,6 +142,8 @@ class Conversation(Record):
     draft: dict[str, Any] = Field(default_factory=dict)
     resume: Conversation | None = None
     """The conversation a crisis reply interrupted: taken up again, exactly, afterwards."""
+    care: CareNote = Field(default_factory=CareNote)
+    """Kept across conversations (see `CareNote`)."""
 
 
 class SafetyPlan(Record):

@@ -48,6 +48,11 @@ def plan_parts(plan: SafetyPlan) -> dict[str, Param]:
     return {part: getattr(plan, part) or "-" for part in PARTS}
 
 
+def entry(work: Work) -> str:
+    """/safety opens at the start; from a crisis, at their plan or at making one."""
+    return str(work.draft.get("entry", "start"))
+
+
 def plan_text(plan: SafetyPlan | None) -> Param:
     """The plan, one part a line, or an invitation to make one."""
     return Msg("safety.plan", plan_parts(plan)) if plan else Msg("safety.no_plan")
@@ -66,7 +71,17 @@ FLOW = Flow(
     work=SafetyWork,
     questions=(
         Question("start", "safety.start", choices=start_choices, read=START.pick),
-        *(Question(part, f"safety.{part}", choices=SKIP, save=keep_part(part)) for part in PARTS),
+        Question("look", "safety.look", choices=start_choices, read=START.pick),
+        *(
+            Question(
+                part,
+                f"safety.{part}",
+                choices=SKIP,
+                save=keep_part(part),
+                lead="safety.together" if part == PARTS[0] else None,
+            )
+            for part in PARTS
+        ),
     ),
     endings=(
         Ending("saved", "safety.saved"),
@@ -75,10 +90,15 @@ FLOW = Flow(
     transitions=[
         {"trigger": "answer", "source": "start", "dest": "triggers", "conditions": "wants_plan"},
         {"trigger": "answer", "source": "start", "dest": "left"},
+        {"trigger": "answer", "source": "look", "dest": "triggers", "conditions": "wants_plan"},
+        {"trigger": "answer", "source": "look", "dest": "left"},
         {"trigger": "answer", "source": "triggers", "dest": "warning_signs"},
         {"trigger": "answer", "source": "warning_signs", "dest": "what_helps"},
         {"trigger": "answer", "source": "what_helps", "dest": "contacts"},
         {"trigger": "answer", "source": "contacts", "dest": "saved"},
     ],
     params=params,
+    entry=entry,
+    entries=("look", "triggers"),
+    lines=None,
 )

@@ -185,3 +185,23 @@ def test_a_crisis_mid_grow_in_the_console_then_the_same_question(tmp_path: Path)
     welcome_back, *_, resumed = out.split("Here's where we were:")
     asked = resumed.rsplit("\n\n", 1)[0]  # without the goodbye
     assert welcome_back.startswith("Welcome back") and out.count(asked) == 2
+
+
+def test_a_crisis_mid_grow_is_met_gently_and_briefly(tmp_path: Path) -> None:
+    """As testers playing people in distress typed it: "not sure", a refusal to call,
+    "already said", a second crisis the same day, "im fine its nothing", /mydata."""
+    said = lines(*WHOLE_PLAN[1:4], "whats the point of any of it, i just want to die",
+                 "not sure", "im not ringing 999 over that. not now",
+                 "you already asked me that. yeah", "i want to die",
+                 "im fine its nothing. just a bad week", "/mydata")  # fmt: skip
+    out = run(tmp_path / "c.db", said).stdout.decode()
+    assert out.count("Are you safe right now?") == 2
+    assert "It's okay not to be sure." in out and "Please call 999 now" not in out
+    assert "That's okay, you don't have to call anyone." in out
+    assert "Please choose one of the options." not in out
+    assert out.count("check in with you tomorrow?") == 1
+    assert out.count("Mind Infoline") == 1 and "/safety has all the numbers" in out
+    assert "PAPYRUS" not in out and "Childline" not in out
+    assert "Thanks for telling me. I'm here if it gets heavy again. I'll still check in" in out
+    assert "• A check-in message you asked for, on " in out
+    assert out.count("Here's where we were") == 2

@@ -95,9 +95,23 @@ async def test_the_json_matches_its_schema_kept_in_the_repo(stored: Path) -> Non
     kept = json.loads(SCHEMA_FILE.read_text())
     assert kept == schema(), "docs/export.schema.json is stale: run `python -m bot.exports`"
     jsonschema.validate(document, kept)
-    assert document["schema_version"] == 2
+    assert document["schema_version"] == 3
+    assert document["safety_plan"] is None
     assert "console:" not in content.decode() and "åse" not in content.decode()
     assert document["goals"][0]["checkins"][1]["progress"] == 6
+
+
+async def test_the_json_carries_a_saved_safety_plan_in_their_words(stored: Path) -> None:
+    async with open_app(stored) as app:
+        for answer in ("/safety", "Make a plan", "sundays on my own", "i stop eating",
+                       "ringing my sister", "sister 07700 900123, my key worker"):  # fmt: skip
+            await app.conversations.handle(PERSON, Text(answer))
+    _, content = await made(stored, "json")
+    document = json.loads(content)
+    jsonschema.validate(document, json.loads(SCHEMA_FILE.read_text()))
+    plan = document["safety_plan"]
+    assert plan["triggers"] == "sundays on my own"
+    assert plan["contacts"] == "sister 07700 900123, my key worker"
 
 
 async def test_the_fhir_bundle_validates_and_links_goals_and_observations(
@@ -136,7 +150,7 @@ def test_the_cli_writes_each_format_and_refuses_clearly(stored: Path, tmp_path: 
         [GROWCOACH, "export", "--user", "åse", "--format", "json", "--out", "-", "--db",
          str(stored)], capture_output=True, timeout=120,
     )  # fmt: skip
-    assert json.loads(to_stdout.stdout)["schema_version"] == 2
+    assert json.loads(to_stdout.stdout)["schema_version"] == 3
     for wrong, message in (
         (["--user", "nobody", "--format", "csv"], b"no one called 'nobody'"),
         (["--user", "åse", "--format", "pdf", "--out", "-"], b"cannot go to standard output"),

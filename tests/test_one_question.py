@@ -18,7 +18,16 @@ from conftest import START, Dialogue
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import FLOWS, Engine
 from dialogue_flows.outcome_records import Appointment, GasRating, GasScale, Outcomes
-from dialogue_flows.records import CheckIn, Conversation, Goal, LifeArea, Person, Schedule, Step
+from dialogue_flows.records import (
+    CheckIn,
+    Conversation,
+    Goal,
+    LifeArea,
+    Person,
+    SafetyPlan,
+    Schedule,
+    Step,
+)
 from tests.transcripts import transcripts
 
 SECOND_ASKS = {
@@ -51,7 +60,8 @@ def asks(text: str, language: str) -> list[str]:
 
 
 def everything(engine: Engine, catalogue: Catalogue, language: str, at: Conversation) -> Dialogue:
-    """A person with a goal planned and checked in on, levels, a schedule, an appointment."""
+    """A person with a goal planned and checked in on, levels, a schedule, an appointment,
+    a safety plan."""
     person_id = "console:walk"
     step = Step(
         number=1,
@@ -94,8 +104,16 @@ def everything(engine: Engine, catalogue: Catalogue, language: str, at: Conversa
         appointments=(Appointment(number=1, at=START + timedelta(days=3), words="friday 2pm",
                                   created_at=START),),
     )  # fmt: skip
+    plan = SafetyPlan(
+        triggers="payday",
+        warning_signs="not sleeping",
+        what_helps="a walk",
+        contacts="my sister",
+        updated_at=START,
+    )
     person = Person(id=person_id, name="Sam", language=language, consented_at=START,
-                    created_at=START, timezone="Europe/London", conversation=at)  # fmt: skip
+                    created_at=START, timezone="Europe/London", conversation=at,
+                    safety_plan=plan)  # fmt: skip
     schedule = Schedule(person_id=person_id, timezone="Europe/London", weekday=0, hour=18)
     return Dialogue(engine, catalogue, person_id=person_id, language=language, person=person,
                     goals={1: goal}, schedule=schedule, outcomes=outcomes)  # fmt: skip

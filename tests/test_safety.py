@@ -48,7 +48,7 @@ def test_not_safe_gets_the_emergency_reply_and_a_follow_up_next_day(
     dialogue.run(*THROUGH_REALITY)
     dialogue.say("i keep thinking about killing myself")
     [emergency] = dialogue.say("no im not")
-    assert dialogue.keys == ["crisis.not_safe"]
+    assert dialogue.keys == ["crisis.not_safe", "crisis.plan_offer"]
     assert "Please call 999 now" in emergency and "Samaritans: 116 123" in emergency
     dialogue.press("later")
     asked_at = dialogue.now
@@ -74,7 +74,7 @@ def test_a_worse_day_after_asks_again_whether_they_are_safe(dialogue: Dialogue) 
     dialogue.say("worse tbh")
     assert dialogue.keys == ["crisis.safe_now"]
     dialogue.say("not sure")
-    assert dialogue.keys == ["crisis.not_safe"]
+    assert dialogue.keys == ["crisis.unsure", "crisis.plan_offer"]
 
 
 def test_another_crisis_message_inside_the_crisis_conversation_keeps_the_place(
@@ -206,7 +206,7 @@ def test_an_emergency_waits_for_safe_before_offering_a_follow_up(dialogue: Dialo
 def test_after_an_emergency_not_safe_gets_the_plan_offer(dialogue: Dialogue) -> None:
     dialogue.run(*WELCOMED, "i took 30 paracetamol an hour ago")
     dialogue.press("unsafe")
-    assert dialogue.keys == ["crisis.not_safe"]
+    assert dialogue.keys == ["crisis.not_safe", "crisis.plan_offer"]
 
 
 @pytest.mark.parametrize(

@@ -184,6 +184,24 @@ SCRIPTS = (
             "nej tak", "om soendagen kl 7 om aftenen", "Aarhus", "nej kl 20", "ja"),
            "Forkortelser, “ingen af dem” med nye idéer, en dansk dag med endelse, et tidspunkt "
            "rettet, efter det er sagt tilbage."),
+    Script("crisis-mid-grow.en", "Crisis words in the middle of a goal (English)", "en",
+           ("/start", "yes", "Jo", "get back into football", "Community",
+            "i miss the lads and feeling fit",
+            "honestly whats the point of any of it, everyone would be better off without me",
+            "not sure", "im not ringing 999 over that. not now",
+            "you already asked me that. yeah", "havent kicked a ball in 2 yrs",
+            "i want to die tbh", "im fine its nothing. just a bad week", "/mydata"),
+           "Risk mid-GROW; “not sure”; a refusal to call; “you already asked”; a second "
+           "crisis the same day; “im fine its nothing”; /mydata."),
+    Script("crisis-mid-grow.da", "Krisesprog midt i et mål (dansk)", "da",
+           ("/start", "ja", "Maja", "Se min søster Åse hver uge", "Fællesskab",
+            "hun er min eneste familie", "jeg vil ikke leve mere, alle ville have det bedre "
+            "uden mig", "ved ik", "jeg ringer ikke til nogen. ikke nu",
+            "du har allerede spurgt mig om det. ja", "vi ses næsten aldrig",
+            "jeg vil ikke leve mere", "jeg har det fint, det er ingenting. bare en dårlig uge",
+            "/mydata"),
+           "Risiko midt i GROW; “ved ik”; vil ikke ringe; “du har allerede spurgt”; en anden "
+           "krise samme dag; “det er ingenting”; /mydata."),
 )  # fmt: skip
 
 

@@ -14,10 +14,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from dialogue_flows.outcome_records import Outcomes
 from dialogue_flows.outcomes import latest_levels, t_score
-from dialogue_flows.records import Goal, Person, Schedule
+from dialogue_flows.records import Goal, Person, SafetyPlan, Schedule
 
-SCHEMA_VERSION: Literal[2] = 2
-"""2: outcomes (attainment levels, measures, appointments and agenda) and the T-score."""
+SCHEMA_VERSION: Literal[3] = 3
+"""2: outcomes (attainment levels, measures, appointments and agenda) and the T-score;
+3: the person's safety plan, in their words (the person can export all they keep)."""
 
 
 class Document(BaseModel):
@@ -40,9 +41,9 @@ class ExportedSchedule(Document):
 
 
 class History(Document):
-    """Everything growcoach keeps about one person's goals, in their own words."""
+    """Everything growcoach keeps about one person's goals and safety plan, in their words."""
 
-    schema_version: Literal[2] = SCHEMA_VERSION
+    schema_version: Literal[3] = SCHEMA_VERSION
     generated_at: datetime
     pseudonym: str
     person: ExportedPerson
@@ -51,6 +52,8 @@ class History(Document):
     outcomes: Outcomes = Field(default_factory=Outcomes)
     gas_t_score: float | None = None
     """The Kiresuk-Sherman T-score of the latest levels of the goals still worked on."""
+    safety_plan: SafetyPlan | None = None
+    """Their own plan for hard times (/safety), when they made one."""
 
     @classmethod
     def of(
@@ -81,7 +84,8 @@ class History(Document):
         score = t_score(latest.values())
         return cls(generated_at=now, pseudonym=pseudonym, person=exported,
                    weekly_checkin=weekly, goals=hidden, outcomes=outcomes,
-                   gas_t_score=None if score is None else round(score, 1))  # fmt: skip
+                   gas_t_score=None if score is None else round(score, 1),
+                   safety_plan=person.safety_plan)  # fmt: skip
 
     def to_json(self) -> bytes:
         return self.model_dump_json(indent=2).encode()

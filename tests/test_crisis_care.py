@@ -1,0 +1,314 @@
+"""The crisis conversation as people in recovery meet it: gentle, brief, never a wall twice.
+
+Written as testers playing people in distress wrote: lowercase, typos, slang, a refusal in
+the middle of an answer. English and Danish; the console run is in test_console.py.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from conftest import THROUGH_REALITY, WELCOMED, Dialogue
+
+from dialogue_flows.catalogue import Catalogue
+from dialogue_flows.engine import Engine
+from dialogue_flows.types import DueFollowup
+
+DANISH_WELCOMED = ("/start", "ja", "Maja")
+DANISH_AT_REALITY = (*DANISH_WELCOMED, "Se min søster Åse hver uge", "Fællesskab")
+"""A Danish speaker at the question why the goal matters, mid-GROW."""
+
+
+@pytest.fixture
+def danish(engine: Engine, catalogue: Catalogue) -> Dialogue:
+    return Dialogue(engine, catalogue, language="da")
+
+
+def offers_of_a_followup(replies: list[str]) -> int:
+    return sum("check in with you tomorrow?" in reply for reply in replies)
+
+
+# -- 1. "not sure" is met gently; "not safe" gets the emergency number ------------------
+
+
+def test_not_sure_is_met_gently_with_a_line_to_talk_to_and_the_plan(dialogue: Dialogue) -> None:
+    dialogue.run(*THROUGH_REALITY, "honestly i cant go on anymore")
+    [reply] = dialogue.say("not sure tbh")
+    assert dialogue.keys == ["crisis.unsure", "crisis.plan_offer"]
+    assert reply.startswith("It's okay not to be sure.")
+    assert "• Samaritans: 116 123 (24/7" in reply
+    assert "If you feel you might act on these thoughts, please call 999" in reply
+    assert "Please call 999 now" not in reply
+    assert reply.endswith("Would it help to look at your safety plan together?")
+
+
+def test_not_safe_still_gets_the_emergency_number_first(dialogue: Dialogue) -> None:
+    dialogue.run(*THROUGH_REALITY, "honestly i cant go on anymore")
+    [reply] = dialogue.say("nope")
+    assert dialogue.keys == ["crisis.not_safe", "crisis.plan_offer"]
+    assert reply.startswith("Thank you for being honest with me. Please call 999 now")
+
+
+def test_ved_ikke_is_met_gently_in_danish(danish: Dialogue) -> None:
+    danish.run(*DANISH_AT_REALITY, "jeg vil ikke leve mere")
+    [reply] = danish.say("ved ik")
+    assert danish.keys == ["crisis.unsure", "crisis.plan_offer"]
+    assert reply.startswith("Det er helt okay ikke at være sikker.")
+    assert "• Livslinien: 70 201 201" in reply and "ring 112" in reply
+    assert "Ring 112 nu" not in reply
+
+
+# -- 2. free text at a crisis question: read, and met with respect ----------------------
+
+
+def test_refusing_to_call_is_respected_and_not_now_is_heard(dialogue: Dialogue) -> None:
+    dialogue.run(*THROUGH_REALITY, "honestly i cant go on anymore", "nope")
+    [reply] = dialogue.say("im not ringing 999 over that. not now")
+    assert dialogue.keys == ["crisis.no_call", "crisis.followup_offer"]
+    assert reply.startswith("That's okay, you don't have to call anyone.")
+    assert "999" not in reply and "116 123" not in reply
+    assert "Please choose" not in reply
+
+
+def test_a_refusal_alone_gets_the_short_question_not_the_numbers(dialogue: Dialogue) -> None:
+    dialogue.run(*THROUGH_REALITY, "honestly i cant go on anymore", "no not really")
+    [reply] = dialogue.say("not calling anyone")
+    assert dialogue.keys == ["crisis.no_call", "crisis.plan_offer"]
+    assert "999" not in reply and "•" not in reply
+    [again] = dialogue.say("hmm")
+    assert dialogue.keys == ["crisis.plan_offer.invalid.pick", "crisis.plan_offer"]
+    assert len(again) < 140 and "•" not in again
+
+
+@pytest.mark.parametrize(
+    ("said", "meaning"),
+    [("im fine its nothing. just a bad week", "crisis.followup_after_safe"),
+     ("you already asked me that. yeah", "crisis.followup_after_safe"),
+     ("not good tbh", "crisis.not_safe"), ("dunno really", "crisis.unsure"),
+     ("im not calling anyone, im ok", "crisis.followup_after_safe"),
+     ("no need to ring anyone, im alright", "crisis.followup_after_safe"),
+     ("im not calling cos im not safe", "crisis.not_safe")],
+)  # fmt: skip
+def test_are_you_safe_is_read_in_sentences(dialogue: Dialogue, said: str, meaning: str) -> None:
+    dialogue.run(*THROUGH_REALITY, "honestly i cant go on anymore")
+    dialogue.say(said)
+    assert meaning in dialogue.keys
+
+
+def test_already_said_yes_to_the_follow_up_is_a_yes_with_a_sorry(dialogue: Dialogue) -> None:
+    dialogue.run(*THROUGH_REALITY, "honestly i cant go on anymore", "nope", "not now")
+    dialogue.say("you already asked me that. yeah")
+    assert dialogue.keys == ["crisis.asked_twice", "crisis.followup_set", "crisis.go_on",
+                             "grow.options"]  # fmt: skip
+    assert dialogue.person is not None and dialogue.person.followup_due is not None
+
+
+def test_a_danish_refusal_and_already_said(danish: Dialogue) -> None:
+    danish.run(*DANISH_AT_REALITY, "jeg vil ikke leve mere", "nej")
+    [reply] = danish.say("jeg ringer ikke til nogen. ikke nu")
+    assert danish.keys == ["crisis.no_call", "crisis.followup_offer"]
+    assert reply.startswith("Det er okay, du behøver ikke ringe til nogen.")
+    assert "112" not in reply
+    danish.say("du har allerede spurgt mig om det. ja")
+    assert danish.keys[:2] == ["crisis.asked_twice", "crisis.followup_set"]
+
+
+# -- 3. the follow-up is offered once while pending, and not again the day of a no ------
+
+
+def test_the_follow_up_is_not_offered_again_while_one_is_pending(dialogue: Dialogue) -> None:
+    replies = []
+    dialogue.run(*THROUGH_REALITY, "honestly i cant go on anymore")
+    replies += dialogue.say("im safe")
+    replies += dialogue.say("yes please")
+    for crisis in ("i want to die", "i just want to sleep and not wake up", "i want to die"):
+        dialogue.say(crisis)
+        replies += dialogue.say("im ok")
+        assert dialogue.keys[0] == "crisis.safe_ok"
+        assert "I'll still check in with you tomorrow, as we said." in dialogue.last_replies[0]
+    assert offers_of_a_followup(replies) == 1
+    dialogue.say("i took all my pills")  # an emergency waits, then not a follow-up again
+    assert dialogue.keys[-1] == "crisis.after_emergency"
+    dialogue.say("im safe now")
+    assert dialogue.keys[0] == "crisis.safe_ok"
+
+
+def test_after_a_no_the_follow_up_waits_a_day(dialogue: Dialogue) -> None:
+    dialogue.run(*THROUGH_REALITY, "honestly i cant go on anymore", "im safe", "no thanks")
+    assert dialogue.person is not None and dialogue.person.followup_due is None
+    dialogue.run("i want to die", "not sure", "nah")
+    assert dialogue.keys[0] == "crisis.carry_on"
+    dialogue.now += timedelta(days=1)
+    dialogue.run("i want to die", "im safe for now")
+    assert dialogue.keys == ["crisis.followup_after_safe"]
+
+
+def test_a_danish_follow_up_is_asked_once(danish: Dialogue) -> None:
+    danish.run(*DANISH_AT_REALITY, "jeg vil ikke leve mere", "ja", "ja tak")
+    danish.run("jeg vil ikke leve mere")
+    [reply] = danish.say("jeg har det fint, det er ingenting. bare en dårlig uge")
+    assert danish.keys[:2] == ["crisis.safe_ok", "crisis.go_on"]
+    assert "Jeg skriver stadig til dig i morgen, som vi aftalte." in reply
+    assert "Må jeg skrive til dig i morgen?" not in reply
+
+
+# -- 4. the second crisis reply of a day is short ---------------------------------------
+
+
+def test_the_second_reply_of_the_day_is_short(dialogue: Dialogue) -> None:
+    dialogue.run(*THROUGH_REALITY)
+    [first] = dialogue.say("honestly i cant go on anymore")
+    assert "Mind Infoline" in first
+    dialogue.run("im safe", "no")
+    [second] = dialogue.say("i just want it all to stop, i want to die")
+    assert dialogue.keys == ["crisis.again", "crisis.safe_now"]
+    assert second.count("•") == 3 and "Samaritans: 116 123" in second
+    assert "/safety has all the numbers" in second and "Mind Infoline" not in second
+    assert len(second) < len(first) / 1.5
+    dialogue.run("im safe")
+    dialogue.now += timedelta(days=1, minutes=1)
+    dialogue.say("i want to die")
+    assert dialogue.keys[0] == "crisis.suicide"
+
+
+def test_an_emergency_and_a_new_concern_are_said_in_full(dialogue: Dialogue) -> None:
+    dialogue.run(*WELCOMED, "i want to die", "im safe", "no")
+    dialogue.say("i relapsed last night after 6 months clean, did my old amount")
+    assert dialogue.keys[0] == "crisis.lapse"
+    for _ in range(2):
+        [reply] = dialogue.say("i took all my pills")
+        assert dialogue.keys[0] == "crisis.emergency" and "call 999" in reply
+
+
+def test_the_second_reply_of_the_day_is_short_in_danish(danish: Dialogue) -> None:
+    danish.run(*DANISH_AT_REALITY, "jeg vil ikke leve mere", "ja", "nej tak")
+    [second] = danish.say("jeg vil ikke leve mere altså")
+    assert danish.keys == ["crisis.again", "crisis.safe_now"]
+    assert second.count("•") <= 3 and "Livslinien: 70 201 201" in second
+    assert "/safety har alle numrene" in second
+
+
+# -- 5. the lines that fit: no age-limited lines for everyone ---------------------------
+
+
+def test_lines_for_other_ages_and_harms_are_not_padding(dialogue: Dialogue) -> None:
+    dialogue.run(*WELCOMED)
+    [suicide] = dialogue.say("i want to die")
+    assert "PAPYRUS" not in suicide and "Childline" not in suicide
+    dialogue.run("im safe", "no")
+    [partner] = dialogue.say("my partner hits me when he's drunk")
+    assert "Refuge" in partner and "999" in partner
+    assert "Rape Crisis" not in partner and "Childline" not in partner
+
+
+def test_the_young_and_sexual_harm_get_their_own_lines(dialogue: Dialogue) -> None:
+    dialogue.run(*WELCOMED)
+    [young] = dialogue.say("im 15 and my dad hits me")
+    assert "Childline: 0800 1111" in young
+    dialogue.run("im safe", "no")
+    dialogue.now += timedelta(days=1, minutes=1)
+    [sexual] = dialogue.say("he raped me last night")
+    assert "Rape Crisis" in sexual and "Childline" not in sexual
+
+
+def test_safety_shows_every_line_with_the_age_limited_ones(dialogue: Dialogue) -> None:
+    dialogue.run(*WELCOMED)
+    [help_text, _] = dialogue.command("help")
+    [safety] = dialogue.command("safety")
+    assert "PAPYRUS HOPELINE247" in safety and "Childline" in safety and "FRANK" in safety
+    assert "PAPYRUS" not in help_text and "Samaritans" in help_text
+
+
+def test_danish_lines_fit_the_person(danish: Dialogue) -> None:
+    danish.run(*DANISH_WELCOMED)
+    danish.command("reminders")
+    danish.run("mandag 18:00", "København")
+    [adult] = danish.say("min kæreste slår mig når han drikker")
+    assert "Lev Uden Vold" in adult and "BørneTelefonen" not in adult
+    danish.run("ja", "nej tak")
+    danish.now += timedelta(days=1, minutes=1)
+    [young] = danish.say("jeg er 14 og min far slår mig")
+    assert "BørneTelefonen" in young
+
+
+# -- 6. safe is acknowledged before going back ------------------------------------------
+
+
+def test_safe_is_acknowledged_warmly_before_going_back(dialogue: Dialogue) -> None:
+    dialogue.run(*THROUGH_REALITY, "honestly i cant go on anymore", "im safe", "yes")
+    dialogue.say("i want to die")
+    [back] = dialogue.say("im fine its nothing. just a bad week")
+    assert back.startswith("Thanks for telling me. I'm here if it gets heavy again.")
+    assert dialogue.keys == ["crisis.safe_ok", "crisis.go_on", "grow.options"]
+    assert "Here's where we were" in back
+
+
+def test_a_first_safe_is_thanked_before_the_offer(dialogue: Dialogue) -> None:
+    dialogue.run(*THROUGH_REALITY, "honestly i cant go on anymore")
+    [offer] = dialogue.say("im fine its nothing. just a bad week")
+    assert offer.startswith("Thanks for telling me. I'm glad you're safe for now.")
+    [back] = dialogue.say("nah")
+    assert back.startswith("That's okay. I'm here if it gets heavy again")
+
+
+def test_safe_is_acknowledged_in_danish(danish: Dialogue) -> None:
+    danish.run(*DANISH_AT_REALITY, "jeg vil ikke leve mere")
+    [offer] = danish.say("jeg har det fint, det er ingenting. bare en dårlig uge")
+    assert offer.startswith("Tak fordi du fortæller mig det.")
+
+
+# -- 7. /mydata says what is kept for safety; no thanks clears a follow-up --------------
+
+
+def test_mydata_lists_the_safety_plan_and_a_pending_follow_up(dialogue: Dialogue) -> None:
+    dialogue.run(*WELCOMED, "/safety", "Make a plan", "crowds", "not sleeping", "my dog",
+                 "my sister jo")  # fmt: skip
+    dialogue.run("i want to die", "im safe", "yes please")
+    [kept] = dialogue.command("mydata")
+    assert "• Your safety plan, in your own words (last changed 2 March" in kept
+    assert "• A check-in message you asked for, on Tuesday 3 March" in kept
+
+
+def test_no_thanks_leaves_no_follow_up_and_mydata_says_none(dialogue: Dialogue) -> None:
+    dialogue.run(*WELCOMED, "i want to die", "im safe", "yes please")
+    dialogue.send(DueFollowup())
+    dialogue.run("worse tbh", "im safe for now", "no thanks")
+    assert dialogue.person is not None and dialogue.person.followup_due is None
+    [kept] = dialogue.command("mydata")
+    assert "check-in message you asked for" not in kept and "safety plan" not in kept
+    assert dialogue.send(DueFollowup()) == []
+
+
+def test_mydata_in_danish_lists_the_plan_and_follow_up(danish: Dialogue) -> None:
+    danish.run(*DANISH_WELCOMED, "/safety", "1", "larm", "jeg sover dårligt", "min hund",
+               "min søster")  # fmt: skip
+    danish.run("jeg vil ikke leve mere", "ja", "ja tak")
+    [kept] = danish.command("mydata")
+    assert "• Din sikkerhedsplan, med dine egne ord" in kept
+    assert "• Et tjek-ind, du bad om: jeg skriver til dig" in kept
+
+
+def test_the_plan_offered_in_a_crisis_opens_the_plan_not_the_numbers_again(
+    dialogue: Dialogue,
+) -> None:
+    dialogue.run(*THROUGH_REALITY, "honestly i cant go on anymore", "not sure")
+    dialogue.say("yeah ok")
+    dialogue.say("no thanks")
+    assert dialogue.keys == ["crisis.no_followup", "safety.together", "safety.triggers"]
+    assert "116 123" not in dialogue.last_replies[-1]
+    dialogue.run("being alone", "skip this one", "music", "my mate dave")
+    assert dialogue.keys[0] == "safety.saved" and dialogue.keys[-1] == "grow.options"
+
+
+def test_their_own_plan_opens_when_a_follow_up_is_already_pending(dialogue: Dialogue) -> None:
+    dialogue.run(*WELCOMED, "/safety", "Make a plan", "crowds", "not sleeping", "my dog",
+                 "my sister jo")  # fmt: skip
+    dialogue.run("i want to die", "im safe", "yes please")
+    dialogue.run("i want to die", "dunno")
+    [plan] = dialogue.say("yes")
+    assert dialogue.keys == ["crisis.to_plan", "safety.look"]
+    assert plan.startswith("Thank you. I'll still check in with you tomorrow")
+    assert "• What helps me: my dog" in plan and "116 123" not in plan
+    dialogue.say("that's all for now")
+    assert dialogue.keys[-1] == "grow.goal"

@@ -15,7 +15,9 @@ from pathlib import Path
 import psycopg
 import pytest
 from conftest import SCHEDULE_ANSWERS, START, WHOLE_PLAN
+from fake_bot_api import FakeBotApi
 from postgres import query
+from test_telegram_process import environment, stop
 
 from bot.app import open_app, open_store
 from bot.settings import Settings
@@ -265,3 +267,25 @@ def test_the_console_on_postgres_holds_a_whole_conversation_then_erases_it(
     assert deleted.stdout.rstrip().endswith("Nothing you wrote here is kept; come back any time.")
     for table in ("people", "goals", "steps", "checkins", "schedules"):
         assert query(postgres_url, f"SELECT count(*) FROM {table}") == [(0,)], table
+
+
+def test_a_second_polling_process_stops_at_start_with_one_clear_line(
+    bot_api: FakeBotApi, postgres_url: str, tmp_path: Path
+) -> None:
+    """Telegram allows one poller per bot: the second `growcoach run` says so and exits,
+    while the first goes on answering."""
+    env = {**environment(bot_api), "GROWCOACH_DATABASE_URL": postgres_url}
+    first = subprocess.Popen([GROWCOACH, "run"], env=env, cwd=tmp_path,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    try:
+        bot_api.wait_for(lambda calls: any(c.method == "deleteWebhook" for c in calls))
+        second = subprocess.run([GROWCOACH, "run"], env=env, cwd=tmp_path, capture_output=True,
+                                text=True, timeout=60)  # fmt: skip
+        assert second.returncode == 2
+        assert "another growcoach is already polling Telegram for this bot" in second.stderr
+        assert "webhooks" in second.stderr and "Traceback" not in second.stderr
+        bot_api.send_text(3001, "/start")
+        assert "growcoach" in bot_api.wait_for_messages(3001, 1)[-1].text.lower()
+    finally:
+        code, err = stop(first)
+    assert code == 0, err

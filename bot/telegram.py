@@ -273,8 +273,7 @@ class TelegramBot:
             self._app, self.deliver_reminder, settings.clock,
             interval=settings.remind_every or 0, owner=settings.instance,
         )  # fmt: skip
-        if self._polls:
-            await self._app.database.poll_alone(self._token.split(":")[0])
+        await self._app.database.serve_bot(self._token.split(":")[0], polling=self._polls)
         if settings.remind_every is not None:
             self._reminder_task = asyncio.create_task(self._reminders.run())
         await self._set_menu(application.bot)

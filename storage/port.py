@@ -140,7 +140,9 @@ class Store(Protocol):
 
     async def scrub(self) -> bool: ...
 
-    async def poll_alone(self, bot: str) -> None:
-        """Refuse (StorageError) when another process already polls Telegram for `bot`."""
+    async def serve_bot(self, bot: str, polling: bool) -> None:
+        """Keep the database to one Telegram bot (update ids, the inbox's key, are per bot):
+        refuse (StorageError) another bot's id; when `polling`, refuse too while another
+        process polls for `bot` (Telegram allows one)."""
 
     async def close(self) -> None: ...

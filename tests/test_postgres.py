@@ -184,15 +184,15 @@ async def test_claims_skip_what_another_instance_is_claiming(postgres_url: str) 
 async def test_a_second_poller_on_the_same_bot_is_refused(postgres_url: str) -> None:
     first, second = await open_store(postgres_url), await open_store(postgres_url)
     try:
-        await first.poll_alone("123456")
+        await first.serve_bot("123456", polling=True)
         with pytest.raises(StorageError, match="already polling Telegram for this bot"):
-            await second.poll_alone("123456")
-        await second.poll_alone("654321")  # another bot may
+            await second.serve_bot("123456", polling=True)
+        await second.serve_bot("123456", polling=False)  # a webhook instance may
     finally:
         await first.close()
     third = await open_store(postgres_url)
     try:
-        await third.poll_alone("123456")  # the first stopped: its lock went with it
+        await third.serve_bot("123456", polling=True)  # the first stopped: its lock went too
     finally:
         await third.close()
         await second.close()

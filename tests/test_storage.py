@@ -185,3 +185,15 @@ async def test_each_turn_is_committed_before_the_reply(tmp_path: Path) -> None:
     step = step[0]
     assert '"step":"options"' in step
     assert words == ("Find a flat of my own within a year", "Money, and forms make me panic")
+
+
+async def test_a_database_serves_one_telegram_bot(store_at: Path | str) -> None:
+    """Update ids (the inbox's key) are per bot: a second bot's would be lost as repeats."""
+    database = await open_store(store_at)
+    try:
+        await database.serve_bot("111", polling=False)
+        with pytest.raises(StorageError, match=r"another Telegram bot \(id 111\)"):
+            await database.serve_bot("222", polling=False)
+        await database.serve_bot("111", polling=True)
+    finally:
+        await database.close()

@@ -5,6 +5,7 @@ both backends with the same assertions."""
 from __future__ import annotations
 
 import sqlite3
+from datetime import timedelta
 from pathlib import Path
 
 import psycopg
@@ -195,5 +196,26 @@ async def test_a_database_serves_one_telegram_bot(store_at: Path | str) -> None:
         with pytest.raises(StorageError, match=r"another Telegram bot \(id 111\)"):
             await database.serve_bot("222", polling=False)
         await database.serve_bot("111", polling=True)
+    finally:
+        await database.close()
+
+
+async def test_the_inbox_keeps_each_update_once_until_handled(store_at: Path | str) -> None:
+    database = await open_store(store_at)
+    inbox = database.inbox
+    try:
+        assert await inbox.receive([(7, '{"update_id": 7}'), (5, '{"update_id": 5}')], START) == {
+            5,
+            7,
+        }
+        assert await inbox.receive([(7, "again"), (8, '{"update_id": 8}')], START) == {8}
+        await inbox.set_aside(9, START)  # unreadable: its id kept, never waiting
+        assert await inbox.receive([(9, '{"update_id": 9}')], START) == set()
+        await inbox.done(5, START)
+        assert await inbox.waiting() == ['{"update_id": 7}', '{"update_id": 8}']
+        await inbox.forget(START + timedelta(hours=23))
+        assert await inbox.receive([(5, "again")], START) == set()  # still remembered
+        await inbox.forget(START + timedelta(days=1, seconds=1))
+        assert await inbox.receive([(5, '{"update_id": 5}')], START) == {5}  # forgotten
     finally:
         await database.close()

@@ -6,6 +6,7 @@ on it end to end. Real PostgreSQL throughout (tests/postgres.py)."""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import sqlite3
 import subprocess
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from conftest import SCHEDULE_ANSWERS, START, WHOLE_PLAN
+from conftest import SCHEDULE_ANSWERS, START, WHOLE_PLAN, RunningBot
 from fake_bot_api import FakeBotApi
 from postgres import query
 from test_telegram_process import environment, stop
@@ -289,3 +290,21 @@ def test_a_second_polling_process_stops_at_start_with_one_clear_line(
     finally:
         code, err = stop(first)
     assert code == 0, err
+
+
+async def test_an_update_kept_by_an_instance_that_died_is_answered_by_another(
+    telegram_on: RunningBot,
+) -> None:
+    """Another instance kept the update in the shared inbox (so Telegram counts it as
+    delivered), then died before handling it: after the lease this one answers it, once."""
+    bot, api = telegram_on, telegram_on.api
+    update_id = api.send_text(3002, "/start")
+    raw = api.take(update_id)
+    async with open_app(bot.db, bot.clock) as other_instance:
+        await other_instance.database.inbox.receive([(update_id, json.dumps(raw))], bot.clock())
+    assert await bot.bot.adopt() == []  # it may only be slow
+    bot.clock.advance(minutes=3)
+    [adopted] = await bot.bot.adopt()
+    await bot.application.process_update(adopted)
+    assert "growcoach" in api.sent_to(3002)[-1].text.lower()
+    assert await bot.bot.adopt() == []  # adopted once

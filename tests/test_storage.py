@@ -219,3 +219,23 @@ async def test_the_inbox_keeps_each_update_once_until_handled(store_at: Path | s
         assert await inbox.receive([(5, '{"update_id": 5}')], START) == {5}  # forgotten
     finally:
         await database.close()
+
+
+async def test_updates_left_unhandled_are_adopted_once_after_a_lease(
+    store_at: Path | str,
+) -> None:
+    """An instance that kept updates and stopped before handling them: another takes them
+    over once their lease is out, and no one else takes them for another lease."""
+    database = await open_store(store_at)
+    inbox, lease = database.inbox, timedelta(minutes=2)
+    try:
+        await inbox.receive([(3, "three"), (1, "one"), (2, "two")], START)
+        assert await inbox.adopt(START + timedelta(minutes=1), lease, 10) == []
+        later = START + timedelta(minutes=3)
+        assert await inbox.adopt(later, lease, 2) == ["one", "two"]
+        assert await inbox.adopt(later, lease, 10) == ["three"]
+        assert await inbox.adopt(later, lease, 10) == []  # taken: a lease of their own
+        await inbox.done(1, later)
+        assert await inbox.adopt(later + lease, lease, 10) == ["two", "three"]
+    finally:
+        await database.close()

@@ -129,6 +129,10 @@ def pieces(text: str, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
 SEND_POOL = 16
 """Connections for sending: httpx scans its whole pool on every request, so a small one
 is faster, and the rate limiter allows about 30 messages a second anyway."""
+ADOPT_AFTER = timedelta(minutes=2)
+"""How long an update may wait in the inbox unhandled before another instance takes it
+over (its own instance stopped). Far longer than any turn, even under load."""
+ADOPT_BATCH = 100
 UNBOUNDED = 1 << 30
 """The library's own bound on concurrent updates: none; `OnePersonAtATime` bounds them."""
 
@@ -177,13 +181,17 @@ class BotSettings:
     """What the Telegram side needs to start: from the environment, or from a test."""
 
     token: str
-    db_path: Path
+    db_path: Path | str
+    """The SQLite file, or a PostgreSQL URL."""
     clock: Clock
     base_url: str | None = None
     service: Settings = field(default_factory=lambda: Settings(_env_file=None))
     retry: Retry = Retry()
     remind_every: float | None = 30.0
     """Seconds between looks for due check-ins; None runs no loop (tests tick it)."""
+    instance: str | None = None
+    """Who claims reminders (`bot.reminders.this_instance` when None): unique among the
+    instances sharing a database, the same after a restart."""
 
 
 class TelegramBot:
@@ -202,8 +210,13 @@ class TelegramBot:
         self._closed: dict[int, int] = {}
         """chat → the last message whose buttons were taken off: never twice (a double press)."""
         self._reminder_task: asyncio.Task[None] | None = None
+        self._polls = False
+        """Whether this process polls Telegram (`run_polling`), rather than a webhook."""
         self._polling = InboxRequest()
         self._bare: set[int] = set()
+        self._in_flight: set[int] = set()
+        """Updates this process has queued and not yet handled (never adopted by it again)."""
+        self._adopting: asyncio.Task[None] | None = None
         """Updates passed on as their id alone (set aside, or delivered twice)."""
         self._forgotten_at: datetime | None = None
         """When the inbox last dropped the ids of updates handled over a day ago."""
@@ -258,15 +271,17 @@ class TelegramBot:
         return self._app
 
     async def post_init(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-        """Open the database, set the command menu, start the reminder loop."""
+        """Open the database, set the command menu, start the reminder loop, hand in what
+        the inbox holds unhandled, then look now and then for updates to adopt."""
         settings = self.settings
         self._app = await self._stack.enter_async_context(
             open_app(settings.db_path, settings.clock, settings.service)
         )
         self._reminders = ReminderLoop(
             self._app, self.deliver_reminder, settings.clock,
-            interval=settings.remind_every or 0,
+            interval=settings.remind_every or 0, owner=settings.instance,
         )  # fmt: skip
+        await self._app.database.serve_bot(self._token.split(":")[0], polling=self._polls)
         if settings.remind_every is not None:
             self._reminder_task = asyncio.create_task(self._reminders.run())
         await self._set_menu(application.bot)
@@ -274,7 +289,32 @@ class TelegramBot:
         self._polling.admit = self.admit
         for payload in await inbox.waiting():  # received before a crash, not yet handled
             update = Update.de_json(json.loads(payload), application.bot)
+            self._in_flight.add(update.update_id)
             await application.update_queue.put(update)
+        if settings.remind_every is not None:  # after those: they are this process's own
+            self._adopting = asyncio.create_task(self._adopt_forever(settings.remind_every))
+
+    async def adopt(self) -> list[Update]:
+        """Updates another instance kept in the inbox but never handled (it stopped), once
+        they have waited `ADOPT_AFTER`. If that instance was only slow, the turn it took
+        is not repeated: the turn checks its update is not handled yet."""
+        now = self.settings.clock()
+        adopted = []
+        for payload in await self.app.database.inbox.adopt(now, ADOPT_AFTER, ADOPT_BATCH):
+            update = Update.de_json(json.loads(payload), self.application.bot)
+            if update.update_id not in self._in_flight:
+                self._in_flight.add(update.update_id)
+                adopted.append(update)
+        return adopted
+
+    async def _adopt_forever(self, interval: float) -> None:
+        while True:
+            try:
+                for update in await self.adopt():
+                    await self.application.update_queue.put(update)
+            except Exception as error:
+                logger.warning("could not look for updates to adopt (%s)", type(error).__name__)
+            await asyncio.sleep(interval)
 
     async def admit(self, batch: Batch) -> Batch:
         """Each update read on its own and kept in the inbox, before Telegram is told it
@@ -298,6 +338,7 @@ class TelegramBot:
                 continue
             readable.append((update_id, payload))
         new = await self.app.database.inbox.receive(readable, now)
+        self._in_flight |= new
         passed: Batch = []
         for raw in batch:
             update_id = raw.get("update_id")
@@ -325,12 +366,15 @@ class TelegramBot:
         something has marked it already, in its own statement)."""
         if not isinstance(update, Update) or self._app is None:
             return
+        self._in_flight.discard(update.update_id)
         if update.update_id in self._bare:
             self._bare.discard(update.update_id)
             return
         await self._app.database.inbox.done(update.update_id, self.settings.clock())
 
     def run_polling(self) -> None:
+        """Poll Telegram; refused at start when another process polls for this bot."""
+        self._polls = True
         self.application.run_polling(allowed_updates=Update.ALL_TYPES)
 
     async def run_webhook(self, webhook: Webhook) -> None:
@@ -362,10 +406,11 @@ class TelegramBot:
             await bot.set_my_commands(commands, language_code=code)
 
     async def post_shutdown(self, _: Application[Any, Any, Any, Any, Any, Any]) -> None:
-        if self._reminder_task is not None:
-            self._reminder_task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._reminder_task
+        for task in (self._reminder_task, self._adopting):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
         await self._stack.aclose()
 
     # -- handlers -------------------------------------------------------------------

@@ -1,21 +1,28 @@
 """The storage port: all that the service asks of a database, as typed interfaces.
 
-`bot/` depends on `Store`, never on the SQLite classes; `bot.app` wires the one
-implementation (`storage.db.Database`). A second backend (PostgreSQL) implements these
-protocols and nothing in `bot/` or `dialogue_flows/` changes. Backups and key rotation
-work on the file itself (`storage.backups`) and stay outside the port.
+`bot/` depends on `Store`, never on a backend's classes; `bot.app.open_store` wires one:
+SQLite (`storage.db.Database`, the default) or PostgreSQL
+(`storage.postgres.db.PostgresDatabase`, with GROWCOACH_DATABASE_URL). Backups and key
+rotation work on each backend's own terms (`storage.backups`, `bot.cli`) and stay outside
+the port.
 
-- a turn: `turns.load` a person's records, `turns.save` one turn's changes in one
-  transaction, `turns.erase` a person (then `scrub` so nothing lingers on disk);
+- a turn: `turns.begin(person)` holds the person from reading to writing (on PostgreSQL
+  a transaction with a lock on the person, so that several instances never interleave
+  their turns); in it `load` their records, check the update was not `handled` already
+  (delivered twice), then `save` the turn's changes, or `erase` the person (then
+  `scrub`, after the turn, so nothing lingers on disk). `turns.load/save/erase` alone
+  are each a turn of their own (for exports, tests and maintenance);
 - the reminder loop: `unit_of_work()`, one short transaction to claim a few due
   reminders (or settle them) at a time;
-- delivery: `inbox`, so that nothing received is lost before it is handled;
+- delivery: `inbox`, so that nothing received is lost before it is handled (and what an
+  instance that died had kept is `adopt`ed by another); `serve_bot` at start;
 - exports: `turns.load` again, and `pseudonym_key` for the export's pseudonym.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractAsyncContextManager
 from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Protocol, Self
@@ -25,8 +32,20 @@ from storage.repositories import Claim
 from storage.turns import Changes, Stored
 
 
+class HeldTurn(Protocol):
+    async def load(self) -> Stored: ...
+
+    async def handled(self, update_id: int) -> bool: ...
+
+    async def save(self, changes: Changes, before: Stored) -> None: ...
+
+    async def erase(self) -> None: ...
+
+
 class Turns(Protocol):
     async def load(self, person_id: str) -> Stored: ...
+
+    def begin(self, person_id: str) -> AbstractAsyncContextManager[HeldTurn]: ...
 
     async def save(self, changes: Changes, before: Stored) -> None: ...
 
@@ -41,6 +60,8 @@ class Inbox(Protocol):
     async def done(self, update_id: int, now: datetime) -> None: ...
 
     async def waiting(self) -> list[str]: ...
+
+    async def adopt(self, now: datetime, lease: timedelta, limit: int) -> list[str]: ...
 
     async def forget(self, now: datetime) -> None: ...
 
@@ -122,5 +143,10 @@ class Store(Protocol):
     async def pseudonym_key(self) -> bytes: ...
 
     async def scrub(self) -> bool: ...
+
+    async def serve_bot(self, bot: str, polling: bool) -> None:
+        """Keep the database to one Telegram bot (update ids, the inbox's key, are per bot):
+        refuse (StorageError) another bot's id; when `polling`, refuse too while another
+        process polls for `bot` (Telegram allows one)."""
 
     async def close(self) -> None: ...

@@ -229,7 +229,7 @@ class _TurnInProgress(TurnRecords):
         )
 
     def has_words(self, key: str) -> bool:
-        return key in self.catalogue.keys("en")
+        return key in self.catalogue.texts("en")
 
     def pick(self, event: Pick) -> None:
         conversation = self.conversation

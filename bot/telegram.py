@@ -184,6 +184,9 @@ class BotSettings:
     retry: Retry = Retry()
     remind_every: float | None = 30.0
     """Seconds between looks for due check-ins; None runs no loop (tests tick it)."""
+    warm_up: bool = False
+    """Build the engine's lazy tables in a thread at start (`growcoach run`), so the first
+    person to name a town or write at all does not hold everyone up for seconds."""
 
 
 class TelegramBot:
@@ -202,6 +205,7 @@ class TelegramBot:
         self._closed: dict[int, int] = {}
         """chat → the last message whose buttons were taken off: never twice (a double press)."""
         self._reminder_task: asyncio.Task[None] | None = None
+        self._warming: asyncio.Future[None] | None = None
         self._polling = InboxRequest()
         self._bare: set[int] = set()
         """Updates passed on as their id alone (set aside, or delivered twice)."""
@@ -269,6 +273,9 @@ class TelegramBot:
         )  # fmt: skip
         if settings.remind_every is not None:
             self._reminder_task = asyncio.create_task(self._reminders.run())
+        if settings.warm_up:
+            warm_up = self._app.conversations.engine.warm_up
+            self._warming = asyncio.ensure_future(asyncio.to_thread(warm_up))
         await self._set_menu(application.bot)
         inbox = self._app.database.inbox
         self._polling.admit = self.admit

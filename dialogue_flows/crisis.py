@@ -255,6 +255,13 @@ def _idioms() -> re.Pattern[str]:
 _SPELLINGS = {fold(written): fold(meant).split() for written, meant in data.SPELLINGS.items()}
 
 
+def prepare() -> None:
+    """Build the lexicon, the anchors, the idioms and the model now, not at first use."""
+    _lexicon()
+    _idioms()
+    crisis_model.model()
+
+
 @lru_cache(maxsize=65536)
 def _read(word: str, language: str) -> _Word:
     """A word's groups and phrase words, after stretched letters and typos."""

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
+import pytest
+from babel.messages.pofile import read_po
 from conftest import Dialogue, RunningBot
 from pypdf import PdfReader
 
 from bot.exports import export
 from bot.exports.document import History
-from dialogue_flows.catalogue import Catalogue
+from dialogue_flows.catalogue import LOCALE_DIR, Catalogue, read_messages
 from dialogue_flows.engine import Engine
 
 DANISH_PLAN = ("ja", "Maja", "Se min søster Åse hver uge", "Fællesskab",
@@ -30,6 +33,31 @@ def test_every_message_exists_in_both_languages_with_the_same_placeholders(
         english = set(re.findall(r"{(\w+)}", catalogue.template(key, "en")))
         danish = set(re.findall(r"{(\w+)}", catalogue.template(key, "da")))
         assert english == danish, key
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_the_quick_reader_reads_what_babel_reads(language: str) -> None:
+    path = LOCALE_DIR / f"{language}.po"
+    with path.open("rb") as file:
+        babel = {str(m.id): str(m.string) for m in read_po(file) if m.id and m.string}
+    assert read_messages(path) == babel
+    assert len(babel) > 400
+
+
+def test_the_quick_reader_keeps_escapes_and_passes_over_comments_and_old_entries(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "xx.po"
+    path.write_text(
+        'msgid ""\nmsgstr "Language: xx\\n"\n\n'
+        '#. a "quoted" comment\n#, fuzzy\nmsgid "a.key"\nmsgstr ""\n'
+        '"Say \\"hi\\"\\n"\n"\\tthen \\\\ go"\n\n'
+        'msgid "untranslated"\nmsgstr ""\n\n#~ msgid "old"\n#~ msgstr "gone"\n',
+        encoding="utf-8",
+    )
+    with path.open("rb") as file:
+        babel = {str(m.id): str(m.string) for m in read_po(file) if m.id and m.string}
+    assert read_messages(path) == babel == {"a.key": 'Say "hi"\n\tthen \\ go'}
 
 
 def test_a_whole_grow_conversation_and_check_in_in_danish(engine: Engine, catalogue: Catalogue

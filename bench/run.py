@@ -1,4 +1,4 @@
-"""growcoach's benchmark: the turn, the bot under load, the reminder loop, and growth.
+"""growcoach's benchmark: start-up, the turn, the bot under load, reminders, and growth.
 
 Usage: .venv/bin/python bench/run.py [--quick | --render]
        .venv/bin/python bench/run.py --part flood '[10000, 50]'  (one part alone)
@@ -16,6 +16,7 @@ import contextlib
 import json
 import os
 import platform
+import random
 import resource
 import signal
 import sqlite3
@@ -180,14 +181,25 @@ def durable(conversations: int, rounds: int = 5) -> dict[str, Any]:
 
 
 class Crowd:
-    """Simulated people: each answers `think` seconds (150 ms) after the bot's last message."""
+    """Simulated people: each answers `think` seconds (150 ms) after the bot's last message.
+
+    All at once, in step, unless `spread`: then each starts at a random moment within
+    the first `think` and pauses between half and one and a half `think`, as people
+    typing do (a hundred answers in the same instant would be no chat, and more than
+    Telegram's 30 messages a second could answer)."""
 
     def __init__(
-        self, api: FakeBotApi, people: int, loop: asyncio.AbstractEventLoop, think: float = THINK
+        self,
+        api: FakeBotApi,
+        people: int,
+        loop: asyncio.AbstractEventLoop,
+        think: float = THINK,
+        spread: bool = False,
     ) -> None:
         self.api = api
         self.loop = loop
         self.think = think
+        self.spread = random.Random(14) if spread else None
         self.people = [10_000 + n for n in range(people)]
         self.next: dict[int, int] = {}
         self.sent_at: dict[int, float] = {}
@@ -218,12 +230,16 @@ class Crowd:
                 if self.finished == len(self.people):
                     self.loop.call_soon_threadsafe(self.done.set)
         if more:
-            self.loop.call_soon_threadsafe(self.loop.call_later, self.think, self.send, person)
+            pause = self.think * (self.spread.uniform(0.5, 1.5) if self.spread else 1)
+            self.loop.call_soon_threadsafe(self.loop.call_later, pause, self.send, person)
 
     async def run(self, limit: float) -> float:
         started = time.perf_counter()
         for person in self.people:
-            self.send(person)
+            if self.spread:
+                self.loop.call_later(self.spread.uniform(0, self.think), self.send, person)
+            else:
+                self.send(person)
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self.done.wait(), limit)
         return time.perf_counter() - started
@@ -261,7 +277,7 @@ def under_load(kind: str, people: int) -> dict[str, Any]:
             memory = vm_hwm_mb(process.pid)
         finally:
             process.send_signal(signal.SIGTERM)
-            process.wait(60)
+            process.wait(300)  # the baseline pickles every conversation as it stops
             api.stop()
     turns = len(crowd.latencies)
     return {
@@ -406,14 +422,14 @@ SETTLE = 30
 
 def due_while_chatting(due: int, chatters: int, think: float) -> dict[str, Any]:
     """`due` check-ins due in the same minute while `chatters` people each hold a whole
-    conversation, answering `think` seconds after the bot's last message. The real
+    conversation, answering about `think` seconds after the bot's last message. The real
     `growcoach run` with the rate limiter on (about 30 messages a second), on the real
     clock. The check-ins come due, and the people start, `SETTLE` seconds after the bot
     started, as at 18:00 in a bot that has been running: its loop looks every 30 s."""
     api = FakeBotApi(keep_calls=False)
     base_url = api.start()
     loop = asyncio.new_event_loop()
-    crowd = Crowd(api, chatters, loop, think)
+    crowd = Crowd(api, chatters, loop, think, spread=True)
     check_ins: dict[int, list[float]] = {}
 
     def on_call(call: Call) -> None:
@@ -532,6 +548,10 @@ def main() -> None:
         return
     quick = "--quick" in sys.argv
     results = {
+        "startup": part("startup", 5),
+        "due_while_chatting": part(
+            "due_while_chatting", *((300, 10, 1.0) if quick else (10_000, 100, 10.0))
+        ),
         "engine": part("engine", 50 if quick else 500),
         "durable": part("durable", 10 if quick else 100),
         "load": [
@@ -614,7 +634,44 @@ def render(results: dict[str, Any], where: str, quick: bool, day: str) -> str:
     for row in results["growth"]:
         lines.append(f"| {row['stored']:,} | {row['p50_ms']:.2f} ms | {row['p99_ms']:.2f} ms | "
                      f"{row['mb']:.1f} MB |")  # fmt: skip
+    lines += render_due_and_startup(results)
     return "\n".join(lines) + "\n\n" + CHANGES.read_text()
+
+
+def render_due_and_startup(results: dict[str, Any]) -> list[str]:
+    """Sections 6 and 7, when the run measured them (runs before 2 December did not)."""
+    lines: list[str] = []
+    if "due_while_chatting" in results:
+        due = results["due_while_chatting"]
+        lines += [
+            "", "## 6. Check-ins due at once while people chat (rate limiter on)", "",
+            f"{due['due']:,} check-ins due in the same minute while {due['chatters']} people "
+            f"each hold a whole conversation, starting at random moments and answering "
+            f"{due['think_s'] / 2:.0f} to {due['think_s'] * 1.5:.0f} s after the bot's last "
+            "message; the real `growcoach run` on the real clock, python-telegram-bot's rate "
+            "limiter on (about 30 messages a second). The check-ins come due 30 s after the "
+            "bot started; sent-after is from their due time.", "",
+            "| replies p50 | p99 | slowest | conversations completed | check-ins sent | "
+            "sent twice | last check-in sent after |",
+            "| --- | --- | --- | --- | --- | --- | --- |",
+            f"| {due['p50_ms']:.0f} ms | {due['p99_ms']:.0f} ms | {due['max_ms']:.0f} ms | "
+            f"{due['completed']}/{due['chatters']} | {due['check_ins_sent']:,}/{due['due']:,} | "
+            f"{due['twice']} | {due['last_check_in_s'] / 60:.1f} min |", "",
+            "Targets: reply p99 ≤ 300 ms, every check-in within 10 minutes, none twice.",
+        ]  # fmt: skip
+    if "startup" in results:
+        start = results["startup"]
+        lines += [
+            "", "## 7. Start-up", "",
+            f"Median of {start['runs']} starts after one warm-up (load average "
+            f"{start['load_average']:.1f} at the time).", "",
+            "| command | wall | CPU |", "| --- | --- | --- |",
+            f"| `growcoach chat </dev/null` | {start['chat_s']:.2f} s | "
+            f"{start['chat_cpu_s']:.2f} s |",
+            f"| `growcoach --help` | {start['help_s']:.2f} s | {start['help_cpu_s']:.2f} s |",
+            "", "Target: both ≤ 0.5 s.",
+        ]  # fmt: skip
+    return lines
 
 
 if __name__ == "__main__":

@@ -123,7 +123,7 @@ def tables() -> dict[Language, dict[str, Any]]:
 
 
 @cache
-def phrase_list(*path: str, stems: bool = False) -> Phrases:
+def phrase_list(*path: str, stems: bool = False, typos: bool = True) -> Phrases:
     """A list of the tables in both languages, ready to be found in typed words.
 
     A list's phrases mean the list's name; a table of lists gives each phrase the name
@@ -137,7 +137,7 @@ def phrase_list(*path: str, stems: bool = False) -> Phrases:
         lists = entry if isinstance(entry, dict) else {path[-1]: entry}
         for meaning, texts in lists.items():
             found += [phrase(text, language, meaning) for text in texts]
-    return Phrases(found, stems=stems)
+    return Phrases(found, stems=stems, typos=typos)
 
 
 @cache
@@ -433,9 +433,97 @@ def none_of_them(text: str) -> str | None:
     return said if any(_content(said, language) for language in LANGUAGES) else ""
 
 
-def _opening(found: Sequence[Word], kind: str) -> int:
-    """How many words at the start of `found` are a phrase of the choice table's `kind`."""
-    matches = phrase_list("choice", kind).find([word.text for word in found])
+def edit_ideas(text: str, ideas: Sequence[str]) -> tuple[str, ...] | None:
+    """A list of ideas put right, or None when the text is not about the list.
+
+    "drop the second one" or "fjern nr 2" takes one out, "change 2 to ring Claire" puts
+    new words in its place, and two or more ideas that repeat one already there say the
+    list again, so they replace it. Raises when the text drops or changes an idea but
+    does not say which.
+
+    >>> edit_ideas("drop the second one", ["cv", "ask jobcentre", "volunteer"])
+    ('cv', 'volunteer')
+    >>> edit_ideas("ændr nr 1 til skrive et nyt cv", ["cv", "spørge jobcentret"])
+    ('skrive et nyt cv', 'spørge jobcentret')
+    >>> edit_ideas("go with claire", ["cv"]) is None
+    True
+    """
+    if not ideas:
+        return None
+    found = words(text)
+    dropped = _opening(found, "drop", "edit")
+    if dropped:  # which one, up to the clause's end: "drop the last one, i have no wheel"
+        which = re.split(r"[,.;:!?]", text[found[dropped - 1].end :])[0]
+        index = match_choice(which, ideas)
+        if index is None:
+            raise InvalidAnswerError("invalid.which_idea")
+        return tuple(idea for at, idea in enumerate(ideas) if at != index)
+    changed = _opening(found, "change", "edit")
+    if changed:
+        rest = found[changed:]
+        into = phrase_list("edit", "into").find([word.text for word in rest])
+        index = (
+            match_choice(text[rest[0].start : rest[into[0][0]].start], ideas)
+            if (rest and into and into[0][0] > 0 and into[0][1] < len(rest))
+            else None
+        )
+        if index is None:
+            raise InvalidAnswerError("invalid.which_idea")
+        new = text[rest[into[0][1]].start :].strip(" .,;:")
+        return tuple(new if at == index else idea for at, idea in enumerate(ideas))
+    said = several(text)
+    again = [idea for idea in said if match_choice(idea, ideas) is not None]
+    return said if len(said) >= 2 and again else None
+
+
+_NOT_BEFORE = 2
+"""A feeling word this close after "not" ("i'm not scared now") is not a feeling said."""
+
+
+def feeling(text: str) -> str | None:
+    """The first feeling the person names in an answer ("honestly i'm scared i'll mess it
+    up again" is scared, "jeg skammer mig" ashamed), or None.
+
+    >>> feeling("honestly i'm scared i'll mess it up again"), feeling("jeg skammer mig")
+    ('scared', 'ashamed')
+    >>> feeling("i'm not scared of it now") is None
+    True
+    """
+    typed = [word.text for word in words(text)]
+    negations = word_list("feeling_cues", "not")
+    # No typos forgiven: "ved" (know) is not "vred" (angry).
+    for start, _end, found in phrase_list("feelings", stems=True, typos=False).find(typed):
+        if not negations & set(typed[max(0, start - _NOT_BEFORE) : start]):
+            return found.meaning
+    return None
+
+
+def part_corrected(text: str, parts: Mapping[str, str | None]) -> str | None:
+    """Which part of a summary a correction puts right: the one it shares most words with.
+
+    "It's not everyone knowing, it's me feeling like a fraud" speaks of the part that
+    said "...walking in there and everyone knowing"; None when no part is clearly it.
+    """
+
+    def content(said: str) -> set[str]:
+        stems = (s for language in LANGUAGES for s in _content(said, language).split())
+        return {s for s in stems if len(s) >= 2}
+
+    said = content(text)
+    echoed = []  # how much of each part the correction echoes: "no cv" wholly, by "old cv"
+    for name, part in parts.items():
+        words_of_part = content(part or "")
+        if words_of_part:
+            echoed.append((len(said & words_of_part) / len(words_of_part), name))
+    echoed.sort(reverse=True)
+    if not echoed or echoed[0][0] == 0 or (len(echoed) > 1 and echoed[1][0] == echoed[0][0]):
+        return None
+    return echoed[0][1]
+
+
+def _opening(found: Sequence[Word], kind: str, section: str = "choice") -> int:
+    """How many words at the start of `found` are a phrase of the table's `kind`."""
+    matches = phrase_list(section, kind).find([word.text for word in found])
     return matches[0][1] if matches and matches[0][0] == 0 else 0
 
 
@@ -503,6 +591,30 @@ def _clause_outcome(typed: list[str]) -> str | None:
     """How one clause says it went; a "not" in it outweighs a "did" ("nåede jeg ikke")."""
     said = {found.meaning for _, _, found in phrase_list("outcome").find(typed)}
     return next((o for o in ("changed", "partly", "not_yet", "done") if o in said), None)
+
+
+def option_instead(text: str, options: Sequence[str], chosen: str | None) -> int | None:
+    """At the step, a change of mind to another of their options, or None.
+
+    With a `[change_of_mind]` cue ("actually", "instead", "i stedet", "nej vent"), the
+    last clause names what they mean now: the one option it shares most words (stems)
+    with, when that is not the option already chosen. "actually no, cant face ringing,
+    ill email instead" is the email, not the call.
+    """
+    typed = [word.text for word in words(text)]
+    if not phrase_list("change_of_mind", "cues").find(typed):
+        return None
+    said = next((" ".join(c) for c in reversed(_clauses(text)) if c), "")
+    shared = [
+        max(len(set(_content(said, lang).split()) & set(_content(option, lang).split()))
+            for lang in LANGUAGES)
+        for option in options
+    ]  # fmt: skip
+    best = max(shared, default=0)
+    if best == 0 or shared.count(best) > 1:
+        return None
+    index = shared.index(best)
+    return None if options[index] == chosen else index
 
 
 LIFE_AREAS = ("health", "home", "purpose", "community")

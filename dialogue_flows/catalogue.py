@@ -1,19 +1,25 @@
 """Every word the person reads, looked up by key in gettext catalogues.
 
-The catalogues are `.po` files in `locale/` (one per language), so the coaching voice
-can be reviewed and translated in one place with ordinary translation tools. They are
-read by a small reader of the part of the format they use, many times faster than
-Babel's (a test checks that both read the same). Message ids are keys such as
-`grow.goal`; placeholders use `{name}` (python-brace-format). A date and time is
-formatted for the language with Babel, by the pattern under `format.datetime`. A
-language's file is read when it is first needed, and Babel when a date is first
-shown: `growcoach chat` greets in English without waiting for Danish.
+The catalogues are `.po` files in `locale/` (one per language), so
+the coaching voice can be reviewed and translated in one place with ordinary
+translation tools. Message ids are keys such as `grow.goal`; placeholders use
+`{name}` (python-brace-format). A date and time is formatted for the language with
+Babel, by the pattern under `format.datetime`. A count is said with gettext's plural
+forms ("1 goal", "2 goals"; "1 valgt niveau", "2 valgte niveauer"): such an entry has a
+`msgid_plural` and one `msgstr[i]` per form, its form is picked by its `{count}` as
+`ngettext` would, by the catalogue's own Plural-Forms header.
+
+The files are read by a small reader of the part of the format they use, many times
+faster than Babel's (a test checks that both read the same), each language when it is
+first needed, and Babel's dates are loaded when a date is first shown: `growcoach chat`
+greets in English without waiting for Danish.
 """
 
 from __future__ import annotations
 
+import gettext
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from pathlib import Path
 
@@ -24,6 +30,13 @@ LOCALE_DIR = Path(__file__).parent / "locale"
 DEFAULT_LANGUAGE = "en"
 
 
+Forms = tuple[str, ...]
+"""An entry's words: one form, or one per plural form of its language."""
+PluralRule = Callable[[int], int]
+ONE_OR_MORE: PluralRule = gettext.c2py("n != 1")
+"""English and Danish alike, when a catalogue's header does not say."""
+
+
 class Catalogue:
     """Renders `Msg`s in a language; a key missing in one language falls back to English."""
 
@@ -31,7 +44,8 @@ class Catalogue:
         if DEFAULT_LANGUAGE not in files:
             raise ValueError("the English catalogue is required")
         self._files = files
-        self._texts: dict[str, dict[str, str]] = {}
+        self._texts: dict[str, Mapping[str, str | Forms]] = {}
+        self._plurals: dict[str, PluralRule] = {}
 
     @classmethod
     def load(cls, directory: Path = LOCALE_DIR) -> Catalogue:
@@ -41,23 +55,42 @@ class Catalogue:
     def languages(self) -> tuple[str, ...]:
         return tuple(self._files)
 
-    def texts(self, language: str) -> Mapping[str, str]:
-        """The language's messages by key, read from its file the first time."""
+    def texts(self, language: str) -> Mapping[str, str | Forms]:
+        """The language's entries by key, read from its file the first time."""
         if language not in self._texts:
-            files = self._files
-            self._texts[language] = read_messages(files[language]) if language in files else {}
+            path = self._files.get(language)
+            entries, rule = read_messages(path) if path else ({}, ONE_OR_MORE)
+            self._texts[language], self._plurals[language] = entries, rule
         return self._texts[language]
 
     def keys(self, language: str) -> set[str]:
         return set(self.texts(language))
 
-    def template(self, key: str, language: str) -> str:
-        return self.texts(language).get(key) or self.texts(DEFAULT_LANGUAGE)[key]
+    def forms(self, key: str, language: str) -> Forms:
+        """Every form of an entry: one, or one per plural form of the language."""
+        return self._entry(key, language)[1]
+
+    def template(self, key: str, language: str, count: int | None = None) -> str:
+        """An entry's words; for an entry with plural forms, the form `count` takes."""
+        language, forms = self._entry(key, language)
+        if count is None:
+            return forms[0]
+        form = self._plurals.get(language, ONE_OR_MORE)(count)
+        return forms[min(form, len(forms) - 1)]
+
+    def _entry(self, key: str, language: str) -> tuple[str, Forms]:
+        """The language an entry is found in (English when missing), and its forms."""
+        found = self.texts(language).get(key)
+        if not found:
+            language, found = DEFAULT_LANGUAGE, self.texts(DEFAULT_LANGUAGE)[key]
+        return language, (found,) if isinstance(found, str) else found
 
     def render(self, msg: Msg, language: str) -> str:
         values = {name: self._value(value, language) for name, value in msg.params.items()}
+        count = msg.params.get("count")
+        template = self.template(msg.key, language, count if isinstance(count, int) else None)
         # An optional part left empty leaves no stray space or empty line behind.
-        text = self.template(msg.key, language).format(**values).strip(" ")
+        text = template.format(**values).strip(" ")
         return _EMPTY_LINES.sub("\n\n", text)
 
     def _value(self, value: Param, language: str) -> str | int:
@@ -74,16 +107,20 @@ class Catalogue:
 
 
 _ENTRY_GAP = re.compile(r"\n\s*\n")
-_STRING_LINE = re.compile(r'(msgid|msgstr)?\s*"((?:[^"\\]|\\.)*)"\s*')
+_STRING_LINE = re.compile(r'(msgid|msgid_plural|msgstr(?:\[\d+\])?)?\s*"((?:[^"\\]|\\.)*)"\s*')
 _ESCAPE = re.compile(r'\\([\\trn"])')
 _ESCAPED = {"n": "\n", "t": "\t", "r": "\r"}
+_PLURAL = re.compile(r"^Plural-Forms:.*?plural=([^;\n]+)", re.MULTILINE)
 
 
-def read_messages(path: Path) -> dict[str, str]:
-    """A `.po` file's translated messages by id: `msgid`, `msgstr` and the quoted lines
-    that continue them; comments and flags are passed over, and so are entries whose
-    text is empty (the header has no id)."""
-    messages: dict[str, str] = {}
+def read_messages(path: Path) -> tuple[dict[str, str | Forms], PluralRule]:
+    """A `.po` file's translated entries by msgid, and its plural rule (from its header).
+
+    Reads `msgid`, `msgid_plural`, `msgstr` and `msgstr[i]` and the quoted lines that
+    continue them; comments, flags and old (`#~`) entries are passed over, and so are
+    entries with no words yet."""
+    entries: dict[str, str | Forms] = {}
+    rule = ONE_OR_MORE
     for entry in _ENTRY_GAP.split(path.read_text(encoding="utf-8")):
         fields: dict[str, str] = {}
         name = ""
@@ -92,9 +129,15 @@ def read_messages(path: Path) -> dict[str, str]:
             if found is not None:
                 name = found[1] or name
                 fields[name] = fields.get(name, "") + _unescape(found[2])
-        if fields.get("msgid") and fields.get("msgstr"):
-            messages[fields["msgid"]] = fields["msgstr"]
-    return messages
+        key = fields.get("msgid")
+        forms = tuple(text for name, text in fields.items() if name.startswith("msgstr["))
+        if key == "" and (header := _PLURAL.search(fields.get("msgstr", ""))):
+            rule = gettext.c2py(header[1].strip())
+        elif key and "msgid_plural" in fields:
+            entries[key] = forms
+        elif key and fields.get("msgstr"):
+            entries[key] = fields["msgstr"]
+    return entries, rule
 
 
 def _unescape(text: str) -> str:

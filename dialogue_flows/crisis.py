@@ -33,7 +33,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from enum import StrEnum
 from functools import cache, lru_cache
-from itertools import permutations
+from itertools import pairwise, permutations
 from typing import NamedTuple
 
 import Stemmer
@@ -136,12 +136,13 @@ class _Word(NamedTuple):
     """A word as the matcher sees it (cached per word and sentence language)."""
 
     groups: frozenset[str]  # the groups it is in on its own
-    phrase_words: tuple[str, ...]  # the phrase words it can stand for
+    phrase_words: frozenset[str]  # the phrase words it can stand for
     starts: tuple[_Node, ...]  # the phrases it can start
     key: bool  # it could be part of some concept's least common group
+    seconds: frozenset[str]  # the words that can follow it in the phrases it starts
 
 
-_NOTHING = _Word(frozenset(), (), (), False)
+_NOTHING = _Word(frozenset(), frozenset(), (), False, frozenset())
 
 
 class _Lexicon:
@@ -193,9 +194,10 @@ class _Lexicon:
             groups.add("MANY")
         if not groups.isdisjoint(self.anchors):
             groups.add(_KEY)
-        phrase_words = tuple({w for key in keys for w in self.words_of.get(key, ())})
+        phrase_words = frozenset(w for key in keys for w in self.words_of.get(key, ()))
         starts = tuple(self.phrases[w] for w in phrase_words if w in self.phrases)
-        return _Word(frozenset(groups), phrase_words, starts, _KEY in groups)
+        seconds = frozenset(w for node in starts for w in node.next)
+        return _Word(frozenset(groups), phrase_words, starts, _KEY in groups, seconds)
 
     def nearest(self, word: str) -> str | None:
         """A key word one typing slip away ("sucidal" → "suicidal"), same first letter."""
@@ -244,6 +246,7 @@ for _concept in data.CONCEPTS:  # a misspelt group or concern fails at import, n
         if _group is not None and _group not in data.GROUPS and _group != "MANY":
             raise ValueError(f"crisis concept uses unknown group {_group}")
 _PAST_HABIT = re.compile(data.PAST_HABIT)
+_LAUGHTER = re.compile(data.LAUGHTER)
 
 
 @cache
@@ -317,8 +320,8 @@ class _Sentence:
         if not any(word.key for word in self.read):  # no concept can be here: nothing to do
             return
         self.present = self.present.union(*(word.groups for word in self.read))
-        for start, word in enumerate(self.read):
-            if word.starts:
+        for start, (word, after) in enumerate(pairwise(self.read)):
+            if not word.seconds.isdisjoint(after.phrase_words):  # a phrase could start here
                 self._walk(start)
         self.present = self.present.union(group for group, _, _ in self.phrases)
 
@@ -421,18 +424,20 @@ neither had learnt from (the held-out set and a set from a writer outside the pr
 together they find more than either alone, with fewer false alarms than the tables."""
 
 
-def assess(text: str) -> frozenset[Concern]:
+def assess(text: str, reader: crisis_model.Model | None = None) -> frozenset[Concern]:
     """The concerns a message speaks of; empty when it speaks of none.
 
     Two readers agree on it: the concept tables below, which name what they find, and
     the model (`crisis_model`), which has learnt from every labelled message and also
     knows wordings no table holds. The tables name the concerns when they hold; when only
-    the model is sure, it names the likeliest one.
+    the model is sure, it names the likeliest one. `reader` is the shipped model unless
+    another is given (cross-validation gives one that learnt from part of the set).
     """
-    concerns = _by_concepts(text)
-    reader = crisis_model.model()
-    probability = reader.probability(text)
-    words = reader.words(text)
+    concerns, certain = _by_concepts(text)
+    if certain:
+        return concerns
+    reader = reader or crisis_model.model()
+    probability, words = reader.read(text)
     alone = ALONE if words >= SHORT else ALONE_SHORT
     if (concerns and probability >= WITH_CONCEPTS) or (
         probability >= alone and words >= FEWEST_WORDS and not _only_a_move(text)
@@ -448,14 +453,16 @@ def _only_a_move(text: str) -> bool:
     return len(text) <= MOVE_CHARS and read_move(text) is not None
 
 
-def _by_concepts(text: str) -> frozenset[Concern]:
-    """The concerns the concept tables find in a message; empty when they find none.
+def _by_concepts(text: str) -> tuple[frozenset[Concern], bool]:
+    """The concerns the concept tables find in a message (empty when they find none), and
+    whether one of them came from a `certain` concept, which needs no model to agree.
 
     An emergency (happening now) always comes out as EMERGENCY, with any others that
     hold too, so the reply can lead with the emergency number. Each sentence is looked
     at on its own; idioms are blanked only in a sentence where some concept could hold.
     """
     concerns: set[Concern] = set()
+    certain = False
     for words in _sentences(text):
         sentence = _Sentence(words)
         if not _candidates(sentence.present):
@@ -465,8 +472,12 @@ def _by_concepts(text: str) -> frozenset[Concern]:
             sentence = _Sentence(blanked)
         found = sentence.spans()
         for concept in _candidates(sentence.present):
-            concerns |= _concerns(concept, found)
-    return frozenset(concerns)
+            raised = _concerns(concept, found)
+            concerns |= raised
+            certain = certain or bool(raised and concept.certain)
+    if concerns & data.JOKED and _LAUGHTER.search(fold(text)):
+        concerns -= data.JOKED
+    return frozenset(concerns), certain and bool(concerns)
 
 
 def is_crisis(text: str) -> bool:

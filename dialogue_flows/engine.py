@@ -22,6 +22,7 @@ from dialogue_flows import (
     crisis_care,
     gas,
     grow,
+    idle,
     language,
     listening,
     measure,
@@ -118,9 +119,10 @@ class Engine:
 
     def handle(self, snapshot: Snapshot, event: Input, now: datetime) -> Turn:
         turn = _TurnInProgress(self, snapshot, now, from_person=not isinstance(event, FROM_LOOP))
-        concerns = assess(event.text) if isinstance(event, Text) else frozenset()
-        if concerns:
-            turn.crisis(concerns)  # first, even in a command's words ("/help I want to die")
+        text = event.text if isinstance(event, Text) else ""
+        concerns = assess(text) if text else frozenset()
+        if concerns:  # first, even in a command's words ("/help I want to die")
+            turn.crisis(concerns, text)
         else:
             turn.receive(event)
         return turn.result()
@@ -197,15 +199,20 @@ class _TurnInProgress(TurnRecords):
             if move is Move.REAL_PERSON:
                 self.say(Msg("move.real_person"))
             key = "idle.paused" if self.conversation.paused else "idle.waiting"
-            self.say(Msg(key))
+            heard = idle.acknowledgement(words)
+            self.say(*(heard, Msg(f"{key}.after")) if heard else (Msg(key),))
+            return
+        if checkin.crossed(self.conversation, event.sent_at):
+            self.ask_again(Msg("checkin.crossed", {"said": grow.quoted(words)}))
             return
         question = self.question()
         # The crisis conversation reads its own answers ("not sure" to "Are you safe?").
         listens = self.conversation.flow != crisis_care.FLOW.name
         if move and listens and not self.is_label(question, words) and self.meet(move, question):
             return
+        feeling = listening.acknowledge(question, words) if listens else ()
         try:
-            self.answer(self.read(question, self.work(), words))
+            self.answer(self.read(question, self.work(), words), *feeling)
         except InvalidAnswerError as invalid:
             # Raised before any record changed: the person stays where they were.
             self.ask_again(self.invalid_words(question, invalid))
@@ -254,14 +261,14 @@ class _TurnInProgress(TurnRecords):
         else:
             self.say(Msg("stale.nothing_open"))
 
-    def crisis(self, concerns: frozenset[Concern]) -> None:
+    def crisis(self, concerns: frozenset[Concern], text: str) -> None:
         """Before anything else: the reply that fits, the lines, their own plan; then the
         safety question, while the conversation they were in waits, exactly as it was."""
         care, kinds = crisis_care.care_for(concerns)
         emergency = self.emergency_number()
         values: dict[str, Param] = {"helplines": self.helpline_text(kinds),
                                     "emergency": emergency}  # fmt: skip
-        parts = [Msg(care.message, values)]
+        parts = [Msg(crisis_care.message_for(care, text), values)]
         plan = self.person.safety_plan if self.person else None
         if plan is not None and care.show_plan:
             parts.append(Msg("safety.plan", safety.plan_parts(plan)))
@@ -344,8 +351,9 @@ class _TurnInProgress(TurnRecords):
         name = {"name": self.person.name or ""}
         if not checkin.checkable(self.goals):
             self.say(Msg("checkin.reminder_no_step", name))
-        elif self.conversation.flow not in (None, checkin.FLOW.name):
+        elif self.conversation.flow not in (None, checkin.FLOW.name, reminders.FLOW.name):
             # Open or paused, their place in another conversation is kept: they choose.
+            # (Choosing the check-in time itself gives way: the time is kept once chosen.)
             self.say(Msg("checkin.reminder_busy", name))
         else:
             self.start_flow(checkin.FLOW, Msg("checkin.reminder", name), draft={"reminded": True})
@@ -453,9 +461,9 @@ class _TurnInProgress(TurnRecords):
         goals = self.goals.values()
         counts: dict[str, Param] = {
             "name": self.person.name or "-",
-            "goals": len(goals),
-            "steps": sum(len(goal.steps) for goal in goals),
-            "checkins": sum(len(goal.checkins) for goal in goals),
+            "goals": _counted("goals", len(goals)),
+            "steps": _counted("steps", sum(len(goal.steps) for goal in goals)),
+            "checkins": _counted("checkins", sum(len(goal.checkins) for goal in goals)),
             "since": self.person.consented_at.astimezone(self.zone()).date(),
             "schedule": reminders.describe(self.schedule)
             if self.schedule
@@ -465,13 +473,21 @@ class _TurnInProgress(TurnRecords):
         self.say_then_ask(Msg("mydata", counts))
 
     def kept_outcomes(self) -> Param:
-        """A line of /mydata for the outcome records, when there are any."""
+        """A line of /mydata for the outcome records there are ("" when there are none)."""
         kept = self.outcomes
-        counts: dict[str, Param] = {
-            "scales": len(kept.scales), "ratings": len(kept.ratings),
-            "measures": len(kept.responses), "appointments": len(kept.appointments),
+        counts = {
+            "ratings": len(kept.ratings), "measures": len(kept.responses),
+            "appointments": len(kept.appointments), "scales": len(kept.scales),
         }  # fmt: skip
-        return Msg("mydata.outcomes", counts) if any(counts.values()) else ""
+        parts = [_counted(kind, count) for kind, count in counts.items() if count]
+        if not parts:
+            return ""
+        found: Param = parts[-1]
+        if len(parts) > 1:
+            found = Msg("mydata.and", {"a": parts[-2], "b": found})
+        for part in reversed(parts[:-2]):
+            found = Msg("appointment.and", {"a": part, "b": found})
+        return Msg("mydata.outcomes", {"counts": found})
 
     def cancel(self) -> None:
         if self.person is None:
@@ -651,7 +667,7 @@ class _TurnInProgress(TurnRecords):
                     {
                         "number": number,
                         "words": words,
-                        "level": outcomes.level_label(scored.level),
+                        "level": outcomes.plain_level(scored.level),
                     },
                 )
             )
@@ -712,6 +728,11 @@ _ASIDES = {command.name: command.aside for command in COMMANDS if command.aside 
 
 _NUMBER = re.compile(r"\d{1,6}")
 _COMMAND = re.compile(r"/(\w+)(?:@\w+)?(?:\s+(.*))?", re.DOTALL)
+
+
+def _counted(kind: str, count: int) -> Msg:
+    """ "1 goal", "2 goals": a count said with the plural form its language gives it."""
+    return Msg(f"count.{kind}", {"count": count})
 
 
 def parse_command(text: str) -> Command | None:

@@ -3,6 +3,8 @@
 After a Way forward the person may describe, briefly and each one skippable, what five
 levels would look like for this goal: where they are now (-1), as expected (0), a bit
 better (+1), much better (+2) and worse than now (-2); and how important the goal is.
+Where they are now was said in Reality already: their words are offered back as the -1
+line to confirm, never asked for a second time.
 At each check-in they pick the level that fits, with their own words on the buttons.
 """
 
@@ -14,18 +16,24 @@ from typing import Any
 from dialogue_flows import grow
 from dialogue_flows.answers import InvalidAnswerError, comparable
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
+from dialogue_flows.moves import Move, read_move
 from dialogue_flows.outcome_records import GasRating, GasScale
-from dialogue_flows.outcomes import IMPORTANCE, LEVELS, level_label, scale_of, yes_or_no_choice
+from dialogue_flows.outcomes import IMPORTANCE, LEVELS, plain_level, scale_of, yes_or_no_choice
 from dialogue_flows.types import Choice, Msg, Param
 
 SKIP = Choice("skip", Msg("choice.skip"))
 YES_SKIP = (Choice("yes", Msg("choice.yes_lets")), Choice("no", Msg("choice.skip")))
+USE_SAID = (Choice("yes", Msg("choice.use_said")), Choice("other", Msg("choice.say_differently")))
+SAID_NOW_MOVES = {"yes": "yes", "keep": "yes", "no": "other"}
+"""Yes, or "keep it", to their Reality words as the -1 line; "no" lets them say it anew."""
 IMPORTANCE_CHOICES = (
     *(Choice(str(weight), Msg(f"choice.importance_{name}")) for weight, name in
       IMPORTANCE.items()),
     SKIP,
 )  # fmt: skip
 LEVEL_NAMES = {-2: "m2", -1: "m1", 0: "0", 1: "p1", 2: "p2"}
+LEVEL_MOVES = {"thats_all": "done", "skip": "skip", "no": "skip"}
+"""At a level: "that's all" ("det var det") ends the describing; "skip" leaves one line."""
 _SKIP_WORDS = {"skip", "skipit", "skipthis", "skipthatone", "pass", "next", "no", "nope",
                "idk", "dontknow", "idontknow", "springover", "spring", "nej", "vedikke",
                "jegvedikke", "videre"}  # fmt: skip
@@ -37,8 +45,20 @@ _IMPORTANCE_WORDS = {
 
 
 def level_words(text: str) -> str:
-    """The person's words for a level, or "skip" when that is all they say."""
-    return "skip" if comparable(text) in _SKIP_WORDS else text
+    """The person's words for a level, or "skip" when that is all they say.
+
+    "yes" or "ok" describes nothing: never a line of their own.
+    """
+    if comparable(text) in _SKIP_WORDS:
+        return "skip"
+    if read_move(text) in (Move.YES, Move.KEEP, Move.GREETING):
+        raise InvalidAnswerError("invalid.level_words")
+    return text
+
+
+def said_now_words(text: str) -> str:
+    """Their Reality words used (a button's "yes"), said differently, or new words."""
+    return text if text in ("yes", "other") else level_words(text)
 
 
 def read_importance(text: str) -> str:
@@ -56,6 +76,17 @@ def read_importance(text: str) -> str:
 
 class GasWork(Work):
     wants_to = answer_is("yes")
+    done_describing = answer_is("done")
+
+    def nothing_described(self) -> bool:
+        """ "That's all" before any line: as if the levels were skipped."""
+        return self.answer == "done" and self.scale() is None
+
+    says_it_differently = answer_is("other")
+
+    def said_where_now(self) -> bool:
+        """Reality holds where they are now: it is offered as the -1 line, not asked again."""
+        return self.goal is not None and bool(self.goal.reality_now)
 
     def scale(self) -> GasScale | None:
         goal = self.goal
@@ -79,13 +110,21 @@ def save_level(level: int) -> Any:
     def save(work: Work, answer: Any) -> None:
         gas = _gas(work)
         goal = gas.goal
-        if answer == "skip" or goal is None:
+        if answer in ("skip", "done") or goal is None:
             return
         scale = gas.scale() or GasScale(goal_number=goal.number, updated_at=work.now)
         levels = {**scale.levels, str(level): grow.shorten(str(answer), 200)}
         gas.put_scale(scale.model_copy(update={"levels": levels, "updated_at": work.now}))
 
     return save
+
+
+def save_said_now(work: Work, answer: Any) -> None:
+    """ "Yes" keeps their Reality words as the -1 line; their own new words replace them."""
+    goal = work.goal
+    if answer in ("other", "skip") or goal is None:
+        return
+    save_level(-1)(work, goal.reality_now if answer == "yes" else answer)
 
 
 def save_importance(work: Work, answer: Any) -> None:
@@ -123,6 +162,7 @@ def level_question(level: int) -> Question:
         read=level_words,
         skippable=True,
         save=save_level(level),
+        on_move=LEVEL_MOVES,
     )
 
 
@@ -132,8 +172,11 @@ def params(work: Work) -> Mapping[str, Param]:
     if isinstance(rated, int):
         scale = _gas(work).scale()
         words = scale.words().get(rated, "") if scale else ""
-        found["level"] = level_label(rated)
+        found["level"] = plain_level(rated)
         found["words"] = words
+    goal = work.goal
+    if goal is not None and goal.reality_now:
+        found["said_now"] = grow.quoted(goal.reality_now)
     return found
 
 
@@ -142,17 +185,29 @@ FLOW = Flow(
     work=GasWork,
     questions=(
         Question("offer", "gas.offer", choices=YES_SKIP, read=yes_or_no_choice),
+        Question("level_m1_said", "gas.level_m1_said", choices=USE_SAID, read=said_now_words,
+                 save=save_said_now, on_move=SAID_NOW_MOVES),
         *(level_question(level) for level in LEVELS),
         Question("importance", "gas.importance", choices=IMPORTANCE_CHOICES,
-                 read=read_importance, save=save_importance, skippable=True),
+                 read=read_importance, save=save_importance, skippable=True,
+                 on_move={"skip": "skip", "no": "skip", "thats_all": "skip"}),
     ),
     endings=(
         Ending("scaled", "gas.done", then=grow.offer_reminders),
         Ending("skipped", "gas.skipped", then=grow.offer_reminders),
     ),
     transitions=[
+        {"trigger": "answer", "source": "offer", "dest": "level_m1_said",
+         "conditions": ["wants_to", "said_where_now"]},
         {"trigger": "answer", "source": "offer", "dest": "level_m1", "conditions": "wants_to"},
+        {"trigger": "answer", "source": "level_m1_said", "dest": "level_m1",
+         "conditions": "says_it_differently"},
+        {"trigger": "answer", "source": "level_m1_said", "dest": "level_0"},
         {"trigger": "answer", "source": "offer", "dest": "skipped"},
+        *({"trigger": "answer", "source": f"level_{name}", "dest": "skipped",
+           "conditions": "nothing_described"} for name in LEVEL_NAMES.values()),
+        *({"trigger": "answer", "source": f"level_{name}", "dest": "importance",
+           "conditions": "done_describing"} for name in LEVEL_NAMES.values()),
         {"trigger": "answer", "source": "level_m1", "dest": "level_0"},
         {"trigger": "answer", "source": "level_0", "dest": "level_p1"},
         {"trigger": "answer", "source": "level_p1", "dest": "level_p2"},
@@ -187,8 +242,7 @@ def level_choices(work: Work) -> tuple[Choice, ...]:
     words = scale.words() if scale else {}
     return (
         *(
-            Choice(str(level), Msg("choice.gas_level", {"level": level_label(level),
-                                                        "words": grow.shorten(words[level], 48)}))
+            Choice(str(level), Msg("choice.gas_level", {"words": grow.shorten(words[level], 48)}))
             for level in sorted(words, reverse=True)
         ),
         SKIP,
@@ -237,7 +291,14 @@ RATE = Flow(
     name="gas_rate",
     work=RateWork,
     questions=(
-        Question("rate", "gas.rate", choices=level_choices, read=read_level, save=save_rating),
+        Question(
+            "rate",
+            "gas.rate",
+            choices=level_choices,
+            read=read_level,
+            save=save_rating,
+            on_move={"skip": "skip", "thats_all": "skip", "no": "skip", "not_now": "skip"},
+        ),
     ),
     endings=(Ending("rated", "gas.rated"), Ending("not_rated", "gas.not_rated")),
     transitions=[

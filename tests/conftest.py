@@ -151,9 +151,9 @@ WHOLE_PLAN = (
 """A whole GROW conversation, answered in plain words."""
 
 
-SCHEDULE_ANSWERS = (*WHOLE_PLAN, "no", "Monday 18:00", "Copenhagen")
+SCHEDULE_ANSWERS = (*WHOLE_PLAN, "no", "Monday 18:00", "Copenhagen", "yes")
 """A whole plan (its attainment levels skipped), then a weekly check-in on Mondays at 18:00
-Copenhagen time."""
+Copenhagen time, said back and confirmed."""
 
 
 TOKEN = "123456:TEST-token-for-the-fake-bot-api-000"
@@ -206,6 +206,7 @@ async def running_bot(
     assert api.server is not None
     base_url = f"http://127.0.0.1:{api.server.server_address[1]}/bot"
     clock = FakeClock()
+    api.clock = lambda: clock.now.timestamp()  # people write at the tests' time, too
     bot = TelegramBot(
         BotSettings(TOKEN, db, clock, base_url, service=service or Settings(_env_file=None),
                     retry=Retry(delays=(0, 0)), remind_every=None)

@@ -13,7 +13,6 @@ Measured, not asserted; not part of the test suite.
 from __future__ import annotations
 
 import json
-import os
 import random
 import signal
 import sqlite3
@@ -25,10 +24,11 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "bench")]
 
 from conftest import SCHEDULE_ANSWERS  # noqa: E402
 from fake_bot_api import FakeBotApi  # noqa: E402
+from processes import start_bot  # noqa: E402
 
 TOKEN = "123456:CRASH-token-for-the-fake-bot-api-00"
 SECRET = "crash-secret"
@@ -36,15 +36,11 @@ ANSWERS = SCHEDULE_ANSWERS
 
 
 def start(base_url: str, db: Path, webhook: str | None) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": base_url,
-           "GROWCOACH_TELEGRAM_RATE_LIMIT": "false", "GROWCOACH_LOG_LEVEL": "ERROR"}  # fmt: skip
-    extra = []
-    if webhook:
-        port = webhook.split(":")[2].split("/")[0]
-        extra = ["--webhook-url", webhook, "--listen", f"127.0.0.1:{port}",
-                 "--secret-token", SECRET]  # fmt: skip
-    command = [str(Path(sys.executable).parent / "growcoach"), "run", "--db", str(db), *extra]
-    return subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
+    if webhook is None:
+        return start_bot(TOKEN, base_url, db)
+    port = webhook.split(":")[2].split("/")[0]
+    return start_bot(TOKEN, base_url, db, "--webhook-url", webhook,
+                     "--listen", f"127.0.0.1:{port}", "--secret-token", SECRET)  # fmt: skip
 
 
 def deliver(api: FakeBotApi, update_id: int, webhook: str | None) -> None:

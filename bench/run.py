@@ -1,4 +1,4 @@
-"""growcoach's benchmark: the turn, the bot under load, the reminder loop, and growth.
+"""growcoach's benchmark: start-up, the turn, the bot under load, reminders, and growth.
 
 Usage: .venv/bin/python bench/run.py [--quick | --render]
        .venv/bin/python bench/run.py --part flood '[10000, 50]'  (one part alone)
@@ -16,6 +16,7 @@ import contextlib
 import json
 import os
 import platform
+import random
 import resource
 import signal
 import sqlite3
@@ -31,10 +32,11 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
 from conftest import SCHEDULE_ANSWERS  # noqa: E402
 from fake_bot_api import Call, FakeBotApi  # noqa: E402
+from processes import GROWCOACH, environment, start_bot  # noqa: E402
 
 from bot.app import open_app  # noqa: E402
 from bot.reminders import ReminderLoop  # noqa: E402
@@ -179,11 +181,25 @@ def durable(conversations: int, rounds: int = 5) -> dict[str, Any]:
 
 
 class Crowd:
-    """Simulated people: each answers 150 ms after the bot's last message to them."""
+    """Simulated people: each answers `think` seconds (150 ms) after the bot's last message.
 
-    def __init__(self, api: FakeBotApi, people: int, loop: asyncio.AbstractEventLoop) -> None:
+    All at once, in step, unless `spread`: then each starts at a random moment within
+    the first `think` and pauses between half and one and a half `think`, as people
+    typing do (a hundred answers in the same instant would be no chat, and more than
+    Telegram's 30 messages a second could answer)."""
+
+    def __init__(
+        self,
+        api: FakeBotApi,
+        people: int,
+        loop: asyncio.AbstractEventLoop,
+        think: float = THINK,
+        spread: bool = False,
+    ) -> None:
         self.api = api
         self.loop = loop
+        self.think = think
+        self.spread = random.Random(14) if spread else None
         self.people = [10_000 + n for n in range(people)]
         self.next: dict[int, int] = {}
         self.sent_at: dict[int, float] = {}
@@ -214,12 +230,16 @@ class Crowd:
                 if self.finished == len(self.people):
                     self.loop.call_soon_threadsafe(self.done.set)
         if more:
-            self.loop.call_soon_threadsafe(self.loop.call_later, THINK, self.send, person)
+            pause = self.think * (self.spread.uniform(0.5, 1.5) if self.spread else 1)
+            self.loop.call_soon_threadsafe(self.loop.call_later, pause, self.send, person)
 
     async def run(self, limit: float) -> float:
         started = time.perf_counter()
         for person in self.people:
-            self.send(person)
+            if self.spread:
+                self.loop.call_later(self.spread.uniform(0, self.think), self.send, person)
+            else:
+                self.send(person)
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self.done.wait(), limit)
         return time.perf_counter() - started
@@ -240,20 +260,13 @@ def under_load(kind: str, people: int) -> dict[str, Any]:
     api = FakeBotApi(keep_calls=False)
     base_url = api.start()
     with tempfile.TemporaryDirectory() as folder:
-        env = {
-            **os.environ,
-            "TELEGRAM_BOT_TOKEN": TOKEN,
-            "TELEGRAM_API_BASE_URL": base_url,
-            "GROWCOACH_TELEGRAM_RATE_LIMIT": "false",
-            "GROWCOACH_LOG_LEVEL": "ERROR",
-        }
         if kind == "growcoach":
-            command = [str(Path(sys.executable).parent / "growcoach"), "run", "--db",
-                       str(Path(folder) / "load.db")]  # fmt: skip
+            process = start_bot(TOKEN, base_url, Path(folder) / "load.db")
         else:
             command = [sys.executable, str(ROOT / "bench" / "baseline_bot.py"),
                        str(Path(folder) / "baseline.pickle")]  # fmt: skip
-        process = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
+            process = subprocess.Popen(command, env=environment(TOKEN, base_url),
+                                       stderr=subprocess.DEVNULL)  # fmt: skip
         try:
             if not api.polled.wait(60):
                 raise RuntimeError(f"{kind} did not start")
@@ -264,7 +277,7 @@ def under_load(kind: str, people: int) -> dict[str, Any]:
             memory = vm_hwm_mb(process.pid)
         finally:
             process.send_signal(signal.SIGTERM)
-            process.wait(60)
+            process.wait(300)  # the baseline pickles every conversation as it stops
             api.stop()
     turns = len(crowd.latencies)
     return {
@@ -280,15 +293,15 @@ def under_load(kind: str, people: int) -> dict[str, Any]:
 # -- 4. reminders at scale ------------------------------------------------------------
 
 
-def fill(db: Path, people: int, due: int) -> None:
-    """`people` people with a plan and a weekly schedule; `due` of them due now."""
+def fill(db: Path, people: int, due: int, due_at: datetime = NOW - timedelta(minutes=5)) -> None:
+    """`people` people with a plan and a weekly schedule; `due` of them due at `due_at`."""
     asyncio.run(durable_turns(db, 1))
     with sqlite3.connect(db) as writer:
         person = writer.execute("SELECT * FROM people").fetchone()
         goal = writer.execute("SELECT * FROM goals").fetchone()
         step = writer.execute("SELECT * FROM steps").fetchone()
         schedule = writer.execute("SELECT * FROM schedules").fetchone()
-        past = (NOW - timedelta(minutes=5)).isoformat(timespec="seconds")
+        past = due_at.isoformat(timespec="seconds")
         future = (NOW + timedelta(days=3)).isoformat(timespec="seconds")
         for start in range(1, people, 10_000):
             ids = [person_id(n) for n in range(start, min(people, start + 10_000))]
@@ -376,11 +389,7 @@ def flood(size: int, probes: int) -> dict[str, Any]:
     api.on_call = on_call
     latencies: list[float] = []
     with tempfile.TemporaryDirectory() as folder:
-        env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": base_url,
-               "GROWCOACH_LOG_LEVEL": "ERROR"}  # fmt: skip
-        command = [str(Path(sys.executable).parent / "growcoach"), "run", "--db",
-                   str(Path(folder) / "flood.db")]  # fmt: skip
-        process = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
+        process = start_bot(TOKEN, base_url, Path(folder) / "flood.db", rate_limit=True)
         try:
             if not api.polled.wait(60):
                 raise RuntimeError("growcoach did not start")
@@ -405,7 +414,97 @@ def flood(size: int, probes: int) -> dict[str, Any]:
     }  # fmt: skip
 
 
+# -- 7. check-ins due all at once while people chat, the rate limiter on ---------------
+
+SETTLE = 30
+"""Seconds from the bot's start to the check-ins' due time: its start-up is not measured."""
+
+
+def due_while_chatting(due: int, chatters: int, think: float) -> dict[str, Any]:
+    """`due` check-ins due in the same minute while `chatters` people each hold a whole
+    conversation, answering about `think` seconds after the bot's last message. The real
+    `growcoach run` with the rate limiter on (about 30 messages a second), on the real
+    clock. The check-ins come due, and the people start, `SETTLE` seconds after the bot
+    started, as at 18:00 in a bot that has been running: its loop looks every 30 s."""
+    api = FakeBotApi(keep_calls=False)
+    base_url = api.start()
+    loop = asyncio.new_event_loop()
+    crowd = Crowd(api, chatters, loop, think, spread=True)
+    check_ins: dict[int, list[float]] = {}
+
+    def on_call(call: Call) -> None:
+        crowd.on_call(call)
+        if call.method == "sendMessage" and call.chat_id < due:
+            check_ins.setdefault(call.chat_id, []).append(time.perf_counter())
+
+    api.on_call = on_call
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "due.db"
+        fill(db, due, due)
+        due_at = datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=SETTLE)
+        with sqlite3.connect(db) as writer:
+            writer.execute("UPDATE schedules SET next_due = ?",
+                           (due_at.isoformat(timespec="seconds"),))  # fmt: skip
+        started = time.perf_counter() + (due_at - datetime.now(UTC)).total_seconds()
+        process = start_bot(TOKEN, base_url, db, rate_limit=True)
+        try:
+            if not api.polled.wait(60):
+                raise RuntimeError("growcoach did not start")
+            time.sleep(max(0.0, started - time.perf_counter()))
+            loop.run_until_complete(crowd.run(limit=900))
+            deadline = started + 900
+            while len(check_ins) < due and time.perf_counter() < deadline:
+                time.sleep(1)
+            time.sleep(10)  # long enough for a second copy of any of them to show
+        finally:
+            process.send_signal(signal.SIGTERM)
+            process.wait(60)
+            api.stop()
+            loop.close()
+    last = max((times[0] for times in check_ins.values()), default=started) - started
+    return {
+        "due": due, "chatters": chatters, "think_s": think, "turns": len(crowd.latencies),
+        "completed": crowd.finished, "p50_ms": percentile(crowd.latencies, 0.5) * 1000,
+        "p99_ms": percentile(crowd.latencies, 0.99) * 1000,
+        "max_ms": max(crowd.latencies) * 1000, "check_ins_sent": len(check_ins),
+        "twice": sum(len(times) > 1 for times in check_ins.values()),
+        "last_check_in_s": last,
+    }  # fmt: skip
+
+
+# -- 8. start-up ------------------------------------------------------------------------
+
+
+def startup(runs: int = 5) -> dict[str, Any]:
+    """`growcoach chat </dev/null` (greets, and ends at once) and `growcoach --help`:
+    the median of `runs` starts after one to warm the disk cache, wall and CPU."""
+    results: dict[str, Any] = {"runs": runs, "load_average": os.getloadavg()[0]}
+    with tempfile.TemporaryDirectory() as folder:
+        commands = {
+            "chat": [GROWCOACH, "chat", "--db", str(Path(folder) / "start.db")],
+            "help": [GROWCOACH, "--help"],
+        }
+        for name, command in commands.items():
+            walls, cpus = [], []
+            for n in range(runs + 1):
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                started = time.perf_counter()
+                subprocess.run(command, env=environment(), stdin=subprocess.DEVNULL,
+                               stdout=subprocess.DEVNULL, check=True)  # fmt: skip
+                wall = time.perf_counter() - started
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+                if n:  # the first warms the caches (and writes the bytecode)
+                    walls.append(wall)
+                    cpus.append(cpu)
+            results[f"{name}_s"] = statistics.median(walls)
+            results[f"{name}_cpu_s"] = statistics.median(cpus)
+    return results
+
+
 PARTS: dict[str, Callable[..., dict[str, Any]]] = {
+    "startup": startup,
+    "due_while_chatting": due_while_chatting,
     "flood": flood,
     "engine": engine_turns,
     "durable": durable,
@@ -449,6 +548,10 @@ def main() -> None:
         return
     quick = "--quick" in sys.argv
     results = {
+        "startup": part("startup", 5),
+        "due_while_chatting": part(
+            "due_while_chatting", *((300, 10, 1.0) if quick else (10_000, 100, 10.0))
+        ),
         "engine": part("engine", 50 if quick else 500),
         "durable": part("durable", 10 if quick else 100),
         "load": [
@@ -531,7 +634,44 @@ def render(results: dict[str, Any], where: str, quick: bool, day: str) -> str:
     for row in results["growth"]:
         lines.append(f"| {row['stored']:,} | {row['p50_ms']:.2f} ms | {row['p99_ms']:.2f} ms | "
                      f"{row['mb']:.1f} MB |")  # fmt: skip
+    lines += render_due_and_startup(results)
     return "\n".join(lines) + "\n\n" + CHANGES.read_text()
+
+
+def render_due_and_startup(results: dict[str, Any]) -> list[str]:
+    """Sections 6 and 7, when the run measured them (runs before 2 December did not)."""
+    lines: list[str] = []
+    if "due_while_chatting" in results:
+        due = results["due_while_chatting"]
+        lines += [
+            "", "## 6. Check-ins due at once while people chat (rate limiter on)", "",
+            f"{due['due']:,} check-ins due in the same minute while {due['chatters']} people "
+            f"each hold a whole conversation, starting at random moments and answering "
+            f"{due['think_s'] / 2:.0f} to {due['think_s'] * 1.5:.0f} s after the bot's last "
+            "message; the real `growcoach run` on the real clock, python-telegram-bot's rate "
+            "limiter on (about 30 messages a second). The check-ins come due 30 s after the "
+            "bot started; sent-after is from their due time.", "",
+            "| replies p50 | p99 | slowest | conversations completed | check-ins sent | "
+            "sent twice | last check-in sent after |",
+            "| --- | --- | --- | --- | --- | --- | --- |",
+            f"| {due['p50_ms']:.0f} ms | {due['p99_ms']:.0f} ms | {due['max_ms']:.0f} ms | "
+            f"{due['completed']}/{due['chatters']} | {due['check_ins_sent']:,}/{due['due']:,} | "
+            f"{due['twice']} | {due['last_check_in_s'] / 60:.1f} min |", "",
+            "Targets: reply p99 ≤ 300 ms, every check-in within 10 minutes, none twice.",
+        ]  # fmt: skip
+    if "startup" in results:
+        start = results["startup"]
+        lines += [
+            "", "## 7. Start-up", "",
+            f"Median of {start['runs']} starts after one warm-up (load average "
+            f"{start['load_average']:.1f} at the time).", "",
+            "| command | wall | CPU |", "| --- | --- | --- |",
+            f"| `growcoach chat </dev/null` | {start['chat_s']:.2f} s | "
+            f"{start['chat_cpu_s']:.2f} s |",
+            f"| `growcoach --help` | {start['help_s']:.2f} s | {start['help_cpu_s']:.2f} s |",
+            "", "Target: both ≤ 0.5 s.",
+        ]  # fmt: skip
+    return lines
 
 
 if __name__ == "__main__":

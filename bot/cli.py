@@ -12,6 +12,7 @@ import argparse
 import asyncio
 import getpass
 import io
+import os
 import re
 import sys
 from pathlib import Path
@@ -26,6 +27,10 @@ if TYPE_CHECKING:
 
 # Everything heavier is imported by the command that needs it: `growcoach --help` and
 # `growcoach chat` must not wait for Telegram, the HTTP stack or the export libraries.
+# growcoach uses no pydantic plugins: without this, pydantic searches every installed
+# package's entry points for them when the first model is built (an operator who wants
+# one sets the variable to "").
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 EXIT_USAGE = 2
 TOKEN = re.compile(r"\d+:[A-Za-z0-9_-]{20,}")
@@ -204,7 +209,7 @@ def _run(args: argparse.Namespace, settings: Settings, db: Path | str) -> None:
     instance = this_instance() + (f":{webhook.port}" if webhook else "")
     bot = TelegramBot(
         BotSettings(token, db, system_clock, settings.telegram_api_base_url, settings,
-                    instance=instance)
+                    instance=instance, warm_up=True)
     )  # fmt: skip
     from telegram.error import InvalidToken, NetworkError
 

@@ -192,6 +192,9 @@ class BotSettings:
     instance: str | None = None
     """Who claims reminders (`bot.reminders.this_instance` when None): unique among the
     instances sharing a database, the same after a restart."""
+    warm_up: bool = False
+    """Build the engine's lazy tables in a thread at start (`growcoach run`), so the first
+    person to name a town or write at all does not hold everyone up for seconds."""
 
 
 class TelegramBot:
@@ -212,6 +215,7 @@ class TelegramBot:
         self._reminder_task: asyncio.Task[None] | None = None
         self._polls = False
         """Whether this process polls Telegram (`run_polling`), rather than a webhook."""
+        self._warming: asyncio.Future[None] | None = None
         self._polling = InboxRequest()
         self._bare: set[int] = set()
         self._in_flight: set[int] = set()
@@ -284,6 +288,9 @@ class TelegramBot:
         await self._app.database.serve_bot(self._token.split(":")[0], polling=self._polls)
         if settings.remind_every is not None:
             self._reminder_task = asyncio.create_task(self._reminders.run())
+        if settings.warm_up:
+            warm_up = self._app.conversations.engine.warm_up
+            self._warming = asyncio.ensure_future(asyncio.to_thread(warm_up))
         await self._set_menu(application.bot)
         inbox = self._app.database.inbox
         self._polling.admit = self.admit

@@ -212,9 +212,6 @@ class _Lexicon:
         return None
 
 
-_BY_ANCHOR: dict[str, list[tuple[frozenset[str], data.Concept]]] = defaultdict(list)
-
-
 @cache
 def _commonness(group: str) -> tuple[bool, int]:
     """How often a group is likely in everyday words: listed as common, then how many of
@@ -226,15 +223,21 @@ def _commonness(group: str) -> tuple[bool, int]:
     return group in data.COMMON_GROUPS, plain
 
 
-for _concept in data.CONCEPTS:  # each concept is tried only when its least common group is there
-    _anchor = min(reversed(_concept.slots), key=_commonness)
-    _BY_ANCHOR[_anchor].append((frozenset(_concept.slots), _concept))
+@cache
+def _by_anchor() -> dict[str, list[tuple[frozenset[str], data.Concept]]]:
+    """Each concept under its least common group: it is tried only when that group is
+    there. Built on first use, as the lexicon is."""
+    anchored: dict[str, list[tuple[frozenset[str], data.Concept]]] = defaultdict(list)
+    for concept in data.CONCEPTS:
+        anchor = min(reversed(concept.slots), key=_commonness)
+        anchored[anchor].append((frozenset(concept.slots), concept))
+    return anchored
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     """Built on first use (a few hundred ms), so a start-up that reads no words skips it."""
-    return _Lexicon(frozenset(_BY_ANCHOR))
+    return _Lexicon(frozenset(_by_anchor()))
 
 
 for _concept in data.CONCEPTS:  # a misspelt group or concern fails at import, not silently
@@ -244,8 +247,22 @@ for _concept in data.CONCEPTS:  # a misspelt group or concern fails at import, n
             raise ValueError(f"crisis concept uses unknown group {_group}")
 _PAST_HABIT = re.compile(data.PAST_HABIT)
 _LAUGHTER = re.compile(data.LAUGHTER)
-_IDIOMS = re.compile("|".join(rf"\b(?:{fold(idiom)})\b" for idiom in data.IDIOMS))
+
+
+@cache
+def _idioms() -> re.Pattern[str]:
+    """Every idiom as one pattern, compiled on first use (tens of ms)."""
+    return re.compile("|".join(rf"\b(?:{fold(idiom)})\b" for idiom in data.IDIOMS))
+
+
 _SPELLINGS = {fold(written): fold(meant).split() for written, meant in data.SPELLINGS.items()}
+
+
+def prepare() -> None:
+    """Build the lexicon, the anchors, the idioms and the model now, not at first use."""
+    _lexicon()
+    _idioms()
+    crisis_model.model()
 
 
 @lru_cache(maxsize=65536)
@@ -336,8 +353,8 @@ def _candidates(present: frozenset[str]) -> list[data.Concept]:
     """The concepts whose groups all occur in the sentence."""
     return [
         concept
-        for anchor in present & _BY_ANCHOR.keys()
-        for needs, concept in _BY_ANCHOR[anchor]
+        for anchor in present & _by_anchor().keys()
+        for needs, concept in _by_anchor()[anchor]
         if needs <= present
     ]
 
@@ -450,7 +467,7 @@ def _by_concepts(text: str) -> tuple[frozenset[Concern], bool]:
         sentence = _Sentence(words)
         if not _candidates(sentence.present):
             continue
-        blanked = _IDIOMS.sub(_BLANK, _PAST_HABIT.sub("formerly ", " ".join(words))).split()
+        blanked = _idioms().sub(_BLANK, _PAST_HABIT.sub("formerly ", " ".join(words))).split()
         if blanked != words:
             sentence = _Sentence(blanked)
         found = sentence.spans()

@@ -18,6 +18,7 @@ from typing import Any
 from dialogue_flows import (
     appointment,
     checkin,
+    crisis,
     crisis_care,
     gas,
     grow,
@@ -30,6 +31,7 @@ from dialogue_flows import (
     privacy,
     reminders,
     safety,
+    weekly,
 )
 from dialogue_flows.answers import (
     InvalidAnswerError,
@@ -104,6 +106,16 @@ class Engine:
         self.catalogue = catalogue
         self.default_timezone = default_timezone
         self.helplines = helplines or Helplines.load()
+
+    def warm_up(self) -> None:
+        """Build now what is otherwise built when first needed: the crisis lexicon and
+        model, the world's towns (for time zones), every language's words. Seconds of
+        work that would otherwise hold up whoever wrote first; a long-running bot calls
+        this in a thread as it starts."""
+        crisis.prepare()
+        weekly.prepare()
+        for code in self.catalogue.languages:
+            self.catalogue.texts(code)
 
     def handle(self, snapshot: Snapshot, event: Input, now: datetime) -> Turn:
         turn = _TurnInProgress(self, snapshot, now, from_person=not isinstance(event, FROM_LOOP))
@@ -252,7 +264,7 @@ class _TurnInProgress(TurnRecords):
         )
 
     def has_words(self, key: str) -> bool:
-        return key in self.catalogue.keys("en")
+        return key in self.catalogue.texts("en")
 
     def pick(self, event: Pick) -> None:
         conversation = self.conversation

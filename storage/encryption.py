@@ -10,7 +10,10 @@ next time it is saved.
 
 from __future__ import annotations
 
-from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cryptography.fernet import MultiFernet
 
 PREFIX = "enc1:"
 
@@ -25,6 +28,8 @@ class Cipher:
     def __init__(self, keys: str | None = None) -> None:
         self._fernet: MultiFernet | None = None
         if keys:
+            from cryptography.fernet import Fernet, MultiFernet  # only with a key: 30 ms
+
             try:
                 self._fernet = MultiFernet([Fernet(key.strip()) for key in keys.split(",")])
             except ValueError as error:
@@ -49,6 +54,8 @@ class Cipher:
             raise EncryptionKeyError(
                 "this database is encrypted: set GROWCOACH_ENCRYPTION_KEY to open it"
             )
+        from cryptography.fernet import InvalidToken
+
         try:
             return self._fernet.decrypt(stored[len(PREFIX) :].encode()).decode()
         except InvalidToken as error:
@@ -62,4 +69,6 @@ class Cipher:
 
 
 def new_key() -> str:
+    from cryptography.fernet import Fernet
+
     return Fernet.generate_key().decode()

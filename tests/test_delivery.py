@@ -108,7 +108,7 @@ async def test_one_persons_flood_does_not_delay_another(
     unlimited = Settings(_env_file=None, telegram_rate_limit=False)  # a short test
     async with running_bot(bot_api, tmp_path / "flood.db", True, unlimited):
         bot_api.hold("getUpdates")  # the flood and the other person's message in one batch
-        for n in range(1000):
+        for n in range(200):  # answered in arrival order, B would wait behind all 200
             bot_api.send_text(A, f"message {n}")
         bot_api.send_text(B, "/help")
         bot_api.release()

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import gettext
 import io
 import re
+from pathlib import Path
 
+import pytest
+from babel.messages.pofile import read_po
 from conftest import Dialogue, RunningBot
 from pypdf import PdfReader
 
 from bot.exports import export
 from bot.exports.document import History
-from dialogue_flows.catalogue import LOCALE_DIR, Catalogue
+from dialogue_flows.catalogue import LOCALE_DIR, Catalogue, read_messages
 from dialogue_flows.engine import Engine
 from dialogue_flows.types import Msg
 
@@ -41,6 +45,39 @@ def test_counts_take_the_plural_form_of_their_language(catalogue: Catalogue) -> 
             for n in (0, 1, 2) for language in ("en", "da")}  # fmt: skip
     assert said[1, "da"] == "1 valgt niveau" and said[0, "da"] == "0 valgte niveauer"
     assert said[1, "en"] == "1 level chosen" and said[2, "en"] == "2 levels chosen"
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_the_quick_reader_reads_what_babel_reads(language: str) -> None:
+    path = LOCALE_DIR / f"{language}.po"
+    with path.open("rb") as file:
+        catalog = read_po(file)
+    babel = {
+        m.id if isinstance(m.id, str) else m.id[0]: m.string
+        if isinstance(m.string, str) else tuple(m.string)
+        for m in catalog if m.id and m.string
+    }  # fmt: skip
+    entries, rule = read_messages(path)
+    assert entries == babel
+    assert len(babel) > 400 and any(isinstance(forms, tuple) for forms in babel.values())
+    babel_rule = gettext.c2py(catalog.plural_expr)
+    assert [rule(n) for n in range(4)] == [babel_rule(n) for n in range(4)] == [1, 0, 1, 1]
+
+
+def test_the_quick_reader_keeps_escapes_and_passes_over_comments_and_old_entries(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "xx.po"
+    path.write_text(
+        'msgid ""\nmsgstr "Language: xx\\n"\n\n'
+        '#. a "quoted" comment\n#, fuzzy\nmsgid "a.key"\nmsgstr ""\n'
+        '"Say \\"hi\\"\\n"\n"\\tthen \\\\ go"\n\n'
+        'msgid "untranslated"\nmsgstr ""\n\n#~ msgid "old"\n#~ msgstr "gone"\n',
+        encoding="utf-8",
+    )
+    with path.open("rb") as file:
+        babel = {str(m.id): str(m.string) for m in read_po(file) if m.id and m.string}
+    assert read_messages(path)[0] == babel == {"a.key": 'Say "hi"\n\tthen \\ go'}
 
 
 def test_a_whole_grow_conversation_and_check_in_in_danish(engine: Engine, catalogue: Catalogue

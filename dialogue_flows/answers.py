@@ -268,6 +268,24 @@ _YES = {"yes", "y", "yeah", "yep", "yup", "ok", "okay", "sure", "fine", "agree",
 _NO = {"no", "n", "nope", "nah", "notnow", "nothanks", "nej", "ikkenu", "nejtak"}
 
 
+BEGUN_WORDS = 3
+"""At most this many words are read as the start of a button's label."""
+
+
+def label_begun(text: str, labels: Sequence[str]) -> int | None:
+    """The one label that `text` begins, word for word ("skip" for "Skip this one",
+    "keep it" for "Keep it as it is"): people type the first words of a button."""
+    said = [comparable(word) for word in text.split()]
+    if not said or len(said) > BEGUN_WORDS or any(word.isdigit() for word in said):
+        return None
+    begun = [
+        index
+        for index, label in enumerate(labels)
+        if [comparable(word) for word in label.split()][: len(said)] == said
+    ]
+    return begun[0] if len(begun) == 1 else None
+
+
 def yes_or_no(text: str) -> str:
     """Yes or no in a word ("yeah, fine"), or as a move says it ("go on then", "nah")."""
     words = re.findall(r"\w+", text.casefold())

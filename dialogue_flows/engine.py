@@ -39,6 +39,7 @@ from dialogue_flows.answers import (
     clean,
     comparable,
     free_text,
+    label_begun,
     match_choice,
 )
 from dialogue_flows.catalogue import Catalogue
@@ -121,7 +122,7 @@ class Engine:
         turn = _TurnInProgress(self, snapshot, now, from_person=not isinstance(event, FROM_LOOP))
         text = event.text if isinstance(event, Text) else ""
         concerns = assess(text) if text else frozenset()
-        if concerns:  # first, even in a command's words ("/help I want to die")
+        if concerns and not turn.imagined(concerns):  # first, even in a command's words
             turn.crisis(concerns, text)
         else:
             turn.receive(event)
@@ -276,6 +277,12 @@ class _TurnInProgress(TurnRecords):
             self.ask_again(Msg("stale.moved_on"))
         else:
             self.say(Msg("stale.nothing_open"))
+
+    def imagined(self, concerns: frozenset[Concern]) -> bool:
+        """The open question asked them to picture just these ("worse than now")."""
+        if not self.is_open():
+            return False
+        return {concern.value for concern in concerns} <= self.question().imagines
 
     def crisis(self, concerns: frozenset[Concern], said: str) -> None:
         """Before anything else: the reply that fits, the lines, their own plan; then the
@@ -577,7 +584,9 @@ class _TurnInProgress(TurnRecords):
         for choice, label in zip(choices, labels, strict=True):
             if wanted and wanted == comparable(label):
                 return question.read(choice.value)
-        said = match_choice(text, labels) if question.in_words else None
+        said = label_begun(text, labels)
+        if said is None and question.in_words:
+            said = match_choice(text, labels)
         if said is not None:
             return question.read(choices[said].value)
         number = int(text) if _NUMBER.fullmatch(text) else None

@@ -227,6 +227,10 @@ class Question:
 
     `lead` is said once, when the conversation arrives at the question, before its
     prompt; asked again (a misunderstanding, /help), only the short prompt is repeated.
+
+    `imagines` names the concerns the question asks people to picture ("what would worse
+    than now look like?": using again, a hard time): an answer that speaks of those alone
+    is their answer, not a crisis. Any other concern in it is answered as ever.
     """
 
     name: str
@@ -239,6 +243,7 @@ class Question:
     earlier: Callable[[Work], str | None] | None = None
     in_words: bool = False
     lead: str | None = None
+    imagines: frozenset[str] = frozenset()
 
     def offered(self, work: Work) -> tuple[Choice, ...]:
         return self.choices(work) if callable(self.choices) else self.choices

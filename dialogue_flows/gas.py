@@ -153,6 +153,12 @@ def offer_scaling(work: Work) -> str | None:
     return "gas" if work.draft.get("goal") is not None else grow.offer_reminders(work)
 
 
+WORSE = -2
+IMAGINED = frozenset({"lapse", "distress"})
+"""What "worse than now" asks people to picture ("back on it", "drinking again and
+fired"): said there, it is the line they were asked for, not a lapse or distress now."""
+
+
 def level_question(level: int) -> Question:
     name = LEVEL_NAMES[level]
     return Question(
@@ -163,6 +169,7 @@ def level_question(level: int) -> Question:
         skippable=True,
         save=save_level(level),
         on_move=LEVEL_MOVES,
+        imagines=IMAGINED if level == WORSE else frozenset(),
     )
 
 

@@ -149,11 +149,32 @@ def save_area(work: Work, answer: Any) -> None:
     """A life area by button or label, "yes" to the one suggested, or their own words."""
     if answer == "no":
         return
+    known = {area.value for area in LifeArea}
+    if answer not in known and answer != "yes" and isinstance(answer, str):
+        answer = _area_in_words(work, answer)
     if answer == "yes":
         answer = suggested_area(work) or LifeArea.OTHER.value
-    known = {area.value for area in LifeArea}
     own = None if answer in known else answer
     work.update_goal(area=LifeArea(answer if own is None else LifeArea.OTHER), area_own_words=own)
+
+
+OWN_AREA_WORDS = 4
+"""Up to this many words at the area question are their own name for the area."""
+
+
+def _area_in_words(work: Work, text: str) -> str:
+    """A sentence at the area question: "ja mest det med min søn" is yes to the area
+    offered; "nej ikke helt, jeg mente mere det med arbejdet" names another one. Only
+    words that name no area are kept as their own name for it."""
+    try:
+        agreed = answers.yes_or_no(text) == "yes"
+    except answers.InvalidAnswerError:
+        agreed = False
+    if agreed and suggested_area(work) is not None:
+        return "yes"
+    if len(text.split()) <= OWN_AREA_WORDS:
+        return text  # "my music": their own name for it
+    return answers.suggest_area(text) or text
 
 
 def save_concrete_goal(work: Work, answer: Any) -> None:

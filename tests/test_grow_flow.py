@@ -406,3 +406,17 @@ def test_instead_naming_the_chosen_option_is_the_step(dialogue: Dialogue) -> Non
                  "email")  # fmt: skip
     dialogue.say("email them instead of ringing")
     assert dialogue.goal.chosen_option == "Email the housing office" and dialogue.step == "when"
+
+
+def test_a_sentence_at_the_area_question_is_read_for_its_area(dialogue: Dialogue) -> None:
+    """Testers: "ja mest det med min søn" and a restated goal were kept as the area's name."""
+    for language, goal, said, area in (
+        ("da", "være en bedre far i weekenderne", "ja mest det med min søn", LifeArea.COMMUNITY),
+        ("en", "sumthing with work or college maybe",
+         "get a job at the gym or finish my level 2 at college", LifeArea.PURPOSE),
+    ):  # fmt: skip
+        person = Dialogue(dialogue.engine, dialogue.catalogue, language=language)
+        person.run(*(WELCOMED if language == "en" else ("/start", "ja", "Jonas")), goal)
+        assert person.step == "area_suggested", goal
+        person.say(said)
+        assert (person.goal.area, person.goal.area_own_words) == (area, None), said

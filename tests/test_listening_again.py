@@ -524,3 +524,35 @@ DANISH_SWEEP = {
 def test_the_danish_sweep(said: str, move: str) -> None:
     found = read_move(said)
     assert found is not None and found.value == move
+
+
+@pytest.mark.parametrize(
+    ("language", "worse"),
+    [
+        ("en", "back on it n back inside"),
+        ("en", "Back on the street"),
+        ("da", "at jeg drikker igen og bliver fyret"),
+    ],
+)
+def test_worse_than_now_pictured_is_the_line_not_a_crisis(
+    engine: Engine, catalogue: Catalogue, language: str, worse: str
+) -> None:
+    """Testers: the question's own "what would worse look like?" was answered with the
+    lapse reply and the question asked again, so the line was never kept."""
+    dialogue = at_levels(engine, catalogue, language)
+    dialogue.run("1", "2", "3")
+    assert dialogue.step == "level_m2"
+    dialogue.say(worse)
+    assert not any(key.startswith("crisis.") for key in dialogue.keys), worse
+    assert dialogue.outcomes.scales[0].words()[-2] == worse
+    assert dialogue.step == "importance"
+
+
+def test_a_crisis_at_worse_than_now_is_still_answered(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    dialogue = at_levels(engine, catalogue, "en")
+    dialogue.run("1", "2", "3")
+    dialogue.say("honestly id rather kill myself than go back to that")
+    assert dialogue.keys[0].startswith("crisis."), dialogue.keys
+    assert -2 not in dialogue.outcomes.scales[0].words()

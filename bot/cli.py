@@ -167,14 +167,19 @@ def _token(settings: Settings) -> str:
 
 def _run(args: argparse.Namespace, settings: Settings, db: Path) -> None:
     from bot.app import system_clock
+    from bot.reminders import this_instance
     from bot.telegram import BotSettings, TelegramBot
 
     token = _token(settings)
     webhook = _webhook(args, settings)
     asyncio.run(_check_database(db, settings))
+    # Several webhook instances may share a machine (and a database): each listens on its
+    # own port, which names it apart from the others and stays the same after a restart.
+    instance = this_instance() if webhook is None else f"{this_instance()}:{webhook.port}"
     bot = TelegramBot(
-        BotSettings(token, db, system_clock, settings.telegram_api_base_url, settings)
-    )
+        BotSettings(token, db, system_clock, settings.telegram_api_base_url, settings,
+                    instance=instance)
+    )  # fmt: skip
     from telegram.error import InvalidToken, NetworkError
 
     try:

@@ -184,6 +184,9 @@ class BotSettings:
     retry: Retry = Retry()
     remind_every: float | None = 30.0
     """Seconds between looks for due check-ins; None runs no loop (tests tick it)."""
+    instance: str | None = None
+    """Who claims reminders: unique among the instances that share a database, the same
+    after a restart (so it resumes its own claims); None: this machine's name."""
 
 
 class TelegramBot:
@@ -265,7 +268,7 @@ class TelegramBot:
         )
         self._reminders = ReminderLoop(
             self._app, self.deliver_reminder, settings.clock,
-            interval=settings.remind_every or 0,
+            interval=settings.remind_every or 0, owner=settings.instance,
         )  # fmt: skip
         if settings.remind_every is not None:
             self._reminder_task = asyncio.create_task(self._reminders.run())

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -78,7 +79,7 @@ class FakeBotApi:
     held: set[str] = field(default_factory=set)
     """Methods whose calls wait, unanswered, until `release` (a slow or hung Telegram)."""
     dropped: int = 0
-    """How many times held calls were dropped (their callers died): they are not recorded."""
+    """How many times held calls were dropped: those whose callers died are not recorded."""
     confirmed: int = 0
     """The highest offset a getUpdates named: Telegram forgets every update below it."""
     batch_limit: int | None = None
@@ -219,8 +220,9 @@ class FakeBotApi:
             self.held.add(method)
 
     def release(self, drop: bool = False) -> None:
-        """Answer the held calls; or, with `drop`, fail them unrecorded (a caller killed
-        while waiting never saw an answer)."""
+        """Answer the held calls; or, with `drop`, leave those whose caller has gone (killed
+        while waiting: it never saw an answer) unanswered and unrecorded, and answer the
+        rest (another process's, still waiting)."""
         with self.condition:
             self.dropped += drop
             self.held.clear()
@@ -285,7 +287,7 @@ class FakeBotApi:
         with self.condition:
             dropped = self.dropped
             self.condition.wait_for(lambda: method not in self.held)
-            if self.dropped != dropped:
+            if self.dropped != dropped and _caller_gone(request):
                 return
             queued = self.failures.get(method, [])
             chat = str(params.get("chat_id", ""))
@@ -427,6 +429,16 @@ class FakeBotApi:
         # The bot may stop polling mid-request, as it does on shutdown.
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             request.wfile.write(data)
+
+
+def _caller_gone(request: BaseHTTPRequestHandler) -> bool:
+    """Whether the caller closed its end (a killed process's sockets are closed at once)."""
+    try:
+        return request.connection.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) == b""
+    except BlockingIOError:
+        return False  # open, and nothing more to read: still waiting for its answer
+    except OSError:
+        return True
 
 
 def _maybe_json(value: str) -> Any:

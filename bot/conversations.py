@@ -3,7 +3,9 @@
 It loads the person's records, lets the engine decide, and writes what changed in one
 statement, which commits it (`storage.turns`). Only then are the replies handed back
 to be shown, so a crash at any moment loses no answer and never shows an unsaved one.
-A person's turns (their messages, a check-in the reminder loop starts) take turns.
+A person's turns (their messages, a check-in the reminder loop starts) take turns: in
+this process by a lock per person, across instances by the database's hold on the
+person (`turns.begin`), from reading their records to writing the turn.
 """
 
 from __future__ import annotations
@@ -37,28 +39,31 @@ class Conversations:
     ) -> Turn:
         """Take one turn for `person_id`; `language` greets someone not yet known.
         `update_id`, the Telegram update it answers, is marked handled with the turn."""
-        async with self._turns.hold(person_id):
-            stored = await self.database.turns.load(person_id)
+        async with self._turns.hold(person_id), self.database.turns.begin(person_id) as held:
+            stored = await held.load()
+            if update_id is not None and await held.handled(update_id):
+                # Delivered twice (another instance took it too): the first turn answered.
+                return Turn((), stored.person.language if stored.person else language)
             snapshot = Snapshot(person_id, stored.person, stored.goals, language, stored.schedule,
                                 stored.outcomes)  # fmt: skip
             now = self.clock()
             turn = self.engine.handle(snapshot, event, now)
             if turn.erase:
-                await self.database.turns.erase(person_id)
-                if not await self.database.scrub():  # someone holds an older snapshot
-                    finishing = Reply((Msg("delete.finishing"),))
-                    turn = dataclasses.replace(turn, replies=(*turn.replies, finishing))
-                return turn
-            changes = Changes(
-                person_id,
-                turn.person,
-                turn.goals,
-                schedule=turn.schedule if turn.schedule_changed else None,
-                unschedule=turn.schedule_changed and turn.schedule is None,
-                receipt=None if update_id is None else (update_id, now),
-                outcomes=turn.outcomes,
-            )
-            await self.database.turns.save(changes, before=stored)
+                await held.erase()
+            else:
+                changes = Changes(
+                    person_id,
+                    turn.person,
+                    turn.goals,
+                    schedule=turn.schedule if turn.schedule_changed else None,
+                    unschedule=turn.schedule_changed and turn.schedule is None,
+                    receipt=None if update_id is None else (update_id, now),
+                    outcomes=turn.outcomes,
+                )
+                await held.save(changes, before=stored)
+        if turn.erase and not await self.database.scrub():  # someone holds an older snapshot
+            finishing = Reply((Msg("delete.finishing"),))
+            turn = dataclasses.replace(turn, replies=(*turn.replies, finishing))
         return turn
 
     async def history(self, person_id: str) -> History | None:

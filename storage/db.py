@@ -251,5 +251,9 @@ class Database:
         busy = int(next(iter(rows))[0])
         return busy == 0
 
+    async def poll_alone(self, bot: str) -> None:
+        """Nothing to check: a SQLite file serves one process (Telegram itself answers a
+        second poller with 409 Conflict)."""
+
     def unit_of_work(self) -> UnitOfWork:
         return UnitOfWork(self.connection, self._lock)

@@ -5,8 +5,12 @@ implementation (`storage.db.Database`). A second backend (PostgreSQL) implements
 protocols and nothing in `bot/` or `dialogue_flows/` changes. Backups and key rotation
 work on the file itself (`storage.backups`) and stay outside the port.
 
-- a turn: `turns.load` a person's records, `turns.save` one turn's changes in one
-  transaction, `turns.erase` a person (then `scrub` so nothing lingers on disk);
+- a turn: `turns.begin(person)` holds the person from reading to writing (on PostgreSQL
+  a transaction with a lock on the person, so that several instances never interleave
+  their turns); in it `load` their records, check the update was not `handled` already
+  (delivered twice), then `save` the turn's changes, or `erase` the person (then
+  `scrub`, after the turn, so nothing lingers on disk). `turns.load/save/erase` alone
+  are each a turn of their own (for exports, tests and maintenance);
 - the reminder loop: `unit_of_work()`, one short transaction to claim a few due
   reminders (or settle them) at a time;
 - delivery: `inbox`, so that nothing received is lost before it is handled;
@@ -16,6 +20,7 @@ work on the file itself (`storage.backups`) and stay outside the port.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractAsyncContextManager
 from datetime import datetime, timedelta
 from types import TracebackType
 from typing import Protocol, Self
@@ -25,8 +30,20 @@ from storage.repositories import Claim
 from storage.turns import Changes, Stored
 
 
+class HeldTurn(Protocol):
+    async def load(self) -> Stored: ...
+
+    async def handled(self, update_id: int) -> bool: ...
+
+    async def save(self, changes: Changes, before: Stored) -> None: ...
+
+    async def erase(self) -> None: ...
+
+
 class Turns(Protocol):
     async def load(self, person_id: str) -> Stored: ...
+
+    def begin(self, person_id: str) -> AbstractAsyncContextManager[HeldTurn]: ...
 
     async def save(self, changes: Changes, before: Stored) -> None: ...
 
@@ -122,5 +139,8 @@ class Store(Protocol):
     async def pseudonym_key(self) -> bytes: ...
 
     async def scrub(self) -> bool: ...
+
+    async def poll_alone(self, bot: str) -> None:
+        """Refuse (StorageError) when another process already polls Telegram for `bot`."""
 
     async def close(self) -> None: ...

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Iterable, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -143,6 +144,81 @@ class Changes:
         return bool(self.person or self.goals or self.schedule or self.unschedule or self.outcomes)
 
 
+def stored_from(rows: Iterable[tuple[str, dict[str, Any]]], cipher: Cipher) -> Stored:
+    """A person's records from their rows (table, row as stored), in `_TABLES` order."""
+    tables: dict[str, list[dict[str, Any]]] = {table[0]: [] for table in _TABLES}
+    for table, row in rows:
+        tables[table].append(opened(row, cipher))
+    steps = _by_goal(tables["steps"], Step)
+    checkins = _by_goal(tables["checkins"], CheckIn)
+    goals = tuple(
+        Goal.model_validate(
+            {
+                **goal,
+                "steps": steps.get(goal["number"], []),
+                "checkins": checkins.get(goal["number"], []),
+            }
+        )
+        for goal in tables["goals"]
+    )
+    return Stored(
+        person=next((Person.model_validate(row) for row in tables["people"]), None),
+        goals=goals,
+        schedule=next((Schedule.model_validate(row) for row in tables["schedules"]), None),
+        outcomes=_outcomes(tables),
+    )
+
+
+def changed_rows(changes: Changes, before: Stored, cipher: Cipher) -> dict[str, Any]:
+    """What a turn writes, as rows by table (sealed, in the tables' columns), plus
+    `unscheduled` (a person id) and `receipt` (update id and time) when it says so."""
+    document: dict[str, Any] = {"people": [], "goals": [], "steps": [], "checkins": []}
+
+    def row(record: dict[str, Any], columns: Sequence[str]) -> dict[str, Any]:
+        return dict(zip(columns, row_values(record, tuple(columns), cipher), strict=True))
+
+    if changes.person is not None:
+        document["people"].append(row(changes.person.model_dump(mode="json"), PERSON_COLUMNS))
+    earlier = {goal.number: goal for goal in before.goals}
+    for goal in changes.goals:
+        record = goal.model_dump(mode="json")
+        document["goals"].append(row(record, GOAL_COLUMNS))
+        owner = {"person_id": goal.person_id, "goal_number": goal.number}
+        was = earlier.get(goal.number)
+        for table, columns, now, then in (
+            ("steps", STEP_COLUMNS, goal.steps, was.steps if was else ()),
+            ("checkins", CHECKIN_COLUMNS, goal.checkins, was.checkins if was else ()),
+        ):
+            document[table] += [
+                row({**child_row, **owner}, columns)
+                for child, child_row in zip(now, record[table], strict=True)
+                if child not in then
+            ]
+    if changes.schedule is not None:
+        document["schedules"] = [schedule_row(changes.schedule)]
+    if changes.unschedule:
+        document["unscheduled"] = changes.person_id
+    if changes.receipt is not None:
+        update_id, at = changes.receipt
+        document["receipt"] = {"update_id": update_id, "at": utc_text(at)}
+    if changes.outcomes is not None:
+        by_table = {table: columns for table, columns, *_ in _TABLES}
+        owner = {"person_id": changes.person_id}
+        for table, name, _ in _OUTCOME_TABLES:
+            then = getattr(before.outcomes, name)
+            document[table] = [
+                row({**record.model_dump(mode="json"), **owner}, by_table[table])
+                for record in getattr(changes.outcomes, name)
+                if record not in then
+            ]
+        plan = changes.outcomes.plan
+        if plan is not None and plan != before.outcomes.plan:
+            document["measure_plans"] = [
+                row({**plan.model_dump(mode="json"), **owner}, MEASURE_PLAN_COLUMNS)
+            ]
+    return document
+
+
 class TurnStore:
     def __init__(self, connection: aiosqlite.Connection, lock: asyncio.Lock, cipher: Cipher):
         self._connection = connection
@@ -153,63 +229,32 @@ class TurnStore:
         """The person's profile, goals (with steps and check-ins) and weekly schedule."""
         async with self._lock:  # never inside another unit of work's open transaction
             rows = await self._connection.execute_fetchall(_EVERYTHING, (person_id,))
-        tables: dict[str, list[dict[str, Any]]] = {table[0]: [] for table in _TABLES}
-        for row in rows:
-            tables[row[0]].append(opened(json.loads(row[3]), self._cipher))
-        steps = _by_goal(tables["steps"], Step)
-        checkins = _by_goal(tables["checkins"], CheckIn)
-        goals = tuple(
-            Goal.model_validate(
-                {
-                    **goal,
-                    "steps": steps.get(goal["number"], []),
-                    "checkins": checkins.get(goal["number"], []),
-                }
-            )
-            for goal in tables["goals"]
-        )
-        return Stored(
-            person=next((Person.model_validate(row) for row in tables["people"]), None),
-            goals=goals,
-            schedule=next((Schedule.model_validate(row) for row in tables["schedules"]), None),
-            outcomes=_outcomes(tables),
-        )
+        return stored_from(((row[0], json.loads(row[3])) for row in rows), self._cipher)
+
+    @asynccontextmanager
+    async def begin(self, person_id: str) -> AsyncIterator[HeldTurn]:
+        """One turn of the person's, from reading to writing. One process uses a SQLite
+        file, and its own lock per person (`bot.conversations`) keeps their turns apart:
+        here the read is one query and the write one transaction, as below."""
+        yield HeldTurn(self, person_id)
 
     async def save(self, changes: Changes, before: Stored) -> None:
         """Write the changes in one transaction, committed on return."""
         if not changes:
             return
-        document: dict[str, Any] = {"people": [], "goals": [], "steps": [], "checkins": []}
-        if changes.person is not None:
-            document["people"].append(self._row(changes.person.model_dump(mode="json"),
-                                                PERSON_COLUMNS))  # fmt: skip
-        earlier = {goal.number: goal for goal in before.goals}
-        for goal in changes.goals:
-            record = goal.model_dump(mode="json")
-            document["goals"].append(self._row(record, GOAL_COLUMNS))
-            owner = {"person_id": goal.person_id, "goal_number": goal.number}
-            was = earlier.get(goal.number)
-            for table, columns, now, then in (
-                ("steps", STEP_COLUMNS, goal.steps, was.steps if was else ()),
-                ("checkins", CHECKIN_COLUMNS, goal.checkins, was.checkins if was else ()),
-            ):
-                document[table] += [
-                    self._row({**row, **owner}, columns)
-                    for child, row in zip(now, record[table], strict=True)
-                    if child not in then
-                ]
-        if changes.schedule is not None:
-            document["schedules"] = [schedule_row(changes.schedule)]
-        if changes.unschedule:
-            document["unscheduled"] = changes.person_id
-        if changes.receipt is not None:
-            update_id, at = changes.receipt
-            document["receipt"] = {"update_id": update_id, "at": utc_text(at)}
-        if changes.outcomes is not None:
-            self._outcome_rows(document, changes.person_id, changes.outcomes, before.outcomes)
+        document = changed_rows(changes, before, self._cipher)
         async with UnitOfWork(self._connection, self._lock) as work:
             await self._write(document)
             await work.commit()
+
+    async def handled(self, update_id: int) -> bool:
+        """Whether a turn has already marked this update handled."""
+        async with self._lock:
+            rows = await self._connection.execute_fetchall(
+                "SELECT 1 FROM inbox WHERE update_id = ? AND handled_at IS NOT NULL",
+                (update_id,),
+            )
+        return bool(rows)
 
     async def _write(self, document: dict[str, Any]) -> None:
         if "unscheduled" in document:
@@ -234,25 +279,25 @@ class TurnStore:
         async with self._lock:
             await self._connection.execute("DELETE FROM people WHERE id = ?", (person_id,))
 
-    def _outcome_rows(
-        self, document: dict[str, Any], person_id: str, now: Outcomes, then: Outcomes
-    ) -> None:
-        """Outcome records new or changed since `then`, as rows of their tables."""
-        columns = {table: columns for table, columns, *_ in _TABLES}
-        owner = {"person_id": person_id}
-        for table, name, _ in _OUTCOME_TABLES:
-            earlier = getattr(then, name)
-            document[table] = [
-                self._row({**record.model_dump(mode="json"), **owner}, columns[table])
-                for record in getattr(now, name)
-                if record not in earlier
-            ]
-        if now.plan is not None and now.plan != then.plan:
-            row = {**now.plan.model_dump(mode="json"), **owner}
-            document["measure_plans"] = [self._row(row, MEASURE_PLAN_COLUMNS)]
 
-    def _row(self, record: dict[str, Any], columns: Sequence[str]) -> dict[str, Any]:
-        return dict(zip(columns, row_values(record, tuple(columns), self._cipher), strict=True))
+class HeldTurn:
+    """A turn of one person's, as `TurnStore.begin` gives it: read, check, then write."""
+
+    def __init__(self, store: TurnStore, person_id: str) -> None:
+        self._store = store
+        self.person_id = person_id
+
+    async def load(self) -> Stored:
+        return await self._store.load(self.person_id)
+
+    async def handled(self, update_id: int) -> bool:
+        return await self._store.handled(update_id)
+
+    async def save(self, changes: Changes, before: Stored) -> None:
+        await self._store.save(changes, before)
+
+    async def erase(self) -> None:
+        await self._store.erase(self.person_id)
 
 
 def _by_goal(rows: list[dict[str, Any]], model: type[Record]) -> dict[int, list[Any]]:

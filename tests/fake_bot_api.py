@@ -78,6 +78,8 @@ class FakeBotApi:
     languages: dict[int, str] = field(default_factory=dict)
     held: set[str] = field(default_factory=set)
     """Methods whose calls wait, unanswered, until `release` (a slow or hung Telegram)."""
+    holding: int = 0
+    """How many calls are waiting in `held` now."""
     dropped: int = 0
     """How many times held calls were dropped: those whose callers died are not recorded."""
     confirmed: int = 0
@@ -286,7 +288,11 @@ class FakeBotApi:
             return
         with self.condition:
             dropped = self.dropped
-            self.condition.wait_for(lambda: method not in self.held)
+            if method in self.held:
+                self.holding += 1
+                self.condition.notify_all()
+                self.condition.wait_for(lambda: method not in self.held)
+                self.holding -= 1
             if self.dropped != dropped and _caller_gone(request):
                 return
             queued = self.failures.get(method, [])

@@ -54,16 +54,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
     db_help = "SQLite file (default: GROWCOACH_DB)"
+    url_help = "postgresql://… to use PostgreSQL (default: GROWCOACH_DATABASE_URL)"
 
     chat_parser = commands.add_parser("chat", help="talk with growcoach in this terminal")
     chat_parser.add_argument("--user", default=_default_user(), help="whose conversation")
     chat_parser.add_argument("--db", type=Path, help=db_help)
+    chat_parser.add_argument("--database-url", help=url_help)
     chat_parser.add_argument(
         "--language", choices=("en", "da"), default="en", help="to greet someone new in"
     )
 
     run_parser = commands.add_parser("run", help="start the Telegram bot (polling by default)")
     run_parser.add_argument("--db", type=Path, help=db_help)
+    run_parser.add_argument("--database-url", help=url_help)
     run_parser.add_argument("--webhook-url", help="public HTTPS URL: run in webhook mode")
     run_parser.add_argument("--listen", default="0.0.0.0:8443", help="HOST:PORT for webhooks")
     run_parser.add_argument(
@@ -75,24 +78,28 @@ def _parser() -> argparse.ArgumentParser:
     export_parser.add_argument("--format", required=True, choices=sorted(FORMATS))
     export_parser.add_argument("--out", help="file to write; - for standard output (text)")
     export_parser.add_argument("--db", type=Path, help=db_help)
+    export_parser.add_argument("--database-url", help=url_help)
 
     backup_parser = commands.add_parser("backup", help="a consistent copy, even while running")
     backup_parser.add_argument("--out", type=Path, required=True, help="the copy to write")
     backup_parser.add_argument("--db", type=Path, help=db_help)
+    backup_parser.add_argument("--database-url", help=url_help)
 
     restore_parser = commands.add_parser("restore", help="replace the database with a backup")
     restore_parser.add_argument("--from", dest="source", type=Path, required=True)
     restore_parser.add_argument("--db", type=Path, help=db_help)
+    restore_parser.add_argument("--database-url", help=url_help)
 
     commands.add_parser("keygen", help="print a new GROWCOACH_ENCRYPTION_KEY")
     rotate_parser = commands.add_parser(
         "rotate-key", help="reseal all answers with the first key in GROWCOACH_ENCRYPTION_KEY"
     )
     rotate_parser.add_argument("--db", type=Path, help=db_help)
+    rotate_parser.add_argument("--database-url", help=url_help)
     return parser
 
 
-async def _chat(db: Path, args: argparse.Namespace, settings: Settings) -> None:
+async def _chat(db: Path | str, args: argparse.Namespace, settings: Settings) -> None:
     from bot.app import open_app
     from bot.console import chat
 
@@ -100,11 +107,11 @@ async def _chat(db: Path, args: argparse.Namespace, settings: Settings) -> None:
         await chat(app, args.user, sys.stdin, sys.stdout, args.language)
 
 
-async def _export(db: Path, args: argparse.Namespace, settings: Settings) -> None:
+async def _export(db: Path | str, args: argparse.Namespace, settings: Settings) -> None:
     user, fmt, out = args.user, args.format, args.out
     if out == "-" and fmt == "pdf":
         raise UsageError("a PDF cannot go to standard output; give --out FILE")
-    if not await asyncio.to_thread(db.is_file):
+    if isinstance(db, Path) and not await asyncio.to_thread(db.is_file):
         raise UsageError(f"there is no database at {db}")
     from bot.app import open_app
     from dialogue_flows.records import PersonId
@@ -120,7 +127,7 @@ async def _export(db: Path, args: argparse.Namespace, settings: Settings) -> Non
             if made is not None:
                 break
         else:
-            raise UsageError(f"no one called {user!r} in {db}")
+            raise UsageError(f"no one called {user!r} in {_named(db)}")
     if out == "-":
         sys.stdout.buffer.write(made.content)
         sys.stdout.flush()
@@ -134,25 +141,40 @@ def _key(settings: Settings) -> str | None:
     return settings.encryption_key.get_secret_value() if settings.encryption_key else None
 
 
-async def _check_database(db: Path, settings: Settings) -> None:
-    """Open and migrate once before Telegram starts, so a bad file or key is a clear error."""
-    from storage.db import Database
+def _named(db: Path | str) -> str:
+    """The database, for a message: a URL may hold a password, so it is never printed."""
+    return "the PostgreSQL database" if isinstance(db, str) else str(db)
 
-    database = await Database.open(db, _key(settings))
+
+async def _check_database(db: Path | str, settings: Settings) -> None:
+    """Open and migrate once before Telegram starts, so a bad file or key is a clear error."""
+    from bot.app import open_store
+
+    database = await open_store(db, _key(settings))
     await database.close()
 
 
-async def _rotate(db: Path, settings: Settings) -> None:
+async def _rotate(db: Path | str, settings: Settings) -> None:
     if not _key(settings):
         raise UsageError("set GROWCOACH_ENCRYPTION_KEY (new key first, then the old ones)")
     from storage import backups
-    from storage.db import Database
 
-    database = await Database.open(db, _key(settings))
-    try:
-        count = await backups.reseal(database)
-    finally:
-        await database.close()
+    if isinstance(db, str):
+        from storage.postgres.db import PostgresDatabase
+
+        on_server = await PostgresDatabase.open(db, _key(settings))
+        try:
+            count = await on_server.reseal(backups.SEALED_COLUMNS)
+        finally:
+            await on_server.close()
+    else:
+        from storage.db import Database
+
+        database = await Database.open(db, _key(settings))
+        try:
+            count = await backups.reseal(database)
+        finally:
+            await database.close()
     print(f"growcoach: resealed {count} values with the first key", file=sys.stderr)
 
 
@@ -165,7 +187,7 @@ def _token(settings: Settings) -> str:
     return token
 
 
-def _run(args: argparse.Namespace, settings: Settings, db: Path) -> None:
+def _run(args: argparse.Namespace, settings: Settings, db: Path | str) -> None:
     from bot.app import system_clock
     from bot.reminders import this_instance
     from bot.telegram import BotSettings, TelegramBot
@@ -173,9 +195,8 @@ def _run(args: argparse.Namespace, settings: Settings, db: Path) -> None:
     token = _token(settings)
     webhook = _webhook(args, settings)
     asyncio.run(_check_database(db, settings))
-    # Several webhook instances may share a machine (and a database): each listens on its
-    # own port, which names it apart from the others and stays the same after a restart.
-    instance = this_instance() if webhook is None else f"{this_instance()}:{webhook.port}"
+    # Instances behind one proxy may share a machine: their listening ports tell them apart.
+    instance = this_instance() + (f":{webhook.port}" if webhook else "")
     bot = TelegramBot(
         BotSettings(token, db, system_clock, settings.telegram_api_base_url, settings,
                     instance=instance)
@@ -211,8 +232,21 @@ def _webhook(args: argparse.Namespace, settings: Settings) -> Webhook | None:
                    args.webhook_url, secret)  # fmt: skip
 
 
+def _database(args: argparse.Namespace, settings: Settings) -> Path | str:
+    """Where the data is: a PostgreSQL URL, or else the SQLite file. The command line
+    comes before the environment; SQLite (GROWCOACH_DB) is the default."""
+    url = getattr(args, "database_url", None)
+    if not url and getattr(args, "db", None) is None and settings.database_url:
+        url = settings.database_url.get_secret_value()
+    if url:
+        if not url.startswith(("postgresql://", "postgres://")):
+            raise UsageError("GROWCOACH_DATABASE_URL must be a postgresql://… URL")
+        return str(url)
+    return getattr(args, "db", None) or settings.db
+
+
 def _dispatch(args: argparse.Namespace, settings: Settings) -> None:
-    db: Path = getattr(args, "db", None) or settings.db
+    db = _database(args, settings)
     if args.command == "chat":
         asyncio.run(_chat(db, args, settings))
     elif args.command == "export":
@@ -229,7 +263,18 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> None:
         _run(args, settings, db)
 
 
-def _backup_or_restore(args: argparse.Namespace, settings: Settings, db: Path) -> None:
+PG_COPIES = """PostgreSQL keeps its own backups: growcoach does not copy a server's database.
+Back up with pg_dump (consistent while growcoach runs), for example:
+  pg_dump --format=custom --file={out} "$GROWCOACH_DATABASE_URL"
+and restore into an empty database (stop growcoach first) with pg_restore:
+  pg_restore --clean --if-exists --no-owner --dbname="$GROWCOACH_DATABASE_URL" {source}"""
+
+
+def _backup_or_restore(args: argparse.Namespace, settings: Settings, db: Path | str) -> None:
+    if isinstance(db, str):
+        out = args.out if args.command == "backup" else "growcoach.dump"
+        source = args.source if args.command == "restore" else "growcoach.dump"
+        raise UsageError(PG_COPIES.format(out=out, source=source))
     from storage import backups
 
     if args.command == "backup":

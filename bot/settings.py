@@ -16,6 +16,8 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="GROWCOACH_", env_file=".env", extra="ignore")
 
     db: Path = Path("growcoach.db")
+    database_url: SecretStr | None = None
+    """`postgresql://…`: PostgreSQL instead of the SQLite file `db` (it may hold a password)."""
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "WARNING"
     default_tz: str = "Europe/London"
 

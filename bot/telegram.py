@@ -177,7 +177,8 @@ class BotSettings:
     """What the Telegram side needs to start: from the environment, or from a test."""
 
     token: str
-    db_path: Path
+    db_path: Path | str
+    """The SQLite file, or a PostgreSQL URL."""
     clock: Clock
     base_url: str | None = None
     service: Settings = field(default_factory=lambda: Settings(_env_file=None))
@@ -185,8 +186,8 @@ class BotSettings:
     remind_every: float | None = 30.0
     """Seconds between looks for due check-ins; None runs no loop (tests tick it)."""
     instance: str | None = None
-    """Who claims reminders: unique among the instances that share a database, the same
-    after a restart (so it resumes its own claims); None: this machine's name."""
+    """Who claims reminders (`bot.reminders.this_instance` when None): unique among the
+    instances sharing a database, the same after a restart."""
 
 
 class TelegramBot:
@@ -205,6 +206,8 @@ class TelegramBot:
         self._closed: dict[int, int] = {}
         """chat → the last message whose buttons were taken off: never twice (a double press)."""
         self._reminder_task: asyncio.Task[None] | None = None
+        self._polls = False
+        """Whether this process polls Telegram (`run_polling`), rather than a webhook."""
         self._polling = InboxRequest()
         self._bare: set[int] = set()
         """Updates passed on as their id alone (set aside, or delivered twice)."""
@@ -270,6 +273,8 @@ class TelegramBot:
             self._app, self.deliver_reminder, settings.clock,
             interval=settings.remind_every or 0, owner=settings.instance,
         )  # fmt: skip
+        if self._polls:
+            await self._app.database.poll_alone(self._token.split(":")[0])
         if settings.remind_every is not None:
             self._reminder_task = asyncio.create_task(self._reminders.run())
         await self._set_menu(application.bot)
@@ -334,6 +339,8 @@ class TelegramBot:
         await self._app.database.inbox.done(update.update_id, self.settings.clock())
 
     def run_polling(self) -> None:
+        """Poll Telegram; refused at start when another process polls for this bot."""
+        self._polls = True
         self.application.run_polling(allowed_updates=Update.ALL_TYPES)
 
     async def run_webhook(self, webhook: Webhook) -> None:

@@ -21,9 +21,10 @@ from pathlib import Path
 from storage.db import Database, StorageError, create_private, explain
 from storage.migrations import SCHEMA_VERSION
 from storage.repositories import SEALED
+from storage.turns import TABLES
 
 SEALED_COLUMNS = {
-    **dict.fromkeys(("people", "goals", "steps", "checkins"), SEALED),
+    **dict.fromkeys((table for table, *_ in TABLES), SEALED),  # each table's that it has
     "inbox": {"payload"},  # updates waiting to be handled (storage/inbox.py)
 }
 

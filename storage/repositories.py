@@ -99,13 +99,14 @@ def utc_text(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
-def upsert(table: str, columns: tuple[str, ...], key: tuple[str, ...]) -> str:
+def upsert(table: str, columns: tuple[str, ...], key: tuple[str, ...], mark: str = "?") -> str:
+    """Insert a row, or update it where its key exists; `mark` is the driver's placeholder."""
     quoted = [f'"{column}"' for column in columns]
     updates = ", ".join(
         f"{q} = excluded.{q}" for c, q in zip(columns, quoted, strict=True) if c not in key
     )
     return (
-        f"INSERT INTO {table} ({', '.join(quoted)}) VALUES ({', '.join('?' * len(columns))}) "
+        f"INSERT INTO {table} ({', '.join(quoted)}) VALUES ({', '.join([mark] * len(columns))}) "
         f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {updates}"
     )
 
@@ -212,7 +213,7 @@ class Claim:
     """Sends of it that failed so far."""
 
 
-_OUTCOME_REMINDERS = {
+OUTCOME_REMINDERS = {
     "appointment": ("appointments", "eve_due"),
     "measure": ("measure_plans", "next_due"),
 }
@@ -276,7 +277,7 @@ class ReminderRepository:
         sends it clears it (a summary) or moves it on (a measure).
         """
         claims = []
-        for kind, (table, column) in _OUTCOME_REMINDERS.items():
+        for kind, (table, column) in OUTCOME_REMINDERS.items():
             async with self._connection.execute(
                 f"SELECT person_id, {column} AS due FROM {table} JOIN people"
                 f" ON people.id = person_id WHERE {column} IS NOT NULL AND {column} <= ?"

@@ -5,7 +5,7 @@ changed. Each statement is a trip to aiosqlite's thread, so trips are few:
 
 - the read is one query over the tables (`_EVERYTHING`), rows tagged by table;
 - the write is plain SQL in one `BEGIN IMMEDIATE … COMMIT`: one `executemany` upsert
-  per table that changed (in `_TABLES` order, a goal's person before the goal), the
+  per table that changed (in `TABLES` order, a goal's person before the goal), the
   schedule's removal and the inbox receipt. All of the turn is saved, or none of it,
   and it is committed before any reply is sent.
 
@@ -57,7 +57,7 @@ from storage.repositories import (
 )
 from storage.unit_of_work import UnitOfWork
 
-_TABLES = (
+TABLES = (
     # table, columns, key, the person's column, order within the table
     ("people", PERSON_COLUMNS, ("id",), "id", "0, 0"),
     ("goals", GOAL_COLUMNS, ("person_id", "number"), "person_id", "number, 0"),
@@ -82,13 +82,13 @@ def _select_everything() -> str:
         f"SELECT '{table}', {order}, json_object("
         + ", ".join(f"'{column}', \"{column}\"" for column in columns)
         + f") FROM {table} WHERE {owner} = ?1"
-        for table, columns, _, owner, order in _TABLES
+        for table, columns, _, owner, order in TABLES
     ]
     return " UNION ALL ".join(selects) + " ORDER BY 1, 2, 3"
 
 
 _EVERYTHING = _select_everything()
-_UPSERTS = {table: upsert(table, columns, key) for table, columns, key, _, _ in _TABLES}
+_UPSERTS = {table: upsert(table, columns, key) for table, columns, key, _, _ in TABLES}
 
 
 @dataclass(frozen=True)
@@ -145,8 +145,8 @@ class Changes:
 
 
 def stored_from(rows: Iterable[tuple[str, dict[str, Any]]], cipher: Cipher) -> Stored:
-    """A person's records from their rows (table, row as stored), in `_TABLES` order."""
-    tables: dict[str, list[dict[str, Any]]] = {table[0]: [] for table in _TABLES}
+    """A person's records from their rows (table, row as stored), in `TABLES` order."""
+    tables: dict[str, list[dict[str, Any]]] = {table[0]: [] for table in TABLES}
     for table, row in rows:
         tables[table].append(opened(row, cipher))
     steps = _by_goal(tables["steps"], Step)
@@ -202,7 +202,7 @@ def changed_rows(changes: Changes, before: Stored, cipher: Cipher) -> dict[str, 
         update_id, at = changes.receipt
         document["receipt"] = {"update_id": update_id, "at": utc_text(at)}
     if changes.outcomes is not None:
-        by_table = {table: columns for table, columns, *_ in _TABLES}
+        by_table = {table: columns for table, columns, *_ in TABLES}
         owner = {"person_id": changes.person_id}
         for table, name, _ in _OUTCOME_TABLES:
             then = getattr(before.outcomes, name)
@@ -267,7 +267,7 @@ class TurnStore:
                 "UPDATE inbox SET handled_at = ?, payload = NULL WHERE update_id = ?",
                 (receipt["at"], receipt["update_id"]),
             )
-        for table, columns, *_ in _TABLES:
+        for table, columns, *_ in TABLES:
             if rows := document.get(table):
                 await self._connection.executemany(
                     _UPSERTS[table], [tuple(row[column] for column in columns) for row in rows]

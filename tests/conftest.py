@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ from typing import Any
 
 import pytest
 from fake_bot_api import FakeBotApi
+from postgres import Cluster, Unavailable
 from telegram import Update
 from telegram.ext import Application
 
@@ -23,6 +25,41 @@ from dialogue_flows.records import Goal, Person, Schedule
 from dialogue_flows.types import Command, Input, Pick, Reply, Snapshot, Text, Turn
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[Cluster]:
+    """One PostgreSQL for the whole session (tests/postgres.py). Where there is none, the
+    tests that need it skip, saying why; in CI (CI=true) they fail instead."""
+    try:
+        cluster = Cluster.start()
+    except Unavailable as error:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must test PostgreSQL, and cannot: {error}")
+        pytest.skip(f"no PostgreSQL to test against: {error}")
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_cluster: Cluster) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test."""
+    url = postgres_cluster.new_database()
+    yield url
+    postgres_cluster.drop_database(url)
+
+
+BACKENDS = ("sqlite", "postgres")
+
+
+@pytest.fixture(params=BACKENDS)
+def store_at(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """Where a store lives, once for each backend: a fresh SQLite file, or a fresh
+    PostgreSQL database (its URL). Contract tests take this and assert the same."""
+    if request.param == "sqlite":
+        return tmp_path / "growcoach.db"
+    url: str = request.getfixturevalue("postgres_url")
+    return url
 
 
 @pytest.fixture(scope="session")
@@ -185,7 +222,7 @@ class FakeClock:
 class RunningBot:
     api: FakeBotApi
     bot: TelegramBot
-    db: Path
+    db: Path | str
     clock: FakeClock
 
     @property
@@ -200,7 +237,7 @@ class RunningBot:
 
 @asynccontextmanager
 async def running_bot(
-    api: FakeBotApi, db: Path, polling: bool, service: Settings | None = None
+    api: FakeBotApi, db: Path | str, polling: bool, service: Settings | None = None
 ) -> AsyncIterator[RunningBot]:
     """The real `Application` against the fake Bot API, started as `growcoach run` would."""
     assert api.server is not None
@@ -237,4 +274,11 @@ async def telegram(bot_api: FakeBotApi, tmp_path: Path) -> AsyncIterator[Running
 async def telegram_direct(bot_api: FakeBotApi, tmp_path: Path) -> AsyncIterator[RunningBot]:
     """No polling: each test hands updates over itself, and knows when each is done."""
     async with running_bot(bot_api, tmp_path / "telegram.db", polling=False) as bot:
+        yield bot
+
+
+@pytest.fixture
+async def telegram_on(bot_api: FakeBotApi, store_at: Path | str) -> AsyncIterator[RunningBot]:
+    """As `telegram_direct`, once on each backend (`store_at`)."""
+    async with running_bot(bot_api, store_at, polling=False) as bot:
         yield bot

@@ -67,8 +67,8 @@ class Cluster:
         try:
             _call([*as_user, str(bin / "initdb"), "-D", str(data), "-U", "growcoach",
                    "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"])  # fmt: skip
-            options = (f"-k {folder} -c listen_addresses='' -c fsync=off "
-                       "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")  # fmt: skip
+            options = (f"-k {folder} -c listen_addresses='' -c fsync=off -c synchronous_commit=off"
+                       " -c full_page_writes=off -c max_connections=200")  # fmt: skip
             _call([*as_user, str(bin / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"),
                    "-o", options, "-w", "-t", "60", "start"])  # fmt: skip
         except Unavailable:
@@ -125,3 +125,19 @@ def _call(command: list[str]) -> None:
         detail = output.decode(errors="replace").strip().splitlines()[-1:] or [str(error)]
         program = next((part for part in command if "/" in part), command[0])
         raise Unavailable(f"{Path(program).name} failed: {detail[0]}") from error
+
+
+def query(
+    where: Path | str, sql: str, values: tuple[object, ...] = ()
+) -> list[tuple[object, ...]]:
+    """Rows of `sql` (with `?` placeholders) read directly from a store, whichever backend:
+    what an operator would see, not what growcoach says."""
+    if isinstance(where, str):
+        with psycopg.connect(where) as connection:
+            return connection.execute(sql.replace("?", "%s"), values).fetchall()
+    import sqlite3
+
+    with sqlite3.connect(where) as connection:
+        rows = connection.execute(sql, values).fetchall()
+    connection.close()
+    return rows

@@ -1,4 +1,5 @@
-"""The reminder loop against a real SQLite file and the real Telegram Application.
+"""The reminder loop against each backend (a real SQLite file, a real PostgreSQL) and the
+real Telegram Application.
 
 The clock is injected and moved by the tests; the loop is ticked by hand, exactly as
 its 30-second timer would. Check-ins go out through the fake Bot API server.
@@ -7,11 +8,11 @@ its 30-second timer would. Check-ins go out through the fake Bot API server.
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 from datetime import UTC, datetime, timedelta
 
 from conftest import SCHEDULE_ANSWERS, RunningBot
 from fake_bot_api import Failure, FakeBotApi
+from postgres import query
 
 from bot.app import open_app
 from bot.reminders import ReminderLoop
@@ -28,23 +29,21 @@ async def plan_with_check_in(bot: RunningBot, user: int = PERSON) -> int:
     return len(bot.api.sent_to(user))
 
 
-def reminders_of(bot: RunningBot, user: int = PERSON) -> list[tuple[str, str | None]]:
-    with sqlite3.connect(bot.db) as reader:
-        return reader.execute(
-            "SELECT due_at, outcome FROM reminders WHERE person_id = ?", (f"telegram:{user}",)
-        ).fetchall()
+def reminders_of(bot: RunningBot, user: int = PERSON) -> list[tuple[object, ...]]:
+    return query(bot.db, "SELECT due_at, outcome FROM reminders WHERE person_id = ?",
+                 (f"telegram:{user}",))  # fmt: skip
 
 
-async def test_nothing_is_sent_before_its_time(telegram_direct: RunningBot) -> None:
-    bot = telegram_direct
+async def test_nothing_is_sent_before_its_time(telegram_on: RunningBot) -> None:
+    bot = telegram_on
     seen = await plan_with_check_in(bot)
     bot.clock.now = FIRST_DUE - timedelta(seconds=1)
     assert await bot.bot.reminders.tick() == 0
     assert len(bot.api.sent_to(PERSON)) == seen
 
 
-async def test_the_check_in_arrives_and_can_be_answered(telegram_direct: RunningBot) -> None:
-    bot, api = telegram_direct, telegram_direct.api
+async def test_the_check_in_arrives_and_can_be_answered(telegram_on: RunningBot) -> None:
+    bot, api = telegram_on, telegram_on.api
     seen = await plan_with_check_in(bot)
     bot.clock.now = FIRST_DUE + timedelta(seconds=20)
     assert await bot.bot.reminders.tick() == 1
@@ -61,8 +60,8 @@ async def test_the_check_in_arrives_and_can_be_answered(telegram_direct: Running
     assert await bot.bot.reminders.tick() == 0
 
 
-async def test_two_loops_racing_send_one_check_in(telegram_direct: RunningBot) -> None:
-    bot = telegram_direct
+async def test_two_loops_racing_send_one_check_in(telegram_on: RunningBot) -> None:
+    bot = telegram_on
     seen = await plan_with_check_in(bot)
     bot.clock.now = FIRST_DUE + timedelta(minutes=1)
     async with open_app(bot.db, bot.clock) as second_app:
@@ -74,9 +73,9 @@ async def test_two_loops_racing_send_one_check_in(telegram_direct: RunningBot) -
 
 
 async def test_a_claim_left_by_a_crash_is_sent_once_after_its_lease(
-    telegram_direct: RunningBot,
+    telegram_on: RunningBot,
 ) -> None:
-    bot = telegram_direct
+    bot = telegram_on
     seen = await plan_with_check_in(bot)
     bot.clock.now = FIRST_DUE
     [claim] = await bot.bot.reminders.claim_due()  # claimed, then the process "died"
@@ -90,22 +89,21 @@ async def test_a_claim_left_by_a_crash_is_sent_once_after_its_lease(
     assert reminders_of(bot) == [(claim.due_at, "sent")]
 
 
-async def test_four_weeks_down_gives_one_catch_up(telegram_direct: RunningBot) -> None:
-    bot = telegram_direct
+async def test_four_weeks_down_gives_one_catch_up(telegram_on: RunningBot) -> None:
+    bot = telegram_on
     seen = await plan_with_check_in(bot)
     bot.clock.now = FIRST_DUE + timedelta(weeks=4, hours=1)
     assert await bot.bot.reminders.tick() == 1
     assert await bot.bot.reminders.tick() == 0
     assert len(bot.api.sent_to(PERSON)) == seen + 1
-    with sqlite3.connect(bot.db) as reader:
-        [next_due] = reader.execute("SELECT next_due FROM schedules").fetchone()
+    [(next_due,)] = query(bot.db, "SELECT next_due FROM schedules")
     assert next_due == "2026-04-06T16:00:00+00:00"  # the next Monday 18:00, summer time
 
 
 async def test_a_blocked_person_gets_no_reminders_until_they_write(
-    telegram_direct: RunningBot,
+    telegram_on: RunningBot,
 ) -> None:
-    bot, api = telegram_direct, telegram_direct.api
+    bot, api = telegram_on, telegram_on.api
     seen = await plan_with_check_in(bot)
     api.fail_next("sendMessage", Failure(403, "Forbidden: bot was blocked by the user"))
     bot.clock.now = FIRST_DUE
@@ -122,8 +120,8 @@ async def test_a_blocked_person_gets_no_reminders_until_they_write(
     assert len(api.sent_to(PERSON)) == seen + 3
 
 
-async def test_many_people_due_at_once_all_get_one(telegram_direct: RunningBot) -> None:
-    bot = telegram_direct
+async def test_many_people_due_at_once_all_get_one(telegram_on: RunningBot) -> None:
+    bot = telegram_on
     people = range(5001, 5013)
     for person in people:
         await plan_with_check_in(bot, person)
@@ -134,8 +132,8 @@ async def test_many_people_due_at_once_all_get_one(telegram_direct: RunningBot) 
         assert len(reminders_of(bot, person)) == 1
 
 
-async def test_snoozed_check_in_comes_back_later_that_day(telegram_direct: RunningBot) -> None:
-    bot, api = telegram_direct, telegram_direct.api
+async def test_snoozed_check_in_comes_back_later_that_day(telegram_on: RunningBot) -> None:
+    bot, api = telegram_on, telegram_on.api
     seen = await plan_with_check_in(bot)
     bot.clock.now = FIRST_DUE
     await bot.bot.reminders.tick()
@@ -154,9 +152,9 @@ def test_fake_api_is_loopback_only(bot_api: FakeBotApi) -> None:
 
 
 async def test_a_follow_up_the_day_after_a_crisis_arrives_once(
-    telegram_direct: RunningBot,
+    telegram_on: RunningBot,
 ) -> None:
-    bot, api = telegram_direct, telegram_direct.api
+    bot, api = telegram_on, telegram_on.api
     for answer in ("/start", "yes", "Sam", "Home"):
         await bot.handle(api.send_text(PERSON, answer))
     question = api.sent_to(PERSON)[-1].text.split("\n\n")[-1]
@@ -186,9 +184,9 @@ async def test_a_follow_up_the_day_after_a_crisis_arrives_once(
 
 
 async def test_a_failed_check_in_is_tried_again_later_without_holding_the_loop(
-    telegram_direct: RunningBot,
+    telegram_on: RunningBot,
 ) -> None:
-    bot, api = telegram_direct, telegram_direct.api
+    bot, api = telegram_on, telegram_on.api
     seen = await plan_with_check_in(bot)
     other = await plan_with_check_in(bot, PERSON + 1)
     bot.clock.now = FIRST_DUE
@@ -211,9 +209,9 @@ async def test_a_failed_check_in_is_tried_again_later_without_holding_the_loop(
 
 
 async def test_a_restarted_process_resumes_its_own_claims_at_once(
-    telegram_direct: RunningBot,
+    telegram_on: RunningBot,
 ) -> None:
-    bot = telegram_direct
+    bot = telegram_on
     seen = await plan_with_check_in(bot)
     bot.clock.now = FIRST_DUE
     [claim] = await bot.bot.reminders.claim_due()  # claimed, then the process was killed
@@ -225,13 +223,13 @@ async def test_a_restarted_process_resumes_its_own_claims_at_once(
     assert reminders_of(bot) == [(claim.due_at, "sent")]
 
 
-async def test_a_reply_never_waits_behind_the_reminders(telegram_direct: RunningBot) -> None:
+async def test_a_reply_never_waits_behind_the_reminders(telegram_on: RunningBot) -> None:
     """Many check-ins due while a person writes: the reminders wait for the reply.
 
     The person's reply is held at the (fake) Bot API, so their turn is in progress; the
     reminder loop, started meanwhile, takes its first check-in turn and then waits at
     the gate instead of sending. Only when the reply is through do the check-ins go."""
-    bot, api = telegram_direct, telegram_direct.api
+    bot, api = telegram_on, telegram_on.api
     people = range(5101, 5106)
     for person in people:
         await plan_with_check_in(bot, person)

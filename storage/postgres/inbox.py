@@ -1,0 +1,80 @@
+"""The inbox on PostgreSQL: the same as `storage.inbox`, shared by every instance.
+
+An update's id is its key, so when Telegram delivers an update twice (it retries a
+webhook that answered slowly, perhaps to another instance), the second insert finds the
+first (waiting for it to commit if need be) and is not new: only one instance handles
+it. An update a restarted instance takes from `waiting` while another is already on it
+is caught by the turn, which checks under the person's lock that it is not handled yet
+(`HeldTurn.handled`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from storage.encryption import Cipher
+from storage.inbox import REMEMBER
+from storage.postgres.repositories import Pool
+from storage.repositories import utc_text
+
+
+class Inbox:
+    def __init__(self, pool: Pool, cipher: Cipher) -> None:
+        self._pool = pool
+        self._cipher = cipher
+
+    async def receive(self, updates: Sequence[tuple[int, str]], now: datetime) -> set[int]:
+        """Keep each (update id, JSON) in one transaction; returns the ids new to the inbox."""
+        new: set[int] = set()
+        if not updates:
+            return new
+        when = utc_text(now)
+        async with self._pool.connection() as connection:
+            await connection.execute("BEGIN")
+            try:
+                for update_id, payload in updates:
+                    cursor = await connection.execute(
+                        "INSERT INTO inbox (update_id, payload, received_at)"
+                        " VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
+                        (update_id, self._cipher.seal(payload), when),
+                    )
+                    if cursor.rowcount == 1:
+                        new.add(update_id)
+                await connection.execute("COMMIT")
+            except BaseException:
+                await connection.execute("ROLLBACK")
+                raise
+        return new
+
+    async def set_aside(self, update_id: int, now: datetime) -> None:
+        """An update that cannot be read: its id is kept, its content is not."""
+        when = utc_text(now)
+        async with self._pool.connection() as connection:
+            await connection.execute(
+                "INSERT INTO inbox (update_id, payload, received_at, handled_at)"
+                " VALUES (%s, NULL, %s, %s) ON CONFLICT DO NOTHING",
+                (update_id, when, when),
+            )
+
+    async def done(self, update_id: int, now: datetime) -> None:
+        async with self._pool.connection() as connection:
+            await connection.execute(
+                "UPDATE inbox SET handled_at = %s, payload = NULL"
+                " WHERE update_id = %s AND handled_at IS NULL",
+                (utc_text(now), update_id),
+            )
+
+    async def waiting(self) -> list[str]:
+        async with self._pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT payload FROM inbox WHERE handled_at IS NULL ORDER BY update_id"
+            )
+            rows = await cursor.fetchall()
+        return [str(self._cipher.open(row["payload"])) for row in rows]
+
+    async def forget(self, now: datetime) -> None:
+        async with self._pool.connection() as connection:
+            await connection.execute(
+                "DELETE FROM inbox WHERE handled_at < %s", (utc_text(now - REMEMBER),)
+            )

@@ -129,6 +129,10 @@ def pieces(text: str, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
 SEND_POOL = 16
 """Connections for sending: httpx scans its whole pool on every request, so a small one
 is faster, and the rate limiter allows about 30 messages a second anyway."""
+ADOPT_AFTER = timedelta(minutes=2)
+"""How long an update may wait in the inbox unhandled before another instance takes it
+over (its own instance stopped). Far longer than any turn, even under load."""
+ADOPT_BATCH = 100
 UNBOUNDED = 1 << 30
 """The library's own bound on concurrent updates: none; `OnePersonAtATime` bounds them."""
 
@@ -210,6 +214,9 @@ class TelegramBot:
         """Whether this process polls Telegram (`run_polling`), rather than a webhook."""
         self._polling = InboxRequest()
         self._bare: set[int] = set()
+        self._in_flight: set[int] = set()
+        """Updates this process has queued and not yet handled (never adopted by it again)."""
+        self._adopting: asyncio.Task[None] | None = None
         """Updates passed on as their id alone (set aside, or delivered twice)."""
         self._forgotten_at: datetime | None = None
         """When the inbox last dropped the ids of updates handled over a day ago."""
@@ -264,7 +271,8 @@ class TelegramBot:
         return self._app
 
     async def post_init(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-        """Open the database, set the command menu, start the reminder loop."""
+        """Open the database, set the command menu, start the reminder loop, hand in what
+        the inbox holds unhandled, then look now and then for updates to adopt."""
         settings = self.settings
         self._app = await self._stack.enter_async_context(
             open_app(settings.db_path, settings.clock, settings.service)
@@ -273,8 +281,7 @@ class TelegramBot:
             self._app, self.deliver_reminder, settings.clock,
             interval=settings.remind_every or 0, owner=settings.instance,
         )  # fmt: skip
-        if self._polls:
-            await self._app.database.poll_alone(self._token.split(":")[0])
+        await self._app.database.serve_bot(self._token.split(":")[0], polling=self._polls)
         if settings.remind_every is not None:
             self._reminder_task = asyncio.create_task(self._reminders.run())
         await self._set_menu(application.bot)
@@ -282,7 +289,32 @@ class TelegramBot:
         self._polling.admit = self.admit
         for payload in await inbox.waiting():  # received before a crash, not yet handled
             update = Update.de_json(json.loads(payload), application.bot)
+            self._in_flight.add(update.update_id)
             await application.update_queue.put(update)
+        if settings.remind_every is not None:  # after those: they are this process's own
+            self._adopting = asyncio.create_task(self._adopt_forever(settings.remind_every))
+
+    async def adopt(self) -> list[Update]:
+        """Updates another instance kept in the inbox but never handled (it stopped), once
+        they have waited `ADOPT_AFTER`. If that instance was only slow, the turn it took
+        is not repeated: the turn checks its update is not handled yet."""
+        now = self.settings.clock()
+        adopted = []
+        for payload in await self.app.database.inbox.adopt(now, ADOPT_AFTER, ADOPT_BATCH):
+            update = Update.de_json(json.loads(payload), self.application.bot)
+            if update.update_id not in self._in_flight:
+                self._in_flight.add(update.update_id)
+                adopted.append(update)
+        return adopted
+
+    async def _adopt_forever(self, interval: float) -> None:
+        while True:
+            try:
+                for update in await self.adopt():
+                    await self.application.update_queue.put(update)
+            except Exception as error:
+                logger.warning("could not look for updates to adopt (%s)", type(error).__name__)
+            await asyncio.sleep(interval)
 
     async def admit(self, batch: Batch) -> Batch:
         """Each update read on its own and kept in the inbox, before Telegram is told it
@@ -306,6 +338,7 @@ class TelegramBot:
                 continue
             readable.append((update_id, payload))
         new = await self.app.database.inbox.receive(readable, now)
+        self._in_flight |= new
         passed: Batch = []
         for raw in batch:
             update_id = raw.get("update_id")
@@ -333,6 +366,7 @@ class TelegramBot:
         something has marked it already, in its own statement)."""
         if not isinstance(update, Update) or self._app is None:
             return
+        self._in_flight.discard(update.update_id)
         if update.update_id in self._bare:
             self._bare.discard(update.update_id)
             return
@@ -372,10 +406,11 @@ class TelegramBot:
             await bot.set_my_commands(commands, language_code=code)
 
     async def post_shutdown(self, _: Application[Any, Any, Any, Any, Any, Any]) -> None:
-        if self._reminder_task is not None:
-            self._reminder_task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._reminder_task
+        for task in (self._reminder_task, self._adopting):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
         await self._stack.aclose()
 
     # -- handlers -------------------------------------------------------------------

@@ -92,6 +92,15 @@ def _prepare_folder(path: Path) -> None:
     create_private(path)  # SQLite gives its -wal and -shm files the same mode
 
 
+def one_bot(bot: str, kept: str) -> None:
+    """Refuse a second bot: its update ids would be taken for the first bot's, and lost."""
+    if kept != bot:
+        raise StorageError(
+            f"this database belongs to another Telegram bot (id {kept}), not to the bot of "
+            f"TELEGRAM_BOT_TOKEN (id {bot}): give each bot a database of its own"
+        )
+
+
 class Database:
     def __init__(self, connection: aiosqlite.Connection, path: Path, cipher: Cipher) -> None:
         self.connection = connection
@@ -251,9 +260,20 @@ class Database:
         busy = int(next(iter(rows))[0])
         return busy == 0
 
-    async def poll_alone(self, bot: str) -> None:
-        """Nothing to check: a SQLite file serves one process (Telegram itself answers a
-        second poller with 409 Conflict)."""
+    async def serve_bot(self, bot: str, polling: bool) -> None:
+        """The bot's id is kept on first start, and another bot's refused. A SQLite file
+        serves one process, so there is no second poller to look for (Telegram itself
+        answers one with 409 Conflict)."""
+        async with self.unit_of_work() as work:
+            await self.connection.execute(
+                "INSERT INTO meta (name, value) VALUES ('telegram_bot', ?) ON CONFLICT DO NOTHING",
+                (bot,),
+            )
+            rows = await self.connection.execute_fetchall(
+                "SELECT value FROM meta WHERE name = 'telegram_bot'"
+            )
+            await work.commit()
+        one_bot(bot, str(next(iter(rows))[0]))
 
     def unit_of_work(self) -> UnitOfWork:
         return UnitOfWork(self.connection, self._lock)

@@ -83,6 +83,19 @@ class Inbox:
             )
         return [str(self._cipher.open(row[0])) for row in rows]
 
+    async def adopt(self, now: datetime, lease: timedelta, limit: int) -> list[str]:
+        """Updates received over `lease` ago and still not handled, oldest first, taken
+        over: their time is renewed, so no one takes them again for another lease. With
+        several instances, the one that received them stopped before handling them."""
+        async with self._lock:
+            rows = await self._connection.execute_fetchall(
+                "UPDATE inbox SET received_at = ? WHERE update_id IN (SELECT update_id"
+                " FROM inbox WHERE handled_at IS NULL AND received_at <= ?"
+                " ORDER BY update_id LIMIT ?) RETURNING update_id, payload",
+                (utc_text(now), utc_text(now - lease), limit),
+            )
+        return [str(self._cipher.open(row[1])) for row in sorted(rows, key=lambda row: row[0])]
+
     async def forget(self, now: datetime) -> None:
         """Drop the ids of updates handled more than a day ago."""
         async with self._lock:

@@ -59,6 +59,8 @@ class Inbox(Protocol):
 
     async def waiting(self) -> list[str]: ...
 
+    async def adopt(self, now: datetime, lease: timedelta, limit: int) -> list[str]: ...
+
     async def forget(self, now: datetime) -> None: ...
 
 
@@ -140,7 +142,9 @@ class Store(Protocol):
 
     async def scrub(self) -> bool: ...
 
-    async def poll_alone(self, bot: str) -> None:
-        """Refuse (StorageError) when another process already polls Telegram for `bot`."""
+    async def serve_bot(self, bot: str, polling: bool) -> None:
+        """Keep the database to one Telegram bot (update ids, the inbox's key, are per bot):
+        refuse (StorageError) another bot's id; when `polling`, refuse too while another
+        process polls for `bot` (Telegram allows one)."""
 
     async def close(self) -> None: ...

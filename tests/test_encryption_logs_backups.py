@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SCHEDULE_ANSWERS, START, TOKEN, RunningBot
+from postgres import query
 
 from bot.app import open_app
 from bot.settings import Settings
@@ -34,7 +35,7 @@ def file_bytes(db: Path) -> bytes:
     return db.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
 
 
-async def converse(db: Path, key: str | None, person: str = "telegram:1") -> None:
+async def converse(db: Path | str, key: str | None, person: str = "telegram:1") -> None:
     chosen = settings(key)
     async with open_app(db, lambda: START, chosen) as app:
         for answer in (*SCHEDULE_ANSWERS, "/safety", "Make a plan", "Crowds at the station",
@@ -75,19 +76,28 @@ async def test_a_wrong_or_missing_key_is_a_clear_error_at_start(tmp_path: Path) 
         assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
 
 
-async def test_keys_rotate_and_old_plain_text_gets_sealed(tmp_path: Path) -> None:
-    db = tmp_path / "rotate.db"
+def where(db: Path | str) -> tuple[str, str]:
+    """The command line's way to name a store: a SQLite file, or a PostgreSQL URL."""
+    return ("--database-url", db) if isinstance(db, str) else ("--db", str(db))
+
+
+async def test_keys_rotate_and_old_plain_text_gets_sealed(store_at: Path | str) -> None:
+    db = store_at
     await converse(db, None)  # written before any key was set
+    from test_outcome_storage import outcomes_kept  # (it imports this module)
+
+    await outcomes_kept(db, None)
     first = new_key()
-    rotated = run("rotate-key", "--db", str(db), env={"GROWCOACH_ENCRYPTION_KEY": first})
+    rotated = run("rotate-key", *where(db), env={"GROWCOACH_ENCRYPTION_KEY": first})
     assert rotated.returncode == 0, rotated.stderr
-    assert WORDS[0].encode() not in file_bytes(db)
+    for table, column in (("goals", "text"), ("people", "conversation"), ("appointments", "words"),
+                          ("gas_scales", "levels")):  # fmt: skip
+        values = [value for (value,) in query(db, f"SELECT {column} FROM {table}")]
+        assert values and all(str(value).startswith("enc1:") for value in values), table
     second = new_key()
     both = f"{second},{first}"
-    assert (
-        run("rotate-key", "--db", str(db), env={"GROWCOACH_ENCRYPTION_KEY": both}).returncode == 0
-    )
-    only_new = run("export", "--user", "1", "--format", "json", "--out", "-", "--db", str(db),
+    assert run("rotate-key", *where(db), env={"GROWCOACH_ENCRYPTION_KEY": both}).returncode == 0
+    only_new = run("export", "--user", "1", "--format", "json", "--out", "-", *where(db),
                    env={"GROWCOACH_ENCRYPTION_KEY": second})  # fmt: skip
     assert only_new.returncode == 0, only_new.stderr
     assert WORDS[0] in json.loads(only_new.stdout)["goals"][0]["text"]

@@ -8,9 +8,13 @@ through `storage/`. Parsed with `ast`, so an import inside a function counts too
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+DRIVERS = {"sqlite3", "aiosqlite", "psycopg", "psycopg_pool", "asyncpg"}
+"""Every SQL driver growcoach uses, or might: none may appear in the domain or the edges."""
 
 
 def imported(package: str, root: Path = ROOT) -> dict[str, set[str]]:
@@ -37,13 +41,27 @@ def offenders(package: str, forbidden: set[str]) -> dict[str, set[str]]:
 
 def test_the_domain_imports_no_storage_and_no_edges() -> None:
     assert imported("dialogue_flows"), "the check must see the domain's modules"
-    forbidden = {"storage", "bot", "telegram", "sqlite3", "aiosqlite"}
+    forbidden = {"storage", "bot", "telegram", *DRIVERS}
     assert offenders("dialogue_flows", forbidden) == {}
 
 
 def test_only_storage_speaks_sql() -> None:
-    assert offenders("bot", {"sqlite3", "aiosqlite"}) == {}
-    assert any("aiosqlite" in names for names in imported("storage").values())
+    assert offenders("bot", DRIVERS) == {}
+    assert offenders("dialogue_flows", DRIVERS) == {}
+    drivers = set().union(*imported("storage").values()) & DRIVERS
+    assert {"aiosqlite", "psycopg", "psycopg_pool"} <= drivers
+
+
+def test_the_postgres_driver_is_imported_only_when_a_url_asks_for_it() -> None:
+    """`growcoach chat` on SQLite starts without psycopg (start-up time), even with every
+    module the console and the service use loaded."""
+    probe = ("import sys, bot.cli, bot.app, bot.console, bot.conversations, storage.db; "
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+             "{'psycopg', 'psycopg_pool', 'asyncpg'} or m.startswith('storage.postgres')))"
+             )  # fmt: skip
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True, timeout=60)  # fmt: skip
+    assert result.stdout.strip() == "[]"
 
 
 def test_the_check_would_see_a_forbidden_import(tmp_path: Path) -> None:

@@ -1,11 +1,12 @@
-"""Outcome records on a real SQLite file: kept across a restart, sealed with a key, erased."""
+"""Outcome records on a real SQLite file (and PostgreSQL): kept across a restart, sealed
+with a key, erased."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from conftest import START, WHOLE_PLAN
+from postgres import query
 from test_encryption_logs_backups import file_bytes, settings
 
 from bot.app import open_app
@@ -18,7 +19,7 @@ OWN_WORDS = ("Sofa at Jonas's place", "Name on the housing list", "A viewing boo
 TABLES = ("gas_scales", "gas_ratings", "measure_responses", "measure_plans", "appointments")
 
 
-async def outcomes_kept(db: Path, key: str | None) -> None:
+async def outcomes_kept(db: Path | str, key: str | None) -> None:
     async with open_app(db, lambda: START, settings(key)) as app:
         for answer in (*WHOLE_PLAN, "yes", *OWN_WORDS, "Quite important", "Monday 18:00",
                        "Copenhagen", "/checkin", "I did it", "Alarm", "7", "Keep the same step",
@@ -51,16 +52,15 @@ async def test_outcomes_survive_a_restart_and_are_sealed_with_a_key(tmp_path: Pa
     assert appointment.words == "tomorrow at 10" and appointment.eve_due is not None
 
 
-async def test_delete_erases_every_outcome(tmp_path: Path) -> None:
-    db = tmp_path / "erase.db"
+async def test_delete_erases_every_outcome(store_at: Path | str) -> None:
+    db = store_at
     await outcomes_kept(db, None)
     async with open_app(db, lambda: START, settings(None)) as app:
         await app.conversations.handle(PERSON, Text("/delete"))
         turn = await app.conversations.handle(PERSON, Text("Delete everything now"))
         assert turn.erase
-    for words in OWN_WORDS:
-        assert words.encode() not in file_bytes(db), words
-    with sqlite3.connect(db) as reader:
-        for table in TABLES:
-            count = reader.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
-            assert count == (0,), table
+    if isinstance(db, Path):  # PostgreSQL: see test_postgres (and the README)
+        for words in OWN_WORDS:
+            assert words.encode() not in file_bytes(db), words
+    for table in TABLES:
+        assert query(db, f"SELECT COUNT(*) FROM {table}") == [(0,)], table

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from conftest import SCHEDULE_ANSWERS, START, Dialogue, RunningBot
+from postgres import query
 
 from bot.app import open_app
 from dialogue_flows.types import Text
@@ -90,8 +91,8 @@ async def test_after_deletion_the_person_starts_afresh(tmp_path: Path) -> None:
         ]
 
 
-async def test_export_in_telegram_sends_a_pdf_document(telegram_direct: RunningBot) -> None:
-    bot, api = telegram_direct, telegram_direct.api
+async def test_export_in_telegram_sends_a_pdf_document(telegram_on: RunningBot) -> None:
+    bot, api = telegram_on, telegram_on.api
     for answer in SCHEDULE_ANSWERS:
         await bot.handle(api.send_text(7001, answer))
     await bot.handle(api.send_text(7001, "/export"))
@@ -102,6 +103,17 @@ async def test_export_in_telegram_sends_a_pdf_document(telegram_direct: RunningB
     assert document.chat_id == 7001
     assert document.params["document_name"].endswith(".pdf")
     assert document.params["document"].startswith(b"%PDF")
+
+
+async def test_delete_in_telegram_erases_everything(telegram_on: RunningBot) -> None:
+    bot, api = telegram_on, telegram_on.api
+    for answer in (*SCHEDULE_ANSWERS, "/delete"):
+        await bot.handle(api.send_text(7002, answer))
+    await bot.handle(api.press(7002, api.sent_to(7002)[-1], "Delete everything now"))
+    assert api.sent_to(7002)[-1].text.startswith("Everything is deleted")
+    for table, owner in (("people", "id"), ("goals", "person_id"), ("schedules", "person_id")):
+        assert query(bot.db, f"SELECT count(*) FROM {table} WHERE {owner} = 'telegram:7002'"
+                     ) == [(0,)], table  # fmt: skip
 
 
 async def test_delete_while_someone_reads_the_database_finishes_once_they_stop(

@@ -1,14 +1,18 @@
-"""Storage on real SQLite files: migrations, round trips, and all-or-nothing turns."""
+"""Storage on real SQLite files and a real PostgreSQL: migrations, round trips, and
+all-or-nothing turns. The tests taking `store_at` are the storage contract: they run on
+both backends with the same assertions."""
 
 from __future__ import annotations
 
 import sqlite3
+from datetime import timedelta
 from pathlib import Path
 
+import psycopg
 import pytest
 from conftest import START, WHOLE_PLAN
 
-from bot.app import open_app
+from bot.app import open_app, open_store
 from dialogue_flows.records import CheckIn, Conversation, Goal, LifeArea, Person, Schedule, Step
 from dialogue_flows.types import Text
 from storage.db import Database, StorageError
@@ -71,7 +75,7 @@ async def test_a_file_that_is_not_a_database_is_refused_clearly(tmp_path: Path) 
     assert path.read_bytes().startswith(b"this is not sqlite")
 
 
-async def test_records_round_trip_with_any_unicode(tmp_path: Path) -> None:
+async def test_records_round_trip_with_any_unicode(store_at: Path | str) -> None:
     person = Person(
         id="telegram:42",
         name="Åse 🌱",
@@ -99,7 +103,7 @@ async def test_records_round_trip_with_any_unicode(tmp_path: Path) -> None:
         steps=(step,),
     )
     schedule = Schedule(person_id="telegram:42", weekday=0, hour=18, timezone="Europe/Copenhagen")
-    database = await Database.open(tmp_path / "r.db")
+    database = await open_store(store_at)
     try:
         await database.turns.save(
             Changes("telegram:42", person, (goal,), schedule), before=Stored(None)
@@ -113,7 +117,7 @@ async def test_records_round_trip_with_any_unicode(tmp_path: Path) -> None:
 
 
 async def test_saving_a_goal_writes_its_changed_and_new_steps_and_checkins(
-    tmp_path: Path,
+    store_at: Path | str,
 ) -> None:
     """Only children that differ from before are written; none may be missed."""
     person = Person(id="console:ann", consented_at=START, created_at=START)
@@ -127,7 +131,7 @@ async def test_saving_a_goal_writes_its_changed_and_new_steps_and_checkins(
             "checkins": (CheckIn(number=1, step_number=1, at=START, outcome="done"),),
         }
     )  # fmt: skip
-    database = await Database.open(tmp_path / "c.db")
+    database = await open_store(store_at)
     try:
         await database.turns.save(Changes("console:ann", person, (goal,)), Stored(None))
         before = await database.turns.load("console:ann")
@@ -137,8 +141,8 @@ async def test_saving_a_goal_writes_its_changed_and_new_steps_and_checkins(
         await database.close()
 
 
-async def test_a_unit_of_work_without_commit_leaves_nothing(tmp_path: Path) -> None:
-    database = await Database.open(tmp_path / "u.db")
+async def test_a_unit_of_work_without_commit_leaves_nothing(store_at: Path | str) -> None:
+    database = await open_store(store_at)
     person = Person(id="console:x", consented_at=START, created_at=START)
     schedule = Schedule(person_id="console:x", weekday=0, hour=9, timezone="Europe/London")
     try:
@@ -154,14 +158,14 @@ async def test_a_unit_of_work_without_commit_leaves_nothing(tmp_path: Path) -> N
         await database.close()
 
 
-async def test_a_turn_whose_writes_fail_saves_none_of_them(tmp_path: Path) -> None:
+async def test_a_turn_whose_writes_fail_saves_none_of_them(store_at: Path | str) -> None:
     """One statement is one transaction: a goal of nobody fails, and its person with it."""
-    database = await Database.open(tmp_path / "a.db")
+    database = await open_store(store_at)
     person = Person(id="console:x", consented_at=START, created_at=START)
     stray = Goal(person_id="console:nobody", number=1, area=LifeArea.HOME, text="x",
                  created_at=START, updated_at=START)  # fmt: skip
     try:
-        with pytest.raises(sqlite3.IntegrityError):
+        with pytest.raises((sqlite3.IntegrityError, psycopg.IntegrityError)):
             await database.turns.save(Changes("console:x", person, (stray,)), Stored(None))
         assert await database.turns.load("console:x") == Stored(None)
     finally:
@@ -182,3 +186,56 @@ async def test_each_turn_is_committed_before_the_reply(tmp_path: Path) -> None:
     step = step[0]
     assert '"step":"options"' in step
     assert words == ("Find a flat of my own within a year", "Money, and forms make me panic")
+
+
+async def test_a_database_serves_one_telegram_bot(store_at: Path | str) -> None:
+    """Update ids (the inbox's key) are per bot: a second bot's would be lost as repeats."""
+    database = await open_store(store_at)
+    try:
+        await database.serve_bot("111", polling=False)
+        with pytest.raises(StorageError, match=r"another Telegram bot \(id 111\)"):
+            await database.serve_bot("222", polling=False)
+        await database.serve_bot("111", polling=True)
+    finally:
+        await database.close()
+
+
+async def test_the_inbox_keeps_each_update_once_until_handled(store_at: Path | str) -> None:
+    database = await open_store(store_at)
+    inbox = database.inbox
+    try:
+        assert await inbox.receive([(7, '{"update_id": 7}'), (5, '{"update_id": 5}')], START) == {
+            5,
+            7,
+        }
+        assert await inbox.receive([(7, "again"), (8, '{"update_id": 8}')], START) == {8}
+        await inbox.set_aside(9, START)  # unreadable: its id kept, never waiting
+        assert await inbox.receive([(9, '{"update_id": 9}')], START) == set()
+        await inbox.done(5, START)
+        assert await inbox.waiting() == ['{"update_id": 7}', '{"update_id": 8}']
+        await inbox.forget(START + timedelta(hours=23))
+        assert await inbox.receive([(5, "again")], START) == set()  # still remembered
+        await inbox.forget(START + timedelta(days=1, seconds=1))
+        assert await inbox.receive([(5, '{"update_id": 5}')], START) == {5}  # forgotten
+    finally:
+        await database.close()
+
+
+async def test_updates_left_unhandled_are_adopted_once_after_a_lease(
+    store_at: Path | str,
+) -> None:
+    """An instance that kept updates and stopped before handling them: another takes them
+    over once their lease is out, and no one else takes them for another lease."""
+    database = await open_store(store_at)
+    inbox, lease = database.inbox, timedelta(minutes=2)
+    try:
+        await inbox.receive([(3, "three"), (1, "one"), (2, "two")], START)
+        assert await inbox.adopt(START + timedelta(minutes=1), lease, 10) == []
+        later = START + timedelta(minutes=3)
+        assert await inbox.adopt(later, lease, 2) == ["one", "two"]
+        assert await inbox.adopt(later, lease, 10) == ["three"]
+        assert await inbox.adopt(later, lease, 10) == []  # taken: a lease of their own
+        await inbox.done(1, later)
+        assert await inbox.adopt(later + lease, lease, 10) == ["two", "three"]
+    finally:
+        await database.close()

@@ -18,7 +18,7 @@ from psycopg.conninfo import conninfo_to_dict
 from psycopg.rows import DictRow, dict_row
 from psycopg_pool import AsyncConnectionPool
 
-from storage.db import StorageError
+from storage.db import StorageError, one_bot
 from storage.encryption import Cipher, EncryptionKeyError
 from storage.migrations import SCHEMA_VERSION
 from storage.postgres.inbox import Inbox
@@ -124,9 +124,23 @@ class PostgresDatabase:
             await connection.execute(f"VACUUM {', '.join(ERASED_FROM)}")
         return True
 
-    async def poll_alone(self, bot: str) -> None:
-        """Hold a session advisory lock on `bot` for as long as this process runs; refuse
-        when another process holds it (it polls already, and Telegram allows one)."""
+    async def serve_bot(self, bot: str, polling: bool) -> None:
+        """Keep the bot's id (refusing another bot's); when `polling`, hold a session
+        advisory lock on the bot for as long as this process runs, and refuse when another
+        process holds it (it polls already, and Telegram allows one)."""
+        async with self._pool.connection() as connection:
+            await connection.execute(
+                "INSERT INTO meta (name, value) VALUES ('telegram_bot', %s)"
+                " ON CONFLICT DO NOTHING",
+                (bot.encode(),),
+            )
+            cursor = await connection.execute("SELECT value FROM meta WHERE name = 'telegram_bot'")
+            row = await cursor.fetchone()
+        one_bot(bot, bytes(row["value"]).decode() if row else "")
+        if polling:
+            await self._poll_alone(bot)
+
+    async def _poll_alone(self, bot: str) -> None:
         connection = await _connect(self._url)
         cursor = await connection.execute(
             "SELECT pg_try_advisory_lock(%s, %s) AS mine", (POLLER, lock_key(bot))
@@ -177,7 +191,11 @@ class PostgresDatabase:
 
 
 async def _version(connection: Connection) -> int:
-    await connection.execute(VERSION_TABLE)
+    """The schema version; 0 for an empty database (nothing is written to find out)."""
+    cursor = await connection.execute("SELECT to_regclass('growcoach_schema') IS NOT NULL AS made")
+    made = await cursor.fetchone()
+    if made is None or not made["made"]:
+        return 0
     cursor = await connection.execute("SELECT version FROM growcoach_schema")
     row = await cursor.fetchone()
     return int(row["version"]) if row else 0
@@ -190,6 +208,7 @@ async def _migrate(connection: Connection, url: str) -> None:
         await connection.execute("BEGIN")
         try:
             await connection.execute("SELECT pg_advisory_xact_lock(%s, %s)", MIGRATION_LOCK)
+            await connection.execute(VERSION_TABLE)
             version = await _version(connection)
             if version > SCHEMA_VERSION:
                 raise StorageError(

@@ -3,15 +3,16 @@
 An update's id is its key, so when Telegram delivers an update twice (it retries a
 webhook that answered slowly, perhaps to another instance), the second insert finds the
 first (waiting for it to commit if need be) and is not new: only one instance handles
-it. An update a restarted instance takes from `waiting` while another is already on it
-is caught by the turn, which checks under the person's lock that it is not handled yet
-(`HeldTurn.handled`).
+it. An update whose instance died after keeping it, before handling it, is adopted by
+another after a lease (`adopt`). One taken twice (from `waiting` at a restart, or
+adopted from an instance that was only slow) is caught by the turn, which checks under
+the person's lock that it is not handled yet (`HeldTurn.handled`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from storage.encryption import Cipher
 from storage.inbox import REMEMBER
@@ -71,6 +72,20 @@ class Inbox:
                 "SELECT payload FROM inbox WHERE handled_at IS NULL ORDER BY update_id"
             )
             rows = await cursor.fetchall()
+        return [str(self._cipher.open(row["payload"])) for row in rows]
+
+    async def adopt(self, now: datetime, lease: timedelta, limit: int) -> list[str]:
+        """As on SQLite; instances adopting at once skip each other's rows (SKIP LOCKED)."""
+        async with self._pool.connection() as connection:
+            cursor = await connection.execute(
+                "UPDATE inbox SET received_at = %s WHERE update_id IN (SELECT update_id"
+                " FROM inbox WHERE handled_at IS NULL AND received_at <= %s"
+                " ORDER BY update_id LIMIT %s FOR UPDATE SKIP LOCKED)"
+                " RETURNING update_id, payload",
+                (utc_text(now), utc_text(now - lease), limit),
+            )
+            rows = await cursor.fetchall()
+        rows.sort(key=lambda row: int(row["update_id"]))
         return [str(self._cipher.open(row["payload"])) for row in rows]
 
     async def forget(self, now: datetime) -> None:

@@ -115,7 +115,7 @@ async def _export(db: Path | str, args: argparse.Namespace, settings: Settings) 
         raise UsageError(f"there is no database at {db}")
     from bot.app import open_app
     from dialogue_flows.records import PersonId
-    from storage.db import write_private
+    from storage.db import StorageError, explain, write_private
 
     async with open_app(db, settings=settings, writes=False) as app:
         # A number is a Telegram user id, unless only a console name matches it.
@@ -133,7 +133,12 @@ async def _export(db: Path | str, args: argparse.Namespace, settings: Settings) 
         sys.stdout.flush()
         return
     path = Path(out or made.name)
-    await asyncio.to_thread(write_private, path, made.content)
+    try:  # a name growcoach chose is numbered on; one the operator gave is theirs to change
+        path = await asyncio.to_thread(write_private, path, made.content, not out)
+    except FileExistsError as error:
+        raise UsageError(f"{path} exists already; choose a new name") from error
+    except OSError as error:
+        raise StorageError(f"cannot write {explain(path, error)}") from error
     print(f"growcoach: wrote {path}", file=sys.stderr)
 
 

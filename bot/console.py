@@ -28,11 +28,11 @@ def show(shown: Shown, out: TextIO) -> None:
 
 
 async def save_export(app: App, person_id: str, fmt: str, language: str, out: TextIO) -> None:
-    """The console's way to hand over a file: save it in the current folder."""
+    """The console's way to hand over a file: save it in the current folder, named by the
+    minute it was made, never over an earlier one."""
     made = await app.conversations.export(person_id, fmt)
     if made is not None:
-        path = Path(made.name)
-        await asyncio.to_thread(write_private, path, made.content)
+        path = await asyncio.to_thread(write_private, Path(made.name), made.content)
         saved = app.catalogue.render(Msg("console.export_saved", {"path": str(path)}), language)
         out.write(saved + "\n\n")
 

@@ -87,7 +87,9 @@ class Conversations:
             return None
         # Rendering (a PDF's chart, FHIR's validation) takes long enough to hold up
         # everyone's turns and the reminder loop: it runs in a worker thread.
-        return await asyncio.to_thread(export, history, fmt, self.engine.catalogue)
+        return await asyncio.to_thread(
+            export, history, fmt, self.engine.catalogue, self.engine.default_timezone
+        )
 
     async def mark_blocked(self, person_id: str) -> None:
         async with self.database.unit_of_work() as uow:

@@ -419,7 +419,7 @@ class TelegramBot:
         """Free text and /commands: the engine tells them apart."""
         message = update.effective_message
         if message is not None and message.text is not None:
-            await self.take_turn(context.bot, update, Text(message.text))
+            await self.take_turn(context.bot, update, Text(message.text, message.date))
 
     async def on_press(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A button: answered at once, marked on its message, then a turn like any other."""

@@ -433,9 +433,70 @@ def none_of_them(text: str) -> str | None:
     return said if any(_content(said, language) for language in LANGUAGES) else ""
 
 
-def _opening(found: Sequence[Word], kind: str) -> int:
-    """How many words at the start of `found` are a phrase of the choice table's `kind`."""
-    matches = phrase_list("choice", kind).find([word.text for word in found])
+def edit_ideas(text: str, ideas: Sequence[str]) -> tuple[str, ...] | None:
+    """A list of ideas put right, or None when the text is not about the list.
+
+    "drop the second one" or "fjern nr 2" takes one out, "change 2 to ring Claire" puts
+    new words in its place, and two or more ideas that repeat one already there say the
+    list again, so they replace it. Raises when the text drops or changes an idea but
+    does not say which.
+
+    >>> edit_ideas("drop the second one", ["cv", "ask jobcentre", "volunteer"])
+    ('cv', 'volunteer')
+    >>> edit_ideas("ændr nr 1 til skrive et nyt cv", ["cv", "spørge jobcentret"])
+    ('skrive et nyt cv', 'spørge jobcentret')
+    >>> edit_ideas("go with claire", ["cv"]) is None
+    True
+    """
+    if not ideas:
+        return None
+    found = words(text)
+    dropped = _opening(found, "drop", "edit")
+    if dropped:
+        index = match_choice(text[found[dropped - 1].end :], ideas)
+        if index is None:
+            raise InvalidAnswerError("invalid.which_idea")
+        return tuple(idea for at, idea in enumerate(ideas) if at != index)
+    changed = _opening(found, "change", "edit")
+    if changed:
+        rest = found[changed:]
+        into = phrase_list("edit", "into").find([word.text for word in rest])
+        index = (
+            match_choice(text[rest[0].start : rest[into[0][0]].start], ideas)
+            if (rest and into and into[0][0] > 0 and into[0][1] < len(rest))
+            else None
+        )
+        if index is None:
+            raise InvalidAnswerError("invalid.which_idea")
+        new = text[rest[into[0][1]].start :].strip(" .,;:")
+        return tuple(new if at == index else idea for at, idea in enumerate(ideas))
+    said = several(text)
+    again = [idea for idea in said if match_choice(idea, ideas) is not None]
+    return said if len(said) >= 2 and again else None
+
+
+def part_corrected(text: str, parts: Mapping[str, str | None]) -> str | None:
+    """Which part of a summary a correction puts right: the one it shares most words with.
+
+    "It's not everyone knowing, it's me feeling like a fraud" speaks of the part that
+    said "...walking in there and everyone knowing"; None when no part is clearly it.
+    """
+
+    def content(said: str) -> set[str]:
+        stems = (s for language in LANGUAGES for s in _content(said, language).split())
+        return {s for s in stems if len(s) >= 2}
+
+    said = content(text)
+    shared = sorted(((len(said & content(part)), name) for name, part in parts.items() if part),
+                    reverse=True)  # fmt: skip
+    if not shared or shared[0][0] == 0 or (len(shared) > 1 and shared[1][0] == shared[0][0]):
+        return None
+    return shared[0][1]
+
+
+def _opening(found: Sequence[Word], kind: str, section: str = "choice") -> int:
+    """How many words at the start of `found` are a phrase of the table's `kind`."""
+    matches = phrase_list(section, kind).find([word.text for word in found])
     return matches[0][1] if matches and matches[0][0] == 0 else 0
 
 
@@ -503,6 +564,30 @@ def _clause_outcome(typed: list[str]) -> str | None:
     """How one clause says it went; a "not" in it outweighs a "did" ("nåede jeg ikke")."""
     said = {found.meaning for _, _, found in phrase_list("outcome").find(typed)}
     return next((o for o in ("changed", "partly", "not_yet", "done") if o in said), None)
+
+
+def option_instead(text: str, options: Sequence[str], chosen: str | None) -> int | None:
+    """At the step, a change of mind to another of their options, or None.
+
+    With a `[change_of_mind]` cue ("actually", "instead", "i stedet", "nej vent"), the
+    last clause names what they mean now: the one option it shares most words (stems)
+    with, when that is not the option already chosen. "actually no, cant face ringing,
+    ill email instead" is the email, not the call.
+    """
+    typed = [word.text for word in words(text)]
+    if not phrase_list("change_of_mind", "cues").find(typed):
+        return None
+    said = next((" ".join(c) for c in reversed(_clauses(text)) if c), "")
+    shared = [
+        max(len(set(_content(said, lang).split()) & set(_content(option, lang).split()))
+            for lang in LANGUAGES)
+        for option in options
+    ]  # fmt: skip
+    best = max(shared, default=0)
+    if best == 0 or shared.count(best) > 1:
+        return None
+    index = shared.index(best)
+    return None if options[index] == chosen else index
 
 
 LIFE_AREAS = ("health", "home", "purpose", "community")

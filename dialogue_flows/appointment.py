@@ -157,9 +157,6 @@ class AppointmentWork(Work):
     is_right = answer_is("yes")
     wants_pdf = answer_is("yes")
 
-    def zone(self) -> ZoneInfo:
-        return ZoneInfo((self.person.timezone if self.person else None) or self.default_timezone)
-
     def appointment(self) -> Appointment | None:
         number = self.draft.get("appointment")
         found = [a for a in self.outcomes.appointments if a.number == number]

@@ -3,22 +3,28 @@
 A setback is met with curiosity, never blame: each way the step can have gone has a
 question of its own. Progress towards the goal is rated 0 to 10. The next step can be
 kept, replaced, made smaller, or a new goal begun; a new step is firmed up as in the
-GROW conversation. How it went may be said in words ("wrote it but didn't send it" is
-partly): what they did is reflected before what got in the way. It ends by recognising
-what the person did. "Not now" after a reminder asks again later that day.
+GROW conversation, and the step it replaces is closed (done, or replaced). How it went
+may be said in words ("wrote it but didn't send it" is partly): what they did is
+reflected before what got in the way. A step whose day has not come yet ("not yet, it's
+not monday yet") is not a setback: it stays planned, and nothing is asked about what got
+in the way. It ends by recognising what the person did. "Not now" after a reminder asks
+again later that day.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from dialogue_flows import answers, gas, grow
 from dialogue_flows.answers import InvalidAnswerError, OneOf
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
-from dialogue_flows.records import CheckIn, Goal
+from dialogue_flows.records import CheckIn, Conversation, Goal, Step
 from dialogue_flows.types import Choice, Msg, Param
+from dialogue_flows.weekly import read_weekly
+from dialogue_flows.words import words
 
 SNOOZE = timedelta(hours=3)
 """After "not now" to a reminder, it comes again this much later (the same day)."""
@@ -65,6 +71,10 @@ class CheckinWork(grow.GrowWork):
         """Their words said how it went, but not which way: the buttons are asked for."""
         return "said" in self.draft
 
+    def not_due(self) -> bool:
+        """The step's day has not come yet: nothing went wrong, and nothing is asked."""
+        return bool(self.draft.get("not_due"))
+
     def said_a_step(self) -> bool:
         """What next, answered with a step in their own words rather than a button."""
         return self.answer not in NEXT_MOVES.values
@@ -105,13 +115,22 @@ def save_which(work: Work, answer: Any) -> None:
 
 
 def save_outcome(work: Work, answer: Any) -> None:
-    """A button, or their words: the outcome read from them, or their words kept to ask."""
+    """A button, or their words: the outcome read from them, or their words kept to ask.
+
+    "Not yet" before the step's day (or said with it: "ikke endnu, det er først på
+    søndag") keeps no check-in: the step is simply still to come.
+    """
     goal = work.goal
     if answer == "later" or goal is None or goal.current_step is None:
         return
     said = work.draft.pop("said", None)
     outcome = answer if answer in OUTCOMES else answers.step_outcome(answer)
     work.draft["outcome"] = outcome
+    if outcome in ("not_yet", None) and (
+        (outcome and before_its_day(goal.current_step, work)) or says_not_due(answer)
+    ):
+        work.draft["not_due"] = True
+        return
     if outcome is None:
         work.draft["said"] = answer
         return
@@ -128,6 +147,50 @@ def save_outcome(work: Work, answer: Any) -> None:
     work.update_goal(checkins=(*goal.checkins, checkin))
 
 
+def planned_day(step: Step, zone: ZoneInfo) -> date | None:
+    """The day a step was planned for ("Friday after work": the first Friday from the day
+    it was set), or None when its "when" names no day of the week."""
+    try:
+        weekday = read_weekly(step.when or "").weekday
+    except InvalidAnswerError:
+        return None
+    if weekday is None:
+        return None
+    set_on = step.created_at.astimezone(zone).date()
+    return set_on + timedelta(days=(weekday - set_on.weekday()) % 7)
+
+
+def before_its_day(step: Step, work: Work) -> bool:
+    """Today is the step's planned day or before it (their own calendar)."""
+    zone = ZoneInfo((work.person.timezone if work.person else None) or work.default_timezone)
+    day = planned_day(step, zone)
+    return day is not None and work.now.astimezone(zone).date() <= day
+
+
+def says_not_due(text: Any) -> bool:
+    """ "its not monday yet is it", "nothing, i said monday", "først på søndag": a day of
+    the week named with a word that says it has not come (`[not_due]` in the tables)."""
+    if not isinstance(text, str) or text in OUTCOMES:
+        return False
+    try:
+        named_day = read_weekly(text).weekday is not None
+    except InvalidAnswerError:
+        return False
+    said = {word.text for word in words(text)}
+    return named_day and bool(said & answers.word_list("not_due", "cues"))
+
+
+def reflect_or_not_due(work: Work, answer: Any) -> None:
+    """What got in the way; or "nothing, i said monday": then it was not due, and the
+    check-in just begun is taken back."""
+    goal = work.goal
+    if goal is not None and goal.checkins and says_not_due(answer):
+        work.draft["not_due"] = True
+        work.update_goal(checkins=goal.checkins[:-1])
+    else:
+        _checkin(work).update_checkin(reflection=answer)
+
+
 def keep_in_checkin(field: str) -> Any:
     def save(work: Work, answer: Any) -> None:
         _checkin(work).update_checkin(**{field: answer})
@@ -141,7 +204,17 @@ def save_next(work: Work, answer: Any) -> None:
         _checkin(work).update_checkin(next_move=answer)
     else:
         _checkin(work).update_checkin(next_move="new")
-        grow.save_step(work, answer)
+        save_new_step(work, answer)
+
+
+def save_new_step(work: Work, answer: Any) -> None:
+    """A new step in place of the one checked in on, which is closed: done, or replaced."""
+    goal = work.goal
+    step = goal.current_step if goal else None
+    if goal is not None and step is not None and goal.checkins:
+        done = goal.checkins[-1].outcome == "done"
+        work.update_step(status="done" if done else "replaced")
+    grow.save_step(work, answer)
 
 
 def finish(work: Work) -> None:
@@ -160,17 +233,26 @@ def params(work: Work) -> Mapping[str, Param]:
     goal = work.goal
     checkin = goal.checkins[-1] if goal and goal.checkins else None
     said = work.draft.get("said")
-    found["said"] = grow.quoted(said) if isinstance(said, str) else ""
+    found["said"] = ""
     if checkin is not None:
         found["said"] = (
             Msg("checkin.you_said", {"said": grow.quoted(checkin.said)}) if (checkin.said) else ""
         )
         found["recognition"] = Msg(f"checkin.recognition.{checkin.outcome}")
         found["progress"] = "" if checkin.progress is None else checkin.progress
+    if isinstance(said, str):  # words not yet read as an outcome: this check-in's, not the last
+        found["said"] = grow.quoted(said)
+    step = goal.current_step if goal else None
+    found["planned"] = (
+        Msg("checkin.planned_for", {"when": grow.shorten(step.when)})
+        if step and step.when
+        else Msg("checkin.time_yet")
+    )
     return found
 
 
 def entry(work: Work) -> str:
+    work.draft["began"] = work.now.isoformat()
     candidates = checkable(work.goals)
     if len(candidates) == 1:
         work.draft["goal"] = candidates[0].number
@@ -178,10 +260,22 @@ def entry(work: Work) -> str:
     return "which"
 
 
+def crossed(conversation: Conversation, sent_at: datetime | None) -> bool:
+    """Words sent before this check-in began (written before it reached the person, or an
+    answer to last week's that arrived after this one went out) answer none of its
+    questions. Telegram gives whole seconds: a message in the second the check-in began
+    counts as after it."""
+    began = conversation.draft.get("began") if conversation.flow == FLOW.name else None
+    if sent_at is None or not isinstance(began, str):
+        return False
+    return sent_at < datetime.fromisoformat(began).replace(microsecond=0)
+
+
 def reflect(outcome: str) -> Question:
     """What helped or got in the way: one wording for each way a step can go."""
-    return Question(f"reflect_{outcome}", f"checkin.reflect_{outcome}",
-                    save=keep_in_checkin("reflection"), skippable=True)  # fmt: skip
+    save = reflect_or_not_due if outcome == "not_yet" else keep_in_checkin("reflection")
+    return Question(f"reflect_{outcome}", f"checkin.reflect_{outcome}", save=save,
+                    skippable=True)  # fmt: skip
 
 
 FLOW = Flow(
@@ -200,8 +294,9 @@ FLOW = Flow(
                  save=keep_in_checkin("progress")),
         Question("next", "checkin.next", choices=NEXT_CHOICES, save=save_next,
                  on_move={"keep": "keep"}, in_words=True),
-        Question("next_step", "checkin.next_step", save=grow.save_step),
-        Question("smaller_next", "checkin.smaller_next", save=grow.save_step),
+        Question("next_step", "checkin.next_step", save=save_new_step,
+                 on_move=grow.KEEP_AS_STEP),
+        Question("smaller_next", "checkin.smaller_next", save=save_new_step),
         Question("next_when", "grow.when", save=grow.keep("when", in_step=True)),
         *grow.FIRM_UP_QUESTIONS,
     ),
@@ -209,10 +304,13 @@ FLOW = Flow(
         Ending("checked_in", "checkin.done", finish=finish, then=gas.offer_rating),
         Ending("snoozed", "checkin.snoozed", finish=snooze),
         Ending("later", "checkin.later"),
+        Ending("not_due", "checkin.not_due"),
         Ending("new_goal", "checkin.new_goal", then="grow"),
     ),
     transitions=[
         {"trigger": "answer", "source": "which", "dest": "how"},
+        *({"trigger": "answer", "source": source, "dest": "not_due", "conditions": "not_due"}
+          for source in ("how", "how_which", "reflect_not_yet")),
         *({"trigger": "answer", "source": source, "dest": f"reflect_{outcome}",
            "conditions": f"went_{outcome}"}
           for source in ("how", "how_which") for outcome in OUTCOMES),

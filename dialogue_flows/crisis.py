@@ -241,6 +241,7 @@ for _concept in data.CONCEPTS:  # a misspelt group or concern fails at import, n
         if _group is not None and _group not in data.GROUPS and _group != "MANY":
             raise ValueError(f"crisis concept uses unknown group {_group}")
 _PAST_HABIT = re.compile(data.PAST_HABIT)
+_LAUGHTER = re.compile(data.LAUGHTER)
 _IDIOMS = re.compile("|".join(rf"\b(?:{fold(idiom)})\b" for idiom in data.IDIOMS))
 _SPELLINGS = {fold(written): fold(meant).split() for written, meant in data.SPELLINGS.items()}
 
@@ -404,16 +405,19 @@ neither had learnt from (the held-out set and a set from a writer outside the pr
 together they find more than either alone, with fewer false alarms than the tables."""
 
 
-def assess(text: str) -> frozenset[Concern]:
+def assess(text: str, reader: crisis_model.Model | None = None) -> frozenset[Concern]:
     """The concerns a message speaks of; empty when it speaks of none.
 
     Two readers agree on it: the concept tables below, which name what they find, and
     the model (`crisis_model`), which has learnt from every labelled message and also
     knows wordings no table holds. The tables name the concerns when they hold; when only
-    the model is sure, it names the likeliest one.
+    the model is sure, it names the likeliest one. `reader` is the shipped model unless
+    another is given (cross-validation gives one that learnt from part of the set).
     """
-    concerns = _by_concepts(text)
-    reader = crisis_model.model()
+    concerns, certain = _by_concepts(text)
+    if certain:
+        return concerns
+    reader = reader or crisis_model.model()
     probability = reader.probability(text)
     words = reader.words(text)
     alone = ALONE if words >= SHORT else ALONE_SHORT
@@ -431,14 +435,16 @@ def _only_a_move(text: str) -> bool:
     return len(text) <= MOVE_CHARS and read_move(text) is not None
 
 
-def _by_concepts(text: str) -> frozenset[Concern]:
-    """The concerns the concept tables find in a message; empty when they find none.
+def _by_concepts(text: str) -> tuple[frozenset[Concern], bool]:
+    """The concerns the concept tables find in a message (empty when they find none), and
+    whether one of them came from a `certain` concept, which needs no model to agree.
 
     An emergency (happening now) always comes out as EMERGENCY, with any others that
     hold too, so the reply can lead with the emergency number. Each sentence is looked
     at on its own; idioms are blanked only in a sentence where some concept could hold.
     """
     concerns: set[Concern] = set()
+    certain = False
     for words in _sentences(text):
         sentence = _Sentence(words)
         if not _candidates(sentence.present):
@@ -448,8 +454,12 @@ def _by_concepts(text: str) -> frozenset[Concern]:
             sentence = _Sentence(blanked)
         found = sentence.spans()
         for concept in _candidates(sentence.present):
-            concerns |= _concerns(concept, found)
-    return frozenset(concerns)
+            raised = _concerns(concept, found)
+            concerns |= raised
+            certain = certain or bool(raised and concept.certain)
+    if concerns & data.JOKED and _LAUGHTER.search(fold(text)):
+        concerns -= data.JOKED
+    return frozenset(concerns), certain and bool(concerns)
 
 
 def is_crisis(text: str) -> bool:

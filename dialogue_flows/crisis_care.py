@@ -25,8 +25,6 @@ from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
 from dialogue_flows.types import Choice, Msg, Param
 
 FOLLOW_UP_AFTER = timedelta(days=1)
-GENERAL_LINES = ("emergency", "suicide", "mental_health")
-"""The lines /help and /safety show; a crisis reply shows those that fit what was said."""
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ newcomer can add a word or a concept without touching code.
   suicidal"); `not_with`, a group that anywhere in the sentence cancels it (a lapse on
   cake is not a lapse); `any_order`, the groups may come in any order; `now_only`, it
   needs a NOW word in the sentence ("on the bridge right now"); `urgent`, it adds
-  EMERGENCY when a NOW word is there ("going to kill myself tonight").
+  EMERGENCY when a NOW word is there ("going to kill myself tonight"); `certain`, it is
+  answered even when the model doubts it (see `Concept.certain`).
 - IDIOMS: everyday phrases blanked before matching ("this job hunt is killing me"). Kept
   narrow: each must be one that a real crisis message would not contain.
 - SPELLINGS: text-speak spelled out, after apostrophes are dropped ("wanna" → "want to").
@@ -56,6 +57,9 @@ class Concept:
     any_order: bool = False
     now_only: bool = False
     urgent: bool = False
+    certain: bool = False
+    """Raised even when the model doubts it: a pattern too rare in what the model learnt
+    from for it to weigh ("i havent cut in 2 yrs but i did last night")."""
 
 
 # Small words that say which language a sentence is in, so that its words are stemmed
@@ -109,6 +113,16 @@ COMMON_GROUPS = frozenset({
 # ("i used to self harm but im 2 yrs free"): these concerns are not raised from it.
 RESOLVABLE = frozenset({"suicide", "self_harm", "harm_from_others"})
 
+# A threat to others said laughing is hyperbole ("im gonna kill my brother, he ate my
+# leftovers 😂"): in the development set no message about harm to others laughed, and
+# over a hundred lookalikes did. The tables do not raise these concerns from such a
+# message (the model still reads it).
+JOKED = frozenset({"harm_to_others"})
+LAUGHTER = (
+    r"\b(?:(?:ha){2,}\w*|(?:he){2,}|(?:hi){2,}|lol+|lmf?ao|jk|only joking|just joking"
+    r"|just kidding|jeg mener det ikke)\b|\U0001F602|\U0001F923|\U0001F606"
+)
+
 GROUPS: dict[str, tuple[str, ...]] = {
     # --- shared -----------------------------------------------------------------------
     "NEG": ("not", "never", "no", "dont", "do not", "cant", "wont", "didnt", "doesnt",
@@ -120,12 +134,24 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "END": ("$", "no more $", "anyway $", "honestly $", "tbh $", "really $", "anymore $",
             "any more $",
             "overhovedet $", "egentlig $", "alligevel $", "mere $"),
-    "AGAIN": ("again", "igen", "started", "back", "begyndt", "tilbage"),
+    "AGAIN": ("again", "igen", "started", "back", "begyndt", "tilbage", "@BROKE_IT"),
+    # A clean spell ended: "i havent cut in 2 yrs but i did last night". Also AGAIN, so
+    # the clean spell in the same sentence does not read as past, resolved risk.
+    "BROKE_IT": ("but i did", "but did", "but i have now", "but now i have", "but i just did",
+                 "until last night", "until yesterday", "until today", "until tonight",
+                 "until this morning", "till last night", "till yesterday",
+                 "til last night", "men jeg gjorde", "men gjorde", "men det gjorde jeg",
+                 "men nu har jeg", "indtil i gaar", "indtil i nat", "indtil i aftes",
+                 "indtil i dag", "indtil i morges", "til i gaar", "til i nat"),
     "RESOLVED": ("years ago", "yrs ago", "yrs free", "years free", "im safe now",
                  "safe now", "good place now", "that was years", "for mange aar siden",
                  "aar siden", "har vaeret fri", "fri i", "er tryg nu", "tryg nu",
                  "har det godt nu", "nu har jeg det godt", "formerly", "=stopped", "=quit",
-                 "recovered from", "=stoppede", "holdt op med", "=stoppet med"),
+                 "recovered from", "=stoppede", "holdt op med", "=stoppet med",
+                 "in ages", "for ages", "in a long time", "in years", "since i left",
+                 "since i moved", "since he left", "since she left", "i lang tid",
+                 "i mange aar", "siden jeg flyttede", "siden jeg gik fra", "siden han flyttede",
+                 "siden hun flyttede"),
     "CONDITIONAL": ("could", "would", "kunne", "ville"),
     "I": ("i", "im", "ive", "id", "jeg"),
     "I_AM": ("im", "i am", "i feel", "feel", "feeling", "i feel like", "im just",
@@ -400,7 +426,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "OD": ("overdose", "od", "overdosis"),
     "ODED": ("=overdosed", "=overdosing", "=oded", "ive =odd", "i =odd", "hes =odd", "shes =odd",
              "has =odd", "have =odd", "just =odd"),
-    "DRINK_USE": ("drink", "use", "drikke", "drinking"),
+    "DRINK_USE": ("drink", "use", "drikke", "drinking", "=drunk", "=drank", "drukket",
+                  "=drak"),
     "TO_DEATH": ("to death", "ihjel"),
     "KNIFE": ("knife", "blade", "razor", "gun", "kniv", "barberblad", "pistol"),
     "SLIT": ("slit", "slash", "cut", "skaere", "skaere over"),
@@ -673,6 +700,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "NOT_A_LAPSE": ("last year", "years ago", "sidste aar", "aar siden", "as a teenager",
                     "formerly",
                     "@NOT_A_DRUG"),
+    "NOT_USE_TALK": ("@NOT_A_DRUG", "@CUT_ONLY", "@HARM_SELF_VERB", "self harm",
+                     "selvskade*", "skadet"),
     "TOLERANCE": ("tolerance", "tolerancen"),
     "LOW": ("gone", "low", "down", "lower", "lost", "vaek", "nede", "lav", "mistet",
             "faldet"),
@@ -928,6 +957,8 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("self_harm", "PICKING", "WOUNDS", window=2),
     _c("self_harm", "MY_BODY", "WRECKED", window=3),
     _c("self_harm", "KNIFE", "WRISTS", window=3),
+    _c("self_harm", "CUT_ONLY", "BROKE_IT", window=6, certain=True),
+    _c("self_harm", "HARM_SELF_VERB", "SELF", "BROKE_IT", window=(1, 6), certain=True),
     # --- harm to others --------------------------------------------------------------
     _c("harm_to_others", "INTENT", "VIOLENT", "VICTIM", window=3, unless="GAME_TO",
        denied_by="NEG"),
@@ -979,6 +1010,9 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("lapse", "DRUG", "OLD_DOSE", window=6, any_order=True),
     _c("lapse", "RELEASED", "USED", window=8, any_order=True),
     _c("lapse", "TOLERANCE", "LOW", window=3),
+    _c("lapse", "USED", "BROKE_IT", window=6, not_with="NOT_A_DRUG", certain=True),
+    _c("lapse", "DRINK_USE", "BROKE_IT", window=6, not_with="NOT_A_DRUG", certain=True),
+    _c("lapse", "PERIOD", "BROKE_IT", window=6, not_with="NOT_USE_TALK", certain=True),
     # --- distress --------------------------------------------------------------------
     _c("distress", "PRESENT", "PANIC", window=3, not_with="PAST_CUE"),
     _c("distress", "FEAR_WORD", "DONT_KNOW", window=5, any_order=True),

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from dialogue_flows import (
     appointment,
@@ -22,6 +21,7 @@ from dialogue_flows import (
     crisis_care,
     gas,
     grow,
+    idle,
     language,
     listening,
     measure,
@@ -41,7 +41,7 @@ from dialogue_flows.answers import (
 )
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, assess
-from dialogue_flows.flow import Flow, Question, Work
+from dialogue_flows.flow import Flow, Question, TurnRecords, Work
 from dialogue_flows.helplines import Helplines
 from dialogue_flows.moves import Move, read_move
 from dialogue_flows.records import Conversation, Goal
@@ -106,57 +106,30 @@ class Engine:
         self.helplines = helplines or Helplines.load()
 
     def handle(self, snapshot: Snapshot, event: Input, now: datetime) -> Turn:
-        turn = _TurnInProgress(self, snapshot, now)
-        turn.from_person = not isinstance(event, FROM_LOOP)
+        turn = _TurnInProgress(self, snapshot, now, from_person=not isinstance(event, FROM_LOOP))
         concerns = assess(event.text) if isinstance(event, Text) else frozenset()
         if concerns:
             turn.crisis(concerns)  # first, even in a command's words ("/help I want to die")
-            return turn.result()
-        if isinstance(event, Text):
-            event = parse_command(event.text) or event
-        if isinstance(event, Command):
-            turn.command(event)
-        elif isinstance(event, Pick):
-            turn.pick(event)
-        elif isinstance(event, Unreadable):
-            turn.unreadable(event)
-        elif isinstance(event, DueCheckin):
-            turn.due_checkin()
-        elif isinstance(event, DueFollowup):
-            turn.due_followup()
-        elif isinstance(event, DueAppointment):
-            turn.due_appointment()
-        elif isinstance(event, DueMeasure):
-            turn.due_measure()
         else:
-            turn.text(event)
+            turn.receive(event)
         return turn.result()
 
 
-class _TurnInProgress:
-    """One turn being worked out: the records as they change, and the replies so far."""
+class _TurnInProgress(TurnRecords):
+    """One turn being worked out: the records as they change, and the replies so far.
 
-    def __init__(self, engine: Engine, snapshot: Snapshot, now: datetime) -> None:
+    It is the turn's one working copy of the records (`TurnRecords`); the `Work` each
+    flow's machine moves is a view of it, made once per flow (`work`).
+    """
+
+    def __init__(self, engine: Engine, snapshot: Snapshot, now: datetime, from_person: bool):
+        conversation = snapshot.person.conversation if snapshot.person else BEFORE_CONSENT
+        super().__init__(snapshot, now, conversation, engine.default_timezone, engine.helplines)
         self.catalogue = engine.catalogue
-        self.default_timezone = engine.default_timezone
-        self.helplines = engine.helplines
-        self.snapshot = snapshot
-        self.now = now
-        self.person = snapshot.person
-        self.schedule = snapshot.schedule
-        self.outcomes = snapshot.outcomes
-        self.goals = {goal.number: goal for goal in snapshot.goals}
-        self.changed_goals: set[int] = set()
-        self.conversation = snapshot.person.conversation if snapshot.person else BEFORE_CONSENT
+        self.from_person = from_person
         self.replies: list[Reply] = []
         self.answered = False
-        self.export: str | None = None
-        self.erase = False
-        self.from_person = True
-
-    @property
-    def language(self) -> str:
-        return self.person.language if self.person else self.snapshot.language
+        self.views: dict[str, Work] = {}
 
     def result(self) -> Turn:
         if self.erase:
@@ -178,11 +151,33 @@ class _TurnInProgress:
             goals=goals,
             schedule_changed=self.schedule != self.snapshot.schedule,
             schedule=self.schedule,
-            export=self.export,
+            export=self.export_format,
             outcomes=self.outcomes if self.outcomes != self.snapshot.outcomes else None,
         )
 
     # -- what the person sent -------------------------------------------------------
+
+    def receive(self, event: Input) -> None:
+        """What the input is, in the place the person is: a command, an answer, a due reminder."""
+        if isinstance(event, Text):
+            event = parse_command(event.text) or event
+        match event:
+            case Command():
+                self.command(event)
+            case Pick():
+                self.pick(event)
+            case Unreadable():
+                self.say_then_ask(Msg(f"unreadable.{event.kind}"))
+            case DueCheckin():
+                self.due_checkin()
+            case DueFollowup():
+                self.due_followup()
+            case DueAppointment():
+                self.due_appointment()
+            case DueMeasure():
+                self.due_measure()
+            case Text():
+                self.text(event)
 
     def text(self, event: Text) -> None:
         words = clean(event.text)
@@ -191,7 +186,11 @@ class _TurnInProgress:
             if move is Move.REAL_PERSON:
                 self.say(Msg("move.real_person"))
             key = "idle.paused" if self.conversation.paused else "idle.waiting"
-            self.say(Msg(key))
+            heard = idle.acknowledgement(words)
+            self.say(*(heard, Msg(f"{key}.after")) if heard else (Msg(key),))
+            return
+        if checkin.crossed(self.conversation, event.sent_at):
+            self.ask_again(Msg("checkin.crossed", {"said": grow.quoted(words)}))
             return
         question = self.question()
         # The crisis conversation reads its own answers ("not sure" to "Are you safe?").
@@ -215,8 +214,7 @@ class _TurnInProgress:
 
     def meet(self, move: Move, question: Question) -> bool:
         """A move, not an answer: do what `listening` says; False if it is content here."""
-        work = self.work()
-        reaction = listening.react(move, question, work, self.has_words)
+        reaction = listening.react(move, question, self.work(), self.has_words)
         if reaction is None:
             return False
         if reaction.pause:
@@ -224,7 +222,6 @@ class _TurnInProgress:
         elif reaction.answer is not None:
             self.answer(reaction.answer, *reaction.said)
         else:
-            self.conversation = self.conversation.model_copy(update={"draft": work.draft})
             self.ask_again(*reaction.said)
         return True
 
@@ -249,15 +246,6 @@ class _TurnInProgress:
             self.ask_again(Msg("stale.moved_on"))
         else:
             self.say(Msg("stale.nothing_open"))
-
-    def helpline_text(self, kinds: tuple[str, ...] = crisis_care.GENERAL_LINES) -> str:
-        """The person's lines of these kinds (in /help, /safety: the general ones)."""
-        timezone = self.person.timezone if self.person else None
-        return self.helplines.text(self.language, timezone, kinds)
-
-    def emergency_number(self) -> str:
-        timezone = self.person.timezone if self.person else None
-        return self.helplines.emergency_number(self.language, timezone)
 
     def crisis(self, concerns: frozenset[Concern]) -> None:
         """Before anything else: the reply that fits, the lines, their own plan; then the
@@ -354,9 +342,6 @@ class _TurnInProgress:
             self.say(Msg("checkin.reminder_busy", name))
         else:
             self.start_flow(checkin.FLOW, Msg("checkin.reminder", name), draft={"reminded": True})
-
-    def unreadable(self, event: Unreadable) -> None:
-        self.say_then_ask(Msg(f"unreadable.{event.kind}"))
 
     def command(self, event: Command) -> None:
         handler = _COMMANDS.get(event.name)
@@ -461,9 +446,9 @@ class _TurnInProgress:
         goals = self.goals.values()
         counts: dict[str, Param] = {
             "name": self.person.name or "-",
-            "goals": len(goals),
-            "steps": sum(len(goal.steps) for goal in goals),
-            "checkins": sum(len(goal.checkins) for goal in goals),
+            "goals": _counted("goals", len(goals)),
+            "steps": _counted("steps", sum(len(goal.steps) for goal in goals)),
+            "checkins": _counted("checkins", sum(len(goal.checkins) for goal in goals)),
             "since": self.person.consented_at.astimezone(self.zone()).date(),
             "schedule": reminders.describe(self.schedule)
             if self.schedule
@@ -473,13 +458,21 @@ class _TurnInProgress:
         self.say_then_ask(Msg("mydata", counts))
 
     def kept_outcomes(self) -> Param:
-        """A line of /mydata for the outcome records, when there are any."""
+        """A line of /mydata for the outcome records there are ("" when there are none)."""
         kept = self.outcomes
-        counts: dict[str, Param] = {
-            "scales": len(kept.scales), "ratings": len(kept.ratings),
-            "measures": len(kept.responses), "appointments": len(kept.appointments),
+        counts = {
+            "ratings": len(kept.ratings), "measures": len(kept.responses),
+            "appointments": len(kept.appointments), "scales": len(kept.scales),
         }  # fmt: skip
-        return Msg("mydata.outcomes", counts) if any(counts.values()) else ""
+        parts = [_counted(kind, count) for kind, count in counts.items() if count]
+        if not parts:
+            return ""
+        found: Param = parts[-1]
+        if len(parts) > 1:
+            found = Msg("mydata.and", {"a": parts[-2], "b": found})
+        for part in reversed(parts[:-2]):
+            found = Msg("appointment.and", {"a": part, "b": found})
+        return Msg("mydata.outcomes", {"counts": found})
 
     def cancel(self) -> None:
         if self.person is None:
@@ -509,20 +502,11 @@ class _TurnInProgress:
         return question
 
     def work(self, flow: Flow | None = None) -> Work:
+        """This turn's records as `flow`'s machine sees them: a view, made once per flow."""
         flow = flow or self.flow()
-        return flow.work(
-            state=self.conversation.step or flow.first,
-            person_id=self.snapshot.person_id,
-            person=self.person,
-            goals=self.goals.values(),
-            schedule=self.schedule,
-            draft=self.conversation.draft,
-            now=self.now,
-            language=self.language,
-            default_timezone=self.default_timezone,
-            helplines=self.helpline_text(),
-            outcomes=self.outcomes,
-        )
+        if flow.name not in self.views:
+            self.views[flow.name] = flow.work(self)
+        return self.views[flow.name]
 
     def read(self, question: Question, work: Work, text: str) -> Any:
         """The value `text` gives the question: a choice by label or number, or its own words."""
@@ -546,26 +530,23 @@ class _TurnInProgress:
     def answer(self, value: Any, *before: Msg) -> None:
         """Keep the answer (unless the question was skipped), move on, and ask what is next."""
         self.answered = True
-        flow = self.flow()
-        work = self.work(flow)
-        question = self.question()
-        work.draft.pop(listening.HEARD, None)
+        flow, question, work = self.flow(), self.question(), self.work()
         if question.save is not None and value is not listening.SKIP:
-            question.save(work, value)
+            question.save(work, value)  # a saver refuses (InvalidAnswerError) before it changes
+        work.draft.pop(listening.HEARD, None)
         work.answer = value
         flow.advance(work)
         ending = flow.ending(work.state)
-        if ending is not None and ending.finish is not None:
-            ending.finish(work)
-        self.take(work)
         if ending is None:
-            self.move_to(work.state, work.draft)
+            self.asking()
             self.ask_again(*before)
             return
+        if ending.finish is not None:
+            ending.finish(work)
         closing = Msg(ending.message, flow.params(work))
+        then = ending.next_flow(work)
         resume = self.conversation.resume
         self.conversation = Conversation(ask_id=self.conversation.ask_id)
-        then = ending.next_flow(work)
         if then == crisis_care.FLOW.name:
             self.distress(closing)
         elif then is not None:
@@ -588,26 +569,10 @@ class _TurnInProgress:
         else:
             self.say(*before[:-1])
 
-    def take(self, work: Work) -> None:
-        self.person = work.person
-        self.schedule = work.schedule
-        self.outcomes = work.outcomes
-        self.export = work.export_format or self.export
-        self.erase = work.erase or self.erase
-        for number in work.changed_goals:
-            self.goals[number] = work.goals[number]
-            self.changed_goals.add(number)
-
-    def move_to(self, step: str, draft: dict[str, Any], flow: str | None = None) -> None:
-        self.conversation = self.conversation.model_copy(
-            update={
-                "flow": flow or self.conversation.flow,
-                "step": step,
-                "draft": draft,
-                "paused": False,
-                "ask_id": self.conversation.ask_id + 1,
-            }
-        )
+    def asking(self, **changes: Any) -> None:
+        """A new question is asked: it gets a new id, and the conversation is open."""
+        update = {**changes, "paused": False, "ask_id": self.conversation.ask_id + 1}
+        self.conversation = self.conversation.model_copy(update=update)
 
     def start_flow(
         self,
@@ -618,10 +583,9 @@ class _TurnInProgress:
     ) -> None:
         """Open `flow` at its first question; `resume` is what to take up when it ends."""
         self.conversation = self.conversation.model_copy(
-            update={"draft": draft or {}, "resume": resume}
+            update={"flow": flow.name, "step": None, "draft": draft or {}, "resume": resume}
         )
-        work = self.work(flow)
-        self.move_to(flow.start(work), work.draft, flow=flow.name)
+        self.asking(step=flow.start(self.work(flow)))
         self.ask_again(*before)
 
     # -- replies --------------------------------------------------------------------
@@ -633,9 +597,7 @@ class _TurnInProgress:
 
     def question_reply(self, *before: Msg) -> Reply:
         """The open question, as its prompt says (after `before`, if any)."""
-        flow = self.flow()
-        work = self.work(flow)
-        question = self.question()
+        flow, question, work = self.flow(), self.question(), self.work()
         prompt = Msg(question.prompt, flow.params(work))
         return Reply(
             parts=(*before, prompt),
@@ -696,10 +658,6 @@ class _TurnInProgress:
             )
         return (*lines, outcomes.describe_t(outcomes.t_score(latest.values())))  # fmt: skip
 
-    def zone(self) -> ZoneInfo:
-        """The person's time zone, or the service's until they have said."""
-        return ZoneInfo((self.person.timezone if self.person else None) or self.default_timezone)
-
     def next_checkin(self) -> Msg:
         schedule = self.schedule
         if schedule is not None and schedule.paused:
@@ -755,6 +713,11 @@ _ASIDES = {command.name: command.aside for command in COMMANDS if command.aside 
 
 _NUMBER = re.compile(r"\d{1,6}")
 _COMMAND = re.compile(r"/(\w+)(?:@\w+)?(?:\s+(.*))?", re.DOTALL)
+
+
+def _counted(kind: str, count: int) -> Msg:
+    """ "1 goal", "2 goals": a count said with the plural form its language gives it."""
+    return Msg(f"count.{kind}", {"count": count})
 
 
 def parse_command(text: str) -> Command | None:

@@ -2,68 +2,156 @@
 
 A flow is a list of `Question`s (prompt, choices, how to read and where to keep the
 answer), a list of `Ending`s, and a transitions table whose only trigger is
-`answer`. One shared `Machine(model=None)` per flow drives a fresh `Work` object each
-turn, so the machine holds no per-person state. Flows are checked when they are
-built: a typo in a table fails at import, not in front of a person.
+`answer`. One shared `Machine(model=None)` per flow moves a `Work`: a view of the
+turn's one working copy of the records (`TurnRecords`), so the machine holds no
+per-person state and nothing is copied back. Flows are checked when they are built: a
+typo in a table fails at import, not in front of a person.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Generic, TypeVar, cast
+from zoneinfo import ZoneInfo
 
 from transitions import Machine
 
 from dialogue_flows.answers import free_text
+from dialogue_flows.helplines import GENERAL_LINES, Helplines
 from dialogue_flows.outcome_records import Outcomes
-from dialogue_flows.records import Goal, Person, Schedule
-from dialogue_flows.types import Choice, Param
+from dialogue_flows.records import Conversation, Goal, Person, Schedule
+from dialogue_flows.types import Choice, Param, Snapshot
 
 ANSWER = "answer"
 
 
-class Work:
-    """The model a flow's machine moves: one turn's working copy of the person's records.
+class TurnRecords:
+    """The person's records as one turn changes them: the turn's one working copy.
 
-    Savers replace records with changed copies; the engine collects whatever changed.
-    `export_format` and `erase` ask the adapter for what records cannot say: a file to
-    send, or everything to be deleted. Flows subclass it to add the conditions their
-    transitions name.
+    The engine's turn is one of these (and adds the replies); every flow's `Work` is
+    a view of it, so what a saver changes is changed for the whole turn. Records are
+    values (`model_copy`), so `snapshot`, what the turn began from, stays as it was and
+    the engine saves what differs from it. `export_format` and `erase` ask the adapter
+    for what records cannot say: a file to send, or everything to be deleted.
     """
-
-    state: str
 
     def __init__(
         self,
-        state: str,
-        person_id: str,
-        person: Person | None,
-        goals: Iterable[Goal],
-        schedule: Schedule | None,
-        draft: Mapping[str, Any],
+        snapshot: Snapshot,
         now: datetime,
-        language: str,
+        conversation: Conversation,
         default_timezone: str,
-        helplines: str = "",
-        outcomes: Outcomes | None = None,
+        helplines: Helplines,
     ) -> None:
-        self.state = state
-        self.person_id = person_id
-        self.person = person
-        self.schedule = schedule
-        self.default_timezone = default_timezone
-        self.helplines = helplines
-        self.goals = {goal.number: goal for goal in goals}
+        self.snapshot = snapshot
+        self.person_id = snapshot.person_id
+        self.person = snapshot.person
+        self.goals = {goal.number: goal for goal in snapshot.goals}
         self.changed_goals: set[int] = set()
-        self.draft = dict(draft)
+        self.schedule = snapshot.schedule
+        self.outcomes = snapshot.outcomes
+        self.conversation = conversation
         self.now = now
-        self.language = language
-        self.answer: Any = None
+        self.default_timezone = default_timezone
+        self.helpline_book = helplines
         self.export_format: str | None = None
         self.erase = False
-        self.outcomes = outcomes or Outcomes()
+
+    @property
+    def conversation(self) -> Conversation:
+        """Where the person is; its draft is this turn's own (flows write in it)."""
+        return self._conversation
+
+    @conversation.setter
+    def conversation(self, conversation: Conversation) -> None:
+        # A draft of its own: what a flow writes never reaches the snapshot's records.
+        self._conversation = conversation.model_copy(update={"draft": dict(conversation.draft)})
+
+    @property
+    def language(self) -> str:
+        return self.person.language if self.person else self.snapshot.language
+
+    def zone(self) -> ZoneInfo:
+        """The person's time zone, or the service's until they have said."""
+        return ZoneInfo((self.person.timezone if self.person else None) or self.default_timezone)
+
+    def helpline_text(self, kinds: tuple[str, ...] = GENERAL_LINES) -> str:
+        """The person's lines of these kinds (in /help, /safety: the general ones)."""
+        timezone = self.person.timezone if self.person else None
+        return self.helpline_book.text(self.language, timezone, kinds)
+
+    def emergency_number(self) -> str:
+        timezone = self.person.timezone if self.person else None
+        return self.helpline_book.emergency_number(self.language, timezone)
+
+
+T = TypeVar("T")
+
+
+class _Shared(Generic[T]):
+    """An attribute of `Work` that is the turn's records' own: reading or setting it
+    reads or sets the one working copy."""
+
+    def __set_name__(self, owner: type[Work], name: str) -> None:
+        self.name = name
+
+    def __get__(self, work: Work, owner: type[Work] | None = None) -> T:
+        return cast(T, getattr(work.records, self.name))
+
+    def __set__(self, work: Work, value: T) -> None:
+        setattr(work.records, self.name, value)
+
+
+class Work:
+    """The model a flow's machine moves: the turn's records, as this flow sees them.
+
+    Savers replace records with changed copies; the engine saves whatever changed.
+    `state` is the conversation's step and `draft` its draft; `answer` is the answer
+    just given, for the conditions. Flows subclass it to add the conditions their
+    transitions name.
+    """
+
+    person_id = _Shared[str]()
+    person = _Shared[Person | None]()
+    goals = _Shared[dict[int, Goal]]()
+    changed_goals = _Shared[set[int]]()
+    schedule = _Shared[Schedule | None]()
+    outcomes = _Shared[Outcomes]()
+    now = _Shared[datetime]()
+    default_timezone = _Shared[str]()
+    export_format = _Shared[str | None]()
+    erase = _Shared[bool]()
+
+    def __init__(self, records: TurnRecords) -> None:
+        self.records = records
+        self.answer: Any = None
+
+    @property
+    def state(self) -> str:
+        return self.records.conversation.step or ""
+
+    @state.setter
+    def state(self, step: str) -> None:
+        self.records.conversation = self.records.conversation.model_copy(update={"step": step})
+
+    @property
+    def draft(self) -> dict[str, Any]:
+        """What the flow keeps between questions (changed in place)."""
+        return self.records.conversation.draft
+
+    @property
+    def language(self) -> str:
+        return self.records.language
+
+    @property
+    def helplines(self) -> str:
+        """The person's general helplines, as text."""
+        return self.records.helpline_text()
+
+    def zone(self) -> ZoneInfo:
+        return self.records.zone()
 
     @property
     def goal(self) -> Goal | None:

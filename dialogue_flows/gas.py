@@ -3,6 +3,8 @@
 After a Way forward the person may describe, briefly and each one skippable, what five
 levels would look like for this goal: where they are now (-1), as expected (0), a bit
 better (+1), much better (+2) and worse than now (-2); and how important the goal is.
+Where they are now was said in Reality already: their words are offered back as the -1
+line to confirm, never asked for a second time.
 At each check-in they pick the level that fits, with their own words on the buttons.
 """
 
@@ -20,12 +22,17 @@ from dialogue_flows.types import Choice, Msg, Param
 
 SKIP = Choice("skip", Msg("choice.skip"))
 YES_SKIP = (Choice("yes", Msg("choice.yes_lets")), Choice("no", Msg("choice.skip")))
+USE_SAID = (Choice("yes", Msg("choice.use_said")), Choice("other", Msg("choice.say_differently")))
+SAID_NOW_MOVES = {"yes": "yes", "keep": "yes", "no": "other"}
+"""Yes, or "keep it", to their Reality words as the -1 line; "no" lets them say it anew."""
 IMPORTANCE_CHOICES = (
     *(Choice(str(weight), Msg(f"choice.importance_{name}")) for weight, name in
       IMPORTANCE.items()),
     SKIP,
 )  # fmt: skip
 LEVEL_NAMES = {-2: "m2", -1: "m1", 0: "0", 1: "p1", 2: "p2"}
+LEVEL_MOVES = {"thats_all": "done", "skip": "skip", "no": "skip"}
+"""At a level: "that's all" ("det var det") ends the describing; "skip" leaves one line."""
 _SKIP_WORDS = {"skip", "skipit", "skipthis", "skipthatone", "pass", "next", "no", "nope",
                "idk", "dontknow", "idontknow", "springover", "spring", "nej", "vedikke",
                "jegvedikke", "videre"}  # fmt: skip
@@ -56,6 +63,17 @@ def read_importance(text: str) -> str:
 
 class GasWork(Work):
     wants_to = answer_is("yes")
+    done_describing = answer_is("done")
+
+    def nothing_described(self) -> bool:
+        """ "That's all" before any line: as if the levels were skipped."""
+        return self.answer == "done" and self.scale() is None
+
+    says_it_differently = answer_is("other")
+
+    def said_where_now(self) -> bool:
+        """Reality holds where they are now: it is offered as the -1 line, not asked again."""
+        return self.goal is not None and bool(self.goal.reality_now)
 
     def scale(self) -> GasScale | None:
         goal = self.goal
@@ -79,13 +97,21 @@ def save_level(level: int) -> Any:
     def save(work: Work, answer: Any) -> None:
         gas = _gas(work)
         goal = gas.goal
-        if answer == "skip" or goal is None:
+        if answer in ("skip", "done") or goal is None:
             return
         scale = gas.scale() or GasScale(goal_number=goal.number, updated_at=work.now)
         levels = {**scale.levels, str(level): grow.shorten(str(answer), 200)}
         gas.put_scale(scale.model_copy(update={"levels": levels, "updated_at": work.now}))
 
     return save
+
+
+def save_said_now(work: Work, answer: Any) -> None:
+    """ "Yes" keeps their Reality words as the -1 line; their own new words replace them."""
+    goal = work.goal
+    if answer in ("other", "skip") or goal is None:
+        return
+    save_level(-1)(work, goal.reality_now if answer == "yes" else answer)
 
 
 def save_importance(work: Work, answer: Any) -> None:
@@ -123,6 +149,7 @@ def level_question(level: int) -> Question:
         read=level_words,
         skippable=True,
         save=save_level(level),
+        on_move=LEVEL_MOVES,
     )
 
 
@@ -134,6 +161,9 @@ def params(work: Work) -> Mapping[str, Param]:
         words = scale.words().get(rated, "") if scale else ""
         found["level"] = level_label(rated)
         found["words"] = words
+    goal = work.goal
+    if goal is not None and goal.reality_now:
+        found["said_now"] = grow.quoted(goal.reality_now)
     return found
 
 
@@ -142,17 +172,29 @@ FLOW = Flow(
     work=GasWork,
     questions=(
         Question("offer", "gas.offer", choices=YES_SKIP, read=yes_or_no_choice),
+        Question("level_m1_said", "gas.level_m1_said", choices=USE_SAID, read=level_words,
+                 save=save_said_now, on_move=SAID_NOW_MOVES),
         *(level_question(level) for level in LEVELS),
         Question("importance", "gas.importance", choices=IMPORTANCE_CHOICES,
-                 read=read_importance, save=save_importance, skippable=True),
+                 read=read_importance, save=save_importance, skippable=True,
+                 on_move={"skip": "skip", "no": "skip", "thats_all": "skip"}),
     ),
     endings=(
         Ending("scaled", "gas.done", then=grow.offer_reminders),
         Ending("skipped", "gas.skipped", then=grow.offer_reminders),
     ),
     transitions=[
+        {"trigger": "answer", "source": "offer", "dest": "level_m1_said",
+         "conditions": ["wants_to", "said_where_now"]},
         {"trigger": "answer", "source": "offer", "dest": "level_m1", "conditions": "wants_to"},
+        {"trigger": "answer", "source": "level_m1_said", "dest": "level_m1",
+         "conditions": "says_it_differently"},
+        {"trigger": "answer", "source": "level_m1_said", "dest": "level_0"},
         {"trigger": "answer", "source": "offer", "dest": "skipped"},
+        *({"trigger": "answer", "source": f"level_{name}", "dest": "skipped",
+           "conditions": "nothing_described"} for name in LEVEL_NAMES.values()),
+        *({"trigger": "answer", "source": f"level_{name}", "dest": "importance",
+           "conditions": "done_describing"} for name in LEVEL_NAMES.values()),
         {"trigger": "answer", "source": "level_m1", "dest": "level_0"},
         {"trigger": "answer", "source": "level_0", "dest": "level_p1"},
         {"trigger": "answer", "source": "level_p1", "dest": "level_p2"},

@@ -34,6 +34,8 @@ RIGHT_CHOICES = (Choice("yes", Msg("choice.right")), Choice("not_quite", Msg("ch
 AGREE = {"yes": "yes", "no": "not_quite"}
 """Yes or no to "Have I got that right?", said in words."""
 KEEPS = {"keep": "keep", "yes": "keep"}
+KEEP_AS_STEP = {"keep": "keep"}
+""" "Keep it" when asked for a step: the idea (or the step they had) is the step."""
 SCALE_CHOICES = tuple(Choice(str(n), Msg("choice.number", {"number": n})) for n in range(11))
 
 _VAGUE_WORDS = {
@@ -78,6 +80,10 @@ class GrowWork(Work):
     def full_of_options(self) -> bool:
         return self.goal is not None and len(self.goal.options) >= MAX_OPTIONS
 
+    def no_options(self) -> bool:
+        """Every idea taken out of the list: back to finding some."""
+        return self.goal is not None and not self.goal.options
+
     def has_one_option(self) -> bool:
         return self.goal is not None and len(self.goal.options) == 1
 
@@ -93,6 +99,10 @@ class GrowWork(Work):
     def new_ideas(self) -> bool:
         """ "None of them. Ideas: ..." to the options: they are added, and asked again."""
         return isinstance(self.answer, str) and bool(answers.none_of_them(self.answer))
+
+    def has_step(self) -> bool:
+        """A step was kept (not a change of mind to another option)."""
+        return self.goal is not None and self.goal.current_step is not None
 
     def confident(self) -> bool:
         return isinstance(self.answer, int) and self.answer >= CONFIDENT_ENOUGH
@@ -167,27 +177,37 @@ def keep(field: str, in_step: bool = False) -> Saver:
     return save
 
 
-def correct(field: str) -> Saver:
-    """A summary's answer: "yes" keeps it as it is; anything else is their correction.
+REALITY_PARTS = ("reality_now", "reality_works", "obstacles")
 
-    A second correction is added to the first, never put in its place.
+
+def put_right(work: Work, answer: Any) -> None:
+    """A correction to the Reality summary takes the place of what it corrects.
+
+    Said in answer to "Have I got that right?" (at once, or after "not quite"), their
+    new words replace the part they speak of ("it's not everyone knowing, it's me
+    feeling like a fraud" replaces what gets in the way); when no part is clearly
+    meant, they are kept as what they put right, in place of any earlier correction.
     """
-
-    def save(work: Work, answer: Any) -> None:
-        goal = work.goal
-        if goal is None or answer in ("yes", "not_quite") or answer is listening.SKIP:
-            return
-        earlier = getattr(goal, field)
-        work.update_goal(**{field: f"{earlier}\n{answer}" if earlier else answer})
-
-    return save
+    goal = work.goal
+    if goal is None or answer in ("yes", "not_quite") or answer is listening.SKIP:
+        return
+    parts = {name: getattr(goal, name) for name in REALITY_PARTS}
+    part = answers.part_corrected(answer, parts) or "reality_correction"
+    work.update_goal(**{part: answer})
 
 
 def add_options(work: Work, answer: Any) -> None:
+    """New ideas are added; "drop the second one", "change 2 to ..." or the list said
+    again put the list right instead (`answers.edit_ideas`)."""
     goal = work.goal
-    if goal is not None and answer not in ("yes", "not_quite"):
-        ideas = answers.several(answer) if isinstance(answer, str) else ()
-        work.update_goal(options=(*goal.options, *ideas)[:MAX_OPTIONS])
+    if goal is None or not isinstance(answer, str) or answer in ("yes", "not_quite"):
+        return
+    edited = answers.edit_ideas(answer, goal.options)
+    if edited is not None:
+        work.update_goal(options=edited[:MAX_OPTIONS])
+        return
+    ideas = [idea for idea in answers.several(answer) if idea not in goal.options]
+    work.update_goal(options=(*goal.options, *ideas)[:MAX_OPTIONS])
 
 
 def option_choices(work: Work) -> tuple[Choice, ...]:
@@ -215,10 +235,28 @@ def save_chosen_option(work: Work, answer: Any) -> None:
 
 
 def save_step(work: Work, answer: Any) -> None:
+    """Their step in their words; "keep it" ("behold det") keeps the idea, or the step
+    they had, as the step: nobody's step reads "keep it"."""
     goal = work.goal
     if goal is not None:
+        if answer == "keep":
+            answer = goal.current_step.text if goal.current_step else goal.chosen_option
+        if not answer:
+            raise answers.InvalidAnswerError("invalid.empty")
         step = Step(number=len(goal.steps) + 1, text=answer, created_at=work.now)
         work.update_goal(steps=(*goal.steps, step))
+
+
+def save_first_step(work: Work, answer: Any) -> None:
+    """The first step; or a change of mind to another of their options ("kan jeg tage
+    mailen i stedet"): that option is chosen, and its first step is asked for."""
+    goal = work.goal
+    if goal is not None and isinstance(answer, str):
+        instead = answers.option_instead(answer, goal.options, goal.chosen_option)
+        if instead is not None:
+            work.update_goal(chosen_option=goal.options[instead])
+            return
+    save_step(work, answer)
 
 
 def save_smaller_step(work: Work, answer: Any) -> None:
@@ -328,7 +366,9 @@ def params(work: Work) -> Mapping[str, Param]:
         if goal.reality_correction
         else ""
     )
-    found["options"] = "\n".join(f"• {shorten(option, 80)}" for option in goal.options)
+    found["options"] = "\n".join(
+        f"{number}. {shorten(option, 80)}" for number, option in enumerate(goal.options, 1)
+    )
     found["option"] = shorten(goal.chosen_option or "")
     step = goal.current_step
     if step is not None:
@@ -354,11 +394,11 @@ FLOW = Flow(
         Question("works", "grow.works", save=keep("reality_works"), skippable=True),
         Question("obstacles", "grow.obstacles", save=keep("obstacles"), skippable=True),
         Question("reality_summary", "grow.reality_summary", choices=RIGHT_CHOICES,
-                 save=correct("reality_correction"), on_move=AGREE),
-        Question("reality_fix", "grow.reality_fix", save=correct("reality_correction"),
+                 save=put_right, on_move=AGREE),
+        Question("reality_fix", "grow.reality_fix", save=put_right,
                  skippable=True),
         Question("reality_again", "grow.reality_again", choices=RIGHT_CHOICES,
-                 save=correct("reality_correction"), on_move=AGREE),
+                 save=put_right, on_move=AGREE),
         Question("options", "grow.options", save=add_options),
         Question("options_summary", "grow.options_summary", choices=RIGHT_CHOICES,
                  save=add_options, on_move={**AGREE, "thats_all": "yes"}),
@@ -366,7 +406,7 @@ FLOW = Flow(
                  on_move={"thats_all": "yes", "no": "yes"}),
         Question("choose", "grow.choose", choices=option_choices, save=save_chosen_option,
                  in_words=True),
-        Question("step", "grow.step", save=save_step),
+        Question("step", "grow.step", save=save_first_step, on_move=KEEP_AS_STEP),
         Question("when", "grow.when", save=keep("when", in_step=True), skippable=True),
         *FIRM_UP_QUESTIONS,
     ),
@@ -397,6 +437,8 @@ FLOW = Flow(
         {"trigger": "answer", "source": "options", "dest": "options_summary"},
         {"trigger": "answer", "source": "options_summary", "dest": "options_fix",
          "conditions": "not_quite"},
+        {"trigger": "answer", "source": "options_fix", "dest": "options",
+         "conditions": "no_options"},
         {"trigger": "answer", "source": "options_fix", "dest": "options_summary",
          "unless": ["right", "full_of_options"]},
         *({"trigger": "answer", "source": source, "dest": "step",
@@ -407,6 +449,7 @@ FLOW = Flow(
         {"trigger": "answer", "source": "choose", "dest": "choose", "conditions": "new_ideas"},
         {"trigger": "answer", "source": "choose", "dest": "options", "conditions": "turned_down"},
         {"trigger": "answer", "source": "choose", "dest": "step"},
+        {"trigger": "answer", "source": "step", "dest": "step", "unless": "has_step"},
         {"trigger": "answer", "source": "step", "dest": "when"},
         {"trigger": "answer", "source": "when", "dest": "confidence"},
         *firm_up_step(then="planned"),

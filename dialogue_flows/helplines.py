@@ -25,6 +25,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 HELPLINES_DIR = Path(__file__).parent / "helplines"
 ZONE_COUNTRIES = {"Europe/London": "uk", "Europe/Copenhagen": "dk"}
 LANGUAGE_COUNTRIES = {"da": "dk"}
+GENERAL_LINES = ("emergency", "suicide", "mental_health")
+"""The lines /help and /safety show; a crisis reply shows those that fit what was said."""
 
 Kind = Literal[
     "emergency",

@@ -7,7 +7,8 @@ by the question's `on_move`), or gets a short reply and the same question again.
 
 | move          | effect                                                              |
 | ------------- | ------------------------------------------------------------------- |
-| in `on_move`  | the answer the question declares (keep, that's all, yes, no, ...)   |
+| in `on_move`  | the answer the question declares (keep, that's all, yes, no, ...),  |
+|               | after `<prompt>.<move>` where the question has words for it         |
 | real person   | "I'm an automated program, not a person", then the question         |
 | greeting      | a short friendly word (`<prompt>.greeting`), then the question      |
 | question      | what the question means (`<prompt>.means`), then the question       |
@@ -16,6 +17,7 @@ by the question's `on_move`), or gets a short reply and the same question again.
 | advice        | the coaching stance, kindly; asked again, ideas (`<prompt>.ideas`)  |
 |               | or, where there are none, a second word that is not the first       |
 | stop, not now | a pause, as /cancel: everything kept, /start picks it up            |
+| skip          | at a question that can wait: heard, and on; elsewhere, the question |
 | that's all, no | "nothing really" to a question that can wait: heard, and on         |
 | keep, yes, ... | elsewhere not an answer: a short word, and the question again       |
 |               | (a question with a reader of its own, such as a scale, reads them)  |
@@ -55,10 +57,12 @@ def react(
     `has` says whether the catalogue has a key, so a question may have its own example,
     meaning or ideas, and falls back to the general words otherwise.
     """
-    if move.value in question.on_move:
-        return Reaction(answer=question.on_move[move.value])
-    heard = _heard(work, question)
     own = question.prompt
+    if move.value in question.on_move:
+        word = f"{own}.{move.value}"  # a question may say how it heard the move
+        said = (Msg(word),) if has(word) else ()
+        return Reaction(said=said, answer=question.on_move[move.value])
+    heard = _heard(work, question)
 
     def own_or(suffix: str, general: str) -> Msg:
         key = f"{own}.{suffix}"
@@ -91,6 +95,8 @@ def react(
         if move in heard:
             return Reaction(said=(own_or("ideas", "move.advice_again"),))
         return Reaction(said=(Msg("move.advice"),))
+    if move is Move.SKIP and question.skippable:
+        return Reaction(said=(Msg("move.skipped"),), answer=SKIP)
     if question.read is not free_text:
         return None  # a question with its own reader ("Delete everything?") explains itself
     if move in (Move.THATS_ALL, Move.NO) and question.skippable:

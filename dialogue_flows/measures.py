@@ -47,6 +47,9 @@ class Measure(BaseModel):
     options: tuple[Option, ...]
     multiplier: int = 1
     low_at_or_below: int | None = None
+    code: dict[str, str] | None = None
+    """The questionnaire's code in a standard terminology (`system`, `code`), where one was
+    found; the TOML names the source."""
 
     @model_validator(mode="after")
     def _every_language_complete(self) -> Measure:

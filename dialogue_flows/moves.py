@@ -61,6 +61,8 @@ class Move(StrEnum):
     """not now / later / maybe another time / ikke nu / senere"""
     STOP = "stop"
     """stop / pause / i want to stop / stop nu / jeg gider ikke mere (crisis is read first)"""
+    SKIP = "skip"
+    """skip / next / pass / spring over / videre / næste"""
     DONT_KNOW = "dont_know"
     """idk / no idea / not sure / ved ikke / aner det ikke"""
     ALREADY_SAID = "already_said"

@@ -75,15 +75,24 @@ def latest_levels(
 
 
 def describe_t(score: float | None) -> Msg:
-    """The T-score in plain words: as expected, better, or not there yet."""
+    """The T-score in plain words for the person: as expected, better, or not there yet.
+
+    The number itself is for the worker (`worker_t`): "målopfyldelse 40" means nothing
+    to the person it describes.
+    """
     if score is None:
         return Msg("gas.t_none")
     rounded = round(score)
     if rounded > 52:
-        return Msg("gas.t_above", {"score": rounded})
+        return Msg("gas.t_above")
     if rounded < 48:
-        return Msg("gas.t_below", {"score": rounded})
-    return Msg("gas.t_expected", {"score": rounded})
+        return Msg("gas.t_below")
+    return Msg("gas.t_expected")
+
+
+def worker_t(score: float) -> Msg:
+    """The T-score as a number, for the worker's export beside the plain words."""
+    return Msg("pdf.gas_t_score", {"score": round(score)})
 
 
 def level_words(scale: GasScale, level: int) -> str | None:

@@ -209,7 +209,8 @@ class Schedule(Record):
         return self.model_copy(update={"next_due": self.due_after(now)})
 
 
-StepStatus = Literal["planning", "planned", "done", "partly", "not_yet", "changed"]
+StepStatus = Literal["planning", "planned", "done", "partly", "not_yet", "changed", "replaced"]
+"""A step closed at a check-in is "done", or "replaced" by the new step set there."""
 GoalStatus = Literal["planning", "active", "achieved", "dropped"]
 
 

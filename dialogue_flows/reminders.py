@@ -1,7 +1,8 @@
 """Choosing the weekly check-in: a day, an hour, the person's time zone, or no reminders.
 
 Offered once at the end of a first plan, and any time with /reminders, which also
-shows the current time and can change it, pause it, or turn it off. A day and a time
+shows the current time and can change it (by its button, or by saying the new day or
+time at once), pause it, or turn it off. A day and a time
 written together ("Monday 18:00", "mandag kl. 18") skip the hour question; the time
 zone is asked only once, and the service's own zone is offered first.
 """
@@ -65,6 +66,18 @@ def zone_choices(work: Work) -> tuple[Choice, ...]:
 
 
 MANAGE_VALUES = OneOf(("change", "zone", "pause", "resume", "off", "keep"))
+
+
+def manage_or_time(text: str) -> WeeklyTime | str:
+    """A button; or the new day or time said straight away ("change it to thursday night,
+    like half 8"), which is "change" with its answer."""
+    try:
+        return MANAGE_VALUES.pick(text)
+    except InvalidAnswerError as not_a_button:
+        try:
+            return read_weekly(text)
+        except InvalidAnswerError:
+            raise not_a_button from None
 
 
 def manage_choices(work: Work) -> tuple[Choice, ...]:
@@ -193,7 +206,8 @@ FLOW = Flow(
     work=RemindersWork,
     questions=(
         DAY,
-        Question("manage", "reminders.manage", choices=manage_choices, read=MANAGE_VALUES.pick),
+        Question("manage", "reminders.manage", choices=manage_choices, read=manage_or_time,
+                 save=save_time),
         Question("hour", "reminders.hour", choices=HOUR_CHOICES, read=read_hour, save=save_time),
         Question("half", "reminders.half", choices=HALF_CHOICES, read=HALVES.pick,
                  save=save_half, in_words=True),
@@ -212,6 +226,12 @@ FLOW = Flow(
     ),
     transitions=[
         {"trigger": "answer", "source": "manage", "dest": "day", "conditions": "chose_change"},
+        {"trigger": "answer", "source": "manage", "dest": "half",
+         "conditions": ["time_put_right", "hour_unclear"]},
+        {"trigger": "answer", "source": "manage", "dest": "hour", "conditions": "time_put_right",
+         "unless": "has_hour"},
+        {"trigger": "answer", "source": "manage", "dest": "scheduled",
+         "conditions": "time_put_right"},
         {"trigger": "answer", "source": "manage", "dest": "timezone", "conditions": "chose_zone"},
         {"trigger": "answer", "source": "manage", "dest": "paused", "conditions": "chose_pause"},
         {"trigger": "answer", "source": "manage", "dest": "resumed",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import TypeAlias
 
 from dialogue_flows.outcome_records import Outcomes
@@ -17,9 +17,15 @@ from dialogue_flows.records import Goal, Person, Schedule
 
 @dataclass(frozen=True)
 class Text:
-    """Anything the person typed (the engine decides whether it names a choice)."""
+    """Anything the person typed (the engine decides whether it names a choice).
+
+    `sent_at` is when the person sent it (Telegram's `message.date`), which can be before
+    a check-in that was handled first: then it is no answer to it. None: just now (the
+    console, where nothing can cross).
+    """
 
     text: str
+    sent_at: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -45,8 +45,9 @@ def classifier() -> LogisticRegression:
     return LogisticRegression(C=C, max_iter=5000, class_weight="balanced")
 
 
-def train() -> dict[str, object]:
-    texts, crisis, categories = load()
+def train(texts: list[str], crisis: np.ndarray, categories: list[str]) -> dict[str, object]:
+    """The model learnt from these messages (all of the development set, or part of it
+    for cross-validation in `scripts/crisis_eval.py --cv`)."""
     vec = vectorizer()
     matrix = vec.fit_transform(texts)
     binary = classifier().fit(matrix, crisis)
@@ -78,7 +79,7 @@ def train() -> dict[str, object]:
 
 
 def main() -> None:
-    text = json.dumps(train(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = json.dumps(train(*load()), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     # mtime=0: the same model gives the same bytes, so git sees no change.
     with open(MODEL_FILE, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as file:
         file.write(text.encode("utf-8"))

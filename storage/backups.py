@@ -34,8 +34,11 @@ class BackupError(Exception):
 
 
 def _copy(source: Path, target: Path) -> None:
+    """A consistent copy in one file: a copy left in WAL mode would leave its -wal and
+    -shm files behind when it is renamed into place (the next start turns WAL on again)."""
     with sqlite3.connect(source) as origin, sqlite3.connect(target) as copy:
         origin.backup(copy)
+        copy.execute("PRAGMA journal_mode = DELETE")
     origin.close()
     copy.close()
 
@@ -62,7 +65,10 @@ def _whole(
     on any failure nothing is left behind, and the error names its cause."""
     if not target.parent.is_dir():
         raise BackupError(f"the folder {target.parent} does not exist: create it first")
-    descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    except OSError as error:
+        raise BackupError(f"cannot write {explain(target, error)}") from error
     os.close(descriptor)
     temporary = Path(name)
     try:

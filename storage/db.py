@@ -42,20 +42,31 @@ class StorageError(Exception):
     """The database cannot be used; the message says why in words an operator can act on."""
 
 
+DISK_FULL = "the disk is full: free some space and try again"
+READ_ONLY = (
+    "it is read-only for growcoach: let the user growcoach runs as write to the folder "
+    "and the file (and the -wal and -shm files beside it), for example with `chown` or "
+    "`chmod u+w`, or choose a path on a writable disk"
+)
+READ_ONLY_DISK = (
+    "the disk is mounted read-only: mount it read-write, or choose a path on a writable disk"
+)
+DAMAGED = (
+    "it is damaged, or not a growcoach database: restore the latest backup with "
+    "`growcoach restore --from FILE`"
+)
 CAUSES = (
     # (SQLite's error names starting with, what it means for the operator and the fix)
-    (("SQLITE_FULL",), "the disk is full: free some space and try again"),
-    (("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH"),
-     "cannot write there: check that the folder exists and that growcoach may write to "
-     "it and to the file (and the -wal and -shm files beside it)"),
-    (("SQLITE_CORRUPT", "SQLITE_NOTADB"),
-     "it is damaged, or not a growcoach database: restore the latest backup with "
-     "`growcoach restore --from FILE`"),
+    (("SQLITE_FULL",), DISK_FULL),
+    (("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_AUTH"), READ_ONLY),
+    (("SQLITE_CANTOPEN",), "cannot open it: check that the folder exists and that "
+     "growcoach may read and write there"),
+    (("SQLITE_CORRUPT", "SQLITE_NOTADB"), DAMAGED),
     (("SQLITE_IOERR",), "the disk reported an error: check the disk and free space"),
 )  # fmt: skip
 OS_CAUSES = {
-    errno.ENOSPC: CAUSES[0][1], errno.EFBIG: CAUSES[0][1], errno.EDQUOT: CAUSES[0][1],
-    errno.EACCES: CAUSES[1][1], errno.EPERM: CAUSES[1][1], errno.EROFS: CAUSES[1][1],
+    errno.ENOSPC: DISK_FULL, errno.EFBIG: DISK_FULL, errno.EDQUOT: DISK_FULL,
+    errno.EACCES: READ_ONLY, errno.EPERM: READ_ONLY, errno.EROFS: READ_ONLY_DISK,
     errno.ENOENT: "the folder does not exist: create it, or give another path",
 }  # fmt: skip
 
@@ -78,11 +89,28 @@ def create_private(path: Path) -> None:
     os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
 
 
-def write_private(path: Path, content: bytes) -> None:
-    """Write a file (an export) that only its owner may read (0600)."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "wb") as file:
-        file.write(content)
+def write_private(path: Path, content: bytes, renumber: bool = True) -> Path:
+    """Write a new file (an export) that only its owner may read (0600), never over an
+    existing one: with `renumber`, the next free `name-2.ext`, `name-3.ext` …; without,
+    FileExistsError. A write that fails (a full disk) leaves nothing. Returns the path."""
+    base, dot, extension = path.name.partition(".")
+    candidate, number = path, 1
+    while True:
+        try:
+            descriptor = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            if not renumber:
+                raise
+            number += 1
+            candidate = path.with_name(f"{base}-{number}{dot}{extension}")
+            continue
+        try:
+            with os.fdopen(descriptor, "wb") as file:
+                file.write(content)
+        except BaseException:
+            candidate.unlink(missing_ok=True)
+            raise
+        return candidate
 
 
 def _prepare_folder(path: Path) -> None:

@@ -243,6 +243,7 @@ async def running_bot(
     assert api.server is not None
     base_url = f"http://127.0.0.1:{api.server.server_address[1]}/bot"
     clock = FakeClock()
+    api.clock = lambda: clock.now.timestamp()  # people write at the tests' time, too
     bot = TelegramBot(
         BotSettings(TOKEN, db, clock, base_url, service=service or Settings(_env_file=None),
                     retry=Retry(delays=(0, 0)), remind_every=None)

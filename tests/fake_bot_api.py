@@ -87,6 +87,8 @@ class FakeBotApi:
     batch_limit: int | None = None
     """At most this many updates a getUpdates (Telegram: the call's `limit`, 100 at most);
     None: all that are waiting."""
+    clock: Callable[[], float] = time.time
+    """Seconds since the epoch, for the `date` of messages (the tests' clock, in tests)."""
 
     # -- running ----------------------------------------------------------------------
 
@@ -158,7 +160,7 @@ class FakeBotApi:
             self.next_message_id += 1
         return {
             "message_id": message_id,
-            "date": int(time.time()),
+            "date": int(self.clock()),
             "chat": self.chat(user_id, chat),
             "from": self.user(user_id, language),
             **content,
@@ -190,7 +192,7 @@ class FakeBotApi:
         return self.push(message=self.message(user_id, photo=photo))
 
     def edit_text(self, user_id: int, text: str) -> int:
-        message = self.message(user_id, text=text, edit_date=int(time.time()))
+        message = self.message(user_id, text=text, edit_date=int(self.clock()))
         return self.push(edited_message=message)
 
     def press(self, user_id: int, sent: Call, label: str) -> int:
@@ -211,7 +213,7 @@ class FakeBotApi:
         member = {
             "chat": self.chat(user_id),
             "from": self.user(user_id),
-            "date": int(time.time()),
+            "date": int(self.clock()),
             "old_chat_member": {"status": "member", "user": BOT_USER},
             "new_chat_member": {"status": "kicked", "user": BOT_USER, "until_date": 0},
         }
@@ -374,7 +376,7 @@ class FakeBotApi:
         chat_id = int(params["chat_id"])
         message: dict[str, Any] = {
             "message_id": message_id,
-            "date": int(time.time()),
+            "date": int(self.clock()),
             "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"},
             "from": BOT_USER,
         }

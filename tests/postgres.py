@@ -60,6 +60,12 @@ class Cluster:
         """`durable`: PostgreSQL's own settings (fsync, synchronous commit), for measuring."""
         given = os.environ.get("GROWCOACH_TEST_DATABASE_URL")
         if given:
+            try:
+                psycopg.connect(given, connect_timeout=10).close()
+            except psycopg.Error as error:
+                reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
+                message = f"GROWCOACH_TEST_DATABASE_URL cannot be used: {reason}"
+                raise Unavailable(message) from error
             return cls(given)
         bin = binaries()
         folder = Path(tempfile.mkdtemp(prefix="growcoach-pg-"))

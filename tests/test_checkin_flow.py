@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from conftest import SCHEDULE_ANSWERS, WHOLE_PLAN, Dialogue
+from test_languages import DANISH_PLAN
 
 from dialogue_flows.checkin import SNOOZE
-from dialogue_flows.types import DueCheckin
+from dialogue_flows.types import DueCheckin, Text
 
 SCHEDULED = SCHEDULE_ANSWERS
 
@@ -86,7 +87,9 @@ def test_a_check_in_after_a_step_done(dialogue: Dialogue) -> None:
 
 
 def test_a_setback_is_met_with_curiosity(dialogue: Dialogue) -> None:
-    dialogue.run(*SCHEDULED, "/checkin")
+    dialogue.run(*SCHEDULED)
+    dialogue.now += timedelta(days=7)  # after the step's day (Friday)
+    dialogue.run("/checkin")
     [ask] = dialogue.say("no, not yet")
     assert "That's OK" in ask and "What got in the way" in ask
     for blame in ("should", "failed", "fail", "must"):
@@ -266,3 +269,114 @@ def test_what_next_in_their_own_words_is_the_next_step(dialogue: Dialogue) -> No
     step = dialogue.goal.current_step
     assert step is not None and (step.text, step.number) == ("try the council again on friday", 2)
     assert dialogue.goal.checkins[-1].next_move == "new"
+
+
+def test_not_yet_before_the_steps_day_keeps_it_planned_and_asks_nothing(
+    dialogue: Dialogue,
+) -> None:
+    """Testers: "not yet its not monday yet is it" got "What got in the way?"."""
+    danish = ("/start", *DANISH_PLAN, "nej tak", "mandag kl. 18", "København")
+    for language, plan, said in (
+        ("en", SCHEDULED, "not yet its not monday yet is it"),
+        ("en", SCHEDULED, "no"),
+        ("da", danish, "ikke endnu, det er først på søndag"),
+    ):
+        person = Dialogue(dialogue.engine, dialogue.catalogue, language=language)
+        person.run(*plan, "/checkin")
+        [reply] = person.say(said)
+        assert person.keys == ["checkin.not_due"], said
+        assert "?" not in reply and "in the way" not in reply and "i vejen" not in reply
+        step = person.goal.current_step
+        assert step is not None and step.status == "planned" and person.goal.checkins == ()
+        assert person.step is None
+
+
+def test_a_day_said_not_to_have_come_is_not_a_setback(dialogue: Dialogue) -> None:
+    """After the step's day, "nothing, i said monday" is not kept as what got in the way."""
+    for language, said, words in (
+        ("en", "not yet, it's on thursday", "nothing, i said monday"),
+        ("da", "nej, ikke endnu", "ingenting, jeg sagde jo først på mandag"),
+    ):
+        person = Dialogue(dialogue.engine, dialogue.catalogue, language=language)
+        person.run(*SCHEDULED)
+        person.now += timedelta(days=7)  # Friday after work has been and gone
+        person.run("/checkin")
+        if language == "en":
+            person.say(said)
+            assert person.keys == ["checkin.not_due"], said
+            person.run("/checkin", "no")
+        else:
+            person.say(said)
+        assert person.step == "reflect_not_yet"
+        person.say(words)
+        assert person.keys == ["checkin.not_due"], words
+        assert person.goal.checkins == ()
+
+
+def test_a_new_step_closes_the_one_checked_in_on(dialogue: Dialogue) -> None:
+    """Testers: after "a new step" the old one was still "planned" in the export."""
+    for language, lines in (
+        ("en", ("/checkin", "I did it", "My sister", "5", "A new step", "Ring Shelter")),
+        ("da", ("/checkin", "nej", "travlt", "2", "Et nyt skridt", "Ringe til Shelter")),
+        ("en", ("/checkin", "no", "work was mad", "2", "try the council again on friday")),
+    ):
+        person = Dialogue(dialogue.engine, dialogue.catalogue, language=language)
+        person.run(*SCHEDULED)
+        person.now += timedelta(days=7)
+        person.run(*lines)
+        first, second = person.goal.steps
+        assert first.status == ("done" if "I did it" in lines else "replaced"), lines
+        assert second.status == "planning" and person.step == "next_when"
+
+
+def test_a_new_time_said_at_the_reminders_menu_changes_it(dialogue: Dialogue) -> None:
+    """Testers: "change it to thursday night, like half 8" was refused at the first menu."""
+    danish = ("/start", *DANISH_PLAN, "nej tak", "mandag kl. 18", "København")
+    for language, plan, said, when in (
+        ("en", SCHEDULED, "change it to thursday night, like half 8", (3, 20, 30)),
+        ("da", danish, "kan vi flytte den til torsdag kl. 20.30", (3, 20, 30)),
+        ("en", SCHEDULED, "fridays would be better", (4, 18, 0)),
+    ):
+        person = Dialogue(dialogue.engine, dialogue.catalogue, language=language)
+        person.run(*plan, "/reminders")
+        person.say(said)
+        if person.step == "hour":
+            person.press("18:00")
+        schedule = person.schedule
+        assert schedule is not None, said
+        assert (schedule.weekday, schedule.hour, schedule.minute) == when, said
+        assert person.step is None and person.keys[0] == "reminders.scheduled", said
+
+
+def test_words_written_before_the_check_in_arrived_are_not_its_answer(
+    dialogue: Dialogue,
+) -> None:
+    dialogue.run(*SCHEDULED)
+    began = dialogue.now
+    dialogue.send(DueCheckin())
+    [crossed] = dialogue.send(Text("all sorted now", sent_at=began - timedelta(seconds=20)))
+    assert crossed.startswith("Our messages crossed: you wrote “all sorted now”")
+    assert "How did it go with your step" in crossed
+    assert dialogue.step == "how" and dialogue.goal.checkins == ()
+    dialogue.send(Text("done", sent_at=began))  # the same second: after it, as Telegram counts
+    assert dialogue.step == "reflect_done"
+    assert [c.outcome for c in dialogue.goal.checkins] == ["done"]
+
+
+def test_last_weeks_answer_arriving_after_this_weeks_check_in_is_not_its_answer(
+    dialogue: Dialogue,
+) -> None:
+    dialogue.run(*SCHEDULED)
+    dialogue.send(DueCheckin())
+    dialogue.now += timedelta(days=7)
+    this_week = dialogue.now
+    dialogue.send(DueCheckin())
+    late = Text("didn't get to it", sent_at=this_week - timedelta(minutes=5))
+    [crossed] = dialogue.send(late)
+    assert crossed.startswith("Our messages crossed")
+    assert dialogue.step == "how" and dialogue.goal.checkins == ()
+    [danish] = dialogue.catalogue.render(dialogue.last.replies[0].parts[0], "da").split("\n")[:1]
+    assert danish.startswith("Vores beskeder krydsede hinanden")
+    dialogue.send(Text("didn't get to it", sent_at=this_week + timedelta(minutes=1)))
+    assert [c.outcome for c in dialogue.goal.checkins] == ["not_yet"]
+    assert dialogue.goal.checkins[0].at > this_week

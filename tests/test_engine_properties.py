@@ -14,9 +14,10 @@ from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import is_crisis
 from dialogue_flows.crisis_care import CARE
 from dialogue_flows.engine import COMMANDS, FLOWS, Engine
-from dialogue_flows.flow import Ending, Flow, Question, Work
-from dialogue_flows.records import Person
-from dialogue_flows.types import Command, DueCheckin, Input, Msg, Pick, Text, Unreadable
+from dialogue_flows.flow import Ending, Flow, Question, TurnRecords, Work
+from dialogue_flows.helplines import Helplines
+from dialogue_flows.records import Conversation, Person
+from dialogue_flows.types import Command, DueCheckin, Input, Msg, Pick, Snapshot, Text, Unreadable
 
 COMMAND_NAMES = [command.name for command in COMMANDS] + ["nonsense"]
 PLAIN_ANSWERS = [*WHOLE_PLAN, "1", "2", "7", "11", "yes", "no", "That's all", "keep", "#0",
@@ -94,11 +95,13 @@ def test_placeholders_come_from_the_flow_params(catalogue: Catalogue) -> None:
     dialogue = Dialogue(Engine(catalogue), catalogue)
     dialogue.run(*WHOLE_PLAN, "no")
     dialogue.run("Monday 18:00", "London", "/checkin", "I did some of it", "It was hard", "6")
+    lines = Helplines.load()
     for flow in FLOWS.values():
-        work = flow.work(
-            "any", "p", dialogue.person, dialogue.goals.values(), dialogue.schedule,
-            {"goal": 1, "weekday": 0}, dialogue.now, "en", "Europe/London",
-        )  # fmt: skip
+        snapshot = Snapshot("p", dialogue.person, tuple(dialogue.goals.values()), "en",
+                            dialogue.schedule)  # fmt: skip
+        conversation = Conversation(step="any", draft={"goal": 1, "weekday": 0})
+        records = TurnRecords(snapshot, dialogue.now, conversation, "Europe/London", lines)
+        work = flow.work(records)
         params = flow.params(work)
         for key in [q.prompt for q in flow.questions] + [e.message for e in flow.endings]:
             for name in re.findall(r"{(\w+)}", catalogue.template(key, "en")):

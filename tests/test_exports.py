@@ -80,9 +80,12 @@ async def test_the_csv_has_a_row_per_event(stored: Path) -> None:
     name, content = await made(stored, "csv")
     assert name.endswith(".csv") and content.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
-    assert [row["event"] for row in rows] == ["goal_set", "step_set", "check_in", "check_in"]
+    assert [row["event"] for row in rows] == ["Goal set", "Step set", "Check-in", "Check-in"]
+    assert [row["outcome"] for row in rows[2:]] == ["Partly", "Done"]
     assert rows[2]["reflection"] == "Øjvind came with me" and rows[3]["progress"] == "6"
-    assert rows[0]["date"] == "2026-03-02T09:04:00+00:00"  # the goal is the 4th line
+    # In the person's zone (their check-in's, Copenhagen), which the header names:
+    # the goal, the 4th line, at 09:04 UTC.
+    assert rows[0]["date (Europe/Copenhagen)"] == "2026-03-02T10:04:00+01:00"
     assert all(row["goal"] == "Find a flat of my own within a year" for row in rows)
 
 
@@ -143,3 +146,38 @@ def test_the_cli_writes_each_format_and_refuses_clearly(stored: Path, tmp_path: 
                                 capture_output=True, timeout=120)  # fmt: skip
         assert result.returncode == 2 and message in result.stderr, result.stderr
         assert b"Traceback" not in result.stderr
+
+
+def _export_here(db: Path, folder: Path, *out: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [GROWCOACH, "export", "--user", "åse", "--format", "csv", *out, "--db", str(db)],
+        capture_output=True, timeout=120, cwd=folder,
+    )  # fmt: skip
+
+
+def test_exporting_twice_keeps_both_files(stored: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    for _ in range(2):
+        assert _export_here(stored, folder).returncode == 0
+    files = sorted(folder.iterdir())  # named to the minute; the same minute gets "-2"
+    assert len(files) == 2 and all(f.name.startswith("growcoach-goals-") for f in files)
+    assert files[0].read_bytes() == files[1].read_bytes()
+    kept = folder / "mine.csv"
+    kept.write_text("my own notes")
+    refused = _export_here(stored, folder, "--out", str(kept))
+    assert refused.returncode == 2 and b"exists already" in refused.stderr
+    assert kept.read_text() == "my own notes"
+
+
+def test_the_console_saves_a_second_export_beside_the_first(tmp_path: Path) -> None:
+    talk = "/start\nyes\nSam\nFind a flat\n/export\nCSV\n/export\nCSV\n"
+    result = subprocess.run(
+        [GROWCOACH, "chat", "--user", "sam", "--db", str(tmp_path / "c.db")],
+        input=talk.encode(), capture_output=True, timeout=120, cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    saved = [line.removeprefix("Saved as ") for line in result.stdout.decode().splitlines()
+             if line.startswith("Saved as ")]  # fmt: skip
+    assert len(saved) == 2 and saved[0] != saved[1]
+    assert all((tmp_path / name).stat().st_size > 0 for name in saved)

@@ -105,7 +105,9 @@ def test_not_quite_lets_them_correct_the_summary(dialogue: Dialogue) -> None:
     dialogue.press("not_quite")
     assert dialogue.step == "reality_fix"
     dialogue.say("It's my cousin's place, not my mate's")
-    assert dialogue.goal.reality_correction == "It's my cousin's place, not my mate's"
+    # It replaces the part it puts right (where they are now), not added beside it.
+    assert dialogue.goal.reality_now == "It's my cousin's place, not my mate's"
+    assert dialogue.goal.reality_correction is None
     assert dialogue.step == "reality_again"  # shown back with it: "Have I got it right now?"
 
 
@@ -113,7 +115,7 @@ def test_several_options_in_one_message_and_more_after(dialogue: Dialogue) -> No
     dialogue.run(*THROUGH_REALITY)
     [reply] = dialogue.say("Ask the council\n• Save a bit each week; ask my sister")
     assert dialogue.goal.options == ("Ask the council", "Save a bit each week", "ask my sister")
-    assert "• Save a bit each week" in reply and reply.endswith("Have I got that right?")
+    assert "2. Save a bit each week" in reply and reply.endswith("Have I got them all?")
     dialogue.say("Talk to Shelter")
     assert dialogue.goal.options[-1] == "Talk to Shelter"
     assert dialogue.step == "choose"
@@ -339,23 +341,24 @@ def test_not_quite_lets_them_correct_and_shows_the_summary_again(dialogue: Dialo
     assert again.endswith("Have I got it right now?")
     dialogue.say("yes")
     assert dialogue.step == "options"
-    assert dialogue.goal.reality_correction == "It's my mum's sofa, not my mate's"
+    assert dialogue.goal.reality_now == "It's my mum's sofa, not my mate's"
 
 
-def test_a_correction_typed_at_the_summary_is_shown_back_and_a_second_is_added(
+def test_a_correction_typed_at_the_summary_is_shown_back_and_a_second_replaces_it(
     dialogue: Dialogue,
 ) -> None:
     dialogue.run(*AT_REALITY_SUMMARY)
-    dialogue.say("the key worker left last month")
+    [again] = dialogue.say("its money n the forms, and the council never rings back")
     assert dialogue.step == "reality_again"
+    assert "What gets in the way: “its money n the forms" in again
     dialogue.say("not quite")
     assert dialogue.step == "reality_fix"
-    dialogue.say("I have a new one from May")
+    [again] = dialogue.say("money and forms, thats it really")
     assert dialogue.step == "reality_again"
+    assert "council" not in again  # said again: the new words replace the old
     dialogue.press("yes")
-    assert dialogue.goal.reality_correction == (
-        "the key worker left last month\nI have a new one from May"
-    )
+    assert dialogue.goal.obstacles == "money and forms, thats it really"
+    assert dialogue.goal.reality_correction is None
     assert dialogue.step == "options"
 
 
@@ -375,3 +378,31 @@ def test_monday_eve_around_7_is_monday_evening(dialogue: Dialogue) -> None:
     dialogue.run(*WHOLE_PLAN, "no", "monday eve around 7", "London")
     assert dialogue.schedule is not None
     assert (dialogue.schedule.weekday, dialogue.schedule.hour) == (0, 19)
+
+
+def test_a_change_of_mind_at_the_step_chooses_the_other_option(dialogue: Dialogue) -> None:
+    """Testers: the step was "…kan jeg tage mailen i stedet" while the call stayed chosen."""
+    for language, lines, changed, step in (
+        ("en", ("Ring the housing office; Email the housing office", "yes", "ring them"),
+         "actually no, cant face ringing, ill email instead", "Write the email tonight"),
+        ("da", ("Ringe til kommunen\nSkrive en mail til kommunen", "ja", "ringe"),
+         "hmm nej vent, jeg tror ikke jeg kan ringe… kan jeg tage mailen i stedet",
+         "Skrive mailen i aften"),
+    ):  # fmt: skip
+        person = Dialogue(dialogue.engine, dialogue.catalogue, language=language)
+        person.run(*THROUGH_REALITY, *lines)
+        assert person.step == "step" and person.goal.chosen_option == person.goal.options[0]
+        [reply] = person.say(changed)
+        goal = person.goal
+        assert goal.chosen_option == goal.options[1] and goal.steps == (), changed
+        assert person.step == "step" and f"“{goal.options[1]}”" in reply
+        person.say(step)
+        assert person.goal.chosen_option == goal.options[1] and person.step == "when"
+        assert person.goal.current_step is not None and person.goal.current_step.text == step
+
+
+def test_instead_naming_the_chosen_option_is_the_step(dialogue: Dialogue) -> None:
+    dialogue.run(*THROUGH_REALITY, "Ring the housing office; Email the housing office", "yes",
+                 "email")  # fmt: skip
+    dialogue.say("email them instead of ringing")
+    assert dialogue.goal.chosen_option == "Email the housing office" and dialogue.step == "when"

@@ -61,13 +61,21 @@ SAID = {
                "lad os stoppe her", "hold op", "gider ikke", "jeg vil gerne holde pause",
                "nok for i dag", "stop det", "afbryd"],
     },
+    Move.SKIP: {
+        "en": ["skip", "skip it", "skip this one", "pass", "next", "next question", "move on",
+               "lets move on", "can we skip this", "rather not say", "skip pls"],
+        "da": ["spring over", "spring den over", "videre", "næste", "næste spørgsmål",
+               "lad os gå videre", "kan vi springe det over", "det vil jeg helst ikke svare på",
+               "den springer jeg over", "drop den", "videre tak"],
+    },
     Move.DONT_KNOW: {
         "en": ["idk", "no idea", "not sure", "i don't know", "dont knw", "dunno",
                "i really dont know", "no clue", "hmm i dont know", "im not sure tbh",
                "i have no idea", "who knows"],
         "da": ["ved ikke", "aner det ikke", "ved ik", "det ved jeg ikke", "jeg ved det ikke",
                "ingen anelse", "aner ikke", "ikke sikker", "det ved jeg sgu ikke",
-               "øh ved ikke", "jeg er ikke sikker", "hvem ved"],
+               "øh ved ikke", "jeg er ikke sikker", "hvem ved", "ingen idé",
+               "har ikk nogen ide"],
     },
     Move.ALREADY_SAID: {
         "en": ["i just said", "told you already", "i already told you", "i said that already",
@@ -113,7 +121,9 @@ SAID = {
 
 CONTENT = [
     "Helen", "Noah", "Jo Smith", "Ahmed", "Mary Jane", "Dona", "Maja",
-    "ask my sister", "stop smoking", "keep my flat tidy", "no more drinking on weekdays",
+    "ask my sister", "stop smoking", "next week", "pass my driving test", "skip breakfast",
+    "næste uge", "videre med uddannelsen", "passe mit arbejde", "springe i vandet",
+    "keep my flat tidy", "no more drinking on weekdays",
     "yes and also ring my mum", "no idea what to do about money, maybe ask the bank",
     "get a job", "wanna get bak to work", "see my kids more", "cut down on drinking",
     "find a flat", "email the teacher", "go with Claire just to look", "do some clay at home",

@@ -6,9 +6,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.measures import measures, offered
 from dialogue_flows.outcome_records import GasRating, GasScale
-from dialogue_flows.outcomes import Scored, describe_t, latest_levels, t_score
+from dialogue_flows.outcomes import Scored, describe_t, latest_levels, t_score, worker_t
 
 # T = 50 + 10·Σwx / √((1 - 0.3)·Σw² + 0.3·(Σw)²), worked by hand:
 
@@ -101,3 +102,14 @@ def test_qpr15_is_summed_0_to_60_and_offered_in_english_only() -> None:
     assert not qpr.is_low(0)  # the authors set no cut-off
     assert [m.id for m in offered("en")] == ["qpr15", "who5"]
     assert [m.id for m in offered("da")] == ["who5"]
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_the_person_reads_their_attainment_in_plain_words(language: str) -> None:
+    """ "målopfyldelse 40" is jargon to the person; the worker's export keeps the number."""
+    catalogue = Catalogue.load()
+    for score in (36.3, 40.0, 50.4, 60.0):
+        said = catalogue.render(describe_t(score), language)
+        assert not any(char.isdigit() for char in said), said
+        assert "score" not in said and "målopfyldelse" not in said.lower(), said
+    assert "40" in catalogue.render(worker_t(40.0), language)

@@ -190,6 +190,10 @@ def test_the_fhir_bundle_carries_the_pco_profiles_loinc_codes_and_measures(
     [who5] = [e["resource"] for e in document["entry"]
               if e["resource"].get("url") == "urn:growcoach:questionnaire:who5"]  # fmt: skip
     assert who5["language"] == "da"
+    assert who5["code"] == [{"system": "http://snomed.info/sct", "code": "1144665009"}]
+    [qpr] = [e["resource"] for e in document["entry"]
+             if e["resource"].get("url") == "urn:growcoach:questionnaire:qpr15"]  # fmt: skip
+    assert "code" not in qpr  # none was found: no code rather than a guessed one
     assert who5["item"][0]["text"] == "I de sidste 2 uger har jeg været glad og i godt humør"
 
 
@@ -199,21 +203,53 @@ def test_the_danish_csv_and_pdf_are_danish_values_included(catalogue: Catalogue)
         csv.reader(io.StringIO(export(made, "csv", catalogue).content.decode("utf-8-sig")))
     )
     header, body = rows[0], rows[1:]
-    assert header[0] == "hændelse" and header[-4:] == ["målopfyldelse", "spørgeskema", "score",
-                                                        "dagsorden"]  # fmt: skip
+    assert header[:2] == ["hændelse", "dato (Europe/Copenhagen)"]
+    assert header[-4:] == ["målopfyldelse", "spørgeskema", "score", "dagsorden"]
     events = [row[0] for row in body]
-    assert events == ["mål_sat", "skridt_sat", "tjek_ind", "målopfyldelse", "spørgeskema",
-                      "spørgeskema", "aftale"]  # fmt: skip
-    checkin = body[events.index("tjek_ind")]
-    assert checkin[header.index("udfald")] == "gjort"
-    assert checkin[header.index("næste")] == "samme_skridt"
-    english = [value for row in body for value in row if value in {"goal_set", "done", "keep"}]
-    assert english == []
+    assert events == ["Mål sat", "Skridt sat", "Tjek-ind", "Målopfyldelse valgt",
+                      "Spørgeskema besvaret", "Spørgeskema besvaret", "Aftale"]  # fmt: skip
+    checkin = body[events.index("Tjek-ind")]
+    assert checkin[header.index("udfald")] == "Gjort"
+    assert checkin[header.index("næste")] == "Samme skridt"
+    measured = [row[header.index("spørgeskema")] for row in body if row[0].startswith("Spør")]
+    assert measured[0] == "WHO-5 Trivselsindeks"  # its title, not the code "who5"
+    codes = {"goal_set", "done", "keep", "mål_sat", "gjort", "samme_skridt", "who5"}
+    assert [value for row in body for value in row if value in codes] == []
+    assert body[-1][1] == "2026-03-14T14:30:00+01:00"  # 13:30 UTC, in Copenhagen
     pdf = export(made, "pdf", catalogue).content
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     for words in ("Målopfyldelse, med personens egne ord", "valgte +1", "målopfyldelse 60",
-                  "WHO-5 Trivselsindeks 64 ud af 100", "Næste aftale", "Søvn"):  # fmt: skip
+                  "WHO-5 Trivselsindeks 64 ud af 100", "Næste aftale", "Søvn", "kl. 14:30",
+                  "Datoer og klokkeslæt er i tidszonen Europe/Copenhagen."):  # fmt: skip
         assert words in text, words
+
+
+def test_times_for_people_are_in_the_persons_zone_and_codes_stay_for_programs(
+    catalogue: Catalogue,
+) -> None:
+    late = datetime(2026, 3, 1, 23, 30, tzinfo=UTC)  # 00:30 on 2 March in Copenhagen
+    answered = OUTCOMES.responses[0].model_copy(update={"at": late})
+    made = history(catalogue, "en").model_copy(update={
+        "generated_at": late, "outcomes": OUTCOMES.model_copy(update={"responses": (answered,)}),
+    })  # fmt: skip
+    pdf = export(made, "pdf", catalogue, "America/New_York")
+    assert pdf.name == "growcoach-goals-2026-03-02-0030.pdf"  # their zone over the service's
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Dates and times are in the time zone Europe/Copenhagen." in text
+    assert "2 March 2026: WHO-5 Well-Being Index 64 out of 100" in text
+    assert "1 March" not in text  # the UTC day
+    table = export(made, "csv", catalogue).content.decode("utf-8-sig")
+    [row] = [r for r in csv.DictReader(io.StringIO(table)) if r["event"].startswith("Quest")]
+    assert row["date (Europe/Copenhagen)"] == "2026-03-02T00:30:00+01:00"
+    assert (row["event"], row["measure"]) == ("Questionnaire answered", "WHO-5 Well-Being Index")
+    document = json.loads(export(made, "json", catalogue).content)
+    assert document["generated_at"] == "2026-03-01T23:30:00Z"
+    assert document["goals"][0]["checkins"][0]["outcome"] == "done"
+    assert document["outcomes"]["responses"][0]["measure"] == "who5"
+    nowhere = made.model_copy(update={"person": made.person.model_copy(update={"timezone": None})})
+    assert export(nowhere, "csv", catalogue, "America/New_York").name == (
+        "growcoach-goals-2026-03-01-1830.csv"  # no zone of their own: the service's
+    )
 
 
 async def test_the_measure_comes_back_at_the_persons_rhythm_once(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from conftest import SCHEDULE_ANSWERS, START, Dialogue, RunningBot
 from postgres import query
+from test_languages import DANISH_PLAN
 
 from bot.app import open_app
 from dialogue_flows.types import Text
@@ -19,9 +20,20 @@ def test_mydata_says_plainly_what_is_kept(dialogue: Dialogue) -> None:
     dialogue.run(*SCHEDULE_ANSWERS)
     [reply] = dialogue.command("mydata")
     assert "The name you gave me: Sam" in reply
-    assert "1 goal(s), with 1 step(s) and 0 check-in(s)" in reply
+    assert "1 goal, with 1 step and 0 check-ins" in reply
     assert "every Monday at 18:00 (Europe/Copenhagen)" in reply
     assert "/delete erases everything" in reply
+
+
+def test_mydata_says_each_count_with_its_plural_form(dialogue: Dialogue) -> None:
+    """ "1 valgte niveauer", "0 aftaler med din dagsorden" were how the testers read it."""
+    dialogue.language = "da"
+    dialogue.run("/start", *DANISH_PLAN[:2])
+    [none] = dialogue.command("mydata")
+    assert "0 mål med 0 skridt og 0 tjek-ind" in none and "dagsorden" not in none
+    dialogue.run(*DANISH_PLAN[2:], "nej tak", "nej tak", "/checkin", "ja", "Alarmen", "3")
+    [some] = dialogue.command("mydata")
+    assert "1 mål med 1 skridt og 1 tjek-ind" in some
 
 
 def test_mydata_before_consent(dialogue: Dialogue) -> None:

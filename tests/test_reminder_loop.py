@@ -250,3 +250,25 @@ async def test_a_reply_never_waits_behind_the_reminders(telegram_on: RunningBot)
     check_ins = [n for n, chat in enumerate(order) if chat in people]
     assert replies and len(check_ins) == len(people)
     assert max(replies) < min(check_ins)  # every reply before any check-in
+
+
+async def test_a_message_written_before_the_check_in_arrived_is_not_its_answer(
+    telegram_direct: RunningBot,
+) -> None:
+    bot, api = telegram_direct, telegram_direct.api
+    seen = await plan_with_check_in(bot)
+    bot.clock.now = FIRST_DUE - timedelta(seconds=10)
+    written = api.send_text(PERSON, "I did it")  # on its way while the check-in goes out
+    bot.clock.now = FIRST_DUE
+    assert await bot.bot.reminders.tick() == 1
+    await bot.handle(written)
+    [reminder, crossed] = api.sent_to(PERSON)[seen:]
+    assert reminder.text.startswith("Hi Sam, it's time for your weekly check-in.")
+    assert crossed.text.startswith("Our messages crossed: you wrote “I did it”")
+    step = "Set up a savings pot on my phone"
+    assert crossed.text.endswith(f"How did it go with your step, “{step}”?")
+    assert "I did it" in dict(crossed.buttons)
+    bot.clock.advance(minutes=1)
+    await bot.handle(api.send_text(PERSON, "I did it"))
+    [helped] = api.sent_to(PERSON)[seen + 2 :]
+    assert "What helped you do it?" in helped.text

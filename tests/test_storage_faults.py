@@ -6,23 +6,30 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 import resource
+import shutil
 import signal
 import sqlite3
 import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from test_encryption_logs_backups import GROWCOACH, run
 
 from bot.exports.csv_rows import cell
+from storage.db import write_private
 from storage.encryption import new_key
 
 TALK = "/start\nyes\nSam\nHome\nFind a flat of my own within a year\n"
 
 
-def chat(db: Path, text: str = TALK) -> subprocess.CompletedProcess[str]:
+def chat(
+    db: Path, text: str = TALK, under: list[str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [GROWCOACH, "chat", "--user", "sam", "--db", str(db)],
+        [*(under or []), GROWCOACH, "chat", "--user", "sam", "--db", str(db)],
         input=text, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
 
@@ -46,6 +53,14 @@ def test_files_are_created_readable_by_their_owner_only(tmp_path: Path) -> None:
     assert made.returncode == 0, made.stderr
     for path in (db, backup, export):
         assert path.stat().st_mode & 0o777 == 0o600, path
+
+
+def test_a_backup_is_one_file_and_leaves_nothing_beside_it(tmp_path: Path) -> None:
+    db = tmp_path / "live" / "live.db"
+    assert chat(db).returncode == 0
+    assert run("backup", "--db", str(db), "--out", str(tmp_path / "copy.db")).returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["copy.db", "live"]
+    assert chat(tmp_path / "copy.db", "/goals\n").returncode == 0
 
 
 def test_a_damaged_table_is_noticed_at_start(tmp_path: Path) -> None:
@@ -117,3 +132,111 @@ def test_csv_cells_never_start_a_formula(tmp_path: Path) -> None:
               if len(row) > 4 and "a flat of my own" in row[4]}  # fmt: skip
     assert goal == "'" + formula
     assert [cell(f"{start}1") for start in "+-@\t\r"] == [f"'{s}1" for s in "+-@\t\r"]
+
+
+def _where_writing_fails(under: list[str], target: Path) -> list[str]:
+    """`under` if a process started under it really cannot write `target` (a folder: a
+    new file in it); else skip the test, saying why (the tools or privileges it needs are
+    missing on this machine)."""
+    probe = "import sys\ntry: open(sys.argv[1], 'a')\nexcept OSError: sys.exit(3)"
+    path = target / "probe" if target.is_dir() else target
+    tried = subprocess.run([*under, sys.executable, "-c", probe, str(path)],
+                           capture_output=True, text=True, timeout=60)  # fmt: skip
+    if tried.returncode != 3:
+        if path != target:
+            path.unlink(missing_ok=True)
+        pytest.skip(f"cannot make {target} read-only for a process here: {tried.stderr!r}")
+    runs = subprocess.run([*under, GROWCOACH, "--help"], capture_output=True, text=True,
+                          timeout=60)  # fmt: skip
+    if runs.returncode != 0:  # its files unreadable so (a checkout owned by another user)
+        pytest.skip(f"growcoach cannot run that way here: {runs.stderr[-300:]!r}")
+    return under
+
+
+def as_an_ordinary_user(target: Path) -> list[str]:
+    """A prefix under which file permissions hold. The tests and CI run as root, who
+    ignores them: as root the process gives up the capabilities that override them
+    (`setpriv`, util-linux) and meets the file or folder as any other user would."""
+    if os.geteuid() != 0:
+        return _where_writing_fails([], target)
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: permissions cannot be enforced")
+    drop = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"]
+    return _where_writing_fails(drop, target)
+
+
+def on_a_read_only_disk(folder: Path) -> list[str]:
+    """A prefix under which `folder` is a read-only mount: a bind mount, remounted
+    read-only, in a mount namespace of the process's own (`unshare`, util-linux)."""
+    if shutil.which("unshare") is None:
+        pytest.skip("no unshare: a read-only mount cannot be made here")
+    mount = 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && shift && exec "$@"'
+    namespace = ["unshare", "-m"] if os.geteuid() == 0 else ["unshare", "-rm"]
+    return _where_writing_fails([*namespace, "sh", "-c", mount, "sh", str(folder)], folder)
+
+
+def test_a_read_only_folder_is_named_with_the_fix(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    db = folder / "live.db"
+    assert chat(db).returncode == 0
+    backup = tmp_path / "copy.db"
+    assert run("backup", "--db", str(db), "--out", str(backup)).returncode == 0
+    before = sorted((p.name, p.read_bytes()) for p in folder.iterdir())
+    folder.chmod(0o500)
+    try:
+        user = as_an_ordinary_user(folder)
+        results = [
+            chat(db, "/goals\n", user),
+            chat(folder / "new.db", "/start\n", user),
+            subprocess.run([*user, GROWCOACH, "backup", "--db", str(db), "--out",
+                            str(folder / "copy.db")], capture_output=True, text=True),
+            subprocess.run([*user, GROWCOACH, "restore", "--from", str(backup), "--db",
+                            str(db)], capture_output=True, text=True),
+        ]  # fmt: skip
+    finally:
+        folder.chmod(0o700)
+    for result in results:
+        message = one_line_error(result)
+        assert "read-only for growcoach" in message and "chmod u+w" in message, message
+    assert sorted((p.name, p.read_bytes()) for p in folder.iterdir()) == before
+
+
+def test_a_read_only_file_is_named_with_the_fix(tmp_path: Path) -> None:
+    db = tmp_path / "live.db"
+    assert chat(db).returncode == 0
+    db.chmod(0o400)
+    message = one_line_error(chat(db, "/goals\n", as_an_ordinary_user(db)))
+    assert "read-only for growcoach" in message and "chmod u+w" in message, message
+
+
+def test_a_read_only_disk_is_named_with_the_fix(tmp_path: Path) -> None:
+    folder = tmp_path / "mounted"
+    db = folder / "live.db"
+    assert chat(db).returncode == 0
+    message = one_line_error(chat(db, "/goals\n", on_a_read_only_disk(folder)))
+    assert "mounted read-only" in message and "read-write" in message, message
+
+
+def test_an_export_never_writes_over_a_file(tmp_path: Path) -> None:
+    first = tmp_path / "goals.fhir.json"
+    written = [write_private(first, f"{n}".encode()) for n in range(3)]
+    assert [p.name for p in written] == ["goals.fhir.json", "goals-2.fhir.json",
+                                         "goals-3.fhir.json"]  # fmt: skip
+    assert [p.read_text() for p in written] == ["0", "1", "2"]
+    assert all(p.stat().st_mode & 0o777 == 0o600 for p in written)
+
+
+def test_an_export_to_a_read_only_folder_is_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "live.db"
+    assert chat(db).returncode == 0
+    folder = tmp_path / "out"
+    folder.mkdir(mode=0o500)
+    try:
+        user = as_an_ordinary_user(folder)
+        result = subprocess.run([*user, GROWCOACH, "export", "--db", str(db), "--user", "sam",
+                                 "--format", "csv", "--out", str(folder / "goals.csv")],
+                                capture_output=True, text=True, timeout=120)  # fmt: skip
+    finally:
+        folder.chmod(0o700)
+    message = one_line_error(result)
+    assert "read-only for growcoach" in message and list(folder.iterdir()) == []

@@ -132,7 +132,7 @@ SCRIPTS = (
             "i just said", "why do you ask", "to feel normal again", "living with my nan",
             "hello?", "football. my mates", "idk", "idk", "are you a bot", "yes",
             "which one do you think?", "what do you think", "join the 5-a-side",
-            "that's all", "keep it", "go on tuesday", "stop", "/start", "tuesday", "8",
+            "that's all", "keep it", "tuesday", "stop", "/start", "8",
             "been before", "no", "No reminders, thanks"),
            "Asks if it is a person, asks for advice twice, says “I just said”, stops and "
            "comes back, says “idk” twice."),
@@ -142,7 +142,7 @@ SCRIPTS = (
             "det har jeg lige sagt", "hvorfor spørger du", "føle mig normal igen",
             "bor hos min mormor", "hej?", "fodbold. mine venner", "ved ikke", "ved ikke",
             "er du en robot", "ja", "hvad synes du", "hvad synes du", "spille 5-mands",
-            "det var det", "behold det", "tage med tirsdag", "stop", "/start", "tirsdag", "8",
+            "det var det", "behold det", "tirsdag", "stop", "/start", "8",
             "har været der før", "nej", "Ingen påmindelser, tak"),
            "Spørger om det er et menneske, beder om råd to gange, siger “det har jeg sagt”, "
            "stopper og kommer tilbage, siger “ved ikke” to gange."),

@@ -2,10 +2,12 @@
 chosen, measure answered, appointment), oldest first.
 
 Columns (headers in the person's language; the order is the contract):
-event, date (ISO 8601, UTC), goal_number, life_area, goal, step_number, step, when,
-confidence (0-10), outcome, reflection, progress (0-10), next, gas_level (-2 to +2 and
-the person's words), measure, score, agenda. The values of event, outcome and next are
-words in the person's language too. Written as UTF-8 with a byte-order mark so that
+event, date (ISO 8601 in the person's time zone, with its offset; the header names the
+zone), goal_number, life_area, goal, step_number, step, when, confidence (0-10), outcome,
+reflection, progress (0-10), next, gas_level (-2 to +2 and the person's words), measure,
+score, agenda. The values of event, outcome and next are plain words in the person's
+language ("Goal set", "Mål sat"), and the measure its title: the CSV is read by people;
+the codes stay in the JSON and FHIR exports. Written as UTF-8 with a byte-order mark so that
 spreadsheet programs show every character right. A cell that begins like a formula (=,
 +, -, @, a tab or a carriage return) gets a leading apostrophe, so that a spreadsheet
 shows the person's words and never runs them.
@@ -16,9 +18,11 @@ from __future__ import annotations
 import csv
 import io
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from bot.exports.document import History
 from dialogue_flows.catalogue import Catalogue
+from dialogue_flows.measures import measures
 from dialogue_flows.outcomes import level_label, scale_of
 from dialogue_flows.types import Msg
 
@@ -40,7 +44,7 @@ def cell(value: str | int | None) -> str | int:
     return value
 
 
-def rows(history: History, catalogue: Catalogue) -> list[Row]:
+def rows(history: History, catalogue: Catalogue, zone: ZoneInfo) -> list[Row]:
     language = history.person.language
     found: list[tuple[datetime, int, Row]] = []
     for goal in history.goals:
@@ -59,17 +63,17 @@ def rows(history: History, catalogue: Catalogue) -> list[Row]:
                           "step": checked.text if checked else None, "outcome": checkin.outcome,
                           "reflection": checkin.reflection, "progress": checkin.progress,
                           "next": checkin.next_move}))  # fmt: skip
-    found += outcome_rows(history)
+    found += outcome_rows(history, language)
     found.sort(key=lambda item: (item[0], item[1]))
     return [
         {**row, **{column: catalogue.render(Msg(f"csv.value.{row[column]}"), language)
                    for column in WORDS if row.get(column) is not None},
-         "date": moment.isoformat(timespec="seconds")}
+         "date": moment.astimezone(zone).isoformat(timespec="seconds")}
         for moment, _, row in found
     ]  # fmt: skip
 
 
-def outcome_rows(history: History) -> list[tuple[datetime, int, Row]]:
+def outcome_rows(history: History, language: str) -> list[tuple[datetime, int, Row]]:
     """The attainment levels chosen, the measures answered, and the appointments."""
     outcomes = history.outcomes
     goals = {goal.number: goal.text for goal in history.goals}
@@ -81,19 +85,22 @@ def outcome_rows(history: History) -> list[tuple[datetime, int, Row]]:
                       "goal": goals.get(rating.goal_number),
                       "gas_level": f"{level_label(rating.level)} {words}".strip()}))  # fmt: skip
     for response in outcomes.responses:
-        found.append((response.at, 4, {"event": "measure", "measure": response.measure,
-                                       "score": response.score}))  # fmt: skip
+        title = measures()[response.measure].title
+        found.append((response.at, 4, {"event": "measure", "score": response.score,
+                                       "measure": title.get(language, title["en"])}))  # fmt: skip
     for appointment in outcomes.appointments:
         found.append((appointment.at, 5, {"event": "appointment", "when": appointment.words,
                                           "agenda": appointment.agenda}))  # fmt: skip
     return found
 
 
-def to_csv(history: History, catalogue: Catalogue) -> bytes:
+def to_csv(history: History, catalogue: Catalogue, zone: ZoneInfo) -> bytes:
     language = history.person.language
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow([catalogue.render(Msg(f"csv.{column}"), language) for column in COLUMNS])
-    for row in rows(history, catalogue):
+    named = {"zone": str(zone)}
+    writer.writerow([catalogue.render(Msg(f"csv.{column}", named), language)
+                     for column in COLUMNS])  # fmt: skip
+    for row in rows(history, catalogue, zone):
         writer.writerow([cell(row.get(column)) for column in COLUMNS])
     return buffer.getvalue().encode("utf-8-sig")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -84,6 +85,12 @@ class History(Document):
 
     def to_json(self) -> bytes:
         return self.model_dump_json(indent=2).encode()
+
+    def zone(self, default: str) -> ZoneInfo:
+        """Where the person's times are shown: the zone of their weekly check-in, else the
+        one they gave, else `default` (the service's)."""
+        checkin = self.weekly_checkin.timezone if self.weekly_checkin else None
+        return ZoneInfo(checkin or self.person.timezone or default)
 
     @property
     def since(self) -> datetime:

@@ -10,8 +10,11 @@ Reported"; each level the person chooses is an Observation of the profile
 `pco-gas-score-observation`, LOINC 107334-5 "Patient follow-up goal attainment scaling
 score", its value the level's LOINC answer, its focus the goal.
 
-No LOINC codes for the WHO-5 or QPR-15 totals, nor for the T-score, were found in the
-stored sources, so those use growcoach's own code system (say so rather than guess).
+The WHO-5 Questionnaire carries its SNOMED CT code (1144665009, as the Danish
+municipalities' FHIR guide codes it; see measures/who5.toml). No LOINC codes for the WHO-5
+or QPR-15 items or totals, no code at all for the QPR-15, nor one for the T-score, were
+found in the stored sources, so those use growcoach's own code system (say so rather than
+guess).
 """
 
 from __future__ import annotations
@@ -113,6 +116,7 @@ def questionnaire(measure: Measure, language: str) -> dict[str, Any]:
         "status": "active",
         "language": shown,
         "description": measure.source[shown],
+        **({"code": [measure.code]} if measure.code else {}),
         "item": [
             {"linkId": str(number + 1), "text": text, "type": "choice", "required": True,
              "answerOption": [{"valueCoding": _answer(measure, option.score, shown)}

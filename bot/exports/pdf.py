@@ -22,7 +22,7 @@ from fpdf.enums import XPos, YPos
 from bot.exports.document import History
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.measures import measures
-from dialogue_flows.outcomes import by_goal, describe_t, level_label, scale_of
+from dialogue_flows.outcomes import by_goal, describe_t, level_label, scale_of, worker_t
 from dialogue_flows.records import Goal
 from dialogue_flows.types import Msg
 
@@ -58,9 +58,12 @@ class _Document(FPDF):
 
 
 class _Writer:
-    def __init__(self, history: History, catalogue: Catalogue) -> None:
+    """Writes one PDF; every date and time in `zone`, the person's, which it names."""
+
+    def __init__(self, history: History, catalogue: Catalogue, zone: ZoneInfo) -> None:
         self.history = history
         self.catalogue = catalogue
+        self.zone = zone
         self.language = history.person.language
         self.pdf = _Document(catalogue.template("pdf.page", self.language))
 
@@ -68,7 +71,16 @@ class _Writer:
         return self.catalogue.render(Msg(key, params), self.language)
 
     def day(self, moment: datetime) -> str:
-        return format_date(moment.date(), self.text("pdf.date_format"), locale=self.language)
+        local = moment.astimezone(self.zone).date()
+        return format_date(local, self.text("pdf.date_format"), locale=self.language)
+
+    def local(self, moments: list[datetime]) -> list[datetime]:
+        """For a chart's axis, which shows the clock time it is given."""
+        return [moment.astimezone(self.zone).replace(tzinfo=None) for moment in moments]
+
+    def named_zone(self) -> None:
+        self.pdf.multi_cell(0, 6, self.text("pdf.zone", zone=str(self.zone)), align="L",
+                            new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
 
     def write(self) -> bytes:
         pdf = self.pdf
@@ -83,6 +95,7 @@ class _Writer:
         period = self.text("pdf.period", start=self.day(history.since),
                            end=self.day(history.generated_at))  # fmt: skip
         pdf.multi_cell(0, 6, period, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.named_zone()
         pdf.multi_cell(
             0, 6, self.text("pdf.intro"), align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT
         )
@@ -105,6 +118,8 @@ class _Writer:
         name = history.person.name or history.pseudonym
         pdf.multi_cell(0, 9, self.text("pdf.summary_title", name=name), align="L",
                        new_x=XPos.LMARGIN, new_y=YPos.NEXT)  # fmt: skip
+        pdf.set_font(FONT, "", 10)
+        self.named_zone()
         outcomes = history.outcomes
         latest = {number: ratings[-1] for number, ratings in by_goal(outcomes.ratings).items()}
         for goal in history.goals:
@@ -124,6 +139,7 @@ class _Writer:
         if history.gas_t_score is not None:
             self.pdf.ln(2)
             self.line(self.catalogue.render(describe_t(history.gas_t_score), self.language))
+            self.line(self.catalogue.render(worker_t(history.gas_t_score), self.language))
         for response in outcomes.responses[-2:]:
             measure = measures()[response.measure]
             title = measure.title.get(self.language, measure.title["en"])
@@ -160,6 +176,8 @@ class _Writer:
         score = self.history.gas_t_score
         self.pdf.ln(2)
         self.line(self.catalogue.render(describe_t(score), self.language), bold=True)
+        if score is not None:
+            self.line(self.catalogue.render(worker_t(score), self.language))
 
     def measures(self) -> None:
         """Each measure answered: the scores, and a chart of them over time."""
@@ -175,7 +193,8 @@ class _Writer:
                 self.line(self.text("pdf.measure_line", day=self.day(response.at), title=title,
                                     score=response.score, maximum=measure.maximum))  # fmt: skip
             image = progress_chart(
-                [r.at for r in these], [r.score for r in these], self.text("pdf.measure_axis"),
+                self.local([r.at for r in these]), [r.score for r in these],
+                self.text("pdf.measure_axis"),
                 title, top=measure.maximum,
             )  # fmt: skip
             if self.pdf.will_page_break(62):
@@ -187,10 +206,9 @@ class _Writer:
         appointment = self.history.outcomes.next_appointment
         if appointment is None:
             return
-        zone = ZoneInfo(self.history.person.timezone or "UTC")
-        when = appointment.at.astimezone(zone)
+        when = appointment.at.astimezone(self.zone)
         self.heading("pdf.appointment_heading")
-        self.line(format_datetime(when, self.text("format.datetime"), tzinfo=zone,
+        self.line(format_datetime(when, self.text("format.datetime"), tzinfo=self.zone,
                                   locale=self.language))  # fmt: skip
         self.line(self.text("pdf.agenda"), bold=True)
         self.line(appointment.agenda or self.text("pdf.no_agenda"))
@@ -275,7 +293,7 @@ class _Writer:
                            new_y=YPos.NEXT)  # fmt: skip
             return
         image = progress_chart(
-            [c.at for c in rated], [c.progress or 0 for c in rated],
+            self.local([c.at for c in rated]), [c.progress or 0 for c in rated],
             self.text("pdf.chart_axis"), self.text("pdf.chart_title"),
         )  # fmt: skip
         if pdf.will_page_break(62):
@@ -314,10 +332,10 @@ def progress_chart(
     return buffer
 
 
-def to_pdf(history: History, catalogue: Catalogue) -> bytes:
-    return _Writer(history, catalogue).write()
+def to_pdf(history: History, catalogue: Catalogue, zone: ZoneInfo) -> bytes:
+    return _Writer(history, catalogue, zone).write()
 
 
-def to_summary_pdf(history: History, catalogue: Catalogue) -> bytes:
+def to_summary_pdf(history: History, catalogue: Catalogue, zone: ZoneInfo) -> bytes:
     """The one page a person may share before an appointment."""
-    return _Writer(history, catalogue).summary()
+    return _Writer(history, catalogue, zone).summary()

@@ -20,6 +20,8 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+from psycopg.rows import DictRow
+
 from storage.encryption import Cipher
 from storage.postgres.repositories import Connection, Pool
 from storage.repositories import upsert
@@ -61,18 +63,24 @@ class TurnStore:
 
     @asynccontextmanager
     async def begin(self, person_id: str) -> AsyncIterator[HeldTurn]:
-        """The person's turn: committed when the block ends, rolled back on an error."""
+        """The person's turn: begun, locked and read in one trip to the server (a
+        pipeline); committed with its writes (`HeldTurn.save`, `erase`) or when the block
+        ends, rolled back on an error."""
         async with self._pool.connection() as connection:
-            await connection.execute("BEGIN")
             try:
-                await connection.execute(
-                    "SELECT pg_advisory_xact_lock(%s, %s)", (PERSON_LOCKS, lock_key(person_id))
-                )
-                yield HeldTurn(connection, person_id, self._cipher)
+                async with connection.pipeline():
+                    await connection.execute("BEGIN")
+                    await connection.execute(
+                        "SELECT pg_advisory_xact_lock(%s, %s)", (PERSON_LOCKS, lock_key(person_id))
+                    )
+                    read = await connection.execute(_EVERYTHING, {"person": person_id})
+                held = HeldTurn(connection, person_id, self._cipher, await read.fetchall())
+                yield held
             except BaseException:
                 await connection.execute("ROLLBACK")
                 raise
-            await connection.execute("COMMIT")
+            if not held.committed:
+                await connection.execute("COMMIT")
 
     async def save(self, changes: Changes, before: Stored) -> None:
         """A turn of its own that writes `changes`."""
@@ -85,13 +93,20 @@ class TurnStore:
 
 
 class HeldTurn:
-    def __init__(self, connection: Connection, person_id: str, cipher: Cipher) -> None:
+    """A turn of one person's, as `TurnStore.begin` gives it: their records as read under
+    the lock, a check, then the writes and the commit, in one trip."""
+
+    def __init__(
+        self, connection: Connection, person_id: str, cipher: Cipher, rows: list[DictRow]
+    ) -> None:
         self._connection = connection
         self.person_id = person_id
         self._cipher = cipher
+        self._rows = rows
+        self.committed = False
 
     async def load(self) -> Stored:
-        return await _load(self._connection, self.person_id, self._cipher)
+        return _stored(self._rows, self._cipher)
 
     async def handled(self, update_id: int) -> bool:
         """Whether a turn (of any instance) has already marked this update handled."""
@@ -101,10 +116,15 @@ class HeldTurn:
         return await cursor.fetchone() is not None
 
     async def save(self, changes: Changes, before: Stored) -> None:
+        """Write the changes and commit, all in one pipeline: one trip, not one each."""
         if not changes:
             return
         document = changed_rows(changes, before, self._cipher)
-        await self._write(document)
+        connection = self._connection
+        async with connection.pipeline():
+            await self._write(document)
+            await connection.execute("COMMIT")
+        self.committed = True
 
     async def _write(self, document: dict[str, Any]) -> None:
         connection = self._connection
@@ -126,11 +146,17 @@ class HeldTurn:
                     )
 
     async def erase(self) -> None:
-        """Everything about the person: the rest follows by ON DELETE CASCADE."""
-        await self._connection.execute("DELETE FROM people WHERE id = %s", (self.person_id,))
+        """Everything about the person (the rest follows by ON DELETE CASCADE), committed."""
+        async with self._connection.pipeline():
+            await self._connection.execute("DELETE FROM people WHERE id = %s", (self.person_id,))
+            await self._connection.execute("COMMIT")
+        self.committed = True
 
 
 async def _load(connection: Connection, person_id: str, cipher: Cipher) -> Stored:
     cursor = await connection.execute(_EVERYTHING, {"person": person_id})
-    rows = await cursor.fetchall()
+    return _stored(await cursor.fetchall(), cipher)
+
+
+def _stored(rows: list[DictRow], cipher: Cipher) -> Stored:
     return stored_from(((row["name"], json.loads(row["row"])) for row in rows), cipher)

@@ -1,0 +1,33 @@
+"""A word for what is said when no conversation is open, before the offer of one.
+
+"har det lidt skidt i dag men klarer mig" and "could murder a brew" are not commands to
+be pointed at: a feeling is met with a short acknowledgement first. The cues are data
+(`[idle]` in the answers tables, stems, both languages); each kind of cue has its words
+in the catalogue, `idle.<kind>`.
+"""
+
+from __future__ import annotations
+
+from dialogue_flows.answers import phrase_list
+from dialogue_flows.types import Msg
+from dialogue_flows.words import words
+
+ACKNOWLEDGED = {
+    frozenset({"low", "coping"}): "getting_by",
+    frozenset({"low"}): "low",
+    frozenset({"coping"}): "getting_by",
+    frozenset({"good"}): "good",
+    frozenset({"everyday"}): "everyday",
+}
+"""What was heard (everyday talk set aside when a feeling is there) → the words for it."""
+
+
+def acknowledgement(text: str) -> Msg | None:
+    """The short word that meets what they said, or None when nothing in it is a cue."""
+    typed = [word.text for word in words(text)]
+    heard = {found.meaning for _, _, found in phrase_list("idle", stems=True).find(typed)}
+    feelings = heard - {"everyday"} or heard
+    if "low" in feelings:
+        feelings &= {"low", "coping"}
+    key = ACKNOWLEDGED.get(frozenset(feelings))
+    return Msg(f"idle.{key}") if key else None

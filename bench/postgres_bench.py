@@ -251,6 +251,7 @@ def main() -> None:
     given = (
         sys.argv[sys.argv.index("--database-url") + 1] if "--database-url" in sys.argv else None
     )
+    busy = [os.getloadavg()[0]]
     with server(given) as cluster:
         where = server_version(cluster)
         print(f"  {where}", file=sys.stderr)
@@ -261,8 +262,12 @@ def main() -> None:
         for instances in (1, 2):
             results["load"].append(under_load(cluster, instances, people, limit=3600))
             print(f"  load, {instances} instance(s): done", file=sys.stderr)
-    run = {"machine": f"{machine()}; {where}", "date": f"{datetime.now(UTC):%Y-%m-%d}",
-           "quick": quick, "results": results}  # fmt: skip
+            busy.append(os.getloadavg()[0])
+    # Other work on the machine slows every figure: say how busy it was.
+    load = f"load average {min(busy):.1f} to {max(busy):.1f} during the run"
+    day = f"{datetime.now(UTC):%Y-%m-%d}"
+    run = {"machine": f"{machine()}; {where}; {load}", "date": day, "quick": quick,
+           "results": results}  # fmt: skip
     print(json.dumps(run, indent=1))
     if not quick:
         POSTGRES_RUN.write_text(json.dumps(run, indent=1) + "\n")

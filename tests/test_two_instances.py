@@ -227,7 +227,7 @@ def converse(telegram: Telegram, kill_midway: Instance) -> None:
     assert back is not None and back.seen.wait(timeout=30), "the killed one did not restart"
 
 
-@pytest.mark.timeout(300)  # five processes starting on a busy machine: not the 120 s of most
+@pytest.mark.timeout(300)  # four `growcoach run` starts: more than most tests need
 async def test_two_instances_lose_nothing_apply_nothing_twice_and_send_each_check_in_once(
     bot_api: FakeBotApi,
     instances: tuple[Instance, Instance],

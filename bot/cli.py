@@ -271,7 +271,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> None:
 PG_COPIES = """PostgreSQL keeps its own backups: growcoach does not copy a server's database.
 Back up with pg_dump (consistent while growcoach runs), for example:
   pg_dump --format=custom --file={out} "$GROWCOACH_DATABASE_URL"
-and restore into an empty database (stop growcoach first) with pg_restore:
+and restore with pg_restore (stop growcoach first; it replaces what the database holds):
   pg_restore --clean --if-exists --no-owner --dbname="$GROWCOACH_DATABASE_URL" {source}"""
 
 

@@ -123,7 +123,7 @@ def tables() -> dict[Language, dict[str, Any]]:
 
 
 @cache
-def phrase_list(*path: str, stems: bool = False) -> Phrases:
+def phrase_list(*path: str, stems: bool = False, typos: bool = True) -> Phrases:
     """A list of the tables in both languages, ready to be found in typed words.
 
     A list's phrases mean the list's name; a table of lists gives each phrase the name
@@ -137,7 +137,7 @@ def phrase_list(*path: str, stems: bool = False) -> Phrases:
         lists = entry if isinstance(entry, dict) else {path[-1]: entry}
         for meaning, texts in lists.items():
             found += [phrase(text, language, meaning) for text in texts]
-    return Phrases(found, stems=stems)
+    return Phrases(found, stems=stems, typos=typos)
 
 
 @cache
@@ -452,8 +452,9 @@ def edit_ideas(text: str, ideas: Sequence[str]) -> tuple[str, ...] | None:
         return None
     found = words(text)
     dropped = _opening(found, "drop", "edit")
-    if dropped:
-        index = match_choice(text[found[dropped - 1].end :], ideas)
+    if dropped:  # which one, up to the clause's end: "drop the last one, i have no wheel"
+        which = re.split(r"[,.;:!?]", text[found[dropped - 1].end :])[0]
+        index = match_choice(which, ideas)
         if index is None:
             raise InvalidAnswerError("invalid.which_idea")
         return tuple(idea for at, idea in enumerate(ideas) if at != index)
@@ -475,6 +476,28 @@ def edit_ideas(text: str, ideas: Sequence[str]) -> tuple[str, ...] | None:
     return said if len(said) >= 2 and again else None
 
 
+_NOT_BEFORE = 2
+"""A feeling word this close after "not" ("i'm not scared now") is not a feeling said."""
+
+
+def feeling(text: str) -> str | None:
+    """The first feeling the person names in an answer ("honestly i'm scared i'll mess it
+    up again" is scared, "jeg skammer mig" ashamed), or None.
+
+    >>> feeling("honestly i'm scared i'll mess it up again"), feeling("jeg skammer mig")
+    ('scared', 'ashamed')
+    >>> feeling("i'm not scared of it now") is None
+    True
+    """
+    typed = [word.text for word in words(text)]
+    negations = word_list("feeling_cues", "not")
+    # No typos forgiven: "ved" (know) is not "vred" (angry).
+    for start, _end, found in phrase_list("feelings", stems=True, typos=False).find(typed):
+        if not negations & set(typed[max(0, start - _NOT_BEFORE) : start]):
+            return found.meaning
+    return None
+
+
 def part_corrected(text: str, parts: Mapping[str, str | None]) -> str | None:
     """Which part of a summary a correction puts right: the one it shares most words with.
 
@@ -487,11 +510,15 @@ def part_corrected(text: str, parts: Mapping[str, str | None]) -> str | None:
         return {s for s in stems if len(s) >= 2}
 
     said = content(text)
-    shared = sorted(((len(said & content(part)), name) for name, part in parts.items() if part),
-                    reverse=True)  # fmt: skip
-    if not shared or shared[0][0] == 0 or (len(shared) > 1 and shared[1][0] == shared[0][0]):
+    echoed = []  # how much of each part the correction echoes: "no cv" wholly, by "old cv"
+    for name, part in parts.items():
+        words_of_part = content(part or "")
+        if words_of_part:
+            echoed.append((len(said & words_of_part) / len(words_of_part), name))
+    echoed.sort(reverse=True)
+    if not echoed or echoed[0][0] == 0 or (len(echoed) > 1 and echoed[1][0] == echoed[0][0]):
         return None
-    return shared[0][1]
+    return echoed[0][1]
 
 
 def _opening(found: Sequence[Word], kind: str, section: str = "choice") -> int:

@@ -25,7 +25,7 @@ from dialogue_flows.outcomes import (
     by_goal,
     describe_t,
     latest_levels,
-    level_label,
+    plain_level,
     scale_of,
     t_score,
     yes_or_no_choice,
@@ -285,7 +285,7 @@ def summary(work: Work, appointment: Appointment) -> tuple[Msg, ...]:
         if latest and scale is not None:
             last = latest[-1].level
             words = scale.words().get(last, "")
-            level = Msg("appointment.summary_level", {"level": level_label(last), "words": words})
+            level = Msg("appointment.summary_level", {"level": plain_level(last), "words": words})
         parts.append(Msg("appointment.summary_goal", {
             "goal": grow.shorten(goal.text), "step": grow.shorten(step.text) if step else "-",
             "checkins": len(checkins), "went": _went(checkins), "level": level,

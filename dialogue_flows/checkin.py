@@ -147,17 +147,36 @@ def save_outcome(work: Work, answer: Any) -> None:
     work.update_goal(checkins=(*goal.checkins, checkin))
 
 
+DAYS_ON = {"today": 0, "tomorrow": 1}
+"""Days said without a weekday, as days after the step was set; "weekend" is Saturday."""
+SATURDAY = 5
+
+
 def planned_day(step: Step, zone: ZoneInfo) -> date | None:
     """The day a step was planned for ("Friday after work": the first Friday from the day
-    it was set), or None when its "when" names no day of the week."""
-    try:
-        weekday = read_weekly(step.when or "").weekday
-    except InvalidAnswerError:
-        return None
+    it was set; "i morgen": the day after), or None when its "when" names no day."""
+    set_on = step.created_at.astimezone(zone).date()
+    weekday = named_day(step.when or "")
+    if isinstance(weekday, str):
+        if weekday in DAYS_ON:
+            return set_on + timedelta(days=DAYS_ON[weekday])
+        weekday = SATURDAY
     if weekday is None:
         return None
-    set_on = step.created_at.astimezone(zone).date()
     return set_on + timedelta(days=(weekday - set_on.weekday()) % 7)
+
+
+def named_day(text: str) -> int | str | None:
+    """A weekday (0 is Monday), or "today", "tomorrow", "weekend", as the words say."""
+    try:
+        weekday = read_weekly(text).weekday
+    except InvalidAnswerError:
+        weekday = None
+    if weekday is not None:
+        return weekday
+    typed = [word.text for word in words(text)]
+    found = answers.phrase_list("not_due", "days").find(typed)
+    return found[0][2].meaning if found else None
 
 
 def before_its_day(step: Step, work: Work) -> bool:
@@ -170,14 +189,10 @@ def before_its_day(step: Step, work: Work) -> bool:
 def says_not_due(text: Any) -> bool:
     """ "its not monday yet is it", "nothing, i said monday", "først på søndag": a day of
     the week named with a word that says it has not come (`[not_due]` in the tables)."""
-    if not isinstance(text, str) or text in OUTCOMES:
-        return False
-    try:
-        named_day = read_weekly(text).weekday is not None
-    except InvalidAnswerError:
+    if not isinstance(text, str) or text in OUTCOMES or named_day(text) is None:
         return False
     said = {word.text for word in words(text)}
-    return named_day and bool(said & answers.word_list("not_due", "cues"))
+    return bool(said & answers.word_list("not_due", "cues"))
 
 
 def reflect_or_not_due(work: Work, answer: Any) -> None:

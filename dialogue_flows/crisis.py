@@ -33,7 +33,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from enum import StrEnum
 from functools import cache, lru_cache
-from itertools import permutations
+from itertools import pairwise, permutations
 from typing import NamedTuple
 
 import Stemmer
@@ -136,12 +136,13 @@ class _Word(NamedTuple):
     """A word as the matcher sees it (cached per word and sentence language)."""
 
     groups: frozenset[str]  # the groups it is in on its own
-    phrase_words: tuple[str, ...]  # the phrase words it can stand for
+    phrase_words: frozenset[str]  # the phrase words it can stand for
     starts: tuple[_Node, ...]  # the phrases it can start
     key: bool  # it could be part of some concept's least common group
+    seconds: frozenset[str]  # the words that can follow it in the phrases it starts
 
 
-_NOTHING = _Word(frozenset(), (), (), False)
+_NOTHING = _Word(frozenset(), frozenset(), (), False, frozenset())
 
 
 class _Lexicon:
@@ -193,9 +194,10 @@ class _Lexicon:
             groups.add("MANY")
         if not groups.isdisjoint(self.anchors):
             groups.add(_KEY)
-        phrase_words = tuple({w for key in keys for w in self.words_of.get(key, ())})
+        phrase_words = frozenset(w for key in keys for w in self.words_of.get(key, ()))
         starts = tuple(self.phrases[w] for w in phrase_words if w in self.phrases)
-        return _Word(frozenset(groups), phrase_words, starts, _KEY in groups)
+        seconds = frozenset(w for node in starts for w in node.next)
+        return _Word(frozenset(groups), phrase_words, starts, _KEY in groups, seconds)
 
     def nearest(self, word: str) -> str | None:
         """A key word one typing slip away ("sucidal" → "suicidal"), same first letter."""
@@ -301,8 +303,8 @@ class _Sentence:
         if not any(word.key for word in self.read):  # no concept can be here: nothing to do
             return
         self.present = self.present.union(*(word.groups for word in self.read))
-        for start, word in enumerate(self.read):
-            if word.starts:
+        for start, (word, after) in enumerate(pairwise(self.read)):
+            if not word.seconds.isdisjoint(after.phrase_words):  # a phrase could start here
                 self._walk(start)
         self.present = self.present.union(group for group, _, _ in self.phrases)
 
@@ -418,8 +420,7 @@ def assess(text: str, reader: crisis_model.Model | None = None) -> frozenset[Con
     if certain:
         return concerns
     reader = reader or crisis_model.model()
-    probability = reader.probability(text)
-    words = reader.words(text)
+    probability, words = reader.read(text)
     alone = ALONE if words >= SHORT else ALONE_SHORT
     if (concerns and probability >= WITH_CONCEPTS) or (
         probability >= alone and words >= FEWEST_WORDS and not _only_a_move(text)

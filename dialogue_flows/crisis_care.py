@@ -3,9 +3,11 @@
 `crisis.assess` says what a message is about; the table below says how growcoach answers
 each concern: which message, which helplines, whether the person's own safety plan is
 shown, and where the short conversation after it starts. An emergency gets the emergency
-number first and what to do now; risk and distress get the safety question. "Not sure"
-or "not safe" brings the emergency reply and an offer of their safety plan. Every route
-ends by offering (never imposing) a short follow-up the next day.
+number first and what to do now, and waits: only when they say they are safe is a
+follow-up offered (they may be on the phone to 999 or 112). Risk and distress get the
+safety question. "Not sure" or "not safe" brings the emergency reply and an offer of
+their safety plan. Every route ends by offering (never imposing) a short follow-up the
+next day, worded so that it can wait.
 
 The conversation the person was in is interrupted, never lost: the engine keeps it in
 `Conversation.resume` and takes it up again, at the same question, when this one ends.
@@ -35,11 +37,14 @@ class Care:
     lines: tuple[str, ...]
     entry: str
     show_plan: bool = True
+    without_dose: str | None = None
+    """The message instead when what was taken carries no overdose risk from lost
+    tolerance (cannabis, stimulants): no talk of doses then (see `SUBSTANCES`)."""
 
 
 CARE: dict[Concern, Care] = {
     Concern.EMERGENCY: Care("crisis.emergency", ("emergency", "medical", "suicide"),
-                            entry="followup_offer"),
+                            entry="after_emergency"),
     Concern.SUICIDE: Care("crisis.suicide", ("emergency", "suicide", "mental_health"),
                           entry="safe_now"),
     Concern.SELF_HARM: Care("crisis.self_harm", ("suicide", "mental_health"), entry="safe_now"),
@@ -49,7 +54,7 @@ CARE: dict[Concern, Care] = {
                                    ("emergency", "domestic_abuse", "sexual_abuse",
                                     "children_youth"), entry="safe_now", show_plan=False),
     Concern.LAPSE: Care("crisis.lapse", ("emergency", "drugs_alcohol"), entry="safe_now",
-                        show_plan=False),
+                        show_plan=False, without_dose="crisis.lapse_no_dose"),
     Concern.DISTRESS: Care("crisis.distress", ("suicide", "mental_health"), entry="safe_now",
                            show_plan=False),
 }  # fmt: skip
@@ -62,6 +67,37 @@ def care_for(concerns: frozenset[Concern]) -> tuple[Care, tuple[str, ...]]:
     ordered = [concern for concern in CARE if concern in concerns]
     kinds = dict.fromkeys(kind for concern in ordered for kind in CARE[concern].lines)
     return CARE[ordered[0]], tuple(kinds)
+
+
+SUBSTANCES: dict[str, str] = {
+    "opioid": r"heroin|gear|smack|brown|methadone?|metadon|fentanyl|oxy\w*|codeine|kodein"
+              r"|kodimagnyl|morphine?|morfin|bupe|subutex|buprenorphin\w*|opiat\w*|opioid\w*"
+              r"|opiate?s?|tramadol|dihydrocodeine|dhc|suboxone|nitazene\w*",
+    "benzo": r"benzo\w*|valium|diazepam|xanax|alprazolam|rivotril|clonazepam|etizolam"
+             r"|stesolid|sovepille\w*|sleeping pills?|pregabalin|lyrica|gabapentin|ghb|gbl",
+    "alcohol": r"drink\w*|drank|drunk|pints?|beers?|vodka|wine|cider|whisk(?:e)?y|lager"
+               r"|booze|bevvy|bevvies|sprut|øl|vin|druk\w*|drak|alkohol|alcohol|spiritus"
+               r"|shots?",
+    "cannabis": r"weed|hash|hashish|cannabis|skunk|joints?|spliffs?|pot|ganja|zoots?|green"
+                r"|grass",
+    "stimulant": r"coke|cocaine|kokain|crack|speed|amphetamines?|amfetamin|mdma|ecstasy"
+                 r"|khat|mephedrone|meow|keta\w*",
+}  # fmt: skip
+"""What a lapse can be on, by kind. After time without, tolerance to opioids, benzos and
+alcohol drops and the old dose can kill; a lapse on the others is said without doses."""
+DOSE_RISK = frozenset({"opioid", "benzo", "alcohol"})
+_SUBSTANCE = {kind: re.compile(rf"\b(?:{words})\b") for kind, words in SUBSTANCES.items()}
+
+
+def message_for(care: Care, text: str) -> str:
+    """The care's message for this text: without doses when every substance it names
+    carries no overdose risk from lost tolerance; with them when one does, or none is
+    named (then it might be any)."""
+    if care.without_dose is None:
+        return care.message
+    words = text.casefold()
+    named = {kind for kind, pattern in _SUBSTANCE.items() if pattern.search(words)}
+    return care.message if not named or named & DOSE_RISK else care.without_dose
 
 
 SAFE_CHOICES = (
@@ -172,6 +208,8 @@ FLOW = Flow(
     work=CareWork,
     questions=(
         Question("safe_now", "crisis.safe_now", choices=SAFE_CHOICES, read=read_safe),
+        Question("after_emergency", "crisis.after_emergency", choices=SAFE_CHOICES,
+                 read=read_safe),
         Question("safe_again", "crisis.safe_again", choices=SAFE_CHOICES, read=read_safe),
         Question("plan_offer", "crisis.not_safe", choices=plan_choices, read=PLAN_CHOICES.pick,
                  save=save_plan_choice),
@@ -192,6 +230,11 @@ FLOW = Flow(
         {"trigger": "answer", "source": "safe_now", "dest": "safe_again",
          "conditions": "is_unclear"},
         {"trigger": "answer", "source": "safe_now", "dest": "plan_offer"},
+        {"trigger": "answer", "source": "after_emergency", "dest": "followup_after_safe",
+         "conditions": "is_safe"},
+        {"trigger": "answer", "source": "after_emergency", "dest": "safe_again",
+         "conditions": "is_unclear"},
+        {"trigger": "answer", "source": "after_emergency", "dest": "plan_offer"},
         {"trigger": "answer", "source": "safe_again", "dest": "followup_after_safe",
          "conditions": "is_safe"},
         {"trigger": "answer", "source": "safe_again", "dest": "left",
@@ -210,5 +253,5 @@ FLOW = Flow(
     ],
     params=params,
     entry=entry,
-    entries=("followup_offer", "how_today"),
+    entries=("after_emergency", "how_today"),
 )  # fmt: skip

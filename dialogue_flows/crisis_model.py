@@ -4,12 +4,21 @@ The concept tables in `crisis.py` catch what they name, but people say the same 
 in more ways than any table holds ("wrote letters for my mum today, feel weirdly calm").
 This model has read every labelled message of the development set and weighs each word
 and pair of words, so it also answers wording nobody wrote a rule for. It is trained by
-`scripts/train_crisis_model.py` (scikit-learn's TF-IDF and logistic regression) and
-shipped as plain numbers in `crisis_model.json.gz`; scoring here is a few dictionary
-look-ups, with no library behind it, so it is as fast and as predictable as the rules.
+`scripts/train_crisis_model.py` (scikit-learn's logistic regression) and shipped as plain
+numbers in `crisis_model.json.gz`; scoring here is a few dictionary look-ups, with no
+library behind it, so it is as fast and as predictable as the rules.
 
-A long message is read whole and also two sentences at a time, and the highest score
-counts: a risk said once in the middle of ordinary news is not drowned by the news.
+A long message is read two sentences at a time, and the highest score counts: a risk
+said once in the middle of ordinary news is not drowned by the news.
+
+The vector is TF-IDF over the text's distinct words and distinct pairs of neighbouring
+words (each with its terms: the word, its stems), each of those counted once in the norm:
+x(term) = n·idf / sqrt(sum over the text's terms of n·idf²), n almost always 1. Saying a
+thing twice does not make it weigh more, and the score of a stretch of text is a sum over
+its distinct words and pairs (each adds weight·idf to the dot product and idf² to the
+norm), so each word's share is worked out once and cached, and each stretch and pair of
+stretches is read from those sums: Telegram's longest message costs a fraction of a
+millisecond.
 """
 
 from __future__ import annotations
@@ -20,10 +29,12 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
-from itertools import pairwise
+from functools import cache, lru_cache
+from itertools import pairwise, starmap
 from pathlib import Path
+from typing import NamedTuple
 
 import Stemmer
 
@@ -35,30 +46,92 @@ _FOLD = (("æ", "ae"), ("ø", "oe"), ("å", "aa"), ("\u2019", ""), ("\u2018", ""
 _WORD = re.compile(r"\w+")
 _STRETCHED = re.compile(r"(\w)\1{2,}")
 _SENTENCE = re.compile(r"(?<=[.!?\n])\s+")
-_RISKY = 1.0
 _LONG = 400
-"""Messages longer than this are also read two sentences at a time."""
+"""Messages longer than this are read in stretches (see `Model.read`)."""
+_STRETCH = 40
+"""The most words read as one stretch of a long message."""
+_CACHED = 65536
+"""Words (and pairs) whose share is kept, the least recently read dropped first."""
 
 
 _STEMMERS = (Stemmer.Stemmer("english"), Stemmer.Stemmer("danish"))
 
 
-def terms(text: str) -> list[str]:
-    """What the model reads in a text: its words, folded as people type them, each pair
-    of neighbours, and each word's English and Danish stem (alone and in pairs), so
-    "overdosed", "overdosing" and "overdoserede" share what was learnt."""
+def _folded(text: str) -> str:
+    """Folded as people type: case, Danish letters, apostrophes."""
     text = unicodedata.normalize("NFC", text).casefold()
     for letter, plain in _FOLD:
         text = text.replace(letter, plain)
-    words = _WORD.findall(_STRETCHED.sub(r"\1\1", text))
-    english, danish = (stemmer.stemWords(words) for stemmer in _STEMMERS)
-    return [
-        *words,
-        *(f"{a} {b}" for a, b in pairwise(words)),
-        *(f"s:{stem}" for stem in english),
-        *(f"d:{stem}" for stem in danish),
-        *(f"s:{a} {b}" for a, b in pairwise(english)),
-    ]
+    return text
+
+
+@lru_cache(maxsize=_CACHED)
+def _plain(word: str) -> str:
+    """Letters stretched for feeling cut to two ("sooooo" → "soo")."""
+    return _STRETCHED.sub(r"\1\1", word)
+
+
+def _words(text: str) -> list[str]:
+    """The words as the model reads them."""
+    return list(map(_plain, _WORD.findall(_folded(text))))
+
+
+def _unit_terms(word: str, english: str, danish: str) -> tuple[str, ...]:
+    return word, f"s:{english}", f"d:{danish}"
+
+
+def _link_terms(a: str, b: str, a_english: str, b_english: str) -> tuple[str, ...]:
+    return f"{a} {b}", f"s:{a_english} {b_english}"
+
+
+def terms(text: str) -> list[str]:
+    """What the model reads in a text: its distinct words and distinct pairs of neighbours,
+    each word also as its English and Danish stem (and pairs as English stems), so
+    "overdosed", "overdosing" and "overdoserede" share what was learnt. (Training reads
+    these; scoring adds up the same terms word by word, see `Model.read`.)"""
+    words = _words(text)
+    distinct = list(dict.fromkeys(words))
+    english, danish = (stemmer.stemWords(distinct) for stemmer in _STEMMERS)
+    stem = dict(zip(distinct, english, strict=True))
+    found = [t for w, e, d in zip(distinct, english, danish, strict=True)
+             for t in _unit_terms(w, e, d)]  # fmt: skip
+    found += [t for a, b in dict.fromkeys(pairwise(words))
+              for t in _link_terms(a, b, stem[a], stem[b])]  # fmt: skip
+    return found
+
+
+class Reading(NamedTuple):
+    """What the model makes of a message."""
+
+    probability: float
+    """How likely it is crisis language (0 to 1), at its most worrying part."""
+    words: int
+    """How many words it read."""
+
+
+Share = tuple[float, float]  # (weight·idf summed, idf² summed) over some terms
+
+
+class Stretch(NamedTuple):
+    """Some words of a message as the model read them."""
+
+    share: Share
+    words: set[str]
+    pairs: set[tuple[str, str]]
+
+
+def _total(shares: Iterable[Share]) -> Share:
+    dot = squares = 0.0
+    for d, s in shares:
+        dot += d
+        squares += s
+    return dot, squares
+
+
+def _scaled(share: Share) -> float:
+    """The dot product of the weights with the normed vector."""
+    dot, squares = share
+    return dot / math.sqrt(squares) if squares else 0.0
 
 
 @dataclass(frozen=True)
@@ -73,62 +146,85 @@ class Model:
     """The SHA-256 of the development set it learnt from."""
     concern_weights: dict[str, dict[str, float]]
     concern_intercepts: dict[str, float]
-    risky: frozenset[str] = field(init=False)
-    """Terms that weigh towards crisis: a pair of sentences without one is not read alone."""
+    _unit: Callable[[str], Share] = field(init=False, repr=False)
+    _link: Callable[[str, str], Share] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        risky = frozenset(term for term, w in self.weight.items() if w >= _RISKY)
-        object.__setattr__(self, "risky", risky)
+        """Each word's and each pair's share, worked out once (a cache per model)."""
+        stem = lru_cache(maxsize=_CACHED)(
+            lambda word: tuple(stemmer.stemWord(word) for stemmer in _STEMMERS)
+        )
+        unit = lru_cache(maxsize=_CACHED)(lambda w: self._share(_unit_terms(w, *stem(w))))
+        link = lru_cache(maxsize=_CACHED)(
+            lambda a, b: self._share(_link_terms(a, b, stem(a)[0], stem(b)[0]))
+        )
+        object.__setattr__(self, "_unit", unit)
+        object.__setattr__(self, "_link", link)
 
-    def _counts(self, text: str) -> Counter[str]:
-        """How often each term the model knows occurs in the text."""
-        idf = self.idf
-        return Counter(term for term in terms(text) if term in idf)
-
-    def _vector(self, counts: Counter[str]) -> dict[str, float]:
-        idf = self.idf
-        vector = {term: (1 + math.log(n)) * idf[term] for term, n in counts.items()}
-        norm = math.sqrt(sum(value * value for value in vector.values())) or 1.0
-        return {term: value / norm for term, value in vector.items()}
-
-    def _probability(self, counts: Counter[str]) -> float:
-        """The logistic regression's probability, with the TF-IDF vector's norm folded in."""
+    def _share(self, terms: tuple[str, ...]) -> Share:
         idf, weight = self.idf, self.weight
         dot = squares = 0.0
-        for term, n in counts.items():
-            value = idf[term] if n == 1 else (1 + math.log(n)) * idf[term]
-            dot += weight.get(term, 0.0) * value
-            squares += value * value
-        z = self.intercept + (dot / math.sqrt(squares) if squares else 0.0)
-        return 1 / (1 + math.exp(-z))
+        for term in terms:
+            value = idf.get(term)
+            if value is not None:
+                dot += weight.get(term, 0.0) * value
+                squares += value * value
+        return dot, squares
+
+    def _stretch(self, words: list[str]) -> Stretch:
+        """A stretch of words read: its share, its distinct words and pairs."""
+        distinct, pairs = set(words), set(pairwise(words))
+        share = _total((*map(self._unit, distinct), *starmap(self._link, pairs)))
+        return Stretch(share, distinct, pairs)
+
+    def _together(self, a: Stretch, b: Stretch, border: tuple[str, str]) -> Share:
+        """Two neighbouring stretches read as one: what they share is counted once."""
+        shared = _total((*map(self._unit, a.words & b.words),
+                         *starmap(self._link, a.pairs & b.pairs)))  # fmt: skip
+        new = border not in a.pairs and border not in b.pairs
+        joined = self._link(*border) if new else (0.0, 0.0)
+        return _total((a.share, b.share, joined, (-shared[0], -shared[1])))
+
+    def _probability(self, share: Share) -> float:
+        return 1 / (1 + math.exp(-self.intercept - _scaled(share)))
+
+    def read(self, text: str) -> Reading:
+        """How likely the message is crisis language, at its most worrying part.
+
+        A short message is read whole. A long one is read in stretches (its sentences, a
+        long sentence cut every `_STRETCH` words), two neighbouring stretches at a time,
+        and the last alone; the highest counts, so a risk said once in the middle of
+        ordinary news is not drowned by the news."""
+        folded = _folded(text)
+        if len(text) <= _LONG:
+            words = list(map(_plain, _WORD.findall(folded)))
+            return Reading(self._probability(self._stretch(words).share), len(words))
+        stretches = [
+            sentence[start : start + _STRETCH]
+            for sentence in (list(map(_plain, _WORD.findall(s))) for s in _SENTENCE.split(folded))
+            for start in range(0, len(sentence), _STRETCH)
+        ]
+        if not stretches:
+            return Reading(self._probability((0.0, 0.0)), 0)
+        read = [self._stretch(stretch) for stretch in stretches]
+        parts = [read[-1].share]
+        parts += [
+            self._together(a, b, (before[-1], after[0]))
+            for (a, b), (before, after) in zip(pairwise(read), pairwise(stretches), strict=True)
+        ]
+        z = self.intercept + max(map(_scaled, parts))
+        return Reading(1 / (1 + math.exp(-z)), sum(map(len, stretches)))
 
     def probability(self, text: str) -> float:
-        """How likely the message is crisis language (0 to 1), at its most worrying part.
-
-        A long message's terms are counted once per sentence; the whole and each pair of
-        neighbouring sentences are then read from those counts."""
-        if len(text) <= _LONG:
-            return self._probability(self._counts(text))
-        sentences = [self._counts(s) for s in _SENTENCE.split(text) if s.strip()]
-        whole: Counter[str] = Counter()
-        for counts in sentences:
-            whole.update(counts)
-        risky = self.risky
-        worrying = [any(term in risky for term in counts) for counts in sentences]
-        pairs = (
-            a + b
-            for (a, b), (wa, wb) in zip(pairwise(sentences), pairwise(worrying), strict=True)
-            if wa or wb
-        )
-        return max(self._probability(counts) for counts in (whole, sentences[-1], *pairs))
-
-    def words(self, text: str) -> int:
-        """How many words the model reads in the text."""
-        return len(_WORD.findall(text))
+        """How likely the message is crisis language (0 to 1), at its most worrying part."""
+        return self.read(text).probability
 
     def concern(self, text: str) -> str:
         """The kind of crisis the message most likely speaks of (a `Concern` value)."""
-        vector = self._vector(self._counts(text))
+        idf = self.idf
+        counts = Counter(term for term in terms(text) if term in idf)
+        norm = math.sqrt(sum(n * idf[t] * idf[t] for t, n in counts.items())) or 1.0
+        vector = {t: n * idf[t] / norm for t, n in counts.items()}
 
         def score(concern: str) -> float:
             weights = self.concern_weights[concern]

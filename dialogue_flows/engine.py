@@ -107,9 +107,10 @@ class Engine:
 
     def handle(self, snapshot: Snapshot, event: Input, now: datetime) -> Turn:
         turn = _TurnInProgress(self, snapshot, now, from_person=not isinstance(event, FROM_LOOP))
-        concerns = assess(event.text) if isinstance(event, Text) else frozenset()
-        if concerns:
-            turn.crisis(concerns)  # first, even in a command's words ("/help I want to die")
+        text = event.text if isinstance(event, Text) else ""
+        concerns = assess(text) if text else frozenset()
+        if concerns:  # first, even in a command's words ("/help I want to die")
+            turn.crisis(concerns, text)
         else:
             turn.receive(event)
         return turn.result()
@@ -197,8 +198,9 @@ class _TurnInProgress(TurnRecords):
         listens = self.conversation.flow != crisis_care.FLOW.name
         if move and listens and not self.is_label(question, words) and self.meet(move, question):
             return
+        feeling = listening.acknowledge(question, words) if listens else ()
         try:
-            self.answer(self.read(question, self.work(), words))
+            self.answer(self.read(question, self.work(), words), *feeling)
         except InvalidAnswerError as invalid:
             # Raised before any record changed: the person stays where they were.
             self.ask_again(self.invalid_words(question, invalid))
@@ -247,14 +249,14 @@ class _TurnInProgress(TurnRecords):
         else:
             self.say(Msg("stale.nothing_open"))
 
-    def crisis(self, concerns: frozenset[Concern]) -> None:
+    def crisis(self, concerns: frozenset[Concern], text: str) -> None:
         """Before anything else: the reply that fits, the lines, their own plan; then the
         safety question, while the conversation they were in waits, exactly as it was."""
         care, kinds = crisis_care.care_for(concerns)
         emergency = self.emergency_number()
         values: dict[str, Param] = {"helplines": self.helpline_text(kinds),
                                     "emergency": emergency}  # fmt: skip
-        parts = [Msg(care.message, values)]
+        parts = [Msg(crisis_care.message_for(care, text), values)]
         plan = self.person.safety_plan if self.person else None
         if plan is not None and care.show_plan:
             parts.append(Msg("safety.plan", safety.plan_parts(plan)))
@@ -337,8 +339,9 @@ class _TurnInProgress(TurnRecords):
         name = {"name": self.person.name or ""}
         if not checkin.checkable(self.goals):
             self.say(Msg("checkin.reminder_no_step", name))
-        elif self.conversation.flow not in (None, checkin.FLOW.name):
+        elif self.conversation.flow not in (None, checkin.FLOW.name, reminders.FLOW.name):
             # Open or paused, their place in another conversation is kept: they choose.
+            # (Choosing the check-in time itself gives way: the time is kept once chosen.)
             self.say(Msg("checkin.reminder_busy", name))
         else:
             self.start_flow(checkin.FLOW, Msg("checkin.reminder", name), draft={"reminded": True})
@@ -652,7 +655,7 @@ class _TurnInProgress(TurnRecords):
                     {
                         "number": number,
                         "words": words,
-                        "level": outcomes.level_label(scored.level),
+                        "level": outcomes.plain_level(scored.level),
                     },
                 )
             )

@@ -16,8 +16,9 @@ from typing import Any
 from dialogue_flows import grow
 from dialogue_flows.answers import InvalidAnswerError, comparable
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
+from dialogue_flows.moves import Move, read_move
 from dialogue_flows.outcome_records import GasRating, GasScale
-from dialogue_flows.outcomes import IMPORTANCE, LEVELS, level_label, scale_of, yes_or_no_choice
+from dialogue_flows.outcomes import IMPORTANCE, LEVELS, plain_level, scale_of, yes_or_no_choice
 from dialogue_flows.types import Choice, Msg, Param
 
 SKIP = Choice("skip", Msg("choice.skip"))
@@ -44,8 +45,20 @@ _IMPORTANCE_WORDS = {
 
 
 def level_words(text: str) -> str:
-    """The person's words for a level, or "skip" when that is all they say."""
-    return "skip" if comparable(text) in _SKIP_WORDS else text
+    """The person's words for a level, or "skip" when that is all they say.
+
+    "yes" or "ok" describes nothing: never a line of their own.
+    """
+    if comparable(text) in _SKIP_WORDS:
+        return "skip"
+    if read_move(text) in (Move.YES, Move.KEEP, Move.GREETING):
+        raise InvalidAnswerError("invalid.level_words")
+    return text
+
+
+def said_now_words(text: str) -> str:
+    """Their Reality words used (a button's "yes"), said differently, or new words."""
+    return text if text in ("yes", "other") else level_words(text)
 
 
 def read_importance(text: str) -> str:
@@ -159,7 +172,7 @@ def params(work: Work) -> Mapping[str, Param]:
     if isinstance(rated, int):
         scale = _gas(work).scale()
         words = scale.words().get(rated, "") if scale else ""
-        found["level"] = level_label(rated)
+        found["level"] = plain_level(rated)
         found["words"] = words
     goal = work.goal
     if goal is not None and goal.reality_now:
@@ -172,7 +185,7 @@ FLOW = Flow(
     work=GasWork,
     questions=(
         Question("offer", "gas.offer", choices=YES_SKIP, read=yes_or_no_choice),
-        Question("level_m1_said", "gas.level_m1_said", choices=USE_SAID, read=level_words,
+        Question("level_m1_said", "gas.level_m1_said", choices=USE_SAID, read=said_now_words,
                  save=save_said_now, on_move=SAID_NOW_MOVES),
         *(level_question(level) for level in LEVELS),
         Question("importance", "gas.importance", choices=IMPORTANCE_CHOICES,
@@ -229,8 +242,7 @@ def level_choices(work: Work) -> tuple[Choice, ...]:
     words = scale.words() if scale else {}
     return (
         *(
-            Choice(str(level), Msg("choice.gas_level", {"level": level_label(level),
-                                                        "words": grow.shorten(words[level], 48)}))
+            Choice(str(level), Msg("choice.gas_level", {"words": grow.shorten(words[level], 48)}))
             for level in sorted(words, reverse=True)
         ),
         SKIP,
@@ -279,7 +291,14 @@ RATE = Flow(
     name="gas_rate",
     work=RateWork,
     questions=(
-        Question("rate", "gas.rate", choices=level_choices, read=read_level, save=save_rating),
+        Question(
+            "rate",
+            "gas.rate",
+            choices=level_choices,
+            read=read_level,
+            save=save_rating,
+            on_move={"skip": "skip", "thats_all": "skip", "no": "skip", "not_now": "skip"},
+        ),
     ),
     endings=(Ending("rated", "gas.rated"), Ending("not_rated", "gas.not_rated")),
     transitions=[

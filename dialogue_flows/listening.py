@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from dialogue_flows.answers import free_text, key_phrase
+from dialogue_flows.answers import feeling, free_text, key_phrase
 from dialogue_flows.flow import Question, Work
 from dialogue_flows.moves import Move
 from dialogue_flows.types import Msg
@@ -102,6 +102,19 @@ def react(
     if move in (Move.THATS_ALL, Move.NO) and question.skippable:
         return Reaction(said=(Msg("move.noted"),), answer=SKIP)  # "nothing really": heard
     return Reaction(said=(Msg("move.not_here"),))
+
+
+def acknowledge(question: Question, text: str) -> tuple[Msg, ...]:
+    """A feeling said inside an answer, heard in one short clause before the next question.
+
+    "honestly i'm scared i'll mess it up again" is kept as it is, and answered "That
+    sounds frightening, and it makes sense." first; questions with a reader of their own
+    (a scale, a button) have no feelings to hear.
+    """
+    if question.read is not free_text:
+        return ()
+    found = feeling(text)
+    return (Msg(f"feeling.{found}"),) if found else ()
 
 
 def _heard(work: Work, question: Question) -> set[Move]:

@@ -107,6 +107,7 @@ class _Table:
     fillers: dict[Language, frozenset[str]]
     starting: dict[tuple[Language, str], tuple[_Phrase, ...]]  # by language and first word
     textspeak: dict[str, str]  # "u" → "you", "ik" → "ikke", from both languages
+    known: frozenset[str]  # every word of every phrase and filler
 
 
 def _variants(phrase: str) -> Iterator[str]:
@@ -142,7 +143,8 @@ def _table() -> _Table:
                         raise ValueError(f"{source.name}: {phrase!r} can be empty")
                     starting[language, folded[0]].append(_Phrase(move, folded, language))
     starting_by_first = {first: tuple(found) for first, found in starting.items()}
-    return _Table(fillers, starting_by_first, textspeak)
+    known = frozenset(word for found in starting.values() for p in found for word in p.words)
+    return _Table(fillers, starting_by_first, textspeak, known | set().union(*fillers.values()))
 
 
 def _typed(text: str) -> list[Word]:
@@ -153,9 +155,14 @@ def _typed(text: str) -> list[Word]:
 
 @cache
 def _same(typed: str, meant: str, language: Language) -> bool:
-    """A typed word stands for a table's word: equal, same stem, a typo, or any number."""
+    """A typed word stands for a table's word: equal, same stem, a typo, or any number.
+
+    A word the tables know stands only for itself: "quite" is not "quit".
+    """
     if meant.isdigit():  # "#" in a table
         return typed.isdigit()
+    if typed in _table().known:
+        return typed == meant
     return same_word(typed, meant, language, stems=True)
 
 

@@ -105,8 +105,14 @@ def scale_of(scales: Iterable[GasScale], goal_number: int) -> GasScale | None:
 
 
 def level_label(level: int) -> str:
-    """A level written as it is spoken: "+1", "0", "-2"."""
+    """A level as the worker's papers write it: "+1", "0", "-2"."""
     return f"+{level}" if level > 0 else str(level)
+
+
+def plain_level(level: int) -> Msg:
+    """A level as the person reads it: "a bit better than expected", not "+1"."""
+    sign = "p" if level > 0 else "m" if level < 0 else ""
+    return Msg(f"gas.level_words.{sign}{abs(level)}")
 
 
 def by_goal(ratings: Iterable[GasRating]) -> Mapping[int, list[GasRating]]:

@@ -4,12 +4,15 @@ Offered once at the end of a first plan, and any time with /reminders, which als
 shows the current time and can change it (by its button, or by saying the new day or
 time at once), pause it, or turn it off. A day and a time
 written together ("Monday 18:00", "mandag kl. 18") skip the hour question; the time
-zone is asked only once, and the service's own zone is offered first.
+zone is asked only once, and the service's own zone is offered first. The check-in
+is kept as soon as it is chosen, then said back ("Is that the right time?"), so a time
+put right after it ("actually 8pm", "nej kl 20") replaces it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from dialogue_flows.answers import InvalidAnswerError, OneOf
@@ -20,6 +23,8 @@ from dialogue_flows.weekly import WeeklyTime, read_hour, read_timezone, read_wee
 
 HOURS = (9, 12, 15, 18, 20)
 OFFERED_ZONES = ("Europe/London", "Europe/Copenhagen")
+KNOWN_ZONES = {"Europe/London": "uk", "Europe/Copenhagen": "dk"}
+"""Zones said as people know them ("UK time", "dansk tid"), not by their IANA names."""
 
 DAY_CHOICES = (
     *(Choice(day, Msg(f"choice.weekday_{n}")) for n, day in enumerate(
@@ -58,11 +63,50 @@ def zone_or_time(text: str) -> WeeklyTime | str:
         raise
 
 
+def time_or_yes(text: str) -> WeeklyTime | str:
+    """Yes to the time said back, or the day or time put right ("actually 8pm").
+
+    A bare hour that could be morning or evening ("make it 8") is marked unclear: the
+    half of the day of the time it puts right decides (see `save_put_right`).
+    """
+    if text in ("yes", "change"):
+        return text
+    found = read_weekly(text)
+    evening = read_weekly(f"{text} evening").hour
+    if found.hour is not None and evening != found.hour:
+        return replace(found, unclear=True)
+    return found
+
+
+TIME_RIGHT_CHOICES = (Choice("yes", Msg("choice.right")),
+                      Choice("change", Msg("choice.change_time")))  # fmt: skip
+TIME_RIGHT_MOVES = {"yes": "yes", "greeting": "yes", "thats_all": "yes", "keep": "yes",
+                    "no": "change"}  # fmt: skip
+"""Yes, thanks or "that's all" to the time said back; "no" chooses it again."""
+
+
 def zone_choices(work: Work) -> tuple[Choice, ...]:
     """The service's zone first, unless the person writes Danish: then Copenhagen."""
     first = "Europe/Copenhagen" if work.language == "da" else work.default_timezone
     zones = dict.fromkeys((first, work.default_timezone, *OFFERED_ZONES))
-    return tuple(Choice(zone, Msg("choice.own_words", {"text": zone})) for zone in zones)
+    return tuple(Choice(zone, zone_label(zone)) for zone in zones)
+
+
+def zone_label(zone: str) -> Msg:
+    """A zone as a button: "København (dansk tid)", or its city ("Berlin")."""
+    known = KNOWN_ZONES.get(zone)
+    return Msg(f"zone.choice.{known}") if known else Msg("choice.own_words", {"text": city(zone)})
+
+
+def zone_name(zone: str) -> Msg:
+    """A zone in a sentence: "Danish time", "Tokyo time"."""
+    known = KNOWN_ZONES.get(zone)
+    return Msg(f"zone.{known}") if known else Msg("zone.city", {"city": city(zone)})
+
+
+def city(zone: str) -> str:
+    """ "America/New_York" is New York."""
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
 
 
 MANAGE_VALUES = OneOf(("change", "zone", "pause", "resume", "off", "keep"))
@@ -111,6 +155,11 @@ class RemindersWork(Work):
     def knows_zone(self) -> bool:
         return self.person is not None and self.person.timezone is not None
 
+    wants_change = answer_is("change")
+
+    def set_schedule(self) -> None:
+        schedule(self)
+
 
 def save_time(work: Work, answer: Any) -> None:
     """Keep what the answer names: the day, the time, or both."""
@@ -125,6 +174,17 @@ def save_half(work: Work, answer: Any) -> None:
     """Morning keeps the hour as read; evening moves it twelve hours on."""
     hour = work.draft.get("hour", 0)
     work.draft.update(hour=hour + 12 if answer == "evening" else hour, unclear=False)
+
+
+def save_put_right(work: Work, answer: Any) -> None:
+    """A day or time put right after it was said back replaces it, and is kept at once."""
+    if isinstance(answer, WeeklyTime):
+        before = work.schedule
+        if answer.unclear and answer.hour is not None and before is not None:
+            later = before.hour >= 12  # "make it 8" after 19:00 is 20:00
+            answer = replace(answer, hour=answer.hour + 12 * later, unclear=False)
+        save_time(work, answer)
+        schedule(work)
 
 
 def save_zone(work: Work, answer: Any) -> None:
@@ -170,13 +230,13 @@ def turn_off(work: Work) -> None:
 
 
 def describe(found: Schedule) -> Msg:
-    """ "every Monday at 18:00 (Europe/London)", in the person's language."""
+    """ "every Monday at 18:00 (UK time)", in the person's language."""
     return Msg(
         "schedule.paused" if found.paused else "schedule.every",
         {
             "weekday": Msg(f"weekday.{found.weekday}"),
             "time": f"{found.hour:02}:{found.minute:02}",
-            "timezone": found.timezone,
+            "timezone": zone_name(found.timezone),
         },
     )
 
@@ -215,9 +275,11 @@ FLOW = Flow(
                  save=save_zone),
         Question("timezone_again", "reminders.time_put_right", choices=zone_choices,
                  read=zone_or_time, save=save_zone),
+        Question("time_right", "reminders.time_right", choices=TIME_RIGHT_CHOICES,
+                 read=time_or_yes, save=save_put_right, on_move=TIME_RIGHT_MOVES),
     ),
     endings=(
-        Ending("scheduled", "reminders.scheduled", finish=schedule),
+        Ending("scheduled", "reminders.set"),
         Ending("no_reminders", "reminders.none", finish=turn_off),
         Ending("paused", "reminders.paused", finish=pause),
         Ending("resumed", "reminders.scheduled", finish=resume),
@@ -230,7 +292,9 @@ FLOW = Flow(
          "conditions": ["time_put_right", "hour_unclear"]},
         {"trigger": "answer", "source": "manage", "dest": "hour", "conditions": "time_put_right",
          "unless": "has_hour"},
-        {"trigger": "answer", "source": "manage", "dest": "scheduled",
+        {"trigger": "answer", "source": "manage", "dest": "time_right",
+         "conditions": ["time_put_right", "knows_zone"], "after": "set_schedule"},
+        {"trigger": "answer", "source": "manage", "dest": "timezone",
          "conditions": "time_put_right"},
         {"trigger": "answer", "source": "manage", "dest": "timezone", "conditions": "chose_zone"},
         {"trigger": "answer", "source": "manage", "dest": "paused", "conditions": "chose_pause"},
@@ -242,16 +306,20 @@ FLOW = Flow(
         {"trigger": "answer", "source": "day", "dest": "hour", "unless": "has_hour"},
         *({"trigger": "answer", "source": source, "dest": "half", "conditions": "hour_unclear"}
           for source in ("day", "hour")),
-        {"trigger": "answer", "source": "half", "dest": "scheduled", "conditions": "knows_zone"},
+        *({"trigger": "answer", "source": source, "dest": "time_right",
+           "conditions": "knows_zone", "after": "set_schedule"}
+          for source in ("half", "day", "hour")),
         {"trigger": "answer", "source": "half", "dest": "timezone"},
-        {"trigger": "answer", "source": "day", "dest": "scheduled", "conditions": "knows_zone"},
         {"trigger": "answer", "source": "day", "dest": "timezone"},
-        {"trigger": "answer", "source": "hour", "dest": "scheduled", "conditions": "knows_zone"},
         {"trigger": "answer", "source": "hour", "dest": "timezone"},
         *({"trigger": "answer", "source": source, "dest": "timezone_again",
            "conditions": "time_put_right"} for source in ("timezone", "timezone_again")),
-        {"trigger": "answer", "source": "timezone", "dest": "scheduled"},
-        {"trigger": "answer", "source": "timezone_again", "dest": "scheduled"},
+        *({"trigger": "answer", "source": source, "dest": "time_right", "after": "set_schedule"}
+          for source in ("timezone", "timezone_again")),
+        {"trigger": "answer", "source": "time_right", "dest": "time_right",
+         "conditions": "time_put_right"},
+        {"trigger": "answer", "source": "time_right", "dest": "day", "conditions": "wants_change"},
+        {"trigger": "answer", "source": "time_right", "dest": "scheduled"},
     ],
     params=params,
     entry=entry,

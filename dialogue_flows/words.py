@@ -138,8 +138,11 @@ def same_word(
 class Phrases:
     """A set of phrases to look for in typed words, indexed once by first letter."""
 
-    def __init__(self, phrases: Iterable[Phrase], *, stems: bool = False) -> None:
+    def __init__(
+        self, phrases: Iterable[Phrase], *, stems: bool = False, typos: bool = True
+    ) -> None:
         self.stems = stems
+        self.typos = typos
         self._by_letter: dict[str, list[Phrase]] = {}
         for found in sorted(phrases, key=lambda p: -len(p.words)):
             self._by_letter.setdefault(found.words[0][:1], []).append(found)
@@ -168,7 +171,7 @@ class Phrases:
     def _at(self, typed: Sequence[str], start: int) -> Phrase | None:
         """The longest phrase at `start`, one written right before one with a typo."""
         candidates = self._by_letter.get(typed[start][:1], [])
-        for typos in (False, True):
+        for typos in (False, True) if self.typos else (False,):
             for candidate in candidates:
                 end = start + len(candidate.words)
                 if end <= len(typed) and all(

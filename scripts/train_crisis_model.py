@@ -2,7 +2,9 @@
 
 Usage: .venv/bin/python scripts/train_crisis_model.py
 Reads tests/data/crisis_messages.tsv only (never the held-out set). TF-IDF over words,
-word pairs and stems (`crisis_model.terms`), then scikit-learn's logistic regression:
+word pairs and stems (`crisis_model.terms`), each occurrence counted on its own in the
+norm (so the shipped scorer can add a message up word by word, see `crisis_model`), then
+scikit-learn's logistic regression:
 one model for crisis or not, one for which concern. The model records the SHA-256 of
 the set it learnt from, so a test notices when the set changed and the model did not.
 """
@@ -14,7 +16,8 @@ import hashlib
 import json
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
+from scipy.sparse import csr_matrix, diags
+from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from dialogue_flows.crisis_model import DEV_SET, MODEL_FILE, terms
@@ -37,8 +40,11 @@ def load() -> tuple[list[str], np.ndarray, list[str]]:
     return texts, crisis, [row[1] for row in rows]
 
 
-def vectorizer() -> TfidfVectorizer:
-    return TfidfVectorizer(analyzer=terms, sublinear_tf=True, min_df=1)
+def weighted(counts: csr_matrix, idf: np.ndarray) -> csr_matrix:
+    """x(term) = n·idf / sqrt(sum of n·idf²): TF-IDF whose norm adds up word by word."""
+    norm = np.sqrt(np.asarray((counts @ diags(idf * idf)).sum(axis=1)).ravel())
+    norm[norm == 0] = 1.0
+    return csr_matrix(diags(1 / norm) @ counts @ diags(idf))
 
 
 def classifier() -> LogisticRegression:
@@ -48,14 +54,17 @@ def classifier() -> LogisticRegression:
 def train(texts: list[str], crisis: np.ndarray, categories: list[str]) -> dict[str, object]:
     """The model learnt from these messages (all of the development set, or part of it
     for cross-validation in `scripts/crisis_eval.py --cv`)."""
-    vec = vectorizer()
-    matrix = vec.fit_transform(texts)
+    vec = CountVectorizer(analyzer=terms)
+    counts = vec.fit_transform(texts).astype(float)
+    documents = np.asarray((counts > 0).sum(axis=0)).ravel()
+    idf = np.log((1 + len(texts)) / (1 + documents)) + 1  # scikit-learn's smoothed idf
+    matrix = weighted(counts, idf)
     binary = classifier().fit(matrix, crisis)
     rows = np.flatnonzero(crisis)
     kinds = classifier().fit(matrix[rows], [categories[i] for i in rows])
     vocabulary = vec.get_feature_names_out()
     return {
-        "idf": {t: round(float(v), DIGITS) for t, v in zip(vocabulary, vec.idf_, strict=True)},
+        "idf": {t: round(float(v), DIGITS) for t, v in zip(vocabulary, idf, strict=True)},
         "weight": {
             t: round(float(w), DIGITS)
             for t, w in zip(vocabulary, binary.coef_[0], strict=True)

@@ -1,9 +1,10 @@
 """The storage port: all that the service asks of a database, as typed interfaces.
 
-`bot/` depends on `Store`, never on the SQLite classes; `bot.app` wires the one
-implementation (`storage.db.Database`). A second backend (PostgreSQL) implements these
-protocols and nothing in `bot/` or `dialogue_flows/` changes. Backups and key rotation
-work on the file itself (`storage.backups`) and stay outside the port.
+`bot/` depends on `Store`, never on a backend's classes; `bot.app.open_store` wires one:
+SQLite (`storage.db.Database`, the default) or PostgreSQL
+(`storage.postgres.db.PostgresDatabase`, with GROWCOACH_DATABASE_URL). Backups and key
+rotation work on each backend's own terms (`storage.backups`, `bot.cli`) and stay outside
+the port.
 
 - a turn: `turns.begin(person)` holds the person from reading to writing (on PostgreSQL
   a transaction with a lock on the person, so that several instances never interleave
@@ -13,7 +14,8 @@ work on the file itself (`storage.backups`) and stay outside the port.
   are each a turn of their own (for exports, tests and maintenance);
 - the reminder loop: `unit_of_work()`, one short transaction to claim a few due
   reminders (or settle them) at a time;
-- delivery: `inbox`, so that nothing received is lost before it is handled;
+- delivery: `inbox`, so that nothing received is lost before it is handled (and what an
+  instance that died had kept is `adopt`ed by another); `serve_bot` at start;
 - exports: `turns.load` again, and `pseudonym_key` for the export's pseudonym.
 """
 

@@ -188,9 +188,9 @@ WHOLE_PLAN = (
 """A whole GROW conversation, answered in plain words."""
 
 
-SCHEDULE_ANSWERS = (*WHOLE_PLAN, "no", "Monday 18:00", "Copenhagen")
+SCHEDULE_ANSWERS = (*WHOLE_PLAN, "no", "Monday 18:00", "Copenhagen", "yes")
 """A whole plan (its attainment levels skipped), then a weekly check-in on Mondays at 18:00
-Copenhagen time."""
+Copenhagen time, said back and confirmed."""
 
 
 TOKEN = "123456:TEST-token-for-the-fake-bot-api-000"

@@ -57,7 +57,7 @@ def test_every_aside_gives_the_plan_back(
     assert dialogue.step != "works"
     dialogue.run(*answers)
     if command == "reminders":  # a first plan is not made yet: the check-in time is asked
-        dialogue.run("Monday 18:00", "Copenhagen")
+        dialogue.run("Monday 18:00", "Copenhagen", "yes")
     assert dialogue.step == "works", dialogue.keys
     assert dialogue.keys[-2:] == ["resume.back", "grow.works"]
 

@@ -19,13 +19,16 @@ def test_the_check_in_time_is_chosen_after_the_first_plan(dialogue: Dialogue) ->
     dialogue.say("Monday 18:00")
     assert dialogue.step == "timezone"
     [done] = dialogue.say("Copenhagen")
-    assert "every Monday at 18:00 (Europe/Copenhagen)" in done
+    assert "every Monday at 18:00 (Danish time)" in done
     schedule = dialogue.schedule
     assert schedule is not None and (schedule.weekday, schedule.hour) == (0, 18)
     # Started on Monday 2 March 2026 at 09:00 UTC: the first check-in is that evening.
     assert schedule.next_due == datetime(2026, 3, 2, 17, tzinfo=UTC)
     assert dialogue.person is not None and dialogue.person.timezone == "Europe/Copenhagen"
+    assert dialogue.step == "time_right"  # said back: "Is that the right time?"
+    dialogue.say("yes thanks")
     assert dialogue.person.conversation.flow is None
+    assert dialogue.schedule == schedule
 
 
 def test_a_day_by_button_then_an_hour(dialogue: Dialogue) -> None:
@@ -48,7 +51,7 @@ def test_no_reminders_is_a_fine_answer(dialogue: Dialogue) -> None:
 def test_the_time_zone_is_asked_only_once(dialogue: Dialogue) -> None:
     dialogue.run(*SCHEDULED, "/reminders", "Change the day or time")
     dialogue.say("fri 9am")
-    assert dialogue.step is None
+    assert dialogue.step == "time_right"  # no zone asked: straight to the time said back
     assert dialogue.schedule is not None
     assert (dialogue.schedule.weekday, dialogue.schedule.hour) == (4, 9)
 
@@ -275,7 +278,7 @@ def test_not_yet_before_the_steps_day_keeps_it_planned_and_asks_nothing(
     dialogue: Dialogue,
 ) -> None:
     """Testers: "not yet its not monday yet is it" got "What got in the way?"."""
-    danish = ("/start", *DANISH_PLAN, "nej tak", "mandag kl. 18", "København")
+    danish = ("/start", *DANISH_PLAN, "nej tak", "mandag kl. 18", "København", "ja")
     for language, plan, said in (
         ("en", SCHEDULED, "not yet its not monday yet is it"),
         ("en", SCHEDULED, "no"),
@@ -331,7 +334,7 @@ def test_a_new_step_closes_the_one_checked_in_on(dialogue: Dialogue) -> None:
 
 def test_a_new_time_said_at_the_reminders_menu_changes_it(dialogue: Dialogue) -> None:
     """Testers: "change it to thursday night, like half 8" was refused at the first menu."""
-    danish = ("/start", *DANISH_PLAN, "nej tak", "mandag kl. 18", "København")
+    danish = ("/start", *DANISH_PLAN, "nej tak", "mandag kl. 18", "København", "ja")
     for language, plan, said, when in (
         ("en", SCHEDULED, "change it to thursday night, like half 8", (3, 20, 30)),
         ("da", danish, "kan vi flytte den til torsdag kl. 20.30", (3, 20, 30)),
@@ -342,10 +345,58 @@ def test_a_new_time_said_at_the_reminders_menu_changes_it(dialogue: Dialogue) ->
         person.say(said)
         if person.step == "hour":
             person.press("18:00")
+        assert person.step == "time_right", said  # said back, to be confirmed
         schedule = person.schedule
         assert schedule is not None, said
         assert (schedule.weekday, schedule.hour, schedule.minute) == when, said
-        assert person.step is None and person.keys[0] == "reminders.scheduled", said
+        person.say("yes" if language == "en" else "ja")
+        assert person.step is None and person.schedule == schedule, said
+
+
+def test_time_zones_are_offered_as_places_people_know(dialogue: Dialogue) -> None:
+    """Testers: "Europe/Copenhagen" and "Europe/London" on the buttons and in the replies."""
+    for language, plan, shown in (
+        ("da", ("/start", *DANISH_PLAN, "nej tak", "mandag kl. 18"),
+         ["København (dansk tid)", "London (britisk tid)"]),
+        ("en", (*WHOLE_PLAN, "no", "Monday 18:00"),
+         ["London (UK time)", "Copenhagen (Danish time)"]),
+    ):  # fmt: skip
+        person = Dialogue(dialogue.engine, dialogue.catalogue, language=language)
+        person.run(*plan)
+        assert person.step == "timezone" and person.last is not None
+        choices = person.last.replies[-1].choices
+        assert [person.catalogue.render(c.label, language) for c in choices] == shown
+        [done] = person.press(choices[0].value)
+        assert "Europe/" not in done and ("(dansk tid)" in done or "(UK time)" in done)
+
+
+def test_the_check_in_opens_with_the_goal_and_the_step_not_the_reason(
+    dialogue: Dialogue,
+) -> None:
+    """Testers: it opened by quoting a heavy line back ("…then i end up drinking…")."""
+    danish = ("/start", *DANISH_PLAN, "nej tak", "mandag kl. 18", "København", "ja")
+    for language, plan, goal, step, why in (
+        ("en", SCHEDULED, "Find a flat of my own within a year",
+         "Set up a savings pot on my phone", "So my kids can stay over"),
+        ("da", danish, "Se min søster Åse hver uge", "Sende hende en sms",
+         "Hun er den eneste familie"),
+    ):  # fmt: skip
+        person = Dialogue(dialogue.engine, dialogue.catalogue, language=language)
+        person.run(*plan)
+        [opening] = person.command("checkin")
+        assert f"“{goal}”" in opening and f"“{step}”" in opening, language
+        assert why not in opening and opening.count("?") == 1, language
+
+
+def test_a_step_planned_for_tomorrow_is_not_due_today(dialogue: Dialogue) -> None:
+    for language, when in (("en", "tomorrow evening"), ("da", "i morgen")):
+        plan = tuple(when if line == "Friday after work" else line for line in SCHEDULED)
+        person = Dialogue(dialogue.engine, dialogue.catalogue, language=language)
+        person.run(*plan, "/checkin", "no")
+        assert person.keys == ["checkin.not_due"] and f"“{when}”" in person.last_replies[0]
+        person.now += timedelta(days=2)
+        person.run("/checkin", "no")
+        assert person.step == "reflect_not_yet", language
 
 
 def test_words_written_before_the_check_in_arrived_are_not_its_answer(

@@ -199,6 +199,34 @@ def test_past_resolved_risk_is_not_a_crisis_but_a_return_is() -> None:
     assert C.SELF_HARM in assess("i stopped self harming years ago but started again")
 
 
+@pytest.mark.parametrize(
+    ("words", "concern"),
+    [("i havent cut in 2 yrs but i did last night", C.SELF_HARM),
+     ("hadnt hurt myself since march but i did tonight", C.SELF_HARM),
+     ("har ikke skåret i mig selv i et år men jeg gjorde det i nat", C.SELF_HARM),
+     ("sober 9 months till last night", C.LAPSE),
+     ("havde ikke drukket i 2 år indtil i går", C.LAPSE)],
+)  # fmt: skip
+def test_a_clean_spell_broken_is_risk_whatever_the_model_thinks(
+    words: str, concern: Concern
+) -> None:
+    """A relapse after a clean spell: tolerance is gone. Too rare in the labelled set for
+    the model to weigh, so the concept is `certain`."""
+    assert concern in assess(words)
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["i havent cut in 2 yrs, proud of myself",
+     "havent thought about ending it in ages honestly",
+     "he hasnt hit me since i left",
+     "im gonna kill my brother, he ate my leftovers again 😂",
+     "jeg slår ham ihjel hvis han spiser min kage igen hahaha"],
+)  # fmt: skip
+def test_risk_long_past_and_threats_said_laughing_are_not_raised(words: str) -> None:
+    assert assess(words) == frozenset()
+
+
 @functools.cache
 def _figures(*args: str) -> dict[str, tuple[float, float]]:
     """The eval script's overall recall and false-positive rate per set (its table printed,
@@ -233,15 +261,15 @@ HOLDOUT = ROOT / "tests" / "data" / "crisis_holdout.tsv"
 @pytest.mark.skipif(not HOLDOUT.exists(), reason="the held-out set is not there")
 def test_the_held_out_figures_do_not_fall() -> None:
     """The held-out set was written blind by someone who never saw the detector; only its
-    figures are read, never its misses. This floor is what the detector reached (recall
-    0.707, false-positive rate 0.128 at the last measure), so a change that makes it worse
-    fails here."""
+    figures are read, never its misses. This floor is just under what the detector reached
+    (recall 0.994, false-positive rate 0.103 on 2 December), so a change that makes it
+    worse by more than a message or two fails here."""
     recall, false_rate = _figures("--holdout")["holdout"]
-    assert recall >= 0.70 and false_rate <= 0.15
+    assert recall >= 0.98 and false_rate <= 0.12
 
 
 @pytest.mark.skipif(not HOLDOUT.exists(), reason="the held-out set is not there")
-@pytest.mark.xfail(strict=True, reason="not met yet: held-out recall 0.989, false + 0.103")
+@pytest.mark.xfail(strict=True, reason="not met yet: held-out recall 0.994, false + 0.103")
 def test_the_held_out_figures_meet_the_target() -> None:
     """The target (issue 13): recall at least 0.95 and false positives at most 0.05. Strict:
     when it is met this test passes unexpectedly and fails, so the floor above is raised."""

@@ -187,7 +187,7 @@ def test_the_whole_plan_is_saved_and_summarised(dialogue: Dialogue) -> None:
     for words in ("Find a flat of my own within a year", "Set up a savings pot", "8/10", "Sam",
                   "“So my kids can stay over”"):  # fmt: skip
         assert words in summary
-    assert 'what progress on "Find a flat of my own within a year" would look like' in summary
+    assert "what progress on “Find a flat of my own within a year” would look like" in summary
     assert dialogue.step == "offer"
     [reminders] = dialogue.say("Skip this one")
     assert "Which day suits you?" in reminders

@@ -34,3 +34,17 @@ def test_words_with_no_feeling_in_them_get_the_offer_alone(dialogue: Dialogue) -
     person.run("/newgoal", "/cancel")
     person.say("bit rough today")
     assert person.keys == ["idle.low", "idle.paused.after"]
+
+
+def test_i_am_here_is_said_once_in_a_message(dialogue: Dialogue) -> None:
+    """Testers: "Jeg er her, når…" twice in one message after the crisis questions."""
+    for language, lines in (
+        ("da", ("/start", "ja", "Maja", "jeg orker ikke mere, jeg vil bare dø", "safe",
+                "nej tak")),
+        ("en", ("/start", "yes", "Sam", "honestly I can't go on anymore", "safe", "no thanks")),
+    ):  # fmt: skip
+        person = Dialogue(dialogue.engine, dialogue.catalogue, language=language)
+        for line in lines:
+            [reply] = person.press(line) if line == "safe" else person.say(line)
+        assert person.keys[:2] == ["crisis.no_followup", "crisis.go_on"], language
+        assert reply.count("I'm here") + reply.count("Jeg er her") == 1, reply

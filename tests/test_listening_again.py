@@ -8,12 +8,14 @@ time is the time, feelings are heard, and no message asks two things at once.
 from __future__ import annotations
 
 import itertools
+from datetime import timedelta
 
 import pytest
 from conftest import WELCOMED, Dialogue
 
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
+from dialogue_flows.moves import read_move
 
 PLAN_EN = (
     *WELCOMED, "get a job", "yes", "need the money", "been out of work 2 yrs", "my mum",
@@ -62,6 +64,18 @@ def test_where_they_are_now_is_offered_back_not_asked_again(
     assert dialogue.step == "level_0"
     [scale] = dialogue.outcomes.scales
     assert scale.words() == {-1: dialogue.goal.reality_now}
+
+
+@pytest.mark.parametrize(("language", "plan"), [("en", PLAN_EN), ("da", PLAN_DA)])
+def test_where_they_are_now_by_button_or_its_label(
+    engine: Engine, catalogue: Catalogue, language: str, plan: tuple[str, ...]
+) -> None:
+    for answer in ("press", "Yes, use that" if language == "en" else "ja brug det"):
+        dialogue = person(engine, catalogue, language)
+        dialogue.run(*plan, "yes" if language == "en" else "ja")
+        dialogue.press("yes") if answer == "press" else dialogue.say(answer)
+        assert dialogue.step == "level_0", answer
+        assert dialogue.outcomes.scales[0].words() == {-1: dialogue.goal.reality_now}
 
 
 @pytest.mark.parametrize(("language", "plan"), [("en", PLAN_EN), ("da", PLAN_DA)])
@@ -118,6 +132,7 @@ def test_not_quite_after_the_reality_summary_replaces_what_it_corrects(
     [
         ("en", "not quite", "drop the second one", ("do my cv",)),
         ("en", "not quite", "get rid of the jobcentre one", ("do my cv",)),
+        ("en", "hmm not quite", "drop the last one, they never answer", ("do my cv",)),
         ("en", "nope", "change 1 to do my cv with mum",
          ("do my cv with mum", "ask the jobcentre")),
         ("en", "not quite", "ask the jobcentre, or ring the temp agency",
@@ -230,6 +245,19 @@ def test_skip_at_a_level_leaves_that_line_and_goes_on(
 
 
 @pytest.mark.parametrize("language", ["en", "da"])
+@pytest.mark.parametrize("level", LEVELS)
+def test_yes_at_a_level_is_never_a_line(
+    engine: Engine, catalogue: Catalogue, language: str, level: str
+) -> None:
+    for said in ("yes", "ok", "ja", "jo tak", "keep it", "behold det"):
+        dialogue = at_levels(engine, catalogue, language)
+        dialogue.run(*("about the same",) * LEVELS.index(level))
+        dialogue.say(said)
+        assert dialogue.step == level and said not in stored(dialogue), said
+        assert dialogue.keys[0] == "invalid.level_words", said
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
 def test_thats_all_before_any_level_is_as_if_skipped(
     engine: Engine, catalogue: Catalogue, language: str
 ) -> None:
@@ -292,3 +320,207 @@ def test_thats_all_ends_the_ideas(engine: Engine, catalogue: Catalogue, language
         dialogue.say(said)
         assert dialogue.step == "choose", said
         assert said not in stored(dialogue), said
+
+
+# -- 5. a time put right after it is said back is the time -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "first", "zone", "again", "hour"),
+    [
+        ("en", "monday 7pm", "london", "actually 8pm", 20),
+        ("en", "monday 7pm", "london", "no 8 at night", 20),
+        ("da", "mandag kl 19", "aarhus", "nej kl 20", 20),
+        ("da", "mandag kl 19", "aarhus", "hellere kl. 8 om aftenen", 20),
+        ("en", "monday 7pm", "london", "actually make it 8", 20),
+        ("da", "mandag kl 19", "aarhus", "nej kl 8", 20),
+    ],
+)
+def test_a_check_in_time_put_right_replaces_the_time(
+    engine: Engine,
+    catalogue: Catalogue,
+    language: str,
+    first: str,
+    zone: str,
+    again: str,
+    hour: int,
+) -> None:
+    plan = PLAN_EN if language == "en" else PLAN_DA
+    dialogue = person(engine, catalogue, language)
+    dialogue.run(*plan, "no" if language == "en" else "nej", first, zone)
+    assert dialogue.step == "time_right" and dialogue.schedule is not None
+    assert dialogue.schedule.hour == 19
+    [said_back] = dialogue.say(again)
+    assert dialogue.schedule.hour == hour and dialogue.schedule.weekday == 0
+    assert "20:00" in said_back
+    dialogue.say("ja" if language == "da" else "yes")
+    assert dialogue.person is not None and dialogue.person.conversation.flow is None
+    assert dialogue.schedule.hour == hour
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_a_time_put_right_when_the_zone_is_already_known(
+    engine: Engine, catalogue: Catalogue, language: str
+) -> None:
+    """The zone known from before: the time is said back at once, and can be put right."""
+    dialogue = person(engine, catalogue, language)
+    plan = PLAN_EN if language == "en" else PLAN_DA
+    dialogue.run(
+        *plan,
+        "no" if language == "en" else "nej",
+        *(
+            ("monday 7pm", "london", "yes")
+            if language == "en"
+            else ("mandag kl 19", "aarhus", "ja")
+        ),
+    )
+    dialogue.run("/reminders")
+    dialogue.press("change")
+    dialogue.say("tuesday 7pm" if language == "en" else "tirsdag kl 19")
+    assert dialogue.step == "time_right"
+    dialogue.say("actually 8pm" if language == "en" else "nej kl 20")
+    assert dialogue.schedule is not None
+    assert (dialogue.schedule.weekday, dialogue.schedule.hour) == (1, 20)
+
+
+# -- 6. a feeling said inside an answer is heard, briefly, before the next question ----
+
+
+@pytest.mark.parametrize(
+    ("language", "at", "said", "heard"),
+    [
+        ("en", 8, "honestly im scared of messing it up", "feeling.scared"),
+        ("en", 6, "been out of work 2 yrs and i feel like a fraud tbh", "feeling.ashamed"),
+        ("en", 7, "my mum, tho im knackered most days", "feeling.tired"),
+        ("da", 8, "ærligt talt er jeg bange for at dumme mig igen", "feeling.scared"),
+        ("da", 6, "ledig i 2 år, jeg skammer mig", "feeling.ashamed"),
+        ("da", 5, "jeg er træt af at være ensom", "feeling.lonely"),
+    ],
+)
+def test_a_feeling_in_an_answer_is_acknowledged_before_the_next_question(
+    engine: Engine, catalogue: Catalogue, language: str, at: int, said: str, heard: str
+) -> None:
+    dialogue = person(engine, catalogue, language)
+    dialogue.run(*(PLAN_EN if language == "en" else PLAN_DA)[:at])
+    step = dialogue.step
+    assert len(dialogue.say(said)) == 1
+    assert dialogue.step != step
+    assert dialogue.keys[0] == heard and len(dialogue.keys) == 2  # one clause, then the question
+    assert said in stored(dialogue)  # kept whole, as they said it
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "im not scared of it anymore"), ("en", "i wanna stop feeling anxious"),
+     ("da", "jeg er ikke bange længere"), ("da", "ringe til min mor")],
+)  # fmt: skip
+def test_no_feeling_is_heard_where_none_is_said(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    dialogue = person(engine, catalogue, language)
+    dialogue.run(*(PLAN_EN if language == "en" else PLAN_DA)[:8])
+    dialogue.say(said)
+    assert not any(key.startswith("feeling.") for key in dialogue.keys)
+
+
+def test_a_feeling_in_a_check_in_is_heard(engine: Engine, catalogue: Catalogue) -> None:
+    dialogue = person(engine, catalogue, "da")
+    dialogue.run(*PLAN_DA, "nej", "mandag kl 18", "aarhus", "ja")
+    dialogue.now += timedelta(days=7)  # the step's day has been: "not yet" is a setback
+    dialogue.run("/checkin", "ikke endnu")
+    assert dialogue.step == "reflect_not_yet"
+    dialogue.say("jeg skammer mig, jeg fik det ikke gjort")
+    assert dialogue.keys[:1] == ["feeling.ashamed"] and dialogue.step == "progress"
+
+
+def test_the_acknowledgements_are_one_short_clause(catalogue: Catalogue) -> None:
+    for language in catalogue.languages:
+        for key in catalogue.keys(language):
+            if key.startswith("feeling."):
+                text = catalogue.template(key, language)
+                assert len(text) <= 50 and "?" not in text and text.count(".") == 1, key
+
+
+# -- read in whole conversations --------------------------------------------------------
+
+
+def test_quite_is_how_important_not_quit(engine: Engine, catalogue: Catalogue) -> None:
+    """ "quite" was read as "quit" (a typo, and the same stem) and paused everything."""
+    dialogue = at_levels(engine, catalogue, "en")
+    dialogue.run("thats all")
+    assert dialogue.step == "importance"
+    dialogue.say("quite")
+    assert dialogue.outcomes.scales[0].importance == 2
+    assert dialogue.person is not None and not dialogue.person.conversation.paused
+
+
+def test_texted_but_bottled_going_is_partly(engine: Engine, catalogue: Catalogue) -> None:
+    dialogue = person(engine, catalogue, "en")
+    dialogue.run(*PLAN_EN, "no", "monday 6pm", "london", "yes", "/checkin")
+    dialogue.say("i texted her but i bottled going, i'm ashamed to be honest")
+    assert dialogue.step == "reflect_partly"
+    assert dialogue.keys[0] == "feeling.ashamed"
+
+
+@pytest.mark.parametrize(
+    ("language", "said"), [("en", "skip"), ("en", "next"), ("da", "videre"), ("da", "spring over")]
+)
+def test_skip_at_the_level_chosen_after_a_check_in(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    dialogue = at_levels(engine, catalogue, language)
+    dialogue.run(
+        *(
+            "thats all" if language == "en" else "det var det",
+            "quite" if language == "en" else "ret vigtigt",
+        )
+    )
+    dialogue.run(
+        *(
+            ("monday 6pm", "london", "yes", "/checkin", "done", "mum", "5", "keep it")
+            if language == "en"
+            else ("mandag kl 18", "aarhus", "ja", "/checkin", "ja", "min mor", "5", "behold det")
+        )
+    )
+    assert dialogue.step == "rate"
+    dialogue.say(said)
+    assert dialogue.person is not None and dialogue.person.conversation.flow is None
+    assert dialogue.outcomes.ratings == ()
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_keep_it_when_offered_a_smaller_step(
+    engine: Engine, catalogue: Catalogue, language: str
+) -> None:
+    plan = PLAN_EN if language == "en" else PLAN_DA
+    low = plan[: plan.index("7")]
+    for said in KEEPS[language]:
+        dialogue = person(engine, catalogue, language)
+        dialogue.run(*low, "3", "i want it" if language == "en" else "jeg vil det")
+        assert dialogue.step == "smaller"
+        dialogue.say(said)
+        assert dialogue.step == "offer", said  # the plan is made, the step as it was
+        step = dialogue.goal.current_step
+        assert step is not None and said not in (step.text, *step.earlier_texts), said
+
+
+DANISH_SWEEP = {
+    "det var det": "thats_all", "det er alt": "thats_all", "ikke mere": "thats_all",
+    "det er det hele": "thats_all", "intet mere": "thats_all", "ikke noget": "thats_all",
+    "behold det": "keep", "lad det stå": "keep", "lad den bare stå": "keep",
+    "samme skridt": "keep", "den er fin": "keep",
+    "ved ikke": "dont_know", "aner det ikke": "dont_know", "ingen idé": "dont_know",
+    "har ikk nogen ide": "dont_know",
+    "spring over": "skip", "videre": "skip", "næste": "skip", "jeg springer over": "skip",
+    "sagde jeg jo": "already_said", "har jeg sagt": "already_said",
+    "ja det gør det": "yes", "nej ikke helt": "no", "ikke lige nu": "not_now",
+    "jeg gider ikke mere": "stop", "ku du ikke bare sige hvad jeg skal gøre": "advice",
+    "tak skal du have": "greeting",
+}  # fmt: skip
+"""The common Danish ways of making each move, as the testers wrote them."""
+
+
+@pytest.mark.parametrize(("said", "move"), DANISH_SWEEP.items())
+def test_the_danish_sweep(said: str, move: str) -> None:
+    found = read_move(said)
+    assert found is not None and found.value == move

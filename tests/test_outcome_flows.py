@@ -43,18 +43,18 @@ def test_levels_in_own_words_then_chosen_at_check_ins(dialogue: Dialogue) -> Non
     assert "Which of your own lines fits" in rate
     assert dialogue.last is not None
     labels = [dialogue.catalogue.render(c.label, "en") for c in dialogue.last.replies[-1].choices]
-    assert labels == ["+2 I have signed for a flat", "+1 I have viewed a flat",
-                      "0 I am on the council's list", "-1 I sleep on my mate's sofa",
+    assert labels == ["I have signed for a flat", "I have viewed a flat",
+                      "I am on the council's list", "I sleep on my mate's sofa",
                       "Skip this one"]  # fmt: skip
     [rated] = dialogue.press("1")
-    assert "Noted (+1): I have viewed a flat" in rated
+    assert "Noted: I have viewed a flat (a bit better than expected)." in rated
     [rating] = dialogue.outcomes.ratings
     assert (rating.goal_number, rating.level, rating.checkin_number) == (1, 1, 1)
     dialogue.run("/checkin", "partly", "It rained", "The bus was late", "6", "Keep the same step")
     dialogue.say("-1")
     assert [r.level for r in dialogue.outcomes.ratings] == [1, -1]
     [goals] = dialogue.command("goals")
-    assert "Goal 1 now (-1): I sleep on my mate's sofa" in goals
+    assert "Goal 1 now: I sleep on my mate's sofa (where you started)" in goals
     assert "not yet where you hoped" in goals
     assert "score" not in goals and "40" not in goals  # the number is for the worker's PDF
 
@@ -84,9 +84,9 @@ def test_levels_in_danish(engine: Engine, catalogue: Catalogue) -> None:
     [rate] = person.say("Behold samme skridt")
     assert "Hvilken af dine egne linjer passer bedst" in rate
     [rated] = person.press("0")
-    assert "Noteret (0): Hver anden uge" in rated
+    assert "Noteret: Hver anden uge (som forventet)." in rated
     [goals] = person.command("goals")
-    assert "Mål 1 lige nu (0): Hver anden uge" in goals
+    assert "Mål 1 lige nu: Hver anden uge (som forventet)" in goals
     assert "cirka dér, hvor du forventede." in goals and "målopfyldelse" not in goals
 
 
@@ -187,7 +187,7 @@ def test_an_appointment_in_words_then_the_summary_once_and_an_agenda(dialogue: D
     assert "Your appointment is tomorrow, Saturday 14 March, 14:30" in summary
     assert "Find a flat of my own within a year" in summary
     assert "Check-ins: 1 (done: 1)" in summary
-    assert "Now (+1): I have viewed a flat" in summary
+    assert "Now: I have viewed a flat (a bit better than expected)" in summary
     assert "doing better than you expected." in summary and "score 60" not in summary
     assert "WHO-5 Well-Being Index: 80 out of 100" in summary
     assert "Is there anything you want to raise with your worker?" in summary

@@ -74,6 +74,14 @@ async def test_every_earlier_version_migrates_and_keeps_its_data(
     await again.close()
 
 
+async def test_instances_starting_together_migrate_once(postgres_url: str) -> None:
+    stores = await asyncio.gather(*(open_store(postgres_url) for _ in range(3)))
+    for store in stores:
+        await store.close()
+    assert query(postgres_url, "SELECT version FROM growcoach_schema") == [(SCHEMA_VERSION,)]
+    assert query(postgres_url, "SELECT count(*) FROM meta WHERE name = 'pseudonym_key'") == [(1,)]
+
+
 async def test_a_newer_postgres_database_is_refused_clearly(postgres_url: str) -> None:
     at_version(postgres_url, 0)
     with psycopg.connect(postgres_url, autocommit=True) as future:

@@ -21,7 +21,7 @@ def test_mydata_says_plainly_what_is_kept(dialogue: Dialogue) -> None:
     [reply] = dialogue.command("mydata")
     assert "The name you gave me: Sam" in reply
     assert "1 goal, with 1 step and 0 check-ins" in reply
-    assert "every Monday at 18:00 (Europe/Copenhagen)" in reply
+    assert "every Monday at 18:00 (Danish time)" in reply
     assert "/delete erases everything" in reply
 
 

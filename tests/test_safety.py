@@ -189,3 +189,42 @@ def test_an_unclear_answer_to_consent_still_speaks_of_consent(dialogue: Dialogue
     dialogue.run("/start")
     dialogue.say("purple")
     assert dialogue.keys == ["onboarding.consent.invalid.yes_no", "onboarding.consent"]
+
+
+def test_an_emergency_waits_for_safe_before_offering_a_follow_up(dialogue: Dialogue) -> None:
+    """They may be on the phone to 999: the follow-up is offered only once they are safe."""
+    dialogue.run(*THROUGH_REALITY)
+    [reply] = dialogue.say("i took 30 paracetamol an hour ago")
+    assert dialogue.keys == ["crisis.emergency", "crisis.after_emergency"]
+    assert "call first" in reply and "tomorrow" not in reply
+    dialogue.press("safe")
+    assert dialogue.keys == ["crisis.followup_after_safe"]
+    dialogue.run("no thanks")
+    assert dialogue.keys[-1] == "grow.options"
+
+
+def test_after_an_emergency_not_safe_gets_the_plan_offer(dialogue: Dialogue) -> None:
+    dialogue.run(*WELCOMED, "i took 30 paracetamol an hour ago")
+    dialogue.press("unsafe")
+    assert dialogue.keys == ["crisis.not_safe"]
+
+
+@pytest.mark.parametrize(
+    ("message", "doses"),
+    [
+        ("6 months clean and i used heroin again last night", True),
+        ("been sober a year but had 8 pints last night", True),
+        ("clean 3 months and relapsed last night", True),  # nothing named: it might be any
+        ("6 months off it and i smoked weed again last night", False),
+        ("3 måneder clean og røg hash igen i går", False),
+        ("clean 4 months, did coke again at the weekend", False),
+        ("clean 4 months, did coke and heroin at the weekend", True),
+    ],
+)
+def test_the_lapse_reply_speaks_of_doses_only_where_tolerance_matters(
+    dialogue: Dialogue, message: str, doses: bool
+) -> None:
+    dialogue.run(*WELCOMED)
+    [reply] = dialogue.say(message)
+    assert dialogue.keys[0] == ("crisis.lapse" if doses else "crisis.lapse_no_dose")
+    assert ("overdose" in reply) == doses

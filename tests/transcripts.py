@@ -61,6 +61,7 @@ PLAN_EN = (
     "very",
     "Monday 18:00",
     "London",
+    "yes",
 )
 PLAN_DA = (
     "/start",
@@ -83,6 +84,7 @@ PLAN_DA = (
     "nej tak",
     "mandag kl. 18",
     "Aarhus",
+    "ja tak",
 )
 
 SCRIPTS = (
@@ -165,10 +167,11 @@ SCRIPTS = (
             "ye", "can u just tell me what to do",
             "ring the joinery place my mate works at, ask keyworker bout cv, do cscs card",
             "ye", "3 prob", "book the cscs test online", "/export json", "monday eve around 7",
-            "8", "cos i already looked it up", "sunday at 7", "no 7 at night not morning",
-            "London"),
+            "8", "cos i already looked it up", "nah", "sunday at 7", "no 7 at night not morning",
+            "London", "actually make it 8", "ye"),
            "Text-speak moves, three ideas in a comma list, “3 prob”, an export in the middle, "
-           "an evening time in few letters, a time put right where the zone is asked."),
+           "an evening time in few letters, a time put right where the zone is asked and again "
+           "after it is said back."),
     Script("text-speaker.da", "Forkortelser, og en plan der bliver rettet undervejs (dansk)",
            "da",
            ("/start", "ja", "Ali", "finde en bolig", "ja", "hva mener du",
@@ -178,8 +181,9 @@ SCRIPTS = (
             "nej det var et spørgsmål til dig", "ja",
             "ingen af dem. ideer: ringe til kommunens boligsocial, spørge min rådgiver, "
             "søge om bostøtte", "3 nok", "ringe i morgen kl 10", "i morgen", "7", "det er nemt",
-            "om soendagen kl 7 om aftenen", "Aarhus"),
-           "Forkortelser, “ingen af dem” med nye idéer, en dansk dag med endelse."),
+            "nej tak", "om soendagen kl 7 om aftenen", "Aarhus", "nej kl 20", "ja"),
+           "Forkortelser, “ingen af dem” med nye idéer, en dansk dag med endelse, et tidspunkt "
+           "rettet, efter det er sagt tilbage."),
 )  # fmt: skip
 
 

@@ -94,7 +94,11 @@ class PostgresDatabase:
             connection_class=AsyncConnection[DictRow],
             kwargs={"autocommit": True, "row_factory": dict_row},
         )
-        await pool.open(wait=True)
+        try:
+            await pool.open(wait=True)
+        except psycopg.Error as error:  # the server went away since (PoolTimeout is one)
+            await pool.close()
+            raise StorageError(f"cannot use the {describe(url)}: {_first_line(error)}") from error
         return cls(pool, url, cipher)
 
     async def close(self) -> None:

@@ -55,6 +55,8 @@ THINK = 0.150
 CHANGES = ROOT / "bench" / "CHANGES.md"
 """What was changed after profiling, before and after: written by hand, appended."""
 LAST_RUN = ROOT / "bench" / "last-run.json"
+POSTGRES_RUN = ROOT / "bench" / "postgres-run.json"
+"""The last run of bench/postgres_bench.py (it needs a PostgreSQL server): its own section."""
 NOW = datetime(2026, 3, 2, 9, tzinfo=UTC)
 
 
@@ -214,7 +216,11 @@ class Crowd:
             index = self.next.get(person, 0)
             self.next[person] = index + 1
             self.sent_at[person] = time.perf_counter()
-        self.api.send_text(person, ANSWERS[index])
+        self.deliver(person, ANSWERS[index])
+
+    def deliver(self, person: int, text: str) -> None:
+        """Polling: the update waits at the fake server for the bot's `getUpdates`."""
+        self.api.send_text(person, text)
 
     def on_call(self, call: Call) -> None:
         if call.method != "sendMessage":
@@ -541,10 +547,8 @@ def main() -> None:
         args = json.loads(sys.argv[sys.argv.index("--part") + 2])
         print(json.dumps(PARTS[name](*args)))
         return
-    if "--render" in sys.argv:  # BENCHMARKS.md again from the last run, with CHANGES.md
-        last = json.loads(LAST_RUN.read_text())
-        report = render(last["results"], last["machine"], False, last["date"])
-        (ROOT / "BENCHMARKS.md").write_text(report)
+    if "--render" in sys.argv:
+        render_again()
         return
     quick = "--quick" in sys.argv
     results = {
@@ -572,6 +576,13 @@ def main() -> None:
         (ROOT / "BENCHMARKS.md").write_text(report)
         run = {"machine": machine(), "date": today, "results": results}
         LAST_RUN.write_text(json.dumps(run, indent=1))
+
+
+def render_again() -> None:
+    """BENCHMARKS.md again from the last runs (this one's and PostgreSQL's), with CHANGES.md."""
+    last = json.loads(LAST_RUN.read_text())
+    report = render(last["results"], last["machine"], False, last["date"])
+    (ROOT / "BENCHMARKS.md").write_text(report)
 
 
 def render(results: dict[str, Any], where: str, quick: bool, day: str) -> str:
@@ -635,6 +646,8 @@ def render(results: dict[str, Any], where: str, quick: bool, day: str) -> str:
         lines.append(f"| {row['stored']:,} | {row['p50_ms']:.2f} ms | {row['p99_ms']:.2f} ms | "
                      f"{row['mb']:.1f} MB |")  # fmt: skip
     lines += render_due_and_startup(results)
+    if POSTGRES_RUN.exists():
+        lines += ["", *render_postgres(json.loads(POSTGRES_RUN.read_text()))]
     return "\n".join(lines) + "\n\n" + CHANGES.read_text()
 
 
@@ -671,6 +684,35 @@ def render_due_and_startup(results: dict[str, Any]) -> list[str]:
             f"| `growcoach --help` | {start['help_s']:.2f} s | {start['help_cpu_s']:.2f} s |",
             "", "Target: both ≤ 0.5 s.",
         ]  # fmt: skip
+    return lines
+
+
+def render_postgres(run: dict[str, Any]) -> list[str]:
+    """The section of bench/postgres_bench.py's last run (its own machine line and date)."""
+    durable_, load = run["results"]["durable"], run["results"]["load"]
+    lines = [
+        "## 8. PostgreSQL: the durable turn, and one instance against two", "",
+        f"Measured by `bench/postgres_bench.py` on {run['date']}: {run['machine']}.", "",
+        "| | turns/s | p50 | p99 |", "| --- | --- | --- | --- |",
+        f"| growcoach turn on PostgreSQL | {durable_['rate']:,.0f} | "
+        f"{durable_['p50_ms']:.2f} ms | {durable_['p99_ms']:.2f} ms |",
+        f"| limit: raw single-row commit of {durable_['row_bytes']} bytes, same server | "
+        f"{durable_['limit_rate']:,.0f} | {durable_['limit_p50_ms']:.2f} ms | "
+        f"{durable_['limit_p99_ms']:.2f} ms |", "",
+        f"Ours is **{durable_['ratio']:.1%}** of the limit (target ≥ 50%); in each of "
+        f"{len(durable_['round_ratios'])} rounds: "
+        + ", ".join(f"{r:.0%}" for r in durable_["round_ratios"]) + ".", "",
+        "Webhook mode: each update is posted to the instances in turn (as a reverse proxy "
+        "shares them), all instances on one database; the same simulated people as in 3.", "",
+        "| instances | people | turns/s | p50 | p99 | errors | completed | peak memory |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]  # fmt: skip
+    for row in load:
+        lines.append(
+            f"| {row['instances']} | {row['people']} | {row['rate']:,.0f} | "
+            f"{row['p50_ms']:.0f} ms | {row['p99_ms']:.0f} ms | {row['errors']} | "
+            f"{row['completed']}/{row['people']} | {row['peak_mb']:.0f} MB |"
+        )
     return lines
 
 

@@ -555,10 +555,11 @@ def _by_place(text: str, count: int) -> int | None:
     ordinals = _ordinals()
     cues = word_list("choice", "number_cues")
     typed = [word.text for word in words(text)]
+    # isdecimal, not isdigit: "𐹠" and "²" are digits that int() cannot read.
     places = [
-        ordinals.get(word) or int(word) for word in typed if word in ordinals or word.isdigit()
+        ordinals.get(word) or int(word) for word in typed if word in ordinals or word.isdecimal()
     ]
-    rest = [w for w in typed if w not in ordinals and w not in cues and not w.isdigit()]
+    rest = [w for w in typed if w not in ordinals and w not in cues and not w.isdecimal()]
     if len(places) != 1 or any(_content(w, "en") and _content(w, "da") for w in rest):
         return None
     place = places[0]

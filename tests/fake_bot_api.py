@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -77,8 +78,10 @@ class FakeBotApi:
     languages: dict[int, str] = field(default_factory=dict)
     held: set[str] = field(default_factory=set)
     """Methods whose calls wait, unanswered, until `release` (a slow or hung Telegram)."""
+    holding: int = 0
+    """How many calls are waiting in `held` now."""
     dropped: int = 0
-    """How many times held calls were dropped (their callers died): they are not recorded."""
+    """How many times held calls were dropped: those whose callers died are not recorded."""
     confirmed: int = 0
     """The highest offset a getUpdates named: Telegram forgets every update below it."""
     batch_limit: int | None = None
@@ -221,8 +224,9 @@ class FakeBotApi:
             self.held.add(method)
 
     def release(self, drop: bool = False) -> None:
-        """Answer the held calls; or, with `drop`, fail them unrecorded (a caller killed
-        while waiting never saw an answer)."""
+        """Answer the held calls; or, with `drop`, leave those whose caller has gone (killed
+        while waiting: it never saw an answer) unanswered and unrecorded, and answer the
+        rest (another process's, still waiting)."""
         with self.condition:
             self.dropped += drop
             self.held.clear()
@@ -286,8 +290,12 @@ class FakeBotApi:
             return
         with self.condition:
             dropped = self.dropped
-            self.condition.wait_for(lambda: method not in self.held)
-            if self.dropped != dropped:
+            if method in self.held:
+                self.holding += 1
+                self.condition.notify_all()
+                self.condition.wait_for(lambda: method not in self.held)
+                self.holding -= 1
+            if self.dropped != dropped and _caller_gone(request):
                 return
             queued = self.failures.get(method, [])
             chat = str(params.get("chat_id", ""))
@@ -429,6 +437,16 @@ class FakeBotApi:
         # The bot may stop polling mid-request, as it does on shutdown.
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             request.wfile.write(data)
+
+
+def _caller_gone(request: BaseHTTPRequestHandler) -> bool:
+    """Whether the caller closed its end (a killed process's sockets are closed at once)."""
+    try:
+        return request.connection.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) == b""
+    except BlockingIOError:
+        return False  # open, and nothing more to read: still waiting for its answer
+    except OSError:
+        return True
 
 
 def _maybe_json(value: str) -> Any:

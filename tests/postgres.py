@@ -56,7 +56,8 @@ class Cluster:
     _numbers: count[int] = field(default_factory=lambda: count(1))
 
     @classmethod
-    def start(cls) -> Cluster:
+    def start(cls, durable: bool = False) -> Cluster:
+        """`durable`: PostgreSQL's own settings (fsync, synchronous commit), for measuring."""
         given = os.environ.get("GROWCOACH_TEST_DATABASE_URL")
         if given:
             try:
@@ -73,8 +74,9 @@ class Cluster:
         try:
             _call([*as_user, str(bin / "initdb"), "-D", str(data), "-U", "growcoach",
                    "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"])  # fmt: skip
-            options = (f"-k {folder} -c listen_addresses='' -c fsync=off -c synchronous_commit=off"
-                       " -c full_page_writes=off -c max_connections=200")  # fmt: skip
+            options = f"-k {folder} -c listen_addresses='' -c max_connections=200"
+            if not durable:
+                options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
             _call([*as_user, str(bin / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"),
                    "-o", options, "-w", "-t", "60", "start"])  # fmt: skip
         except Unavailable:

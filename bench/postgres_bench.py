@@ -1,0 +1,278 @@
+"""growcoach on PostgreSQL: the durable turn beside a raw single-row commit on the same
+server, and one webhook instance against two at 1,000 simulated people.
+
+Usage: .venv/bin/python bench/postgres_bench.py [--quick] [--database-url URL]
+Without --database-url it starts a throwaway cluster (`tests/postgres.py`) on a Unix
+socket, with PostgreSQL's own durability settings (fsync and synchronous commit on, as in
+production: the tests turn them off); with it, URL must name a server whose user may
+create databases (each part gets a fresh one). Writes bench/postgres-run.json, which
+`bench/run.py --render` puts in BENCHMARKS.md. Measured, not asserted; loopback only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import http.client
+import itertools
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from run import (
+    ANSWERS,
+    POSTGRES_RUN,
+    TOKEN,
+    Crowd,
+    durable_turns,
+    machine,
+    percentile,
+    render_again,
+    vm_hwm_mb,
+)
+
+if TYPE_CHECKING:
+    from postgres import Cluster
+
+SECRET = "bench-secret"
+POSTERS = 32
+"""Threads posting updates to the webhooks, as Telegram's many connections would."""
+
+
+@contextmanager
+def server(given: str | None) -> Iterator[Cluster]:
+    from postgres import Cluster  # tests/postgres.py: on the path once `run` is imported
+
+    cluster = Cluster(given) if given else Cluster.start(durable=True)
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+# -- the durable turn beside the raw commit ------------------------------------------
+
+
+async def raw_commits(url: str, count: int, size: int) -> list[float]:
+    """Single-row commit transactions (`BEGIN`, one upsert, `COMMIT`: as the SQLite limit
+    in bench/run.py) of a person's size, on one connection of the same driver."""
+    import psycopg
+
+    async with await psycopg.AsyncConnection.connect(url, autocommit=True) as connection:
+        await connection.execute("CREATE TABLE IF NOT EXISTS raw (id int PRIMARY KEY, body text)")
+        payload = "x" * size
+        latencies = []
+        for n in range(count):
+            started = time.perf_counter()
+            await connection.execute("BEGIN")
+            await connection.execute(
+                "INSERT INTO raw (id, body) VALUES (%s, %s)"
+                " ON CONFLICT (id) DO UPDATE SET body = excluded.body",
+                (n % 1000, payload),
+            )
+            await connection.execute("COMMIT")
+            latencies.append(time.perf_counter() - started)
+    return latencies
+
+
+async def row_bytes(url: str) -> int:
+    """What a turn writes at most: the person's conversation and name, their goal."""
+    import psycopg
+
+    async with await psycopg.AsyncConnection.connect(url) as connection:
+        cursor = await connection.execute(
+            "SELECT (SELECT max(length(conversation) + length(name)) FROM people)"
+            " + (SELECT max(length(text) + length(options)) FROM goals)"
+        )
+        row = await cursor.fetchone()
+    return int(row[0]) if row and row[0] else 200
+
+
+def durable(cluster: Cluster, conversations: int, rounds: int = 5) -> dict[str, Any]:
+    """Ours and the limit in turns, `rounds` times, alternately: a change in the machine's
+    speed during the run touches both alike."""
+    url = cluster.new_database()
+    ours: list[float] = []
+    limit: list[float] = []
+    ratios = []
+    each = conversations // rounds
+    for n in range(rounds):
+        turns = asyncio.run(durable_turns(url, each, first=n * each))  # type: ignore[arg-type]
+        size = asyncio.run(row_bytes(url))
+        commits = asyncio.run(raw_commits(url, each * len(ANSWERS), size))
+        ours += turns
+        limit += commits
+        ratios.append((len(turns) / sum(turns)) / (len(commits) / sum(commits)))
+    rate, limit_rate = len(ours) / sum(ours), len(limit) / sum(limit)
+    return {
+        "turns": len(ours), "p50_ms": percentile(ours, 0.5) * 1000,
+        "p99_ms": percentile(ours, 0.99) * 1000, "rate": rate,
+        "limit_p50_ms": percentile(limit, 0.5) * 1000,
+        "limit_p99_ms": percentile(limit, 0.99) * 1000, "limit_rate": limit_rate,
+        "ratio": rate / limit_rate, "row_bytes": size, "round_ratios": sorted(ratios),
+    }  # fmt: skip
+
+
+# -- one instance against two, in webhook mode ----------------------------------------
+
+
+class WebhookCrowd(Crowd):
+    """The same simulated people; each update is posted to the instances in turn, as a
+    reverse proxy would share them out."""
+
+    def __init__(self, api: Any, people: int, loop: asyncio.AbstractEventLoop,
+                 ports: list[int]) -> None:  # fmt: skip
+        super().__init__(api, people, loop)
+        self.ports = ports
+        self.turn = itertools.count()
+        self.posters = ThreadPoolExecutor(POSTERS)
+        self.local = threading.local()
+        self.refused = 0
+
+    def deliver(self, person: int, text: str) -> None:
+        update = self.api.take(self.api.send_text(person, text))
+        port = self.ports[next(self.turn) % len(self.ports)]
+        self.posters.submit(self.post, port, json.dumps(update).encode())
+
+    def post(self, port: int, body: bytes) -> None:
+        """One request on this thread's kept-alive connection to that instance."""
+        connections = self.local.__dict__.setdefault("connections", {})
+        headers = {"Content-Type": "application/json",
+                   "X-Telegram-Bot-Api-Secret-Token": SECRET}  # fmt: skip
+        for _ in range(2):  # a connection the server closed meanwhile: open a new one
+            connection = connections.setdefault(
+                port, http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            )
+            try:
+                connection.request("POST", "/hook", body, headers)
+                response = connection.getresponse()
+                response.read()
+                if response.status != 200:
+                    break
+                return
+            except (OSError, http.client.HTTPException):
+                connection.close()
+                del connections[port]
+        with self.lock:
+            self.refused += 1
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def listening(port: int, timeout: float = 60) -> None:
+    """Wait until the instance's webhook server accepts connections (it starts last)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise RuntimeError(f"no instance listening on {port}")
+
+
+def instance(port: int, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    command = [str(Path(sys.executable).parent / "growcoach"), "run",
+               "--webhook-url", f"http://127.0.0.1:{port}/hook",
+               "--listen", f"127.0.0.1:{port}", "--secret-token", SECRET]  # fmt: skip
+    return subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
+
+
+def under_load(cluster: Cluster, instances: int, people: int, limit: float) -> dict[str, Any]:
+    from fake_bot_api import FakeBotApi
+
+    url = cluster.new_database()
+    api = FakeBotApi(keep_calls=False)
+    base_url = api.start()
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": base_url,
+           "GROWCOACH_TELEGRAM_RATE_LIMIT": "false", "GROWCOACH_LOG_LEVEL": "ERROR",
+           "GROWCOACH_DATABASE_URL": url}  # fmt: skip
+    ports = [free_port() for _ in range(instances)]
+    processes = [instance(port, env) for port in ports]
+    try:
+        for port in ports:
+            listening(port)
+        loop = asyncio.new_event_loop()
+        crowd = WebhookCrowd(api, people, loop, ports)
+        elapsed = loop.run_until_complete(crowd.run(limit))
+        loop.close()
+        crowd.posters.shutdown(wait=True)
+        memory = sum(vm_hwm_mb(process.pid) for process in processes)
+    finally:
+        for process in processes:
+            process.send_signal(signal.SIGTERM)
+        codes = [process.wait(60) for process in processes]
+        api.stop()
+    turns = len(crowd.latencies)
+    return {
+        "instances": instances, "people": people, "turns": turns,
+        "seconds": elapsed, "rate": turns / elapsed,
+        "p50_ms": percentile(crowd.latencies, 0.5) * 1000,
+        "p99_ms": percentile(crowd.latencies, 0.99) * 1000,
+        "errors": people * len(ANSWERS) - turns + crowd.refused,
+        "completed": crowd.finished, "peak_mb": memory, "exit_codes": codes,
+    }  # fmt: skip
+
+
+# -- the whole run --------------------------------------------------------------------
+
+
+def server_version(cluster: Cluster) -> str:
+    import psycopg
+
+    with psycopg.connect(cluster.admin_url) as connection:
+        row = connection.execute("SHOW server_version").fetchone()
+        settings = dict(connection.execute(
+            "SELECT name, setting FROM pg_settings WHERE name IN"
+            " ('fsync', 'synchronous_commit', 'full_page_writes')"
+        ).fetchall())  # fmt: skip
+    where = urlsplit(cluster.admin_url)
+    socket_or_host = "a Unix socket" if "host=/" in (where.query or "") else "TCP"
+    flags = ", ".join(f"{name} {value}" for name, value in sorted(settings.items()))
+    return f"PostgreSQL {row[0] if row else '?'} on {socket_or_host} ({flags})"
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
+    given = (
+        sys.argv[sys.argv.index("--database-url") + 1] if "--database-url" in sys.argv else None
+    )
+    busy = [os.getloadavg()[0]]
+    with server(given) as cluster:
+        where = server_version(cluster)
+        print(f"  {where}", file=sys.stderr)
+        results: dict[str, Any] = {"durable": durable(cluster, 10 if quick else 100)}
+        print("  durable: done", file=sys.stderr)
+        people = 50 if quick else 1000
+        results["load"] = []
+        for instances in (1, 2):
+            results["load"].append(under_load(cluster, instances, people, limit=3600))
+            print(f"  load, {instances} instance(s): done", file=sys.stderr)
+            busy.append(os.getloadavg()[0])
+    # Other work on the machine slows every figure: say how busy it was.
+    load = f"load average {min(busy):.1f} to {max(busy):.1f} during the run"
+    day = f"{datetime.now(UTC):%Y-%m-%d}"
+    run = {"machine": f"{machine()}; {where}; {load}", "date": day, "quick": quick,
+           "results": results}  # fmt: skip
+    print(json.dumps(run, indent=1))
+    if not quick:
+        POSTGRES_RUN.write_text(json.dumps(run, indent=1) + "\n")
+        render_again()
+
+
+if __name__ == "__main__":
+    main()

@@ -278,6 +278,8 @@ def label_begun(text: str, labels: Sequence[str]) -> int | None:
     said = [comparable(word) for word in text.split()]
     if not said or len(said) > BEGUN_WORDS or any(word.isdigit() for word in said):
         return None
+    if comparable(text) in _YES | _NO:
+        return None  # "yes" is read as yes, not as the first word of "Yes, a copy first"
     begun = [
         index
         for index, label in enumerate(labels)

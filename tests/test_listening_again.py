@@ -11,7 +11,7 @@ import itertools
 from datetime import timedelta
 
 import pytest
-from conftest import WELCOMED, Dialogue
+from conftest import SCHEDULE_ANSWERS, WELCOMED, WHOLE_PLAN, Dialogue
 
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
@@ -556,3 +556,15 @@ def test_a_crisis_at_worse_than_now_is_still_answered(
     dialogue.say("honestly id rather kill myself than go back to that")
     assert dialogue.keys[0].startswith("crisis."), dialogue.keys
     assert -2 not in dialogue.outcomes.scales[0].words()
+
+
+def test_a_buttons_first_words_choose_it(engine: Engine, catalogue: Catalogue) -> None:
+    """Testers: "skip" at "Skip this one" and "keep it" at "Keep it as it is" were refused."""
+    dialogue = Dialogue(engine, catalogue)
+    dialogue.run(*WHOLE_PLAN)
+    assert dialogue.step == "offer"
+    dialogue.say("skip")
+    assert dialogue.step == "day" and not dialogue.outcomes.scales
+    dialogue.run(*SCHEDULE_ANSWERS[len(WHOLE_PLAN) :], "/reminders")
+    dialogue.say("keep it")
+    assert dialogue.step is None and dialogue.keys[0] == "reminders.kept"

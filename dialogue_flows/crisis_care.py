@@ -69,13 +69,16 @@ class Care:
     without_dose: str | None = None
     """The message instead when what was taken carries no overdose risk from lost
     tolerance (cannabis, stimulants): no talk of doses then (see `SUBSTANCES`)."""
+    saved_up: str | None = None
+    """The message instead when they say they are saving up doses (`SAVED_UP`): what to
+    do with what is saved, not only who to call."""
 
 
 CARE: dict[Concern, Care] = {
     Concern.EMERGENCY: Care("crisis.emergency", ("emergency", "medical", "suicide"),
                             entry="after_emergency", shortened=False),
     Concern.SUICIDE: Care("crisis.suicide", ("emergency", "suicide", "mental_health"),
-                          entry="safe_now"),
+                          entry="safe_now", saved_up="crisis.saved_up"),
     Concern.SELF_HARM: Care("crisis.self_harm", ("suicide", "mental_health"), entry="safe_now"),
     Concern.HARM_TO_OTHERS: Care("crisis.harm_to_others", ("emergency", "mental_health"),
                                  entry="safe_now"),
@@ -213,13 +216,26 @@ DOSE_RISK = frozenset({"opioid", "benzo", "alcohol"})
 _SUBSTANCE = {kind: re.compile(rf"\b(?:{names})\b") for kind, names in SUBSTANCES.items()}
 
 
+SAVED_UP = (
+    re.compile(r"\b(?:sav\w*|stockpil\w*|hoard\w*|stash\w*|put\w* (?:\w+ )?(?:aside|away|by)"
+               r"|kept back|keeping back|gem\w*|samle\w*|spar\w*|lagt \w* ?til side"
+               r"|lægge\w* \w* ?til side)\b"),
+    re.compile(r"\b(?:doses?|doser|methadone?|metadon\w*|pills?|piller?|tablets?|tablett\w*"
+               r"|meds|medicin\w*|script|subutex|sovepille\w*|paracetamol|panodil)\b"),
+)  # fmt: skip
+"""Saving up doses ("saving a few doses up just in case", "har gemt lidt metadon til
+side"): words of saving and words of what is saved, both in the message."""
+
+
 def message_for(care: Care, text: str) -> str:
-    """The care's message for this text: without doses when every substance it names
-    carries no overdose risk from lost tolerance; with them when one does, or none is
-    named (then it might be any)."""
+    """The care's message for this text: about what is saved up when they say they are
+    saving doses; without doses when every substance it names carries no overdose risk
+    from lost tolerance; with them when one does, or none is named (then it might be any)."""
+    lowered = text.casefold()
+    if care.saved_up is not None and all(cue.search(lowered) for cue in SAVED_UP):
+        return care.saved_up
     if care.without_dose is None:
         return care.message
-    lowered = text.casefold()
     named = {kind for kind, pattern in _SUBSTANCE.items() if pattern.search(lowered)}
     return care.message if not named or named & DOSE_RISK else care.without_dose
 

@@ -857,11 +857,11 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("emergency", "AT_WEAK", "BRIDGE", window=2, now_only=True),
     # --- suicide ---------------------------------------------------------------------
     _c("suicide", "SUICIDE_WORD", denied_by="NEG"),
-    _c("suicide", "KILL", "SELF", window=1, urgent=True),
+    _c("suicide", "KILL", "SELF", window=1, urgent=True, certain=True),
     _c("suicide", "JEG_WISH", "SLAA", "SELF_ANY", "IHJEL", window=4, urgent=True),
     _c("suicide", "END_VERB", "ENDABLE", window=1, unless="AFTER_END", urgent=True),
     _c("suicide", "TAKE", "MY_LIFE", window=1, unless="BACK", urgent=True),
-    _c("suicide", "WISH", "DIE", window=4, denied_by="NEG", urgent=True),
+    _c("suicide", "WISH", "DIE", window=4, denied_by="NEG", urgent=True, certain=True),
     _c("suicide", "BETTER", "DIE", window=1),
     _c("suicide", "WISH", "NEG", "BORN", window=3),
     _c("suicide", "NOT_WANT", "LIVE", window=3, unless="PLACE_NEXT"),

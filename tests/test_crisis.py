@@ -264,14 +264,14 @@ def test_the_held_out_figures_do_not_fall() -> None:
     figures are read, never its misses. On 2 December it grew by the held-out 30% of three
     more blind writers' coaching answers (444 rows, harder than the first 330: plain
     answers full of recovery words). This floor is just under what the detector reached
-    then (recall 0.972, false-positive rate 0.076), so a change that makes it worse by
+    then (recall 0.972, false-positive rate 0.078), so a change that makes it worse by
     more than a few messages fails here."""
     recall, false_rate = _figures("--holdout")["holdout"]
     assert recall >= 0.95 and false_rate <= 0.10
 
 
 @pytest.mark.skipif(not HOLDOUT.exists(), reason="the held-out set is not there")
-@pytest.mark.xfail(strict=True, reason="not met yet: held-out recall 0.972, false + 0.076")
+@pytest.mark.xfail(strict=True, reason="not met yet: held-out recall 0.972, false + 0.078")
 def test_the_held_out_figures_meet_the_target() -> None:
     """The target (issue 13): recall at least 0.95 and false positives at most 0.05. Strict:
     when it is met this test passes unexpectedly and fails, so the floor above is raised."""

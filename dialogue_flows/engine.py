@@ -279,9 +279,13 @@ class _TurnInProgress(TurnRecords):
             self.say(Msg("stale.nothing_open"))
 
     def imagined(self, concerns: frozenset[Concern]) -> bool:
-        """The open question asked them to picture just these ("worse than now")."""
+        """The open question asked them to picture just these ("worse than now"); or
+        they are in the crisis conversation already, and distress is what it is about
+        ("jeg ringer ikke til nogen nu" is its answer, not a new crisis)."""
         if not self.is_open():
             return False
+        if self.conversation.flow == crisis_care.FLOW.name:
+            return concerns <= {Concern.DISTRESS}
         return {concern.value for concern in concerns} <= self.question().imagines
 
     def crisis(self, concerns: frozenset[Concern], said: str) -> None:

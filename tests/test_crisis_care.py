@@ -342,3 +342,12 @@ def test_wanting_to_die_is_not_the_saved_up_reply(dialogue: Dialogue) -> None:
     dialogue.run(*WELCOMED)
     dialogue.say("i want to die, i saved a letter for my mum")
     assert dialogue.keys[0] == "crisis.suicide"
+
+
+def test_distress_words_inside_the_crisis_conversation_are_its_answer(danish: Dialogue) -> None:
+    """Testers: "jeg ringer ikke til nogen nu" at the plan offer printed every line again."""
+    danish.run(*DANISH_WELCOMED, "har gemt lidt metadon til side, bare for en sikkerheds skyld")
+    danish.say("ved ikke")
+    danish.say("jeg ringer ikke til nogen nu")
+    assert not any(key in ("crisis.suicide", "crisis.distress", "crisis.again")
+                   for key in danish.keys), danish.keys  # fmt: skip

@@ -181,6 +181,20 @@ def test_an_emergency_and_a_new_concern_are_said_in_full(dialogue: Dialogue) -> 
         assert dialogue.keys[0] == "crisis.emergency" and "call 999" in reply
 
 
+def test_a_lapse_after_an_earlier_reply_gets_its_own_reply_not_the_short_one(
+    dialogue: Dialogue,
+) -> None:
+    """Testers: a real lapse right after a false alarm got "crisis.again". Each reply is
+    remembered by its own message: a lapse read with an earlier concern still gets the
+    lapse reply in full, and only the same reply again is short."""
+    dialogue.run(*WELCOMED, "honestly i cant go on anymore", "im safe", "no")
+    [lapse] = dialogue.say("i cant go on anymore, i used again last night after 6 months clean")
+    assert dialogue.keys[0] == "crisis.lapse" and "999" in lapse
+    dialogue.run("im safe")
+    dialogue.say("used again tonight after 6 months clean")
+    assert dialogue.keys[0] == "crisis.again"
+
+
 def test_the_second_reply_of_the_day_is_short_in_danish(danish: Dialogue) -> None:
     danish.run(*DANISH_AT_REALITY, "jeg vil ikke leve mere", "ja", "nej tak")
     [second] = danish.say("jeg vil ikke leve mere altså")

@@ -382,7 +382,7 @@ class _TurnInProgress(TurnRecords):
         resume = conversation.resume if conversation.flow == crisis_care.FLOW.name else None
         if conversation.flow not in (None, crisis_care.FLOW.name):
             resume = conversation
-        talk = self.helpline_text(("suicide",), most=1)
+        talk = self.helpline_text(("suicide",), most=1)  # open now first, else with its hours
         draft = {"entry": entry, "emergency": self.emergency_number(), "talk": talk}
         self.start_flow(crisis_care.FLOW, *before, draft=draft, resume=resume)
 

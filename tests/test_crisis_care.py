@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from conftest import THROUGH_REALITY, WELCOMED, Dialogue
+from conftest import THROUGH_REALITY, WELCOMED, WHOLE_PLAN, Dialogue
 
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
@@ -365,3 +365,20 @@ def test_distress_words_inside_the_crisis_conversation_are_its_answer(danish: Di
     danish.say("jeg ringer ikke til nogen nu")
     assert not any(key in ("crisis.suicide", "crisis.distress", "crisis.again")
                    for key in danish.keys), danish.keys  # fmt: skip
+
+
+# -- 6. the person's own region's acute line, when they have told us their town ------------
+
+
+def test_a_person_in_odense_gets_their_regions_line_not_1813(dialogue: Dialogue) -> None:
+    """Testers: a person in Odense got Region Hovedstaden's 1813 and all five regions."""
+    dialogue.run(*WHOLE_PLAN, "no", "Monday 18:00", "jeg bor i Odense", "yes")
+    [reply] = dialogue.say("i want to die")
+    assert "70 11 07 07" in reply and "1813" not in reply and "Hovedstaden" not in reply
+
+
+def test_someone_who_named_no_town_gets_every_region_briefly(dialogue: Dialogue) -> None:
+    dialogue.run(*WHOLE_PLAN, "no", "Monday 18:00", "Denmark", "yes")
+    [reply] = dialogue.say("i want to die")
+    assert "• When your GP is closed, call your region: Hovedstaden 1813 · Sjælland 1818" in reply
+    assert reply.count("70 11 07 07") == 1

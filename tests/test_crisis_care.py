@@ -382,3 +382,15 @@ def test_someone_who_named_no_town_gets_every_region_briefly(dialogue: Dialogue)
     [reply] = dialogue.say("i want to die")
     assert "• When your GP is closed, call your region: Hovedstaden 1813 · Sjælland 1818" in reply
     assert reply.count("70 11 07 07") == 1
+
+
+def test_harm_said_in_passing_gets_the_gentle_harm_reply_with_its_lines(
+    dialogue: Dialogue,
+) -> None:
+    """Testers: "partner had a go again last night" was passed over mid-conversation."""
+    dialogue.run(*THROUGH_REALITY)
+    [reply] = dialogue.say(
+        "yeah thats about it. partner had a go again last night so aint slept much either"
+    )
+    assert dialogue.keys[0] == "crisis.harm_from_others"
+    assert "0808 2000 247" in reply and "999" in reply and "Samaritans" not in reply

@@ -290,7 +290,7 @@ def reflect(outcome: str) -> Question:
     """What helped or got in the way: one wording for each way a step can go."""
     save = reflect_or_not_due if outcome == "not_yet" else keep_in_checkin("reflection")
     return Question(f"reflect_{outcome}", f"checkin.reflect_{outcome}", save=save,
-                    skippable=True)  # fmt: skip
+                    skippable=True, as_content=grow.BUSY_SAID)  # fmt: skip
 
 
 FLOW = Flow(
@@ -299,12 +299,12 @@ FLOW = Flow(
     questions=(
         Question("which", "checkin.which", choices=goal_choices, read=str, save=save_which),
         Question("how", "checkin.how", choices=HOW_CHOICES,
-                 save=save_outcome, on_move=SAID_HOW),
+                 save=save_outcome, on_move=SAID_HOW, as_content=grow.BUSY_SAID),
         Question("how_which", "checkin.how_which", choices=HOW_CHOICES[:-1],
                  save=save_outcome),
         *(reflect(outcome) for outcome in OUTCOMES),
         Question("in_the_way", "checkin.in_the_way", save=keep_in_checkin("in_the_way"),
-                 skippable=True),
+                 skippable=True, as_content=grow.BUSY_SAID),
         Question("progress", "checkin.progress", choices=grow.SCALE_CHOICES, read=answers.scale,
                  save=keep_in_checkin("progress")),
         Question("next", "checkin.next", choices=NEXT_CHOICES, save=save_next,

@@ -222,7 +222,9 @@ class Question:
     How the question meets a move (see `listening`): `on_move` names the moves that
     answer it and the value each gives ("that's all" at the options is "done");
     `skippable` lets a second "I don't know" move on without an answer; `earlier`
-    finds what the person already said when they say "I already said"; `in_words`
+    finds what the person already said when they say "I already said", and `recall`
+    what they have said so far when no one answer is it; `as_content` names moves
+    that are answers here ("busy" to "what gets in the way?"); `in_words`
     lets a choice be said in a sentence ("emailing the teacher I think").
 
     `lead` is said once, when the conversation arrives at the question, before its
@@ -241,6 +243,8 @@ class Question:
     on_move: Mapping[str, str] = field(default_factory=dict)
     skippable: bool = False
     earlier: Callable[[Work], str | None] | None = None
+    recall: Callable[[Work], str | None] | None = None
+    as_content: frozenset[str] = frozenset()
     in_words: bool = False
     lead: str | None = None
     imagines: frozenset[str] = frozenset()

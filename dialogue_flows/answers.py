@@ -433,23 +433,54 @@ def _comma_list(text: str, least: int = LIST_MIN_CLAUSES) -> list[str]:
     return clauses if is_list else [text]
 
 
-def key_phrase(text: str, limit: int = 90) -> str:
-    """The person's own words, cut for a summary at a sentence or clause end, never mid-word.
+QUOTE_STRETCH = 2
+"""A quote may run up to this many times its limit to end where a clause ends."""
+_SENTENCE_END = r"[.!?…](?=\s)"
 
-    "…" shows only when something was cut.
+
+@cache
+def _clause_end() -> str:
+    """Where a clause ends: a comma, colon, dash, or before "but", "and", "men", "og"..."""
+    joins = "|".join(map(re.escape, sorted(word_list("outcome", "clause_breaks"))))
+    return rf"\s[,;:\u2013\u2014-]|[,;:](?=\s)|\s(?=(?:{joins})\s)"
+
+
+def key_phrase(text: str, limit: int = 90, *, stretch: bool = True) -> str:
+    """The person's own words, cut for a summary at a sentence or clause end.
+
+    The last end within `limit`; else the first one after it, up to QUOTE_STRETCH times
+    the limit (a long clause is quoted whole rather than cut in the middle); only a
+    clause longer than that is cut at a word. `stretch=False` keeps to the limit (a
+    button). "…" shows only when something was left out.
 
     >>> key_phrase("I want to get back to work. I used to be a chef, years ago.", 40)
     'I want to get back to work…'
+    >>> key_phrase("honestly I'm scared of walking in there and everyone knowing who I am", 40)
+    "honestly I'm scared of walking in there…"
     """
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    window = text[:limit]  # room for "…" is made by cutting before a mark or a space
-    for boundary in (r"[.!?…](?=\s)", r"\s[,;:\u2013\u2014-]|[,;:](?=\s)", r"\s"):
-        cuts = [m.start() for m in re.finditer(boundary, window) if m.start() >= limit // 3]
-        if cuts:
-            return window[: cuts[-1]].rstrip(" ,;:-\u2013\u2014") + "…"
-    return window[: limit - 1] + "…"
+    most = limit * QUOTE_STRETCH if stretch else limit
+    ends = [
+        [m.start() for m in re.finditer(boundary, text) if limit // 3 <= m.start() <= most]
+        for boundary in (_SENTENCE_END, _clause_end())
+    ]
+    for found in ends:
+        within = [at for at in found if at <= limit]
+        if within:
+            return _cut(text, within[-1])
+    for found in ends:
+        if found:
+            return _cut(text, found[0])
+    if len(text) <= most:
+        return text
+    spaces = [m.start() for m in re.finditer(r"\s", text[:limit])]
+    return _cut(text, spaces[-1]) if spaces else text[: limit - 1] + "…"
+
+
+def _cut(text: str, at: int) -> str:
+    return text[:at].rstrip(" ,;:-\u2013\u2014") + "…"
 
 
 @cache

@@ -102,7 +102,10 @@ def _checkin(work: Work) -> CheckinWork:
 
 def goal_choices(work: Work) -> tuple[Choice, ...]:
     return tuple(
-        Choice(f"g{goal.number}", Msg("choice.own_words", {"text": grow.shorten(goal.text, 60)}))
+        Choice(
+            f"g{goal.number}",
+            Msg("choice.own_words", {"text": grow.shorten(goal.text, 60, stretch=False)}),
+        )
         for goal in checkable(work.goals)
     )
 

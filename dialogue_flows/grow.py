@@ -68,9 +68,9 @@ def is_vague(goal: str) -> bool:
     return len(words) < 3 or (len(words) <= 6 and any(word in _VAGUE_WORDS for word in words))
 
 
-def shorten(text: str, limit: int = REFLECT_CHARS) -> str:
+def shorten(text: str, limit: int = REFLECT_CHARS, *, stretch: bool = True) -> str:
     """Their words, cut for quoting at a sentence or clause end, never mid-word."""
-    return answers.key_phrase(text, limit)
+    return answers.key_phrase(text, limit, stretch=stretch)
 
 
 class GrowWork(Work):
@@ -309,7 +309,7 @@ def add_options(work: Work, answer: Any) -> None:
 def option_choices(work: Work) -> tuple[Choice, ...]:
     options = work.goal.options if work.goal else ()
     return tuple(
-        Choice(f"#{i}", Msg("choice.own_words", {"text": shorten(option, 60)}))
+        Choice(f"#{i}", Msg("choice.own_words", {"text": shorten(option, 60, stretch=False)}))
         for i, option in enumerate(options)
     )
 

@@ -441,8 +441,9 @@ _SENTENCE_END = r"[.!?…](?=\s)"
 @cache
 def _clause_end() -> str:
     """Where a clause ends: a comma, colon, dash, or before "but", "and", "men", "og"..."""
-    joins = "|".join(map(re.escape, sorted(word_list("outcome", "clause_breaks"))))
-    return rf"\s[,;:\u2013\u2014-]|[,;:](?=\s)|\s(?=(?:{joins})\s)"
+    said = {word for table in tables().values() for word in table["outcome"]["clause_breaks"]}
+    joins = "|".join(map(re.escape, sorted(said)))
+    return rf"\s[,;:\u2013\u2014-]|[,;:](?=\s)|\s(?=(?i:{joins})\s)"
 
 
 def key_phrase(text: str, limit: int = 90, *, stretch: bool = True) -> str:

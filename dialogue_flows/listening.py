@@ -117,17 +117,17 @@ def react(
 
 
 BUTTONS = {
-    Move.SKIP: "choice.skip",
-    Move.NOT_NOW: "choice.not_now",
-    Move.BUSY: "choice.not_now",
+    Move.SKIP: ("choice.skip",),
+    Move.NOT_NOW: ("choice.not_now",),
+    Move.BUSY: ("choice.not_now",),
 }
 """A move that a question's button says: "skip it" is "Skip this one", "busy" "Not now"."""
 
 
 def _button_for(move: Move, question: Question, work: Work) -> str | None:
     """The value of the offered button that says what the move says, or None."""
-    label = BUTTONS.get(move)
-    return next((c.value for c in question.offered(work) if c.label.key == label), None)
+    labels = BUTTONS.get(move, ())
+    return next((c.value for c in question.offered(work) if c.label.key in labels), None)
 
 
 def acknowledge(question: Question, text: str) -> tuple[Msg, ...]:

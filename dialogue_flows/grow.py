@@ -17,8 +17,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from dialogue_flows import answers, listening
-from dialogue_flows.moves import Move, split_move
 from dialogue_flows.flow import Ending, Flow, Question, Saver, Work, answer_is
+from dialogue_flows.moves import Move, split_move
 from dialogue_flows.records import Goal, LifeArea, Step
 from dialogue_flows.types import Choice, Msg, Param
 
@@ -518,7 +518,7 @@ FLOW = Flow(
                  earlier=said_goal, skippable=True),
         Question("why", "grow.why", save=keep("why"), skippable=True),
         Question("now", "grow.now", save=keep("reality_now"), skippable=True,
-                 as_content=BUSY_SAID, recall=said_so_far),
+                 recall=said_so_far),
         Question("works", "grow.works", save=keep("reality_works"), skippable=True,
                  recall=said_so_far),
         Question("obstacles", "grow.obstacles", save=keep("obstacles"), skippable=True,

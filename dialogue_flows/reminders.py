@@ -48,6 +48,8 @@ def read_half(text: str) -> str:
         if found.hour is None or found.unclear:
             raise not_a_button from None
         return "evening" if found.hour >= 12 else "morning"
+
+
 HOUR_CHOICES = tuple(Choice(f"{h}:00", Msg("choice.own_words", {"text": f"{h:02}:00"}))
                      for h in HOURS)  # fmt: skip
 

@@ -113,8 +113,11 @@ def _meant(typed: list[str], at: int) -> bool:
     if at > 0 and typed[at - 1] in word_list("time", "day_cues"):
         return True
     after = typed[at + 1 : at + 3]
-    timed = bool(after) and (_has_digit(after[0]) or after[0] in _period_words()
-                             or (after[0] in timely and after[1:2] and _has_digit(after[1])))
+    timed = bool(after) and (
+        _has_digit(after[0])
+        or after[0] in _period_words()
+        or (after[0] in timely and len(after) > 1 and _has_digit(after[1]))
+    )
     return at == 0 and timed
 
 

@@ -37,8 +37,9 @@ HOW_CHOICES = (
     Choice("changed", Msg("choice.changed_mind")),
     Choice("later", Msg("choice.later")),
 )
-SAID_HOW = {"not_now": "later", "thats_all": "done", "yes": "done", "no": "not_yet"}
-"""How it went, said as a move: "done", "yes" or "nope"."""
+SAID_HOW = {"not_now": "later", "busy": "later", "thats_all": "done", "yes": "done",
+            "no": "not_yet"}  # fmt: skip
+"""How it went, said as a move: "done", "yes" or "nope"; "im busy rn" is later."""
 NEXT_MOVES = OneOf(("keep", "new", "smaller", "goal"))
 NEXT_CHOICES = tuple(Choice(move, Msg(f"choice.next_{move}")) for move in NEXT_MOVES.values)
 
@@ -302,7 +303,7 @@ FLOW = Flow(
     questions=(
         Question("which", "checkin.which", choices=goal_choices, read=str, save=save_which),
         Question("how", "checkin.how", choices=HOW_CHOICES,
-                 save=save_outcome, on_move=SAID_HOW, as_content=grow.BUSY_SAID),
+                 save=save_outcome, on_move=SAID_HOW),
         Question("how_which", "checkin.how_which", choices=HOW_CHOICES[:-1],
                  save=save_outcome),
         *(reflect(outcome) for outcome in OUTCOMES),

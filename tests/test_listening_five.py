@@ -28,6 +28,13 @@ TO_OPTIONS = {
 """A person who has just been asked for ideas (the Reality summary confirmed)."""
 TO_GOAL = {"en": WELCOMED, "da": ("/start", "ja", "Mo")}
 TO_OBSTACLES = {language: lines[:-2] for language, lines in TO_OPTIONS.items()}
+SCHEDULED = {
+    "en": (*TO_OPTIONS["en"], "do my cv, or ask the jobcentre", "yes", "do my cv",
+           "write the cv", "friday", "7", "i want it", "no", "monday 18:00", "london", "yes"),
+    "da": (*TO_OPTIONS["da"], "skrive cv eller spørge jobcentret", "ja", "skrive cv",
+           "skrive cv'et", "fredag", "7", "jeg vil det", "nej", "mandag kl 18", "aarhus", "ja"),
+}  # fmt: skip
+"""A plan for Friday, and a weekly check-in on Mondays at 18:00."""
 
 
 def person(engine: Engine, catalogue: Catalogue, language: str, *lines: str) -> Dialogue:
@@ -64,7 +71,12 @@ def test_ideas_parted_by_full_stops_commas_and_or_are_several(
 
 @pytest.mark.parametrize(
     ("language", "said"),
-    [("en", "ring my sister, she's good with forms"), ("da", "ringe til min søster. Hun kan det")],
+    [
+        ("en", "ring my sister, she's good with forms"),
+        ("da", "ringe til min søster. Hun kan det"),
+        ("en", "Go to the gym. Every day if I can."),
+        ("da", "Gå i fitness. Hver dag hvis jeg kan."),
+    ],
 )
 def test_a_clause_about_the_idea_before_it_stays_with_it(
     engine: Engine, catalogue: Catalogue, language: str, said: str
@@ -219,6 +231,29 @@ def test_busy_where_it_answers_nothing_is_a_pause(
     dialogue.say(said)
     assert dialogue.keys == ["cancel.done"]
     assert dialogue.goal.why is None
+
+
+@pytest.mark.parametrize(("language", "said"), [("en", "im busy rn"), ("da", "har travlt")])
+def test_busy_when_asked_how_the_step_went_is_later(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *SCHEDULED[language], "/checkin")
+    assert dialogue.step == "how"
+    dialogue.say(said)
+    assert dialogue.keys == ["checkin.later"]
+    assert dialogue.goal.checkins == ()
+
+
+@pytest.mark.parametrize(("language", "said"), [("en", "busy"), ("da", "travlt")])
+def test_busy_is_what_got_in_the_way_of_a_step(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    did_some = "I did some of it" if language == "en" else "jeg gjorde noget af det"
+    dialogue = person(engine, catalogue, language, *SCHEDULED[language], "/checkin", did_some)
+    dialogue.say("my sister helped" if language == "en" else "min søster hjalp")
+    assert dialogue.step == "in_the_way"
+    dialogue.say(said)
+    assert dialogue.goal.checkins[-1].in_the_way == said
 
 
 @pytest.mark.parametrize(

@@ -54,12 +54,13 @@ SAID = {
                "måske en anden dag", "nej ikke nu", "senre"],
     },
     Move.BUSY: {
-        "en": ["busy", "im busy right now", "nah im busy rn", "too busy", "i'm a bit busy",
-               "got loads on", "BUSY", "so busy", "really busy today", "im busy atm",
-               "got a lot on right now"],
+        "en": ["busy", "im busy right now", "nah im busy rn", "i'm a bit busy", "bit busy atm",
+               "got loads on", "BUSY", "busy today", "im busy atm", "got a lot on right now",
+               "i am busy at the moment"],
         "da": ["travlt", "har travlt", "jeg har travlt lige nu", "nej har travlt",
-               "har for travlt", "jeg har så travlt", "har ikke tid", "har lidt travlt",
-               "jeg har ikke tid lige nu", "har travlt for tiden", "har meget om ørerne"],
+               "jeg har travlt i dag", "har ikke tid", "har lidt travlt",
+               "jeg har ikke tid lige nu", "har travlt for tiden", "har meget om ørerne",
+               "nej jeg har travlt"],
     },
     Move.SEVERAL: {
         "en": ["nah thats 2 things", "thats 2 ideas not 1", "that's two different things",

@@ -301,6 +301,14 @@ def yes_or_no(text: str) -> str:
     raise InvalidAnswerError("invalid.yes_no")
 
 
+def yes_or_no_said(text: str) -> str | None:
+    """ "yes" or "no" as `yes_or_no` reads it, or None when the text says neither."""
+    try:
+        return yes_or_no(text)
+    except InvalidAnswerError:
+        return None
+
+
 _NOTHING_MORE = {"no", "nope", "nah", "none", "nothing", "nothingelse", "nomore", "done",
                  "thatsall", "thatsit", "thatsallofthem", "nej", "ingen", "ikkemere",
                  "detvardet", "detvaralt", "detervist", "færdig"}  # fmt: skip

@@ -613,6 +613,8 @@ class _TurnInProgress(TurnRecords):
         flow, question, work = self.flow(), self.question(), self.work()
         if question.save is not None and value is not listening.SKIP:
             question.save(work, value)  # a saver refuses (InvalidAnswerError) before it changes
+        before = (*before, *self.said_back)
+        self.said_back = []
         work.draft.pop(listening.HEARD, None)
         work.answer = value
         flow.advance(work)

@@ -22,7 +22,7 @@ from dialogue_flows.answers import free_text
 from dialogue_flows.helplines import GENERAL_LINES, Helplines
 from dialogue_flows.outcome_records import Outcomes
 from dialogue_flows.records import CareNote, Conversation, Goal, Person, Schedule
-from dialogue_flows.types import Choice, Param, Snapshot
+from dialogue_flows.types import Choice, Msg, Param, Snapshot
 
 ANSWER = "answer"
 
@@ -58,6 +58,7 @@ class TurnRecords:
         self.helpline_book = helplines
         self.export_format: str | None = None
         self.erase = False
+        self.said_back: list[Msg] = []
 
     @property
     def conversation(self) -> Conversation:
@@ -126,6 +127,8 @@ class Work:
     default_timezone = _Shared[str]()
     export_format = _Shared[str | None]()
     erase = _Shared[bool]()
+    said_back = _Shared[list[Msg]]()
+    """What a saver understood and says back before the next question ("Purpose, then.")."""
 
     def __init__(
         self, records: TurnRecords, lines: tuple[str, ...] | None = GENERAL_LINES

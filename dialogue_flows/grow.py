@@ -193,6 +193,8 @@ def save_area(work: Work, answer: Any) -> None:
             return
         if answer is None:
             raise answers.InvalidAnswerError("invalid.area")
+        if answer in known:  # read from a sentence: said back, to be put right if need be
+            work.said_back.append(Msg("grow.area_heard", {"area": Msg(f"area.{answer}")}))
     if answer == "yes":
         answer = suggested_area(work) or LifeArea.OTHER.value
     own = None if answer in known else answer
@@ -208,10 +210,7 @@ def _area_in_words(work: Work, text: str) -> str | None:
     offered; "nej ikke helt, jeg mente mere det med arbejdet" names another one (its
     words are read again for the area). A few words that name no area ("my music") are
     their own name for it; a sentence that names none gives None: the area is asked."""
-    try:
-        agreed = answers.yes_or_no(text) == "yes"
-    except answers.InvalidAnswerError:
-        agreed = False
+    agreed = answers.yes_or_no_said(text) == "yes"
     named = answers.suggest_area(text)
     if agreed and (named is None or named == suggested_area(work)):
         return "yes" if suggested_area(work) is not None else named

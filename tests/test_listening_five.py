@@ -440,8 +440,9 @@ def test_an_area_put_right_is_read_again(
 ) -> None:
     dialogue = person(engine, catalogue, language, *TO_GOAL[language], goal)
     assert dialogue.step == "area_suggested"
-    dialogue.say(said)
+    [reply] = dialogue.say(said)
     assert (dialogue.goal.area, dialogue.goal.area_own_words) == (area, None)
+    assert dialogue.keys[0] == "grow.area_heard" and reply.count("?") == 1
 
 
 @pytest.mark.parametrize(

@@ -409,7 +409,11 @@ def _or_after_comma(text: str) -> str:
 
 
 def _opens_idea(typed: list[str]) -> bool:
-    """A clause opens as an idea, not as more about the one before ("she's good with…")."""
+    """A clause opens as an idea ("I could ring the council"), not as more about the one
+    before ("she's good with…")."""
+    opener = phrase_list("several", "idea_openers", typos=False).find(typed[:3])
+    if opener and opener[0][0] == 0:
+        return True
     return bool(typed) and typed[0] not in word_list("several", "not_idea_starts")
 
 

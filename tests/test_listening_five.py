@@ -57,6 +57,10 @@ def person(engine: Engine, catalogue: Catalogue, language: str, *lines: str) -> 
          ("gå en tur", "ringe til min søster", "tage til et møde")),
         ("da", "ringe til Lone. spørge om busbilletten. eller gå derned en time",
          ("ringe til Lone", "spørge om busbilletten", "gå derned en time")),
+        ("en", "I could ask my sister. Or I could ring the council.",
+         ("I could ask my sister", "I could ring the council")),
+        ("da", "Jeg kunne spørge min søster. Eller jeg kunne ringe til kommunen.",
+         ("Jeg kunne spørge min søster", "jeg kunne ringe til kommunen")),
     ],
 )  # fmt: skip
 def test_ideas_parted_by_full_stops_commas_and_or_are_several(

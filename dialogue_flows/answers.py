@@ -837,6 +837,11 @@ def without_hedges(text: str) -> str:
     return kept
 
 
+def changes_mind(text: str) -> bool:
+    """The text says a change of mind ("actually", "scrap that", "nej vent")."""
+    return bool(phrase_list("change_of_mind", "cues").find([word.text for word in words(text)]))
+
+
 def change_of_mind(text: str) -> str | None:
     """At the step, a change of mind said with a cue ("actually", "i stedet"): what they
     mean now, out of the last clause without the cue words; None without a cue.
@@ -845,7 +850,7 @@ def change_of_mind(text: str) -> str | None:
     'ill go to the library'
     """
     cues = phrase_list("change_of_mind", "cues")
-    if not cues.find([word.text for word in words(text)]):
+    if not changes_mind(text):
         return None
     last = next((c for c in reversed(re.split(r"[,.;:!?\n]", text)) if words(c)), "")
     found = words(last)

@@ -361,6 +361,8 @@ def save_first_step(work: Work, answer: Any) -> None:
             work.update_goal(chosen_option=goal.options[instead])
             return
         new = answers.change_of_mind(answer)
+        if new is None and answers.changes_mind(answer):  # "scrap that": nothing new yet
+            raise answers.InvalidAnswerError("invalid.step_instead")
         if new and answers.names_no_option(answer, goal.options):
             work.draft[NEW_IDEA] = goal.chosen_option
             options = (*goal.options, new)[-MAX_OPTIONS:]

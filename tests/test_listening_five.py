@@ -423,6 +423,17 @@ def test_a_new_idea_not_meant_as_the_step_asks_for_the_step_again(
     assert dialogue.goal.chosen_option == dialogue.goal.options[0]
 
 
+@pytest.mark.parametrize(("language", "said"), [("en", "scrap that"), ("da", "nej vent")])
+def test_a_change_of_mind_with_nothing_new_is_never_the_step(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    ideas = "ring the fella, or ask keyworker" if language == "en" else "ringe eller skrive"
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language], ideas)
+    dialogue.run("yes" if language == "en" else "ja", "1", said)
+    assert dialogue.step == "step" and dialogue.goal.steps == ()
+    assert dialogue.keys == ["invalid.step_instead", "grow.step"]
+
+
 # -- 8. an area put right --------------------------------------------------------------
 
 

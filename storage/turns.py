@@ -232,11 +232,12 @@ class TurnStore:
         return stored_from(((row[0], json.loads(row[3])) for row in rows), self._cipher)
 
     @asynccontextmanager
-    async def begin(self, person_id: str) -> AsyncIterator[HeldTurn]:
-        """One turn of the person's, from reading to writing. One process uses a SQLite
-        file, and its own lock per person (`bot.conversations`) keeps their turns apart:
-        here the read is one query and the write one transaction, as below."""
-        yield HeldTurn(self, person_id)
+    async def begin(self, person_id: str, update_id: int | None = None) -> AsyncIterator[HeldTurn]:
+        """One turn of the person's, from reading to writing, for `update_id` if it has
+        one. One process uses a SQLite file, and its own lock per person
+        (`bot.conversations`) keeps their turns apart: here the read is one query and the
+        write one transaction, as below."""
+        yield HeldTurn(self, person_id, update_id)
 
     async def save(self, changes: Changes, before: Stored) -> None:
         """Write the changes in one transaction, committed on return."""
@@ -283,15 +284,17 @@ class TurnStore:
 class HeldTurn:
     """A turn of one person's, as `TurnStore.begin` gives it: read, check, then write."""
 
-    def __init__(self, store: TurnStore, person_id: str) -> None:
+    def __init__(self, store: TurnStore, person_id: str, update_id: int | None) -> None:
         self._store = store
         self.person_id = person_id
+        self._update_id = update_id
 
     async def load(self) -> Stored:
         return await self._store.load(self.person_id)
 
-    async def handled(self, update_id: int) -> bool:
-        return await self._store.handled(update_id)
+    async def handled(self) -> bool:
+        """Whether a turn has already marked the turn's update handled."""
+        return self._update_id is not None and await self._store.handled(self._update_id)
 
     async def save(self, changes: Changes, before: Stored) -> None:
         await self._store.save(changes, before)

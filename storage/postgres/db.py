@@ -24,7 +24,7 @@ from storage.migrations import SCHEMA_VERSION
 from storage.postgres.inbox import Inbox
 from storage.postgres.migrations import MIGRATIONS, VERSION_TABLE
 from storage.postgres.repositories import Connection, Pool, UnitOfWork
-from storage.postgres.turns import TurnStore, lock_key
+from storage.postgres.turns import TurnStore, lock_key, prepare
 from storage.turns import TABLES
 
 logger = logging.getLogger(__name__)
@@ -90,6 +90,7 @@ class PostgresDatabase:
             url,
             min_size=1,
             max_size=POOL_SIZE,
+            configure=prepare,
             open=False,
             connection_class=AsyncConnection[DictRow],
             kwargs={"autocommit": True, "row_factory": dict_row},

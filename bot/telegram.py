@@ -331,20 +331,23 @@ class TelegramBot:
             await self.app.database.inbox.forget(now)  # ids handled over a day ago
             self._forgotten_at = now
         readable: list[tuple[int, str]] = []
+        senders: dict[int, str] = {}
         for raw in batch:
             update_id = raw.get("update_id")
             if not isinstance(update_id, int):
                 continue
             payload = json.dumps(raw, ensure_ascii=False)
             try:
-                Update.de_json(raw, self.application.bot)
+                sender = sender_id(Update.de_json(raw, self.application.bot))
             except Exception as error:
                 logger.warning("update %d cannot be read (%s); it is set aside",
                                update_id, type(error).__name__)  # fmt: skip
                 await self.app.database.inbox.set_aside(update_id, now)
                 continue
             readable.append((update_id, payload))
-        new = await self.app.database.inbox.receive(readable, now)
+            if sender is not None:
+                senders[update_id] = person_id(sender)
+        new = await self.app.database.inbox.receive(readable, now, senders)
         self._in_flight |= new
         passed: Batch = []
         for raw in batch:
@@ -365,8 +368,27 @@ class TelegramBot:
         if passed.keys() == {"update_id"}:
             self._bare.discard(int(passed["update_id"]))
             return 200
-        await self.application.update_queue.put(Update.de_json(passed, self.application.bot))
+        update = Update.de_json(passed, self.application.bot)
+        for earlier in await self._before(update):
+            await self.application.update_queue.put(earlier)
+        await self.application.update_queue.put(update)
         return 200
+
+    async def _before(self, update: Update) -> list[Update]:
+        """The sender's earlier updates still waiting in the inbox that another instance
+        took (it stopped, or is slower): taken first, so one person's messages are
+        applied in order whichever instances they reach. If the other instance is only
+        slower, the turn that comes second sees the update handled and stays quiet."""
+        sender = sender_id(update)
+        if sender is None:
+            return []
+        waiting = await self.app.database.inbox.before(update.update_id, person_id(sender))
+        taken = []
+        for update_id, payload in waiting:
+            if update_id not in self._in_flight:
+                self._in_flight.add(update_id)
+                taken.append(Update.de_json(json.loads(payload), self.application.bot))
+        return taken
 
     async def _handled(self, update: object) -> None:
         """After an update's handlers: it is done, whatever they did (a turn that changed

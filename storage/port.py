@@ -21,7 +21,7 @@ the port.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from datetime import datetime, timedelta
 from types import TracebackType
@@ -55,7 +55,14 @@ class Turns(Protocol):
 
 
 class Inbox(Protocol):
-    async def receive(self, updates: Sequence[tuple[int, str]], now: datetime) -> set[int]: ...
+    async def receive(
+        self,
+        updates: Sequence[tuple[int, str]],
+        now: datetime,
+        senders: Mapping[int, str] | None = None,
+    ) -> set[int]: ...
+
+    async def before(self, update_id: int, person_id: str) -> list[tuple[int, str]]: ...
 
     async def set_aside(self, update_id: int, now: datetime) -> None: ...
 

@@ -265,7 +265,8 @@ class TurnStore:
         if "receipt" in document:
             receipt = document["receipt"]
             await self._connection.execute(
-                "UPDATE inbox SET handled_at = ?, payload = NULL WHERE update_id = ?",
+                "UPDATE inbox SET handled_at = ?, payload = NULL, person_id = NULL"
+                " WHERE update_id = ?",
                 (receipt["at"], receipt["update_id"]),
             )
         for table, columns, *_ in TABLES:

@@ -167,6 +167,23 @@ async def test_an_update_delivered_to_two_instances_is_applied_once(postgres_url
         )
 
 
+async def test_a_reply_that_saved_nothing_is_sent_by_one_instance_only(
+    postgres_url: str,
+) -> None:
+    """/help saves nothing; two instances holding its update (one adopted it) still give
+    one reply: on PostgreSQL the turn marks its update handled even so."""
+    async with (
+        open_app(postgres_url, lambda: START) as one,
+        open_app(postgres_url, lambda: START) as two,
+    ):
+        await one.database.inbox.receive([(601, '{"update_id": 601}')], START)
+        first = await one.conversations.handle(SAM, Text("/help"), update_id=601)
+        second = await two.conversations.handle(SAM, Text("/help"), update_id=601)
+        assert first.replies and first.person is None  # nothing saved
+        assert second.replies == ()
+        assert await two.database.inbox.waiting() == []
+
+
 async def test_claims_skip_what_another_instance_is_claiming(postgres_url: str) -> None:
     """While one instance's claim holds a due schedule, another's look passes it by at
     once (SKIP LOCKED), rather than waiting or claiming it too."""

@@ -270,14 +270,6 @@ async def test_two_instances_lose_nothing_apply_nothing_twice_and_send_each_chec
         assert "Traceback" not in instance.logged()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap (issue 17): an update one instance took (200) but had not handled when "
-    "it was killed waits in its inbox until it restarts; the person's next update, taken by "
-    "the other instance meanwhile, is applied first. The same happens without a kill when "
-    "a person's two quick messages go to two instances. A fix: before a person's turn, "
-    "take their earlier updates still waiting in the inbox, whichever instance took them.",
-)
 async def test_an_update_left_in_a_killed_instances_inbox_keeps_its_place(
     bot_api: FakeBotApi, instances: tuple[Instance, Instance], postgres_url: str
 ) -> None:

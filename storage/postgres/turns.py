@@ -135,8 +135,13 @@ class HeldTurn:
         return self._handled
 
     async def save(self, changes: Changes, before: Stored) -> None:
-        """Write the changes and commit: one script, one trip."""
-        if not changes:
+        """Write the changes and commit: one script, one trip. Unlike SQLite's, a turn that
+        changed nothing still marks its update handled here: another instance may hold
+        the same update (it adopted it, or took the person's earlier ones first), and its
+        turn then finds it handled and stays quiet, so even a reply that saved nothing is
+        sent once. (If this instance dies between the commit and the send, that reply is
+        lost, as any reply being sent at a crash is; the person asks again.)"""
+        if not changes and changes.receipt is None:
             return
         await self._run([*_writes(changed_rows(changes, before, self._cipher)), ("COMMIT", ())])
 
@@ -170,7 +175,8 @@ def _writes(document: dict[str, Any]) -> list[tuple[str, Params]]:
     if "receipt" in document:
         receipt = document["receipt"]
         statements.append((
-            "UPDATE inbox SET handled_at = %s, payload = NULL WHERE update_id = %s",
+            "UPDATE inbox SET handled_at = %s, payload = NULL, person_id = NULL"
+            " WHERE update_id = %s",
             (receipt["at"], receipt["update_id"]),
         ))  # fmt: skip
     for table, columns, key, *_ in TABLES:

@@ -690,6 +690,10 @@ def render_due_and_startup(results: dict[str, Any]) -> list[str]:
 def render_postgres(run: dict[str, Any]) -> list[str]:
     """The section of bench/postgres_bench.py's last run (its own machine line and date)."""
     durable_, load = run["results"]["durable"], run["results"]["load"]
+    again = [
+        f"(The durable part measured again on {durable_['measured']}; the webhook figures "
+        "below are from the run named above.)"
+    ] if "measured" in durable_ else []  # fmt: skip
     lines = [
         "## 8. PostgreSQL: the durable turn, and one instance against two", "",
         f"Measured by `bench/postgres_bench.py` on {run['date']}: {run['machine']}.", "",
@@ -705,7 +709,7 @@ def render_postgres(run: dict[str, Any]) -> list[str]:
         "writes and its receipt, commit), then as many raw commits (one `INSERT` of a row of "
         f"a turn's size, autocommitted), {durable_['blocks']} times; the share in each pair "
         "from {0:.0%} to {2:.0%}, median {1:.0%}.".format(*durable_["block_ratios"]),
-        *([f"(This part measured on {durable_['measured']}.)"] if "measured" in durable_ else []),
+        *again,
         "",
         "Webhook mode: each update is posted to the instances in turn (as a reverse proxy "
         "shares them), all instances on one database; the same simulated people as in 3.", "",

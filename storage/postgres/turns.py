@@ -8,6 +8,12 @@ turns never interleave, whichever instances they reach. Other people's turns tak
 locks and run side by side. The lock ends with the transaction, also when the instance
 dies (the server rolls its transaction back).
 
+A turn is two messages to the server: `BEGIN`, the lock, the read and the inbox check
+as one script of statements, then the writes and `COMMIT` as another. The lock is a
+statement of its own, before the read: in a script, as anywhere in READ COMMITTED, each
+statement takes its own snapshot, so the read, taken once the lock is held, sees all
+that the person's previous turn committed.
+
 The rows are those of `storage.turns` (`changed_rows`, `stored_from`): only the SQL is
 PostgreSQL's here.
 """

@@ -77,17 +77,23 @@ TABLES = (
 """In the order they are written: a goal's person before the goal, the goal before its steps."""
 
 
-def _select_everything() -> str:
+def select_everything(
+    person: str = "?1", json_object: str = "json_object(", cast: str = ")"
+) -> str:
+    """All of a person's rows in one query: (table name, two order columns, the row as
+    JSON text), in `TABLES` order. `person` is the backend's placeholder for their id;
+    `json_object` and `cast` wrap each row's columns (PostgreSQL's function and cast
+    differ from SQLite's)."""
     selects = [
-        f"SELECT '{table}', {order}, json_object("
+        f"SELECT '{table}' AS name, {order}, {json_object}"
         + ", ".join(f"'{column}', \"{column}\"" for column in columns)
-        + f") FROM {table} WHERE {owner} = ?1"
+        + f"{cast} AS record FROM {table} WHERE {owner} = {person}"
         for table, columns, _, owner, order in TABLES
     ]
     return " UNION ALL ".join(selects) + " ORDER BY 1, 2, 3"
 
 
-_EVERYTHING = _select_everything()
+_EVERYTHING = select_everything()
 _UPSERTS = {table: upsert(table, columns, key) for table, columns, key, _, _ in TABLES}
 
 

@@ -32,7 +32,7 @@ from psycopg.rows import DictRow
 from storage.encryption import Cipher
 from storage.postgres.repositories import Connection, Pool
 from storage.repositories import upsert
-from storage.turns import TABLES, Changes, Stored, changed_rows, stored_from
+from storage.turns import TABLES, Changes, Stored, changed_rows, select_everything, stored_from
 
 PERSON_LOCKS = 1
 """The first half of a person's advisory lock key: the kind of lock (`POLLER` is another)."""
@@ -44,17 +44,7 @@ def lock_key(name: str) -> int:
     return int.from_bytes(hashlib.blake2b(name.encode(), digest_size=4).digest(), signed=True)
 
 
-def _select_everything() -> str:
-    selects = [
-        f"SELECT '{table}' AS name, {order}, json_build_object("
-        + ", ".join(f"'{column}', \"{column}\"" for column in columns)
-        + f")::text AS row FROM {table} WHERE {owner} = %(person)s"
-        for table, columns, _, owner, order in TABLES
-    ]
-    return " UNION ALL ".join(selects) + " ORDER BY 1, 2, 3"
-
-
-_EVERYTHING = _select_everything()
+_EVERYTHING = select_everything("%(person)s", "json_build_object(", ")::text")
 READ = "growcoach_read"
 """The read, prepared on each connection of the pool (`prepare`): planned once, not per turn."""
 
@@ -198,4 +188,4 @@ async def _load(connection: Connection, person_id: str, cipher: Cipher) -> Store
 
 
 def _stored(rows: list[DictRow], cipher: Cipher) -> Stored:
-    return stored_from(((row["name"], json.loads(row["row"])) for row in rows), cipher)
+    return stored_from(((row["name"], json.loads(row["record"])) for row in rows), cipher)

@@ -209,7 +209,11 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX appointments_eve ON appointments (eve_due) WHERE eve_due IS NOT NULL;
     """,
-    # 11: who sent each update waiting in the inbox, so that an instance taking a
+    # 11: the Danish region of the town a person named for their time zone (helplines).
+    """
+    ALTER TABLE people ADD COLUMN region TEXT;
+    """,
+    # 12: who sent each update waiting in the inbox, so that an instance taking a
     # person's update can take their earlier ones still waiting first (order across
     # instances, storage/inbox.py). NULL for updates without a person, and once handled.
     """

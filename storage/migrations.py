@@ -213,6 +213,13 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE people ADD COLUMN region TEXT;
     """,
+    # 12: who sent each update waiting in the inbox, so that an instance taking a
+    # person's update can take their earlier ones still waiting first (order across
+    # instances, storage/inbox.py). NULL for updates without a person, and once handled.
+    """
+    ALTER TABLE inbox ADD COLUMN person_id TEXT;
+    CREATE INDEX inbox_person_waiting ON inbox (person_id, update_id) WHERE handled_at IS NULL;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -200,4 +200,9 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE people ADD COLUMN region TEXT;
     """,
+    # 12: who sent each update waiting in the inbox (order across instances).
+    """
+    ALTER TABLE inbox ADD COLUMN person_id TEXT;
+    CREATE INDEX inbox_person_waiting ON inbox (person_id, update_id) WHERE handled_at IS NULL;
+    """,
 )

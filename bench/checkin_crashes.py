@@ -112,6 +112,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "checkins.db"
         asyncio.run(seed_due_checkins(db, users, datetime.now(UTC)))
+        with sqlite3.connect(db) as reader:
+            [(due,)] = reader.execute("SELECT DISTINCT next_due FROM schedules").fetchall()
+        late_h = (datetime.now(UTC) - datetime.fromisoformat(due)).total_seconds() / 3600
         outage_at = random.randint(people // 10, people // 2)
         kill_points = sorted(random.sample(range(5, people - 5), kills - 1))
         outage_kill_after = random.uniform(5, outage_s - 5)
@@ -164,6 +167,7 @@ def main() -> None:
         "mode": "webhook" if "--webhook" in sys.argv else "polling",
         "outage": "connection closed unanswered" if failure is DROPPED else "502 Bad Gateway",
         "people": people,
+        "due_hours_before": round(late_h, 1),
         "kills": len(run.kills),
         "kill_moments": run.kills,
         "outage_s": outage_s,

@@ -1,10 +1,11 @@
 """Check-ins through kill -9 and an outage: is any missed, or sent more than once a kill?
 
 Usage: .venv/bin/python bench/checkin_crashes.py [PEOPLE] [KILLS] [OUTAGE_S] [--webhook]
-       [--dropped] [--record]
+       [--dropped] [--on-time] [--record]
 PEOPLE (300) people, made by `tests/due_checkins.py` (the product's dialogue and storage
 port), have a weekly check-in due when the real `growcoach run` starts against the fake
-Bot API on localhost, rate limiter on as in production. While it sends them:
+Bot API on localhost, rate limiter on as in production: due in the past week (a catch-up
+after downtime), or with --on-time in the minute before. While it sends them:
 - it is killed (SIGKILL) KILLS (5) times and started again at once: all but one kill when
   a random number of check-ins has arrived, one at a random moment in the outage;
 - Telegram is down for OUTAGE_S (45) seconds from a random point in the first half:
@@ -111,7 +112,8 @@ def main() -> None:
     base_url = api.start()
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "checkins.db"
-        asyncio.run(seed_due_checkins(db, users, datetime.now(UTC)))
+        on_time = "--on-time" in sys.argv
+        asyncio.run(seed_due_checkins(db, users, datetime.now(UTC), on_time))
         with sqlite3.connect(db) as reader:
             [(due,)] = reader.execute("SELECT DISTINCT next_due FROM schedules").fetchall()
         late_h = (datetime.now(UTC) - datetime.fromisoformat(due)).total_seconds() / 3600
@@ -167,7 +169,7 @@ def main() -> None:
         "mode": "webhook" if "--webhook" in sys.argv else "polling",
         "outage": "connection closed unanswered" if failure is DROPPED else "502 Bad Gateway",
         "people": people,
-        "due_hours_before": round(late_h, 1),
+        "due_hours_before": round(late_h, 3),
         "kills": len(run.kills),
         "kill_moments": run.kills,
         "outage_s": outage_s,

@@ -720,13 +720,17 @@ def render_postgres(run: dict[str, Any]) -> list[str]:
     return lines
 
 
+def ago(hours: float) -> str:
+    return f"{hours:.0f} h" if hours >= 1 else f"{hours * 60:.0f} min"
+
+
 def render_checkin_crashes(runs: list[dict[str, Any]]) -> list[str]:
     """The section of bench/checkin_crashes.py's recorded runs, one row each."""
     lines = [
         "## 9. Check-ins through kill -9 and an outage", "",
-        "Measured by `bench/checkin_crashes.py --record`: people whose weekly check-in fell "
-        "due in the past week (planned 8 days before: a catch-up, as after downtime) when the "
-        "real `growcoach run` starts (rate limiter on, as in production); it is "
+        "Measured by `bench/checkin_crashes.py --record`: people whose weekly check-in is due "
+        "when the real `growcoach run` starts, hours before (a catch-up, as after downtime) "
+        "or a minute before (`--on-time`); rate limiter on, as in production. It is "
         "killed (SIGKILL) and started again at once, all kills but one when a random number "
         "of check-ins has arrived, one at a random moment in the outage; Telegram is down "
         "from a random point in the first half, every call answered 502 or its connection "
@@ -735,14 +739,15 @@ def render_checkin_crashes(runs: list[dict[str, Any]]) -> list[str]:
         "arrived twice. How soon after the outage the last one goes depends on how often "
         "each had failed: a retry waits 30 s after a first failure, 2 minutes after a "
         "second. Other sessions' tests shared the two cores (the load average).", "",
-        "| date | mode | outage | people | kills | missed | repeated | sends refused | "
-        "exits by itself | all sent after (after the outage) | load average |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| date | mode | due before start | outage | people | kills | missed | repeated | "
+        "sends refused | exits by itself | all sent after (after the outage) | load average |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]  # fmt: skip
     for run in runs:
         r = run["result"]
         lines.append(
-            f"| {run['date']} | {r['mode']} | {r['outage_s']} s, {r['outage']} | {r['people']} | "
+            f"| {run['date']} | {r['mode']} | {ago(r['due_hours_before'])} | "
+            f"{r['outage_s']} s, {r['outage']} | {r['people']} | "
             f"{r['kills']} | {r['missed']} | {r['duplicates']} | {r['sends_refused_in_outage']} | "
             f"{r['exits_by_itself']} | {r['all_delivered_after_s']:.0f} s "
             f"({r['after_outage_end_s']:.0f} s) | {r['load_average'][0]} to "

@@ -1,10 +1,11 @@
 """People whose weekly check-in is due now, made as the product makes them.
 
-The first person plans a step and chooses Monday 18:00 Copenhagen time through the real
-dialogue (the engine and the storage port), eight days before `now`, so their check-in
-fell due in the past week. The others are that person's records under their own ids,
-saved through the same port (`turns.save`), so each is what the dialogue would have kept.
-Used by the check-in crash test and `bench/checkin_crashes.py`.
+The first person plans a step and chooses a weekly time in Copenhagen through the real
+dialogue (the engine and the storage port): Monday 18:00, eight days before `now`, so
+their check-in fell due in the past week; or (`on_time`) the day and minute before `now`.
+The others are that person's records under their own ids, saved through the same port
+(`turns.save`), so each is what the dialogue would have kept. Used by the check-in crash
+test and `bench/checkin_crashes.py`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from conftest import SCHEDULE_ANSWERS
 
@@ -25,12 +27,21 @@ def telegram(user_id: int) -> str:
     return str(PersonId(PersonId.TELEGRAM, str(user_id)))
 
 
-async def seed_due_checkins(db: Path, user_ids: Iterable[int], now: datetime) -> None:
-    """Each of `user_ids` (Telegram ids) with a step and a weekly check-in due by `now`."""
+async def seed_due_checkins(
+    db: Path, user_ids: Iterable[int], now: datetime, on_time: bool = False
+) -> None:
+    """Each of `user_ids` (Telegram ids) with a step and a weekly check-in due by `now`:
+    at some time in the past week (a catch-up, as after downtime), or `on_time`, in the
+    minute before `now` (the day and time chosen are now's, in Copenhagen)."""
     first, *others = user_ids
+    answers = SCHEDULE_ANSWERS
     planned = now - timedelta(days=8)
+    if on_time:
+        due = (now - timedelta(minutes=1)).astimezone(ZoneInfo("Europe/Copenhagen"))
+        answers = tuple(f"{due:%A %H:%M}" if a == "Monday 18:00" else a for a in answers)
+        planned = now - timedelta(days=1)
     async with open_app(db, lambda: planned) as app:
-        for answer in SCHEDULE_ANSWERS:
+        for answer in answers:
             await app.conversations.handle(telegram(first), Text(answer))
         model = await app.database.turns.load(telegram(first))
         for user_id in others:

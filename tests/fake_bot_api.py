@@ -94,13 +94,13 @@ class FakeBotApi:
     """At most this many updates a getUpdates (Telegram: the call's `limit`, 100 at most);
     None: all that are waiting."""
     clock: Callable[[], float] = time.time
+    """Seconds since the epoch, for the `date` of messages (the tests' clock, in tests)."""
     outage: Failure | None = None
     """While set, every call fails this way (`BAD_GATEWAY`, `DROPPED`): Telegram is down."""
     refused: int = 0
     """How many sendMessage calls an outage has failed: a test can end it on a count."""
     outage_ends_after: int | None = None
     """End the outage by itself once `refused` reaches this (a condition, not a timer)."""
-    """Seconds since the epoch, for the `date` of messages (the tests' clock, in tests)."""
 
     # -- running ----------------------------------------------------------------------
 
@@ -352,7 +352,8 @@ class FakeBotApi:
                 self.refused += 1
                 if self.refused == self.outage_ends_after:
                     self.outage = None
-            self.calls.append(Call(f"{method}!{outage.status}", params))
+            if self.keep_calls:
+                self.calls.append(Call(f"{method}!{outage.status}", params))
             self.condition.notify_all()
         if outage is DROPPED:
             request.close_connection = True

@@ -46,7 +46,7 @@ from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, assess
 from dialogue_flows.flow import Flow, Question, TurnRecords, Work
 from dialogue_flows.helplines import Helplines
-from dialogue_flows.moves import Move, read_move
+from dialogue_flows.moves import Move, read_move, split_move
 from dialogue_flows.records import Conversation, Goal
 from dialogue_flows.types import (
     FROM_LOOP,
@@ -212,6 +212,9 @@ class _TurnInProgress(TurnRecords):
             return
         if move and not self.is_label(question, words) and self.meet(move, question):
             return
+        if move is None and (question.recall or question.earlier):
+            lead, rest = split_move(words)  # "like i just said, nerves": what follows
+            words = rest if lead is Move.ALREADY_SAID and rest else words
         feeling = listening.acknowledge(question, words)
         try:
             self.answer(self.read(question, self.work(), words), *feeling)
@@ -259,7 +262,10 @@ class _TurnInProgress(TurnRecords):
         if reaction.pause:
             self.cancel()
         elif reaction.answer is not None:
-            self.answer(reaction.answer, *reaction.said)
+            try:
+                self.answer(reaction.answer, *reaction.said)
+            except InvalidAnswerError as invalid:  # "that's 2 things" where none parts
+                self.ask_again(self.invalid_words(question, invalid))
         else:
             self.ask_again(*reaction.said)
         return True
@@ -615,6 +621,8 @@ class _TurnInProgress(TurnRecords):
         flow, question, work = self.flow(), self.question(), self.work()
         if question.save is not None and value is not listening.SKIP:
             question.save(work, value)  # a saver refuses (InvalidAnswerError) before it changes
+        before = (*before, *self.said_back)
+        self.said_back = []
         work.draft.pop(listening.HEARD, None)
         work.answer = value
         flow.advance(work)

@@ -51,12 +51,49 @@ def load() -> tuple[list[str], np.ndarray, list[str]]:
 
 def _small_word(term: str) -> bool:
     """A term made of small function words only, or their stems ("been", "s:been",
-    "d:igen", "ive been", "would be")."""
+    "d:igen", "ive been", "would be"), or of single letters ("n" for "and", "u")."""
     words = term.partition(":")[2] if term[1:2] == ":" else term
-    return all(word in _SMALL_STEMS for word in words.split())
+    return all(word in _SMALL_STEMS or len(word) == 1 for word in words.split())
 
 
-_SMALL_STEMS = frozenset(STOP_WORDS) | {
+FILLERS = frozenset(
+    {
+        "ngl",
+        "tbh",
+        "idk",
+        "ye",
+        "yea",
+        "yeah",
+        "ok",
+        "okay",
+        "tho",
+        "rn",
+        "fr",
+        "ig",
+        "imo",
+        "btw",
+        "hmm",
+        "um",
+        "like",
+        "just",
+        "really",
+        "honestly",
+        "basically",
+        "literally",
+        "bit",
+        "altsaa",
+        "jo",
+        "nok",
+        "lige",
+        "bare",
+        "sgu",
+    }
+)
+"""Fillers and text-speak that say how someone writes, not what: learnt at full weight,
+the style of the writers whose rows were crisis made "bit of both ngl. allotment first i
+think" suicide."""
+
+_SMALL_STEMS = frozenset(STOP_WORDS) | FILLERS | {
     stem for word in STOP_WORDS for stem in (Stemmer.Stemmer("english").stemWord(word),
                                              Stemmer.Stemmer("danish").stemWord(word))
 }  # fmt: skip

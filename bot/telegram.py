@@ -17,6 +17,7 @@ import contextlib
 import json
 import logging
 import os
+import threading
 import traceback
 from collections.abc import Awaitable, Callable, Sequence
 from contextlib import AsyncExitStack
@@ -214,7 +215,6 @@ class TelegramBot:
         self._reminder_task: asyncio.Task[None] | None = None
         self._polls = False
         """Whether this process polls Telegram (`run_polling`), rather than a webhook."""
-        self._warming: asyncio.Future[None] | None = None
         self._polling = InboxRequest()
         self._bare: set[int] = set()
         self._in_flight: set[int] = set()
@@ -286,9 +286,9 @@ class TelegramBot:
         await self._app.database.serve_bot(self._token.split(":")[0], polling=self._polls)
         if settings.remind_every is not None:
             self._reminder_task = asyncio.create_task(self._reminders.run())
-        if settings.warm_up:
+        if settings.warm_up:  # a thread of its own: stopping never waits for it
             warm_up = self._app.conversations.engine.warm_up
-            self._warming = asyncio.ensure_future(asyncio.to_thread(warm_up))
+            threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
         await self._set_menu(application.bot)
         inbox = self._app.database.inbox
         self._polling.admit = self.admit

@@ -51,7 +51,7 @@ from storage.db import PRAGMAS  # noqa: E402
 
 TOKEN = "123456:BENCH-token-for-the-fake-bot-api-00"
 ANSWERS = SCHEDULE_ANSWERS
-"""A whole GROW conversation and a weekly check-in: 20 turns, one reply each."""
+"""A whole GROW conversation and a weekly check-in: 21 turns, one reply each."""
 THINK = 0.150
 CHANGES = ROOT / "bench" / "CHANGES.md"
 """What was changed after profiling, before and after: written by hand, appended."""
@@ -633,7 +633,8 @@ def render(results: dict[str, Any], where: str, quick: bool, day: str) -> str:
         f"{durable_['trip_us']:.0f} µs (median): the limit is three such trips, a turn two.",
         "",
         "## 3. The bot under load (real processes, fake Bot API on localhost)", "",
-        "Each simulated person holds a whole GROW conversation (20 turns), answering 150 ms "
+        f"Each simulated person holds a whole GROW conversation ({len(ANSWERS)} turns), "
+        "answering 150 ms "
         "after the bot's last message. Update-to-reply is from the update being queued at "
         "the fake server to the bot's reply arriving there (it includes the bot's long-poll "
         "pickup). Baseline: python-telegram-bot's "

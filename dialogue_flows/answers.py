@@ -301,6 +301,14 @@ def yes_or_no(text: str) -> str:
     raise InvalidAnswerError("invalid.yes_no")
 
 
+def yes_or_no_said(text: str) -> str | None:
+    """ "yes" or "no" as `yes_or_no` reads it, or None when the text says neither."""
+    try:
+        return yes_or_no(text)
+    except InvalidAnswerError:
+        return None
+
+
 _NOTHING_MORE = {"no", "nope", "nah", "none", "nothing", "nothingelse", "nomore", "done",
                  "thatsall", "thatsit", "thatsallofthem", "nej", "ingen", "ikkemere",
                  "detvardet", "detvaralt", "detervist", "færdig"}  # fmt: skip
@@ -327,61 +335,165 @@ def several(text: str) -> tuple[str, ...]:
 
     "email the teacher, or go with Claire just to look, or do some clay at home" is
     three ideas, and so is "ring the joinery place, ask keyworker bout cv, do cscs card"
-    (`_comma_list`); "ring my sister, she's good with forms" stays one, since a comma
-    alone does not part ideas.
+    (`_comma_list`), "gå en tur, ringe til min søster eller tage til et møde" (commas
+    before an "or") and "ring the fella. ask keyworker about bus money. or go down for an
+    hour" (short sentences, `_sentence_list`); "ring my sister, she's good with forms"
+    stays one, since a comma alone does not part ideas.
 
     >>> several("1. ring the council 2. ask my sister")
     ('ring the council', 'ask my sister')
+    >>> several("ring mum, ask the bank or go to the CAB")
+    ('ring mum', 'ask the bank', 'go to the CAB')
     """
     ideas: list[str] = []
     for line in text.splitlines():
         parts = _NUMBERED.split(line) if re.match(r"\s*1[.)]\s", line) else [line]
-        for part in parts:
-            for idea in _idea_separators().split(_BULLET.sub("", part)):
-                ideas += _comma_list(idea)
-    kept = (idea.strip(" ,.;") for idea in ideas)
+        for sentence in (s for part in parts for s in _sentence_list(_BULLET.sub("", part))):
+            pieces = _idea_separators().split(_or_after_comma(sentence))
+            least = LIST_MIN_CLAUSES if len(pieces) == 1 else 2  # an "or" says it is a list
+            for idea in pieces:
+                ideas += _comma_list(idea, least)
+    kept = (_without_join(idea.strip(" ,.;")) for idea in ideas)
     return tuple(idea for idea in kept if idea)
+
+
+def split_apart(text: str) -> tuple[str, ...]:
+    """An idea the person says was several ("that's 2 things"), parted at the first
+    marks that part it: `several`, then sentences, commas, "or", "and".
+
+    >>> split_apart("ring the fella and ask about bus money")
+    ('ring the fella', 'ask about bus money')
+    """
+    found = several(text)
+    if len(found) > 1:
+        return found
+    for mark in (r"[.!?;]\s+", r",\s*", *(rf"\s+{re.escape(w)}\s+" for w in _joins())):
+        parts = [_without_join(p.strip(" ,.;")) for p in re.split(mark, text, flags=re.I)]
+        parts = [part for part in parts if part]
+        if len(parts) > 1:
+            return tuple(parts)
+    return (text,)
 
 
 LIST_MIN_CLAUSES = 3
 LIST_MAX_WORDS = 10
-"""A comma list parts ideas from three clauses on, each of at most this many words."""
+"""A comma list parts ideas from three clauses on (two before an "or"), each of at most
+this many words; short sentences part ideas from two on."""
 
 
-def _comma_list(text: str) -> list[str]:
-    """Three or more short clauses between commas, each opening as an idea does, or [text].
+@cache
+def _joins() -> tuple[str, ...]:
+    """ "or", "eller", "and"...: longest first, so "or maybe" goes before "or"."""
+    joins = {fold(w) for table in tables().values() for w in table["several"]["joins"]}
+    return tuple(sorted(joins, key=len, reverse=True))
+
+
+def _without_join(idea: str) -> str:
+    """ "or go down for an hour" is "go down for an hour"."""
+    for join in _joins():
+        if fold(idea).startswith(join + " "):
+            return idea[len(join) + 1 :].strip()
+    return idea
+
+
+def _or_after_comma(text: str) -> str:
+    """ "A, B or C": the "or" after the last comma parts C as ", or" would."""
+    if "," not in text:
+        return text
+    head, _, last = text.rpartition(",")
+    for join in ("or", "eller"):
+        found = re.search(rf"\s{join}\s", last, re.I)
+        if found and last[: found.start()].strip():
+            return f"{head},{last[: found.start()]}, {last[found.end() :]}"
+    return text
+
+
+def _opens_idea(typed: list[str]) -> bool:
+    """A clause opens as an idea ("I could ring the council"), not as more about the one
+    before ("she's good with…")."""
+    opener = phrase_list("several", "idea_openers", typos=False).find(typed[:3])
+    if opener and opener[0][0] == 0:
+        return True
+    return bool(typed) and typed[0] not in word_list("several", "not_idea_starts")
+
+
+def _sentence_list(text: str) -> list[str]:
+    """Two or more short sentences, each opening as an idea does, or [text]."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.strip(" .!?")]
+    typed = [[w.text for w in words(_without_join(s))] for s in sentences]
+    is_list = (
+        len(sentences) >= 2
+        and all(0 < len(sentence) <= LIST_MAX_WORDS for sentence in typed)
+        and all(_opens_idea(sentence) for sentence in typed[1:])
+    )
+    return sentences if is_list else [text]
+
+
+def _comma_list(text: str, least: int = LIST_MIN_CLAUSES) -> list[str]:
+    """At least `least` short clauses between commas, each opening as an idea does, or [text].
 
     A clause after the first that opens with "she", "because", "maybe"... (the
     tables' `not_idea_starts`) says more about the one before, so it is not a list.
     """
     clauses = [clause.strip() for clause in text.split(",")]
     typed = [[word.text for word in words(clause)] for clause in clauses]
-    starts = word_list("several", "not_idea_starts")
     is_list = (
-        len(clauses) >= LIST_MIN_CLAUSES
+        len(clauses) >= least
         and all(0 < len(clause) <= LIST_MAX_WORDS for clause in typed)
-        and all(clause[0] not in starts for clause in typed[1:])
+        and all(_opens_idea(clause) for clause in typed[1:])
     )
     return clauses if is_list else [text]
 
 
-def key_phrase(text: str, limit: int = 90) -> str:
-    """The person's own words, cut for a summary at a sentence or clause end, never mid-word.
+QUOTE_STRETCH = 2
+"""A quote may run up to this many times its limit to end where a clause ends."""
+_SENTENCE_END = r"[.!?…](?=\s)"
 
-    "…" shows only when something was cut.
+
+@cache
+def _clause_end() -> str:
+    """Where a clause ends: a comma, colon, dash, or before "but", "and", "men", "og"..."""
+    said = {word for table in tables().values() for word in table["outcome"]["clause_breaks"]}
+    joins = "|".join(map(re.escape, sorted(said)))
+    return rf"\s[,;:\u2013\u2014-]|[,;:](?=\s)|\s(?=(?i:{joins})\s)"
+
+
+def key_phrase(text: str, limit: int = 90, *, stretch: bool = True) -> str:
+    """The person's own words, cut for a summary at a sentence or clause end.
+
+    The last end within `limit`; else the first one after it, up to QUOTE_STRETCH times
+    the limit (a long clause is quoted whole rather than cut in the middle); only a
+    clause longer than that is cut at a word. `stretch=False` keeps to the limit (a
+    button). "…" shows only when something was left out.
 
     >>> key_phrase("I want to get back to work. I used to be a chef, years ago.", 40)
     'I want to get back to work…'
+    >>> key_phrase("honestly I'm scared of walking in there and everyone knowing who I am", 40)
+    "honestly I'm scared of walking in there…"
     """
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    window = text[:limit]  # room for "…" is made by cutting before a mark or a space
-    for boundary in (r"[.!?…](?=\s)", r"\s[,;:\u2013\u2014-]|[,;:](?=\s)", r"\s"):
-        cuts = [m.start() for m in re.finditer(boundary, window) if m.start() >= limit // 3]
-        if cuts:
-            return window[: cuts[-1]].rstrip(" ,;:-\u2013\u2014") + "…"
-    return window[: limit - 1] + "…"
+    most = limit * QUOTE_STRETCH if stretch else limit
+    ends = [
+        [m.start() for m in re.finditer(boundary, text) if limit // 3 <= m.start() <= most]
+        for boundary in (_SENTENCE_END, _clause_end())
+    ]
+    for found in ends:
+        within = [at for at in found if at <= limit]
+        if within:
+            return _cut(text, within[-1])
+    for found in ends:
+        if found:
+            return _cut(text, found[0])
+    if len(text) <= most:
+        return text
+    spaces = [m.start() for m in re.finditer(r"\s", text[:limit])]
+    return _cut(text, spaces[-1]) if spaces else text[: limit - 1] + "…"
+
+
+def _cut(text: str, at: int) -> str:
+    return text[:at].rstrip(" ,;:-\u2013\u2014") + "…"
 
 
 @cache
@@ -625,17 +737,32 @@ def option_instead(text: str, options: Sequence[str], chosen: str | None) -> int
     typed = [word.text for word in words(text)]
     if not phrase_list("change_of_mind", "cues").find(typed):
         return None
+    index = option_named(text, options)
+    return None if index is None or options[index] == chosen else index
+
+
+def option_named(text: str, options: Sequence[str]) -> int | None:
+    """The one option the last clause of `text` shares most words (stems) with, or None."""
+    shared = _shared_words(text, options)
+    best = max(shared, default=0)
+    if best == 0 or shared.count(best) > 1:
+        return None
+    return shared.index(best)
+
+
+def names_no_option(text: str, options: Sequence[str]) -> bool:
+    """The last clause shares no word (stem) with any option: it is a new idea."""
+    return not any(_shared_words(text, options))
+
+
+def _shared_words(text: str, options: Sequence[str]) -> list[int]:
+    """How many words (stems) the last clause of `text` shares with each option."""
     said = next((" ".join(c) for c in reversed(_clauses(text)) if c), "")
-    shared = [
+    return [
         max(len(set(_content(said, lang).split()) & set(_content(option, lang).split()))
             for lang in LANGUAGES)
         for option in options
     ]  # fmt: skip
-    best = max(shared, default=0)
-    if best == 0 or shared.count(best) > 1:
-        return None
-    index = shared.index(best)
-    return None if options[index] == chosen else index
 
 
 LIFE_AREAS = ("health", "home", "purpose", "community")
@@ -651,13 +778,91 @@ def suggest_area(goal_text: str) -> str | None:
     ('purpose', 'community')
     """
     typed = [word.text for word in words(goal_text)]
-    counts = dict.fromkeys(LIFE_AREAS, 0)
-    for _, _, found in phrase_list("areas", stems=True).find(typed):
-        counts[found.meaning] += 1
-    ranked = sorted(counts.values(), reverse=True)
-    if ranked[0] == 0 or ranked[0] == ranked[1]:
+    for typos in (False, True):  # as written first; no typo in short words: "det" is no "diet"
+        counts = dict.fromkeys(LIFE_AREAS, 0)
+        read = [word if not typos or len(word) > TYPO_AREA_LETTERS else "" for word in typed]
+        for _, _, found in phrase_list("areas", stems=True, typos=typos).find(read):
+            counts[found.meaning] += 1
+        ranked = sorted(counts.values(), reverse=True)
+        if ranked[0] > ranked[1]:
+            return max(counts, key=lambda area: counts[area])
+    return None
+
+
+TYPO_AREA_LETTERS = 3
+"""A word this short names an area only as written."""
+
+HEDGED_GOAL_WORDS = 2
+"""What is left of a goal without its hedges must be at least this many words."""
+HEDGE_WORDS = 2
+"""Hedges of fewer words ("get a job maybe") are left in: the goal is kept as said."""
+HEDGED_GOAL_MOST = 10
+"""A longer goal, or one of several clauses, is ambivalence said at length: kept whole."""
+
+
+def without_hedges(text: str) -> str:
+    """A goal without the words that hedge it (`[hedges]` in the tables), or as it was.
+
+    Only when what is left is a clear goal of a few words: "i guess maybe try to get
+    back to work or something idk" is "try to get back to work".
+
+    >>> without_hedges("i guess maybe try to get back to work or something idk")
+    'try to get back to work'
+    >>> without_hedges("måske komme i arbejde eller noget"), without_hedges("idk maybe")
+    ('komme i arbejde', 'idk maybe')
+    """
+    found = words(text)
+    start, end = 0, len(found)
+    leading, trailing = phrase_list("hedges", "leading"), phrase_list("hedges", "trailing")
+    moved = True
+    while moved and start < end:
+        moved = False
+        typed = [word.text for word in found[start:end]]
+        first = leading.find(typed)
+        if first and first[0][0] == 0:
+            start, moved = start + first[0][1], True
+            continue
+        for at in range(1, len(typed)):
+            last = trailing.find(typed[at:])
+            if last and last[0][0] == 0 and last[0][1] == len(typed) - at:
+                end, moved = start + at, True
+                break
+    kept = text[found[start].start : found[end - 1].end] if start < end else ""
+    if (
+        not HEDGED_GOAL_WORDS <= end - start <= HEDGED_GOAL_MOST
+        or len(found) - (end - start) < HEDGE_WORDS
+        or re.search(r"[,.;:!?]", kept)
+    ):
+        return text
+    return kept
+
+
+def changes_mind(text: str) -> bool:
+    """The text says a change of mind ("actually", "scrap that", "nej vent")."""
+    return bool(phrase_list("change_of_mind", "cues").find([word.text for word in words(text)]))
+
+
+def change_of_mind(text: str) -> str | None:
+    """At the step, a change of mind said with a cue ("actually", "i stedet"): what they
+    mean now, out of the last clause without the cue words; None without a cue.
+
+    >>> change_of_mind("actually no, cant face it, ill go to the library instead")
+    'ill go to the library'
+    """
+    cues = phrase_list("change_of_mind", "cues")
+    if not changes_mind(text):
         return None
-    return max(counts, key=lambda area: counts[area])
+    last = next((c for c in reversed(re.split(r"[,.;:!?\n]", text)) if words(c)), "")
+    found = words(last)
+    typed = [word.text for word in found]
+    used = {at for start, end, _ in cues.find(typed) for at in range(start, end)}
+    openers = word_list("change_of_mind", "openers")
+    start, end = 0, len(found)
+    while start < end and (start in used or typed[start] in openers):
+        start += 1
+    while end > start and (end - 1 in used or typed[end - 1] in openers):
+        end -= 1
+    return last[found[start].start : found[end - 1].end] if start < end else None
 
 
 @dataclass(frozen=True)

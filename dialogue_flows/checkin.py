@@ -37,8 +37,9 @@ HOW_CHOICES = (
     Choice("changed", Msg("choice.changed_mind")),
     Choice("later", Msg("choice.later")),
 )
-SAID_HOW = {"not_now": "later", "thats_all": "done", "yes": "done", "no": "not_yet"}
-"""How it went, said as a move: "done", "yes" or "nope"."""
+SAID_HOW = {"not_now": "later", "busy": "later", "thats_all": "done", "yes": "done",
+            "no": "not_yet"}  # fmt: skip
+"""How it went, said as a move: "done", "yes" or "nope"; "im busy rn" is later."""
 NEXT_MOVES = OneOf(("keep", "new", "smaller", "goal"))
 NEXT_CHOICES = tuple(Choice(move, Msg(f"choice.next_{move}")) for move in NEXT_MOVES.values)
 
@@ -102,7 +103,10 @@ def _checkin(work: Work) -> CheckinWork:
 
 def goal_choices(work: Work) -> tuple[Choice, ...]:
     return tuple(
-        Choice(f"g{goal.number}", Msg("choice.own_words", {"text": grow.shorten(goal.text, 60)}))
+        Choice(
+            f"g{goal.number}",
+            Msg("choice.own_words", {"text": grow.shorten(goal.text, 60, stretch=False)}),
+        )
         for goal in checkable(work.goals)
     )
 
@@ -290,7 +294,7 @@ def reflect(outcome: str) -> Question:
     """What helped or got in the way: one wording for each way a step can go."""
     save = reflect_or_not_due if outcome == "not_yet" else keep_in_checkin("reflection")
     return Question(f"reflect_{outcome}", f"checkin.reflect_{outcome}", save=save,
-                    skippable=True)  # fmt: skip
+                    skippable=True, as_content=grow.BUSY_SAID)  # fmt: skip
 
 
 FLOW = Flow(
@@ -304,7 +308,7 @@ FLOW = Flow(
                  save=save_outcome),
         *(reflect(outcome) for outcome in OUTCOMES),
         Question("in_the_way", "checkin.in_the_way", save=keep_in_checkin("in_the_way"),
-                 skippable=True),
+                 skippable=True, as_content=grow.BUSY_SAID),
         Question("progress", "checkin.progress", choices=grow.SCALE_CHOICES, read=answers.scale,
                  save=keep_in_checkin("progress")),
         Question("next", "checkin.next", choices=NEXT_CHOICES, save=save_next,

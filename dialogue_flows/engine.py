@@ -46,7 +46,7 @@ from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, assess
 from dialogue_flows.flow import Flow, Question, TurnRecords, Work
 from dialogue_flows.helplines import Helplines
-from dialogue_flows.moves import Move, read_move
+from dialogue_flows.moves import Move, read_move, split_move
 from dialogue_flows.records import Conversation, Goal
 from dialogue_flows.types import (
     FROM_LOOP,
@@ -212,6 +212,9 @@ class _TurnInProgress(TurnRecords):
             return
         if move and not self.is_label(question, words) and self.meet(move, question):
             return
+        if move is None and (question.recall or question.earlier):
+            lead, rest = split_move(words)  # "like i just said, nerves": what follows
+            words = rest if lead is Move.ALREADY_SAID and rest else words
         feeling = listening.acknowledge(question, words)
         try:
             self.answer(self.read(question, self.work(), words), *feeling)
@@ -251,7 +254,10 @@ class _TurnInProgress(TurnRecords):
         if reaction.pause:
             self.cancel()
         elif reaction.answer is not None:
-            self.answer(reaction.answer, *reaction.said)
+            try:
+                self.answer(reaction.answer, *reaction.said)
+            except InvalidAnswerError as invalid:  # "that's 2 things" where none parts
+                self.ask_again(self.invalid_words(question, invalid))
         else:
             self.ask_again(*reaction.said)
         return True
@@ -291,34 +297,39 @@ class _TurnInProgress(TurnRecords):
     def crisis(self, concerns: frozenset[Concern], said: str) -> None:
         """Before anything else: the reply that fits, the lines, their own plan; then the
         safety question, while the conversation they were in waits, exactly as it was."""
-        care, kinds = crisis_care.care_for(concerns, said)
         if self.person is None:  # nothing is kept before consent: no question to follow
+            care, kinds = crisis_care.care_for(concerns, said)
             values = self.care_values(kinds)
             message = Msg(crisis_care.message_for(care, said), values)
             self.say(message, Msg("crisis.before_consent", values))
             return
-        self.interrupt(care.entry, *self.care_reply(care, kinds, said))
+        care, reply = self.care_reply(concerns, said)
+        self.interrupt(care.entry, *reply)
 
     def care_values(self, kinds: tuple[str, ...], most: int | None = None) -> dict[str, Param]:
         return {"helplines": self.helpline_text(kinds, most), "emergency": self.emergency_number()}
 
     def care_reply(
-        self, care: crisis_care.Care, kinds: tuple[str, ...], said: str = ""
-    ) -> list[Msg]:
-        """The whole reply with its lines and their plan, or, when it was given in full
-        within the day, a caring line and the few lines that fit best (/safety has all).
-        What was said chooses the wording (a lapse on what: `crisis_care.message_for`)."""
+        self, concerns: frozenset[Concern], said: str = ""
+    ) -> tuple[crisis_care.Care, list[Msg]]:
+        """The care chosen and its reply: in full, with its lines and their plan, for the
+        most urgent concern not answered in full within the day; when every one was, a
+        caring line and the few lines that fit best (/safety has all). What was said
+        chooses the wording (a lapse on what: `crisis_care.message_for`)."""
+        care, kinds = crisis_care.care_for(concerns, said)
         note = self.conversation.care
-        if care.shortened and crisis_care.said_lately(note, care.message, self.now):
-            return [Msg(crisis_care.AGAIN, self.care_values(kinds, crisis_care.SHORT_LINES))]
+        fresh = crisis_care.unanswered(concerns, said, note, self.now)
+        if fresh is None:
+            return care, [Msg(crisis_care.AGAIN, self.care_values(kinds, crisis_care.SHORT_LINES))]
+        message = crisis_care.message_for(fresh, said)
         self.conversation = self.conversation.model_copy(
-            update={"care": crisis_care.noted(note, care.message, self.now)}
+            update={"care": crisis_care.noted(note, message, self.now)}
         )
-        parts = [Msg(crisis_care.message_for(care, said), self.care_values(kinds))]
+        parts = [Msg(message, self.care_values(kinds))]
         plan = self.person.safety_plan if self.person else None
-        if plan is not None and care.show_plan:
+        if plan is not None and fresh.show_plan:
             parts.append(Msg("safety.plan", safety.plan_parts(plan)))
-        return parts
+        return fresh, parts
 
     def due_followup(self) -> None:
         """The day after a crisis: asked once how they are, if they still want it."""
@@ -329,8 +340,8 @@ class _TurnInProgress(TurnRecords):
 
     def distress(self, *before: Msg) -> None:
         """A flow that ends in worry (a low WHO-5): the distress reply and the safety question."""
-        care, kinds = crisis_care.care_for(frozenset({Concern.DISTRESS}))
-        self.interrupt(care.entry, *before, *self.care_reply(care, kinds))
+        care, reply = self.care_reply(frozenset({Concern.DISTRESS}))
+        self.interrupt(care.entry, *before, *reply)
 
     def due_appointment(self) -> None:
         """The day before an appointment: the summary, once, and the question of an agenda."""
@@ -377,7 +388,7 @@ class _TurnInProgress(TurnRecords):
         resume = conversation.resume if conversation.flow == crisis_care.FLOW.name else None
         if conversation.flow not in (None, crisis_care.FLOW.name):
             resume = conversation
-        talk = self.helpline_text(("suicide",), most=1)
+        talk = self.helpline_text(("suicide",), most=1)  # open now first, else with its hours
         draft = {"entry": entry, "emergency": self.emergency_number(), "talk": talk}
         self.start_flow(crisis_care.FLOW, *before, draft=draft, resume=resume)
 
@@ -607,6 +618,8 @@ class _TurnInProgress(TurnRecords):
         flow, question, work = self.flow(), self.question(), self.work()
         if question.save is not None and value is not listening.SKIP:
             question.save(work, value)  # a saver refuses (InvalidAnswerError) before it changes
+        before = (*before, *self.said_back)
+        self.said_back = []
         work.draft.pop(listening.HEARD, None)
         work.answer = value
         flow.advance(work)

@@ -22,7 +22,7 @@ from dialogue_flows.answers import free_text
 from dialogue_flows.helplines import GENERAL_LINES, Helplines
 from dialogue_flows.outcome_records import Outcomes
 from dialogue_flows.records import CareNote, Conversation, Goal, Person, Schedule
-from dialogue_flows.types import Choice, Param, Snapshot
+from dialogue_flows.types import Choice, Msg, Param, Snapshot
 
 ANSWER = "answer"
 
@@ -58,6 +58,7 @@ class TurnRecords:
         self.helpline_book = helplines
         self.export_format: str | None = None
         self.erase = False
+        self.said_back: list[Msg] = []
 
     @property
     def conversation(self) -> Conversation:
@@ -83,7 +84,8 @@ class TurnRecords:
         """The person's lines of these kinds (None: all of them), or the first `most`
         (the best fitting); by default the general ones, as /help shows them."""
         timezone = self.person.timezone if self.person else None
-        return self.helpline_book.text(self.language, timezone, kinds, most)
+        region = self.person.region if self.person else None
+        return self.helpline_book.text(self.language, timezone, kinds, most, self.now, region)
 
     def emergency_number(self) -> str:
         timezone = self.person.timezone if self.person else None
@@ -126,6 +128,8 @@ class Work:
     default_timezone = _Shared[str]()
     export_format = _Shared[str | None]()
     erase = _Shared[bool]()
+    said_back = _Shared[list[Msg]]()
+    """What a saver understood and says back before the next question ("Purpose, then.")."""
 
     def __init__(
         self, records: TurnRecords, lines: tuple[str, ...] | None = GENERAL_LINES
@@ -222,7 +226,9 @@ class Question:
     How the question meets a move (see `listening`): `on_move` names the moves that
     answer it and the value each gives ("that's all" at the options is "done");
     `skippable` lets a second "I don't know" move on without an answer; `earlier`
-    finds what the person already said when they say "I already said"; `in_words`
+    finds what the person already said when they say "I already said", and `recall`
+    what they have said so far when no one answer is it; `as_content` names moves
+    that are answers here ("busy" to "what gets in the way?"); `in_words`
     lets a choice be said in a sentence ("emailing the teacher I think").
 
     `lead` is said once, when the conversation arrives at the question, before its
@@ -241,6 +247,8 @@ class Question:
     on_move: Mapping[str, str] = field(default_factory=dict)
     skippable: bool = False
     earlier: Callable[[Work], str | None] | None = None
+    recall: Callable[[Work], str | None] | None = None
+    as_content: frozenset[str] = frozenset()
     in_words: bool = False
     lead: str | None = None
     imagines: frozenset[str] = frozenset()

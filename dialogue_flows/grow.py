@@ -18,6 +18,7 @@ from typing import Any
 
 from dialogue_flows import answers, listening
 from dialogue_flows.flow import Ending, Flow, Question, Saver, Work, answer_is
+from dialogue_flows.moves import Move, split_move
 from dialogue_flows.records import Goal, LifeArea, Step
 from dialogue_flows.types import Choice, Msg, Param
 
@@ -36,6 +37,10 @@ AGREE = {"yes": "yes", "no": "not_quite"}
 KEEPS = {"keep": "keep", "yes": "keep"}
 KEEP_AS_STEP = {"keep": "keep"}
 """ "Keep it" when asked for a step: the idea (or the step they had) is the step."""
+SPLITS = {"several": "split"}
+""" "That's 2 things" at the options parts the idea kept as one."""
+BUSY_SAID = frozenset({"busy"})
+""" "Busy" where being busy answers the question ("what gets in the way?")."""
 SCALE_CHOICES = tuple(Choice(str(n), Msg("choice.number", {"number": n})) for n in range(11))
 
 _VAGUE_WORDS = {
@@ -63,9 +68,9 @@ def is_vague(goal: str) -> bool:
     return len(words) < 3 or (len(words) <= 6 and any(word in _VAGUE_WORDS for word in words))
 
 
-def shorten(text: str, limit: int = REFLECT_CHARS) -> str:
+def shorten(text: str, limit: int = REFLECT_CHARS, *, stretch: bool = True) -> str:
     """Their words, cut for quoting at a sentence or clause end, never mid-word."""
-    return answers.key_phrase(text, limit)
+    return answers.key_phrase(text, limit, stretch=stretch)
 
 
 class GrowWork(Work):
@@ -119,25 +124,51 @@ class GrowWork(Work):
         """Their own words put a summary right: it is shown again, with them."""
         return isinstance(self.answer, str) and self.answer not in ("yes", "not_quite")
 
+    def goal_hedged(self) -> bool:
+        """Hedges were left out of the goal: it is said back, to be put right."""
+        return self.goal is not None and self.goal.first_words is not None
+
+    def not_this_area(self) -> bool:
+        """No to the area offered, or words that named no area: the areas are shown."""
+        return self.answer == "no" or bool(self.draft.get(AREA_OPEN))
+
+    def split_asked(self) -> bool:
+        return bool(self.answer == SPLIT)
+
+    def new_idea_step(self) -> bool:
+        """The step was a new idea, not one of their options: it is said back first."""
+        return NEW_IDEA in self.draft
+
     right = answer_is("yes")
     not_quite = answer_is("not_quite")
-    not_this_area = answer_is("no")
     keeps_step = answer_is("keep")
 
 
 def save_goal(work: Work, answer: Any) -> None:
+    """The goal in their words; hedges around it ("i guess maybe… or something idk") are
+    left out of it, and their first words kept beside it, to be said back and checked."""
     number = max(work.goals, default=0) + 1
     work.draft["goal"] = number
+    text = answers.without_hedges(answer)
     work.put_goal(
         Goal(
             person_id=work.person_id,
             number=number,
             area=LifeArea.OTHER,
-            text=answer,
+            text=text,
+            first_words=answer if text != answer else None,
             created_at=work.now,
             updated_at=work.now,
         )
     )
+
+
+def put_goal_right(work: Work, answer: Any) -> None:
+    """Their own words for the goal, said when it was read back to them ("no, get a
+    proper job" is "get a proper job")."""
+    if isinstance(answer, str) and answer not in ("yes", "not_quite"):
+        lead, rest = split_move(answer)
+        work.update_goal(text=rest if lead is Move.NO and rest else answer)
 
 
 def suggested_area(work: Work) -> str | None:
@@ -145,13 +176,25 @@ def suggested_area(work: Work) -> str | None:
     return answers.suggest_area(work.goal.text) if work.goal else None
 
 
+AREA_OPEN = "area_open"
+"""The draft's note that their words at the suggested area named no area: it is asked."""
+
+
 def save_area(work: Work, answer: Any) -> None:
     """A life area by button or label, "yes" to the one suggested, or their own words."""
+    asked_again = work.draft.pop(AREA_OPEN, False)
     if answer == "no":
         return
     known = {area.value for area in LifeArea}
     if answer not in known and answer != "yes" and isinstance(answer, str):
         answer = _area_in_words(work, answer)
+        if answer is None and not asked_again and work.state == "area_suggested":
+            work.draft[AREA_OPEN] = True
+            return
+        if answer is None:
+            raise answers.InvalidAnswerError("invalid.area")
+        if answer in known:  # read from a sentence: said back, to be put right if need be
+            work.said_back.append(Msg("grow.area_heard", {"area": Msg(f"area.{answer}")}))
     if answer == "yes":
         answer = suggested_area(work) or LifeArea.OTHER.value
     own = None if answer in known else answer
@@ -162,19 +205,19 @@ OWN_AREA_WORDS = 4
 """Up to this many words at the area question are their own name for the area."""
 
 
-def _area_in_words(work: Work, text: str) -> str:
+def _area_in_words(work: Work, text: str) -> str | None:
     """A sentence at the area question: "ja mest det med min søn" is yes to the area
-    offered; "nej ikke helt, jeg mente mere det med arbejdet" names another one. Only
-    words that name no area are kept as their own name for it."""
-    try:
-        agreed = answers.yes_or_no(text) == "yes"
-    except answers.InvalidAnswerError:
-        agreed = False
-    if agreed and suggested_area(work) is not None:
-        return "yes"
-    if len(text.split()) <= OWN_AREA_WORDS:
+    offered; "nej ikke helt, jeg mente mere det med arbejdet" names another one (its
+    words are read again for the area). A few words that name no area ("my music") are
+    their own name for it; a sentence that names none gives None: the area is asked."""
+    agreed = answers.yes_or_no_said(text) == "yes"
+    named = answers.suggest_area(text)
+    if agreed and (named is None or named == suggested_area(work)):
+        return "yes" if suggested_area(work) is not None else named
+    plain = len(text.split()) <= OWN_AREA_WORDS and not re.search(r"[,.;:!?]", text)
+    if plain and answers.without_hedges(text) == text:
         return text  # "my music": their own name for it
-    return answers.suggest_area(text) or text
+    return named
 
 
 def save_concrete_goal(work: Work, answer: Any) -> None:
@@ -186,6 +229,15 @@ def save_concrete_goal(work: Work, answer: Any) -> None:
 def said_goal(work: Work) -> str | None:
     """ "I already said" at the goal's follow-up: the goal as they first put it."""
     return work.goal.text if work.goal else None
+
+
+def said_so_far(work: Work) -> str | None:
+    """ "I just said" in Reality: what they have told me so far, in their words."""
+    goal = work.goal
+    if goal is None:
+        return None
+    said = [goal.reality_now, goal.reality_works, goal.obstacles]
+    return ", ".join(quoted(text) for text in said if text) or quoted(goal.text)
 
 
 def keep(field: str, in_step: bool = False) -> Saver:
@@ -217,10 +269,32 @@ def put_right(work: Work, answer: Any) -> None:
     work.update_goal(**{part: answer})
 
 
+SPLIT = "split"
+"""The answer "that's 2 things" gives at the options: the idea kept as one is parted."""
+
+
+def split_ideas(work: Work) -> None:
+    """ "nah thats 2 things": the last idea that parts into several is parted, in place."""
+    goal = work.goal
+    if goal is None:
+        return
+    for at in reversed(range(len(goal.options))):
+        parts = answers.split_apart(goal.options[at])
+        if len(parts) > 1:
+            options = (*goal.options[:at], *parts, *goal.options[at + 1 :])
+            work.update_goal(options=options[:MAX_OPTIONS])
+            return
+    raise answers.InvalidAnswerError("invalid.cannot_split")
+
+
 def add_options(work: Work, answer: Any) -> None:
     """New ideas are added; "drop the second one", "change 2 to ..." or the list said
-    again put the list right instead (`answers.edit_ideas`)."""
+    again put the list right instead (`answers.edit_ideas`); "that's 2 things" parts
+    the idea that was kept as one."""
     goal = work.goal
+    if answer == SPLIT:
+        split_ideas(work)
+        return
     if goal is None or not isinstance(answer, str) or answer in ("yes", "not_quite"):
         return
     edited = answers.edit_ideas(answer, goal.options)
@@ -234,7 +308,7 @@ def add_options(work: Work, answer: Any) -> None:
 def option_choices(work: Work) -> tuple[Choice, ...]:
     options = work.goal.options if work.goal else ()
     return tuple(
-        Choice(f"#{i}", Msg("choice.own_words", {"text": shorten(option, 60)}))
+        Choice(f"#{i}", Msg("choice.own_words", {"text": shorten(option, 60, stretch=False)}))
         for i, option in enumerate(options)
     )
 
@@ -243,6 +317,9 @@ def save_chosen_option(work: Work, answer: Any) -> None:
     """An option by button, number or words; "none of them" adds the ideas said with it."""
     goal = work.goal
     if goal is None:
+        return
+    if answer == SPLIT:
+        split_ideas(work)
         return
     index = answer[1:] if isinstance(answer, str) and answer.startswith("#") else ""
     instead = answers.none_of_them(answer) if isinstance(answer, str) else None
@@ -268,16 +345,43 @@ def save_step(work: Work, answer: Any) -> None:
         work.update_goal(steps=(*goal.steps, step))
 
 
+NEW_IDEA = "new_idea"
+"""The draft's note of a step that was a new idea: the option chosen before it."""
+
+
 def save_first_step(work: Work, answer: Any) -> None:
     """The first step; or a change of mind to another of their options ("kan jeg tage
-    mailen i stedet"): that option is chosen, and its first step is asked for."""
+    mailen i stedet"): that option is chosen, and its first step is asked for. A change
+    of mind to a new idea ("actually i'll go to the library") is their step, and an
+    idea of theirs too: it is said back to be confirmed."""
     goal = work.goal
     if goal is not None and isinstance(answer, str):
         instead = answers.option_instead(answer, goal.options, goal.chosen_option)
         if instead is not None:
             work.update_goal(chosen_option=goal.options[instead])
             return
+        new = answers.change_of_mind(answer)
+        if new is None and answers.changes_mind(answer):  # "scrap that": nothing new yet
+            raise answers.InvalidAnswerError("invalid.step_instead")
+        if new and answers.names_no_option(answer, goal.options):
+            work.draft[NEW_IDEA] = goal.chosen_option
+            options = (*goal.options, new)[-MAX_OPTIONS:]
+            work.update_goal(options=options, chosen_option=new)
+            answer = new
     save_step(work, answer)
+
+
+def check_new_step(work: Work, answer: Any) -> None:
+    """Yes keeps the new idea as the step; "not quite" takes the step back, to be asked
+    again (the idea stays among theirs); their own words put it right."""
+    goal = work.goal
+    chosen_before = work.draft.pop(NEW_IDEA, None)
+    if goal is None or goal.current_step is None or answer == "yes":
+        return
+    if answer == "not_quite":
+        work.update_goal(steps=goal.steps[:-1], chosen_option=chosen_before)
+    elif isinstance(answer, str):
+        work.update_step(text=answer)
 
 
 def save_smaller_step(work: Work, answer: Any) -> None:
@@ -404,6 +508,9 @@ FLOW = Flow(
     work=GrowWork,
     questions=(
         Question("goal", "grow.goal", save=save_goal),
+        Question("goal_check", "grow.goal_check", choices=RIGHT_CHOICES, save=put_goal_right,
+                 on_move=AGREE),
+        Question("goal_fix", "grow.goal_fix", save=put_goal_right),
         Question("area_suggested", "grow.area_suggested",
                  choices=(Choice("yes", Msg("choice.yes_area")), *AREA_CHOICES),
                  save=save_area, on_move={"yes": "yes", "no": "no"}, in_words=True),
@@ -411,9 +518,12 @@ FLOW = Flow(
         Question("goal_concrete", "grow.goal_concrete", save=save_concrete_goal,
                  earlier=said_goal, skippable=True),
         Question("why", "grow.why", save=keep("why"), skippable=True),
-        Question("now", "grow.now", save=keep("reality_now"), skippable=True),
-        Question("works", "grow.works", save=keep("reality_works"), skippable=True),
-        Question("obstacles", "grow.obstacles", save=keep("obstacles"), skippable=True),
+        Question("now", "grow.now", save=keep("reality_now"), skippable=True,
+                 recall=said_so_far),
+        Question("works", "grow.works", save=keep("reality_works"), skippable=True,
+                 recall=said_so_far),
+        Question("obstacles", "grow.obstacles", save=keep("obstacles"), skippable=True,
+                 as_content=BUSY_SAID, recall=said_so_far),
         Question("reality_summary", "grow.reality_summary", choices=RIGHT_CHOICES,
                  save=put_right, on_move=AGREE),
         Question("reality_fix", "grow.reality_fix", save=put_right,
@@ -422,20 +532,26 @@ FLOW = Flow(
                  save=put_right, on_move=AGREE),
         Question("options", "grow.options", save=add_options),
         Question("options_summary", "grow.options_summary", choices=RIGHT_CHOICES,
-                 save=add_options, on_move={**AGREE, "thats_all": "yes"}),
+                 save=add_options, on_move={**AGREE, "thats_all": "yes", **SPLITS}),
         Question("options_fix", "grow.options_fix", save=add_options, skippable=True,
-                 on_move={"thats_all": "yes", "no": "yes"}),
+                 on_move={"thats_all": "yes", "no": "yes", **SPLITS}),
         Question("choose", "grow.choose", choices=option_choices, save=save_chosen_option,
-                 in_words=True),
+                 in_words=True, on_move=SPLITS),
         Question("step", "grow.step", save=save_first_step, on_move=KEEP_AS_STEP),
+        Question("step_check", "grow.step_check", choices=RIGHT_CHOICES, save=check_new_step,
+                 on_move=AGREE),
         Question("when", "grow.when", save=keep("when", in_step=True), skippable=True),
         *FIRM_UP_QUESTIONS,
     ),
     endings=(Ending("planned", "grow.summary", finish=finish_plan, then=offer_scaling),),
     transitions=[
-        {"trigger": "answer", "source": "goal", "dest": "area_suggested",
-         "conditions": "area_suggested"},
-        {"trigger": "answer", "source": "goal", "dest": "area"},
+        {"trigger": "answer", "source": "goal", "dest": "goal_check", "conditions": "goal_hedged"},
+        {"trigger": "answer", "source": "goal_check", "dest": "goal_fix",
+         "conditions": "not_quite"},
+        *({"trigger": "answer", "source": source, "dest": "area_suggested",
+           "conditions": "area_suggested"} for source in ("goal", "goal_check", "goal_fix")),
+        *({"trigger": "answer", "source": source, "dest": "area"}
+          for source in ("goal", "goal_check", "goal_fix")),
         {"trigger": "answer", "source": "area_suggested", "dest": "area",
          "conditions": "not_this_area"},
         *({"trigger": "answer", "source": source, "dest": "goal_concrete",
@@ -456,6 +572,9 @@ FLOW = Flow(
          "conditions": "not_quite"},
         {"trigger": "answer", "source": "reality_again", "dest": "options"},
         {"trigger": "answer", "source": "options", "dest": "options_summary"},
+        *({"trigger": "answer", "source": source, "dest": "options_summary",
+           "conditions": "split_asked"} for source in ("options_summary", "options_fix",
+                                                        "choose")),
         {"trigger": "answer", "source": "options_summary", "dest": "options_fix",
          "conditions": "not_quite"},
         {"trigger": "answer", "source": "options_fix", "dest": "options",
@@ -471,7 +590,11 @@ FLOW = Flow(
         {"trigger": "answer", "source": "choose", "dest": "options", "conditions": "turned_down"},
         {"trigger": "answer", "source": "choose", "dest": "step"},
         {"trigger": "answer", "source": "step", "dest": "step", "unless": "has_step"},
+        {"trigger": "answer", "source": "step", "dest": "step_check",
+         "conditions": "new_idea_step"},
         {"trigger": "answer", "source": "step", "dest": "when"},
+        {"trigger": "answer", "source": "step_check", "dest": "step", "conditions": "not_quite"},
+        {"trigger": "answer", "source": "step_check", "dest": "when"},
         {"trigger": "answer", "source": "when", "dest": "confidence"},
         *firm_up_step(then="planned"),
     ],

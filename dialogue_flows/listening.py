@@ -13,9 +13,13 @@ by the question's `on_move`), or gets a short reply and the same question again.
 | greeting      | a short friendly word (`<prompt>.greeting`), then the question      |
 | question      | what the question means (`<prompt>.means`), then the question       |
 | don't know    | a gentle example (`<prompt>.example`); the second time, a way on    |
-| already said  | what they said earlier, if the flow has it; else sorry, once more   |
+| already said  | what they said earlier, if the flow has it; or what they have said  |
+|               | so far (`recall`), and the question; else sorry, once more          |
 | advice        | the coaching stance, kindly; asked again, ideas (`<prompt>.ideas`)  |
 |               | or, where there are none, a second word that is not the first       |
+| busy          | the answer where being busy is one (`as_content`: "what gets in the |
+|               | way?"); elsewhere as "not now"                                      |
+| skip, not now | the question's own button for it ("Skip this one", "Not now")       |
 | stop, not now | a pause, as /cancel: everything kept, /start picks it up            |
 | skip          | at a question that can wait: heard, and on; elsewhere, the question |
 | that's all, no | "nothing really" to a question that can wait: heard, and on         |
@@ -58,6 +62,8 @@ def react(
     meaning or ideas, and falls back to the general words otherwise.
     """
     own = question.prompt
+    if move.value in question.as_content:
+        return None
     if move.value in question.on_move:
         word = f"{own}.{move.value}"  # a question may say how it heard the move
         said = (Msg(word),) if has(word) else ()
@@ -68,7 +74,10 @@ def react(
         key = f"{own}.{suffix}"
         return Msg(key if has(key) else general)
 
-    if move in (Move.STOP, Move.NOT_NOW):
+    button = _button_for(move, question, work)
+    if button is not None:
+        return Reaction(answer=question.read(button))
+    if move in (Move.STOP, Move.NOT_NOW, Move.BUSY):
         return Reaction(pause=True)
     if move is Move.REAL_PERSON:
         return Reaction(said=(Msg("move.real_person"),))
@@ -89,6 +98,9 @@ def react(
             return Reaction(
                 said=(Msg("move.used_earlier", {"said": key_phrase(earlier)}),), answer=earlier
             )
+        recalled = question.recall(work) if question.recall else None
+        if recalled:
+            return Reaction(said=(Msg("move.said_so_far", {"said": recalled}),))
         return Reaction(said=(Msg("move.already_said"),))
     if move is Move.ADVICE:
         _note(work, question, move)
@@ -102,6 +114,20 @@ def react(
     if move in (Move.THATS_ALL, Move.NO) and question.skippable:
         return Reaction(said=(Msg("move.noted"),), answer=SKIP)  # "nothing really": heard
     return Reaction(said=(Msg("move.not_here"),))
+
+
+BUTTONS = {
+    Move.SKIP: ("choice.skip",),
+    Move.NOT_NOW: ("choice.not_now",),
+    Move.BUSY: ("choice.not_now",),
+}
+"""A move that a question's button says: "skip it" is "Skip this one", "busy" "Not now"."""
+
+
+def _button_for(move: Move, question: Question, work: Work) -> str | None:
+    """The value of the offered button that says what the move says, or None."""
+    labels = BUTTONS.get(move, ())
+    return next((c.value for c in question.offered(work) if c.label.key in labels), None)
 
 
 def acknowledge(question: Question, text: str) -> tuple[Msg, ...]:

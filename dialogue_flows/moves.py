@@ -59,6 +59,8 @@ class Move(StrEnum):
     """no / nope / not really / nej / næ / ikke rigtig"""
     NOT_NOW = "not_now"
     """not now / later / maybe another time / ikke nu / senere"""
+    BUSY = "busy"
+    """busy / im busy rn / har travlt: not now, or the answer where being busy is one"""
     STOP = "stop"
     """stop / pause / i want to stop / stop nu / jeg gider ikke mere (crisis is read first)"""
     SKIP = "skip"
@@ -67,6 +69,8 @@ class Move(StrEnum):
     """idk / no idea / not sure / ved ikke / aner det ikke"""
     ALREADY_SAID = "already_said"
     """i just said / told you already / jeg har lige sagt det"""
+    SEVERAL = "several"
+    """that's 2 things / thats 2 ideas not 1 / det var 4 forskellige ting"""
     ADVICE = "advice"
     """can you just give me some advice / what should i do / hvad synes du"""
     QUESTION = "question"
@@ -79,6 +83,9 @@ class Move(StrEnum):
 
 _LIGHT = (Move.GREETING, Move.YES, Move.NO)
 """Moves that give way to any other move in the same message."""
+
+_WITH_BUSY = {Move.BUSY, Move.NO, Move.NOT_NOW}
+"""Busy is a move only with these: "nah im busy rn"; "busy mornings" is content."""
 
 MAX_MOVE_WORDS = 30
 """A message longer than this says more than a move."""
@@ -221,6 +228,8 @@ def _covers(typed: Sequence[str]) -> list[list[Move | None] | None]:
 
 def _resolve(pieces: Sequence[Move | None]) -> Move | None:
     found = [move for move in pieces if move is not None]
+    if Move.BUSY in found and not set(found) <= _WITH_BUSY:
+        return None  # "busy mornings" says when, not "not now"
     weighty = [move for move in found if move not in _LIGHT]
     if weighty:
         return weighty[-1]

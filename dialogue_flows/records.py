@@ -164,6 +164,9 @@ class Person(Record):
     created_at: datetime
     blocked_at: datetime | None = None
     timezone: Plain | None = None
+    region: Plain | None = None
+    """The Danish region of the town they named for their time zone ("Syddanmark"):
+    their region's acute line is offered, not every region's."""
     safety_plan: SafetyPlan | None = None
     conversation: Conversation = Field(default_factory=Conversation)
     followup_due: datetime | None = None

@@ -12,14 +12,13 @@ put right after it ("actually 8pm", "nej kl 20") replaces it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from dialogue_flows.answers import InvalidAnswerError, OneOf
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
 from dialogue_flows.records import Schedule
 from dialogue_flows.types import Choice, Msg, Param
-from dialogue_flows.weekly import WeeklyTime, read_hour, read_timezone, read_weekly
+from dialogue_flows.weekly import WeeklyTime, read_hour, read_region, read_timezone, read_weekly
 
 HOURS = (9, 12, 15, 18, 20)
 OFFERED_ZONES = ("Europe/London", "Europe/Copenhagen")
@@ -34,6 +33,23 @@ DAY_CHOICES = (
 """Buttons have their own labels: a Danish weekday is capitalised alone, not in a sentence."""
 HALF_CHOICES = (Choice("morning", Msg("choice.morning")), Choice("evening", Msg("choice.evening")))
 HALVES = OneOf(("morning", "evening"))
+
+
+def read_half(text: str) -> str:
+    """Morning or evening, by button or in words: "evening", "om aftenen", "no 7 at
+    night not morning" (the part of the day said first)."""
+    try:
+        return HALVES.pick(text)
+    except InvalidAnswerError as not_a_button:
+        try:
+            found = read_weekly(text)
+        except InvalidAnswerError:
+            raise not_a_button from None
+        if found.hour is None or found.unclear:
+            raise not_a_button from None
+        return "evening" if found.hour >= 12 else "morning"
+
+
 HOUR_CHOICES = tuple(Choice(f"{h}:00", Msg("choice.own_words", {"text": f"{h:02}:00"}))
                      for h in HOURS)  # fmt: skip
 
@@ -47,14 +63,22 @@ def day_or_none(text: str) -> WeeklyTime | str:
     return found
 
 
-def zone_or_time(text: str) -> WeeklyTime | str:
+class Where(NamedTuple):
+    """Where the person said they are: the zone, and the Danish region when a town says it
+    (the region chooses their acute helpline, see `helplines`)."""
+
+    zone: str
+    region: str | None
+
+
+def zone_or_time(text: str) -> WeeklyTime | Where:
     """A time zone; or, said where the zone is asked, a day or time put right.
 
     "no 7 at night not morning" right after "monday eve around 7" was read wrongly is
     a correction of the time, not a place: it is kept, and the zone asked again.
     """
     try:
-        return read_timezone(text)
+        return Where(read_timezone(text), read_region(text))
     except InvalidAnswerError:
         try:
             return read_weekly(text)
@@ -66,16 +90,12 @@ def zone_or_time(text: str) -> WeeklyTime | str:
 def time_or_yes(text: str) -> WeeklyTime | str:
     """Yes to the time said back, or the day or time put right ("actually 8pm").
 
-    A bare hour that could be morning or evening ("make it 8") is marked unclear: the
-    half of the day of the time it puts right decides (see `save_put_right`).
+    A bare hour that could be morning or evening ("make it 8") is unclear: morning or
+    evening is asked once (see `save_put_right`).
     """
     if text in ("yes", "change"):
         return text
-    found = read_weekly(text)
-    evening = read_weekly(f"{text} evening").hour
-    if found.hour is not None and evening != found.hour:
-        return replace(found, unclear=True)
-    return found
+    return read_weekly(text)
 
 
 TIME_RIGHT_CHOICES = (Choice("yes", Msg("choice.right")),
@@ -177,14 +197,12 @@ def save_half(work: Work, answer: Any) -> None:
 
 
 def save_put_right(work: Work, answer: Any) -> None:
-    """A day or time put right after it was said back replaces it, and is kept at once."""
+    """A day or time put right after it was said back replaces it, and is kept at once;
+    an hour that could be morning or evening ("make it 7") once that is said."""
     if isinstance(answer, WeeklyTime):
-        before = work.schedule
-        if answer.unclear and answer.hour is not None and before is not None:
-            later = before.hour >= 12  # "make it 8" after 19:00 is 20:00
-            answer = replace(answer, hour=answer.hour + 12 * later, unclear=False)
         save_time(work, answer)
-        schedule(work)
+        if not answer.unclear:
+            schedule(work)
 
 
 def save_zone(work: Work, answer: Any) -> None:
@@ -192,7 +210,9 @@ def save_zone(work: Work, answer: Any) -> None:
     if isinstance(answer, WeeklyTime):
         save_time(work, answer)
     elif work.person is not None:
-        work.person = work.person.model_copy(update={"timezone": answer})
+        work.person = work.person.model_copy(
+            update={"timezone": answer.zone, "region": answer.region}
+        )
 
 
 def schedule(work: Work) -> None:
@@ -269,8 +289,8 @@ FLOW = Flow(
         Question("manage", "reminders.manage", choices=manage_choices, read=manage_or_time,
                  save=save_time),
         Question("hour", "reminders.hour", choices=HOUR_CHOICES, read=read_hour, save=save_time),
-        Question("half", "reminders.half", choices=HALF_CHOICES, read=HALVES.pick,
-                 save=save_half, in_words=True),
+        Question("half", "reminders.half", choices=HALF_CHOICES, read=read_half,
+                 save=save_half),
         Question("timezone", "reminders.timezone", choices=zone_choices, read=zone_or_time,
                  save=save_zone),
         Question("timezone_again", "reminders.time_put_right", choices=zone_choices,
@@ -316,6 +336,8 @@ FLOW = Flow(
            "conditions": "time_put_right"} for source in ("timezone", "timezone_again")),
         *({"trigger": "answer", "source": source, "dest": "time_right", "after": "set_schedule"}
           for source in ("timezone", "timezone_again")),
+        {"trigger": "answer", "source": "time_right", "dest": "half",
+         "conditions": ["time_put_right", "hour_unclear"]},
         {"trigger": "answer", "source": "time_right", "dest": "time_right",
          "conditions": "time_put_right"},
         {"trigger": "answer", "source": "time_right", "dest": "day", "conditions": "wants_change"},

@@ -34,19 +34,22 @@ _DAYS = {
     6: ("sunday", "sun", "søndag", "søn"),
 }
 _DAY_WORDS = {fold(word): day for day, names in _DAYS.items() for word in names}
+_FULL_NAME = 6
+"""Day names this long or longer are whole names ("monday", "mandag"); shorter ones are
+short forms ("mon", "man", "sun", "søn"), read as a day only where one is meant."""
 _TIME = re.compile(
     r"(?<![\d:.])(?:kl\.?\s*|at\s+|klokken\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*"
     r"(am|pm|a\.m\.|p\.m\.)?(?![\d:.]*\d)",
 )
-UNCLEAR_HOURS = range(1, 7)
-"""A bare 1 to 6 may be morning or evening: the flow asks which."""
+UNCLEAR_HOURS = range(1, 12)
+"""A bare 1 to 11 may be morning or evening: the flow asks which, once."""
 
 
 @dataclass(frozen=True)
 class WeeklyTime:
     """A weekday (0 is Monday) and/or a time of day.
 
-    `unclear` is True when the hour was a bare 1 to 6 with no am/pm or part of the day
+    `unclear` is True when the hour was a bare 1 to 11 with no am/pm or part of the day
     ("Monday at 6"): the hour holds the morning reading, and the flow asks "morning or
     evening?" before keeping it.
     """
@@ -66,16 +69,24 @@ def read_weekly(text: str) -> WeeklyTime:
     WeeklyTime(weekday=1, hour=8, minute=0, unclear=False)
     >>> read_weekly("monday at 5")
     WeeklyTime(weekday=0, hour=5, minute=0, unclear=True)
+    >>> read_weekly("the man at the job centre")
+    Traceback (most recent call last):
+    ...
+    dialogue_flows.answers.InvalidAnswerError: invalid.weekly
     """
     folded = fold(text)
     typed = [word.text for word in words(folded)]
     days = sorted(
-        (len(word) < 6, at, _day(word)) for at, word in enumerate(typed) if _day(word) is not None
+        (len(word) < _FULL_NAME, at, day)
+        for at, word in enumerate(typed)
+        if (day := _day(word)) is not None and (len(word) >= _FULL_NAME or _meant(typed, at))
     )
-    weekday = days[0][2] if days else None  # a day's full name before a short form ("man")
+    weekday = days[0][2] if days else None  # a day's full name before a short form
     periods = phrase_list("time", "periods", stems=True).find(typed)
     period = periods[0][2].meaning if periods else None
     said = _said_time(folded)
+    if said is None and len(periods) == 1 and set(typed) & word_list("time", "busy"):
+        raise InvalidAnswerError("invalid.busy_then")  # "busy mornings": not then
     if said is None:
         if weekday is None and period is None:
             raise InvalidAnswerError("invalid.weekly")
@@ -87,6 +98,47 @@ def read_weekly(text: str) -> WeeklyTime:
         return WeeklyTime(weekday, *_checked(_in_period(hour, period), minute))
     unclear = hour in UNCLEAR_HOURS and not padded
     return WeeklyTime(weekday, *_checked(hour, minute), unclear=unclear)
+
+
+def _meant(typed: list[str], at: int) -> bool:
+    """A short form stands for a day where one is plausibly meant: in an answer of time
+    words only ("sat 10am", "man kl 18"), after a day cue ("on sat", "på søn"), or first
+    and before a time ("sun morning"). Not in a sentence: "the man at the job centre",
+    "min søn", "i sat down".
+    """
+    timely = _time_words()
+    others = typed[:at] + typed[at + 1 :]
+    if all(word in timely or _has_digit(word) or _day(word) is not None for word in others):
+        return True
+    if at > 0 and typed[at - 1] in word_list("time", "day_cues"):
+        return True
+    after = typed[at + 1 : at + 3]
+    timed = bool(after) and (
+        _has_digit(after[0])
+        or after[0] in _period_words()
+        or (after[0] in timely and len(after) > 1 and _has_digit(after[1]))
+    )
+    return at == 0 and timed
+
+
+def _has_digit(word: str) -> bool:
+    """ "7", "10am", "18.30": a time's word."""
+    return any(char.isdigit() for char in word)
+
+
+@cache
+def _period_words() -> frozenset[str]:
+    return frozenset(
+        fold(word) for table in tables().values() for said in table["time"]["periods"].values()
+        for phrase_ in said for word in phrase_.split()
+    )  # fmt: skip
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    """Words an answer of only a day and a time is made of ("at", "kl", "evening")."""
+    return (word_list("time", "cues") | word_list("time", "day_cues") | _period_words()
+            | word_list("time", "joins"))  # fmt: skip
 
 
 def read_hour(text: str) -> WeeklyTime:
@@ -248,6 +300,13 @@ class _Place:
     country: bool
     population: int
     zone: str
+    region: str = ""
+    """A Danish town's region ("Syddanmark"): its acute lines are the ones to offer."""
+
+
+DANISH_REGIONS = {"17": "Hovedstaden", "18": "Midtjylland", "19": "Nordjylland",
+                  "20": "Sjælland", "21": "Syddanmark"}  # fmt: skip
+"""GeoNames' first-level divisions of Denmark, as the helplines files name the regions."""
 
 
 _ASCII_NAME = re.compile(r"[a-z0-9]+")
@@ -278,7 +337,8 @@ def _places() -> dict[str, _Place]:
 
     largest: dict[str, _Place] = {}
     for city in world.get_cities().values():
-        place = _Place(False, int(city["population"]), city["timezone"])
+        region = DANISH_REGIONS.get(city["admin1code"], "") if city["countrycode"] == "DK" else ""
+        place = _Place(False, int(city["population"]), city["timezone"], region)
         if place.zone.casefold() not in real_zones():
             continue
         add(city["name"], place)
@@ -364,8 +424,21 @@ def _zone_populations() -> dict[str, int]:
     return found
 
 
+def read_region(text: str) -> str | None:
+    """The Danish region of the town named ("Odense" → "Syddanmark"), None when no
+    Danish town of 15,000 people or more is named."""
+    try:
+        return _place([word.text for word in words(fold(text))]).region or None
+    except InvalidAnswerError:
+        return None
+
+
 def _place_zone(typed: list[str]) -> str:
-    """The zone of the place named in the words.
+    return _place(typed).zone
+
+
+def _place(typed: list[str]) -> _Place:
+    """The place named in the words.
 
     The name of most words wins ("new york" over "york"), then a town over a country
     ("Portland, USA"), then the larger place; a typo is forgiven in large places only.
@@ -381,7 +454,7 @@ def _place_zone(typed: list[str]) -> str:
     exact = [(gram.count(" "), not places[gram].country, places[gram]) for gram in grams
              if gram in places]  # fmt: skip
     if exact:
-        return max(exact)[2].zone
+        return max(exact)[2]
     close = [
         (match[1], places[match[0]])
         for gram in grams
@@ -391,4 +464,4 @@ def _place_zone(typed: list[str]) -> str:
     ]  # fmt: skip
     if not close:
         raise InvalidAnswerError("invalid.timezone")
-    return max(close)[1].zone
+    return max(close)[1]

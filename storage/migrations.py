@@ -209,6 +209,10 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX appointments_eve ON appointments (eve_due) WHERE eve_due IS NOT NULL;
     """,
+    # 11: the Danish region of the town a person named for their time zone (helplines).
+    """
+    ALTER TABLE people ADD COLUMN region TEXT;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

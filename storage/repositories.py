@@ -79,7 +79,8 @@ APPOINTMENT_COLUMNS = ("person_id", "number", "at", "words", "created_at", "eve_
                        "summary_at")  # fmt: skip
 _JSON_COLUMNS = {"options", "earlier_texts", "conversation", "safety_plan", "levels", "answers"}
 PERSON_COLUMNS = ("id", "name", "language", "consented_at", "created_at", "blocked_at",
-                   "timezone", "safety_plan", "conversation", "followup_due")  # fmt: skip
+                   "timezone", "region", "safety_plan", "conversation",
+                   "followup_due")  # fmt: skip
 _TABLE_RECORDS = (
     (Person, PERSON_COLUMNS), (Goal, GOAL_COLUMNS), (Step, STEP_COLUMNS),
     (CheckIn, CHECKIN_COLUMNS), (Schedule, SCHEDULE_COLUMNS),

@@ -363,7 +363,7 @@ def test_a_correction_typed_at_the_summary_is_shown_back_and_a_second_replaces_i
 
 
 def test_a_time_put_right_where_the_zone_is_asked_is_kept(dialogue: Dialogue) -> None:
-    dialogue.run(*WHOLE_PLAN, "no", "monday at 7")
+    dialogue.run(*WHOLE_PLAN, "no", "monday at 7am")
     assert dialogue.step == "timezone"
     [again] = dialogue.say("no 7 at night not morning")
     assert dialogue.keys == ["reminders.time_put_right"]

@@ -332,8 +332,8 @@ def test_thats_all_ends_the_ideas(engine: Engine, catalogue: Catalogue, language
         ("en", "monday 7pm", "london", "no 8 at night", 20),
         ("da", "mandag kl 19", "aarhus", "nej kl 20", 20),
         ("da", "mandag kl 19", "aarhus", "hellere kl. 8 om aftenen", 20),
-        ("en", "monday 7pm", "london", "actually make it 8", 20),
-        ("da", "mandag kl 19", "aarhus", "nej kl 8", 20),
+        ("en", "monday 7pm", "london", "actually make it 8 in the evening", 20),
+        ("da", "mandag kl 19", "aarhus", "nej kl 8 i aften", 20),
     ],
 )
 def test_a_check_in_time_put_right_replaces_the_time(

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from dialogue_flows import weekly
 from dialogue_flows.answers import InvalidAnswerError
 from dialogue_flows.records import Schedule
-from dialogue_flows.weekly import WeeklyTime, read_timezone, read_weekly
+from dialogue_flows.weekly import WeeklyTime, read_region, read_timezone, read_weekly
 
 ZONES = [
     "Europe/London",
@@ -36,7 +36,7 @@ ZONES = [
         ("mon 6pm", WeeklyTime(0, 18, 0)),
         ("mandag kl. 18", WeeklyTime(0, 18, 0)),
         ("Tuesdays at 7.30pm", WeeklyTime(1, 19, 30)),
-        ("søndag kl 9.15", WeeklyTime(6, 9, 15)),
+        ("søndag kl 9.15", WeeklyTime(6, 9, 15, unclear=True)),
         ("friday morning", WeeklyTime(4, 9, 0)),
         ("12am sat", WeeklyTime(5, 0, 0)),
         ("onsdag", WeeklyTime(2, None, 0)),
@@ -81,13 +81,13 @@ def test_a_time_in_words_is_the_time(words: str, expected: WeeklyTime) -> None:
     [
         ("sunday morning at 10", WeeklyTime(6, 10, 0)),
         ("weds 7pm", WeeklyTime(2, 19, 0)),
-        ("thursdays about half 7", WeeklyTime(3, 7, 30)),
+        ("thursdays about half 7", WeeklyTime(3, 7, 30, unclear=True)),
         ("fredag efter arbejde", WeeklyTime(4, 18, 0)),
         ("lørdag formiddag kl 10", WeeklyTime(5, 10, 0)),
         ("monday lunchtime", WeeklyTime(0, 12, 0)),
         ("tues evening 8ish", WeeklyTime(1, 20, 0)),
         ("søndag aften ved 9-tiden", WeeklyTime(6, 21, 0)),
-        ("tuesday at 9", WeeklyTime(1, 9, 0)),
+        ("tuesday at 9", WeeklyTime(1, 9, 0, unclear=True)),
         ("mandag kl 6 om morgenen", WeeklyTime(0, 6, 0)),
     ],
 )
@@ -102,8 +102,8 @@ def test_times_written_after_the_reader(words: str, expected: WeeklyTime) -> Non
         ("monday eve around 7", WeeklyTime(0, 19, 0)),
         ("om soendagen kl 7 om aftenen", WeeklyTime(6, 19, 0)),
         ("om søndagen kl 7 om aftenen", WeeklyTime(6, 19, 0)),
-        ("loerdagen kl 10", WeeklyTime(5, 10, 0)),
-        ("mandagene ved 9-tiden", WeeklyTime(0, 9, 0)),
+        ("loerdagen kl 10", WeeklyTime(5, 10, 0, unclear=True)),
+        ("mandagene ved 9-tiden", WeeklyTime(0, 9, 0, unclear=True)),
         ("tonight at 7", WeeklyTime(None, 19, 0)),
         ("7 at night", WeeklyTime(None, 19, 0)),
         ("wed morn around 8", WeeklyTime(2, 8, 0)),
@@ -254,3 +254,13 @@ def test_next_due_is_the_next_local_weekly_time(
     assert local.weekday() == weekday or wall.date() != wanted.date()
     following = schedule.due_after(due)
     assert timedelta(days=6, hours=22) <= following - due <= timedelta(days=7, hours=2)
+
+
+@pytest.mark.parametrize(
+    ("words", "region"),
+    [("jeg bor i Odense", "Syddanmark"), ("Aalborg", "Nordjylland"), ("København", "Hovedstaden"),
+     ("aarhus", "Midtjylland"), ("Roskilde", "Sjælland"), ("Denmark", None), ("London", None)],
+)  # fmt: skip
+def test_a_danish_town_says_its_region(words: str, region: str | None) -> None:
+    """The region chooses the person's acute helpline (see `helplines`)."""
+    assert read_region(words) == region

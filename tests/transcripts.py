@@ -168,10 +168,10 @@ SCRIPTS = (
             "ring the joinery place my mate works at, ask keyworker bout cv, do cscs card",
             "ye", "3 prob", "book the cscs test online", "/export json", "monday eve around 7",
             "8", "cos i already looked it up", "nah", "sunday at 7", "no 7 at night not morning",
-            "London", "actually make it 8", "ye"),
+            "London", "actually make it 8", "evening", "ye"),
            "Text-speak moves, three ideas in a comma list, “3 prob”, an export in the middle, "
-           "an evening time in few letters, a time put right where the zone is asked and again "
-           "after it is said back."),
+           "an evening time in few letters, a bare hour met with “morning or evening?”, and a "
+           "time put right after it is said back (“make it 8”: asked the same way)."),
     Script("text-speaker.da", "Forkortelser, og en plan der bliver rettet undervejs (dansk)",
            "da",
            ("/start", "ja", "Ali", "finde en bolig", "ja", "hva mener du",

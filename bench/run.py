@@ -1,9 +1,10 @@
 """growcoach's benchmark: start-up, the turn, the bot under load, reminders, and growth.
 
-Usage: .venv/bin/python bench/run.py [--quick | --render]
+Usage: .venv/bin/python bench/run.py [--quick | --render | --again PART...]
        .venv/bin/python bench/run.py --part flood '[10000, 50]'  (one part alone)
 Prints a table and writes BENCHMARKS.md (with bench/CHANGES.md appended) and the raw
-figures to bench/last-run.json; --render writes BENCHMARKS.md again from those. Each
+figures to bench/last-run.json; --render writes BENCHMARKS.md again from those; --again
+measures the named parts (startup, due_while_chatting, load) of the last run again. Each
 part runs in a fresh process, so memory figures are that part's own. Not part of the
 test suite: figures are measured here, not asserted. Only loopback traffic: the fake
 Bot API server is on 127.0.0.1.
@@ -50,7 +51,7 @@ from storage.db import PRAGMAS  # noqa: E402
 
 TOKEN = "123456:BENCH-token-for-the-fake-bot-api-00"
 ANSWERS = SCHEDULE_ANSWERS
-"""A whole GROW conversation and a weekly check-in: 20 turns, one reply each."""
+"""A whole GROW conversation and a weekly check-in: 21 turns, one reply each."""
 THINK = 0.150
 CHANGES = ROOT / "bench" / "CHANGES.md"
 """What was changed after profiling, before and after: written by hand, appended."""
@@ -552,6 +553,9 @@ def main() -> None:
     if "--render" in sys.argv:
         render_again()
         return
+    if "--again" in sys.argv:
+        measure_again(sys.argv[sys.argv.index("--again") + 1 :])
+        return
     quick = "--quick" in sys.argv
     results = {
         "startup": part("startup", 5),
@@ -580,6 +584,25 @@ def main() -> None:
         LAST_RUN.write_text(json.dumps(run, indent=1))
 
 
+def measure_again(names: list[str]) -> None:
+    """Only the named parts of the last full run again (e.g. after a fault in one), with
+    the full run's arguments; the rest of bench/last-run.json is kept, and each part
+    measured again is noted with its date."""
+    last = json.loads(LAST_RUN.read_text())
+    again: dict[str, Any] = {
+        "startup": lambda: part("startup", 5),
+        "due_while_chatting": lambda: part("due_while_chatting", 10_000, 100, 10.0),
+        "load": lambda: [part("load", kind, people) for people in (100, 1000)
+                         for kind in ("growcoach", "baseline")],
+    }  # fmt: skip
+    today = f"{datetime.now(UTC):%Y-%m-%d}"
+    for name in names:
+        last["results"][name] = again[name]()
+        last["results"].setdefault("again", {})[name] = today
+    LAST_RUN.write_text(json.dumps(last, indent=1))
+    render_again()
+
+
 def render_again() -> None:
     """BENCHMARKS.md again from the last runs (this one's and PostgreSQL's), with CHANGES.md."""
     last = json.loads(LAST_RUN.read_text())
@@ -592,7 +615,7 @@ def render(results: dict[str, Any], where: str, quick: bool, day: str) -> str:
     lines = [
         "# Benchmarks", "",
         f"Measured by `bench/run.py`{' --quick' if quick else ''} on "
-        f"{day}: {where}.", "",
+        f"{day}: {where}." + measured_again(results), "",
         "## 1. Engine turn (pure, in memory)", "",
         "| turns | turns/s | p50 | p99 |", "| --- | --- | --- | --- |",
         f"| {engine['turns']} | {engine['rate']:,.0f} | {engine['p50_ms']:.3f} ms "
@@ -612,7 +635,8 @@ def render(results: dict[str, Any], where: str, quick: bool, day: str) -> str:
         f"{durable_['trip_us']:.0f} µs (median): the limit is three such trips, a turn two.",
         "",
         "## 3. The bot under load (real processes, fake Bot API on localhost)", "",
-        "Each simulated person holds a whole GROW conversation (20 turns), answering 150 ms "
+        f"Each simulated person holds a whole GROW conversation ({len(ANSWERS)} turns), "
+        "answering 150 ms "
         "after the bot's last message. Update-to-reply is from the update being queued at "
         "the fake server to the bot's reply arriving there (it includes the bot's long-poll "
         "pickup). Baseline: python-telegram-bot's "
@@ -653,6 +677,13 @@ def render(results: dict[str, Any], where: str, quick: bool, day: str) -> str:
     if CHECKIN_CRASHES.exists():
         lines += ["", *render_checkin_crashes(json.loads(CHECKIN_CRASHES.read_text()))]
     return "\n".join(lines) + "\n\n" + CHANGES.read_text()
+
+
+def measured_again(results: dict[str, Any]) -> str:
+    """The parts measured again after the full run (`--again`), if any."""
+    again = results.get("again", {})
+    return "".join(f" Part `{name}` measured again on {day} (`--again`)."
+                   for name, day in again.items())  # fmt: skip
 
 
 def render_due_and_startup(results: dict[str, Any]) -> list[str]:

@@ -66,7 +66,7 @@ class ReminderLoop:
         deliver: Deliver,
         clock: Clock,
         channel: str = PersonId.TELEGRAM,
-        batch: int = 20,
+        batch: int = 5,
         lease: timedelta = timedelta(minutes=10),
         interval: float = EVERY,
         owner: str | None = None,

@@ -40,7 +40,6 @@ from telegram import (
 from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden, NetworkError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     BaseUpdateProcessor,
     CallbackQueryHandler,
@@ -53,7 +52,7 @@ from telegram.ext import (
 from bot.app import App, open_app
 from bot.conversations import Clock
 from bot.logs import pseudonym, quiet_libraries
-from bot.pacing import RepliesFirst
+from bot.pacing import SENDING_REMINDER, RepliesFirst, RoomForReplies
 from bot.person_locks import PersonLocks
 from bot.receiving import Batch, InboxRequest, Webhook, bare, parse_webhook_body, serve_webhook
 from bot.reminders import EVERY, ReminderLoop
@@ -242,8 +241,7 @@ class TelegramBot:
             .post_shutdown(self.post_shutdown)
         )
         if self.settings.service.telegram_rate_limit:
-            limiter = AIORateLimiter(overall_max_rate=30, max_retries=5)
-            builder.rate_limiter(limiter)  # the builder keeps it
+            builder.rate_limiter(RoomForReplies())  # the builder keeps it
         base_url = self.settings.base_url
         if base_url:
             builder = builder.base_url(base_url).base_file_url(file_url(base_url))
@@ -575,7 +573,11 @@ class TelegramBot:
         user_id = int(PersonId.parse(person).key)
         bot = self.application.bot
         await self.replies_first.reminder()
-        delivered = await self.send_replies(bot, user_id, user_id, turn, patient=False)
+        sending = SENDING_REMINDER.set(True)  # this task's sends leave room for replies
+        try:
+            delivered = await self.send_replies(bot, user_id, user_id, turn, patient=False)
+        finally:
+            SENDING_REMINDER.reset(sending)
         return "sent" if delivered else "blocked"
 
     async def _deliver(

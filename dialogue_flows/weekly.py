@@ -196,13 +196,6 @@ def _time_words() -> frozenset[str]:
             | word_list("time", "joins"))  # fmt: skip
 
 
-def read_hour(text: str) -> WeeklyTime:
-    found = read_weekly(text)
-    if found.hour is None:
-        raise InvalidAnswerError("invalid.hour")
-    return found
-
-
 _DAY_ENDINGS = ("", "s", "e", "en", "ene", "ne")
 """A day's name as written in a sentence: "Mondays", "mandage", "søndagen", "lørdagene"."""
 
@@ -482,13 +475,17 @@ def _place_zone(typed: list[str]) -> str:
     The name of most words wins ("new york" over "york"), then a town over a country
     ("Portland, USA"), then the larger place; a typo is forgiven in large places only.
     """
-    not_places = word_list("time", "not_places")
+    not_places = word_list("time", "not_places") | _time_words() | word_list("time", "corrections")
+
+    def no_place(word: str) -> bool:  # "mon", "kl", "11": a time said, never a town
+        return word in not_places or _day(word) is not None or _has_digit(word)
+
     places = _places()
     grams = [
         " ".join(typed[start : start + size])
         for size in (3, 2, 1)
         for start in range(len(typed) - size + 1)
-        if not all(word in not_places for word in typed[start : start + size])
+        if not all(no_place(word) for word in typed[start : start + size])
     ]
     exact = [(gram.count(" "), not places[gram].country, places[gram]) for gram in grams
              if gram in places]  # fmt: skip

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -24,7 +24,7 @@ from dialogue_flows import answers, gas, grow
 from dialogue_flows.answers import InvalidAnswerError, OneOf
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
 from dialogue_flows.moves import Move, read_move, split_move
-from dialogue_flows.records import CheckIn, Conversation, Goal, Step
+from dialogue_flows.records import CheckIn, Goal, Step
 from dialogue_flows.types import Choice, Msg, Param
 from dialogue_flows.weekly import read_weekly
 from dialogue_flows.words import words
@@ -330,23 +330,11 @@ def params(work: Work) -> Mapping[str, Param]:
 
 
 def entry(work: Work) -> str:
-    work.draft["began"] = work.now.isoformat()
     candidates = checkable(work.goals)
     if len(candidates) == 1:
         work.draft["goal"] = candidates[0].number
         return "how"
     return "which"
-
-
-def crossed(conversation: Conversation, sent_at: datetime | None) -> bool:
-    """Words sent before this check-in began (written before it reached the person, or an
-    answer to last week's that arrived after this one went out) answer none of its
-    questions. Telegram gives whole seconds: a message in the second the check-in began
-    counts as after it."""
-    began = conversation.draft.get("began") if conversation.flow == FLOW.name else None
-    if sent_at is None or not isinstance(began, str):
-        return False
-    return sent_at < datetime.fromisoformat(began).replace(microsecond=0)
 
 
 def reflect(outcome: str) -> Question:

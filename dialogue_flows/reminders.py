@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from dialogue_flows.answers import InvalidAnswerError, OneOf
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
 from dialogue_flows.records import Schedule
 from dialogue_flows.types import Choice, Msg, Param
-from dialogue_flows.weekly import WeeklyTime, read_timezone, read_weekly
+from dialogue_flows.weekly import WeeklyTime, read_region, read_timezone, read_weekly
 
 HOURS = (9, 12, 15, 18, 20)
 OFFERED_ZONES = ("Europe/London", "Europe/Copenhagen")
@@ -78,14 +78,22 @@ def keeps_only(found: WeeklyTime) -> bool:
     return found.keep and found.weekday is None and found.hour is None
 
 
-def zone_or_time(text: str) -> WeeklyTime | str:
+class Where(NamedTuple):
+    """Where the person said they are: the zone, and the Danish region when a town says it
+    (the region chooses their acute helpline, see `helplines`)."""
+
+    zone: str
+    region: str | None
+
+
+def zone_or_time(text: str) -> WeeklyTime | Where:
     """A time zone; or, said where the zone is asked, a day or time put right.
 
     "no 7 at night not morning" right after "monday eve around 7" was read wrongly is
     a correction of the time, not a place: it is kept, and the zone asked again.
     """
     try:
-        return read_timezone(text)
+        return Where(read_timezone(text), read_region(text))
     except InvalidAnswerError:
         try:
             found = read_weekly(text)
@@ -260,7 +268,9 @@ def save_zone(work: Work, answer: Any) -> None:
     if isinstance(answer, WeeklyTime):
         save_time(work, answer)
     elif work.person is not None:
-        work.person = work.person.model_copy(update={"timezone": answer})
+        work.person = work.person.model_copy(
+            update={"timezone": answer.zone, "region": answer.region}
+        )
 
 
 def schedule(work: Work) -> None:

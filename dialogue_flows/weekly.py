@@ -353,6 +353,13 @@ class _Place:
     country: bool
     population: int
     zone: str
+    region: str = ""
+    """A Danish town's region ("Syddanmark"): its acute lines are the ones to offer."""
+
+
+DANISH_REGIONS = {"17": "Hovedstaden", "18": "Midtjylland", "19": "Nordjylland",
+                  "20": "Sjælland", "21": "Syddanmark"}  # fmt: skip
+"""GeoNames' first-level divisions of Denmark, as the helplines files name the regions."""
 
 
 _ASCII_NAME = re.compile(r"[a-z0-9]+")
@@ -383,7 +390,8 @@ def _places() -> dict[str, _Place]:
 
     largest: dict[str, _Place] = {}
     for city in world.get_cities().values():
-        place = _Place(False, int(city["population"]), city["timezone"])
+        region = DANISH_REGIONS.get(city["admin1code"], "") if city["countrycode"] == "DK" else ""
+        place = _Place(False, int(city["population"]), city["timezone"], region)
         if place.zone.casefold() not in real_zones():
             continue
         add(city["name"], place)
@@ -469,8 +477,21 @@ def _zone_populations() -> dict[str, int]:
     return found
 
 
+def read_region(text: str) -> str | None:
+    """The Danish region of the town named ("Odense" → "Syddanmark"), None when no
+    Danish town of 15,000 people or more is named."""
+    try:
+        return _place([word.text for word in words(fold(text))]).region or None
+    except InvalidAnswerError:
+        return None
+
+
 def _place_zone(typed: list[str]) -> str:
-    """The zone of the place named in the words.
+    return _place(typed).zone
+
+
+def _place(typed: list[str]) -> _Place:
+    """The place named in the words.
 
     The name of most words wins ("new york" over "york"), then a town over a country
     ("Portland, USA"), then the larger place; a typo is forgiven in large places only.
@@ -490,7 +511,7 @@ def _place_zone(typed: list[str]) -> str:
     exact = [(gram.count(" "), not places[gram].country, places[gram]) for gram in grams
              if gram in places]  # fmt: skip
     if exact:
-        return max(exact)[2].zone
+        return max(exact)[2]
     close = [
         (match[1], places[match[0]])
         for gram in grams
@@ -500,4 +521,4 @@ def _place_zone(typed: list[str]) -> str:
     ]  # fmt: skip
     if not close:
         raise InvalidAnswerError("invalid.timezone")
-    return max(close)[1].zone
+    return max(close)[1]

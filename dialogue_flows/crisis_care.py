@@ -36,7 +36,7 @@ from dialogue_flows.answers import (
     tables,
     yes_or_no,
 )
-from dialogue_flows.crisis import Concern
+from dialogue_flows.crisis import Concern, assess
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
 from dialogue_flows.helplines import YOUNG
 from dialogue_flows.moves import Move, read_move
@@ -135,11 +135,21 @@ def unanswered(
     on cannabis) gets the lapse reply in full, not the short repeat."""
     for concern in CARE:
         care = CARE[concern]
-        if concern in concerns and not (
-            care.shortened and said_lately(note, message_for(care, said), now)
-        ):
+        given = any(said_lately(note, message, now) for message in covering(care, said))
+        if concern in concerns and not (care.shortened and given):
             return care
     return None
+
+
+def covering(care: Care, said: str) -> tuple[str, ...]:
+    """The replies that have said what this one would: itself, and for the plain
+    message the one about saved-up doses too, which says all of it and more (testers:
+    "jeg vil ikke leve mere" after it got the whole block again). The reply without
+    doses never covers the one with them: lost tolerance must be said."""
+    message = message_for(care, said)
+    if message == care.message and care.saved_up is not None:
+        return (message, care.saved_up)
+    return (message,)
 
 
 def said_lately(note: CareNote, message: str, now: datetime) -> bool:
@@ -167,15 +177,43 @@ _CLAUSE = re.compile(r"[.,;!?\n]+|\s(?:but|men)\s")
 
 
 def heard(text: str) -> tuple[Msg, ...]:
-    """What to say first, whatever the answer: respect for a refusal to call, and sorry
-    for asking again when they say they already answered."""
+    """What to say first, whatever the answer: warmth when help is coming or the means
+    are put away, respect for a refusal to call, sorry for a misreading when they say
+    they have taken nothing, and sorry for asking again when they say they already
+    answered."""
     clauses = _clauses(text)
     said = []
+    if any(says(clause, "help_coming") for clause in clauses):
+        said.append(Msg("crisis.help_coming"))
     if any(says(clause, "refuse_call") for clause in clauses):
         said.append(Msg("crisis.no_call"))
+    if True in _emergency_words(text) and not new_emergency(text):
+        said.append(Msg("crisis.not_taken"))
     if any(read_move(clause) is Move.ALREADY_SAID for clause in clauses):
         said.append(Msg("crisis.asked_twice"))
     return tuple(said)
+
+
+def new_emergency(text: str) -> bool:
+    """Whether an answer at a crisis question tells of a new emergency, plainly: taken
+    or swallowed something, someone not waking, hurt now. Never when denied ("i havent
+    taken anything", "jeg har ikke taget noget"). Exact words only, so "look at the
+    plan" is never "took"."""
+    return False in _emergency_words(text)
+
+
+def _emergency_words(text: str) -> list[bool]:
+    """Each emergency word in `text`, and whether a word just before it denies it."""
+    typed = [word.text for word in words(text)]
+    denials = phrase_list("care", "no_emergency", typos=False)
+    found = phrase_list("care", "emergency_now", stems=True, typos=False).find(typed)
+    return [bool(denials.find(typed[max(0, start - 2) : start])) for start, _, _ in found]
+
+
+def answered_besides(text: str) -> bool:
+    """Whether the message says more than its crisis words: a clause of it with no
+    concern ("couple of ideas. but partner had a go again"), an answer begun."""
+    return any(not assess(clause) for clause in _clauses(text))
 
 
 def _clauses(text: str) -> list[str]:
@@ -291,10 +329,13 @@ _read_safety = by_clause(_safety_words)
 
 
 def read_safe(text: str) -> str:
-    """ "I'm safe for now", "not sure" or "not safe" from a press or from words; "unclear"
-    when the words say none of them (asked once more, then left: never a loop)."""
+    """ "I'm safe for now", "not sure" or "not safe" from a press or from words; "plan"
+    when, not safe for sure, they ask for their safety plan ("maybe the plan thing");
+    "unclear" when the words say none of them (asked once more, then left: never a loop)."""
     if text in {choice.value for choice in SAFE_CHOICES}:
         return text
+    if says(text, "wants_plan"):
+        return "plan"
     try:
         return _read_safety(text)
     except InvalidAnswerError:
@@ -427,10 +468,12 @@ FLOW = Flow(
     name="crisis",
     work=CareWork,
     questions=(
-        Question("safe_now", "crisis.safe_now", choices=SAFE_CHOICES, read=read_safe),
+        Question("safe_now", "crisis.safe_now", choices=SAFE_CHOICES, read=read_safe,
+                 save=save_plan_choice),
         Question("after_emergency", "crisis.after_emergency", choices=SAFE_CHOICES,
-                 read=read_safe),
-        Question("safe_again", "crisis.safe_again", choices=SAFE_CHOICES, read=read_safe),
+                 read=read_safe, save=save_plan_choice),
+        Question("safe_again", "crisis.safe_again", choices=SAFE_CHOICES, read=read_safe,
+                 save=save_plan_choice),
         plan_question("not_safe", lead="crisis.not_safe"),
         plan_question("unsure", lead="crisis.unsure"),
         Question("followup_offer", "crisis.followup_offer", choices=YES_NO, read=read_yes_no),
@@ -450,16 +493,19 @@ FLOW = Flow(
         Ending("left", "crisis.left"),
     ),
     transitions=[
+        _go("safe_now", "to_plan", "wants_plan"),
         _go("safe_now", "followup_after_safe", "is_safe", "may_offer"),
         _go("safe_now", "safe_ok", "is_safe"),
         _go("safe_now", "safe_again", "is_unclear"),
         _go("safe_now", "unsure", "is_unsure"),
         _go("safe_now", "not_safe"),
+        _go("after_emergency", "to_plan", "wants_plan"),
         _go("after_emergency", "followup_after_safe", "is_safe", "may_offer"),
         _go("after_emergency", "safe_ok", "is_safe"),
         _go("after_emergency", "safe_again", "is_unclear"),
         _go("after_emergency", "unsure", "is_unsure"),
         _go("after_emergency", "not_safe"),
+        _go("safe_again", "to_plan", "wants_plan"),
         _go("safe_again", "followup_after_safe", "is_safe", "may_offer"),
         _go("safe_again", "safe_ok", "is_safe"),
         _go("safe_again", "left", "is_unclear"),

@@ -122,7 +122,7 @@ class Engine:
         turn = _TurnInProgress(self, snapshot, now, from_person=not isinstance(event, FROM_LOOP))
         text = event.text if isinstance(event, Text) else ""
         concerns = assess(text) if text else frozenset()
-        if concerns and not turn.imagined(concerns):  # first, even in a command's words
+        if concerns and not turn.imagined(concerns, text):  # first, even in a command's words
             turn.crisis(concerns, text)
         else:
             turn.receive(event)
@@ -292,15 +292,26 @@ class _TurnInProgress(TurnRecords):
         else:
             self.say(Msg("stale.nothing_open"))
 
-    def imagined(self, concerns: frozenset[Concern]) -> bool:
+    def imagined(self, concerns: frozenset[Concern], text: str) -> bool:
         """The open question asked them to picture just these ("worse than now"); or
-        they are in the crisis conversation already, and distress is what it is about
-        ("jeg ringer ikke til nogen nu" is its answer, not a new crisis)."""
+        they are in the crisis conversation already, and what they say is its answer
+        first ("jeg ringer ikke til nogen nu", "im safe, hes not violent or anything",
+        "i havent taken anything"): only a new emergency said plainly ("i took all my
+        pills") or words that answer nothing there bring a crisis reply again."""
         if not self.is_open():
             return False
         if self.conversation.flow == crisis_care.FLOW.name:
-            return concerns <= {Concern.DISTRESS}
+            if Concern.EMERGENCY in concerns and crisis_care.new_emergency(text):
+                return False
+            return concerns <= {Concern.DISTRESS} or self.answers_here(clean(text))
         return {concern.value for concern in concerns} <= self.question().imagines
+
+    def answers_here(self, words: str) -> bool:
+        """The words answer the open crisis question (not "unclear")."""
+        try:
+            return bool(self.read(self.question(), self.work(), words) != "unclear")
+        except InvalidAnswerError:
+            return False
 
     def crisis(self, concerns: frozenset[Concern], said: str) -> None:
         """Before anything else: the reply that fits, the lines, their own plan; then the
@@ -312,7 +323,12 @@ class _TurnInProgress(TurnRecords):
             self.say(message, Msg("crisis.before_consent", values))
             return
         care, reply = self.care_reply(concerns, said)
-        self.interrupt(care.entry, *reply)
+        started = (
+            self.is_open()
+            and self.conversation.flow != crisis_care.FLOW.name
+            and crisis_care.answered_besides(said)
+        )
+        self.interrupt(care.entry, *reply, started=grow.quoted(clean(said)) if started else "")
 
     def care_values(self, kinds: tuple[str, ...], most: int | None = None) -> dict[str, Param]:
         return {"helplines": self.helpline_text(kinds, most), "emergency": self.emergency_number()}
@@ -386,11 +402,13 @@ class _TurnInProgress(TurnRecords):
         resume = self.conversation if self.conversation.flow is not None else None
         self.start_flow(measure.FLOW, draft={"entry": "due"}, resume=resume)
 
-    def interrupt(self, entry: str, *before: Msg) -> None:
+    def interrupt(self, entry: str, *before: Msg, started: str = "") -> None:
         """Open the crisis conversation at `entry`, keeping the one it interrupts.
 
         Its draft holds the numbers its messages name: the emergency number, and a line
-        to talk to now (the first suicide and crisis line, such as Samaritans).
+        to talk to now (the first suicide and crisis line, such as Samaritans); and the
+        answer they had `started` to the question it interrupted, quoted back when that
+        question is asked again (never kept as the answer: crisis words are not filed).
         """
         conversation = self.conversation
         resume = conversation.resume if conversation.flow == crisis_care.FLOW.name else None
@@ -398,6 +416,10 @@ class _TurnInProgress(TurnRecords):
             resume = conversation
         talk = self.helpline_text(("suicide",), most=1)  # open now first, else with its hours
         draft = {"entry": entry, "emergency": self.emergency_number(), "talk": talk}
+        if conversation.flow == crisis_care.FLOW.name:  # a crisis reply within one
+            started = conversation.draft.get("started", "")
+        if started:
+            draft["started"] = started
         self.start_flow(crisis_care.FLOW, *before, draft=draft, resume=resume)
 
     def show_safety(self) -> None:
@@ -642,6 +664,7 @@ class _TurnInProgress(TurnRecords):
         then = ending.next_flow(work)
         passed = ending.passes(work) if ending.passes else None
         resume = self.conversation.resume
+        started = work.draft.get("started") if flow is crisis_care.FLOW else None
         care = self.conversation.care  # kept across conversations
         self.conversation = Conversation(ask_id=self.conversation.ask_id, care=care)
         if then == crisis_care.FLOW.name:
@@ -650,7 +673,8 @@ class _TurnInProgress(TurnRecords):
             self.start_flow(FLOWS[then], *closing, draft=passed, resume=resume)
         elif resume is not None:
             back = "crisis.go_on" if flow is crisis_care.FLOW else "resume.back"
-            self.take_up(resume, *closing, Msg(back))
+            again = (Msg("crisis.started", {"said": started}),) if started else ()
+            self.take_up(resume, *closing, *again, Msg(back))
         else:
             self.say(*closing)
 

@@ -396,3 +396,116 @@ def test_harm_said_in_passing_gets_the_gentle_harm_reply_with_its_lines(
     )
     assert dialogue.keys[0] == "crisis.harm_from_others"
     assert "0808 2000 247" in reply and "999" in reply and "Samaritans" not in reply
+
+
+# -- 7. inside the crisis conversation, what they say is first its answer ------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "meaning"),
+    [("i dont want to ring 999, im not gonna do anything tonight. maybe the plan thing",
+      "crisis.to_plan"),
+     ("im safe tonight i think. just not sure in general", "crisis.unsure")],
+)  # fmt: skip
+def test_an_answer_to_are_you_safe_is_not_an_emergency(
+    dialogue: Dialogue, said: str, meaning: str
+) -> None:
+    """Testers (Kaz): de-escalating answers got "Please call 999 now… give naloxone"."""
+    dialogue.run(*THROUGH_REALITY, "honestly i cant go on anymore")
+    dialogue.say(said)
+    assert "crisis.emergency" not in dialogue.keys and meaning in dialogue.keys, dialogue.keys
+    assert "naloxone" not in dialogue.last_replies[0]
+
+
+def test_the_plan_thing_opens_the_plan(dialogue: Dialogue) -> None:
+    dialogue.run(*THROUGH_REALITY, "honestly i cant go on anymore")
+    dialogue.say("i dont want to ring 999, im not gonna do anything tonight. maybe the plan thing")
+    assert dialogue.keys[:2] == ["crisis.no_call", "crisis.to_plan"]
+    assert dialogue.person is not None and dialogue.person.conversation.flow == "safety"
+
+
+def test_saying_nothing_was_taken_is_heard_and_a_new_emergency_still_is(
+    dialogue: Dialogue,
+) -> None:
+    dialogue.run(*THROUGH_REALITY, "honestly i cant go on anymore")
+    dialogue.say("what? i havent taken anything")
+    assert dialogue.keys[0] == "crisis.not_taken" and "crisis.emergency" not in dialogue.keys
+    assert dialogue.last_replies[0].startswith("Sorry, I misread you.")
+    [reply] = dialogue.say("i just took all my pills")
+    assert dialogue.keys[0] == "crisis.emergency" and "call 999" in reply
+
+
+def test_danish_denials_and_answers_are_not_emergencies(danish: Dialogue) -> None:
+    danish.run(*DANISH_AT_REALITY, "jeg vil ikke leve mere")
+    danish.say("hvad? jeg har ikke taget noget")
+    assert danish.keys[0] == "crisis.not_taken" and "crisis.emergency" not in danish.keys
+    danish.say("jeg ringer ikke til 112, jeg gør ikke noget i nat. måske det med planen")
+    assert "crisis.emergency" not in danish.keys and "crisis.to_plan" in danish.keys
+    danish.run("/cancel")
+    danish.say("jeg vil ikke leve mere")
+    danish.say("jeg har taget alle mine piller")
+    assert danish.keys[0] == "crisis.emergency", danish.keys
+
+
+def test_safe_in_a_sentence_after_harm_from_others(dialogue: Dialogue) -> None:
+    """Testers (Kaz): only typing "1" was read as safe after the harm reply."""
+    dialogue.run(*THROUGH_REALITY, "partner had a go again last night so aint slept much either")
+    dialogue.say("im safe, its not like that, hes not violent or anything")
+    assert dialogue.keys == ["crisis.followup_after_safe"], dialogue.keys
+
+
+def test_safe_in_a_danish_sentence_after_harm_from_others(danish: Dialogue) -> None:
+    danish.run(*DANISH_AT_REALITY, "min kæreste slog mig igen i går, så jeg har ikke sovet")
+    danish.say("jeg er ok, det er ikke sådan, han slår ikke")
+    assert danish.keys == ["crisis.followup_after_safe"], danish.keys
+
+
+def test_help_on_its_way_is_acknowledged_and_the_block_not_repeated(danish: Dialogue) -> None:
+    """Testers (Jonas): the whole block three times in a few minutes, and "han kommer"
+    not acknowledged."""
+    danish.run(*DANISH_WELCOMED, "har gemt lidt metadon til side, bare for en sikkerheds skyld")
+    replies = danish.say("jeg har ringet til min behandler")
+    assert danish.keys[0] == "crisis.help_coming" and "•" not in replies[0]
+    assert replies[0].startswith("Hvor er det godt at høre")
+    danish.say("ved ikk helt. men kim er på vej og jeg har lagt det væk")
+    assert danish.keys[:2] == ["crisis.help_coming", "crisis.unsure"], danish.keys
+    danish.say("okay jeg har ringet til min behandler, han kommer")
+    assert danish.keys[0] == "crisis.help_coming" and "crisis.lapse" not in danish.keys
+    danish.say("jeg vil ikke leve mere")
+    assert danish.keys[0] == "crisis.again", danish.keys
+
+
+def test_help_on_its_way_in_english_and_one_full_block_a_day(dialogue: Dialogue) -> None:
+    dialogue.run(*WELCOMED, "ive been saving my methadone up, just in case")
+    assert dialogue.keys[0] == "crisis.saved_up"
+    [reply] = dialogue.say("i rang my key worker, shes on her way. put them away")
+    assert dialogue.keys[0] == "crisis.help_coming" and "•" not in reply
+    dialogue.run("/cancel")
+    dialogue.say("i want to die")
+    assert dialogue.keys[0] == "crisis.again", dialogue.keys
+
+
+# -- 8. the answer that carried a disclosure is quoted back, never filed -----------------
+
+
+def test_the_answer_begun_is_quoted_when_grow_resumes(dialogue: Dialogue) -> None:
+    """Testers: the same question asked as if nothing was said ("i just told you??")."""
+    dialogue.run(*THROUGH_REALITY)
+    dialogue.say("couple of ideas. but partner had a go again last night so aint slept much")
+    dialogue.run("im safe, hes not violent or anything")
+    [reply] = dialogue.say("no thanks")
+    assert dialogue.keys[-3:] == ["crisis.started", "crisis.go_on", "grow.options"]
+    assert "You'd started to answer: “couple of ideas." in reply
+    person = dialogue.person
+    assert person is not None and "partner" not in str(person.conversation.draft)
+
+
+def test_the_answer_begun_is_quoted_in_danish(danish: Dialogue) -> None:
+    danish.run(*DANISH_AT_REALITY)
+    danish.say("hun betyder alt for mig. men min kæreste slog mig igen i går")
+    danish.run("jeg er ok, det er ikke sådan")
+    [reply] = danish.say("nej tak")
+    assert danish.keys[-3:] == ["crisis.started", "crisis.go_on", "grow.why"]
+    assert "Du var begyndt at svare: “hun betyder alt for mig." in reply
+    person = danish.person
+    assert person is not None and "kæreste" not in str(person.conversation.draft)

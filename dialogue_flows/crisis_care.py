@@ -330,16 +330,16 @@ _read_safety = by_clause(_safety_words)
 
 def read_safe(text: str) -> str:
     """ "I'm safe for now", "not sure" or "not safe" from a press or from words; "plan"
-    when, not safe for sure, they ask for their safety plan ("maybe the plan thing");
+    when they ask for their safety plan ("maybe the plan thing"), unless they say they
+    are not safe (then the emergency number comes first, and the plan is offered);
     "unclear" when the words say none of them (asked once more, then left: never a loop)."""
     if text in {choice.value for choice in SAFE_CHOICES}:
         return text
-    if says(text, "wants_plan"):
-        return "plan"
     try:
-        return _read_safety(text)
+        value = _read_safety(text)
     except InvalidAnswerError:
-        return "unclear"
+        value = "unclear"
+    return "plan" if value != "unsafe" and says(text, "wants_plan") else value
 
 
 HOW_TODAY_CHOICES = (

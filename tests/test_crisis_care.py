@@ -424,6 +424,12 @@ def test_the_plan_thing_opens_the_plan(dialogue: Dialogue) -> None:
     assert dialogue.person is not None and dialogue.person.conversation.flow == "safety"
 
 
+def test_not_safe_with_the_plan_still_gets_the_emergency_number_first(danish: Dialogue) -> None:
+    danish.run(*DANISH_AT_REALITY, "jeg vil ikke leve mere")
+    [reply] = danish.say("nej jeg er ikke tryg. kan vi se planen")
+    assert danish.keys == ["crisis.not_safe", "crisis.plan_offer"] and "112" in reply
+
+
 def test_saying_nothing_was_taken_is_heard_and_a_new_emergency_still_is(
     dialogue: Dialogue,
 ) -> None:

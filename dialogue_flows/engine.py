@@ -129,6 +129,10 @@ class Engine:
         return turn.result()
 
 
+KEEP = "keep_started"
+"""In a draft: the answer begun before a crisis, offered back to keep (`take_up`)."""
+
+
 class _TurnInProgress(TurnRecords):
     """One turn being worked out: the records as they change, and the replies so far.
 
@@ -210,6 +214,9 @@ class _TurnInProgress(TurnRecords):
         if self.crossed(event.sent_at):
             self.ask_again(Msg("crossed", {"said": grow.quoted(words)}))
             return
+        kept = self.kept_answer(move)
+        if kept is not None:
+            words, move = kept, read_move(kept)
         if move and not self.is_label(question, words) and self.meet(move, question):
             return
         if move is None and (question.recall or question.earlier):
@@ -221,6 +228,18 @@ class _TurnInProgress(TurnRecords):
         except InvalidAnswerError as invalid:
             # Raised before any record changed: the person stays where they were.
             self.ask_again(self.invalid_words(question, invalid))
+
+    def kept_answer(self, move: Move | None) -> str | None:
+        """The answer begun before a crisis, when offered back (`take_up`) and they say
+        yes to keeping it; whatever they say, the offer ends: anything else is their
+        new answer. Crisis words are never kept without that yes."""
+        draft = dict(self.conversation.draft)
+        offer = draft.pop(KEEP, None)
+        if offer is None:
+            return None
+        self.conversation = self.conversation.model_copy(update={"draft": draft})
+        current = offer["ask"] == self.conversation.ask_id
+        return str(offer["text"]) if current and move is Move.YES else None
 
     def crossed(self, sent_at: datetime | None) -> bool:
         """Words sent before the open question was asked answer none of it: the rest of
@@ -328,7 +347,7 @@ class _TurnInProgress(TurnRecords):
             and self.conversation.flow != crisis_care.FLOW.name
             and crisis_care.answered_besides(said)
         )
-        self.interrupt(care.entry, *reply, started=grow.quoted(clean(said)) if started else "")
+        self.interrupt(care.entry, *reply, started=clean(said) if started else "")
 
     def care_values(self, kinds: tuple[str, ...], most: int | None = None) -> dict[str, Param]:
         return {"helplines": self.helpline_text(kinds, most), "emergency": self.emergency_number()}
@@ -673,8 +692,7 @@ class _TurnInProgress(TurnRecords):
             self.start_flow(FLOWS[then], *closing, draft=passed, resume=resume)
         elif resume is not None:
             back = "crisis.go_on" if flow is crisis_care.FLOW else "resume.back"
-            again = (Msg("crisis.started", {"said": started}),) if started else ()
-            self.take_up(resume, *closing, *again, Msg(back))
+            self.take_up(resume, *closing, Msg(back), started=started)
         else:
             self.say(*closing)
 
@@ -685,16 +703,27 @@ class _TurnInProgress(TurnRecords):
             before = (*before, Msg(lead, flow.params(self.work(flow))))
         self.ask_again(*before)
 
-    def take_up(self, resume: Conversation, *before: Msg) -> None:
+    def take_up(self, resume: Conversation, *before: Msg, started: str | None = None) -> None:
         """Back to the conversation a crisis or a command interrupted, at the same question.
 
         The last of `before` leads back to the question ("Here's where we were:"), so it
-        is said only when the conversation is open; a paused one waits for /start.
+        is said only when the conversation is open; a paused one waits for /start. The
+        answer they had `started` when a crisis interrupted is quoted back: at a question
+        in their own words it is offered to keep (`KEEP`: yes keeps it), else only said.
         """
         self.conversation = resume.model_copy(
             update={"ask_id": self.conversation.ask_id + 1, "asked_at": self.now,
                     "care": self.conversation.care}
         )  # fmt: skip
+        if started and self.is_open():
+            said = {"said": grow.quoted(started)}
+            if self.question().offered(self.work()):
+                before = (*before[:-1], Msg("crisis.started", said), before[-1])
+            else:
+                keep = {"ask": self.conversation.ask_id, "text": started}
+                draft = {**self.conversation.draft, KEEP: keep}
+                self.conversation = self.conversation.model_copy(update={"draft": draft})
+                before = (*before[:-1], Msg("crisis.keep_started", said))
         if self.is_open():
             self.ask_again(*before)
         else:

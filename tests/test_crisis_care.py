@@ -491,27 +491,44 @@ def test_help_on_its_way_in_english_and_one_full_block_a_day(dialogue: Dialogue)
     assert dialogue.keys[0] == "crisis.again", dialogue.keys
 
 
-# -- 8. the answer that carried a disclosure is quoted back, never filed -----------------
+# -- 8. the answer that carried a disclosure is offered back, never filed without a yes ---
 
 
-def test_the_answer_begun_is_quoted_when_grow_resumes(dialogue: Dialogue) -> None:
+def test_the_answer_begun_is_offered_back_and_yes_keeps_it(dialogue: Dialogue) -> None:
     """Testers: the same question asked as if nothing was said ("i just told you??")."""
     dialogue.run(*THROUGH_REALITY)
-    dialogue.say("couple of ideas. but partner had a go again last night so aint slept much")
+    dialogue.say("ask the council, save a bit. but partner had a go again last night")
     dialogue.run("im safe, hes not violent or anything")
     [reply] = dialogue.say("no thanks")
-    assert dialogue.keys[-3:] == ["crisis.started", "crisis.go_on", "grow.options"]
-    assert "You'd started to answer: “couple of ideas." in reply
+    assert dialogue.keys[-2:] == ["crisis.keep_started", "grow.options"]
+    assert "you'd started to answer: “ask the council, save a bit." in reply
     person = dialogue.person
-    assert person is not None and "partner" not in str(person.conversation.draft)
+    assert person is not None and "council" not in str(dialogue.goals)
+    dialogue.say("yes")
+    assert "grow.options" not in dialogue.keys and "council" in str(dialogue.goals)
 
 
-def test_the_answer_begun_is_quoted_in_danish(danish: Dialogue) -> None:
+def test_the_answer_begun_is_offered_back_in_danish_and_a_new_one_replaces_it(
+    danish: Dialogue,
+) -> None:
     danish.run(*DANISH_AT_REALITY)
     danish.say("hun betyder alt for mig. men min kæreste slog mig igen i går")
     danish.run("jeg er ok, det er ikke sådan")
     [reply] = danish.say("nej tak")
-    assert danish.keys[-3:] == ["crisis.started", "crisis.go_on", "grow.why"]
-    assert "Du var begyndt at svare: “hun betyder alt for mig." in reply
-    person = danish.person
-    assert person is not None and "kæreste" not in str(person.conversation.draft)
+    assert danish.keys[-2:] == ["crisis.keep_started", "grow.why"]
+    assert "var du begyndt at svare: “hun betyder alt for mig." in reply
+    danish.say("at hun kan regne med mig")
+    assert "grow.why" not in danish.keys
+    assert "regne med mig" in str(danish.goals) and "kæreste" not in str(danish.goals)
+    assert danish.person is not None and "kæreste" not in str(danish.person.conversation)
+
+
+def test_at_a_question_with_buttons_the_answer_begun_is_only_said(dialogue: Dialogue) -> None:
+    dialogue.run(*THROUGH_REALITY[:-1])
+    dialogue.say("yes mostly. but partner had a go again last night")
+    dialogue.run("im safe, hes not violent or anything")
+    [reply] = dialogue.say("no thanks")
+    assert dialogue.keys[-3:-1] == ["crisis.started", "crisis.go_on"], dialogue.keys
+    assert "You'd started to answer: “yes mostly." in reply
+    dialogue.say("yes")
+    assert dialogue.keys[-1] == "grow.options"

@@ -812,6 +812,20 @@ def without_hedges(text: str) -> str:
     ('komme i arbejde', 'idk maybe')
     """
     found = words(text)
+    start, end = _unhedged(found)
+    kept = text[found[start].start : found[end - 1].end] if start < end else ""
+    if (
+        not HEDGED_GOAL_WORDS <= end - start <= HEDGED_GOAL_MOST
+        or len(found) - (end - start) < HEDGE_WORDS
+        or re.search(r"[,.;:!?]", kept)
+    ):
+        return text
+    return kept
+
+
+def _unhedged(found: Sequence[Word]) -> tuple[int, int]:
+    """Where the words between leading and trailing hedges start and end (start == end:
+    nothing but hedges)."""
     start, end = 0, len(found)
     leading, trailing = phrase_list("hedges", "leading"), phrase_list("hedges", "trailing")
     moved = True
@@ -827,14 +841,43 @@ def without_hedges(text: str) -> str:
             if last and last[0][0] == 0 and last[0][1] == len(typed) - at:
                 end, moved = start + at, True
                 break
-    kept = text[found[start].start : found[end - 1].end] if start < end else ""
-    if (
-        not HEDGED_GOAL_WORDS <= end - start <= HEDGED_GOAL_MOST
-        or len(found) - (end - start) < HEDGE_WORDS
-        or re.search(r"[,.;:!?]", kept)
-    ):
+    return start, end
+
+
+_CLAUSE_MARKS = re.compile(r"[,.;:!?…\n]+|\s[-\u2013\u2014]\s")
+
+
+def core(text: str, *, background: bool = True) -> str:
+    """The heart of an answer, to quote back: clauses of hedges alone at its edges
+    ("altså jeg ved ikke helt…", "dunno,") and the hedges around what is left are taken
+    off; with `background`, when one clause says what they want, that clause alone
+    ("wanna get back in2 work tbh, used 2 be a labourer" is "wanna get back in2 work").
+    One clause is `without_hedges`; the person's whole answer is kept by the caller.
+
+    >>> core("altså jeg ved ikke helt… jeg vil gerne se min datter, vi har ikke talt sammen")
+    'jeg vil gerne se min datter'
+    >>> core("dunno, wanna feel normal again", background=False)
+    'wanna feel normal again'
+    """
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for mark in [*_CLAUSE_MARKS.finditer(text), None]:
+        until = mark.start() if mark else len(text)
+        found = words(text[at:until])
+        start, end = _unhedged(found)
+        if start < end:
+            spans.append((at + found[start].start, at + found[end - 1].end))
+        at = mark.end() if mark else at
+    if len(spans) <= 1 and not _CLAUSE_MARKS.search(text.strip(" .!?…")):
+        return without_hedges(text)
+    if not spans:
         return text
-    return kept
+    wishes = phrase_list("hedges", "wish")
+    if background and len(spans) > 1:
+        for start, end in spans:
+            if wishes.find([word.text for word in words(text[start:end])]):
+                return text[start:end]
+    return text[spans[0][0] : spans[-1][1]]
 
 
 def changes_mind(text: str) -> bool:

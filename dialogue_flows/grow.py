@@ -77,7 +77,9 @@ class GrowWork(Work):
     """The conditions and callbacks the GROW transitions name."""
 
     def goal_is_vague(self) -> bool:
-        return self.goal is not None and is_vague(self.goal.text)
+        """Vague as kept and as said: a short form of a long answer has its context."""
+        goal = self.goal
+        return goal is not None and is_vague(goal.text) and is_vague(goal.first_words or "")
 
     def area_suggested(self) -> bool:
         return suggested_area(self) is not None
@@ -145,11 +147,13 @@ class GrowWork(Work):
 
 
 def save_goal(work: Work, answer: Any) -> None:
-    """The goal in their words; hedges around it ("i guess maybe… or something idk") are
-    left out of it, and their first words kept beside it, to be said back and checked."""
+    """The goal in their words; hedges around it ("i guess maybe… or something idk",
+    "altså jeg ved ikke helt…") and what they add as background ("…, used 2 be a
+    labourer") are left out of it, and their first words kept beside it, to be said
+    back and checked."""
     number = max(work.goals, default=0) + 1
     work.draft["goal"] = number
-    text = answers.without_hedges(answer)
+    text = answers.core(answer)
     work.put_goal(
         Goal(
             person_id=work.person_id,
@@ -461,8 +465,9 @@ def offer_scaling(work: Work) -> str | None:
 
 
 def quoted(text: str | None) -> str:
-    """The heart of an answer, as a short quote for a summary ("" when there is none)."""
-    return f"“{answers.key_phrase(text)}”" if text else ""
+    """The heart of an answer, as a short quote for a summary ("" when there is none):
+    without the hedges at its edges ("dunno, wanna feel normal again")."""
+    return f"“{answers.key_phrase(answers.core(text, background=False))}”" if text else ""
 
 
 def params(work: Work) -> Mapping[str, Param]:

@@ -1,0 +1,93 @@
+"""What two people played against GROW in the console found (Lee, short text-speak;
+Mette, long and ambivalent), each in English and Danish, each failing before its fix.
+
+Goals and reasons are quoted without their fillers and background; "i just said" /
+"det skrev jeg jo" is never kept; an answer at a summary is never a silent replacement;
+an option or idea is put right in words; a number after a self-correction is the one
+meant; a step said with its time is not asked for its time again; a milestone and a harsh
+label for oneself are heard; the area offer has no choice twice; a skip with a reason is
+a skip; and the Danish reads as a Danish coach would say it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import WELCOMED, Dialogue
+
+from dialogue_flows.catalogue import Catalogue
+from dialogue_flows.engine import Engine
+
+TO_GOAL = {"en": WELCOMED, "da": ("/start", "ja", "Mette")}
+GOALS = {
+    "en": ("wanna get back in2 work tbh, used 2 be a labourer", "wanna get back in2 work"),
+    "da": ("altså jeg ved ikke helt… jeg vil gerne have kontakt med min datter igen, vi har "
+           "ikke snakket i to år", "jeg vil gerne have kontakt med min datter igen"),
+}  # fmt: skip
+YES = {"en": "yes", "da": "ja"}
+TO_WHY = {
+    language: (*TO_GOAL[language], GOALS[language][0], YES[language], YES[language])
+    for language in GOALS
+}
+"""Goal said with its filler, the short form confirmed, the area confirmed: at "why"."""
+TO_OPTIONS = {
+    "en": (*TO_WHY["en"], "need the money", "been out of work 2 yrs", "my keyworker", "nerves",
+           "yes"),
+    "da": (*TO_WHY["da"], "jeg savner hende", "vi snakker ikke sammen", "jeg er god til at skrive",
+           "at hun siger nej", "ja"),
+}  # fmt: skip
+TO_CHOOSE = {
+    "en": (*TO_OPTIONS["en"], "ask the gaffer at my old site\nask my keyworker about the cscs course",
+           "yes"),
+    "da": (*TO_OPTIONS["da"], "ringe til hende\nskrive et brev\nspørge min søster", "ja"),
+}  # fmt: skip
+TO_STEP = {
+    "en": (*TO_CHOOSE["en"], "2"),
+    "da": (*TO_CHOOSE["da"], "2"),
+}
+STEPS = {"en": "ring the college about the course", "da": "skrive første linje"}
+TO_CONFIDENCE = {
+    language: (*TO_STEP[language], STEPS[language], when)
+    for language, when in (("en", "thursday"), ("da", "torsdag"))
+}
+
+
+def person(engine: Engine, catalogue: Catalogue, language: str, *lines: str) -> Dialogue:
+    dialogue = Dialogue(engine, catalogue, language=language)
+    dialogue.run(*lines)
+    return dialogue
+
+
+# -- 1. the goal and why, without fillers and background ---------------------------------
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_the_goal_is_quoted_without_its_filler_and_background(
+    engine: Engine, catalogue: Catalogue, language: str
+) -> None:
+    said, goal = GOALS[language]
+    dialogue = person(engine, catalogue, language, *TO_GOAL[language])
+    [reply] = dialogue.say(said)
+    assert f"“{goal}”" in reply
+    assert (dialogue.goal.text, dialogue.goal.first_words) == (goal, said)
+    dialogue.run(YES[language], YES[language])
+    [why] = dialogue.say("to feel normal" if language == "en" else "for at have det godt")
+    assert f"“{goal}”" in why and "tbh" not in why and "altså" not in why
+
+
+@pytest.mark.parametrize(
+    ("language", "why", "quoted"),
+    [("en", "dunno, wanna feel normal again", "“wanna feel normal again”"),
+     ("da", "altså jeg ved ikke helt… jeg savner hende", "“jeg savner hende”")],
+)  # fmt: skip
+def test_why_is_quoted_without_its_filler(
+    engine: Engine, catalogue: Catalogue, language: str, why: str, quoted: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *TO_WHY[language], why)
+    assert dialogue.goal.why == why  # kept whole
+    rest = {"en": ("out of work", "my keyworker", "nerves", "yes", "ring the college", "yes",
+                   "ring them", "friday", "7"),
+            "da": ("vi taler ikke sammen", "min søster", "nerver", "ja", "skrive et brev", "ja",
+                   "skrive første linje", "fredag", "7")}  # fmt: skip
+    dialogue.run(*rest[language])
+    [plan] = dialogue.say("i want it" if language == "en" else "jeg vil det")
+    assert quoted in plan and "dunno" not in plan and "altså" not in plan

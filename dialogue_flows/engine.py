@@ -46,7 +46,7 @@ from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, assess
 from dialogue_flows.flow import Flow, Question, TurnRecords, Work
 from dialogue_flows.helplines import Helplines
-from dialogue_flows.moves import Move, read_move, split_move
+from dialogue_flows.moves import Move, read_move, without_said
 from dialogue_flows.records import Conversation, Goal
 from dialogue_flows.types import (
     FROM_LOOP,
@@ -212,9 +212,8 @@ class _TurnInProgress(TurnRecords):
             return
         if move and not self.is_label(question, words) and self.meet(move, question):
             return
-        if move is None and (question.recall or question.earlier):
-            lead, rest = split_move(words)  # "like i just said, nerves": what follows
-            words = rest if lead is Move.ALREADY_SAID and rest else words
+        if move is None:  # "like i just said, nerves", "fredag, det skrev jeg jo": the answer
+            words = without_said(words)
         feeling = listening.acknowledge(question, words)
         try:
             self.answer(self.read(question, self.work(), words), *feeling)

@@ -91,3 +91,39 @@ def test_why_is_quoted_without_its_filler(
     dialogue.run(*rest[language])
     [plan] = dialogue.say("i want it" if language == "en" else "jeg vil det")
     assert quoted in plan and "dunno" not in plan and "altså" not in plan
+
+
+# -- 2. "i just said" / "det skrev jeg jo" is never kept -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "at", "said", "field", "kept"),
+    [
+        ("en", TO_WHY, "i just said, need the money", "why", "need the money"),
+        ("da", TO_WHY, "det skrev jeg jo, jeg savner hende", "why", "jeg savner hende"),
+        ("en", TO_STEP, "i just said, book the cscs course", "step", "book the cscs course"),
+        ("da", TO_STEP, "det sagde jeg lige, skrive første linje", "step", "skrive første linje"),
+        ("en", {k: (*v, "ring the college") for k, v in TO_STEP.items()},
+         "friday at 10, like i said", "when", "friday at 10"),
+        ("da", {k: (*v, "skrive første linje") for k, v in TO_STEP.items()},
+         "torsdag kl 10, det skrev jeg jo", "when", "torsdag kl 10"),
+        ("en", TO_OPTIONS, "like i said. ring the college", "options", ("ring the college",)),
+        ("da", TO_OPTIONS, "det skrev jeg jo lige. sms", "options", ("sms",)),
+    ],
+)  # fmt: skip
+def test_i_already_said_leading_or_trailing_an_answer_is_not_kept(
+    engine: Engine,
+    catalogue: Catalogue,
+    language: str,
+    at: dict[str, tuple[str, ...]],
+    said: str,
+    field: str,
+    kept: object,
+) -> None:
+    dialogue = person(engine, catalogue, language, *at[language])
+    dialogue.say(said)
+    goal = dialogue.goal
+    found = {"why": goal.why, "options": goal.options,
+             "step": goal.current_step and goal.current_step.text,
+             "when": goal.current_step and goal.current_step.when}[field]  # fmt: skip
+    assert found == kept

@@ -26,7 +26,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from dialogue_flows.moves import Move, read_move
+from dialogue_flows.moves import Move, read_move, split_move
 from dialogue_flows.words import LANGUAGES, Language, Phrases, Word, fold, phrase, stem, words
 
 MAX_ANSWER_CHARS = 1000
@@ -651,6 +651,45 @@ def part_corrected(text: str, parts: Mapping[str, str | None]) -> str | None:
     if not echoed or echoed[0][0] == 0 or (len(echoed) > 1 and echoed[1][0] == echoed[0][0]):
         return None
     return echoed[0][1]
+
+
+def is_correction(text: str) -> bool:
+    """An answer to "Have I got that right?" that puts it right: opening with no, or
+    saying what is wrong ("it's not…", "jeg mente…")."""
+    lead, _ = split_move(text)
+    typed = [word.text for word in words(text)]
+    return lead is Move.NO or bool(phrase_list("summary", "corrections").find(typed))
+
+
+def part_named(text: str) -> str | None:
+    """The part of a summary a correction names by its heading ("det er ikke hvor jeg
+    står"), or None when it names none, or more than one."""
+    typed = [word.text for word in words(text)]
+    named = {found.meaning for _, _, found in phrase_list("summary", "parts").find(typed)}
+    return named.pop() if len(named) == 1 else None
+
+
+def correction_words(text: str) -> str:
+    """The new words of a correction: without the no before them and the clause that only
+    points at what was wrong ("nej det er ikke hvor jeg står, jeg står et sted hvor jeg
+    gerne vil" is "jeg står et sted hvor jeg gerne vil")."""
+    lead, rest = split_move(text)
+    text = rest if lead is Move.NO and rest else text
+    clauses = [c.strip() for c in re.split(r"[,.;:!?\u2026]+", text) if words(c)]
+    kept = [c for c in clauses if not (part_named(c) and is_correction(c))]
+    return ", ".join(kept) if kept and len(kept) < len(clauses) else text
+
+
+def ideas_said(text: str) -> tuple[str, ...]:
+    """Ideas said at a summary ("jeg ved ikke. måske skrive en sms til hende, eller et
+    brev"): an "I don't know" before them is left out; () when the text opens no idea."""
+    lead, rest = split_move(text)
+    text = rest if lead is Move.DONT_KNOW and rest else text
+    found = words(text)
+    opened = _opening(found, "ideas", "summary")
+    if not opened:
+        return ()
+    return several(text[found[opened].start :]) if opened < len(found) else ()
 
 
 def _opening(found: Sequence[Word], kind: str, section: str = "choice") -> int:

@@ -126,6 +126,10 @@ class GrowWork(Work):
         """Their own words put a summary right: it is shown again, with them."""
         return isinstance(self.answer, str) and self.answer not in ("yes", "not_quite")
 
+    def ideas_early(self) -> bool:
+        """Ideas said at the Reality summary: they are the options, to be checked."""
+        return self.goal is not None and bool(self.goal.options)
+
     def goal_hedged(self) -> bool:
         """Hedges were left out of the goal: it is said back, to be put right."""
         return self.goal is not None and self.goal.first_words is not None
@@ -258,19 +262,42 @@ REALITY_PARTS = ("reality_now", "reality_works", "obstacles")
 
 
 def put_right(work: Work, answer: Any) -> None:
-    """A correction to the Reality summary takes the place of what it corrects.
+    """A correction to the Reality summary takes the place of what it corrects, and is
+    said back ("I've changed where you are now to …"): never replaced in silence.
 
-    Said in answer to "Have I got that right?" (at once, or after "not quite"), their
-    new words replace the part they speak of ("it's not everyone knowing, it's me
-    feeling like a fraud" replaces what gets in the way); when no part is clearly
-    meant, they are kept as what they put right, in place of any earlier correction.
+    The part is the one the correction names ("det er ikke hvor jeg står, …") or the one
+    it shares most words with ("it's not everyone knowing, it's me feeling like a
+    fraud" replaces what gets in the way); when no part is clearly meant, the words are
+    kept as what they put right, in place of any earlier correction.
     """
     goal = work.goal
     if goal is None or answer in ("yes", "not_quite") or answer is listening.SKIP:
         return
     parts = {name: getattr(goal, name) for name in REALITY_PARTS}
-    part = answers.part_corrected(answer, parts) or "reality_correction"
-    work.update_goal(**{part: answer})
+    part = answers.part_named(answer) or answers.part_corrected(answer, parts)
+    said = answers.correction_words(answer)
+    work.update_goal(**{part or "reality_correction": said})
+    heard = Msg(f"grow.part.{part}") if part else None
+    work.said_back.append(
+        Msg("grow.changed", {"part": heard, "said": quoted(said)})
+        if heard
+        else Msg("grow.added", {"said": quoted(said)})
+    )
+
+
+def check_reality(work: Work, answer: Any) -> None:
+    """ "Have I got that right?": yes; a correction (`put_right`); ideas said instead
+    ("jeg ved ikke. måske skrive en sms…") are yes, and kept as their ideas, said back;
+    anything else is kept beside the summary as what they added, and shown."""
+    goal = work.goal
+    if goal is None or not isinstance(answer, str) or answer in ("yes", "not_quite"):
+        return
+    ideas = () if answers.is_correction(answer) else answers.ideas_said(answer)
+    if ideas:
+        work.update_goal(options=ideas[:MAX_OPTIONS])
+        work.said_back.append(Msg("grow.ideas_early"))
+        return
+    put_right(work, answer)
 
 
 SPLIT = "split"
@@ -530,11 +557,11 @@ FLOW = Flow(
         Question("obstacles", "grow.obstacles", save=keep("obstacles"), skippable=True,
                  as_content=BUSY_SAID, recall=said_so_far),
         Question("reality_summary", "grow.reality_summary", choices=RIGHT_CHOICES,
-                 save=put_right, on_move=AGREE),
+                 save=check_reality, on_move=AGREE),
         Question("reality_fix", "grow.reality_fix", save=put_right,
                  skippable=True),
         Question("reality_again", "grow.reality_again", choices=RIGHT_CHOICES,
-                 save=put_right, on_move=AGREE),
+                 save=check_reality, on_move=AGREE),
         Question("options", "grow.options", save=add_options),
         Question("options_summary", "grow.options_summary", choices=RIGHT_CHOICES,
                  save=add_options, on_move={**AGREE, "thats_all": "yes", **SPLITS}),
@@ -567,6 +594,8 @@ FLOW = Flow(
         {"trigger": "answer", "source": "now", "dest": "works"},
         {"trigger": "answer", "source": "works", "dest": "obstacles"},
         {"trigger": "answer", "source": "obstacles", "dest": "reality_summary"},
+        *({"trigger": "answer", "source": source, "dest": "options_summary",
+           "conditions": "ideas_early"} for source in ("reality_summary", "reality_again")),
         {"trigger": "answer", "source": "reality_summary", "dest": "reality_fix",
          "conditions": "not_quite"},
         *({"trigger": "answer", "source": source, "dest": "reality_again",

@@ -36,8 +36,8 @@ TO_OPTIONS = {
            "at hun siger nej", "ja"),
 }  # fmt: skip
 TO_CHOOSE = {
-    "en": (*TO_OPTIONS["en"], "ask the gaffer at my old site\nask my keyworker about the cscs course",
-           "yes"),
+    "en": (*TO_OPTIONS["en"],
+           "ask the gaffer at my old site\nask my keyworker about the cscs course", "yes"),
     "da": (*TO_OPTIONS["da"], "ringe til hende\nskrive et brev\nspørge min søster", "ja"),
 }  # fmt: skip
 TO_STEP = {
@@ -127,3 +127,57 @@ def test_i_already_said_leading_or_trailing_an_answer_is_not_kept(
              "step": goal.current_step and goal.current_step.text,
              "when": goal.current_step and goal.current_step.when}[field]  # fmt: skip
     assert found == kept
+
+
+# -- 3. an answer at a summary is never a silent replacement -------------------------------
+
+AT_SUMMARY = {language: lines[:-1] for language, lines in TO_OPTIONS.items()}
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "ideas", "heard"),
+    [
+        ("en", "dunno. maybe ring the college, or ask my keyworker",
+         ("ring the college", "ask my keyworker"), "those sound like ideas"),
+        ("da", "jeg ved ikke. måske skrive en sms til hende, eller et brev",
+         ("skrive en sms til hende", "et brev"), "det lyder som idéer"),
+    ],
+)  # fmt: skip
+def test_ideas_at_the_summary_are_kept_as_ideas_not_a_correction(
+    engine: Engine,
+    catalogue: Catalogue,
+    language: str,
+    said: str,
+    ideas: tuple[str, ...],
+    heard: str,
+) -> None:
+    dialogue = person(engine, catalogue, language, *AT_SUMMARY[language])
+    before = dialogue.goal
+    [reply] = dialogue.say(said)
+    after = dialogue.goal
+    assert (after.reality_now, after.reality_works, after.obstacles) == (
+        before.reality_now, before.reality_works, before.obstacles)  # fmt: skip
+    assert after.reality_correction is None
+    assert after.options == ideas
+    assert heard in reply and dialogue.step == "options_summary"
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "now", "heard"),
+    [
+        ("en", "no that's not where i am, i'm ready but scared",
+         "i'm ready but scared", "I've changed where you are now to “i'm ready but scared”"),
+        ("da", "nej det er ikke hvor jeg står, jeg står et sted hvor jeg gerne vil men ikke tør",
+         "jeg står et sted hvor jeg gerne vil men ikke tør",
+         "Jeg har rettet hvor du står nu til “jeg står et sted"),
+    ],
+)  # fmt: skip
+def test_a_correction_at_the_summary_replaces_the_part_it_names_and_says_so(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, now: str, heard: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *AT_SUMMARY[language])
+    obstacles = dialogue.goal.obstacles
+    [reply] = dialogue.say(said)
+    assert dialogue.goal.reality_now == now
+    assert dialogue.goal.obstacles == obstacles
+    assert heard in reply and dialogue.step == "reality_again"

@@ -528,6 +528,7 @@ def match_choice(text: str, labels: Sequence[str]) -> int | None:
     """
     if not labels or none_of_them(text) is not None:
         return None
+    text = meant(text)
     placed = _by_place(text, len(labels))
     if placed is not None:
         return placed
@@ -544,6 +545,25 @@ def match_choice(text: str, labels: Sequence[str]) -> int | None:
     best, index = scores[-1]
     second = scores[-2][0] if len(scores) > 1 else 0
     return index if best >= CHOICE_SCORE and best - second >= CHOICE_MARGIN else None
+
+
+def meant(text: str) -> str:
+    """What a person means after putting themselves right: the words after the last
+    self-correction ("2 maybe, make it 3" is "3", "hov nu forsvandt sms'en… nej, 3" is
+    "3"), without the clauses that say what they do not mean ("not the gaffer, the
+    keyworker one" is "the keyworker one").
+
+    >>> meant("no i meant the keyworker one"), meant("not the gaffer, the keyworker one")
+    ('the keyworker one', 'the keyworker one')
+    """
+    found = words(text)
+    cues = phrase_list("self_correction", "cues", typos=False).find([w.text for w in found])
+    after = [end for _, end, _ in cues if end < len(found)]
+    if after:
+        text = text[found[after[-1]].start :]
+    clauses = [c for c in re.split(r"[,.;:!?\u2026]+", text) if words(c)]
+    kept = [c for c in clauses if not _opening(words(c), "not", "self_correction")]
+    return ", ".join(c.strip() for c in kept) if kept and len(kept) < len(clauses) else text
 
 
 def none_of_them(text: str) -> str | None:
@@ -585,14 +605,17 @@ def edit_ideas(text: str, ideas: Sequence[str]) -> tuple[str, ...] | None:
     found = words(text)
     dropped = _opening(found, "drop", "edit")
     if dropped:  # which one, up to the clause's end: "drop the last one, i have no wheel"
-        which = re.split(r"[,.;:!?]", text[found[dropped - 1].end :])[0]
+        parts = re.split(r"[,.;:!?]", text[found[dropped - 1].end :], maxsplit=1)
+        which, after = parts[0], parts[1] if len(parts) > 1 else ""
         index = match_choice(which, ideas)
         if index is None:
             raise InvalidAnswerError("invalid.which_idea")
-        return tuple(idea for at, idea in enumerate(ideas) if at != index)
+        kept = tuple(idea for at, idea in enumerate(ideas) if at != index)
+        added = _added(after)
+        return (*kept, added) if added else kept
     changed = _opening(found, "change", "edit")
-    if changed:
-        rest = found[changed:]
+    if changed or _by_number(found):  # "nummer 1 skal bare være sms til hende"
+        rest = found[changed or _opening(found, "number_cues", "choice") :]
         into = phrase_list("edit", "into").find([word.text for word in rest])
         index = (
             match_choice(text[rest[0].start : rest[into[0][0]].start], ideas)
@@ -606,6 +629,28 @@ def edit_ideas(text: str, ideas: Sequence[str]) -> tuple[str, ...] | None:
     said = several(text)
     again = [idea for idea in said if match_choice(idea, ideas) is not None]
     return said if len(said) >= 2 and again else None
+
+
+def _added(text: str) -> str:
+    """The new idea after one dropped ("og så skriv sms til hende i stedet" is "sms til
+    hende"), or "" when only a reason follows ("i have no wheel")."""
+    found = words(text)
+    start = _opening(found, "add", "edit")
+    if not start:
+        return ""
+    typed = [word.text for word in found]
+    end = len(found)
+    for at, until, _ in phrase_list("edit", "instead").find(typed):
+        if until == len(found) and at > start:
+            end = at
+    return text[found[start].start : found[end - 1].end] if start < end else ""
+
+
+def _by_number(found: Sequence[Word]) -> bool:
+    """An idea named by its number, then what it should be ("number 1 should be…")."""
+    rest = found[_opening(found, "number_cues", "choice") :]
+    into = phrase_list("edit", "into").find([word.text for word in rest])
+    return bool(rest) and rest[0].text.isdecimal() and bool(into) and into[0][0] == 1
 
 
 _NOT_BEFORE = 2
@@ -768,15 +813,16 @@ def _clause_outcome(typed: list[str]) -> str | None:
 def option_instead(text: str, options: Sequence[str], chosen: str | None) -> int | None:
     """At the step, a change of mind to another of their options, or None.
 
-    With a `[change_of_mind]` cue ("actually", "instead", "i stedet", "nej vent"), the
-    last clause names what they mean now: the one option it shares most words (stems)
+    With a `[change_of_mind]` cue ("actually", "instead", "i stedet", "nej vent") or a
+    self-correction ("not the gaffer, the keyworker one", `meant`), the last clause names what they mean now: the one option it shares most words (stems)
     with, when that is not the option already chosen. "actually no, cant face ringing,
     ill email instead" is the email, not the call.
     """
     typed = [word.text for word in words(text)]
-    if not phrase_list("change_of_mind", "cues").find(typed):
+    said = meant(text)  # "not the gaffer, the keyworker one": a change of mind too
+    if not phrase_list("change_of_mind", "cues").find(typed) and said == text:
         return None
-    index = option_named(text, options)
+    index = option_named(said, options)
     return None if index is None or options[index] == chosen else index
 
 

@@ -181,3 +181,69 @@ def test_a_correction_at_the_summary_replaces_the_part_it_names_and_says_so(
     assert dialogue.goal.reality_now == now
     assert dialogue.goal.obstacles == obstacles
     assert heard in reply and dialogue.step == "reality_again"
+
+
+# -- 4. an option or idea put right in words -----------------------------------------------
+
+THE_OTHER = {
+    "en": ("not the gaffer, the keyworker one", "no i meant the keyworker one"),
+    "da": ("ikke at ringe, den med brevet", "nej jeg mente den med brevet"),
+}
+MEANT = {"en": "ask my keyworker about the cscs course", "da": "skrive et brev"}
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+@pytest.mark.parametrize("which", [0, 1])
+def test_the_other_one_said_in_words_is_chosen(
+    engine: Engine, catalogue: Catalogue, language: str, which: int
+) -> None:
+    said = THE_OTHER[language][which]
+    at_choose = person(engine, catalogue, language, *TO_CHOOSE[language])
+    at_choose.say(said)
+    assert at_choose.goal.chosen_option == MEANT[language]
+    assert said not in at_choose.goal.options
+    at_step = person(engine, catalogue, language, *TO_CHOOSE[language], "1")
+    at_step.say(said)
+    assert at_step.goal.chosen_option == MEANT[language]
+    assert at_step.step == "step" and not at_step.goal.steps
+
+
+IDEAS_DA = ("ringe til hende", "skrive et brev", "spørge min søster")
+IDEAS_EN = ("ring her", "write a letter", "ask my sister")
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "ideas"),
+    [
+        ("da", "nummer 1 skal bare være sms til hende",
+         ("sms til hende", "skrive et brev", "spørge min søster")),
+        ("en", "number 1 should just be text her",
+         ("text her", "write a letter", "ask my sister")),
+        ("da", "fjern 1. og så skriv sms til hende i stedet",
+         ("skrive et brev", "spørge min søster", "sms til hende")),
+        ("en", "drop 1, and add text her instead",
+         ("write a letter", "ask my sister", "text her")),
+    ],
+)  # fmt: skip
+def test_an_idea_is_changed_or_replaced_by_its_number(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, ideas: tuple[str, ...]
+) -> None:
+    listed = "\n".join(IDEAS_DA if language == "da" else IDEAS_EN)
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language], listed)
+    assert dialogue.step == "options_summary"
+    dialogue.say(said)
+    assert dialogue.goal.options == ideas
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "number"),
+    [("da", "hov nu forsvandt sms'en helt… nej, 3", 3), ("en", "oh the gaffer… no, 2", 2)],
+)
+def test_a_number_after_a_self_correction_chooses_that_option(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, number: int
+) -> None:
+    dialogue = person(engine, catalogue, language, *TO_CHOOSE[language])
+    options = dialogue.goal.options
+    dialogue.say(said)
+    assert dialogue.goal.options == options
+    assert dialogue.goal.chosen_option == options[number - 1]

@@ -814,8 +814,9 @@ def option_instead(text: str, options: Sequence[str], chosen: str | None) -> int
     """At the step, a change of mind to another of their options, or None.
 
     With a `[change_of_mind]` cue ("actually", "instead", "i stedet", "nej vent") or a
-    self-correction ("not the gaffer, the keyworker one", `meant`), the last clause names what they mean now: the one option it shares most words (stems)
-    with, when that is not the option already chosen. "actually no, cant face ringing,
+    self-correction ("not the gaffer, the keyworker one", `meant`), the last clause
+    names what they mean now: the one option it shares most words (stems) with, when
+    that is not the option already chosen. "actually no, cant face ringing,
     ill email instead" is the email, not the call.
     """
     typed = [word.text for word in words(text)]

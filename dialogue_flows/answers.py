@@ -167,15 +167,30 @@ def scale(text: str) -> int:
     """A rating from 0 to 10, taken out of the words.
 
     "3 probably. Maybe 3." is 3, "about 2 I guess" 2, "7/10" 7, "seven-ish" 7,
-    "en 4'er" 4, "tre tror jeg" 3. Two numbers ("3 or 4", "between 5 and 6", "3.5")
-    raise `invalid.scale_which` with `low` and `high`, so the person can be asked
-    which; no number, or one outside 0–10, raises `invalid.scale`. Number words that
-    are also everyday words ("to", "en") count only in a short answer with no other.
+    "en 4'er" 4, "tre tror jeg" 3; after a self-correction the number they put right
+    ("2 maybe, make it 3" is 3, `meant`). Two numbers in one breath ("3 or 4", "between
+    5 and 6", "3.5") raise `invalid.scale_which` with `low` and `high`, so the person can
+    be asked which; numbers for several parts ("måske en 7'er. men at sende den… 4'er,
+    eller 3") give the lowest, to be said back (`scale_picked`). No number, or one
+    outside 0–10, raises `invalid.scale`. Number words that are also everyday words
+    ("to", "en") count only in a short answer with no other.
 
-    >>> scale("6 is good for me"), scale("7/10"), scale("tre tror jeg")
-    (6, 7, 3)
+    >>> scale("6 is good for me"), scale("7/10"), scale("tre tror jeg"), scale("2, make it 3")
+    (6, 7, 3, 3)
     """
-    folded = _out_of().sub(r"\1", fold(text))
+    return _scale(text)[0]
+
+
+def scale_picked(text: str) -> bool:
+    """Whether `scale` chose the lowest of several numbers said (it is said back)."""
+    try:
+        return _scale(text)[1]
+    except InvalidAnswerError:
+        return False
+
+
+def _scale(text: str) -> tuple[int, bool]:
+    folded = _out_of().sub(r"\1", fold(meant(text)))
     halves = [int(whole) for whole, part in _DECIMAL.findall(folded) if int(part)]
     folded = _DECIMAL.sub(lambda m: m.group(1) if not int(m.group(2)) else " ", folded)
     found = [int(n) for n in re.findall(r"\d+", folded)]
@@ -186,11 +201,16 @@ def scale(text: str) -> int:
         sure = [values[w] for w in typed if w in values and w not in unsure]
         found = sure or [values[w] for w in typed if w in values and len(typed) <= 3]
     numbers = sorted(set(found))
-    if not numbers or len(numbers) > 2 or not 0 <= numbers[0] <= numbers[-1] <= 10:
+    if not numbers or not 0 <= numbers[0] <= numbers[-1] <= 10:
+        raise InvalidAnswerError("invalid.scale")
+    parts = [s for s in re.split(r"[.!?\u2026]", folded) if re.search(r"\d", s)]
+    if len(numbers) > 1 and len(parts) > 1:
+        return numbers[0], True
+    if len(numbers) > 2:
         raise InvalidAnswerError("invalid.scale")
     if len(numbers) == 2:
         raise InvalidAnswerError("invalid.scale_which", {"low": numbers[0], "high": numbers[1]})
-    return numbers[0]
+    return numbers[0], False
 
 
 @dataclass(frozen=True)

@@ -216,7 +216,9 @@ class _TurnInProgress(TurnRecords):
             words = without_said(words)
         feeling = listening.acknowledge(question, words)
         try:
-            self.answer(self.read(question, self.work(), words), *feeling)
+            value = self.read(question, self.work(), words)
+            said = question.hear(words, value) if question.hear else ()
+            self.answer(value, *feeling, *said)
         except InvalidAnswerError as invalid:
             # Raised before any record changed: the person stays where they were.
             self.ask_again(self.invalid_words(question, invalid))

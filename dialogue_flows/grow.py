@@ -428,6 +428,12 @@ def save_smaller_step(work: Work, answer: Any) -> None:
     )
 
 
+def lowest_heard(text: str, value: Any) -> tuple[Msg, ...]:
+    """Numbers for several parts ("a 7 to write it… 4, or 3 to send it"): the lowest was
+    taken, and is said back."""
+    return (Msg("grow.scale_lowest", {"number": value}),) if answers.scale_picked(text) else ()
+
+
 def confidence_question(name: str) -> Question:
     """How sure the person feels about the step, 0 to 10 (asked again after a smaller step)."""
     return Question(
@@ -436,6 +442,7 @@ def confidence_question(name: str) -> Question:
         choices=SCALE_CHOICES,
         read=answers.scale,
         save=keep("confidence", in_step=True),
+        hear=lowest_heard,
     )
 
 

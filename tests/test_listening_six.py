@@ -247,3 +247,27 @@ def test_a_number_after_a_self_correction_chooses_that_option(
     dialogue.say(said)
     assert dialogue.goal.options == options
     assert dialogue.goal.chosen_option == options[number - 1]
+
+
+# -- 5. the number meant -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "number", "heard"),
+    [
+        ("en", "2 maybe, make it 3", 3, None),
+        ("da", "måske en 2'er, nej 3", 3, None),
+        ("da", "måske en 7'er. men at sende den… 4'er, eller 3", 3, "jeg skriver 3, det laveste"),
+        ("en", "a 7 to write it. but sending it… 4, or 3", 3, "I've put down 3, the lowest"),
+    ],
+)  # fmt: skip
+def test_the_number_meant_is_the_confidence(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, number: int, heard: str | None
+) -> None:
+    dialogue = person(engine, catalogue, language, *TO_CONFIDENCE[language])
+    assert dialogue.step == "confidence"
+    [reply] = dialogue.say(said)
+    assert dialogue.goal.current_step is not None
+    assert dialogue.goal.current_step.confidence == number
+    assert dialogue.step == "confidence_reason"
+    assert heard is None or heard in reply

@@ -46,7 +46,7 @@ from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, assess
 from dialogue_flows.flow import Flow, Question, TurnRecords, Work
 from dialogue_flows.helplines import Helplines
-from dialogue_flows.moves import Move, read_move, without_said
+from dialogue_flows.moves import Move, read_move, split_move, without_said
 from dialogue_flows.records import Conversation, Goal
 from dialogue_flows.types import (
     FROM_LOOP,
@@ -212,6 +212,9 @@ class _TurnInProgress(TurnRecords):
             return
         if move and not self.is_label(question, words) and self.meet(move, question):
             return
+        lead, _ = split_move(words) if move is None else (None, "")
+        if lead is not None and lead in _WITH_A_REASON and self.meet(lead, question):
+            return  # "spring over, jeg er lidt træt nu": a skip with its reason is a skip
         if move is None:  # "like i just said, nerves", "fredag, det skrev jeg jo": the answer
             words = without_said(words)
         feeling = listening.acknowledge(question, words)
@@ -806,6 +809,8 @@ _ASIDES = {command.name: command.aside for command in COMMANDS if command.aside 
 """Commands whose short conversation keeps the one it interrupts (see `open_aside`)."""
 
 _NUMBER = re.compile(r"\d{1,6}")
+_WITH_A_REASON = (Move.SKIP, Move.NOT_NOW)
+"""Moves that stay moves with a reason after them ("skip, i'm tired")."""
 _COMMAND = re.compile(r"/(\w+)(?:@\w+)?(?:\s+(.*))?", re.DOTALL)
 
 

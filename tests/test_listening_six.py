@@ -271,3 +271,58 @@ def test_the_number_meant_is_the_confidence(
     assert dialogue.goal.current_step.confidence == number
     assert dialogue.step == "confidence_reason"
     assert heard is None or heard in reply
+
+
+# -- 9. words that fit the console; a skip with a reason ------------------------------------
+
+PLANNED = {
+    "en": (*TO_CONFIDENCE["en"], "7", "i want it"),
+    "da": (*TO_CONFIDENCE["da"], "7", "jeg vil det"),
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("da", "spring over, jeg er lidt træt nu"), ("en", "skip, i'm a bit tired now")],
+)
+def test_a_skip_with_a_reason_at_the_five_lines_offer_is_a_skip(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *PLANNED[language])
+    assert dialogue.person is not None and dialogue.person.conversation.flow == "gas"
+    assert dialogue.step == "offer"
+    dialogue.say(said)
+    assert dialogue.step != "offer"
+
+
+@pytest.mark.parametrize(
+    ("language", "buttons", "options"),
+    [("da", "knapperne", "mulighederne"), ("en", "buttons", "options")],
+)
+def test_yes_or_no_asks_for_an_option_not_a_button(
+    engine: Engine, catalogue: Catalogue, language: str, buttons: str, options: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *PLANNED[language])
+    [reply] = dialogue.say("hmm the weather" if language == "en" else "hmm vejret")
+    assert buttons not in reply and options in reply
+
+
+# -- 10. Danish as a Danish coach says it ----------------------------------------------------
+
+
+def test_danish_greets_by_name_names_the_goal_and_asks_why_a_number_naturally(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    dialogue = Dialogue(engine, catalogue, language="da")
+    dialogue.run("/start", "ja")
+    [hello] = dialogue.say("Mette")
+    assert hello.startswith("Hej Mette.") and "Dejligt at møde dig" not in hello
+    dialogue.run(GOALS["da"][0], "ja")
+    [why] = dialogue.say("ja")
+    assert f"Hvorfor er “{GOALS['da'][1]}” vigtigt for dig?" in why
+    dialogue = person(engine, catalogue, "da", *TO_CONFIDENCE["da"])
+    [reason] = dialogue.say("7")
+    assert "Hvorfor en 7'er og ikke et 0?" in reason
+    for key, text in catalogue.texts("da").items():
+        if not key.startswith("crisis") and key not in ("", "stats.totals"):
+            assert "; " not in text, key

@@ -326,3 +326,26 @@ def test_danish_greets_by_name_names_the_goal_and_asks_why_a_number_naturally(
     for key, text in catalogue.texts("da").items():
         if not key.startswith("crisis") and key not in ("", "stats.totals"):
             assert "; " not in text, key
+
+
+# -- 7. a milestone and a harsh label for oneself are heard ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "heard"),
+    [
+        ("en", "9 month clean now off the gear", "That's a real milestone"),
+        ("da", "jeg har været clean i 9 måneder nu", "Det er en rigtig milepæl"),
+        ("en", "who wants 2 hire a smackhead", "it's not how I see you"),
+        ("da", "hvem vil ansætte en narkoman", "sådan ser jeg dig ikke"),
+    ],
+)
+def test_a_milestone_or_a_harsh_label_is_heard_before_the_next_question(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, heard: str
+) -> None:
+    why = "to feel normal" if language == "en" else "jeg savner hende"
+    dialogue = person(engine, catalogue, language, *TO_WHY[language], why)
+    assert dialogue.step == "now"
+    [reply] = dialogue.say(said)
+    assert heard in reply.split("\n\n")[0] and reply.count("?") == 1
+    assert dialogue.goal.reality_now == said

@@ -41,6 +41,7 @@ QUESTIONS = [
     "When will you do it?",
     "What might get in the way?",
     "How sure do you feel, 0 to 10?",
+    "What makes it that number and not a 0?",
     "Your plan is saved. Which day for a weekly check-in?",
     "Which time zone are you in?",
     "Done: I'll check in with you weekly.",

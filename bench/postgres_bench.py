@@ -1,7 +1,7 @@
 """growcoach on PostgreSQL: the durable turn beside a raw single-row commit on the same
 server, and one webhook instance against two at 1,000 simulated people.
 
-Usage: .venv/bin/python bench/postgres_bench.py [--quick] [--database-url URL]
+Usage: .venv/bin/python bench/postgres_bench.py [--quick] [--durable] [--database-url URL]
 Without --database-url it starts a throwaway cluster (`tests/postgres.py`) on a Unix
 socket, with PostgreSQL's own durability settings (fsync and synchronous commit on, as in
 production: the tests turn them off); with it, URL must name a server whose user may
@@ -32,15 +32,19 @@ from urllib.parse import urlsplit
 
 from run import (
     ANSWERS,
+    NOW,
     POSTGRES_RUN,
     TOKEN,
     Crowd,
-    durable_turns,
     machine,
     percentile,
     render_again,
     vm_hwm_mb,
 )
+
+from bot.app import open_app
+from bot.telegram import person_id
+from dialogue_flows.types import Text
 
 if TYPE_CHECKING:
     from postgres import Cluster
@@ -64,28 +68,6 @@ def server(given: str | None) -> Iterator[Cluster]:
 # -- the durable turn beside the raw commit ------------------------------------------
 
 
-async def raw_commits(url: str, count: int, size: int) -> list[float]:
-    """Single-row commit transactions (`BEGIN`, one upsert, `COMMIT`: as the SQLite limit
-    in bench/run.py) of a person's size, on one connection of the same driver."""
-    import psycopg
-
-    async with await psycopg.AsyncConnection.connect(url, autocommit=True) as connection:
-        await connection.execute("CREATE TABLE IF NOT EXISTS raw (id int PRIMARY KEY, body text)")
-        payload = "x" * size
-        latencies = []
-        for n in range(count):
-            started = time.perf_counter()
-            await connection.execute("BEGIN")
-            await connection.execute(
-                "INSERT INTO raw (id, body) VALUES (%s, %s)"
-                " ON CONFLICT (id) DO UPDATE SET body = excluded.body",
-                (n % 1000, payload),
-            )
-            await connection.execute("COMMIT")
-            latencies.append(time.perf_counter() - started)
-    return latencies
-
-
 async def row_bytes(url: str) -> int:
     """What a turn writes at most: the person's conversation and name, their goal."""
     import psycopg
@@ -99,28 +81,66 @@ async def row_bytes(url: str) -> int:
     return int(row[0]) if row and row[0] else 200
 
 
-def durable(cluster: Cluster, conversations: int, rounds: int = 5) -> dict[str, Any]:
-    """Ours and the limit in turns, `rounds` times, alternately: a change in the machine's
-    speed during the run touches both alike."""
+async def side_by_side(url: str, conversations: int) -> list[tuple[list[float], list[float]]]:
+    """Ours and the limit, alternately: one person's whole conversation (a turn each, one
+    at a time), then as many raw commits, one at a time, on the same server.
+
+    A turn is what a Telegram update gets: its update is in the inbox already (kept there,
+    in a transaction of its own, before Telegram was answered: not timed), and the turn
+    takes the person's lock, reads their records and checks the update is not handled,
+    runs the engine, writes the changes and the update's receipt, and commits. The limit
+    is the least a durable write can be: one `INSERT` of a row of a turn's size, committed
+    on its own (autocommit: one trip to the server, one WAL flush). Both wait for the
+    same `fsync`, so a slower disk, or a busier machine, moves both: each block's ratio
+    is of neighbours in time."""
+    import psycopg
+
+    blocks = []
+    update_ids = itertools.count(1)
+    async with (
+        open_app(url, lambda: NOW) as app,
+        await psycopg.AsyncConnection.connect(url, autocommit=True) as raw,
+    ):
+        await raw.execute("CREATE TABLE raw (id bigserial PRIMARY KEY, body text)")
+        await _conversation(app, 0, update_ids)  # warm up; a person's size for the row
+        payload = "x" * await row_bytes(url)
+        for n in range(1, conversations + 1):
+            turns = await _conversation(app, n, update_ids)
+            commits = []
+            for _ in turns:
+                started = time.perf_counter()
+                await raw.execute("INSERT INTO raw (body) VALUES (%s)", (payload,))
+                commits.append(time.perf_counter() - started)
+            blocks.append((turns, commits))
+    return blocks
+
+
+async def _conversation(app: Any, n: int, update_ids: Iterator[int]) -> list[float]:
+    ids = [next(update_ids) for _ in ANSWERS]
+    await app.database.inbox.receive([(i, "{}") for i in ids], NOW)
+    latencies = []
+    for update_id, answer in zip(ids, ANSWERS, strict=True):
+        started = time.perf_counter()
+        await app.conversations.handle(person_id(n), Text(answer), update_id=update_id)
+        latencies.append(time.perf_counter() - started)
+    return latencies
+
+
+def durable(cluster: Cluster, conversations: int) -> dict[str, Any]:
     url = cluster.new_database()
-    ours: list[float] = []
-    limit: list[float] = []
-    ratios = []
-    each = conversations // rounds
-    for n in range(rounds):
-        turns = asyncio.run(durable_turns(url, each, first=n * each))  # type: ignore[arg-type]
-        size = asyncio.run(row_bytes(url))
-        commits = asyncio.run(raw_commits(url, each * len(ANSWERS), size))
-        ours += turns
-        limit += commits
-        ratios.append((len(turns) / sum(turns)) / (len(commits) / sum(commits)))
+    blocks = asyncio.run(side_by_side(url, conversations))
+    size = asyncio.run(row_bytes(url))
+    ours = [t for turns, _ in blocks for t in turns]
+    limit = [t for _, commits in blocks for t in commits]
+    ratios = sorted(sum(commits) / sum(turns) for turns, commits in blocks)
     rate, limit_rate = len(ours) / sum(ours), len(limit) / sum(limit)
     return {
         "turns": len(ours), "p50_ms": percentile(ours, 0.5) * 1000,
         "p99_ms": percentile(ours, 0.99) * 1000, "rate": rate,
         "limit_p50_ms": percentile(limit, 0.5) * 1000,
         "limit_p99_ms": percentile(limit, 0.99) * 1000, "limit_rate": limit_rate,
-        "ratio": rate / limit_rate, "row_bytes": size, "round_ratios": sorted(ratios),
+        "ratio": rate / limit_rate, "row_bytes": size, "blocks": len(blocks),
+        "block_ratios": [ratios[0], percentile(ratios, 0.5), ratios[-1]],
     }  # fmt: skip
 
 
@@ -247,7 +267,10 @@ def server_version(cluster: Cluster) -> str:
 
 
 def main() -> None:
+    """The whole run, or `--durable` alone (its figures replace the durable part of the
+    last run's, with their own machine line; the load figures stay as they were)."""
     quick = "--quick" in sys.argv
+    alone = "--durable" in sys.argv
     given = (
         sys.argv[sys.argv.index("--database-url") + 1] if "--database-url" in sys.argv else None
     )
@@ -255,11 +278,12 @@ def main() -> None:
     with server(given) as cluster:
         where = server_version(cluster)
         print(f"  {where}", file=sys.stderr)
-        results: dict[str, Any] = {"durable": durable(cluster, 10 if quick else 100)}
+        results: dict[str, Any] = {"durable": durable(cluster, 5 if quick else 40)}
+        busy.append(os.getloadavg()[0])
         print("  durable: done", file=sys.stderr)
         people = 50 if quick else 1000
         results["load"] = []
-        for instances in (1, 2):
+        for instances in () if alone else (1, 2):
             results["load"].append(under_load(cluster, instances, people, limit=3600))
             print(f"  load, {instances} instance(s): done", file=sys.stderr)
             busy.append(os.getloadavg()[0])
@@ -268,6 +292,10 @@ def main() -> None:
     day = f"{datetime.now(UTC):%Y-%m-%d}"
     run = {"machine": f"{machine()}; {where}; {load}", "date": day, "quick": quick,
            "results": results}  # fmt: skip
+    if alone and POSTGRES_RUN.exists():
+        last = json.loads(POSTGRES_RUN.read_text())
+        results["durable"]["measured"] = f"{day}: {run['machine']}"
+        run = {**last, "results": {**last["results"], "durable": results["durable"]}}
     print(json.dumps(run, indent=1))
     if not quick:
         POSTGRES_RUN.write_text(json.dumps(run, indent=1) + "\n")

@@ -1,9 +1,10 @@
 """growcoach's benchmark: start-up, the turn, the bot under load, reminders, and growth.
 
-Usage: .venv/bin/python bench/run.py [--quick | --render]
+Usage: .venv/bin/python bench/run.py [--quick | --render | --again PART...]
        .venv/bin/python bench/run.py --part flood '[10000, 50]'  (one part alone)
 Prints a table and writes BENCHMARKS.md (with bench/CHANGES.md appended) and the raw
-figures to bench/last-run.json; --render writes BENCHMARKS.md again from those. Each
+figures to bench/last-run.json; --render writes BENCHMARKS.md again from those; --again
+measures the named parts (startup, due_while_chatting, load) of the last run again. Each
 part runs in a fresh process, so memory figures are that part's own. Not part of the
 test suite: figures are measured here, not asserted. Only loopback traffic: the fake
 Bot API server is on 127.0.0.1.
@@ -50,13 +51,15 @@ from storage.db import PRAGMAS  # noqa: E402
 
 TOKEN = "123456:BENCH-token-for-the-fake-bot-api-00"
 ANSWERS = SCHEDULE_ANSWERS
-"""A whole GROW conversation and a weekly check-in: 20 turns, one reply each."""
+"""A whole GROW conversation and a weekly check-in: 21 turns, one reply each."""
 THINK = 0.150
 CHANGES = ROOT / "bench" / "CHANGES.md"
 """What was changed after profiling, before and after: written by hand, appended."""
 LAST_RUN = ROOT / "bench" / "last-run.json"
 POSTGRES_RUN = ROOT / "bench" / "postgres-run.json"
 """The last run of bench/postgres_bench.py (it needs a PostgreSQL server): its own section."""
+CHECKIN_CRASHES = ROOT / "bench" / "checkin-crashes-run.json"
+"""The recorded runs of bench/checkin_crashes.py (kill -9 and an outage): their own section."""
 NOW = datetime(2026, 3, 2, 9, tzinfo=UTC)
 
 
@@ -550,6 +553,9 @@ def main() -> None:
     if "--render" in sys.argv:
         render_again()
         return
+    if "--again" in sys.argv:
+        measure_again(sys.argv[sys.argv.index("--again") + 1 :])
+        return
     quick = "--quick" in sys.argv
     results = {
         "startup": part("startup", 5),
@@ -578,6 +584,25 @@ def main() -> None:
         LAST_RUN.write_text(json.dumps(run, indent=1))
 
 
+def measure_again(names: list[str]) -> None:
+    """Only the named parts of the last full run again (e.g. after a fault in one), with
+    the full run's arguments; the rest of bench/last-run.json is kept, and each part
+    measured again is noted with its date."""
+    last = json.loads(LAST_RUN.read_text())
+    again: dict[str, Any] = {
+        "startup": lambda: part("startup", 5),
+        "due_while_chatting": lambda: part("due_while_chatting", 10_000, 100, 10.0),
+        "load": lambda: [part("load", kind, people) for people in (100, 1000)
+                         for kind in ("growcoach", "baseline")],
+    }  # fmt: skip
+    today = f"{datetime.now(UTC):%Y-%m-%d}"
+    for name in names:
+        last["results"][name] = again[name]()
+        last["results"].setdefault("again", {})[name] = today
+    LAST_RUN.write_text(json.dumps(last, indent=1))
+    render_again()
+
+
 def render_again() -> None:
     """BENCHMARKS.md again from the last runs (this one's and PostgreSQL's), with CHANGES.md."""
     last = json.loads(LAST_RUN.read_text())
@@ -590,7 +615,7 @@ def render(results: dict[str, Any], where: str, quick: bool, day: str) -> str:
     lines = [
         "# Benchmarks", "",
         f"Measured by `bench/run.py`{' --quick' if quick else ''} on "
-        f"{day}: {where}.", "",
+        f"{day}: {where}." + measured_again(results), "",
         "## 1. Engine turn (pure, in memory)", "",
         "| turns | turns/s | p50 | p99 |", "| --- | --- | --- | --- |",
         f"| {engine['turns']} | {engine['rate']:,.0f} | {engine['p50_ms']:.3f} ms "
@@ -610,7 +635,8 @@ def render(results: dict[str, Any], where: str, quick: bool, day: str) -> str:
         f"{durable_['trip_us']:.0f} µs (median): the limit is three such trips, a turn two.",
         "",
         "## 3. The bot under load (real processes, fake Bot API on localhost)", "",
-        "Each simulated person holds a whole GROW conversation (20 turns), answering 150 ms "
+        f"Each simulated person holds a whole GROW conversation ({len(ANSWERS)} turns), "
+        "answering 150 ms "
         "after the bot's last message. Update-to-reply is from the update being queued at "
         "the fake server to the bot's reply arriving there (it includes the bot's long-poll "
         "pickup). Baseline: python-telegram-bot's "
@@ -648,7 +674,16 @@ def render(results: dict[str, Any], where: str, quick: bool, day: str) -> str:
     lines += render_due_and_startup(results)
     if POSTGRES_RUN.exists():
         lines += ["", *render_postgres(json.loads(POSTGRES_RUN.read_text()))]
+    if CHECKIN_CRASHES.exists():
+        lines += ["", *render_checkin_crashes(json.loads(CHECKIN_CRASHES.read_text()))]
     return "\n".join(lines) + "\n\n" + CHANGES.read_text()
+
+
+def measured_again(results: dict[str, Any]) -> str:
+    """The parts measured again after the full run (`--again`), if any."""
+    again = results.get("again", {})
+    return "".join(f" Part `{name}` measured again on {day} (`--again`)."
+                   for name, day in again.items())  # fmt: skip
 
 
 def render_due_and_startup(results: dict[str, Any]) -> list[str]:
@@ -690,6 +725,10 @@ def render_due_and_startup(results: dict[str, Any]) -> list[str]:
 def render_postgres(run: dict[str, Any]) -> list[str]:
     """The section of bench/postgres_bench.py's last run (its own machine line and date)."""
     durable_, load = run["results"]["durable"], run["results"]["load"]
+    again = [
+        f"(The durable part measured again on {durable_['measured']}; the webhook figures "
+        "below are from the run named above.)"
+    ] if "measured" in durable_ else []  # fmt: skip
     lines = [
         "## 8. PostgreSQL: the durable turn, and one instance against two", "",
         f"Measured by `bench/postgres_bench.py` on {run['date']}: {run['machine']}.", "",
@@ -699,9 +738,14 @@ def render_postgres(run: dict[str, Any]) -> list[str]:
         f"| limit: raw single-row commit of {durable_['row_bytes']} bytes, same server | "
         f"{durable_['limit_rate']:,.0f} | {durable_['limit_p50_ms']:.2f} ms | "
         f"{durable_['limit_p99_ms']:.2f} ms |", "",
-        f"Ours is **{durable_['ratio']:.1%}** of the limit (target ≥ 50%); in each of "
-        f"{len(durable_['round_ratios'])} rounds: "
-        + ", ".join(f"{r:.0%}" for r in durable_["round_ratios"]) + ".", "",
+        f"Ours is **{durable_['ratio']:.1%}** of the limit (target ≥ 50%). Measured side "
+        f"by side, one at a time each: a person's conversation ({len(ANSWERS)} turns, each "
+        "a Telegram update already in the inbox: lock, read and the update's check, engine, "
+        "writes and its receipt, commit), then as many raw commits (one `INSERT` of a row of "
+        f"a turn's size, autocommitted), {durable_['blocks']} times; the share in each pair "
+        "from {0:.0%} to {2:.0%}, median {1:.0%}.".format(*durable_["block_ratios"]),
+        *again,
+        "",
         "Webhook mode: each update is posted to the instances in turn (as a reverse proxy "
         "shares them), all instances on one database; the same simulated people as in 3.", "",
         "| instances | people | turns/s | p50 | p99 | errors | completed | peak memory |",
@@ -713,6 +757,49 @@ def render_postgres(run: dict[str, Any]) -> list[str]:
             f"{row['p50_ms']:.0f} ms | {row['p99_ms']:.0f} ms | {row['errors']} | "
             f"{row['completed']}/{row['people']} | {row['peak_mb']:.0f} MB |"
         )
+    return lines
+
+
+def ago(hours: float) -> str:
+    return f"{hours:.0f} h" if hours >= 1 else f"{hours * 60:.0f} min"
+
+
+def render_checkin_crashes(runs: list[dict[str, Any]]) -> list[str]:
+    """The section of bench/checkin_crashes.py's recorded runs, one row each."""
+    lines = [
+        "## 9. Check-ins through kill -9 and an outage", "",
+        "Measured by `bench/checkin_crashes.py --record`: people whose weekly check-in is due "
+        "when the real `growcoach run` starts, hours before (a catch-up, as after downtime) "
+        "or a minute before (`--on-time`); rate limiter on, as in production. It is "
+        "killed (SIGKILL) and started again at once, all kills but one when a random number "
+        "of check-ins has arrived, one at a random moment in the outage; Telegram is down "
+        "from a random point in the first half, every call answered 502 or its connection "
+        "closed unanswered. A process that exits by itself (Telegram unreachable at start) "
+        "is started again 5 s later, as the systemd unit does. Repeated: check-ins that "
+        "arrived twice. How soon after the outage the last one goes depends on how often "
+        "each had failed: a retry waits 30 s after a first failure, 2 minutes after a "
+        "second. Other sessions' tests shared the two cores (the load average).", "",
+        "| date | mode | due before start | outage | people | kills | missed | repeated | "
+        "sends refused | exits by itself | all sent after (after the outage) | load average |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]  # fmt: skip
+    for run in runs:
+        r = run["result"]
+        lines.append(
+            f"| {run['date']} | {r['mode']} | {ago(r['due_hours_before'])} | "
+            f"{r['outage_s']} s, {r['outage']} | {r['people']} | "
+            f"{r['kills']} | {r['missed']} | {r['duplicates']} | {r['sends_refused_in_outage']} | "
+            f"{r['exits_by_itself']} | {r['all_delivered_after_s']:.0f} s "
+            f"({r['after_outage_end_s']:.0f} s) | {r['load_average'][0]} to "
+            f"{r['load_average'][1]} |"
+        )
+    where = {run["machine"] for run in runs}
+    lines += [
+        "",
+        f"Machine: {'; '.join(sorted(where))}.",
+        "",
+        "Target: 0 missed, at most one repeated per kill (the message in flight).",
+    ]
     return lines
 
 

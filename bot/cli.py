@@ -4,6 +4,8 @@
 person's goal history, `backup` and `restore` copy the database safely, `keygen` and
 `rotate-key` manage encryption at rest. Errors an operator can fix (a missing token,
 a wrong key, a damaged or newer database) print one line and exit 2: no traceback.
+A database server that does not answer exits 3, Telegram not reachable 1: both may
+work when tried again.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 EXIT_USAGE = 2
+EXIT_DATABASE_UNREACHABLE = 3
 TOKEN = re.compile(r"\d+:[A-Za-z0-9_-]{20,}")
 SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
@@ -209,7 +212,7 @@ def _run(args: argparse.Namespace, settings: Settings, db: Path | str) -> None:
     instance = this_instance() + (f":{webhook.port}" if webhook else "")
     bot = TelegramBot(
         BotSettings(token, db, system_clock, settings.telegram_api_base_url, settings,
-                    instance=instance, warm_up=True)
+                    remind_every=settings.reminder_every, instance=instance, warm_up=True)
     )  # fmt: skip
     from telegram.error import InvalidToken, NetworkError
 
@@ -302,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
     from bot.logs import configure_logging
     from bot.settings import Settings
     from storage.backups import BackupError
-    from storage.db import StorageError
+    from storage.db import DatabaseUnreachable, StorageError
 
     try:
         settings = Settings()
@@ -318,6 +321,9 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(errors="replace")  # odd bytes in, odd bytes out: never a crash
     try:
         _dispatch(args, settings)
+    except DatabaseUnreachable as error:
+        print(f"growcoach: {error} (is the server running, and the URL right?)", file=sys.stderr)
+        return EXIT_DATABASE_UNREACHABLE
     except (StorageError, UsageError, BackupError) as error:
         print(f"growcoach: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -39,9 +39,10 @@ class Conversations:
     ) -> Turn:
         """Take one turn for `person_id`; `language` greets someone not yet known.
         `update_id`, the Telegram update it answers, is marked handled with the turn."""
-        async with self._turns.hold(person_id), self.database.turns.begin(person_id) as held:
+        begin = self.database.turns.begin(person_id, update_id)
+        async with self._turns.hold(person_id), begin as held:
             stored = await held.load()
-            if update_id is not None and await held.handled(update_id):
+            if await held.handled():
                 # Delivered twice (another instance took it too): the first turn answered.
                 return Turn((), stored.person.language if stored.person else language)
             snapshot = Snapshot(person_id, stored.person, stored.goals, language, stored.schedule,

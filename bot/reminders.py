@@ -7,10 +7,12 @@ the schedule moved on to its next week after *now*. So two loops, or a restart, 
 never claim the same check-in twice, and a bot that was down for weeks sends one
 catch-up check-in, not one per missed week. The claim is that week's check-in, kept
 until Telegram has taken it: only then is it marked sent. A send that fails is tried
-once, and again later with growing pauses (`RETRY`), while the loop goes on to the next
-person; after `GIVE_UP` it is recorded as failed. A restarted process resumes its own
-claims at once; another process's are taken over when their lease runs out. So after
-a crash at most the one message that was being sent can arrive twice. A follow-up the
+once, and again at later looks with growing pauses (`RETRY_LOOKS`), while the loop goes
+on to the next person; after `GIVE_UP_AFTER` tries (about 12 hours of failures) it is
+recorded as failed. How late it is does not count: a catch-up after days of downtime is
+tried as patiently as one on time. A restarted process resumes its own claims at once;
+another process's are taken over when their lease runs out. So after a crash at most
+the one message that was being sent can arrive twice. A follow-up the
 day after a crisis (when the person asked for one) is claimed the same way, by its own
 kind, and the turn that sends it clears it from the person's record; so are an
 appointment's summary (kind `appointment`) and a measure (kind `measure`).
@@ -43,11 +45,13 @@ Deliver = Callable[[str, Turn], Awaitable[str]]
 """Sends a turn's replies to a person; returns "sent", "blocked" or "failed"."""
 
 
-RETRY = (timedelta(seconds=30), timedelta(minutes=2), timedelta(minutes=10),
-         timedelta(minutes=30))  # fmt: skip
-"""Pauses before trying a failed send again; the last repeats."""
-GIVE_UP = timedelta(hours=12)
-"""A check-in not delivered this long after it was due is recorded as failed."""
+EVERY = 30.0
+"""Seconds between the loop's looks for what is due (`GROWCOACH_REMINDER_EVERY`)."""
+RETRY_LOOKS = (1, 4, 20, 60)
+"""Looks to wait before trying a failed send again (every 30 s: 30 s, 2, 10 and 30
+minutes); the last repeats."""
+GIVE_UP_AFTER = 27
+"""Tries before a send is recorded as failed: about 12 hours of failures, every 30 s."""
 
 
 def this_instance() -> str:
@@ -62,9 +66,9 @@ class ReminderLoop:
         deliver: Deliver,
         clock: Clock,
         channel: str = PersonId.TELEGRAM,
-        batch: int = 20,
+        batch: int = 5,
         lease: timedelta = timedelta(minutes=10),
-        interval: float = 30.0,
+        interval: float = EVERY,
         owner: str | None = None,
     ) -> None:
         self.app = app
@@ -163,8 +167,9 @@ class ReminderLoop:
             await uow.commit()
         return outcome
 
-    @staticmethod
-    def _next_try(claim: Claim, now: datetime) -> datetime | None:
-        if now - datetime.fromisoformat(claim.due_at) > GIVE_UP:
+    def _next_try(self, claim: Claim, now: datetime) -> datetime | None:
+        """When to try a failed send again; None: give up, it is recorded as failed."""
+        if claim.attempts + 1 >= GIVE_UP_AFTER:
             return None
-        return now + RETRY[min(claim.attempts, len(RETRY) - 1)]
+        looks = RETRY_LOOKS[min(claim.attempts, len(RETRY_LOOKS) - 1)]
+        return now + timedelta(seconds=self.interval * looks)

@@ -39,5 +39,8 @@ class Settings(BaseSettings):
     telegram_rate_limit: bool = True
     """Keep Telegram's limits (about 30 messages a second). Off only for a local Bot API
     server, such as the benchmark's fake one."""
+    reminder_every: float = Field(default=30.0, gt=0)
+    """Seconds between the reminder loop's looks for due check-ins; a failed send waits
+    1, 4, 20, then 60 looks before it is tried again."""
     country: Literal["uk", "dk"] = "uk"
     helplines_file: Path | None = None

@@ -17,6 +17,7 @@ import contextlib
 import json
 import logging
 import os
+import threading
 import traceback
 from collections.abc import Awaitable, Callable, Sequence
 from contextlib import AsyncExitStack
@@ -39,7 +40,6 @@ from telegram import (
 from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden, NetworkError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     BaseUpdateProcessor,
     CallbackQueryHandler,
@@ -52,10 +52,10 @@ from telegram.ext import (
 from bot.app import App, open_app
 from bot.conversations import Clock
 from bot.logs import pseudonym, quiet_libraries
-from bot.pacing import RepliesFirst
+from bot.pacing import SENDING_REMINDER, RepliesFirst, RoomForReplies
 from bot.person_locks import PersonLocks
 from bot.receiving import Batch, InboxRequest, Webhook, bare, parse_webhook_body, serve_webhook
-from bot.reminders import ReminderLoop
+from bot.reminders import EVERY, ReminderLoop
 from bot.rendering import Shown, render
 from bot.settings import Settings
 from dialogue_flows.engine import COMMANDS
@@ -215,7 +215,6 @@ class TelegramBot:
         self._reminder_task: asyncio.Task[None] | None = None
         self._polls = False
         """Whether this process polls Telegram (`run_polling`), rather than a webhook."""
-        self._warming: asyncio.Future[None] | None = None
         self._polling = InboxRequest()
         self._bare: set[int] = set()
         self._in_flight: set[int] = set()
@@ -242,8 +241,7 @@ class TelegramBot:
             .post_shutdown(self.post_shutdown)
         )
         if self.settings.service.telegram_rate_limit:
-            limiter = AIORateLimiter(overall_max_rate=30, max_retries=5)
-            builder.rate_limiter(limiter)  # the builder keeps it
+            builder.rate_limiter(RoomForReplies())  # the builder keeps it
         base_url = self.settings.base_url
         if base_url:
             builder = builder.base_url(base_url).base_file_url(file_url(base_url))
@@ -283,14 +281,14 @@ class TelegramBot:
         )
         self._reminders = ReminderLoop(
             self._app, self.deliver_reminder, settings.clock,
-            interval=settings.remind_every or 0, owner=settings.instance,
+            interval=settings.remind_every or EVERY, owner=settings.instance,
         )  # fmt: skip
         await self._app.database.serve_bot(self._token.split(":")[0], polling=self._polls)
         if settings.remind_every is not None:
             self._reminder_task = asyncio.create_task(self._reminders.run())
-        if settings.warm_up:
+        if settings.warm_up:  # a daemon thread: a stop soon after start does not wait for it
             warm_up = self._app.conversations.engine.warm_up
-            self._warming = asyncio.ensure_future(asyncio.to_thread(warm_up))
+            threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
         await self._set_menu(application.bot)
         inbox = self._app.database.inbox
         self._polling.admit = self.admit
@@ -331,20 +329,23 @@ class TelegramBot:
             await self.app.database.inbox.forget(now)  # ids handled over a day ago
             self._forgotten_at = now
         readable: list[tuple[int, str]] = []
+        senders: dict[int, str] = {}
         for raw in batch:
             update_id = raw.get("update_id")
             if not isinstance(update_id, int):
                 continue
             payload = json.dumps(raw, ensure_ascii=False)
             try:
-                Update.de_json(raw, self.application.bot)
+                sender = sender_id(Update.de_json(raw, self.application.bot))
             except Exception as error:
                 logger.warning("update %d cannot be read (%s); it is set aside",
                                update_id, type(error).__name__)  # fmt: skip
                 await self.app.database.inbox.set_aside(update_id, now)
                 continue
             readable.append((update_id, payload))
-        new = await self.app.database.inbox.receive(readable, now)
+            if sender is not None:
+                senders[update_id] = person_id(sender)
+        new = await self.app.database.inbox.receive(readable, now, senders)
         self._in_flight |= new
         passed: Batch = []
         for raw in batch:
@@ -365,8 +366,27 @@ class TelegramBot:
         if passed.keys() == {"update_id"}:
             self._bare.discard(int(passed["update_id"]))
             return 200
-        await self.application.update_queue.put(Update.de_json(passed, self.application.bot))
+        update = Update.de_json(passed, self.application.bot)
+        for earlier in await self._before(update):
+            await self.application.update_queue.put(earlier)
+        await self.application.update_queue.put(update)
         return 200
+
+    async def _before(self, update: Update) -> list[Update]:
+        """The sender's earlier updates still waiting in the inbox that another instance
+        took (it stopped, or is slower): taken first, so one person's messages are
+        applied in order whichever instances they reach. If the other instance is only
+        slower, the turn that comes second sees the update handled and stays quiet."""
+        sender = sender_id(update)
+        if sender is None:
+            return []
+        waiting = await self.app.database.inbox.before(update.update_id, person_id(sender))
+        taken = []
+        for update_id, payload in waiting:
+            if update_id not in self._in_flight:
+                self._in_flight.add(update_id)
+                taken.append(Update.de_json(json.loads(payload), self.application.bot))
+        return taken
 
     async def _handled(self, update: object) -> None:
         """After an update's handlers: it is done, whatever they did (a turn that changed
@@ -553,7 +573,11 @@ class TelegramBot:
         user_id = int(PersonId.parse(person).key)
         bot = self.application.bot
         await self.replies_first.reminder()
-        delivered = await self.send_replies(bot, user_id, user_id, turn, patient=False)
+        sending = SENDING_REMINDER.set(True)  # this task's sends leave room for replies
+        try:
+            delivered = await self.send_replies(bot, user_id, user_id, turn, patient=False)
+        finally:
+            SENDING_REMINDER.reset(sending)
         return "sent" if delivered else "blocked"
 
     async def _deliver(

@@ -825,8 +825,11 @@ def _clauses(text: str) -> list[list[str]]:
 
 
 def _clause_outcome(typed: list[str]) -> str | None:
-    """How one clause says it went; a "not" in it outweighs a "did" ("nåede jeg ikke")."""
+    """How one clause says it went; a "not" in it outweighs a "did" ("nåede jeg ikke"),
+    and a "did" said with "not" or "yet" is not done ("not booked it yet")."""
     said = {found.meaning for _, _, found in phrase_list("outcome").find(typed)}
+    if "done" in said and set(typed) & word_list("not_done", "words"):
+        said = (said - {"done"}) | {"not_yet"}
     return next((o for o in ("changed", "partly", "not_yet", "done") if o in said), None)
 
 

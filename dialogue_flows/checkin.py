@@ -13,15 +13,18 @@ again later that day.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from dialogue_flows import answers, gas, grow
 from dialogue_flows.answers import InvalidAnswerError, OneOf
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
-from dialogue_flows.records import CheckIn, Conversation, Goal, Step
+from dialogue_flows.moves import Move, read_move, split_move
+from dialogue_flows.records import CheckIn, Goal, Step
 from dialogue_flows.types import Choice, Msg, Param
 from dialogue_flows.weekly import read_weekly
 from dialogue_flows.words import words
@@ -42,6 +45,57 @@ SAID_HOW = {"not_now": "later", "busy": "later", "thats_all": "done", "yes": "do
 """How it went, said as a move: "done", "yes" or "nope"; "im busy rn" is later."""
 NEXT_MOVES = OneOf(("keep", "new", "smaller", "goal"))
 NEXT_CHOICES = tuple(Choice(move, Msg(f"choice.next_{move}")) for move in NEXT_MOVES.values)
+SHORT_CHOICE = 4
+"""A message this short that names a choice anywhere ("the smaller one") is that choice."""
+
+
+_LEAD_ENDS = re.compile(r"[,.:;!\-\u2013\u2014\u2026]\s*$")
+_MARK_AFTER = re.compile(r"\s*[,.:;!\-\u2013\u2014\u2026]|\s*$")
+
+
+@dataclass(frozen=True)
+class SaidStep:
+    """The next step said in words at "what next?": a new one, or a smaller one when
+    said as one ("et mindre skridt: bare skrive første linje")."""
+
+    text: str
+    move: str = "new"
+
+
+def own_words(text: str) -> str:
+    """Their words without "i just said" or "det skrev jeg jo" before them: a move is
+    never kept, nor quoted back."""
+    lead, rest = split_move(text)
+    if lead is not Move.ALREADY_SAID or not rest or not text.endswith(rest):
+        return text
+    marked = _LEAD_ENDS.search(text[: len(text) - len(rest)])  # not "wrote it but ..."
+    return rest if marked else text
+
+
+def next_or_step(text: str) -> str | SaidStep:
+    """A choice of what next, or the step itself: "new step, book the cscs course" is
+    the new step "book the cscs course"; "i just said, X" is X."""
+    if text in NEXT_MOVES.values:
+        return text
+    if read_move(text) is not None:
+        raise InvalidAnswerError("move.not_here")  # "no", "that's all": no step
+    text = own_words(text)
+    found = words(text)
+    said = answers.phrase_list("next_move", typos=False).find([word.text for word in found])
+    opens = bool(said) and said[0][0] == 0
+    if opens and (said[0][1] > 1 or _MARK_AFTER.match(text, found[0].end)):  # not "easier to"
+        choice, end = said[0][2].meaning, said[0][1]
+        rest = own_words(text[found[end - 1].end :].strip(" ,.:;-\u2013\u2014\u2026"))
+        return SaidStep(rest, choice) if words(rest) and choice in ("new", "smaller") else choice
+    if said and len(found) <= SHORT_CHOICE:
+        return said[0][2].meaning
+    return SaidStep(text)
+
+
+def step_words(text: str) -> str:
+    """A step said at "what's your next step?": without "i just said" or "new step,"."""
+    found = next_or_step(text)
+    return found.text if isinstance(found, SaidStep) else own_words(text)
 
 
 def checkable(goals: Mapping[int, Goal]) -> list[Goal]:
@@ -78,7 +132,7 @@ class CheckinWork(grow.GrowWork):
 
     def said_a_step(self) -> bool:
         """What next, answered with a step in their own words rather than a button."""
-        return self.answer not in NEXT_MOVES.values
+        return isinstance(self.answer, SaidStep)
 
     keeps = answer_is("keep")
     new_step = answer_is("new")
@@ -127,6 +181,7 @@ def save_outcome(work: Work, answer: Any) -> None:
     goal = work.goal
     if answer == "later" or goal is None or goal.current_step is None:
         return
+    answer = own_words(answer)
     said = work.draft.pop("said", None)
     outcome = answer if answer in OUTCOMES else answers.step_outcome(answer)
     work.draft["outcome"] = outcome
@@ -207,23 +262,24 @@ def reflect_or_not_due(work: Work, answer: Any) -> None:
         work.draft["not_due"] = True
         work.update_goal(checkins=goal.checkins[:-1])
     else:
-        _checkin(work).update_checkin(reflection=answer)
+        _checkin(work).update_checkin(reflection=own_words(answer))
 
 
 def keep_in_checkin(field: str) -> Any:
     def save(work: Work, answer: Any) -> None:
-        _checkin(work).update_checkin(**{field: answer})
+        said = own_words(answer) if isinstance(answer, str) else answer  # progress: a number
+        _checkin(work).update_checkin(**{field: said})
 
     return save
 
 
 def save_next(work: Work, answer: Any) -> None:
     """A button, or the next step in their own words ("try again on friday")."""
-    if answer in NEXT_MOVES.values:
-        _checkin(work).update_checkin(next_move=answer)
+    if isinstance(answer, SaidStep):
+        _checkin(work).update_checkin(next_move=answer.move)
+        save_new_step(work, answer.text)
     else:
-        _checkin(work).update_checkin(next_move="new")
-        save_new_step(work, answer)
+        _checkin(work).update_checkin(next_move=answer)
 
 
 def save_new_step(work: Work, answer: Any) -> None:
@@ -253,11 +309,14 @@ def params(work: Work) -> Mapping[str, Param]:
     checkin = goal.checkins[-1] if goal and goal.checkins else None
     said = work.draft.get("said")
     found["said"] = ""
-    if checkin is not None:
+    if goal is not None and checkin is not None:
         found["said"] = (
             Msg("checkin.you_said", {"said": grow.quoted(checkin.said)}) if (checkin.said) else ""
         )
-        found["recognition"] = Msg(f"checkin.recognition.{checkin.outcome}")
+        checked = next((s.text for s in goal.steps if s.number == checkin.step_number), "")
+        found["recognition"] = Msg(  # the step that was done, never the new one
+            f"checkin.recognition.{checkin.outcome}", {"checked": grow.quoted(checked)}
+        )
         found["progress"] = "" if checkin.progress is None else checkin.progress
     if isinstance(said, str):  # words not yet read as an outcome: this check-in's, not the last
         found["said"] = grow.quoted(said)
@@ -271,23 +330,11 @@ def params(work: Work) -> Mapping[str, Param]:
 
 
 def entry(work: Work) -> str:
-    work.draft["began"] = work.now.isoformat()
     candidates = checkable(work.goals)
     if len(candidates) == 1:
         work.draft["goal"] = candidates[0].number
         return "how"
     return "which"
-
-
-def crossed(conversation: Conversation, sent_at: datetime | None) -> bool:
-    """Words sent before this check-in began (written before it reached the person, or an
-    answer to last week's that arrived after this one went out) answer none of its
-    questions. Telegram gives whole seconds: a message in the second the check-in began
-    counts as after it."""
-    began = conversation.draft.get("began") if conversation.flow == FLOW.name else None
-    if sent_at is None or not isinstance(began, str):
-        return False
-    return sent_at < datetime.fromisoformat(began).replace(microsecond=0)
 
 
 def reflect(outcome: str) -> Question:
@@ -311,11 +358,12 @@ FLOW = Flow(
                  skippable=True, as_content=grow.BUSY_SAID),
         Question("progress", "checkin.progress", choices=grow.SCALE_CHOICES, read=answers.scale,
                  save=keep_in_checkin("progress")),
-        Question("next", "checkin.next", choices=NEXT_CHOICES, save=save_next,
-                 on_move={"keep": "keep"}, in_words=True),
-        Question("next_step", "checkin.next_step", save=save_new_step,
+        Question("next", "checkin.next", choices=NEXT_CHOICES, read=next_or_step,
+                 save=save_next, on_move={"keep": "keep"}),
+        Question("next_step", "checkin.next_step", read=step_words, save=save_new_step,
                  on_move=grow.KEEP_AS_STEP),
-        Question("smaller_next", "checkin.smaller_next", save=save_new_step),
+        Question("smaller_next", "checkin.smaller_next", read=step_words,
+                 save=save_new_step),
         Question("next_when", "grow.when", save=grow.keep("when", in_step=True)),
         *grow.FIRM_UP_QUESTIONS,
     ),

@@ -124,6 +124,24 @@ def _says_young_age(typed: list[str]) -> bool:
     return False
 
 
+def unanswered(
+    concerns: frozenset[Concern], said: str, note: CareNote, now: datetime
+) -> Care | None:
+    """The most urgent of these concerns whose own reply was not given in full within
+    the day (None when every one was: then the short reply will do).
+
+    Each reply is remembered by its own message, as worded for what was said: a lapse
+    after an earlier reply about something else (a false alarm read as suicide, a lapse
+    on cannabis) gets the lapse reply in full, not the short repeat."""
+    for concern in CARE:
+        care = CARE[concern]
+        if concern in concerns and not (
+            care.shortened and said_lately(note, message_for(care, said), now)
+        ):
+            return care
+    return None
+
+
 def said_lately(note: CareNote, message: str, now: datetime) -> bool:
     """Whether this crisis reply was given in full within the last day."""
     at = note.said.get(message)

@@ -38,6 +38,8 @@ from typing import NamedTuple
 
 import Stemmer
 
+from dialogue_flows.crisis_concepts import DANISH_WORDS, ENGLISH_WORDS
+
 MODEL_FILE = Path(__file__).parent / "crisis_model.json.gz"
 DEV_SET = Path(__file__).parent.parent / "tests" / "data" / "crisis_messages.tsv"
 """What the model learnt from (in a source checkout; not installed with the package)."""
@@ -76,7 +78,24 @@ def _words(text: str) -> list[str]:
     return list(map(_plain, _WORD.findall(_folded(text))))
 
 
-def _unit_terms(word: str, english: str, danish: str) -> tuple[str, ...]:
+BOTH = "en da"
+
+
+def language(words: Iterable[str]) -> str:
+    """ "en", "da", or both when the text's small function words do not say. A word is
+    stemmed only as a word of its text's language: the Danish stem of "after" is that
+    of "aften" (evening, as in "i aften", tonight), and an English message about the
+    chemist must not weigh what Danish messages about tonight taught."""
+    seen = set(words)
+    english, danish = len(ENGLISH_WORDS & seen), len(DANISH_WORDS & seen)
+    return "en" if english > danish else "da" if danish > english else BOTH
+
+
+def _unit_terms(word: str, english: str, danish: str, lang: str = BOTH) -> tuple[str, ...]:
+    if lang == "en":
+        return word, f"s:{english}"
+    if lang == "da":
+        return word, f"d:{danish}"
     return word, f"s:{english}", f"d:{danish}"
 
 
@@ -90,11 +109,12 @@ def terms(text: str) -> list[str]:
     "overdosed", "overdosing" and "overdoserede" share what was learnt. (Training reads
     these; scoring adds up the same terms word by word, see `Model.read`.)"""
     words = _words(text)
+    lang = language(words)
     distinct = list(dict.fromkeys(words))
     english, danish = (stemmer.stemWords(distinct) for stemmer in _STEMMERS)
     stem = dict(zip(distinct, english, strict=True))
     found = [t for w, e, d in zip(distinct, english, danish, strict=True)
-             for t in _unit_terms(w, e, d)]  # fmt: skip
+             for t in _unit_terms(w, e, d, lang)]  # fmt: skip
     found += [t for a, b in dict.fromkeys(pairwise(words))
               for t in _link_terms(a, b, stem[a], stem[b])]  # fmt: skip
     return found
@@ -146,7 +166,7 @@ class Model:
     """The SHA-256 of the development set it learnt from."""
     concern_weights: dict[str, dict[str, float]]
     concern_intercepts: dict[str, float]
-    _unit: Callable[[str], Share] = field(init=False, repr=False)
+    _unit: Callable[[str, str], Share] = field(init=False, repr=False)
     _link: Callable[[str, str], Share] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -154,7 +174,9 @@ class Model:
         stem = lru_cache(maxsize=_CACHED)(
             lambda word: tuple(stemmer.stemWord(word) for stemmer in _STEMMERS)
         )
-        unit = lru_cache(maxsize=_CACHED)(lambda w: self._share(_unit_terms(w, *stem(w))))
+        unit = lru_cache(maxsize=_CACHED)(
+            lambda w, lang: self._share(_unit_terms(w, stem(w)[0], stem(w)[1], lang))
+        )
         link = lru_cache(maxsize=_CACHED)(
             lambda a, b: self._share(_link_terms(a, b, stem(a)[0], stem(b)[0]))
         )
@@ -171,15 +193,16 @@ class Model:
                 squares += value * value
         return dot, squares
 
-    def _stretch(self, words: list[str]) -> Stretch:
+    def _stretch(self, words: list[str], lang: str) -> Stretch:
         """A stretch of words read: its share, its distinct words and pairs."""
         distinct, pairs = set(words), set(pairwise(words))
-        share = _total((*map(self._unit, distinct), *starmap(self._link, pairs)))
+        units = (self._unit(word, lang) for word in distinct)
+        share = _total((*units, *starmap(self._link, pairs)))
         return Stretch(share, distinct, pairs)
 
-    def _together(self, a: Stretch, b: Stretch, border: tuple[str, str]) -> Share:
+    def _together(self, a: Stretch, b: Stretch, border: tuple[str, str], lang: str) -> Share:
         """Two neighbouring stretches read as one: what they share is counted once."""
-        shared = _total((*map(self._unit, a.words & b.words),
+        shared = _total((*(self._unit(word, lang) for word in a.words & b.words),
                          *starmap(self._link, a.pairs & b.pairs)))  # fmt: skip
         new = border not in a.pairs and border not in b.pairs
         joined = self._link(*border) if new else (0.0, 0.0)
@@ -198,7 +221,8 @@ class Model:
         folded = _folded(text)
         if len(text) <= _LONG:
             words = list(map(_plain, _WORD.findall(folded)))
-            return Reading(self._probability(self._stretch(words).share), len(words))
+            lang = language(words)
+            return Reading(self._probability(self._stretch(words, lang).share), len(words))
         stretches = [
             sentence[start : start + _STRETCH]
             for sentence in (list(map(_plain, _WORD.findall(s))) for s in _SENTENCE.split(folded))
@@ -206,10 +230,11 @@ class Model:
         ]
         if not stretches:
             return Reading(self._probability((0.0, 0.0)), 0)
-        read = [self._stretch(stretch) for stretch in stretches]
+        lang = language(word for stretch in stretches for word in stretch)
+        read = [self._stretch(stretch, lang) for stretch in stretches]
         parts = [read[-1].share]
         parts += [
-            self._together(a, b, (before[-1], after[0]))
+            self._together(a, b, (before[-1], after[0]), lang)
             for (a, b), (before, after) in zip(pairwise(read), pairwise(stretches), strict=True)
         ]
         z = self.intercept + max(map(_scaled, parts))

@@ -203,12 +203,12 @@ class _TurnInProgress(TurnRecords):
             heard = idle.acknowledgement(words)
             self.say(*(heard, Msg(f"{key}.after")) if heard else (Msg(key),))
             return
-        if checkin.crossed(self.conversation, event.sent_at):
-            self.ask_again(Msg("checkin.crossed", {"said": grow.quoted(words)}))
-            return
         question = self.question()
         if self.conversation.flow == crisis_care.FLOW.name:
-            self.hear_in_crisis(question, move, words)
+            self.hear_in_crisis(question, move, words)  # every word heard, crossed or not
+            return
+        if self.crossed(event.sent_at):
+            self.ask_again(Msg("crossed", {"said": grow.quoted(words)}))
             return
         if move and not self.is_label(question, words) and self.meet(move, question):
             return
@@ -225,6 +225,14 @@ class _TurnInProgress(TurnRecords):
         except InvalidAnswerError as invalid:
             # Raised before any record changed: the person stays where they were.
             self.ask_again(self.invalid_words(question, invalid))
+
+    def crossed(self, sent_at: datetime | None) -> bool:
+        """Words sent before the open question was asked answer none of it: the rest of
+        the last answer, typed while this question was on its way, or an answer to last
+        week's check-in that arrived after this week's went out. Telegram gives whole
+        seconds: a message in the second the question was asked counts as after it."""
+        asked = self.conversation.asked_at
+        return sent_at is not None and asked is not None and sent_at < asked.replace(microsecond=0)
 
     def hear_in_crisis(self, question: Question, move: Move | None, words: str) -> None:
         """The crisis conversation reads its own answers ("not sure" to "Are you safe?"),
@@ -301,34 +309,39 @@ class _TurnInProgress(TurnRecords):
     def crisis(self, concerns: frozenset[Concern], said: str) -> None:
         """Before anything else: the reply that fits, the lines, their own plan; then the
         safety question, while the conversation they were in waits, exactly as it was."""
-        care, kinds = crisis_care.care_for(concerns, said)
         if self.person is None:  # nothing is kept before consent: no question to follow
+            care, kinds = crisis_care.care_for(concerns, said)
             values = self.care_values(kinds)
             message = Msg(crisis_care.message_for(care, said), values)
             self.say(message, Msg("crisis.before_consent", values))
             return
-        self.interrupt(care.entry, *self.care_reply(care, kinds, said))
+        care, reply = self.care_reply(concerns, said)
+        self.interrupt(care.entry, *reply)
 
     def care_values(self, kinds: tuple[str, ...], most: int | None = None) -> dict[str, Param]:
         return {"helplines": self.helpline_text(kinds, most), "emergency": self.emergency_number()}
 
     def care_reply(
-        self, care: crisis_care.Care, kinds: tuple[str, ...], said: str = ""
-    ) -> list[Msg]:
-        """The whole reply with its lines and their plan, or, when it was given in full
-        within the day, a caring line and the few lines that fit best (/safety has all).
-        What was said chooses the wording (a lapse on what: `crisis_care.message_for`)."""
+        self, concerns: frozenset[Concern], said: str = ""
+    ) -> tuple[crisis_care.Care, list[Msg]]:
+        """The care chosen and its reply: in full, with its lines and their plan, for the
+        most urgent concern not answered in full within the day; when every one was, a
+        caring line and the few lines that fit best (/safety has all). What was said
+        chooses the wording (a lapse on what: `crisis_care.message_for`)."""
+        care, kinds = crisis_care.care_for(concerns, said)
         note = self.conversation.care
-        if care.shortened and crisis_care.said_lately(note, care.message, self.now):
-            return [Msg(crisis_care.AGAIN, self.care_values(kinds, crisis_care.SHORT_LINES))]
+        fresh = crisis_care.unanswered(concerns, said, note, self.now)
+        if fresh is None:
+            return care, [Msg(crisis_care.AGAIN, self.care_values(kinds, crisis_care.SHORT_LINES))]
+        message = crisis_care.message_for(fresh, said)
         self.conversation = self.conversation.model_copy(
-            update={"care": crisis_care.noted(note, care.message, self.now)}
+            update={"care": crisis_care.noted(note, message, self.now)}
         )
-        parts = [Msg(crisis_care.message_for(care, said), self.care_values(kinds))]
+        parts = [Msg(message, self.care_values(kinds))]
         plan = self.person.safety_plan if self.person else None
-        if plan is not None and care.show_plan:
+        if plan is not None and fresh.show_plan:
             parts.append(Msg("safety.plan", safety.plan_parts(plan)))
-        return parts
+        return fresh, parts
 
     def due_followup(self) -> None:
         """The day after a crisis: asked once how they are, if they still want it."""
@@ -339,8 +352,8 @@ class _TurnInProgress(TurnRecords):
 
     def distress(self, *before: Msg) -> None:
         """A flow that ends in worry (a low WHO-5): the distress reply and the safety question."""
-        care, kinds = crisis_care.care_for(frozenset({Concern.DISTRESS}))
-        self.interrupt(care.entry, *before, *self.care_reply(care, kinds))
+        care, reply = self.care_reply(frozenset({Concern.DISTRESS}))
+        self.interrupt(care.entry, *before, *reply)
 
     def due_appointment(self) -> None:
         """The day before an appointment: the summary, once, and the question of an agenda."""
@@ -387,7 +400,7 @@ class _TurnInProgress(TurnRecords):
         resume = conversation.resume if conversation.flow == crisis_care.FLOW.name else None
         if conversation.flow not in (None, crisis_care.FLOW.name):
             resume = conversation
-        talk = self.helpline_text(("suicide",), most=1)
+        talk = self.helpline_text(("suicide",), most=1)  # open now first, else with its hours
         draft = {"entry": entry, "emergency": self.emergency_number(), "talk": talk}
         self.start_flow(crisis_care.FLOW, *before, draft=draft, resume=resume)
 
@@ -659,8 +672,9 @@ class _TurnInProgress(TurnRecords):
         is said only when the conversation is open; a paused one waits for /start.
         """
         self.conversation = resume.model_copy(
-            update={"ask_id": self.conversation.ask_id + 1, "care": self.conversation.care}
-        )
+            update={"ask_id": self.conversation.ask_id + 1, "asked_at": self.now,
+                    "care": self.conversation.care}
+        )  # fmt: skip
         if self.is_open():
             self.ask_again(*before)
         else:
@@ -668,7 +682,8 @@ class _TurnInProgress(TurnRecords):
 
     def asking(self, **changes: Any) -> None:
         """A new question is asked: it gets a new id, and the conversation is open."""
-        update = {**changes, "paused": False, "ask_id": self.conversation.ask_id + 1}
+        update = {**changes, "paused": False, "ask_id": self.conversation.ask_id + 1,
+                  "asked_at": self.now}  # fmt: skip
         self.conversation = self.conversation.model_copy(update=update)
 
     def start_flow(

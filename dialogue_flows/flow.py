@@ -84,7 +84,8 @@ class TurnRecords:
         """The person's lines of these kinds (None: all of them), or the first `most`
         (the best fitting); by default the general ones, as /help shows them."""
         timezone = self.person.timezone if self.person else None
-        return self.helpline_book.text(self.language, timezone, kinds, most)
+        region = self.person.region if self.person else None
+        return self.helpline_book.text(self.language, timezone, kinds, most, self.now, region)
 
     def emergency_number(self) -> str:
         timezone = self.person.timezone if self.person else None

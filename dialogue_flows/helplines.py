@@ -14,16 +14,25 @@ typo in a kind or a missing emergency line stops the service at start, not in a 
 from __future__ import annotations
 
 import datetime
+import re
 import tomllib
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal, get_args
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 HELPLINES_DIR = Path(__file__).parent / "helplines"
 ZONE_COUNTRIES = {"Europe/London": "uk", "Europe/Copenhagen": "dk"}
+COUNTRY_ZONES = {country: zone for zone, country in ZONE_COUNTRIES.items()}
+"""A country's lines keep its clock: opening hours are read in this zone."""
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_OPEN = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun)(?:-(mon|tue|wed|thu|fri|sat|sun))?"
+                   r"(?: ([01]\d|2[0-4])-([01]\d|2[0-4]))?$")  # fmt: skip
+"""An opening: days, then hours ("mon-fri 16-08": from 16 each weekday to 8 the next
+morning); days alone are the whole day ("mon-fri", when only the days are known)."""
 LANGUAGE_COUNTRIES = {"da": "dk"}
 
 Kind = Literal[
@@ -65,6 +74,15 @@ class Line(BaseModel):
     """The date the source page itself shows, when it is older than `checked`."""
     confirmed: bool = True
     """False when no stored page showed this number: kept because it is well known."""
+    open: tuple[Annotated[str, Field(pattern=_OPEN.pattern)], ...] | None = None
+    """When it answers, in the country's own time (`_OPEN`); None: day and night. Holidays
+    are not in it: a line open "weekends and holidays" counts as open on weekends."""
+    region: str = ""
+    """The region a regional line serves ("Syddanmark"); empty for a national line."""
+
+    def is_open(self, local: datetime.datetime) -> bool:
+        """Whether it answers at this local time (the country's clock)."""
+        return self.open is None or any(_opens(spec, local) for spec in self.open)
 
     def text(self) -> str:
         details = "; ".join(part for part in (self.hours, self.note) if part)
@@ -72,16 +90,23 @@ class Line(BaseModel):
 
 
 class Section(BaseModel):
-    """One language's lines for a country; an emergency line is required."""
+    """One language's lines for a country; an emergency line is required.
+
+    `regional` leads the short list of regional lines shown when the person's region is
+    not known ("Når lægen har lukket, ring til din region:"): one wrong region's number
+    would be worse than all five, briefly."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     lines: Annotated[tuple[Line, ...], Field(min_length=1)]
+    regional: str = ""
 
     @model_validator(mode="after")
     def has_emergency(self) -> Section:
         if not any("emergency" in line.kinds for line in self.lines):
             raise ValueError("no line of kind 'emergency'")
+        if any(line.region for line in self.lines) and not self.regional:
+            raise ValueError("regional lines without 'regional', the lead of their short list")
         return self
 
 
@@ -89,12 +114,13 @@ class Section(BaseModel):
 class Helplines:
     """Lines per country, then per language; `country` is the service's own."""
 
-    lines: dict[str, dict[str, tuple[Line, ...]]]
+    lines: dict[str, dict[str, Section]]
     country: str
-    _texts: dict[tuple[str, str | None, frozenset[str] | None, int | None], str] = field(
+    _texts: dict[tuple[object, ...], str] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
-    """Each (language, time zone, kinds, most)'s text, made once: every turn offers it."""
+    """Each (language, time zone, kinds, most, region, lines open)'s text, made once:
+    every turn offers it."""
 
     @classmethod
     def load(cls, country: str = "uk", override: Path | None = None) -> Helplines:
@@ -106,21 +132,33 @@ class Helplines:
         return cls(found, country)
 
     def for_person(
-        self, language: str, timezone: str | None, kinds: Collection[str] | None = None
+        self,
+        language: str,
+        timezone: str | None,
+        kinds: Collection[str] | None = None,
+        now: datetime.datetime | None = None,
+        region: str | None = None,
     ) -> tuple[Line, ...]:
         """The person's lines serving any of `kinds` (all when None), in file order.
 
         The emergency line comes first whenever emergencies are asked for: in a crisis
-        the number that sends help now must not be the one a person scrolls to. Lines
-        for the young come only when `YOUNG` is asked for.
+        the number that sends help now must not be the one a person scrolls to; then,
+        when `now` is given, the lines open now before those closed. Lines for the young
+        come only when `YOUNG` is asked for. Regional lines are those of the person's
+        `region` when it is known, all regions' otherwise (see `text`).
         """
-        lines = self._lines_for(language, timezone)
+        country, section = self._section_for(language, timezone)
         wanted = KINDS if kinds is None else _known(kinds)
         chosen = [
             line
-            for line in lines
-            if wanted.intersection(line.kinds) and (YOUNG in wanted or YOUNG not in line.kinds)
+            for line in section.lines
+            if wanted.intersection(line.kinds)
+            and (YOUNG in wanted or YOUNG not in line.kinds)
+            and (not region or not line.region or line.region.casefold() == region.casefold())
         ]
+        if now is not None:
+            local = now.astimezone(ZoneInfo(COUNTRY_ZONES.get(country, "UTC")))
+            chosen.sort(key=lambda line: not line.is_open(local))
         if "emergency" in wanted:
             chosen.sort(key=lambda line: "emergency" not in line.kinds)
         return tuple(chosen)
@@ -131,24 +169,49 @@ class Helplines:
         timezone: str | None,
         kinds: Collection[str] | None = None,
         most: int | None = None,
+        now: datetime.datetime | None = None,
+        region: str | None = None,
     ) -> str:
-        """The lines as a list to show; `most` keeps only the first few (the best fitting)."""
-        key = (language, timezone, None if kinds is None else frozenset(kinds), most)
+        """The lines as a list to show; `most` keeps only the first few (the best fitting).
+
+        Every region's lines, when the person's region is not known, are one short line
+        (`Section.regional`: each region and its number), after the national lines."""
+        lines = self.for_person(language, timezone, kinds, now, region)
+        key = (language, timezone, None if kinds is None else frozenset(kinds), most,
+               region, tuple(line.name for line in lines))  # fmt: skip
         if key not in self._texts:
-            lines = self.for_person(language, timezone, kinds)[:most]
-            self._texts[key] = "\n".join(line.text() for line in lines)
+            shown = [line.text() for line in lines]
+            regional = [line for line in lines if line.region]
+            if regional and not region:  # one line in the place of the first (open first)
+                at = lines.index(regional[0])
+                shown = [text for line, text in zip(lines, shown, strict=True) if not line.region]
+                shown.insert(at, self._regions(language, timezone, regional))
+            self._texts[key] = "\n".join(shown[:most])
         return self._texts[key]
+
+    def _regions(self, language: str, timezone: str | None, regional: list[Line]) -> str:
+        """ "• When your GP is closed, call your region: Hovedstaden 1813 · …", each
+        region once, in the file's order."""
+        section = self._section_for(language, timezone)[1]
+        numbers: dict[str, str] = {}
+        for line in section.lines:
+            if line in regional:
+                numbers.setdefault(line.region, line.number)
+        listed = " · ".join(f"{name} {number}" for name, number in numbers.items())
+        return f"• {section.regional} {listed}"
 
     def emergency_number(self, language: str, timezone: str | None) -> str:
         """What to dial when someone's life is at risk now (every section has one)."""
         return self.for_person(language, timezone, ("emergency",))[0].number
 
-    def _lines_for(self, language: str, timezone: str | None) -> tuple[Line, ...]:
+    def _section_for(self, language: str, timezone: str | None) -> tuple[str, Section]:
         country = (
             ZONE_COUNTRIES.get(timezone or "") or LANGUAGE_COUNTRIES.get(language) or self.country
         )
-        by_language = self.lines.get(country) or self.lines[self.country]
-        return by_language.get(language) or next(iter(by_language.values()))
+        if country not in self.lines:
+            country = self.country
+        by_language = self.lines[country]
+        return country, by_language.get(language) or next(iter(by_language.values()))
 
 
 def _known(kinds: Collection[str]) -> frozenset[str]:
@@ -159,7 +222,30 @@ def _known(kinds: Collection[str]) -> frozenset[str]:
     return frozenset(kinds)
 
 
-def _read(path: Path) -> dict[str, tuple[Line, ...]]:
+def _opens(spec: str, local: datetime.datetime) -> bool:
+    """Whether an opening ("mon-fri 16-08") holds at a local time; past midnight it
+    belongs to the day before."""
+    found = _OPEN.match(spec)
+    assert found is not None  # validated when the file was read
+    first, last, start, end = found.groups()
+    days = _days(first, last or first)
+    if start is None:
+        return local.weekday() in days
+    opens, closes, hour = int(start), int(end), local.hour + local.minute / 60
+    if opens < closes:
+        return local.weekday() in days and opens <= hour < closes
+    return (local.weekday() in days and hour >= opens) or (
+        (local.weekday() - 1) % 7 in days and hour < closes
+    )
+
+
+def _days(first: str, last: str) -> set[int]:
+    """The weekdays from `first` to `last`, round the week if need be ("sat-mon")."""
+    start, end = DAYS.index(first), DAYS.index(last)
+    return {(start + i) % 7 for i in range((end - start) % 7 + 1)}
+
+
+def _read(path: Path) -> dict[str, Section]:
     try:
         with path.open("rb") as file:
             data = tomllib.load(file)
@@ -167,7 +253,7 @@ def _read(path: Path) -> dict[str, tuple[Line, ...]]:
         raise HelplinesFileError(f"helplines file {path}: {error}") from error
     if not data:
         raise HelplinesFileError(f"helplines file {path}: no language sections")
-    return {language: _section(path, language, raw).lines for language, raw in data.items()}
+    return {language: _section(path, language, raw) for language, raw in data.items()}
 
 
 def _section(path: Path, language: str, raw: object) -> Section:

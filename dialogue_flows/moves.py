@@ -93,7 +93,7 @@ MAX_MOVE_WORDS = 30
 _CONNECTORS = frozenset({"and", "but", "also", "so", "then", "og", "men", "ogsaa", "saa"})
 """Words that may join a leading move to the content after it ("yes and ring my mum")."""
 
-_BOUNDARY = re.compile(r"[,.;:!?\n\u2013\u2014]|\s-\s")
+_BOUNDARY = re.compile(r"[,.;:!?\n\u2013\u2014\u2026]|\s-\s")
 
 
 @dataclass(frozen=True)

@@ -139,6 +139,9 @@ class Conversation(Record):
     step: str | None = None
     paused: bool = False
     ask_id: int = 0
+    asked_at: datetime | None = None
+    """When the open question was asked: what the person sent before it was written
+    before they saw it (typed while it was on its way), so it does not answer it."""
     draft: dict[str, Any] = Field(default_factory=dict)
     resume: Conversation | None = None
     """The conversation a crisis reply interrupted: taken up again, exactly, afterwards."""
@@ -164,6 +167,9 @@ class Person(Record):
     created_at: datetime
     blocked_at: datetime | None = None
     timezone: Plain | None = None
+    region: Plain | None = None
+    """The Danish region of the town they named for their time zone ("Syddanmark"):
+    their region's acute line is offered, not every region's."""
     safety_plan: SafetyPlan | None = None
     conversation: Conversation = Field(default_factory=Conversation)
     followup_due: datetime | None = None

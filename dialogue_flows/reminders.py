@@ -12,13 +12,14 @@ put right after it ("actually 8pm", "nej kl 20") replaces it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import replace
+from typing import Any, NamedTuple
 
 from dialogue_flows.answers import InvalidAnswerError, OneOf
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
 from dialogue_flows.records import Schedule
 from dialogue_flows.types import Choice, Msg, Param
-from dialogue_flows.weekly import WeeklyTime, read_hour, read_timezone, read_weekly
+from dialogue_flows.weekly import WeeklyTime, read_region, read_timezone, read_weekly
 
 HOURS = (9, 12, 15, 18, 20)
 OFFERED_ZONES = ("Europe/London", "Europe/Copenhagen")
@@ -55,27 +56,52 @@ HOUR_CHOICES = tuple(Choice(f"{h}:00", Msg("choice.own_words", {"text": f"{h:02}
 
 
 def day_or_none(text: str) -> WeeklyTime | str:
+    """A day (and perhaps a time); "same as before" keeps the day there was (`save_day`)."""
     if text == "none":
         return text
     found = read_weekly(text)
-    if found.weekday is None:
+    if found.weekday is None and not found.keep:
         raise InvalidAnswerError("invalid.day")
     return found
 
 
-def zone_or_time(text: str) -> WeeklyTime | str:
+def hour_or_kept(text: str) -> WeeklyTime:
+    """An hour; "tirsdag. behold det" keeps the hour there was (`save_hour`)."""
+    found = read_weekly(text)
+    if found.hour is None and not found.keep:
+        raise InvalidAnswerError("invalid.hour")
+    return found
+
+
+def keeps_only(found: WeeklyTime) -> bool:
+    """ "keep it", "same as before": the setting kept, and nothing new named."""
+    return found.keep and found.weekday is None and found.hour is None
+
+
+class Where(NamedTuple):
+    """Where the person said they are: the zone, and the Danish region when a town says it
+    (the region chooses their acute helpline, see `helplines`)."""
+
+    zone: str
+    region: str | None
+
+
+def zone_or_time(text: str) -> WeeklyTime | Where:
     """A time zone; or, said where the zone is asked, a day or time put right.
 
     "no 7 at night not morning" right after "monday eve around 7" was read wrongly is
     a correction of the time, not a place: it is kept, and the zone asked again.
     """
     try:
-        return read_timezone(text)
+        return Where(read_timezone(text), read_region(text))
     except InvalidAnswerError:
         try:
-            return read_weekly(text)
+            found = read_weekly(text)
         except InvalidAnswerError:
             pass
+        else:
+            if not keeps_only(found):
+                return found
         raise
 
 
@@ -87,7 +113,8 @@ def time_or_yes(text: str) -> WeeklyTime | str:
     """
     if text in ("yes", "change"):
         return text
-    return read_weekly(text)
+    found = read_weekly(text)
+    return "yes" if keeps_only(found) else found
 
 
 TIME_RIGHT_CHOICES = (Choice("yes", Msg("choice.right")),
@@ -131,9 +158,10 @@ def manage_or_time(text: str) -> WeeklyTime | str:
         return MANAGE_VALUES.pick(text)
     except InvalidAnswerError as not_a_button:
         try:
-            return read_weekly(text)
+            found = read_weekly(text)
         except InvalidAnswerError:
             raise not_a_button from None
+        return "keep" if keeps_only(found) else found
 
 
 def manage_choices(work: Work) -> tuple[Choice, ...]:
@@ -164,6 +192,17 @@ class RemindersWork(Work):
     def time_put_right(self) -> bool:
         return isinstance(self.answer, WeeklyTime)
 
+    def unchanged(self) -> bool:
+        """What was said keeps the check-in as it was ("tirsdag er fint. behold det")."""
+        previous = self.schedule
+        return (
+            isinstance(self.answer, WeeklyTime)
+            and previous is not None
+            and not self.hour_unclear()
+            and chosen(self) == {"weekday": previous.weekday, "hour": previous.hour,
+                                 "minute": previous.minute}
+        )  # fmt: skip
+
     def knows_zone(self) -> bool:
         return self.person is not None and self.person.timezone is not None
 
@@ -174,12 +213,39 @@ class RemindersWork(Work):
 
 
 def save_time(work: Work, answer: Any) -> None:
-    """Keep what the answer names: the day, the time, or both."""
+    """Keep what the answer names: the day, the time, or both (with "keep it", what it
+    does not name stays as it was)."""
     if isinstance(answer, WeeklyTime):
+        answer = as_kept(work, answer)
         if answer.weekday is not None:
             work.draft["weekday"] = answer.weekday
         if answer.hour is not None:
             work.draft.update(hour=answer.hour, minute=answer.minute, unclear=answer.unclear)
+
+
+def as_kept(work: Work, found: WeeklyTime) -> WeeklyTime:
+    """With "keep it" or "same as before", the day and time not named are the ones chosen
+    so far ("tuesday", then "same time as before": Tuesday at the time there was)."""
+    if not found.keep or work.schedule is None:
+        return found
+    so_far = chosen(work)
+    if found.hour is None:
+        found = replace(found, hour=so_far["hour"], minute=so_far["minute"], unclear=False)
+    return found if found.weekday is not None else replace(found, weekday=so_far["weekday"])
+
+
+def save_day(work: Work, answer: Any) -> None:
+    """A day; "same as before" with no check-in set before names none, and is asked again."""
+    if isinstance(answer, WeeklyTime) and as_kept(work, answer).weekday is None:
+        raise InvalidAnswerError("invalid.day")
+    save_time(work, answer)
+
+
+def save_hour(work: Work, answer: Any) -> None:
+    """An hour; "keep it" with no check-in set before names none, and is asked again."""
+    if isinstance(answer, WeeklyTime) and as_kept(work, answer).hour is None:
+        raise InvalidAnswerError("invalid.hour")
+    save_time(work, answer)
 
 
 def save_half(work: Work, answer: Any) -> None:
@@ -202,7 +268,9 @@ def save_zone(work: Work, answer: Any) -> None:
     if isinstance(answer, WeeklyTime):
         save_time(work, answer)
     elif work.person is not None:
-        work.person = work.person.model_copy(update={"timezone": answer})
+        work.person = work.person.model_copy(
+            update={"timezone": answer.zone, "region": answer.region}
+        )
 
 
 def schedule(work: Work) -> None:
@@ -269,7 +337,16 @@ def entry(work: Work) -> str:
     return "manage" if work.schedule is not None else "day"
 
 
-DAY = Question("day", "reminders.day", choices=DAY_CHOICES, read=day_or_none, save=save_time)
+KEPT_SAID = frozenset({"already_said"})
+""" "same as before" and "samme som før" say the setting is kept: read, not a move."""
+DAY = Question(
+    "day",
+    "reminders.day",
+    choices=DAY_CHOICES,
+    read=day_or_none,
+    save=save_day,
+    as_content=KEPT_SAID,
+)
 
 FLOW = Flow(
     name="reminders",
@@ -277,8 +354,9 @@ FLOW = Flow(
     questions=(
         DAY,
         Question("manage", "reminders.manage", choices=manage_choices, read=manage_or_time,
-                 save=save_time),
-        Question("hour", "reminders.hour", choices=HOUR_CHOICES, read=read_hour, save=save_time),
+                 save=save_time, as_content=KEPT_SAID),
+        Question("hour", "reminders.hour", choices=HOUR_CHOICES, read=hour_or_kept,
+                 save=save_hour, as_content=KEPT_SAID),
         Question("half", "reminders.half", choices=HALF_CHOICES, read=read_half,
                  save=save_half),
         Question("timezone", "reminders.timezone", choices=zone_choices, read=zone_or_time,
@@ -298,6 +376,8 @@ FLOW = Flow(
     ),
     transitions=[
         {"trigger": "answer", "source": "manage", "dest": "day", "conditions": "chose_change"},
+        *({"trigger": "answer", "source": source, "dest": "kept", "conditions": "unchanged"}
+          for source in ("manage", "day", "hour")),
         {"trigger": "answer", "source": "manage", "dest": "half",
          "conditions": ["time_put_right", "hour_unclear"]},
         {"trigger": "answer", "source": "manage", "dest": "hour", "conditions": "time_put_right",
@@ -322,6 +402,9 @@ FLOW = Flow(
         {"trigger": "answer", "source": "half", "dest": "timezone"},
         {"trigger": "answer", "source": "day", "dest": "timezone"},
         {"trigger": "answer", "source": "hour", "dest": "timezone"},
+        *({"trigger": "answer", "source": source, "dest": "half",
+           "conditions": ["time_put_right", "hour_unclear"]}
+          for source in ("timezone", "timezone_again")),
         *({"trigger": "answer", "source": source, "dest": "timezone_again",
            "conditions": "time_put_right"} for source in ("timezone", "timezone_again")),
         *({"trigger": "answer", "source": source, "dest": "time_right", "after": "set_schedule"}

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from rapidfuzz import fuzz, process
 
 from dialogue_flows.answers import InvalidAnswerError, phrase_list, tables, word_list
-from dialogue_flows.words import fold, words
+from dialogue_flows.words import Phrase, fold, words
 
 _DAYS = {
     0: ("monday", "mon", "mandag", "man"),
@@ -49,55 +49,110 @@ UNCLEAR_HOURS = range(1, 12)
 class WeeklyTime:
     """A weekday (0 is Monday) and/or a time of day.
 
-    `unclear` is True when the hour was a bare 1 to 11 with no am/pm or part of the day
-    ("Monday at 6"): the hour holds the morning reading, and the flow asks "morning or
-    evening?" before keeping it.
+    `unclear` is True when the hour was a bare 1 to 11 with no am/pm, part of the day or
+    errand of the day ("Monday at 6"): the hour holds the morning reading, and the flow
+    asks "morning or evening?" before keeping it. `keep` is True when the words keep the
+    setting as it is ("tirsdag er fint. behold det", "same time as before"): what they do
+    not name stays as it was.
     """
 
     weekday: int | None
     hour: int | None
     minute: int = 0
     unclear: bool = False
+    keep: bool = False
 
 
 def read_weekly(text: str) -> WeeklyTime:
     """A day and/or a time of day; raises when neither can be found.
 
+    After a self-correction ("nej", "actually", "faktisk") the last day and time said
+    win, and a day right after "not" or "ikke" is the one not meant.
+
     >>> read_weekly("Monday evening maybe… around 7")
-    WeeklyTime(weekday=0, hour=19, minute=0, unclear=False)
+    WeeklyTime(weekday=0, hour=19, minute=0, unclear=False, keep=False)
     >>> read_weekly("tirsdag ved 8-tiden om morgenen")
-    WeeklyTime(weekday=1, hour=8, minute=0, unclear=False)
+    WeeklyTime(weekday=1, hour=8, minute=0, unclear=False, keep=False)
     >>> read_weekly("monday at 5")
-    WeeklyTime(weekday=0, hour=5, minute=0, unclear=True)
+    WeeklyTime(weekday=0, hour=5, minute=0, unclear=True, keep=False)
+    >>> read_weekly("mondays after the chemist, bout 11").hour
+    11
+    >>> read_weekly("måske hellere onsdag, nej, tirsdag er fint. behold det")
+    WeeklyTime(weekday=1, hour=None, minute=0, unclear=False, keep=True)
     >>> read_weekly("the man at the job centre")
     Traceback (most recent call last):
     ...
     dialogue_flows.answers.InvalidAnswerError: invalid.weekly
     """
     folded = fold(text)
-    typed = [word.text for word in words(folded)]
-    days = sorted(
-        (len(word) < _FULL_NAME, at, day)
-        for at, word in enumerate(typed)
-        if (day := _day(word)) is not None and (len(word) >= _FULL_NAME or _meant(typed, at))
-    )
-    weekday = days[0][2] if days else None  # a day's full name before a short form
-    periods = phrase_list("time", "periods", stems=True).find(typed)
+    found = words(folded)
+    typed = [word.text for word in found]
+    keep = bool(phrase_list("time", "keep", typos=False).find(typed))
+    corrected = _corrected_from(typed)
+    weekday = _weekday(typed, corrected)
+    periods = _periods(typed)
     period = periods[0][2].meaning if periods else None
-    said = _said_time(folded)
+    cut = found[corrected].start if corrected < len(found) else len(folded)
+    said = _said_time(folded[cut:]) or _said_time(folded)
     if said is None and len(periods) == 1 and set(typed) & word_list("time", "busy"):
         raise InvalidAnswerError("invalid.busy_then")  # "busy mornings": not then
     if said is None:
-        if weekday is None and period is None:
+        if weekday is None and period is None and not keep:
             raise InvalidAnswerError("invalid.weekly")
-        return WeeklyTime(weekday, None if period is None else PERIOD_HOURS[period])
+        hour = None if period is None else PERIOD_HOURS[period]
+        return WeeklyTime(weekday, hour, keep=keep)
     hour, minute, meridiem, padded = said
     if meridiem or hour > 12:
-        return WeeklyTime(weekday, *_checked(hour, minute))
+        return WeeklyTime(weekday, *_checked(hour, minute), keep=keep)
+    if period is None and hour in UNCLEAR_HOURS and _by_day(typed):
+        period = "daytime"  # "after the chemist, bout 11": opening hours
     if period is not None:
-        return WeeklyTime(weekday, *_checked(_in_period(hour, period), minute))
+        return WeeklyTime(weekday, *_checked(_in_period(hour, period), minute), keep=keep)
     unclear = hour in UNCLEAR_HOURS and not padded
-    return WeeklyTime(weekday, *_checked(hour, minute), unclear=unclear)
+    return WeeklyTime(weekday, *_checked(hour, minute), unclear=unclear, keep=keep)
+
+
+def _corrected_from(typed: list[str]) -> int:
+    """Where the words after the first self-correction begin ("wednesday, no, | tuesday"),
+    or past the end when there is none."""
+    found = phrase_list("time", "corrections", typos=False).find(typed)
+    return found[0][1] if found else len(typed)
+
+
+def _weekday(typed: list[str], corrected: int) -> int | None:
+    """The day meant: the last said after a self-correction; otherwise a day's full name
+    before a short form, the first first. A day after "not" ("not monday") is never it."""
+    negations = phrase_list("time", "not_days", typos=False).find(typed)
+    negated = {end for _, end, _ in negations}
+    days = [
+        (len(word) < _FULL_NAME, at, day)
+        for at, word in enumerate(typed)
+        if (day := _day(word)) is not None
+        and (len(word) >= _FULL_NAME or _meant(typed, at))
+        and at not in negated
+    ]
+    later = [day for _, at, day in days if at >= corrected]
+    if later:
+        return later[-1]
+    return min(days)[2] if days else None
+
+
+def _periods(typed: list[str]) -> list[tuple[int, int, Phrase]]:
+    """The parts of the day named; a typo is forgiven, but a time word or day of its own
+    is never another's typo ("after" is not "aften", "mon" not "morn")."""
+    own = (word_list("time", "cues") | word_list("time", "day_cues") | word_list("time", "joins")
+           | word_list("time", "corrections") | word_list("time", "busy"))  # fmt: skip
+    return [
+        (start, end, period)
+        for start, end, period in phrase_list("time", "periods", stems=True).find(typed)
+        if not any((word in own or _day(word) is not None) and word != meant
+                   for word, meant in zip(typed[start:end], period.words, strict=True))
+    ]  # fmt: skip
+
+
+def _by_day(typed: list[str]) -> bool:
+    """An errand or place of the day is named ("after the chemist", "efter lægen")."""
+    return bool(phrase_list("time", "daytime", stems=True, typos=False).find(typed))
 
 
 def _meant(typed: list[str], at: int) -> bool:
@@ -141,13 +196,6 @@ def _time_words() -> frozenset[str]:
             | word_list("time", "joins"))  # fmt: skip
 
 
-def read_hour(text: str) -> WeeklyTime:
-    found = read_weekly(text)
-    if found.hour is None:
-        raise InvalidAnswerError("invalid.hour")
-    return found
-
-
 _DAY_ENDINGS = ("", "s", "e", "en", "ene", "ne")
 """A day's name as written in a sentence: "Mondays", "mandage", "søndagen", "lørdagene"."""
 
@@ -164,6 +212,9 @@ def _day(word: str) -> int | None:
     return None
 
 
+DAY_OPENS = 8
+"""With an errand of the day, a bare hour from this one to 11 is the morning's."""
+
 PERIOD_HOURS = {"morning": 9, "noon": 12, "afternoon": 15, "evening": 18, "night": 20}
 """The hour a part of the day means alone: "friday morning" is Friday 09:00."""
 
@@ -172,6 +223,8 @@ def _in_period(hour: int, period: str) -> int:
     """An hour of a 12-hour clock read in a part of the day: 7 in the evening is 19."""
     if period in ("afternoon", "evening") and hour < 12:
         return hour + 12
+    if period == "daytime":  # opening hours: 8 to 11 in the morning, 1 to 7 after noon
+        return hour + 12 if hour < DAY_OPENS else hour
     if period == "night":
         return hour + 12 if 6 <= hour < 12 else (0 if hour == 12 else hour)
     return 0 if period == "morning" and hour == 12 else hour
@@ -300,6 +353,13 @@ class _Place:
     country: bool
     population: int
     zone: str
+    region: str = ""
+    """A Danish town's region ("Syddanmark"): its acute lines are the ones to offer."""
+
+
+DANISH_REGIONS = {"17": "Hovedstaden", "18": "Midtjylland", "19": "Nordjylland",
+                  "20": "Sjælland", "21": "Syddanmark"}  # fmt: skip
+"""GeoNames' first-level divisions of Denmark, as the helplines files name the regions."""
 
 
 _ASCII_NAME = re.compile(r"[a-z0-9]+")
@@ -330,7 +390,8 @@ def _places() -> dict[str, _Place]:
 
     largest: dict[str, _Place] = {}
     for city in world.get_cities().values():
-        place = _Place(False, int(city["population"]), city["timezone"])
+        region = DANISH_REGIONS.get(city["admin1code"], "") if city["countrycode"] == "DK" else ""
+        place = _Place(False, int(city["population"]), city["timezone"], region)
         if place.zone.casefold() not in real_zones():
             continue
         add(city["name"], place)
@@ -416,24 +477,41 @@ def _zone_populations() -> dict[str, int]:
     return found
 
 
+def read_region(text: str) -> str | None:
+    """The Danish region of the town named ("Odense" → "Syddanmark"), None when no
+    Danish town of 15,000 people or more is named."""
+    try:
+        return _place([word.text for word in words(fold(text))]).region or None
+    except InvalidAnswerError:
+        return None
+
+
 def _place_zone(typed: list[str]) -> str:
-    """The zone of the place named in the words.
+    return _place(typed).zone
+
+
+def _place(typed: list[str]) -> _Place:
+    """The place named in the words.
 
     The name of most words wins ("new york" over "york"), then a town over a country
     ("Portland, USA"), then the larger place; a typo is forgiven in large places only.
     """
-    not_places = word_list("time", "not_places")
+    not_places = word_list("time", "not_places") | _time_words() | word_list("time", "corrections")
+
+    def no_place(word: str) -> bool:  # "mon", "kl", "11": a time said, never a town
+        return word in not_places or _day(word) is not None or _has_digit(word)
+
     places = _places()
     grams = [
         " ".join(typed[start : start + size])
         for size in (3, 2, 1)
         for start in range(len(typed) - size + 1)
-        if not all(word in not_places for word in typed[start : start + size])
+        if not all(no_place(word) for word in typed[start : start + size])
     ]
     exact = [(gram.count(" "), not places[gram].country, places[gram]) for gram in grams
              if gram in places]  # fmt: skip
     if exact:
-        return max(exact)[2].zone
+        return max(exact)[2]
     close = [
         (match[1], places[match[0]])
         for gram in grams
@@ -443,4 +521,4 @@ def _place_zone(typed: list[str]) -> str:
     ]  # fmt: skip
     if not close:
         raise InvalidAnswerError("invalid.timezone")
-    return max(close)[1].zone
+    return max(close)[1]

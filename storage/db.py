@@ -42,6 +42,11 @@ class StorageError(Exception):
     """The database cannot be used; the message says why in words an operator can act on."""
 
 
+class DatabaseUnreachable(StorageError):
+    """The database server did not answer (not running yet, a wrong host or port, the
+    network): unlike a setting to fix, it may work when tried again."""
+
+
 DISK_FULL = "the disk is full: free some space and try again"
 READ_ONLY = (
     "it is read-only for growcoach: let the user growcoach runs as write to the folder "

@@ -13,7 +13,7 @@ is recognised and dropped.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 
 import aiosqlite
@@ -31,9 +31,16 @@ class Inbox:
         self._lock = lock
         self._cipher = cipher
 
-    async def receive(self, updates: Sequence[tuple[int, str]], now: datetime) -> set[int]:
-        """Keep each (update id, JSON) in one transaction; returns the ids new to the inbox
-        (the others were delivered before, and are handled or waiting)."""
+    async def receive(
+        self,
+        updates: Sequence[tuple[int, str]],
+        now: datetime,
+        senders: Mapping[int, str] | None = None,
+    ) -> set[int]:
+        """Keep each (update id, JSON) in one transaction, with who sent it (`senders`, by
+        update id, for `before`); returns the ids new to the inbox (the others were
+        delivered before, and are handled or waiting)."""
+        senders = senders or {}
         new: set[int] = set()
         if not updates:
             return new
@@ -43,9 +50,9 @@ class Inbox:
             try:
                 for update_id, payload in updates:
                     cursor = await self._connection.execute(
-                        "INSERT INTO inbox (update_id, payload, received_at) VALUES (?, ?, ?)"
-                        " ON CONFLICT DO NOTHING",
-                        (update_id, self._cipher.seal(payload), when),
+                        "INSERT INTO inbox (update_id, payload, received_at, person_id)"
+                        " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                        (update_id, self._cipher.seal(payload), when, senders.get(update_id)),
                     )
                     if cursor.rowcount == 1:
                         new.add(update_id)
@@ -70,7 +77,7 @@ class Inbox:
         """Handled (if its turn did not already say so): its payload is wiped."""
         async with self._lock:
             await self._connection.execute(
-                "UPDATE inbox SET handled_at = ?, payload = NULL"
+                "UPDATE inbox SET handled_at = ?, payload = NULL, person_id = NULL"
                 " WHERE update_id = ? AND handled_at IS NULL",
                 (utc_text(now), update_id),
             )
@@ -82,6 +89,17 @@ class Inbox:
                 "SELECT payload FROM inbox WHERE handled_at IS NULL ORDER BY update_id"
             )
         return [str(self._cipher.open(row[0])) for row in rows]
+
+    async def before(self, update_id: int, person_id: str) -> list[tuple[int, str]]:
+        """The person's updates received before this one and still waiting (id, JSON),
+        oldest first: whichever instance took them, they come first."""
+        async with self._lock:
+            rows = await self._connection.execute_fetchall(
+                "SELECT update_id, payload FROM inbox WHERE person_id = ? AND update_id < ?"
+                " AND handled_at IS NULL ORDER BY update_id",
+                (person_id, update_id),
+            )
+        return [(row[0], str(self._cipher.open(row[1]))) for row in rows]
 
     async def adopt(self, now: datetime, lease: timedelta, limit: int) -> list[str]:
         """Updates received over `lease` ago and still not handled, oldest first, taken

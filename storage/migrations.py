@@ -209,6 +209,17 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX appointments_eve ON appointments (eve_due) WHERE eve_due IS NOT NULL;
     """,
+    # 11: the Danish region of the town a person named for their time zone (helplines).
+    """
+    ALTER TABLE people ADD COLUMN region TEXT;
+    """,
+    # 12: who sent each update waiting in the inbox, so that an instance taking a
+    # person's update can take their earlier ones still waiting first (order across
+    # instances, storage/inbox.py). NULL for updates without a person, and once handled.
+    """
+    ALTER TABLE inbox ADD COLUMN person_id TEXT;
+    CREATE INDEX inbox_person_waiting ON inbox (person_id, update_id) WHERE handled_at IS NULL;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -6,10 +6,10 @@ SQLite (`storage.db.Database`, the default) or PostgreSQL
 rotation work on each backend's own terms (`storage.backups`, `bot.cli`) and stay outside
 the port.
 
-- a turn: `turns.begin(person)` holds the person from reading to writing (on PostgreSQL
-  a transaction with a lock on the person, so that several instances never interleave
-  their turns); in it `load` their records, check the update was not `handled` already
-  (delivered twice), then `save` the turn's changes, or `erase` the person (then
+- a turn: `turns.begin(person, update)` holds the person from reading to writing (on
+  PostgreSQL a transaction with a lock on the person, so that several instances never
+  interleave their turns); in it `load` their records, check the update was not
+  `handled` already (delivered twice), then `save` the turn's changes, or `erase` the person (then
   `scrub`, after the turn, so nothing lingers on disk). `turns.load/save/erase` alone
   are each a turn of their own (for exports, tests and maintenance);
 - the reminder loop: `unit_of_work()`, one short transaction to claim a few due
@@ -21,7 +21,7 @@ the port.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from datetime import datetime, timedelta
 from types import TracebackType
@@ -35,7 +35,7 @@ from storage.turns import Changes, Stored
 class HeldTurn(Protocol):
     async def load(self) -> Stored: ...
 
-    async def handled(self, update_id: int) -> bool: ...
+    async def handled(self) -> bool: ...
 
     async def save(self, changes: Changes, before: Stored) -> None: ...
 
@@ -45,7 +45,9 @@ class HeldTurn(Protocol):
 class Turns(Protocol):
     async def load(self, person_id: str) -> Stored: ...
 
-    def begin(self, person_id: str) -> AbstractAsyncContextManager[HeldTurn]: ...
+    def begin(
+        self, person_id: str, update_id: int | None = None
+    ) -> AbstractAsyncContextManager[HeldTurn]: ...
 
     async def save(self, changes: Changes, before: Stored) -> None: ...
 
@@ -53,7 +55,14 @@ class Turns(Protocol):
 
 
 class Inbox(Protocol):
-    async def receive(self, updates: Sequence[tuple[int, str]], now: datetime) -> set[int]: ...
+    async def receive(
+        self,
+        updates: Sequence[tuple[int, str]],
+        now: datetime,
+        senders: Mapping[int, str] | None = None,
+    ) -> set[int]: ...
+
+    async def before(self, update_id: int, person_id: str) -> list[tuple[int, str]]: ...
 
     async def set_aside(self, update_id: int, now: datetime) -> None: ...
 

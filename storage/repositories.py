@@ -79,7 +79,8 @@ APPOINTMENT_COLUMNS = ("person_id", "number", "at", "words", "created_at", "eve_
                        "summary_at")  # fmt: skip
 _JSON_COLUMNS = {"options", "earlier_texts", "conversation", "safety_plan", "levels", "answers"}
 PERSON_COLUMNS = ("id", "name", "language", "consented_at", "created_at", "blocked_at",
-                   "timezone", "safety_plan", "conversation", "followup_due")  # fmt: skip
+                   "timezone", "region", "safety_plan", "conversation",
+                   "followup_due")  # fmt: skip
 _TABLE_RECORDS = (
     (Person, PERSON_COLUMNS), (Goal, GOAL_COLUMNS), (Step, STEP_COLUMNS),
     (CheckIn, CHECKIN_COLUMNS), (Schedule, SCHEDULE_COLUMNS),
@@ -99,14 +100,17 @@ def utc_text(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
-def upsert(table: str, columns: tuple[str, ...], key: tuple[str, ...], mark: str = "?") -> str:
-    """Insert a row, or update it where its key exists; `mark` is the driver's placeholder."""
+def upsert(
+    table: str, columns: tuple[str, ...], key: tuple[str, ...], mark: str = "?", rows: int = 1
+) -> str:
+    """Insert rows, or update each where its key exists; `mark` is the driver's placeholder."""
     quoted = [f'"{column}"' for column in columns]
     updates = ", ".join(
         f"{q} = excluded.{q}" for c, q in zip(columns, quoted, strict=True) if c not in key
     )
+    values = ", ".join([f"({', '.join([mark] * len(columns))})"] * rows)
     return (
-        f"INSERT INTO {table} ({', '.join(quoted)}) VALUES ({', '.join([mark] * len(columns))}) "
+        f"INSERT INTO {table} ({', '.join(quoted)}) VALUES {values} "
         f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {updates}"
     )
 

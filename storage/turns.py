@@ -77,17 +77,23 @@ TABLES = (
 """In the order they are written: a goal's person before the goal, the goal before its steps."""
 
 
-def _select_everything() -> str:
+def select_everything(
+    person: str = "?1", json_object: str = "json_object(", cast: str = ")"
+) -> str:
+    """All of a person's rows in one query: (table name, two order columns, the row as
+    JSON text), in `TABLES` order. `person` is the backend's placeholder for their id;
+    `json_object` and `cast` wrap each row's columns (PostgreSQL's function and cast
+    differ from SQLite's)."""
     selects = [
-        f"SELECT '{table}', {order}, json_object("
+        f"SELECT '{table}' AS name, {order}, {json_object}"
         + ", ".join(f"'{column}', \"{column}\"" for column in columns)
-        + f") FROM {table} WHERE {owner} = ?1"
+        + f"{cast} AS record FROM {table} WHERE {owner} = {person}"
         for table, columns, _, owner, order in TABLES
     ]
     return " UNION ALL ".join(selects) + " ORDER BY 1, 2, 3"
 
 
-_EVERYTHING = _select_everything()
+_EVERYTHING = select_everything()
 _UPSERTS = {table: upsert(table, columns, key) for table, columns, key, _, _ in TABLES}
 
 
@@ -232,11 +238,12 @@ class TurnStore:
         return stored_from(((row[0], json.loads(row[3])) for row in rows), self._cipher)
 
     @asynccontextmanager
-    async def begin(self, person_id: str) -> AsyncIterator[HeldTurn]:
-        """One turn of the person's, from reading to writing. One process uses a SQLite
-        file, and its own lock per person (`bot.conversations`) keeps their turns apart:
-        here the read is one query and the write one transaction, as below."""
-        yield HeldTurn(self, person_id)
+    async def begin(self, person_id: str, update_id: int | None = None) -> AsyncIterator[HeldTurn]:
+        """One turn of the person's, from reading to writing, for `update_id` if it has
+        one. One process uses a SQLite file, and its own lock per person
+        (`bot.conversations`) keeps their turns apart: here the read is one query and the
+        write one transaction, as below."""
+        yield HeldTurn(self, person_id, update_id)
 
     async def save(self, changes: Changes, before: Stored) -> None:
         """Write the changes in one transaction, committed on return."""
@@ -264,7 +271,8 @@ class TurnStore:
         if "receipt" in document:
             receipt = document["receipt"]
             await self._connection.execute(
-                "UPDATE inbox SET handled_at = ?, payload = NULL WHERE update_id = ?",
+                "UPDATE inbox SET handled_at = ?, payload = NULL, person_id = NULL"
+                " WHERE update_id = ?",
                 (receipt["at"], receipt["update_id"]),
             )
         for table, columns, *_ in TABLES:
@@ -283,15 +291,17 @@ class TurnStore:
 class HeldTurn:
     """A turn of one person's, as `TurnStore.begin` gives it: read, check, then write."""
 
-    def __init__(self, store: TurnStore, person_id: str) -> None:
+    def __init__(self, store: TurnStore, person_id: str, update_id: int | None) -> None:
         self._store = store
         self.person_id = person_id
+        self._update_id = update_id
 
     async def load(self) -> Stored:
         return await self._store.load(self.person_id)
 
-    async def handled(self, update_id: int) -> bool:
-        return await self._store.handled(update_id)
+    async def handled(self) -> bool:
+        """Whether a turn has already marked the turn's update handled."""
+        return self._update_id is not None and await self._store.handled(self._update_id)
 
     async def save(self, changes: Changes, before: Stored) -> None:
         await self._store.save(changes, before)

@@ -59,6 +59,12 @@ class Failure:
     """Only for calls to this chat (None: any)."""
 
 
+DROPPED = Failure(0, "the connection is closed unanswered")
+"""An outage's way of failing: the network drops the request (no status at all)."""
+BAD_GATEWAY = Failure(502, "Bad Gateway")
+"""An outage's way of failing: Telegram's front end is up, what is behind it is not."""
+
+
 @dataclass
 class FakeBotApi:
     """The server's state; all access holds `condition`."""
@@ -89,6 +95,12 @@ class FakeBotApi:
     None: all that are waiting."""
     clock: Callable[[], float] = time.time
     """Seconds since the epoch, for the `date` of messages (the tests' clock, in tests)."""
+    outage: Failure | None = None
+    """While set, every call fails this way (`BAD_GATEWAY`, `DROPPED`): Telegram is down."""
+    refused: int = 0
+    """How many sendMessage calls an outage has failed: a test can end it on a count."""
+    outage_ends_after: int | None = None
+    """End the outage by itself once `refused` reaches this (a condition, not a timer)."""
 
     # -- running ----------------------------------------------------------------------
 
@@ -242,6 +254,16 @@ class FakeBotApi:
         with self.condition:
             self.failures.setdefault(method, []).extend([failure] * times)
 
+    def down(self, failure: Failure = BAD_GATEWAY, ends_after: int | None = None) -> None:
+        """Telegram goes down: every call fails as `failure`, until `up()`, or until
+        `ends_after` sendMessage calls have been failed."""
+        with self.condition:
+            self.outage, self.refused, self.outage_ends_after = failure, 0, ends_after
+
+    def up(self) -> None:
+        with self.condition:
+            self.outage = None
+
     # -- what the bot did -------------------------------------------------------------
 
     def wait_for(self, ready: Callable[[list[Call]], bool], timeout: float = 20) -> list[Call]:
@@ -281,6 +303,8 @@ class FakeBotApi:
     def _handle(self, request: BaseHTTPRequestHandler) -> None:
         method = request.path.rsplit("/", 1)[-1]
         params = self._params(request)
+        if self._down(request, method, params):
+            return
         refusal = self._refusal(method, params)
         if refusal is not None:
             self._reply(request, 400, {"ok": False, "error_code": 400, "description": refusal})
@@ -317,6 +341,26 @@ class FakeBotApi:
             return
         result = self._result(method, params)
         self._reply(request, 200, {"ok": True, "result": result})
+
+    def _down(self, request: BaseHTTPRequestHandler, method: str, params: dict[str, Any]) -> bool:
+        """Fail the call as an outage would, if there is one now; True if it was failed."""
+        with self.condition:
+            outage = self.outage
+            if outage is None:
+                return False
+            if method == "sendMessage":
+                self.refused += 1
+                if self.refused == self.outage_ends_after:
+                    self.outage = None
+            if self.keep_calls:
+                self.calls.append(Call(f"{method}!{outage.status}", params))
+            self.condition.notify_all()
+        if outage is DROPPED:
+            request.close_connection = True
+        else:
+            body = {"ok": False, "error_code": outage.status, "description": outage.description}
+            self._reply(request, outage.status, body)
+        return True
 
     def _refusal(self, method: str, params: dict[str, Any]) -> str | None:
         """What Telegram itself refuses: a text over 4,096 UTF-16 units; an edit that

@@ -99,7 +99,7 @@ def test_a_setback_is_met_with_curiosity(dialogue: Dialogue) -> None:
         assert blame not in ask.lower()
     dialogue.run("Work was mad", "2")
     [done] = dialogue.press("keep")
-    assert "Noticing what gets in the way is part of the work" in done
+    assert "Noticing what got in the way of “Set up a savings pot" in done
 
 
 def test_a_new_smaller_step_with_low_confidence(dialogue: Dialogue) -> None:

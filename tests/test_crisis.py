@@ -163,6 +163,42 @@ IDIOMS = [
 ]  # fmt: skip
 
 
+HARM_SAID_IN_PASSING = [
+    "my fella had a go at me again cos tea wasnt ready",
+    "hes got my bank card n gives me a tenner",
+    "he went through my phone again and smashed it", "my husband doesnt like me seeing my friends",
+    "she reads all my messages and wont let me see my mates", "he laid into me last night",
+    "hun tjekker min telefon hver aften", "min mand kan ikke lide at jeg går ud alene",
+    "min kæreste tager mit dankort",
+]  # fmt: skip
+"""Testers: partner abuse and control said in passing was missed. Written here, not in the
+labelled sets: found by the concept tables (who, what they do, to what of mine)."""
+
+
+@pytest.mark.parametrize("words", HARM_SAID_IN_PASSING)
+def test_harm_from_others_said_in_passing_is_found_by_the_concepts(words: str) -> None:
+    from dialogue_flows.crisis import _by_concepts
+
+    assert C.HARM_FROM_OTHERS in _by_concepts(words)[0]
+    assert C.HARM_FROM_OTHERS in assess(words)
+
+
+EVERYDAY_CONTROL_LOOKALIKES = [
+    "my sister keeps my bank card on fridays, we agreed it with my worker",
+    "my partner had a go at cooking a curry last night", "my boss had a go at me today",
+    "my mate took my phone to the shop to get the screen fixed",
+    "partner had a go at the garden, looks lovely",
+    "we check each others phones for screen time, its part of my plan",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("words", EVERYDAY_CONTROL_LOOKALIKES)
+def test_agreed_or_everyday_control_words_are_not_harm(words: str) -> None:
+    from dialogue_flows.crisis import _by_concepts
+
+    assert C.HARM_FROM_OTHERS not in _by_concepts(words)[0]
+
+
 @pytest.mark.parametrize("words", IDIOMS)
 def test_idioms_are_not_a_crisis(words: str) -> None:
     assert assess(words) == frozenset()
@@ -239,7 +275,7 @@ def _figures(*args: str) -> dict[str, tuple[float, float]]:
     print(result.stdout)
     figures, name = {}, ""
     for line in result.stdout.splitlines():
-        if line.startswith(("dev ", "holdout ")):
+        if line.endswith(" crisis") and " messages, " in line:  # "holdout (…): 985 messages"
             name = line.split()[0]
         elif line.startswith("all ") and line.split()[1] == "all":
             _, _, crisis, recall, _, everyday, false_rate = line.split()
@@ -258,20 +294,33 @@ def test_the_detector_meets_its_targets_on_the_development_set() -> None:
 HOLDOUT = ROOT / "tests" / "data" / "crisis_holdout.tsv"
 
 
+SESSION_5 = "# Session 5"
+"""Where the held-out rows of session 5's writers begin in the held-out file."""
+
+
 @pytest.mark.skipif(not HOLDOUT.exists(), reason="the held-out set is not there")
-def test_the_held_out_figures_do_not_fall() -> None:
+def test_the_held_out_figures_do_not_fall(tmp_path: Path) -> None:
     """The held-out set was written blind by people who never saw the detector; only its
-    figures are read, never its misses. On 2 December it grew by the held-out 30% of three
-    more blind writers' coaching answers (444 rows, harder than the first 330: plain
-    answers full of recovery words). This floor is just under what the detector reached
-    then (recall 0.972, false-positive rate 0.078), so a change that makes it worse by
-    more than a few messages fails here."""
-    recall, false_rate = _figures("--holdout")["holdout"]
+    figures are read, never its misses.
+
+    Its first 774 rows (sessions up to 4: one blind writer's 330, then the held-out 30%
+    of three writers' coaching answers) keep the floor they had: recall 0.95, false
+    positives 0.10 (reached on 2 December, session 5: 0.972 and 0.080). Session 5 added
+    the held-out 30% of twelve more blind writers (846 rows, harder: 0.82 recall and 0.13
+    false positives before any of their rows was learnt); the whole set's floor is just
+    under what it reached then (0.909 and 0.111), so a change that makes it worse by a few
+    messages fails."""
+    text = HOLDOUT.read_text(encoding="utf-8")
+    earlier = tmp_path / "holdout_to_session_4.tsv"
+    earlier.write_text(text[: text.index(SESSION_5)], encoding="utf-8")
+    recall, false_rate = _figures("--set", str(earlier))["holdout_to_session_4"]
     assert recall >= 0.95 and false_rate <= 0.10
+    recall, false_rate = _figures("--holdout")["holdout"]
+    assert recall >= 0.90 and false_rate <= 0.12
 
 
 @pytest.mark.skipif(not HOLDOUT.exists(), reason="the held-out set is not there")
-@pytest.mark.xfail(strict=True, reason="not met yet: held-out recall 0.972, false + 0.078")
+@pytest.mark.xfail(strict=True, reason="not met yet: held-out recall 0.909, false + 0.111")
 def test_the_held_out_figures_meet_the_target() -> None:
     """The target (issue 13): recall at least 0.95 and false positives at most 0.05. Strict:
     when it is met this test passes unexpectedly and fails, so the floor above is raised."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from conftest import THROUGH_REALITY, WELCOMED, Dialogue
+from conftest import THROUGH_REALITY, WELCOMED, WHOLE_PLAN, Dialogue
 
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
@@ -88,12 +88,14 @@ def test_a_refusal_alone_gets_the_short_question_not_the_numbers(dialogue: Dialo
      ("not good tbh", "crisis.not_safe"), ("dunno really", "crisis.unsure"),
      ("im not calling anyone, im ok", "crisis.followup_after_safe"),
      ("no need to ring anyone, im alright", "crisis.followup_after_safe"),
-     ("im not calling cos im not safe", "crisis.not_safe")],
+     ("im not calling cos im not safe", "crisis.not_safe|crisis.emergency")],
 )  # fmt: skip
 def test_are_you_safe_is_read_in_sentences(dialogue: Dialogue, said: str, meaning: str) -> None:
+    """ "Not safe" may be met by the not-safe reply or, where the detector reads it as an
+    emergency, by the emergency reply: both lead with the emergency number."""
     dialogue.run(*THROUGH_REALITY, "honestly i cant go on anymore")
     dialogue.say(said)
-    assert meaning in dialogue.keys
+    assert set(meaning.split("|")) & set(dialogue.keys)
 
 
 def test_already_said_yes_to_the_follow_up_is_a_yes_with_a_sorry(dialogue: Dialogue) -> None:
@@ -179,6 +181,20 @@ def test_an_emergency_and_a_new_concern_are_said_in_full(dialogue: Dialogue) -> 
     for _ in range(2):
         [reply] = dialogue.say("i took all my pills")
         assert dialogue.keys[0] == "crisis.emergency" and "call 999" in reply
+
+
+def test_a_lapse_after_an_earlier_reply_gets_its_own_reply_not_the_short_one(
+    dialogue: Dialogue,
+) -> None:
+    """Testers: a real lapse right after a false alarm got "crisis.again". Each reply is
+    remembered by its own message: a lapse read with an earlier concern still gets the
+    lapse reply in full, and only the same reply again is short."""
+    dialogue.run(*WELCOMED, "honestly i cant go on anymore", "im safe", "no")
+    [lapse] = dialogue.say("i cant go on anymore, i used again last night after 6 months clean")
+    assert dialogue.keys[0] == "crisis.lapse" and "999" in lapse
+    dialogue.run("im safe")
+    dialogue.say("used again tonight after 6 months clean")
+    assert dialogue.keys[0] == "crisis.again"
 
 
 def test_the_second_reply_of_the_day_is_short_in_danish(danish: Dialogue) -> None:
@@ -351,3 +367,32 @@ def test_distress_words_inside_the_crisis_conversation_are_its_answer(danish: Di
     danish.say("jeg ringer ikke til nogen nu")
     assert not any(key in ("crisis.suicide", "crisis.distress", "crisis.again")
                    for key in danish.keys), danish.keys  # fmt: skip
+
+
+# -- 6. the person's own region's acute line, when they have told us their town ------------
+
+
+def test_a_person_in_odense_gets_their_regions_line_not_1813(dialogue: Dialogue) -> None:
+    """Testers: a person in Odense got Region Hovedstaden's 1813 and all five regions."""
+    dialogue.run(*WHOLE_PLAN, "no", "Monday 18:00", "jeg bor i Odense", "yes")
+    [reply] = dialogue.say("i want to die")
+    assert "70 11 07 07" in reply and "1813" not in reply and "Hovedstaden" not in reply
+
+
+def test_someone_who_named_no_town_gets_every_region_briefly(dialogue: Dialogue) -> None:
+    dialogue.run(*WHOLE_PLAN, "no", "Monday 18:00", "Denmark", "yes")
+    [reply] = dialogue.say("i want to die")
+    assert "• When your GP is closed, call your region: Hovedstaden 1813 · Sjælland 1818" in reply
+    assert reply.count("70 11 07 07") == 1
+
+
+def test_harm_said_in_passing_gets_the_gentle_harm_reply_with_its_lines(
+    dialogue: Dialogue,
+) -> None:
+    """Testers: "partner had a go again last night" was passed over mid-conversation."""
+    dialogue.run(*THROUGH_REALITY)
+    [reply] = dialogue.say(
+        "yeah thats about it. partner had a go again last night so aint slept much either"
+    )
+    assert dialogue.keys[0] == "crisis.harm_from_others"
+    assert "0808 2000 247" in reply and "999" in reply and "Samaritans" not in reply

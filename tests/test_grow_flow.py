@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from conftest import THROUGH_REALITY, WELCOMED, WHOLE_PLAN, Dialogue
 
 from dialogue_flows.grow import MAX_OPTIONS, is_vague
 from dialogue_flows.records import LifeArea
+from dialogue_flows.types import Text
 
 AT_CONFIDENCE = WHOLE_PLAN[:-2]
 """A whole plan up to the confidence question."""
@@ -420,3 +423,23 @@ def test_a_sentence_at_the_area_question_is_read_for_its_area(dialogue: Dialogue
         assert person.step == "area_suggested", goal
         person.say(said)
         assert (person.goal.area, person.goal.area_own_words) == (area, None), said
+
+
+def test_the_rest_of_an_answer_typed_before_the_next_question_is_not_its_answer(
+    dialogue: Dialogue,
+) -> None:
+    """Two messages written one after the other, before the bot had replied: the second
+    must not be kept as the answer to the question the first one brought."""
+    dialogue.run(*THROUGH_REALITY[:6])
+    assert dialogue.step == "now"
+    written = dialogue.now - timedelta(seconds=5)
+    dialogue.send(Text("Sofa surfing at my mate's place", sent_at=written))
+    asked = dialogue.step
+    assert asked == "works"
+    [crossed] = dialogue.send(Text("and it's doing my head in", sent_at=written))
+    assert crossed.startswith("Our messages crossed: you wrote “and it's doing my head in”")
+    assert dialogue.step == asked and dialogue.goal.reality_works is None
+    assert dialogue.goal.reality_now == "Sofa surfing at my mate's place"
+    answer = "My key worker is on it"
+    dialogue.send(Text(answer, sent_at=dialogue.now - timedelta(minutes=1)))  # after it
+    assert dialogue.goal.reality_works == answer

@@ -33,7 +33,7 @@ def test_both_shipped_files_load_with_both_languages(helplines: Helplines) -> No
 def test_every_kind_of_crisis_has_a_line(
     helplines: Helplines, country: str, language: str
 ) -> None:
-    covered = {kind for line in helplines.lines[country][language] for kind in line.kinds}
+    covered = {kind for line in helplines.lines[country][language].lines for kind in line.kinds}
     assert covered == KINDS
 
 
@@ -41,7 +41,7 @@ def test_every_kind_of_crisis_has_a_line(
 def test_no_line_says_call_your_region_instead_of_a_number(
     helplines: Helplines, country: str, language: str
 ) -> None:
-    for line in helplines.lines[country][language]:
+    for line in helplines.lines[country][language].lines:
         assert any(character.isdigit() for character in line.number), line.name
 
 
@@ -55,8 +55,8 @@ def test_every_line_is_sourced_and_checked_within_twelve_months(helplines: Helpl
     today = datetime.date.today()
     oldest = _twelve_months_before(today)
     for by_language in helplines.lines.values():
-        for lines in by_language.values():
-            for line in lines:
+        for section in by_language.values():
+            for line in section.lines:
                 assert line.source.startswith("https://"), line.name
                 assert oldest <= line.checked <= today, (line.name, line.checked)
                 assert line.page_date is None or line.page_date <= line.checked, line.name
@@ -76,7 +76,7 @@ def test_kinds_filter_the_lines_with_the_emergency_line_first(helplines: Helplin
 
 def test_all_lines_when_no_kinds_are_asked(helplines: Helplines) -> None:
     every = helplines.for_person("en", "Europe/London")
-    assert every == helplines.lines["uk"]["en"]
+    assert every == helplines.lines["uk"]["en"].lines
     assert helplines.text("en", "Europe/London").count("\n") == len(every) - 1
 
 
@@ -159,3 +159,62 @@ def _twelve_months_before(day: datetime.date) -> datetime.date:
         return day.replace(year=day.year - 1)
     except ValueError:  # 29 February
         return day.replace(year=day.year - 1, day=28)
+
+
+COPENHAGEN_0944 = datetime.datetime(2026, 12, 2, 8, 44, tzinfo=datetime.UTC)  # a Wednesday
+COPENHAGEN_2300 = datetime.datetime(2026, 12, 2, 22, 0, tzinfo=datetime.UTC)
+
+
+def test_lines_open_now_come_first_and_closed_ones_say_their_hours(helplines: Helplines) -> None:
+    """Testers: Livslinien (open 11–05) was offered first at 09:44."""
+    kinds = ("emergency", "suicide", "mental_health")
+    morning = helplines.text("da", "Europe/Copenhagen", kinds, now=COPENHAGEN_0944).splitlines()
+    assert morning[0].startswith("• Alarmcentralen") and "1813" in morning[1]
+    assert morning[2] == "• Livslinien: 70 201 201 (alle dage 11–05; " + (
+        "anonym rådgivning ved selvmordstanker)"
+    )
+    night = helplines.text("da", "Europe/Copenhagen", kinds, now=COPENHAGEN_2300).splitlines()
+    assert night[1].startswith("• Livslinien")
+    livslinien = helplines.for_person("da", "Europe/Copenhagen", ["suicide"])[0]
+    at = datetime.datetime(2026, 12, 3, 4, 30)  # past midnight: the evening before's opening
+    assert livslinien.is_open(at) and not livslinien.is_open(at.replace(hour=9))
+
+
+def test_an_unknown_region_gets_all_five_briefly_and_a_known_one_its_own(
+    helplines: Helplines,
+) -> None:
+    """Testers: a person in Odense was offered Region Hovedstaden's 1813."""
+    kinds = ("emergency", "suicide", "mental_health")
+    unknown = helplines.text("da", "Europe/Copenhagen", kinds, now=COPENHAGEN_2300)
+    assert unknown.count("•") == 3
+    assert (
+        "• Når lægen har lukket, ring til din region: Hovedstaden 1813 · Sjælland 1818 · "
+        + ("Midtjylland 70 11 31 31 · Syddanmark 70 11 07 07 · Nordjylland 97 64 30 00")
+        in unknown
+    )
+    odense = helplines.text("da", "Europe/Copenhagen", kinds, now=COPENHAGEN_2300,
+                            region="Syddanmark")  # fmt: skip
+    assert "70 11 07 07" in odense and "1813" not in odense and "1818" not in odense
+
+
+def test_an_opening_that_cannot_be_read_is_refused(tmp_path: Path) -> None:
+    own = tmp_path / "our_helplines.toml"
+    own.write_text(
+        "[[en.lines]]\n"
+        'name = "Our crisis team"\nnumber = "0100 000 000"\nkinds = ["emergency"]\n'
+        'hours = "weekdays"\nopen = ["weekdays 9-5"]\n'
+        'source = "https://example.org/crisis"\nchecked = 2026-12-01\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(HelplinesFileError, match=r"\[en\]\.lines\.0\.open\.0"):
+        Helplines.load("uk", own)
+
+
+def test_a_line_with_hours_says_when_it_opens(helplines: Helplines) -> None:
+    """A line that is not open day and night must say when (`open`), so a reply can put
+    the lines open now first."""
+    always = {"24/7", "døgnet rundt"}
+    for by_language in helplines.lines.values():
+        for section in by_language.values():
+            for line in section.lines:
+                assert (line.open is None) == (line.hours in always), line.name

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from conftest import SCHEDULE_ANSWERS, START, WHOLE_PLAN, RunningBot
+from conftest import SCHEDULE_ANSWERS, START, TOKEN, WHOLE_PLAN, RunningBot
 from fake_bot_api import FakeBotApi
 from postgres import query
 from test_telegram_process import environment, stop
@@ -24,7 +24,7 @@ from bot.app import open_app, open_store
 from bot.settings import Settings
 from dialogue_flows.records import Conversation, Person
 from dialogue_flows.types import Text
-from storage.db import StorageError
+from storage.db import DatabaseUnreachable, StorageError
 from storage.migrations import MIGRATIONS, SCHEMA_VERSION
 from storage.port import Store
 from storage.postgres import migrations as pg
@@ -92,9 +92,27 @@ async def test_a_newer_postgres_database_is_refused_clearly(postgres_url: str) -
 
 async def test_an_unreachable_server_is_one_clear_line_without_the_password() -> None:
     url = "postgresql://growcoach:hunter2@/nowhere?host=/nonexistent-folder"
-    with pytest.raises(StorageError, match="cannot use the PostgreSQL database nowhere") as error:
+    with pytest.raises(DatabaseUnreachable, match="cannot reach the PostgreSQL database") as error:
         await open_store(url)
     assert "hunter2" not in str(error.value)
+
+
+def test_run_exits_3_when_the_database_does_not_answer_and_2_when_it_refuses(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    """No server answering may pass (it is starting after a reboot): its own exit code.
+    A server that answers "no such database" is a setting to fix: 2, like the others."""
+    nowhere = "postgresql://growcoach:hunter2@/nowhere?host=/nonexistent-folder"
+    no_such = postgres_url.replace("/growcoach_test_", "/no_such_database_")
+    webhook = ["--webhook-url", "http://127.0.0.1:9/hook", "--listen", "127.0.0.1:9",
+               "--secret-token", "s"]  # fmt: skip
+    codes = []
+    for url in (nowhere, no_such):
+        env = {"GROWCOACH_DATABASE_URL": url, "TELEGRAM_BOT_TOKEN": TOKEN}
+        result = growcoach("run", *webhook, env=env, cwd=tmp_path)
+        assert len(result.stderr.strip().splitlines()) == 1 and "hunter2" not in result.stderr
+        codes.append(result.returncode)
+    assert codes == [3, 2]
 
 
 def person(name: str) -> Person:
@@ -165,6 +183,23 @@ async def test_an_update_delivered_to_two_instances_is_applied_once(postgres_url
         assert stored.person is not None and stored.person.conversation == (
             first.person.conversation
         )
+
+
+async def test_a_reply_that_saved_nothing_is_sent_by_one_instance_only(
+    postgres_url: str,
+) -> None:
+    """/help saves nothing; two instances holding its update (one adopted it) still give
+    one reply: on PostgreSQL the turn marks its update handled even so."""
+    async with (
+        open_app(postgres_url, lambda: START) as one,
+        open_app(postgres_url, lambda: START) as two,
+    ):
+        await one.database.inbox.receive([(601, '{"update_id": 601}')], START)
+        first = await one.conversations.handle(SAM, Text("/help"), update_id=601)
+        second = await two.conversations.handle(SAM, Text("/help"), update_id=601)
+        assert first.replies and first.person is None  # nothing saved
+        assert second.replies == ()
+        assert await two.database.inbox.waiting() == []
 
 
 async def test_claims_skip_what_another_instance_is_claiming(postgres_url: str) -> None:

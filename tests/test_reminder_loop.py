@@ -15,7 +15,7 @@ from fake_bot_api import Failure, FakeBotApi
 from postgres import query
 
 from bot.app import open_app
-from bot.reminders import ReminderLoop
+from bot.reminders import GIVE_UP_AFTER, ReminderLoop
 
 PERSON = 4001
 # START is Monday 2 March 2026, 09:00 UTC; Monday 18:00 Copenhagen is 17:00 UTC.
@@ -206,6 +206,31 @@ async def test_a_failed_check_in_is_tried_again_later_without_holding_the_loop(
     assert reminders_of(bot) == [("2026-03-02T17:00:00+00:00", "sent")]
     bot.clock.advance(minutes=30)
     assert await bot.bot.reminders.tick() == 0
+
+
+async def test_a_late_catch_up_that_fails_is_tried_again_until_it_gives_up(
+    telegram_on: RunningBot,
+) -> None:
+    """Days late (the bot was down) is no reason to drop a failed check-in: it is tried
+    again until it has failed GIVE_UP_AFTER times, about 12 hours of failures."""
+    bot, api = telegram_on, telegram_on.api
+    seen = await plan_with_check_in(bot)
+    bot.clock.now = FIRST_DUE + timedelta(days=2)
+    api.fail_next("sendMessage", Failure(502, "Bad Gateway"))
+    assert await bot.bot.reminders.tick() == 0
+    assert reminders_of(bot) == [("2026-03-02T17:00:00+00:00", None)]  # kept, not dropped
+    bot.clock.advance(minutes=1)
+    assert await bot.bot.reminders.tick() == 1
+    assert len(api.sent_to(PERSON)) == seen + 1
+    await bot.handle(api.send_text(PERSON, "/cancel"))
+    bot.clock.advance(weeks=1)  # the next week's check-in, and Telegram down all day
+    api.fail_next("sendMessage", Failure(502, "Bad Gateway"), times=GIVE_UP_AFTER + 5)
+    for _ in range(GIVE_UP_AFTER + 5):
+        assert await bot.bot.reminders.tick() == 0
+        bot.clock.advance(hours=1)
+    tries = [c for c in api.calls if c.method == "sendMessage!502"]
+    assert len(tries) == 1 + GIVE_UP_AFTER  # last week's one failure, then this week's
+    assert ("2026-03-09T17:00:00+00:00", "failed") in reminders_of(bot)
 
 
 async def test_a_restarted_process_resumes_its_own_claims_at_once(

@@ -11,6 +11,7 @@ from pathlib import Path
 import psycopg
 import pytest
 from conftest import START, WHOLE_PLAN
+from postgres import query
 
 from bot.app import open_app, open_store
 from dialogue_flows.records import CheckIn, Conversation, Goal, LifeArea, Person, Schedule, Step
@@ -217,6 +218,29 @@ async def test_the_inbox_keeps_each_update_once_until_handled(store_at: Path | s
         assert await inbox.receive([(5, "again")], START) == set()  # still remembered
         await inbox.forget(START + timedelta(days=1, seconds=1))
         assert await inbox.receive([(5, '{"update_id": 5}')], START) == {5}  # forgotten
+    finally:
+        await database.close()
+
+
+async def test_a_persons_earlier_updates_still_waiting_are_found_by_sender(
+    store_at: Path | str,
+) -> None:
+    """What an instance taking update 6 must take first: the same person's earlier
+    updates still waiting, whoever kept them; not later ones, not handled ones, not
+    another person's. Once handled, who sent an update is no longer kept."""
+    database = await open_store(store_at)
+    inbox = database.inbox
+    try:
+        sam, kim = "telegram:1", "telegram:2"
+        updates = [(n, f'{{"update_id": {n}}}') for n in range(1, 8)]
+        senders = {1: sam, 2: sam, 3: kim, 4: sam, 5: sam, 7: sam}  # 6 has no person
+        await inbox.receive(updates, START, senders)
+        await inbox.done(2, START)
+        assert await inbox.before(6, sam) == [(1, '{"update_id": 1}'), (4, '{"update_id": 4}'),
+                                              (5, '{"update_id": 5}')]  # fmt: skip
+        assert await inbox.before(6, kim) == [(3, '{"update_id": 3}')]
+        assert await inbox.before(1, sam) == []
+        assert query(store_at, "SELECT person_id FROM inbox WHERE update_id = 2") == [(None,)]
     finally:
         await database.close()
 

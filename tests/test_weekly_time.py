@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from dialogue_flows import weekly
 from dialogue_flows.answers import InvalidAnswerError
 from dialogue_flows.records import Schedule
-from dialogue_flows.weekly import WeeklyTime, read_timezone, read_weekly
+from dialogue_flows.weekly import WeeklyTime, read_region, read_timezone, read_weekly
 
 ZONES = [
     "Europe/London",
@@ -254,3 +254,13 @@ def test_next_due_is_the_next_local_weekly_time(
     assert local.weekday() == weekday or wall.date() != wanted.date()
     following = schedule.due_after(due)
     assert timedelta(days=6, hours=22) <= following - due <= timedelta(days=7, hours=2)
+
+
+@pytest.mark.parametrize(
+    ("words", "region"),
+    [("jeg bor i Odense", "Syddanmark"), ("Aalborg", "Nordjylland"), ("København", "Hovedstaden"),
+     ("aarhus", "Midtjylland"), ("Roskilde", "Sjælland"), ("Denmark", None), ("London", None)],
+)  # fmt: skip
+def test_a_danish_town_says_its_region(words: str, region: str | None) -> None:
+    """The region chooses the person's acute helpline (see `helplines`)."""
+    assert read_region(words) == region

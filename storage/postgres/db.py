@@ -18,13 +18,13 @@ from psycopg.conninfo import conninfo_to_dict
 from psycopg.rows import DictRow, dict_row
 from psycopg_pool import AsyncConnectionPool
 
-from storage.db import StorageError, one_bot
+from storage.db import DatabaseUnreachable, StorageError, one_bot
 from storage.encryption import Cipher, EncryptionKeyError
 from storage.migrations import SCHEMA_VERSION
 from storage.postgres.inbox import Inbox
 from storage.postgres.migrations import MIGRATIONS, VERSION_TABLE
 from storage.postgres.repositories import Connection, Pool, UnitOfWork
-from storage.postgres.turns import TurnStore, lock_key
+from storage.postgres.turns import TurnStore, lock_key, prepare
 from storage.turns import TABLES
 
 logger = logging.getLogger(__name__)
@@ -50,6 +50,22 @@ def describe(url: str) -> str:
 
 def _first_line(error: BaseException) -> str:
     return (str(error).strip().splitlines() or [type(error).__name__])[0]
+
+
+NOT_YET = ("the database system is starting up", "the database system is shutting down")
+"""The server's own answers that say: not now, but soon."""
+
+
+def _cannot_use(url: str, error: psycopg.Error) -> StorageError:
+    """Unreachable when no server answered (libpq's own message: refused, no such
+    socket, a name not found, a timeout; a pool that could not connect), or one said it is
+    not ready; otherwise the server refused us (a FATAL: no such database or role, a wrong
+    password): a setting to fix."""
+    line = _first_line(error)
+    answered = "FATAL:" in line and not any(words in line for words in NOT_YET)
+    if isinstance(error, psycopg.OperationalError) and not answered:
+        return DatabaseUnreachable(f"cannot reach the {describe(url)}: {line}")
+    return StorageError(f"cannot use the {describe(url)}: {line}")
 
 
 async def _connect(url: str) -> Connection:
@@ -85,11 +101,12 @@ class PostgresDatabase:
                     )
                 await _check_key(connection, cipher, store=writes)
         except psycopg.Error as error:
-            raise StorageError(f"cannot use the {describe(url)}: {_first_line(error)}") from error
+            raise _cannot_use(url, error) from error
         pool: Pool = AsyncConnectionPool(
             url,
             min_size=1,
             max_size=POOL_SIZE,
+            configure=prepare,
             open=False,
             connection_class=AsyncConnection[DictRow],
             kwargs={"autocommit": True, "row_factory": dict_row},
@@ -98,7 +115,7 @@ class PostgresDatabase:
             await pool.open(wait=True)
         except psycopg.Error as error:  # the server went away since (PoolTimeout is one)
             await pool.close()
-            raise StorageError(f"cannot use the {describe(url)}: {_first_line(error)}") from error
+            raise _cannot_use(url, error) from error
         return cls(pool, url, cipher)
 
     async def close(self) -> None:

@@ -11,7 +11,7 @@ the person's lock that it is not handled yet (`HeldTurn.handled`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 
 from storage.encryption import Cipher
@@ -25,28 +25,30 @@ class Inbox:
         self._pool = pool
         self._cipher = cipher
 
-    async def receive(self, updates: Sequence[tuple[int, str]], now: datetime) -> set[int]:
-        """Keep each (update id, JSON) in one transaction; returns the ids new to the inbox."""
-        new: set[int] = set()
+    async def receive(
+        self,
+        updates: Sequence[tuple[int, str]],
+        now: datetime,
+        senders: Mapping[int, str] | None = None,
+    ) -> set[int]:
+        """Keep each (update id, JSON) with its sender, all in one statement (one trip, one
+        commit); returns the ids new to the inbox."""
         if not updates:
-            return new
-        when = utc_text(now)
+            return set()
+        when, senders = utc_text(now), senders or {}
+        rows = ", ".join(["(%s, %s, %s, %s)"] * len(updates))
+        values = [
+            value
+            for update_id, payload in updates
+            for value in (update_id, self._cipher.seal(payload), when, senders.get(update_id))
+        ]
         async with self._pool.connection() as connection:
-            await connection.execute("BEGIN")
-            try:
-                for update_id, payload in updates:
-                    cursor = await connection.execute(
-                        "INSERT INTO inbox (update_id, payload, received_at)"
-                        " VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",
-                        (update_id, self._cipher.seal(payload), when),
-                    )
-                    if cursor.rowcount == 1:
-                        new.add(update_id)
-                await connection.execute("COMMIT")
-            except BaseException:
-                await connection.execute("ROLLBACK")
-                raise
-        return new
+            cursor = await connection.execute(
+                f"INSERT INTO inbox (update_id, payload, received_at, person_id) VALUES {rows}"
+                " ON CONFLICT DO NOTHING RETURNING update_id",
+                values,
+            )
+            return {int(row["update_id"]) for row in await cursor.fetchall()}
 
     async def set_aside(self, update_id: int, now: datetime) -> None:
         """An update that cannot be read: its id is kept, its content is not."""
@@ -61,7 +63,7 @@ class Inbox:
     async def done(self, update_id: int, now: datetime) -> None:
         async with self._pool.connection() as connection:
             await connection.execute(
-                "UPDATE inbox SET handled_at = %s, payload = NULL"
+                "UPDATE inbox SET handled_at = %s, payload = NULL, person_id = NULL"
                 " WHERE update_id = %s AND handled_at IS NULL",
                 (utc_text(now), update_id),
             )
@@ -73,6 +75,18 @@ class Inbox:
             )
             rows = await cursor.fetchall()
         return [str(self._cipher.open(row["payload"])) for row in rows]
+
+    async def before(self, update_id: int, person_id: str) -> list[tuple[int, str]]:
+        """As on SQLite: the person's earlier updates still waiting, whichever instance
+        took them (one that stopped, or is only slower: the turn checks `handled`)."""
+        async with self._pool.connection() as connection:
+            cursor = await connection.execute(
+                "SELECT update_id, payload FROM inbox WHERE person_id = %s AND update_id < %s"
+                " AND handled_at IS NULL ORDER BY update_id",
+                (person_id, update_id),
+            )
+            rows = await cursor.fetchall()
+        return [(int(row["update_id"]), str(self._cipher.open(row["payload"]))) for row in rows]
 
     async def adopt(self, now: datetime, lease: timedelta, limit: int) -> list[str]:
         """As on SQLite; instances adopting at once skip each other's rows (SKIP LOCKED)."""

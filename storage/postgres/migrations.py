@@ -196,4 +196,13 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX appointments_eve ON appointments (eve_due) WHERE eve_due IS NOT NULL;
     """,
+    # 11: the Danish region of the town a person named for their time zone (helplines).
+    """
+    ALTER TABLE people ADD COLUMN region TEXT;
+    """,
+    # 12: who sent each update waiting in the inbox (order across instances).
+    """
+    ALTER TABLE inbox ADD COLUMN person_id TEXT;
+    CREATE INDEX inbox_person_waiting ON inbox (person_id, update_id) WHERE handled_at IS NULL;
+    """,
 )

@@ -184,14 +184,6 @@ def suggested_area(work: Work) -> str | None:
     return answers.suggest_area(work.goal.text) if work.goal else None
 
 
-def area_offer(work: Work) -> tuple[Choice, ...]:
-    """Yes to the area suggested, or one of the others: the suggested one is not offered
-    twice ("1) Yes" beside "4) Purpose")."""
-    suggested = suggested_area(work)
-    others = (choice for choice in AREA_CHOICES if choice.value != suggested)
-    return (Choice("yes", Msg("choice.yes_area")), *others)
-
-
 AREA_OPEN = "area_open"
 """The draft's note that their words at the suggested area named no area: it is asked."""
 
@@ -558,7 +550,8 @@ FLOW = Flow(
         Question("goal_check", "grow.goal_check", choices=RIGHT_CHOICES, save=put_goal_right,
                  on_move=AGREE),
         Question("goal_fix", "grow.goal_fix", save=put_goal_right),
-        Question("area_suggested", "grow.area_suggested", choices=area_offer,
+        Question("area_suggested", "grow.area_suggested",
+                 choices=(Choice("yes", Msg("choice.yes_area")), *AREA_CHOICES),
                  save=save_area, on_move={"yes": "yes", "no": "no"}, in_words=True),
         Question("area", "grow.area", choices=AREA_CHOICES, save=save_area, in_words=True),
         Question("goal_concrete", "grow.goal_concrete", save=save_concrete_goal,

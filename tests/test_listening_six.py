@@ -349,18 +349,3 @@ def test_a_milestone_or_a_harsh_label_is_heard_before_the_next_question(
     [reply] = dialogue.say(said)
     assert heard in reply.split("\n\n")[0] and reply.count("?") == 1
     assert dialogue.goal.reality_now == said
-
-
-# -- 8. the area offer has no choice twice -------------------------------------------------
-
-
-@pytest.mark.parametrize(("language", "area"), [("en", "purpose"), ("da", "community")])
-def test_the_area_suggested_is_not_offered_twice(
-    engine: Engine, catalogue: Catalogue, language: str, area: str
-) -> None:
-    dialogue = person(engine, catalogue, language, *TO_GOAL[language], GOALS[language][0])
-    dialogue.say(YES[language])
-    assert dialogue.step == "area_suggested"
-    assert dialogue.last is not None
-    offered = [choice.value for choice in dialogue.last.replies[-1].choices]
-    assert offered[0] == "yes" and area not in offered and len(offered) == 5

@@ -969,23 +969,22 @@ def core(text: str, *, background: bool = True) -> str:
     'wanna feel normal again'
     """
     spans: list[tuple[int, int]] = []
-    at = 0
+    at, dropped = 0, False
     for mark in [*_CLAUSE_MARKS.finditer(text), None]:
         until = mark.start() if mark else len(text)
         found = words(text[at:until])
         start, end = _unhedged(found)
         if start < end:
             spans.append((at + found[start].start, at + found[end - 1].end))
+        dropped = dropped or (bool(found) and start == end)
         at = mark.end() if mark else at
-    if len(spans) <= 1 and not _CLAUSE_MARKS.search(text.strip(" .!?…")):
-        return without_hedges(text)
-    if not spans:
-        return text
     wishes = phrase_list("hedges", "wish")
     if background and len(spans) > 1:
         for start, end in spans:
             if wishes.find([word.text for word in words(text[start:end])]):
                 return text[start:end]
+    if not dropped or not spans:
+        return without_hedges(text)
     return text[spans[0][0] : spans[-1][1]]
 
 

@@ -59,6 +59,8 @@ def _small_word(term: str) -> bool:
 FILLERS = frozenset(
     {
         "ngl",
+        "anyway",
+        "anyways",
         "tbh",
         "idk",
         "ye",

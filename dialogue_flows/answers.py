@@ -26,7 +26,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from dialogue_flows.moves import Move, read_move
+from dialogue_flows.moves import Move, read_move, split_move
 from dialogue_flows.words import LANGUAGES, Language, Phrases, Word, fold, phrase, stem, words
 
 MAX_ANSWER_CHARS = 1000
@@ -167,15 +167,30 @@ def scale(text: str) -> int:
     """A rating from 0 to 10, taken out of the words.
 
     "3 probably. Maybe 3." is 3, "about 2 I guess" 2, "7/10" 7, "seven-ish" 7,
-    "en 4'er" 4, "tre tror jeg" 3. Two numbers ("3 or 4", "between 5 and 6", "3.5")
-    raise `invalid.scale_which` with `low` and `high`, so the person can be asked
-    which; no number, or one outside 0–10, raises `invalid.scale`. Number words that
-    are also everyday words ("to", "en") count only in a short answer with no other.
+    "en 4'er" 4, "tre tror jeg" 3; after a self-correction the number they put right
+    ("2 maybe, make it 3" is 3, `meant`). Two numbers in one breath ("3 or 4", "between
+    5 and 6", "3.5") raise `invalid.scale_which` with `low` and `high`, so the person can
+    be asked which; numbers for several parts ("måske en 7'er. men at sende den… 4'er,
+    eller 3") give the lowest, to be said back (`scale_picked`). No number, or one
+    outside 0–10, raises `invalid.scale`. Number words that are also everyday words
+    ("to", "en") count only in a short answer with no other.
 
-    >>> scale("6 is good for me"), scale("7/10"), scale("tre tror jeg")
-    (6, 7, 3)
+    >>> scale("6 is good for me"), scale("7/10"), scale("tre tror jeg"), scale("2, make it 3")
+    (6, 7, 3, 3)
     """
-    folded = _out_of().sub(r"\1", fold(text))
+    return _scale(text)[0]
+
+
+def scale_picked(text: str) -> bool:
+    """Whether `scale` chose the lowest of several numbers said (it is said back)."""
+    try:
+        return _scale(text)[1]
+    except InvalidAnswerError:
+        return False
+
+
+def _scale(text: str) -> tuple[int, bool]:
+    folded = _out_of().sub(r"\1", fold(meant(text)))
     halves = [int(whole) for whole, part in _DECIMAL.findall(folded) if int(part)]
     folded = _DECIMAL.sub(lambda m: m.group(1) if not int(m.group(2)) else " ", folded)
     found = [int(n) for n in re.findall(r"\d+", folded)]
@@ -186,11 +201,16 @@ def scale(text: str) -> int:
         sure = [values[w] for w in typed if w in values and w not in unsure]
         found = sure or [values[w] for w in typed if w in values and len(typed) <= 3]
     numbers = sorted(set(found))
-    if not numbers or len(numbers) > 2 or not 0 <= numbers[0] <= numbers[-1] <= 10:
+    if not numbers or not 0 <= numbers[0] <= numbers[-1] <= 10:
+        raise InvalidAnswerError("invalid.scale")
+    parts = [s for s in re.split(r"[.!?\u2026]", folded) if re.search(r"\d", s)]
+    if len(numbers) > 1 and len(parts) > 1:
+        return numbers[0], True
+    if len(numbers) > 2:
         raise InvalidAnswerError("invalid.scale")
     if len(numbers) == 2:
         raise InvalidAnswerError("invalid.scale_which", {"low": numbers[0], "high": numbers[1]})
-    return numbers[0]
+    return numbers[0], False
 
 
 @dataclass(frozen=True)
@@ -528,6 +548,7 @@ def match_choice(text: str, labels: Sequence[str]) -> int | None:
     """
     if not labels or none_of_them(text) is not None:
         return None
+    text = meant(text)
     placed = _by_place(text, len(labels))
     if placed is not None:
         return placed
@@ -544,6 +565,25 @@ def match_choice(text: str, labels: Sequence[str]) -> int | None:
     best, index = scores[-1]
     second = scores[-2][0] if len(scores) > 1 else 0
     return index if best >= CHOICE_SCORE and best - second >= CHOICE_MARGIN else None
+
+
+def meant(text: str) -> str:
+    """What a person means after putting themselves right: the words after the last
+    self-correction ("2 maybe, make it 3" is "3", "hov nu forsvandt sms'en… nej, 3" is
+    "3"), without the clauses that say what they do not mean ("not the gaffer, the
+    keyworker one" is "the keyworker one").
+
+    >>> meant("no i meant the keyworker one"), meant("not the gaffer, the keyworker one")
+    ('the keyworker one', 'the keyworker one')
+    """
+    found = words(text)
+    cues = phrase_list("self_correction", "cues", typos=False).find([w.text for w in found])
+    after = [end for _, end, _ in cues if end < len(found)]
+    if after:
+        text = text[found[after[-1]].start :]
+    clauses = [c for c in re.split(r"[,.;:!?\u2026]+", text) if words(c)]
+    kept = [c for c in clauses if not _opening(words(c), "not", "self_correction")]
+    return ", ".join(c.strip() for c in kept) if kept and len(kept) < len(clauses) else text
 
 
 def none_of_them(text: str) -> str | None:
@@ -585,14 +625,17 @@ def edit_ideas(text: str, ideas: Sequence[str]) -> tuple[str, ...] | None:
     found = words(text)
     dropped = _opening(found, "drop", "edit")
     if dropped:  # which one, up to the clause's end: "drop the last one, i have no wheel"
-        which = re.split(r"[,.;:!?]", text[found[dropped - 1].end :])[0]
+        parts = re.split(r"[,.;:!?]", text[found[dropped - 1].end :], maxsplit=1)
+        which, after = parts[0], parts[1] if len(parts) > 1 else ""
         index = match_choice(which, ideas)
         if index is None:
             raise InvalidAnswerError("invalid.which_idea")
-        return tuple(idea for at, idea in enumerate(ideas) if at != index)
+        kept = tuple(idea for at, idea in enumerate(ideas) if at != index)
+        added = _added(after)
+        return (*kept, added) if added else kept
     changed = _opening(found, "change", "edit")
-    if changed:
-        rest = found[changed:]
+    if changed or _by_number(found):  # "nummer 1 skal bare være sms til hende"
+        rest = found[changed or _opening(found, "number_cues", "choice") :]
         into = phrase_list("edit", "into").find([word.text for word in rest])
         index = (
             match_choice(text[rest[0].start : rest[into[0][0]].start], ideas)
@@ -606,6 +649,28 @@ def edit_ideas(text: str, ideas: Sequence[str]) -> tuple[str, ...] | None:
     said = several(text)
     again = [idea for idea in said if match_choice(idea, ideas) is not None]
     return said if len(said) >= 2 and again else None
+
+
+def _added(text: str) -> str:
+    """The new idea after one dropped ("og så skriv sms til hende i stedet" is "sms til
+    hende"), or "" when only a reason follows ("i have no wheel")."""
+    found = words(text)
+    start = _opening(found, "add", "edit")
+    if not start:
+        return ""
+    typed = [word.text for word in found]
+    end = len(found)
+    for at, until, _ in phrase_list("edit", "instead").find(typed):
+        if until == len(found) and at > start:
+            end = at
+    return text[found[start].start : found[end - 1].end] if start < end else ""
+
+
+def _by_number(found: Sequence[Word]) -> bool:
+    """An idea named by its number, then what it should be ("number 1 should be…")."""
+    rest = found[_opening(found, "number_cues", "choice") :]
+    into = phrase_list("edit", "into").find([word.text for word in rest])
+    return bool(rest) and rest[0].text.isdecimal() and bool(into) and into[0][0] == 1
 
 
 _NOT_BEFORE = 2
@@ -651,6 +716,45 @@ def part_corrected(text: str, parts: Mapping[str, str | None]) -> str | None:
     if not echoed or echoed[0][0] == 0 or (len(echoed) > 1 and echoed[1][0] == echoed[0][0]):
         return None
     return echoed[0][1]
+
+
+def is_correction(text: str) -> bool:
+    """An answer to "Have I got that right?" that puts it right: opening with no, or
+    saying what is wrong ("it's not…", "jeg mente…")."""
+    lead, _ = split_move(text)
+    typed = [word.text for word in words(text)]
+    return lead is Move.NO or bool(phrase_list("summary", "corrections").find(typed))
+
+
+def part_named(text: str) -> str | None:
+    """The part of a summary a correction names by its heading ("det er ikke hvor jeg
+    står"), or None when it names none, or more than one."""
+    typed = [word.text for word in words(text)]
+    named = {found.meaning for _, _, found in phrase_list("summary", "parts").find(typed)}
+    return named.pop() if len(named) == 1 else None
+
+
+def correction_words(text: str) -> str:
+    """The new words of a correction: without the no before them and the clause that only
+    points at what was wrong ("nej det er ikke hvor jeg står, jeg står et sted hvor jeg
+    gerne vil" is "jeg står et sted hvor jeg gerne vil")."""
+    lead, rest = split_move(text)
+    text = rest if lead is Move.NO and rest else text
+    clauses = [c.strip() for c in re.split(r"[,.;:!?\u2026]+", text) if words(c)]
+    kept = [c for c in clauses if not (part_named(c) and is_correction(c))]
+    return ", ".join(kept) if kept and len(kept) < len(clauses) else text
+
+
+def ideas_said(text: str) -> tuple[str, ...]:
+    """Ideas said at a summary ("jeg ved ikke. måske skrive en sms til hende, eller et
+    brev"): an "I don't know" before them is left out; () when the text opens no idea."""
+    lead, rest = split_move(text)
+    text = rest if lead is Move.DONT_KNOW and rest else text
+    found = words(text)
+    opened = _opening(found, "ideas", "summary")
+    if not opened:
+        return ()
+    return several(text[found[opened].start :]) if opened < len(found) else ()
 
 
 def _opening(found: Sequence[Word], kind: str, section: str = "choice") -> int:
@@ -732,15 +836,17 @@ def _clause_outcome(typed: list[str]) -> str | None:
 def option_instead(text: str, options: Sequence[str], chosen: str | None) -> int | None:
     """At the step, a change of mind to another of their options, or None.
 
-    With a `[change_of_mind]` cue ("actually", "instead", "i stedet", "nej vent"), the
-    last clause names what they mean now: the one option it shares most words (stems)
-    with, when that is not the option already chosen. "actually no, cant face ringing,
+    With a `[change_of_mind]` cue ("actually", "instead", "i stedet", "nej vent") or a
+    self-correction ("not the gaffer, the keyworker one", `meant`), the last clause
+    names what they mean now: the one option it shares most words (stems) with, when
+    that is not the option already chosen. "actually no, cant face ringing,
     ill email instead" is the email, not the call.
     """
     typed = [word.text for word in words(text)]
-    if not phrase_list("change_of_mind", "cues").find(typed):
+    said = meant(text)  # "not the gaffer, the keyworker one": a change of mind too
+    if not phrase_list("change_of_mind", "cues").find(typed) and said == text:
         return None
-    index = option_named(text, options)
+    index = option_named(said, options)
     return None if index is None or options[index] == chosen else index
 
 
@@ -815,6 +921,20 @@ def without_hedges(text: str) -> str:
     ('komme i arbejde', 'idk maybe')
     """
     found = words(text)
+    start, end = _unhedged(found)
+    kept = text[found[start].start : found[end - 1].end] if start < end else ""
+    if (
+        not HEDGED_GOAL_WORDS <= end - start <= HEDGED_GOAL_MOST
+        or len(found) - (end - start) < HEDGE_WORDS
+        or re.search(r"[,.;:!?]", kept)
+    ):
+        return text
+    return kept
+
+
+def _unhedged(found: Sequence[Word]) -> tuple[int, int]:
+    """Where the words between leading and trailing hedges start and end (start == end:
+    nothing but hedges)."""
     start, end = 0, len(found)
     leading, trailing = phrase_list("hedges", "leading"), phrase_list("hedges", "trailing")
     moved = True
@@ -830,14 +950,42 @@ def without_hedges(text: str) -> str:
             if last and last[0][0] == 0 and last[0][1] == len(typed) - at:
                 end, moved = start + at, True
                 break
-    kept = text[found[start].start : found[end - 1].end] if start < end else ""
-    if (
-        not HEDGED_GOAL_WORDS <= end - start <= HEDGED_GOAL_MOST
-        or len(found) - (end - start) < HEDGE_WORDS
-        or re.search(r"[,.;:!?]", kept)
-    ):
-        return text
-    return kept
+    return start, end
+
+
+_CLAUSE_MARKS = re.compile(r"[,.;:!?…\n]+|\s[-\u2013\u2014]\s")
+
+
+def core(text: str, *, background: bool = True) -> str:
+    """The heart of an answer, to quote back: clauses of hedges alone at its edges
+    ("altså jeg ved ikke helt…", "dunno,") and the hedges around what is left are taken
+    off; with `background`, when one clause says what they want, that clause alone
+    ("wanna get back in2 work tbh, used 2 be a labourer" is "wanna get back in2 work").
+    One clause is `without_hedges`; the person's whole answer is kept by the caller.
+
+    >>> core("altså jeg ved ikke helt… jeg vil gerne se min datter, vi har ikke talt sammen")
+    'jeg vil gerne se min datter'
+    >>> core("dunno, wanna feel normal again", background=False)
+    'wanna feel normal again'
+    """
+    spans: list[tuple[int, int]] = []
+    at, dropped = 0, False
+    for mark in [*_CLAUSE_MARKS.finditer(text), None]:
+        until = mark.start() if mark else len(text)
+        found = words(text[at:until])
+        start, end = _unhedged(found)
+        if start < end:
+            spans.append((at + found[start].start, at + found[end - 1].end))
+        dropped = dropped or (bool(found) and start == end)
+        at = mark.end() if mark else at
+    wishes = phrase_list("hedges", "wish")
+    if background and len(spans) > 1:
+        for start, end in spans:
+            if wishes.find([word.text for word in words(text[start:end])]):
+                return text[start:end]
+    if not dropped or not spans:
+        return without_hedges(text)
+    return text[spans[0][0] : spans[-1][1]]
 
 
 def changes_mind(text: str) -> bool:

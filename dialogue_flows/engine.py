@@ -46,7 +46,7 @@ from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, assess
 from dialogue_flows.flow import Flow, Question, TurnRecords, Work
 from dialogue_flows.helplines import Helplines
-from dialogue_flows.moves import Move, read_move, split_move
+from dialogue_flows.moves import Move, read_move, split_move, without_said
 from dialogue_flows.records import Conversation, Goal
 from dialogue_flows.types import (
     FROM_LOOP,
@@ -219,12 +219,16 @@ class _TurnInProgress(TurnRecords):
             words, move = kept, read_move(kept)
         if move and not self.is_label(question, words) and self.meet(move, question):
             return
-        if move is None and (question.recall or question.earlier):
-            lead, rest = split_move(words)  # "like i just said, nerves": what follows
-            words = rest if lead is Move.ALREADY_SAID and rest else words
+        lead, _ = split_move(words) if move is None else (None, "")
+        if lead is not None and lead in _WITH_A_REASON and self.meet(lead, question):
+            return  # "spring over, jeg er lidt træt nu": a skip with its reason is a skip
+        if move is None:  # "like i just said, nerves", "fredag, det skrev jeg jo": the answer
+            words = without_said(words)
         feeling = listening.acknowledge(question, words)
         try:
-            self.answer(self.read(question, self.work(), words), *feeling)
+            value = self.read(question, self.work(), words)
+            said = question.hear(words, value) if question.hear else ()
+            self.answer(value, *feeling, *said)
         except InvalidAnswerError as invalid:
             # Raised before any record changed: the person stays where they were.
             self.ask_again(self.invalid_words(question, invalid))
@@ -873,6 +877,8 @@ _ASIDES = {command.name: command.aside for command in COMMANDS if command.aside 
 """Commands whose short conversation keeps the one it interrupts (see `open_aside`)."""
 
 _NUMBER = re.compile(r"\d{1,6}")
+_WITH_A_REASON = (Move.SKIP, Move.NOT_NOW)
+"""Moves that stay moves with a reason after them ("skip, i'm tired")."""
 _COMMAND = re.compile(r"/(\w+)(?:@\w+)?(?:\s+(.*))?", re.DOTALL)
 
 

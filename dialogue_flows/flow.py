@@ -234,6 +234,9 @@ class Question:
     `lead` is said once, when the conversation arrives at the question, before its
     prompt; asked again (a misunderstanding, /help), only the short prompt is repeated.
 
+    `hear` says back what was understood from the words, before the next question
+    ("I've put down 3, the lowest you said").
+
     `imagines` names the concerns the question asks people to picture ("what would worse
     than now look like?": using again, a hard time): an answer that speaks of those alone
     is their answer, not a crisis. Any other concern in it is answered as ever.
@@ -252,6 +255,7 @@ class Question:
     in_words: bool = False
     lead: str | None = None
     imagines: frozenset[str] = frozenset()
+    hear: Callable[[str, Any], tuple[Msg, ...]] | None = None
 
     def offered(self, work: Work) -> tuple[Choice, ...]:
         return self.choices(work) if callable(self.choices) else self.choices

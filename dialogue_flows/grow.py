@@ -77,7 +77,9 @@ class GrowWork(Work):
     """The conditions and callbacks the GROW transitions name."""
 
     def goal_is_vague(self) -> bool:
-        return self.goal is not None and is_vague(self.goal.text)
+        """Vague as kept and as said: a short form of a long answer has its context."""
+        goal = self.goal
+        return goal is not None and is_vague(goal.text) and is_vague(goal.first_words or "")
 
     def area_suggested(self) -> bool:
         return suggested_area(self) is not None
@@ -124,6 +126,10 @@ class GrowWork(Work):
         """Their own words put a summary right: it is shown again, with them."""
         return isinstance(self.answer, str) and self.answer not in ("yes", "not_quite")
 
+    def ideas_early(self) -> bool:
+        """Ideas said at the Reality summary: they are the options, to be checked."""
+        return self.goal is not None and bool(self.goal.options)
+
     def goal_hedged(self) -> bool:
         """Hedges were left out of the goal: it is said back, to be put right."""
         return self.goal is not None and self.goal.first_words is not None
@@ -145,11 +151,13 @@ class GrowWork(Work):
 
 
 def save_goal(work: Work, answer: Any) -> None:
-    """The goal in their words; hedges around it ("i guess maybe… or something idk") are
-    left out of it, and their first words kept beside it, to be said back and checked."""
+    """The goal in their words; hedges around it ("i guess maybe… or something idk",
+    "altså jeg ved ikke helt…") and what they add as background ("…, used 2 be a
+    labourer") are left out of it, and their first words kept beside it, to be said
+    back and checked."""
     number = max(work.goals, default=0) + 1
     work.draft["goal"] = number
-    text = answers.without_hedges(answer)
+    text = answers.core(answer)
     work.put_goal(
         Goal(
             person_id=work.person_id,
@@ -254,19 +262,42 @@ REALITY_PARTS = ("reality_now", "reality_works", "obstacles")
 
 
 def put_right(work: Work, answer: Any) -> None:
-    """A correction to the Reality summary takes the place of what it corrects.
+    """A correction to the Reality summary takes the place of what it corrects, and is
+    said back ("I've changed where you are now to …"): never replaced in silence.
 
-    Said in answer to "Have I got that right?" (at once, or after "not quite"), their
-    new words replace the part they speak of ("it's not everyone knowing, it's me
-    feeling like a fraud" replaces what gets in the way); when no part is clearly
-    meant, they are kept as what they put right, in place of any earlier correction.
+    The part is the one the correction names ("det er ikke hvor jeg står, …") or the one
+    it shares most words with ("it's not everyone knowing, it's me feeling like a
+    fraud" replaces what gets in the way); when no part is clearly meant, the words are
+    kept as what they put right, in place of any earlier correction.
     """
     goal = work.goal
     if goal is None or answer in ("yes", "not_quite") or answer is listening.SKIP:
         return
     parts = {name: getattr(goal, name) for name in REALITY_PARTS}
-    part = answers.part_corrected(answer, parts) or "reality_correction"
-    work.update_goal(**{part: answer})
+    part = answers.part_named(answer) or answers.part_corrected(answer, parts)
+    said = answers.correction_words(answer)
+    work.update_goal(**{part or "reality_correction": said})
+    heard = Msg(f"grow.part.{part}") if part else None
+    work.said_back.append(
+        Msg("grow.changed", {"part": heard, "said": quoted(said)})
+        if heard
+        else Msg("grow.added", {"said": quoted(said)})
+    )
+
+
+def check_reality(work: Work, answer: Any) -> None:
+    """ "Have I got that right?": yes; a correction (`put_right`); ideas said instead
+    ("jeg ved ikke. måske skrive en sms…") are yes, and kept as their ideas, said back;
+    anything else is kept beside the summary as what they added, and shown."""
+    goal = work.goal
+    if goal is None or not isinstance(answer, str) or answer in ("yes", "not_quite"):
+        return
+    ideas = () if answers.is_correction(answer) else answers.ideas_said(answer)
+    if ideas:
+        work.update_goal(options=ideas[:MAX_OPTIONS])
+        work.said_back.append(Msg("grow.ideas_early"))
+        return
+    put_right(work, answer)
 
 
 SPLIT = "split"
@@ -397,6 +428,12 @@ def save_smaller_step(work: Work, answer: Any) -> None:
     )
 
 
+def lowest_heard(text: str, value: Any) -> tuple[Msg, ...]:
+    """Numbers for several parts ("a 7 to write it… 4, or 3 to send it"): the lowest was
+    taken, and is said back."""
+    return (Msg("grow.scale_lowest", {"number": value}),) if answers.scale_picked(text) else ()
+
+
 def confidence_question(name: str) -> Question:
     """How sure the person feels about the step, 0 to 10 (asked again after a smaller step)."""
     return Question(
@@ -405,6 +442,7 @@ def confidence_question(name: str) -> Question:
         choices=SCALE_CHOICES,
         read=answers.scale,
         save=keep("confidence", in_step=True),
+        hear=lowest_heard,
     )
 
 
@@ -461,8 +499,9 @@ def offer_scaling(work: Work) -> str | None:
 
 
 def quoted(text: str | None) -> str:
-    """The heart of an answer, as a short quote for a summary ("" when there is none)."""
-    return f"“{answers.key_phrase(text)}”" if text else ""
+    """The heart of an answer, as a short quote for a summary ("" when there is none):
+    without the hedges at its edges ("dunno, wanna feel normal again")."""
+    return f"“{answers.key_phrase(answers.core(text, background=False))}”" if text else ""
 
 
 def params(work: Work) -> Mapping[str, Param]:
@@ -525,11 +564,11 @@ FLOW = Flow(
         Question("obstacles", "grow.obstacles", save=keep("obstacles"), skippable=True,
                  as_content=BUSY_SAID, recall=said_so_far),
         Question("reality_summary", "grow.reality_summary", choices=RIGHT_CHOICES,
-                 save=put_right, on_move=AGREE),
+                 save=check_reality, on_move=AGREE),
         Question("reality_fix", "grow.reality_fix", save=put_right,
                  skippable=True),
         Question("reality_again", "grow.reality_again", choices=RIGHT_CHOICES,
-                 save=put_right, on_move=AGREE),
+                 save=check_reality, on_move=AGREE),
         Question("options", "grow.options", save=add_options),
         Question("options_summary", "grow.options_summary", choices=RIGHT_CHOICES,
                  save=add_options, on_move={**AGREE, "thats_all": "yes", **SPLITS}),
@@ -562,6 +601,8 @@ FLOW = Flow(
         {"trigger": "answer", "source": "now", "dest": "works"},
         {"trigger": "answer", "source": "works", "dest": "obstacles"},
         {"trigger": "answer", "source": "obstacles", "dest": "reality_summary"},
+        *({"trigger": "answer", "source": source, "dest": "options_summary",
+           "conditions": "ideas_early"} for source in ("reality_summary", "reality_again")),
         {"trigger": "answer", "source": "reality_summary", "dest": "reality_fix",
          "conditions": "not_quite"},
         *({"trigger": "answer", "source": source, "dest": "reality_again",

@@ -282,6 +282,24 @@ def split_move(text: str) -> tuple[Move | None, str]:
     return None, text
 
 
+def without_said(text: str) -> str:
+    """An answer without the "I already said" that leads or trails it: "i just said, book
+    the cscs course" is "book the cscs course", "torsdag kl 10, det skrev jeg jo" is
+    "torsdag kl 10". The words alone (nothing else said) are left as they are: a move.
+
+    >>> without_said("torsdag kl 10, det skrev jeg jo"), without_said("like i said, nerves")
+    ('torsdag kl 10', 'nerves')
+    """
+    lead, rest = split_move(text)
+    if lead is Move.ALREADY_SAID and rest:
+        text = rest
+    body = text.rstrip(" .!?\u2026")
+    ends = [mark for mark in _BOUNDARY.finditer(body) if body[: mark.start()].strip()]
+    if ends and read_move(body[ends[-1].end() :]) is Move.ALREADY_SAID:
+        return body[: ends[-1].start()].rstrip(" ,.;:-\u2013\u2014")
+    return text
+
+
 def _ends_clause(text: str, found: Sequence[Word], end: int) -> bool:
     """Whether the words before `end` close a clause: punctuation, or a joining word."""
     if end >= len(found):

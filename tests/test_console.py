@@ -83,7 +83,7 @@ def test_killed_mid_conversation_loses_nothing(tmp_path: Path) -> None:
         ("yes", "What would you like me to call you?"),
         ("Kim", "What would you like to work towards?"),
         ("Swim twice a week at the local pool", "“Swim twice a week at the local pool”"),
-        ("Health", "Why does this matter to you?"),
+        ("Health", "matter to you?"),
         ("It clears my head", "right now?"),
         ("I go once a month", "What's already helping"),
     ]:

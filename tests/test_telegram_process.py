@@ -79,13 +79,13 @@ def test_a_conversation_survives_a_restart(
         assert "Which part of your life" in resumed.text
         bot_api.press(PERSON, resumed, "Purpose")
         why = bot_api.wait_for_messages(PERSON, 6)[-1]
-        assert "Why does this matter to you?" in why.text
+        assert "matter to you?" in why.text
         bot_api.send_text(PERSON, "/nonsense")
         bot_api.send_text(PERSON, "x" * 5000)
         bot_api.send_sticker(PERSON)
         bot_api.send_photo(PERSON)
         replies = bot_api.wait_for_messages(PERSON, 6 + 4)[6:]
-        assert all("Why does this matter to you?" in r.text for r in replies)
+        assert all("matter to you?" in r.text for r in replies)
         bot_api.send_text(PERSON, "/goals")
         goals = bot_api.wait_for_messages(PERSON, 12)[-2]
         assert "1. Purpose: Build a model boat" in goals.text

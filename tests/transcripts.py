@@ -102,7 +102,7 @@ SCRIPTS = (
            ("/start", "yes", "Helen. Well, Hels to my sister, but Helen is fine", "yes",
             "I think I want to get back into pottery, I used to love it before everything "
             "went wrong, but I'm not sure I'm ready, maybe",
-            "Community",
+            "yes", "Community",
             "It was the one place I felt like myself. People liked my bowls.",
             "18 month clean off the gear now, but I haven't touched clay in years",
             "Claire from group keeps asking me to come along. And I'm patient, I suppose",
@@ -118,7 +118,7 @@ SCRIPTS = (
     Script("long-ambivalent.da", "En med lange, tvivlende svar (dansk)", "da",
            ("/start", "ja", "Maja, men de fleste siger bare Maj", "ja",
             "Jeg vil gerne sove bedre, tror jeg, men jeg ved ikke om det er realistisk lige nu",
-            "ja",
+            "ja", "ja",
             "Når jeg sover, kan jeg passe mit arbejde og være der for min datter",
             "Jeg falder i søvn kl. 3 de fleste nætter, og så er dagen ødelagt",
             "Min kontaktperson er god. Jeg er vedholdende, når jeg først går i gang",

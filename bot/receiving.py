@@ -17,6 +17,7 @@ body over `WEBHOOK_LIMIT`, from its headers alone, before reading any body; it a
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hmac
 import json
 import logging
@@ -110,6 +111,10 @@ class _UpdateHandler(tornado.web.RequestHandler):
         logger.error("the webhook failed to take a request: %s", type(error).__name__)
 
 
+CLOSING = 5.0
+"""Seconds a stop waits for open webhook connections to finish."""
+
+
 async def serve_webhook(
     webhook: Webhook,
     receive: Callable[[bytes], Awaitable[int]],
@@ -130,7 +135,10 @@ async def serve_webhook(
         await stop.wait()
     finally:
         server.stop()
-        await server.close_all_connections()
+        # A client that went quiet mid-request must not hold the stop: after a few
+        # seconds its connection is simply dropped with the process.
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(server.close_all_connections(), timeout=CLOSING)
 
 
 def parse_webhook_body(body: bytes) -> Batch | None:

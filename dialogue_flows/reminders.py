@@ -42,13 +42,19 @@ def read_half(text: str) -> str:
     try:
         return HALVES.pick(text)
     except InvalidAnswerError as not_a_button:
-        try:
-            found = read_weekly(text)
-        except InvalidAnswerError:
-            raise not_a_button from None
+        found = _in_words(text, not_a_button)
         if found.hour is None or found.unclear:
             raise not_a_button from None
         return "evening" if found.hour >= 12 else "morning"
+
+
+def _in_words(text: str, not_a_button: InvalidAnswerError) -> WeeklyTime:
+    """A day or time said in words where a button was asked for; when there is none, the
+    button's own "choose one" error stands."""
+    try:
+        return read_weekly(text)
+    except InvalidAnswerError:
+        raise not_a_button from None
 
 
 HOUR_CHOICES = tuple(Choice(f"{h}:00", Msg("choice.own_words", {"text": f"{h:02}:00"}))
@@ -157,10 +163,7 @@ def manage_or_time(text: str) -> WeeklyTime | str:
     try:
         return MANAGE_VALUES.pick(text)
     except InvalidAnswerError as not_a_button:
-        try:
-            found = read_weekly(text)
-        except InvalidAnswerError:
-            raise not_a_button from None
+        found = _in_words(text, not_a_button)
         return "keep" if keeps_only(found) else found
 
 

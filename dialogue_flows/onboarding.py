@@ -70,7 +70,14 @@ def _keep_name(work: Work, name: str) -> None:
 
 
 def read_name_or_yes(text: str) -> Any:
-    return text if text in ("yes", "no") else answers.read_name(text)
+    """Yes, no, or a name typed instead. A name only guessed out of a sentence is not one
+    here: "altså jeg ved ikke helt, jeg vil gerne…" had made the person "helt"."""
+    if text in ("yes", "no"):
+        return text
+    answer = answers.read_name(text)
+    if not answer.sure:
+        raise answers.InvalidAnswerError("invalid.name")
+    return answer
 
 
 def params(work: Work) -> Mapping[str, Param]:

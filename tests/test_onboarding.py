@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import WELCOMED, Dialogue
 
 from dialogue_flows.answers import MAX_NAME_CHARS
@@ -111,3 +112,17 @@ def test_not_that_name_asks_again(dialogue: Dialogue) -> None:
     assert dialogue.step == "name"
     dialogue.say("call me Hels")
     assert dialogue.person is not None and dialogue.person.name == "Hels"
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["well i dont really know, i want more contact with my daughter",
+     "altså jeg ved ikke helt, jeg vil gerne have mere kontakt med min datter"],
+)  # fmt: skip
+def test_a_sentence_at_the_name_check_is_not_made_a_name(dialogue: Dialogue, said: str) -> None:
+    """Testers (Mette): a goal said at "Shall I call you Mette?" named her "helt"."""
+    dialogue.run("/start", "yes", "Mette, just Mette")
+    assert dialogue.step == "name_check"
+    dialogue.say(said)
+    assert dialogue.person is not None and not dialogue.person.name
+    assert dialogue.keys == ["invalid.name", "onboarding.name_check"]

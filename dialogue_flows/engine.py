@@ -217,11 +217,15 @@ class _TurnInProgress(TurnRecords):
         kept = self.kept_answer(move)
         if kept is not None:
             words, move = kept, read_move(kept)
+        if move is not Move.YES and listening.agrees(question, self.work(), words):
+            self.answer(question.read(listening.YES))  # "Aye, that's it": as the Yes button
+            return
         if move and not self.is_label(question, words) and self.meet(move, question):
             return
         lead, _ = split_move(words) if move is None else (None, "")
-        if lead is not None and lead in _WITH_A_REASON and self.meet(lead, question):
-            return  # "spring over, jeg er lidt træt nu": a skip with its reason is a skip
+        with_reason = lead in _WITH_A_REASON or (lead is Move.KEEP and "keep" in question.on_move)
+        if lead is not None and with_reason and self.meet(lead, question):
+            return  # "spring over, jeg er lidt træt nu", "I'll keep it, it's only a call"
         if move is None:  # "like i just said, nerves", "fredag, det skrev jeg jo": the answer
             words = without_said(words)
         feeling = listening.acknowledge(question, words)
@@ -878,7 +882,8 @@ _ASIDES = {command.name: command.aside for command in COMMANDS if command.aside 
 
 _NUMBER = re.compile(r"\d{1,6}")
 _WITH_A_REASON = (Move.SKIP, Move.NOT_NOW)
-"""Moves that stay moves with a reason after them ("skip, i'm tired")."""
+"""Moves that stay moves with a reason after them ("skip, i'm tired"); so does a keep,
+where the question has a keep ("Och, I'll keep it as it is. It's only a phone call")."""
 _COMMAND = re.compile(r"/(\w+)(?:@\w+)?(?:\s+(.*))?", re.DOTALL)
 
 

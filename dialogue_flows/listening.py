@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from dialogue_flows.answers import feeling, free_text, key_phrase
 from dialogue_flows.flow import Question, Work
-from dialogue_flows.moves import Move
+from dialogue_flows.moves import Move, agreement
 from dialogue_flows.types import Msg
 
 HEARD = "heard"
@@ -114,6 +114,18 @@ def react(
     if move in (Move.THATS_ALL, Move.NO) and question.skippable:
         return Reaction(said=(Msg("move.noted"),), answer=SKIP)  # "nothing really": heard
     return Reaction(said=(Msg("move.not_here"),))
+
+
+YES = "yes"
+"""The value of a Yes button: a question that offers one asks for a yes or no."""
+
+
+def agrees(question: Question, work: Work, text: str) -> bool:
+    """At a question with a Yes button, a yes said in the person's own words ("Aye,
+    that's it", "ja ish", "yes mostly"): it answers as the button does, never kept as
+    content or refused."""
+    offered = question.offered(work)
+    return any(choice.value == YES for choice in offered) and agreement(text)
 
 
 BUTTONS = {

@@ -1,0 +1,119 @@
+"""What three people played against the console said in their own words (a Glasgow
+woman writing long polite Scots, a Syrian man writing short non-native English, a Danish
+19-year-old writing slang), each in English and Danish, each failing before its fix.
+
+A yes in their own words is a yes wherever one is asked; a keep with its reason is a
+keep, never the step; a measure or a level is read from words; a name said with a
+nickname is asked about; a question to the bot is answered, never kept; a correction
+replaces only what it corrects.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SCHEDULE_ANSWERS, THROUGH_REALITY, WHOLE_PLAN, Dialogue
+
+from dialogue_flows.catalogue import Catalogue
+from dialogue_flows.engine import Engine
+
+REALITY = {
+    "en": THROUGH_REALITY[:-1],
+    "da": ("/start", "ja", "Mette", "Finde en lejlighed", "ja", "Så mine børn kan sove her",
+           "jeg bor hos en ven", "min sagsbehandler", "penge"),
+}  # fmt: skip
+"""At "Have I got that right?" after Reality."""
+
+
+def person(engine: Engine, catalogue: Catalogue, language: str, *lines: str) -> Dialogue:
+    dialogue = Dialogue(engine, catalogue, language=language)
+    dialogue.run(*lines)
+    return dialogue
+
+
+# -- 1. yes in their own words -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "Aye, that's fine … aye, you can keep it"), ("en", "Aye, yes, that's OK"),
+     ("da", "ja ish"), ("da", "ja det er fint, du må godt beholde det")],
+)  # fmt: skip
+def test_consent_in_own_words(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    dialogue = person(engine, catalogue, language, "/start", said)
+    assert dialogue.person is not None and dialogue.step == "name"
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "Aye, that's it"), ("en", "yes mostly"), ("en", "ok fine"),
+     ("da", "ja ish"), ("da", "ja det passer sådan nogenlunde"), ("da", "ja correct")],
+)  # fmt: skip
+def test_a_summary_agreed_in_own_words_is_agreed(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *REALITY[language])
+    assert dialogue.step == "reality_summary"
+    dialogue.say(said)
+    assert dialogue.step == "options"
+    assert dialogue.goal.reality_correction is None  # "ja ish" is no correction
+    assert said not in dialogue.goal.model_dump_json()
+
+
+def test_a_yes_with_content_after_it_is_still_read_as_content(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    dialogue = person(engine, catalogue, "en", *REALITY["en"], "yes mostly, but my back too")
+    assert dialogue.step != "options"
+
+
+@pytest.mark.parametrize(
+    ("language", "lines"),
+    [("en", ("/start", "yes", "Sam", "/appointment", "tomorrow at 10", "Aye, that's it")),
+     ("da", ("/start", "ja", "Maja", "/appointment", "i morgen kl 10", "ja ish"))],
+)  # fmt: skip
+def test_the_appointment_read_back_agreed_in_own_words(
+    engine: Engine, catalogue: Catalogue, language: str, lines: tuple[str, ...]
+) -> None:
+    dialogue = person(engine, catalogue, language, *lines)
+    assert len(dialogue.outcomes.appointments) == 1
+    assert dialogue.person is not None and dialogue.person.conversation.flow is None
+
+
+# -- 2. keep said with a reason or a filler ----------------------------------------------
+
+SMALLER = (*WHOLE_PLAN[:-2], "3", "I want it")
+"""At "make it smaller?" after a confidence of 3."""
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["Och, I'll keep it as it is. It's only a phone call, I've done harder things than that",
+     "whatever behold det", "no, keep it, it's fine. I can do it",
+     "jeg beholder den, det er kun et opkald"],
+)  # fmt: skip
+def test_keep_with_a_reason_keeps_the_step(
+    engine: Engine, catalogue: Catalogue, said: str
+) -> None:
+    dialogue = person(engine, catalogue, "en", *SMALLER)
+    assert dialogue.step == "smaller"
+    dialogue.say(said)
+    step = dialogue.goal.current_step
+    assert step is not None and step.text == "Set up a savings pot on my phone"
+    assert dialogue.step != "confidence_again"
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "Keep it as it is, thanks. Monday at 6 is grand"),
+     ("da", "behold det tak. mandag kl 6 er fint")],
+)  # fmt: skip
+def test_keep_at_reminders_with_the_time_it_has(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *SCHEDULE_ANSWERS, "/reminders")
+    assert dialogue.step == "manage"
+    dialogue.say(said)
+    assert dialogue.step is None  # not "morning or evening?"
+    assert dialogue.schedule is not None and dialogue.schedule.hour == 18

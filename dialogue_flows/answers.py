@@ -1028,3 +1028,44 @@ class OneOf:
         if value not in self.values:
             raise InvalidAnswerError("invalid.pick")
         return value
+
+
+def own_answer_words(published: str) -> tuple[str, ...]:
+    """Everyday words for a published answer, by its English wording ("never" for "At
+    no time"), from both languages' `[own_answers]`."""
+    return tuple(w for table in tables().values() for w in table["own_answers"].get(published, ()))
+
+
+def level_said(level: int) -> tuple[str, ...]:
+    """Words that name a Goal Attainment level ("a bit better", "lidt bedre" for +1)."""
+    return tuple(w for table in tables().values() for w in table["level_words"][str(level)])
+
+
+def closest(text: str, said_as: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
+    """The choices an answer in words names: one, or the two that fit equally, or ().
+
+    `said_as` gives, for each choice's value in the order offered, the words that name
+    it (its label in both languages, everyday words), found in the text longest first
+    ("Some of the time, I'd say. When Isla's round", "aldrig"; "lidt mindre end
+    halvdelen" is less than half, not "lidt"); a number in it is a place in the list
+    ("3 ish"). When two choices are named ("3 ish men lidt bedre", "sometimes, maybe
+    more than half"), both are returned, to be asked between; more than two is no answer.
+
+    >>> closest("aldrig", {"5": ["Hele tiden", "always"], "0": ["På intet tidspunkt", "aldrig"]})
+    ('0',)
+    """
+    values = list(said_as)
+    table = Phrases(
+        phrase(said, language, value)
+        for value, texts in said_as.items()
+        for said in texts
+        for language in LANGUAGES
+        if words(said)
+    )
+    typed = [word.text for word in words(text)]
+    said = {found.meaning for _, _, found in table.find(typed)}
+    named = [value for value in values if value in said]
+    places = [int(word) for word in typed if word.isdecimal() and len(word) <= 2]
+    if len(places) == 1 and 1 <= places[0] <= len(values):
+        named = list(dict.fromkeys([values[places[0] - 1], *named]))
+    return tuple(named) if len(named) <= 2 else ()

@@ -37,6 +37,7 @@ from dialogue_flows.answers import (
     InvalidAnswerError,
     check_length,
     clean,
+    closest,
     comparable,
     free_text,
     label_begun,
@@ -667,7 +668,30 @@ class _TurnInProgress(TurnRecords):
         if number is not None and choices and question.read is free_text:
             key = "invalid.choice" if len(choices) > 1 else "invalid.only_choice"
             raise InvalidAnswerError(key, {"count": len(choices)})
-        return question.read(check_length(text))
+        try:
+            return question.read(check_length(text))
+        except InvalidAnswerError:
+            if question.said_as is None:
+                raise
+            return self.said_as(question, work, text, labels)
+
+    def said_as(self, question: Question, work: Work, text: str, labels: list[str]) -> Any:
+        """A choice named in everyday words ("aldrig", "3 ish men lidt bedre"); two that
+        fit equally are offered alone (`BETWEEN`), and asked between."""
+        extra = question.said_as(work) if question.said_as else {}
+        choices = question.offered(work)
+        said_as = {
+            choice.value: (label, *extra.get(choice.value, ()))
+            for choice, label in zip(choices, labels, strict=True)
+        }
+        found = closest(text, said_as)
+        if len(found) == 1:
+            return question.read(found[0])
+        if len(found) == 2:
+            work.draft[BETWEEN] = list(found)
+            first, second = (labels[list(said_as).index(value)] for value in found)
+            raise InvalidAnswerError("invalid.between", {"first": first, "second": second})
+        return question.read(text)  # its own kind word about the buttons
 
     def answer(self, value: Any, *before: Msg) -> None:
         """Keep the answer (unless the question was skipped), move on, and ask what is next."""
@@ -678,6 +702,7 @@ class _TurnInProgress(TurnRecords):
         before = (*before, *self.said_back)
         self.said_back = []
         work.draft.pop(listening.HEARD, None)
+        work.draft.pop(BETWEEN, None)
         work.answer = value
         flow.advance(work)
         ending = flow.ending(work.state)
@@ -768,9 +793,11 @@ class _TurnInProgress(TurnRecords):
         """The open question, as its prompt says (after `before`, if any)."""
         flow, question, work = self.flow(), self.question(), self.work()
         prompt = Msg(question.prompt, flow.params(work))
+        choices = question.offered(work)
+        between = [c for c in choices if c.value in work.draft.get(BETWEEN, ())]
         return Reply(
             parts=(*before, prompt),
-            choices=question.offered(work),
+            choices=tuple(between) or choices,
             ask_id=self.conversation.ask_id,
         )
 
@@ -881,6 +908,8 @@ _ASIDES = {command.name: command.aside for command in COMMANDS if command.aside 
 """Commands whose short conversation keeps the one it interrupts (see `open_aside`)."""
 
 _NUMBER = re.compile(r"\d{1,6}")
+BETWEEN = "between"
+"""The draft's two choices an answer fitted equally: offered alone until one is chosen."""
 _WITH_A_REASON = (Move.SKIP, Move.NOT_NOW)
 """Moves that stay moves with a reason after them ("skip, i'm tired"); so does a keep,
 where the question has a keep ("Och, I'll keep it as it is. It's only a phone call")."""

@@ -117,3 +117,80 @@ def test_keep_at_reminders_with_the_time_it_has(
     dialogue.say(said)
     assert dialogue.step is None  # not "morning or evening?"
     assert dialogue.schedule is not None and dialogue.schedule.hour == 18
+
+
+# -- 3. measures and levels answered in words --------------------------------------------
+
+WHO5 = {
+    "en": ("/start", "yes", "Sam", "/wellbeing", "WHO-5 Well-Being Index"),
+    "da": ("/start", "ja", "Maja", "/wellbeing", "WHO-5 Trivselsindeks"),
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "score"),
+    [("en", "Some of the time, I'd say. When Isla's round", 1), ("en", "never really", 0),
+     ("en", "most days tbh", 4), ("da", "aldrig", 0), ("da", "på intet tidspunkt lol", 0),
+     ("da", "lidt mindre end halvdelen", 2), ("da", "hele tiden faktisk", 5)],
+)  # fmt: skip
+def test_a_who5_answer_in_own_words(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, score: int
+) -> None:
+    dialogue = person(engine, catalogue, language, *WHO5[language], said)
+    assert dialogue.person is not None
+    assert dialogue.person.conversation.draft.get("answers") == [score]
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "offered"),
+    [("en", "some of the time or most of the time", ["Most of the time", "Some of the time"]),
+     ("da", "hele tiden eller det meste af tiden", ["Hele tiden", "Det meste af tiden"])],
+)  # fmt: skip
+def test_two_answers_that_fit_equally_are_asked_between(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, offered: list[str]
+) -> None:
+    dialogue = person(engine, catalogue, language, *WHO5[language])
+    [asked] = dialogue.say(said)
+    assert offered[0] in asked and offered[1] in asked
+    assert dialogue.last is not None
+    choices = [catalogue.render(c.label, language) for c in dialogue.last.replies[-1].choices]
+    assert choices == offered
+    dialogue.say("1")  # the first of the two offered
+    assert dialogue.person is not None
+    assert len(dialogue.person.conversation.draft["answers"]) == 1
+
+
+def test_a_crisis_word_at_a_measure_still_gets_the_crisis_reply_first(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    dialogue = person(engine, catalogue, "da", *WHO5["da"], "aldrig. jeg vil dø")
+    assert dialogue.person is not None and dialogue.person.conversation.flow == "crisis"
+
+
+DA_LEVELS = ("ja", "Vi ses en gang om måneden", "Hver anden uge", "Hver uge", "En tur sammen",
+             "Vi snakker ikke", "Ret vigtigt", "mandag kl. 18", "København", "/checkin",
+             "Jeg gjorde det", "Alarmen", "syv", "Behold samme skridt")  # fmt: skip
+"""A Danish plan scaled in five lines, then a check-in: at "which line fits?"."""
+
+
+def test_a_gas_level_in_words_and_a_tie_asked_between(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    from test_outcome_flows import PLAN_DA
+
+    dialogue = person(engine, catalogue, "da", "/start", *PLAN_DA, *DA_LEVELS)
+    assert dialogue.step == "rate"
+    [asked] = dialogue.say("3 ish men lidt bedre")  # line 3 is as expected; "lidt bedre" +1
+    assert "“Hver anden uge” eller “Hver uge”" in asked
+    dialogue.say("lidt bedre")
+    assert [rating.level for rating in dialogue.outcomes.ratings] == [1]
+
+
+def test_a_gas_level_in_english_words(dialogue: Dialogue) -> None:
+    from test_outcome_flows import scaled
+
+    scaled(dialogue)
+    dialogue.run("/checkin", "I did it", "An alarm", "7", "Keep the same step")
+    assert dialogue.step == "rate"
+    dialogue.say("about as expected I'd say")
+    assert [rating.level for rating in dialogue.outcomes.ratings] == [0]

@@ -219,6 +219,8 @@ class NameAnswer:
 
     name: str
     sure: bool
+    other: str = ""
+    """A second name said, when it is not clear which they want ("Sandra or Sandy?")."""
 
 
 _SENTENCE_MARKS = re.compile(r"[,.;:!?]")
@@ -231,11 +233,14 @@ def read_name(text: str) -> NameAnswer:
     "my name is Sam", "it's jo lol", "jeg hedder Maja", "bare kald mig Mo") is sure.
     Otherwise the first capitalised word that could be a name, or the first word, is
     offered with sure=False for the flow to confirm ("Helen. Well, Hels to my sister,
-    but Helen is fine" gives Helen). Several lines, a long story or a name over
+    but Helen is fine" gives Helen). Two names, neither asked for, come as `name` and
+    `other`, to be asked which (`_name_chosen`). Several lines, a long story or a name over
     MAX_NAME_CHARS raise `invalid.name`.
 
-    >>> read_name("call me Sam"), read_name("Helen. Well, Hels to my sister, but Helen is fine")
-    (NameAnswer(name='Sam', sure=True), NameAnswer(name='Helen', sure=False))
+    >>> read_name("call me Sam").sure, read_name("Helen. Well, Hels to my sister, but Helen")
+    (True, NameAnswer(name='Helen', sure=False, other=''))
+    >>> read_name("It's Sandra, but everyone calls me Sandy")
+    NameAnswer(name='Sandra', sure=False, other='Sandy')
     """
     text = text.strip()
     if "\n" in text or len(text) > MAX_NAME_ANSWER_CHARS:
@@ -250,15 +255,40 @@ def read_name(text: str) -> NameAnswer:
         and all(word.text not in not_names for word in found)
     ):
         return _checked(text.rstrip(".!?,;: "), sure=True)
-    typed = [word.text for word in found]
-    for _, end, _cue in phrase_list("name", "cues").find(typed):
-        named = _name_after(text, found[end:], not_names)
-        if named:
-            return _checked(named, sure=True)
     candidates = [word for word in found if word.text not in not_names]
     capitalised = [word for word in candidates if text[word.start].isupper()]
+    said = [text[word.start : word.end] for word in capitalised]
+    chosen = _name_chosen(text, found, not_names, said)
+    if chosen is not None:
+        return chosen
     first = (capitalised or candidates or found)[0]
     return _checked(text[first.start : first.end], sure=False)
+
+
+def _name_chosen(
+    text: str, found: Sequence[Word], not_names: frozenset[str], said: Sequence[str]
+) -> NameAnswer | None:
+    """The name among those said after cues (and the one the answer opens with): the one
+    asked for ("call me Mo"), or the one said twice ("Helen … but Helen is fine", to be
+    checked when no cue named it), or the only one; two that are not clear are both
+    offered ("Sandra or Sandy?"); None when no cue or opening name says."""
+    typed = [word.text for word in found]
+    after = [((start, end), _name_after(text, found[end:], not_names))
+             for start, end, _cue in phrase_list("name", "cues").find(typed)]  # fmt: skip
+    asked = {(start, end) for start, end, _ in phrase_list("name", "asked").find(typed)}
+    named = [name for _, name in after if name]
+    wanted = {name for cue, name in after if name and cue in asked}
+    twice = {name for name in said if said.count(name) > 1}
+    if len(wanted) == 1:
+        return _checked(wanted.pop(), sure=True)
+    if len(twice) == 1:  # "Helen. Well, Hels to my sister, but Helen is fine": checked
+        return _checked(twice.pop(), sure=not said or bool(after))
+    if said and found[0].text not in not_names and text[found[0].start].isupper():
+        named.insert(0, said[0])  # "Sandra but my friends call me Sandy"
+    distinct = list(dict.fromkeys(named))
+    if len(distinct) > 1:
+        return NameAnswer(_checked(distinct[0], sure=False).name, False, distinct[1])
+    return _checked(distinct[0], sure=True) if after and distinct else None
 
 
 def _name_after(text: str, following: Sequence[Word], not_names: frozenset[str]) -> str:

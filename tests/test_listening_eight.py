@@ -181,7 +181,7 @@ def test_a_gas_level_in_words_and_a_tie_asked_between(
     dialogue = person(engine, catalogue, "da", "/start", *PLAN_DA, *DA_LEVELS)
     assert dialogue.step == "rate"
     [asked] = dialogue.say("3 ish men lidt bedre")  # line 3 is as expected; "lidt bedre" +1
-    assert "“Hver anden uge” eller “Hver uge”" in asked
+    assert "mellem “Hver anden uge” og “Hver uge”" in asked
     dialogue.say("lidt bedre")
     assert [rating.level for rating in dialogue.outcomes.ratings] == [1]
 
@@ -194,3 +194,49 @@ def test_a_gas_level_in_english_words(dialogue: Dialogue) -> None:
     assert dialogue.step == "rate"
     dialogue.say("about as expected I'd say")
     assert [rating.level for rating in dialogue.outcomes.ratings] == [0]
+
+
+# -- 4. a name with a nickname -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "asked", "chosen"),
+    [("en", "It's Sandra, but everyone calls me Sandy", "Sandra or Sandy", "Sandy"),
+     ("en", "Sandra but my friends call me Sandy", "Sandra or Sandy", "Sandra"),
+     ("da", "jeg hedder Sandra men alle kalder mig Sandy", "Sandra eller Sandy", "Sandy")],
+)  # fmt: skip
+def test_two_names_are_asked_about_with_both_as_choices(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, asked: str, chosen: str
+) -> None:
+    yes = {"en": "yes", "da": "ja"}[language]
+    dialogue = person(engine, catalogue, language, "/start", yes)
+    [which] = dialogue.say(said)
+    assert which.startswith(asked)
+    assert dialogue.last is not None
+    offered = [c.value for c in dialogue.last.replies[-1].choices]
+    assert offered == ["Sandra", "Sandy"]
+    assert dialogue.person is not None and dialogue.person.name is None
+    [other] = dialogue.say("either is fine")
+    assert "Either is fine" in other or "Begge dele er fint" in other
+    dialogue.press(chosen)
+    assert dialogue.person.name == chosen and dialogue.step == "goal"
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "name"),
+    [("en", "Mohammed, call me Mo", "Mo"),
+     ("da", "Jeg hedder Frederik, men kald mig bare Freddy", "Freddy")],
+)  # fmt: skip
+def test_the_name_they_ask_for_is_kept(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, name: str
+) -> None:
+    yes = {"en": "yes", "da": "ja"}[language]
+    dialogue = person(engine, catalogue, language, "/start", yes, said)
+    assert dialogue.person is not None and dialogue.person.name == name
+    assert dialogue.step == "goal"
+
+
+def test_a_nickname_beside_the_name_said_twice_is_not_asked_about(dialogue: Dialogue) -> None:
+    dialogue.run("/start", "yes")
+    [check] = dialogue.say("Helen. Well, Hels to my sister, but Helen is fine")
+    assert check == "Shall I call you Helen?"  # not "Helen or Hels"

@@ -47,7 +47,7 @@ from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, assess
 from dialogue_flows.flow import Flow, Question, TurnRecords, Work
 from dialogue_flows.helplines import Helplines
-from dialogue_flows.moves import Move, read_move, split_move, without_said
+from dialogue_flows.moves import Move, asking, read_move, split_move, without_said
 from dialogue_flows.records import Conversation, Goal
 from dialogue_flows.types import (
     FROM_LOOP,
@@ -201,6 +201,9 @@ class _TurnInProgress(TurnRecords):
     def text(self, event: Text) -> None:
         words = clean(event.text)
         move = read_move(words)
+        if move in _SWITCH and self.person is not None:
+            self.switch_language(_SWITCH[move])
+            return
         if not self.is_open():
             if move is Move.REAL_PERSON:
                 self.say(Msg("move.real_person"))
@@ -218,6 +221,7 @@ class _TurnInProgress(TurnRecords):
         kept = self.kept_answer(move)
         if kept is not None:
             words, move = kept, read_move(kept)
+        move = asking(words, move)
         if move is not Move.YES and listening.agrees(question, self.work(), words):
             self.answer(question.read(listening.YES))  # "Aye, that's it": as the Yes button
             return
@@ -237,6 +241,13 @@ class _TurnInProgress(TurnRecords):
         except InvalidAnswerError as invalid:
             # Raised before any record changed: the person stays where they were.
             self.ask_again(self.invalid_words(question, invalid))
+
+    def switch_language(self, code: str) -> None:
+        """ "dansk is hard for me. english please": from now on in English, said in a word,
+        and the open question asked again in it (as /language does)."""
+        if self.person is not None:
+            self.person = self.person.model_copy(update={"language": code})
+        self.say_then_ask(Msg("language.chosen"))
 
     def kept_answer(self, move: Move | None) -> str | None:
         """The answer begun before a crisis, when offered back (`take_up`) and they say
@@ -910,6 +921,8 @@ _ASIDES = {command.name: command.aside for command in COMMANDS if command.aside 
 _NUMBER = re.compile(r"\d{1,6}")
 BETWEEN = "between"
 """The draft's two choices an answer fitted equally: offered alone until one is chosen."""
+_SWITCH = {Move.IN_ENGLISH: "en", Move.IN_DANISH: "da"}
+"""Moves that ask for the other language: kept with the person, as /language does."""
 _WITH_A_REASON = (Move.SKIP, Move.NOT_NOW)
 """Moves that stay moves with a reason after them ("skip, i'm tired"); so does a keep,
 where the question has a keep ("Och, I'll keep it as it is. It's only a phone call")."""

@@ -12,6 +12,7 @@ by the question's `on_move`), or gets a short reply and the same question again.
 | real person   | "I'm an automated program, not a person", then the question         |
 | greeting      | a short friendly word (`<prompt>.greeting`), then the question      |
 | question      | what the question means (`<prompt>.means`), then the question       |
+| about GROW    | what GROW is, in a few words (`move.about_grow`), then the question |
 | don't know    | a gentle example (`<prompt>.example`); the second time, a way on    |
 | already said  | what they said earlier, if the flow has it; or what they have said  |
 |               | so far (`recall`), and the question; else sorry, once more          |
@@ -85,6 +86,8 @@ def react(
         return Reaction(said=(own_or("greeting", "move.greeting"),))
     if move is Move.QUESTION:
         return Reaction(said=(own_or("means", "move.question"),))
+    if move is Move.ABOUT_GROW:
+        return Reaction(said=(Msg("move.about_grow"),))
     if move is Move.DONT_KNOW:
         _note(work, question, move)
         if move not in heard:

@@ -79,6 +79,12 @@ class Move(StrEnum):
     """are you a real person / is this a bot / er du et menneske / er det en robot"""
     GREETING = "greeting"
     """hi / hello / hmm ok / hej / godmorgen / thanks / tak"""
+    ABOUT_GROW = "about_grow"
+    """a question to the bot that names GROW: what is grow? / hvad betyder GROW?"""
+    IN_ENGLISH = "in_english"
+    """english please / dansk is hard for me. english please / på engelsk tak"""
+    IN_DANISH = "in_danish"
+    """dansk tak / på dansk / in danish please / kan vi skrive dansk"""
 
 
 _LIGHT = (Move.GREETING, Move.YES, Move.NO)
@@ -309,6 +315,29 @@ def split_move(text: str) -> tuple[Move | None, str]:
                 rest = rest[1:]
             return move, text[rest[0].start :].strip() if rest else ""
     return None, text
+
+
+_ASKING = (Move.QUESTION, Move.REAL_PERSON)
+
+
+def asking(text: str, move: Move | None) -> Move | None:
+    """The move, or a question to the bot that ends the message after words leading up to
+    it ("my sagsbehandler say this is GROW. what this mean?"): a question is answered,
+    never kept as an answer. A question after words that name GROW is about GROW.
+
+    >>> asking("my sagsbehandler say this is GROW. what this mean?", None)
+    <Move.ABOUT_GROW: 'about_grow'>
+    >>> asking("ring my mum. why not", None) is None
+    True
+    """
+    if move is None and text.rstrip().endswith("?"):
+        body = text.rstrip(" .!?\u2026")
+        ends = [mark for mark in _BOUNDARY.finditer(body) if body[: mark.start()].strip()]
+        last = read_move(body[ends[-1].end() :]) if ends else None
+        move = last if last in _ASKING else None
+    if move is Move.QUESTION and any(word.text == "grow" for word in _typed(text)):
+        return Move.ABOUT_GROW  # "… this is GROW. what this mean?"
+    return move
 
 
 def without_said(text: str) -> str:

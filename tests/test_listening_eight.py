@@ -240,3 +240,56 @@ def test_a_nickname_beside_the_name_said_twice_is_not_asked_about(dialogue: Dial
     dialogue.run("/start", "yes")
     [check] = dialogue.say("Helen. Well, Hels to my sister, but Helen is fine")
     assert check == "Shall I call you Helen?"  # not "Helen or Hels"
+
+
+# -- 5. questions to the bot, and the language asked for ---------------------------------
+
+OBSTACLES = {"en": THROUGH_REALITY[:8], "da": REALITY["da"][:-1]}
+"""At "what gets in the way?"."""
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "key"),
+    [("en", "what you think I should do?", "move.advice"),
+     ("da", "hvad tænker du jeg skal gøre?", "move.advice"),
+     ("en", "my sagsbehandler say this is GROW. what this mean?", "move.about_grow"),
+     ("da", "min sagsbehandler siger det er GROW. hvad betyder det?", "move.about_grow")],
+)  # fmt: skip
+def test_a_question_at_what_gets_in_the_way_is_answered_not_kept(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, key: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *OBSTACLES[language])
+    assert dialogue.step == "obstacles"
+    dialogue.say(said)
+    assert dialogue.keys == [key, "grow.obstacles"]
+    assert dialogue.step == "obstacles" and dialogue.goal.obstacles is None
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "no!! this is not ideas. i ask you"), ("da", "nej det er ikke idéer. jeg spørger dig")],
+)  # fmt: skip
+def test_a_complaint_at_the_options_is_not_an_idea(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    lines = {"en": THROUGH_REALITY, "da": (*REALITY["da"], "ja")}[language]
+    dialogue = person(engine, catalogue, language, *lines)
+    assert dialogue.step == "options"
+    dialogue.say(said)
+    assert dialogue.step == "options" and dialogue.goal.options == ()
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "wanted", "reply"),
+    [("da", "hmm dansk is hard for me. english please", "en", "I'll write in English"),
+     ("en", "dansk tak", "da", "jeg skriver på dansk"),
+     ("en", "på dansk", "da", "jeg skriver på dansk")],
+)  # fmt: skip
+def test_the_language_asked_for_is_used_from_then_on(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, wanted: str, reply: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *OBSTACLES[language])
+    [switched] = dialogue.say(said)
+    assert reply in switched
+    assert dialogue.person is not None and dialogue.person.language == wanted
+    assert dialogue.step == "obstacles" and dialogue.keys[-1] == "grow.obstacles"

@@ -267,7 +267,8 @@ def test_a_question_at_what_gets_in_the_way_is_answered_not_kept(
 
 @pytest.mark.parametrize(
     ("language", "said"),
-    [("en", "no!! this is not ideas. i ask you"), ("da", "nej det er ikke idéer. jeg spørger dig")],
+    [("en", "no!! this is not ideas. i ask you"),
+     ("da", "nej det er ikke idéer. jeg spørger dig")],
 )  # fmt: skip
 def test_a_complaint_at_the_options_is_not_an_idea(
     engine: Engine, catalogue: Catalogue, language: str, said: str

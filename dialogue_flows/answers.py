@@ -26,7 +26,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from dialogue_flows.moves import Move, read_move, split_move
+from dialogue_flows.moves import Move, read_move, says_nothing, split_move
 from dialogue_flows.words import LANGUAGES, Language, Phrases, Word, fold, phrase, stem, words
 
 MAX_ANSWER_CHARS = 1000
@@ -765,14 +765,68 @@ def part_named(text: str) -> str | None:
 
 
 def correction_words(text: str) -> str:
-    """The new words of a correction: without the no before them and the clause that only
+    """The new words of a correction: without the no before them, the clause that only
     points at what was wrong ("nej det er ikke hvor jeg står, jeg står et sted hvor jeg
-    gerne vil" is "jeg står et sted hvor jeg gerne vil")."""
+    gerne vil" is "jeg står et sted hvor jeg gerne vil"), a question back ("Back
+    where?") and words that say nothing ("hen.", "No, love."): "Not quite, no. Back
+    where? It's the bowling club I mean. Or the charity shop." is "It's the bowling club
+    I mean. Or the charity shop."
+
+    >>> correction_words("hen. It should be Isla, Claire and Margaret")
+    'It should be Isla, Claire and Margaret'
+    """
     lead, rest = split_move(text)
     text = rest if lead is Move.NO and rest else text
+    sentences = [s.strip() for s in _SENTENCES.findall(text) if words(s)]
+    said = [s for s in sentences if not s.endswith("?") and not says_nothing(s)]
+    if said and len(said) < len(sentences):
+        text = " ".join(said)
+    text = _without_trailing_cue(text)
     clauses = [c.strip() for c in re.split(r"[,.;:!?\u2026]+", text) if words(c)]
     kept = [c for c in clauses if not (part_named(c) and is_correction(c))]
     return ", ".join(kept) if kept and len(kept) < len(clauses) else text
+
+
+def _without_trailing_cue(text: str) -> str:
+    """ "It's the bowling club I mean. Or the charity shop." without its "I mean"."""
+    parts = []
+    for sentence in _SENTENCES.findall(text):
+        found = words(sentence)
+        cues = phrase_list("summary", "corrections").find([word.text for word in found])
+        if cues and cues[-1][1] == len(found) and cues[-1][0] > 0:
+            end = found[cues[-1][0] - 1].end
+            sentence = sentence[:end] + sentence[found[-1].end :]
+        parts.append(sentence)
+    return "".join(parts)
+
+
+_SENTENCES = re.compile(r"[^.!?\n]+[.!?\u2026]*")
+
+
+def parts_said(text: str) -> dict[str, str]:
+    """A correction that names two or more parts of a summary, each in its own sentence
+    ("in the way is smoking and my danish is not good. support only my wife and group
+    monday"): each part with its own words. {} when it names fewer than two."""
+    found: dict[str, list[str]] = {}
+    part = None
+    for sentence in (s.strip() for s in _SENTENCES.findall(text) if words(s)):
+        part = part_named(sentence) or part
+        if part is not None:
+            found.setdefault(part, []).append(sentence)
+    if len(found) < 2:
+        return {}
+    return {name: _unnamed(correction_words(" ".join(said))) for name, said in found.items()}
+
+
+def _unnamed(said: str) -> str:
+    """A part's words without the name that opens them: "in the way is smoking" is
+    "smoking"; "support only my wife" stays as it is."""
+    found = words(said)
+    named = phrase_list("summary", "parts").find([word.text for word in found])
+    after = named[0][1] if named and named[0][0] == 0 else len(found)
+    if after < len(found) - 1 and found[after].text in word_list("summary", "copulas"):
+        said = said[found[after + 1].start :]
+    return said.strip().rstrip(" .;,")
 
 
 def ideas_said(text: str) -> tuple[str, ...]:

@@ -18,7 +18,6 @@ from typing import Any
 
 from dialogue_flows import answers, listening
 from dialogue_flows.flow import Ending, Flow, Question, Saver, Work, answer_is
-from dialogue_flows.moves import Move, split_move
 from dialogue_flows.records import Goal, LifeArea, Step
 from dialogue_flows.types import Choice, Msg, Param
 
@@ -175,8 +174,7 @@ def put_goal_right(work: Work, answer: Any) -> None:
     """Their own words for the goal, said when it was read back to them ("no, get a
     proper job" is "get a proper job")."""
     if isinstance(answer, str) and answer not in ("yes", "not_quite"):
-        lead, rest = split_move(answer)
-        work.update_goal(text=rest if lead is Move.NO and rest else answer)
+        work.update_goal(text=answers.correction_words(answer))
 
 
 def suggested_area(work: Work) -> str | None:
@@ -272,6 +270,15 @@ def put_right(work: Work, answer: Any) -> None:
     """
     goal = work.goal
     if goal is None or answer in ("yes", "not_quite") or answer is listening.SKIP:
+        return
+    several = answers.parts_said(answer)
+    if several:  # "in the way is smoking… support only my wife…": each part its own words
+        work.update_goal(**several)
+        work.said_back.extend(
+            Msg("grow.changed" if not at else "grow.changed_too",
+                {"part": Msg(f"grow.part.{name}"), "said": quoted(said)})
+            for at, (name, said) in enumerate(several.items())
+        )  # fmt: skip
         return
     parts = {name: getattr(goal, name) for name in REALITY_PARTS}
     part = answers.part_named(answer) or answers.part_corrected(answer, parts)

@@ -289,6 +289,12 @@ def agreement(text: str) -> bool:
     return Move.YES in found and found <= _AGREEING
 
 
+def says_nothing(text: str) -> bool:
+    """Words that carry no content of their own: a move, or fillers ("hen.", "No, love.")."""
+    typed = [word.text for word in _typed(text)]
+    return bool(typed) and len(typed) <= MAX_MOVE_WORDS and _covers(typed)[-1] is not None
+
+
 def split_move(text: str) -> tuple[Move | None, str]:
     """A leading move and the rest of the message, cut where a clause ends.
 

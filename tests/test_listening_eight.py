@@ -294,3 +294,69 @@ def test_the_language_asked_for_is_used_from_then_on(
     assert reply in switched
     assert dialogue.person is not None and dialogue.person.language == wanted
     assert dialogue.step == "obstacles" and dialogue.keys[-1] == "grow.obstacles"
+
+
+# -- 6. a correction replaces only what it corrects --------------------------------------
+
+NOT_QUITE = {"en": "Not quite", "da": "Ikke helt"}
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "obstacles", "works"),
+    [("en", "in the way is smoking and my danish is not good. support only my wife and "
+            "group monday", "smoking and my danish is not good",
+      "support only my wife and group monday"),
+     ("da", "i vejen er rygning og mit dansk er ikke godt. støtte kun min kone og gruppen "
+            "om mandagen", "rygning og mit dansk er ikke godt",
+      "støtte kun min kone og gruppen om mandagen")],
+)  # fmt: skip
+def test_a_correction_of_two_parts_puts_each_in_its_place(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, obstacles: str, works: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *REALITY[language], NOT_QUITE[language])
+    assert dialogue.step == "reality_fix"
+    [again] = dialogue.say(said)
+    goal = dialogue.goal
+    assert (goal.obstacles, goal.reality_works) == (obstacles, works)
+    assert goal.reality_now == {"en": "Sofa surfing at my mate's place",
+                                "da": "jeg bor hos en ven"}[language]  # fmt: skip
+    assert dialogue.step == "reality_again" and again.count(f"“{obstacles}”") == 2
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "kept"),
+    [("en", "hen. It should be Isla, Claire and Margaret",
+      "It should be Isla, Claire and Margaret"),
+     ("da", "nå. det skal være Isla, Claire og Margaret",
+      "det skal være Isla, Claire og Margaret")],
+)  # fmt: skip
+def test_a_correction_without_its_filler(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, kept: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *REALITY[language], NOT_QUITE[language], said)
+    assert dialogue.goal.reality_correction == kept
+    assert dialogue.step == "reality_again"
+
+
+@pytest.mark.parametrize(
+    ("language", "lines", "said", "goal"),
+    [("en", ("/start", "yes", "Helen", "i guess maybe get back or something idk"),
+      "Not quite, no. Back where? It's the bowling club I mean. Or the charity shop.",
+      "It's the bowling club. Or the charity shop."),
+     ("da", ("/start", "ja", "Mette", "måske komme tilbage eller noget"),
+      "Nej ikke helt. Tilbage hvor? Det er bowlingklubben jeg mener. Eller genbrugsbutikken.",
+      "Det er bowlingklubben. Eller genbrugsbutikken.")],
+)  # fmt: skip
+def test_a_goal_put_right_without_the_no_and_the_question_back(
+    engine: Engine,
+    catalogue: Catalogue,
+    language: str,
+    lines: tuple[str, ...],
+    said: str,
+    goal: str,
+) -> None:
+    dialogue = person(engine, catalogue, language, *lines)
+    assert dialogue.step == "goal_check"
+    [read_back] = dialogue.say(said)
+    assert dialogue.goal.text == goal
+    assert goal[:20] in read_back  # said back once more

@@ -235,7 +235,7 @@ class _TurnInProgress(TurnRecords):
 
     def kept_answer(self, move: Move | None) -> str | None:
         """The answer begun before a crisis, when offered back (`take_up`) and they say
-        yes to keeping it; whatever they say, the offer ends: anything else is their
+        yes to keeping it ("yes", "yes keep it", "behold det"); whatever they say, the offer ends: anything else is their
         new answer. Crisis words are never kept without that yes."""
         draft = dict(self.conversation.draft)
         offer = draft.pop(KEEP, None)
@@ -243,7 +243,7 @@ class _TurnInProgress(TurnRecords):
             return None
         self.conversation = self.conversation.model_copy(update={"draft": draft})
         current = offer["ask"] == self.conversation.ask_id
-        return str(offer["text"]) if current and move is Move.YES else None
+        return str(offer["text"]) if current and move in (Move.YES, Move.KEEP) else None
 
     def crossed(self, sent_at: datetime | None) -> bool:
         """Words sent before the open question was asked answer none of it: the rest of

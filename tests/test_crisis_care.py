@@ -508,6 +508,15 @@ def test_the_answer_begun_is_offered_back_and_yes_keeps_it(dialogue: Dialogue) -
     assert "grow.options" not in dialogue.keys and "council" in str(dialogue.goals)
 
 
+def test_yes_keep_it_keeps_the_answer_begun_too(dialogue: Dialogue) -> None:
+    """A tester answered the offer with "yes keep" and was told "I'm not sure I followed"."""
+    dialogue.run(*THROUGH_REALITY)
+    dialogue.say("ask the council, save a bit. but partner had a go again last night")
+    dialogue.run("im safe, hes not violent or anything", "no thanks")
+    dialogue.say("yes keep it")
+    assert "council" in str(dialogue.goals), dialogue.keys
+
+
 def test_the_answer_begun_is_offered_back_in_danish_and_a_new_one_replaces_it(
     danish: Dialogue,
 ) -> None:

@@ -174,6 +174,7 @@ def may_offer_followup(person: Person | None, note: CareNote, now: datetime) -> 
 # -- reading what the person says at a crisis question ---------------------------------
 
 _CLAUSE = re.compile(r"[.,;!?\n]+|\s(?:but|men)\s")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|\s(?:but|men)\s")
 
 
 def heard(text: str) -> tuple[Msg, ...]:
@@ -210,10 +211,14 @@ def _emergency_words(text: str) -> list[bool]:
     return [bool(denials.find(typed[max(0, start - 2) : start])) for start, _, _ in found]
 
 
-def answered_besides(text: str) -> bool:
-    """Whether the message says more than its crisis words: a clause of it with no
-    concern ("couple of ideas. but partner had a go again"), an answer begun."""
-    return any(not assess(clause) for clause in _clauses(text))
+def answer_besides(text: str) -> str:
+    """The answer begun in a message that also carried crisis words: its sentences with
+    no concern, as typed ("ask the council, save a bit. but partner had a go again" gives
+    "ask the council, save a bit"), or "" when every sentence carries one. Crisis words
+    are never offered back to be kept as an answer, nor filed for the worker to read."""
+    kept = [part.strip() for part in _SENTENCE.split(text) if part.strip() and not assess(part)]
+    ended = [part if part[-1] in ".!?" else part + "." for part in kept[:-1]]
+    return " ".join([*ended, *kept[-1:]])
 
 
 def _clauses(text: str) -> list[str]:

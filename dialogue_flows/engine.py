@@ -235,8 +235,8 @@ class _TurnInProgress(TurnRecords):
 
     def kept_answer(self, move: Move | None) -> str | None:
         """The answer begun before a crisis, when offered back (`take_up`) and they say
-        yes to keeping it ("yes", "yes keep it", "behold det"); whatever they say, the offer ends: anything else is their
-        new answer. Crisis words are never kept without that yes."""
+        yes to keeping it ("yes", "yes keep it", "behold det"); whatever they say, the
+        offer ends: anything else is their new answer. Crisis words are never kept."""
         draft = dict(self.conversation.draft)
         offer = draft.pop(KEEP, None)
         if offer is None:
@@ -347,11 +347,11 @@ class _TurnInProgress(TurnRecords):
             return
         care, reply = self.care_reply(concerns, said)
         started = (
-            self.is_open()
-            and self.conversation.flow != crisis_care.FLOW.name
-            and crisis_care.answered_besides(said)
+            crisis_care.answer_besides(said)
+            if self.is_open() and self.conversation.flow != crisis_care.FLOW.name
+            else ""
         )
-        self.interrupt(care.entry, *reply, started=clean(said) if started else "")
+        self.interrupt(care.entry, *reply, started=clean(started))
 
     def care_values(self, kinds: tuple[str, ...], most: int | None = None) -> dict[str, Param]:
         return {"helplines": self.helpline_text(kinds, most), "emergency": self.emergency_number()}

@@ -517,6 +517,21 @@ def test_yes_keep_it_keeps_the_answer_begun_too(dialogue: Dialogue) -> None:
     assert "council" in str(dialogue.goals), dialogue.keys
 
 
+def test_the_crisis_sentence_is_never_kept_with_the_answer(dialogue: Dialogue) -> None:
+    """A tester's check-in answer kept "sometimes I wonder what the point of it all is now
+    Jim's gone" word for word, in the record and the PDF for her worker."""
+    dialogue.run(*THROUGH_REALITY)
+    dialogue.say(
+        "ask the council, save a bit. my partner hit me again last night. "
+        "but my sister says she'll help"
+    )
+    dialogue.run("im safe, just sad", "no thanks")
+    dialogue.say("yes")
+    kept = str(dialogue.goals)
+    assert "council" in kept and "sister" in kept, dialogue.keys
+    assert "hit me" not in kept
+
+
 def test_the_answer_begun_is_offered_back_in_danish_and_a_new_one_replaces_it(
     danish: Dialogue,
 ) -> None:

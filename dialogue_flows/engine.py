@@ -320,13 +320,18 @@ class _TurnInProgress(TurnRecords):
         they are in the crisis conversation already, and what they say is its answer
         first ("jeg ringer ikke til nogen nu", "im safe, hes not violent or anything",
         "i havent taken anything"): only a new emergency said plainly ("i took all my
-        pills") or words that answer nothing there bring a crisis reply again."""
+        pills"), distress the lines already offered do not serve ("it gets dark in my
+        head" after a reply about violence), or other words that answer nothing there
+        bring a crisis reply again."""
         if not self.is_open():
             return False
         if self.conversation.flow == crisis_care.FLOW.name:
             if Concern.EMERGENCY in concerns and crisis_care.new_emergency(text):
                 return False
-            return concerns <= {Concern.DISTRESS} or self.answers_here(clean(text))
+            distress = concerns <= {Concern.DISTRESS}
+            return self.answers_here(clean(text)) or (
+                distress and crisis_care.covered(concerns, self.conversation.care, self.now)
+            )
         return {concern.value for concern in concerns} <= self.question().imagines
 
     def answers_here(self, words: str) -> bool:
@@ -368,6 +373,8 @@ class _TurnInProgress(TurnRecords):
         fresh = crisis_care.unanswered(concerns, said, note, self.now)
         if fresh is None:
             return care, [Msg(crisis_care.AGAIN, self.care_values(kinds, crisis_care.SHORT_LINES))]
+        others = [crisis_care.CARE[concern] for concern in crisis_care.CARE if concern in concerns]
+        kinds = crisis_care.kinds_for([fresh, *others], said)  # the lines of what it says first
         message = crisis_care.message_for(fresh, said)
         self.conversation = self.conversation.model_copy(
             update={"care": crisis_care.noted(note, message, self.now)}
@@ -428,16 +435,17 @@ class _TurnInProgress(TurnRecords):
     def interrupt(self, entry: str, *before: Msg, started: str = "") -> None:
         """Open the crisis conversation at `entry`, keeping the one it interrupts.
 
-        Its draft holds the numbers its messages name: the emergency number, and a line
-        to talk to now (the first suicide and crisis line, such as Samaritans); and the
-        answer they had `started` to the question it interrupted, quoted back when that
-        question is asked again (never kept as the answer: crisis words are not filed).
+        Its draft holds the numbers its messages name: the emergency number, and lines
+        to talk to now (the first suicide and crisis lines, such as Samaritans, one open
+        now first); and the answer they had `started` to the question it interrupted,
+        quoted back when that question is asked again (never kept as the answer: crisis
+        words are not filed).
         """
         conversation = self.conversation
         resume = conversation.resume if conversation.flow == crisis_care.FLOW.name else None
         if conversation.flow not in (None, crisis_care.FLOW.name):
             resume = conversation
-        talk = self.helpline_text(("suicide",), most=1)  # open now first, else with its hours
+        talk = self.helpline_text(("suicide",), most=2)  # one open now first
         draft = {"entry": entry, "emergency": self.emergency_number(), "talk": talk}
         if conversation.flow == crisis_care.FLOW.name:  # a crisis reply within one
             started = conversation.draft.get("started", "")

@@ -73,6 +73,10 @@ class Care:
     saved_up: str | None = None
     """The message instead when they say they are saving up doses (`SAVED_UP`): what to
     do with what is saved, not only who to call."""
+    most: int | None = None
+    """The lines shown at most when this is the only concern: distress gets a few,
+    briefly (testers: four lines for "i feel so low"); with another concern, its lines
+    too (`most`)."""
 
 
 CARE: dict[Concern, Care] = {
@@ -87,7 +91,7 @@ CARE: dict[Concern, Care] = {
     Concern.LAPSE: Care("crisis.lapse", ("drugs", "alcohol"), entry="safe_now",
                         show_plan=False, without_dose="crisis.lapse_no_dose"),
     Concern.DISTRESS: Care("crisis.distress", ("suicide", "mental_health"), entry="safe_now",
-                           show_plan=False),
+                           show_plan=False, most=2),
 }  # fmt: skip
 """In order of urgency: with several concerns the first one's message is said, and the
 lines of all of them are shown, its own first. Only an emergency lists the emergency
@@ -115,6 +119,11 @@ def kinds_for(cares: list[Care], said: str) -> tuple[str, ...]:
         kinds.pop(kind, None)
     kinds.update(dict.fromkeys(kind for kind, words in CALLED_FOR.items() if says(said, words)))
     return tuple(kinds)
+
+
+def most(care: Care, concerns: frozenset[Concern]) -> int | None:
+    """How many lines the reply shows: the care's few when it is the only concern."""
+    return care.most if len(concerns) == 1 else None
 
 
 def says(text: str, table: str) -> bool:

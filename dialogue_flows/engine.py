@@ -346,9 +346,9 @@ class _TurnInProgress(TurnRecords):
         safety question, while the conversation they were in waits, exactly as it was."""
         if self.person is None:  # nothing is kept before consent: no question to follow
             care, kinds = crisis_care.care_for(concerns, said)
-            values = self.care_values(kinds)
+            values = self.care_values(kinds, crisis_care.most(care, concerns))
             message = Msg(crisis_care.message_for(care, said), values)
-            self.say(message, Msg("crisis.before_consent", values))
+            self.say(message, Msg(self.before_consent(message.key), values))
             return
         care, reply = self.care_reply(concerns, said)
         started = (
@@ -357,6 +357,13 @@ class _TurnInProgress(TurnRecords):
             and crisis_care.answered_besides(said)
         )
         self.interrupt(care.entry, *reply, started=clean(said) if started else "")
+
+    def before_consent(self, key: str) -> str:
+        """What follows a crisis reply before consent: that nothing was kept, and the
+        emergency number unless the reply has just named it (testers: 112 twice in a
+        row)."""
+        named = "{emergency}" in str(self.catalogue.texts(self.language).get(key, ""))
+        return "crisis.before_consent_named" if named else "crisis.before_consent"
 
     def care_values(self, kinds: tuple[str, ...], most: int | None = None) -> dict[str, Param]:
         return {"helplines": self.helpline_text(kinds, most), "emergency": self.emergency_number()}
@@ -379,7 +386,7 @@ class _TurnInProgress(TurnRecords):
         self.conversation = self.conversation.model_copy(
             update={"care": crisis_care.noted(note, message, self.now)}
         )
-        parts = [Msg(message, self.care_values(kinds))]
+        parts = [Msg(message, self.care_values(kinds, crisis_care.most(fresh, concerns)))]
         plan = self.person.safety_plan if self.person else None
         if plan is not None and fresh.show_plan:
             parts.append(Msg("safety.plan", safety.plan_parts(plan)))

@@ -10,7 +10,10 @@ is all right not to be sure; a line to talk to, and the emergency number if they
 act on it); both are offered their safety plan. Every route may end by offering (never
 imposing) a short follow-up the next day, worded so that it can wait: asked once while
 one is pending, and not again the day the person said no. A lapse is answered by what
-was taken (`SUBSTANCES`): doses are spoken of only where lost tolerance can kill.
+was taken (`SUBSTANCES`): doses are spoken of only where lost tolerance can kill, and
+the lines are the drug lines or the alcohol lines (`SUBSTANCE_LINES`). Each reply leads
+with the lines of the concern it answers; distress said after a reply whose lines do
+not serve it (a partner's violence) gets its own (`covered`).
 
 It listens as a person would: "im fine its nothing. just a bad week" is safe, "you already
 asked me that. yeah" is yes, and "im not ringing 999 over that" is met with respect,

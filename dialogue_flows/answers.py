@@ -275,7 +275,13 @@ def _name_chosen(
     typed = [word.text for word in found]
     after = [((start, end), _name_after(text, found[end:], not_names))
              for start, end, _cue in phrase_list("name", "cues").find(typed)]  # fmt: skip
-    asked = {(start, end) for start, end, _ in phrase_list("name", "asked").find(typed)}
+    asked = {
+        (start, end)
+        for start, end, _ in phrase_list("name", "asked").find(typed)
+        if start == 0
+        or typed[start - 1] in word_list("name", "before_asked")
+        or _SENTENCE_MARKS.search(text[found[start - 1].end : found[start].start])
+    }  # "…, call me Mo"; not "the girls at the club all call me Mo"
     named = [name for _, name in after if name]
     wanted = {name for cue, name in after if name and cue in asked}
     twice = {name for name in said if said.count(name) > 1}
@@ -313,7 +319,7 @@ def comparable(text: str) -> str:
     return "".join(char for char in text.casefold() if char.isalnum())
 
 
-_YES = {"yes", "y", "yeah", "yep", "yup", "ok", "okay", "sure", "fine", "agree", "ja", "jo",
+_YES = {"yes", "y", "yeah", "yep", "yup", "aye", "ok", "okay", "sure", "fine", "agree", "ja", "jo",
         "gerne", "selvfølgelig"}  # fmt: skip
 _NO = {"no", "n", "nope", "nah", "notnow", "nothanks", "nej", "ikkenu", "nejtak"}
 
@@ -785,6 +791,26 @@ def correction_words(text: str) -> str:
     clauses = [c.strip() for c in re.split(r"[,.;:!?\u2026]+", text) if words(c)]
     kept = [c for c in clauses if not (part_named(c) and is_correction(c))]
     return ", ".join(kept) if kept and len(kept) < len(clauses) else text
+
+
+def put_in_place(old: str, said: str) -> str:
+    """A part of a summary with a correction in place of the one sentence it puts right
+    ("…And my neighbour Isla pops in…" by "it's Isla, Claire and Margaret that pop
+    in"), the rest kept; the correction alone when no one sentence is clearly meant.
+
+    >>> put_in_place("My daughter helps. My neighbour Isla pops in.", "Isla and Claire pop in")
+    'My daughter helps. Isla and Claire pop in.'
+    """
+    sentences = [s for s in _SENTENCES.findall(old) if words(s)]
+    if len(sentences) < 2:
+        return said
+    meant = part_corrected(said, {str(at): s for at, s in enumerate(sentences)})
+    if meant is None:
+        return said
+    at = int(meant)
+    ending = re.search(r"[.!?\u2026]*\s*$", sentences[at])
+    new = said.rstrip(" .!?") + (ending.group().strip() if ending else "")
+    return " ".join(s.strip() for s in (*sentences[:at], new, *sentences[at + 1 :]))
 
 
 def _without_trailing_cue(text: str) -> str:

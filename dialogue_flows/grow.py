@@ -283,7 +283,8 @@ def put_right(work: Work, answer: Any) -> None:
     parts = {name: getattr(goal, name) for name in REALITY_PARTS}
     part = answers.part_named(answer) or answers.part_corrected(answer, parts)
     said = answers.correction_words(answer)
-    work.update_goal(**{part or "reality_correction": said})
+    kept = answers.put_in_place(parts[part] or "", said) if part else said
+    work.update_goal(**{part or "reality_correction": kept})  # only the sentence put right
     heard = Msg(f"grow.part.{part}") if part else None
     work.said_back.append(
         Msg("grow.changed", {"part": heard, "said": quoted(said)})

@@ -203,6 +203,8 @@ def test_a_gas_level_in_english_words(dialogue: Dialogue) -> None:
     ("language", "said", "asked", "chosen"),
     [("en", "It's Sandra, but everyone calls me Sandy", "Sandra or Sandy", "Sandy"),
      ("en", "Sandra but my friends call me Sandy", "Sandra or Sandy", "Sandra"),
+     ("en", "It's Sandra, but the girls at the bowling club all call me Sandy",
+      "Sandra or Sandy", "Sandra"),
      ("da", "jeg hedder Sandra men alle kalder mig Sandy", "Sandra eller Sandy", "Sandy")],
 )  # fmt: skip
 def test_two_names_are_asked_about_with_both_as_choices(
@@ -360,3 +362,31 @@ def test_a_goal_put_right_without_the_no_and_the_question_back(
     [read_back] = dialogue.say(said)
     assert dialogue.goal.text == goal
     assert goal[:20] in read_back  # said back once more
+
+
+@pytest.mark.parametrize(
+    ("language", "lines", "said", "works"),
+    [("en", (*THROUGH_REALITY[:6], "Home alone mostly",
+             "My daughter is very good to me. And my neighbour Isla pops in. I'm stubborn",
+             "confidence"),
+      "Not quite, hen. It's Isla, Claire and Margaret that pop in",
+      "My daughter is very good to me. It's Isla, Claire and Margaret that pop in. "
+      "I'm stubborn"),
+     ("da", (*REALITY["da"][:6], "mest alene hjemme",
+             "Min datter er god ved mig. Og naboen Isla kigger ind. Jeg er stædig", "mod"),
+      "Ikke helt. Det er Isla, Claire og Margaret der kigger ind",
+      "Min datter er god ved mig. Det er Isla, Claire og Margaret der kigger ind. Jeg er stædig")],
+)  # fmt: skip
+def test_a_correction_replaces_only_the_sentence_it_puts_right(
+    engine: Engine,
+    catalogue: Catalogue,
+    language: str,
+    lines: tuple[str, ...],
+    said: str,
+    works: str,
+) -> None:
+    dialogue = person(engine, catalogue, language, *lines)
+    assert dialogue.step == "reality_summary"
+    dialogue.say(said)
+    assert dialogue.goal.reality_works == works
+    assert dialogue.step == "reality_again"

@@ -404,6 +404,10 @@ def several(text: str) -> tuple[str, ...]:
     ideas: list[str] = []
     for line in text.splitlines():
         parts = _NUMBERED.split(line) if re.match(r"\s*1[.)]\s", line) else [line]
+        alternatives = [a for part in parts for a in _alternatives(_BULLET.sub("", part))]
+        if alternatives:
+            ideas += alternatives
+            continue
         for sentence in (s for part in parts for s in _sentence_list(_BULLET.sub("", part))):
             pieces = _idea_separators().split(_or_after_comma(sentence))
             least = LIST_MIN_CLAUSES if len(pieces) == 1 else 2  # an "or" says it is a list
@@ -447,8 +451,10 @@ def _joins() -> tuple[str, ...]:
 def _without_join(idea: str) -> str:
     """ "or go down for an hour" is "go down for an hour"."""
     for join in _joins():
-        if fold(idea).startswith(join + " "):
-            return idea[len(join) + 1 :].strip()
+        found = words(idea)
+        count = len(join.split())
+        if fold(idea).startswith(join + " ") and len(found) > count:
+            return idea[found[count].start :].strip()  # by words: "måske" folds longer
     return idea
 
 
@@ -483,6 +489,17 @@ def _sentence_list(text: str) -> list[str]:
         and all(_opens_idea(sentence) for sentence in typed[1:])
     )
     return sentences if is_list else [text]
+
+
+def _alternatives(text: str) -> list[str]:
+    """Sentences after the first that each open with "or" part ideas however long they
+    are ("I could go back to the bowling club, they've asked me. Or I could help at the
+    charity shop, …"), each kept whole; [] when the text is not so."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.strip(" .!?")]
+    opens = [words(sentence)[:1] for sentence in sentences[1:]]
+    if len(sentences) < 2 or not all(o and o[0].text in ("or", "eller") for o in opens):
+        return []
+    return sentences
 
 
 def _comma_list(text: str, least: int = LIST_MIN_CLAUSES) -> list[str]:

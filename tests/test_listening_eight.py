@@ -390,3 +390,24 @@ def test_a_correction_replaces_only_the_sentence_it_puts_right(
     dialogue.say(said)
     assert dialogue.goal.reality_works == works
     assert dialogue.step == "reality_again"
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "ideas"),
+    [("en", "Well, I could go back to the bowling club, they've asked me often enough. Or I "
+            "could help at the charity shop on a Thursday, Margaret does that. Or maybe the "
+            "lunch club at the church",
+      ("Well, I could go back to the bowling club, they've asked me often enough",
+       "I could help at the charity shop on a Thursday, Margaret does that",
+       "the lunch club at the church")),
+     ("da", "Jeg kunne ringe til hende, hun er sød. Eller måske skrive et brev til hende i "
+            "stedet for at ringe",
+      ("Jeg kunne ringe til hende, hun er sød",
+       "skrive et brev til hende i stedet for at ringe"))],
+)  # fmt: skip
+def test_long_ideas_each_opening_with_or_are_several(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, ideas: tuple[str, ...]
+) -> None:
+    lines = {"en": THROUGH_REALITY, "da": (*REALITY["da"], "ja")}[language]
+    dialogue = person(engine, catalogue, language, *lines, said)
+    assert dialogue.goal.options == ideas

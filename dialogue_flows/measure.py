@@ -202,7 +202,7 @@ FLOW = Flow(
     work=DueWork,
     questions=(
         Question("choose", "measure.choose", choices=choose_choices, read=read_choice,
-                 save=save_choice),
+                 save=save_choice, in_words=True),
         Question("due", "measure.due", choices=NOW_LATER, read=yes_or_no_choice),
         Question("item", "measure.item", choices=item_choices, read=read_score, save=save_item,
                  said_as=item_words),

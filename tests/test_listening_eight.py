@@ -411,3 +411,15 @@ def test_long_ideas_each_opening_with_or_are_several(
     lines = {"en": THROUGH_REALITY, "da": (*REALITY["da"], "ja")}[language]
     dialogue = person(engine, catalogue, language, *lines, said)
     assert dialogue.goal.options == ideas
+
+
+@pytest.mark.parametrize(
+    ("language", "lines", "said"),
+    [("en", ("/start", "yes", "Sam", "/wellbeing"), "The WHO one please"),
+     ("da", ("/start", "ja", "Maja", "/wellbeing"), "den med WHO tak")],
+)  # fmt: skip
+def test_a_measure_chosen_in_words(
+    engine: Engine, catalogue: Catalogue, language: str, lines: tuple[str, ...], said: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *lines, said)
+    assert dialogue.step == "item"

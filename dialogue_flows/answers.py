@@ -1190,7 +1190,12 @@ def closest(text: str, said_as: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
         if words(said)
     )
     typed = [word.text for word in words(text)]
-    said = {found.meaning for _, _, found in table.find(typed)}
+    negations = word_list("own_answers_cues", "not")
+    said = {
+        found.meaning
+        for start, _, found in table.find(typed)
+        if not negations & set(typed[max(0, start - _NOT_BEFORE) : start])
+    }  # "not very often" is not "often"
     named = [value for value in values if value in said]
     places = [int(word) for word in typed if word.isdecimal() and len(word) <= 2]
     if len(places) == 1 and 1 <= places[0] <= len(values):

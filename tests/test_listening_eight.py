@@ -130,7 +130,8 @@ WHO5 = {
 @pytest.mark.parametrize(
     ("language", "said", "score"),
     [("en", "Some of the time, I'd say. When Isla's round", 1), ("en", "never really", 0),
-     ("en", "most days tbh", 4), ("da", "aldrig", 0), ("da", "på intet tidspunkt lol", 0),
+     ("en", "most days tbh", 4), ("en", "Och, not very often. Less than half I suppose", 2),
+     ("da", "ikke så tit", 2), ("da", "aldrig", 0), ("da", "på intet tidspunkt lol", 0),
      ("da", "lidt mindre end halvdelen", 2), ("da", "hele tiden faktisk", 5)],
 )  # fmt: skip
 def test_a_who5_answer_in_own_words(

@@ -289,12 +289,22 @@ def _name_chosen(
         return _checked(wanted.pop(), sure=True)
     if len(twice) == 1:  # "Helen. Well, Hels to my sister, but Helen is fine": checked
         return _checked(twice.pop(), sure=not said or bool(after))
-    if said and found[0].text not in not_names and text[found[0].start].isupper():
-        named.insert(0, said[0])  # "Sandra but my friends call me Sandy"
+    if _opens_with_name(text, found, not_names):
+        named.insert(0, text[: found[0].end])  # "Sandra but my friends call me Sandy"
     distinct = list(dict.fromkeys(named))
     if len(distinct) > 1:
         return NameAnswer(_checked(distinct[0], sure=False).name, False, distinct[1])
     return _checked(distinct[0], sure=True) if after and distinct else None
+
+
+def _opens_with_name(text: str, found: Sequence[Word], not_names: frozenset[str]) -> bool:
+    """The answer opens with a name: capitalised, or set apart ("emil men alle kalder mig
+    Mille", "emil, but…")."""
+    if len(found) < 2 or found[0].text in not_names or found[0].start > 0:
+        return False
+    apart = bool(_SENTENCE_MARKS.search(text[found[0].end : found[1].start]))
+    joined = found[1].text in word_list("name", "before_asked")
+    return text[0].isupper() or apart or joined
 
 
 def _name_after(text: str, following: Sequence[Word], not_names: frozenset[str]) -> str:

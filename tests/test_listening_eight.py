@@ -424,3 +424,13 @@ def test_a_measure_chosen_in_words(
 ) -> None:
     dialogue = person(engine, catalogue, language, *lines, said)
     assert dialogue.step == "item"
+
+
+def test_a_lower_case_name_and_a_nickname_are_both_offered(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    dialogue = person(engine, catalogue, "da", "/start", "ja ish")
+    dialogue.say("emil men alle kalder mig Mille lol")
+    assert dialogue.step == "name_which"
+    assert dialogue.last is not None
+    assert [c.value for c in dialogue.last.replies[-1].choices] == ["emil", "Mille"]

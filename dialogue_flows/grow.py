@@ -18,6 +18,7 @@ from typing import Any
 
 from dialogue_flows import answers, listening
 from dialogue_flows.flow import Ending, Flow, Question, Saver, Work, answer_is
+from dialogue_flows.moves import Move, split_move
 from dialogue_flows.records import Goal, LifeArea, Step
 from dialogue_flows.types import Choice, Msg, Param
 
@@ -340,7 +341,9 @@ def add_options(work: Work, answer: Any) -> None:
     if edited is not None:
         work.update_goal(options=edited[:MAX_OPTIONS])
         return
-    ideas = [idea for idea in answers.several(answer) if idea not in goal.options]
+    lead, rest = split_move(answer)  # "idk. måske spørge vejlederen…": the ideas only
+    said = rest if lead is Move.DONT_KNOW and rest else answer
+    ideas = [idea for idea in answers.several(said) if idea not in goal.options]
     work.update_goal(options=(*goal.options, *ideas)[:MAX_OPTIONS])
 
 

@@ -434,3 +434,18 @@ def test_a_lower_case_name_and_a_nickname_are_both_offered(
     assert dialogue.step == "name_which"
     assert dialogue.last is not None
     assert [c.value for c in dialogue.last.replies[-1].choices] == ["emil", "Mille"]
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "first"),
+    [("en", "idk. maybe ask my keyworker about a course, or look online",
+      "maybe ask my keyworker about a course"),
+     ("da", "idk. måske spørge vejlederen om praktik, eller søge job i en computerbutik, eller "
+            "tage et kursus", "måske spørge vejlederen om praktik")],
+)  # fmt: skip
+def test_ideas_after_i_dont_know_are_kept_without_it(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, first: str
+) -> None:
+    lines = {"en": THROUGH_REALITY, "da": (*REALITY["da"], "ja")}[language]
+    dialogue = person(engine, catalogue, language, *lines, said)
+    assert dialogue.goal.options[0] == first

@@ -683,14 +683,16 @@ class _TurnInProgress(TurnRecords):
         for choice, label in zip(choices, labels, strict=True):
             if wanted and wanted == comparable(label):
                 return question.read(choice.value)
-        said = label_begun(text, labels)
-        if said is None and question.in_words:
-            said = match_choice(text, labels)
+        on_screen = shown_choices(question, work)
+        shown = [at for at, choice in enumerate(choices) if choice in on_screen]
+        said = label_begun(text, [labels[at] for at in shown])
+        if said is None and question.in_words:  # "den sidste" of the choices shown
+            said = match_choice(text, [labels[at] for at in shown])
         if said is not None:
-            return question.read(choices[said].value)
+            return question.read(choices[shown[said]].value)
         number = int(text) if _NUMBER.fullmatch(text) else None
-        if number is not None and not is_scale(labels) and 1 <= number <= len(choices):
-            return question.read(choices[number - 1].value)
+        if number is not None and not is_scale(labels) and 1 <= number <= len(shown):
+            return question.read(choices[shown[number - 1]].value)
         if number is not None and choices and question.read is free_text:
             key = "invalid.choice" if len(choices) > 1 else "invalid.only_choice"
             raise InvalidAnswerError(key, {"count": len(choices)})
@@ -819,11 +821,9 @@ class _TurnInProgress(TurnRecords):
         """The open question, as its prompt says (after `before`, if any)."""
         flow, question, work = self.flow(), self.question(), self.work()
         prompt = Msg(question.prompt, flow.params(work))
-        choices = question.offered(work)
-        between = [c for c in choices if c.value in work.draft.get(BETWEEN, ())]
         return Reply(
             parts=(*before, prompt),
-            choices=tuple(between) or choices,
+            choices=shown_choices(question, work),
             ask_id=self.conversation.ask_id,
         )
 
@@ -942,6 +942,13 @@ _WITH_A_REASON = (Move.SKIP, Move.NOT_NOW)
 """Moves that stay moves with a reason after them ("skip, i'm tired"); so does a keep,
 where the question has a keep ("Och, I'll keep it as it is. It's only a phone call")."""
 _COMMAND = re.compile(r"/(\w+)(?:@\w+)?(?:\s+(.*))?", re.DOTALL)
+
+
+def shown_choices(question: Question, work: Work) -> tuple[Choice, ...]:
+    """The choices offered: the two an answer fitted equally (`BETWEEN`), or all."""
+    choices = question.offered(work)
+    between = tuple(c for c in choices if c.value in work.draft.get(BETWEEN, ()))
+    return between or choices
 
 
 def _counted(kind: str, count: int) -> Msg:

@@ -187,6 +187,18 @@ def test_a_gas_level_in_words_and_a_tie_asked_between(
     assert [rating.level for rating in dialogue.outcomes.ratings] == [1]
 
 
+@pytest.mark.parametrize(("said", "level"), [("2", 0), ("1", 1), ("lidt bedre", 1)])
+def test_between_two_a_place_is_a_place_among_the_two_shown(
+    engine: Engine, catalogue: Catalogue, said: str, level: int
+) -> None:
+    from test_outcome_flows import PLAN_DA
+
+    dialogue = person(engine, catalogue, "da", "/start", *PLAN_DA, *DA_LEVELS)
+    dialogue.say("3 ish men lidt bedre")
+    dialogue.say(said)
+    assert [rating.level for rating in dialogue.outcomes.ratings] == [level]
+
+
 def test_a_gas_level_in_english_words(dialogue: Dialogue) -> None:
     from test_outcome_flows import scaled
 

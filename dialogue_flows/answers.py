@@ -123,20 +123,24 @@ def tables() -> dict[Language, dict[str, Any]]:
 
 
 @cache
-def phrase_list(*path: str, stems: bool = False, typos: bool = True) -> Phrases:
-    """A list of the tables in both languages, ready to be found in typed words.
+def phrase_list(
+    *path: str, stems: bool = False, typos: bool = True, language: Language | None = None
+) -> Phrases:
+    """A list of the tables in both languages (or in one), ready to be found in typed words.
 
     A list's phrases mean the list's name; a table of lists gives each phrase the name
     of its list: `phrase_list("outcome")` finds done, partly, not_yet and changed.
     """
     found = []
-    for language, table in tables().items():
+    for language_, table in tables().items():
+        if language not in (None, language_):
+            continue
         entry: Any = table
         for part in path:
             entry = entry[part]
         lists = entry if isinstance(entry, dict) else {path[-1]: entry}
         for meaning, texts in lists.items():
-            found += [phrase(text, language, meaning) for text in texts]
+            found += [phrase(text, language_, meaning) for text in texts]
     return Phrases(found, stems=stems, typos=typos)
 
 
@@ -677,19 +681,22 @@ _NOT_BEFORE = 2
 """A feeling word this close after "not" ("i'm not scared now") is not a feeling said."""
 
 
-def feeling(text: str) -> str | None:
+def feeling(text: str, language: Language | None = None) -> str | None:
     """The first feeling the person names in an answer ("honestly i'm scared i'll mess it
     up again" is scared, "jeg skammer mig" ashamed), or None.
 
+    Read in the person's `language` when given: "jeg sad derhjemme" (sat) is no "sad".
+
     >>> feeling("honestly i'm scared i'll mess it up again"), feeling("jeg skammer mig")
     ('scared', 'ashamed')
-    >>> feeling("i'm not scared of it now") is None
-    True
+    >>> feeling("i'm not scared of it now") is None, feeling("jeg sad derhjemme", "da") is None
+    (True, True)
     """
     typed = [word.text for word in words(text)]
     negations = word_list("feeling_cues", "not")
     # No typos forgiven: "ved" (know) is not "vred" (angry).
-    for start, _end, found in phrase_list("feelings", stems=True, typos=False).find(typed):
+    feelings = phrase_list("feelings", stems=True, typos=False, language=language)
+    for start, _end, found in feelings.find(typed):
         if not negations & set(typed[max(0, start - _NOT_BEFORE) : start]):
             return found.meaning
     return None
@@ -768,6 +775,25 @@ def _ordinals() -> dict[str, int]:
     return {fold(w): n for t in tables().values() for w, n in t["choice"]["ordinals"].items()}
 
 
+def by_place(text: str, count: int) -> int | None:
+    """ "1", "nummer 2", "the first one": the option of `count` named by its place alone.
+
+    >>> by_place("nummer 2", 3), by_place("the first one", 3), by_place("ring her", 3)
+    (1, 0, None)
+    """
+    return _by_place(meant(text), count) if count else None
+
+
+def only_a_number(text: str) -> bool:
+    """Nothing but a number ("5", "3."): no goal, idea or step, whatever the question.
+
+    >>> only_a_number(" 5. "), only_a_number("5 a day")
+    (True, False)
+    """
+    found = words(text)
+    return bool(found) and all(word.text.isdecimal() for word in found)
+
+
 def _by_place(text: str, count: int) -> int | None:
     """ "the first one", "option 2", "den sidste": an option by its place, if that is all."""
     ordinals = _ordinals()
@@ -804,13 +830,22 @@ def step_outcome(text: str) -> str | None:
     """
     if text in STEP_OUTCOMES:
         return text
-    clauses = {_clause_outcome(clause) for clause in _clauses(text)} - {None}
+    clauses = {_clause_outcome(clause) for clause in _clauses(_without_fine(text))} - {None}
     for outcome in ("changed", "partly"):
         if outcome in clauses:
             return outcome
     if {"done", "not_yet"} <= clauses:
         return "partly"
     return next((outcome for outcome in ("done", "not_yet") if outcome in clauses), None)
+
+
+def _without_fine(text: str) -> str:
+    """The text without the "not" that says it went fine ("not bad", "ikke så slemt")."""
+    found = words(text)
+    fine = phrase_list("not_done", "fine", typos=False).find([word.text for word in found])
+    for start, end, _ in reversed(fine):
+        text = text[: found[start].start] + text[found[end - 1].end :]
+    return text
 
 
 @cache
@@ -826,10 +861,11 @@ def _clauses(text: str) -> list[list[str]]:
 
 def _clause_outcome(typed: list[str]) -> str | None:
     """How one clause says it went; a "not" in it outweighs a "did" ("nåede jeg ikke"),
-    and a "did" said with "not" or "yet" is not done ("not booked it yet")."""
+    a "did" said with "not" or "yet" is not done ("not booked it yet"), and so is a
+    clause that says nothing else ("rang them | but not been yet" is partly)."""
     said = {found.meaning for _, _, found in phrase_list("outcome").find(typed)}
-    if "done" in said and set(typed) & word_list("not_done", "words"):
-        said = (said - {"done"}) | {"not_yet"}
+    if (not said or "done" in said) and set(typed) & word_list("not_done", "words"):
+        said = (said - {"done"}) | {"not_yet"}  # "but not been yet": not done
     return next((o for o in ("changed", "partly", "not_yet", "done") if o in said), None)
 
 

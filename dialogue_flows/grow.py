@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from dialogue_flows import answers, listening
+from dialogue_flows import answers, listening, weekly
 from dialogue_flows.flow import Ending, Flow, Question, Saver, Work, answer_is
 from dialogue_flows.moves import Move, split_move
 from dialogue_flows.records import Goal, LifeArea, Step
@@ -91,6 +91,15 @@ class GrowWork(Work):
         """Every idea taken out of the list: back to finding some."""
         return self.goal is not None and not self.goal.options
 
+    def option_picked(self) -> bool:
+        """An idea chosen by its place ("1", "the first one") where ideas were asked for."""
+        goal = self.goal
+        return (
+            goal is not None
+            and isinstance(self.answer, str)
+            and answers.by_place(self.answer, len(goal.options)) is not None
+        )
+
     def has_one_option(self) -> bool:
         return self.goal is not None and len(self.goal.options) == 1
 
@@ -110,6 +119,11 @@ class GrowWork(Work):
     def has_step(self) -> bool:
         """A step was kept (not a change of mind to another option)."""
         return self.goal is not None and self.goal.current_step is not None
+
+    def when_given(self) -> bool:
+        """The step was said with its day or time: "when?" is not asked."""
+        step = self.goal.current_step if self.goal else None
+        return step is not None and step.when is not None
 
     def confident(self) -> bool:
         return isinstance(self.answer, int) and self.answer >= CONFIDENT_ENOUGH
@@ -155,6 +169,8 @@ def save_goal(work: Work, answer: Any) -> None:
     "altså jeg ved ikke helt…") and what they add as background ("…, used 2 be a
     labourer") are left out of it, and their first words kept beside it, to be said
     back and checked."""
+    if answers.only_a_number(answer):  # "5": a number is not a goal (asked kindly)
+        raise answers.InvalidAnswerError("invalid.bare_number", {"number": answer.strip()})
     number = max(work.goals, default=0) + 1
     work.draft["goal"] = number
     text = answers.core(answer)
@@ -182,6 +198,14 @@ def put_goal_right(work: Work, answer: Any) -> None:
 def suggested_area(work: Work) -> str | None:
     """The life area the goal's words seem to belong to, offered for them to confirm."""
     return answers.suggest_area(work.goal.text) if work.goal else None
+
+
+def area_offer(work: Work) -> tuple[Choice, ...]:
+    """Yes to the area suggested, or one of the others: the suggested one is not offered
+    twice ("1) Yes" beside "4) Purpose")."""
+    suggested = suggested_area(work)
+    others = (choice for choice in AREA_CHOICES if choice.value != suggested)
+    return (Choice("yes", Msg("choice.yes_area")), *others)
 
 
 AREA_OPEN = "area_open"
@@ -216,14 +240,17 @@ OWN_AREA_WORDS = 4
 def _area_in_words(work: Work, text: str) -> str | None:
     """A sentence at the area question: "ja mest det med min søn" is yes to the area
     offered; "nej ikke helt, jeg mente mere det med arbejdet" names another one (its
-    words are read again for the area). A few words that name no area ("my music") are
+    words are read again for the area), and so does one word ("Home", also the
+    suggested area, which has no button of its own). A few words ("my music") are
     their own name for it; a sentence that names none gives None: the area is asked."""
     agreed = answers.yes_or_no_said(text) == "yes"
     named = answers.suggest_area(text)
     if agreed and (named is None or named == suggested_area(work)):
         return "yes" if suggested_area(work) is not None else named
+    if named is not None and named == suggested_area(work) and len(text.split()) == 1:
+        return "yes"  # "Fællesskab" to "…it's about people and belonging?"
     plain = len(text.split()) <= OWN_AREA_WORDS and not re.search(r"[,.;:!?]", text)
-    if plain and answers.without_hedges(text) == text:
+    if plain and (named is None or len(text.split()) > 1) and answers.without_hedges(text) == text:
         return text  # "my music": their own name for it
     return named
 
@@ -328,6 +355,12 @@ def add_options(work: Work, answer: Any) -> None:
         return
     if goal is None or not isinstance(answer, str) or answer in ("yes", "not_quite"):
         return
+    picked = answers.by_place(answer, len(goal.options))
+    if picked is not None:  # "1", "nummer 2", "the first one": that idea is chosen
+        work.update_goal(chosen_option=goal.options[picked])
+        return
+    if answers.only_a_number(answer):
+        raise answers.InvalidAnswerError("invalid.bare_number", {"number": answer.strip()})
     edited = answers.edit_ideas(answer, goal.options)
     if edited is not None:
         work.update_goal(options=edited[:MAX_OPTIONS])
@@ -372,8 +405,11 @@ def save_step(work: Work, answer: Any) -> None:
             answer = goal.current_step.text if goal.current_step else goal.chosen_option
         if not answer:
             raise answers.InvalidAnswerError("invalid.empty")
-        step = Step(number=len(goal.steps) + 1, text=answer, created_at=work.now)
+        when = weekly.when_said(answer)
+        step = Step(number=len(goal.steps) + 1, text=answer, when=when, created_at=work.now)
         work.update_goal(steps=(*goal.steps, step))
+        if when is not None:  # "ring the gp thursday at 10": when is not asked again
+            work.said_back.append(Msg("grow.when_heard", {"when": when}))
 
 
 NEW_IDEA = "new_idea"
@@ -422,6 +458,7 @@ def save_smaller_step(work: Work, answer: Any) -> None:
     step = goal.current_step
     work.update_step(
         text=answer,
+        when=weekly.when_said(answer) or step.when,  # "text her tomorrow instead"
         earlier_texts=(*step.earlier_texts, step.text),
         confidence=None,
         confidence_reason=None,
@@ -550,8 +587,7 @@ FLOW = Flow(
         Question("goal_check", "grow.goal_check", choices=RIGHT_CHOICES, save=put_goal_right,
                  on_move=AGREE),
         Question("goal_fix", "grow.goal_fix", save=put_goal_right),
-        Question("area_suggested", "grow.area_suggested",
-                 choices=(Choice("yes", Msg("choice.yes_area")), *AREA_CHOICES),
+        Question("area_suggested", "grow.area_suggested", choices=area_offer,
                  save=save_area, on_move={"yes": "yes", "no": "no"}, in_words=True),
         Question("area", "grow.area", choices=AREA_CHOICES, save=save_area, in_words=True),
         Question("goal_concrete", "grow.goal_concrete", save=save_concrete_goal,
@@ -612,6 +648,8 @@ FLOW = Flow(
         {"trigger": "answer", "source": "reality_again", "dest": "reality_fix",
          "conditions": "not_quite"},
         {"trigger": "answer", "source": "reality_again", "dest": "options"},
+        *({"trigger": "answer", "source": source, "dest": "step", "conditions": "option_picked"}
+          for source in ("options", "options_summary", "options_fix")),
         {"trigger": "answer", "source": "options", "dest": "options_summary"},
         *({"trigger": "answer", "source": source, "dest": "options_summary",
            "conditions": "split_asked"} for source in ("options_summary", "options_fix",
@@ -633,8 +671,10 @@ FLOW = Flow(
         {"trigger": "answer", "source": "step", "dest": "step", "unless": "has_step"},
         {"trigger": "answer", "source": "step", "dest": "step_check",
          "conditions": "new_idea_step"},
-        {"trigger": "answer", "source": "step", "dest": "when"},
         {"trigger": "answer", "source": "step_check", "dest": "step", "conditions": "not_quite"},
+        *({"trigger": "answer", "source": source, "dest": "confidence",
+           "conditions": "when_given"} for source in ("step", "step_check")),
+        {"trigger": "answer", "source": "step", "dest": "when"},
         {"trigger": "answer", "source": "step_check", "dest": "when"},
         {"trigger": "answer", "source": "when", "dest": "confidence"},
         *firm_up_step(then="planned"),

@@ -381,6 +381,25 @@ def several(text: str) -> tuple[str, ...]:
     return tuple(idea for idea in kept if idea)
 
 
+def ideas_and_pick(text: str) -> tuple[str, int | None]:
+    """Ideas with the one that appeals most said after them: the ideas' words, and the
+    index of the one picked among `several` of them (None when none is picked).
+
+    >>> ideas_and_pick("email the teacher, or go with Claire just to look, or do some clay "
+    ...                "at home. I think going with Claire just to look")
+    ('email the teacher, or go with Claire just to look, or do some clay at home.', 1)
+    """
+    sentences = re.split(r"(?<=[.!?\n])\s+", text.strip())
+    if len(sentences) < 2:
+        return text, None
+    last = sentences[-1]
+    cued = phrase_list("choice", "preference", typos=False).find([w.text for w in words(last)])
+    rest = text.strip()[: -len(last)].rstrip()
+    ideas = several(rest)
+    picked = match_choice(last, ideas) if cued and len(ideas) > 1 else None
+    return (rest, picked) if picked is not None else (text, None)
+
+
 def split_apart(text: str) -> tuple[str, ...]:
     """An idea the person says was several ("that's 2 things"), parted at the first
     marks that part it: `several`, then sentences, commas, "or", "and".
@@ -1022,6 +1041,44 @@ def core(text: str, *, background: bool = True) -> str:
     if not dropped or not spans:
         return without_hedges(text)
     return text[spans[0][0] : spans[-1][1]]
+
+
+REASON_WORDS = 2
+"""A reason said with a goal has at least this many words after its opener."""
+
+
+def reason_in(text: str) -> str | None:
+    """Why the goal matters, when the goal is said with it: from "because", "so i can",
+    "fordi" or "for at" after the goal, to the end of that clause; None without one.
+
+    >>> reason_in("get back into pottery, because it was the one place i felt like myself, "
+    ...           "but i'm not sure i'm ready")
+    'because it was the one place i felt like myself'
+    >>> reason_in("komme i arbejde så jeg kan forsørge min søn"), reason_in("because")
+    ('så jeg kan forsørge min søn', None)
+    """
+    found = words(text)
+    openers = phrase_list("reasons", "openers", typos=False).find([w.text for w in found])
+    starts = [start for start, _, _ in openers if start > 0]
+    if not starts:
+        return None
+    start = found[starts[0]]
+    end = _clause_end_at(text, start.end)
+    reason = text[start.start : end].strip()
+    return reason if len(words(reason)) > REASON_WORDS else None
+
+
+def _clause_end_at(text: str, at: int) -> int:
+    """Where the clause going on at `at` ends: a mark, or "but", "men" and their kin."""
+    mark = re.compile(rf"[.;:!?\n\u2026]|,(?=\s*(?i:{_breaks()})\b)|\s(?=(?i:{_breaks()})\s)")
+    found = mark.search(text, at)
+    return found.start() if found else len(text)
+
+
+@cache
+def _breaks() -> str:
+    said = {word for table in tables().values() for word in table["outcome"]["clause_breaks"]}
+    return "|".join(map(re.escape, sorted(said - {"and", "og", "so", "saa", "så"})))
 
 
 def changes_mind(text: str) -> bool:

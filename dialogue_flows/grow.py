@@ -32,8 +32,8 @@ REFLECT_CHARS = 120
 AREA_CHOICES = tuple(Choice(area.value, Msg(f"area.{area.value}")) for area in LifeArea)
 KEEP_STEP_CHOICES = (Choice("keep", Msg("choice.keep_step")),)
 RIGHT_CHOICES = (Choice("yes", Msg("choice.right")), Choice("not_quite", Msg("choice.not_quite")))
-AGREE = {"yes": "yes", "no": "not_quite"}
-"""Yes or no to "Have I got that right?", said in words."""
+AGREE = {"yes": "yes", "no": "not_quite", "thats_all": "yes"}
+"""Yes or no to "Have I got that right?", said in words ("yeah that's it" is yes)."""
 KEEPS = {"keep": "keep", "yes": "keep"}
 KEEP_AS_STEP = {"keep": "keep"}
 """ "Keep it" when asked for a step: the idea (or the step they had) is the step."""
@@ -99,6 +99,15 @@ class GrowWork(Work):
             and isinstance(self.answer, str)
             and answers.by_place(self.answer, len(goal.options)) is not None
         )
+
+    def picked_early(self) -> bool:
+        """The idea that appeals most was said with the ideas: "which?" is not asked."""
+        goal = self.goal
+        return goal is not None and goal.chosen_option in goal.options
+
+    def why_given(self) -> bool:
+        """Why the goal matters was said with it: the question is not asked again."""
+        return self.goal is not None and self.goal.why is not None
 
     def has_one_option(self) -> bool:
         return self.goal is not None and len(self.goal.options) == 1
@@ -168,7 +177,8 @@ def save_goal(work: Work, answer: Any) -> None:
     """The goal in their words; hedges around it ("i guess maybe… or something idk",
     "altså jeg ved ikke helt…") and what they add as background ("…, used 2 be a
     labourer") are left out of it, and their first words kept beside it, to be said
-    back and checked."""
+    back and checked. Why it matters, said with it ("…, because…", "…, fordi…"), is
+    kept as their why: it is said back, not asked again."""
     if answers.only_a_number(answer):  # "5": a number is not a goal (asked kindly)
         raise answers.InvalidAnswerError("invalid.bare_number", {"number": answer.strip()})
     number = max(work.goals, default=0) + 1
@@ -181,6 +191,7 @@ def save_goal(work: Work, answer: Any) -> None:
             area=LifeArea.OTHER,
             text=text,
             first_words=answer if text != answer else None,
+            why=answers.reason_in(answer),  # "…, because it was the one place i felt…"
             created_at=work.now,
             updated_at=work.now,
         )
@@ -196,8 +207,13 @@ def put_goal_right(work: Work, answer: Any) -> None:
 
 
 def suggested_area(work: Work) -> str | None:
-    """The life area the goal's words seem to belong to, offered for them to confirm."""
-    return answers.suggest_area(work.goal.text) if work.goal else None
+    """The life area the goal's words seem to belong to, offered for them to confirm;
+    the reason said with it is left out ("komme i arbejde så jeg kan forsørge min søn"
+    is about work, not family)."""
+    goal = work.goal
+    if goal is None:
+        return None
+    return answers.suggest_area(goal.text.replace(goal.why, " ") if goal.why else goal.text)
 
 
 def area_offer(work: Work) -> tuple[Choice, ...]:
@@ -231,6 +247,9 @@ def save_area(work: Work, answer: Any) -> None:
         answer = suggested_area(work) or LifeArea.OTHER.value
     own = None if answer in known else answer
     work.update_goal(area=LifeArea(answer if own is None else LifeArea.OTHER), area_own_words=own)
+    why = work.goal.why if work.goal else None
+    if why:  # said with the goal: heard, and not asked (`why_given`)
+        work.said_back.append(Msg("grow.why_heard", {"why": quoted(why)}))
 
 
 OWN_AREA_WORDS = 4
@@ -365,8 +384,12 @@ def add_options(work: Work, answer: Any) -> None:
     if edited is not None:
         work.update_goal(options=edited[:MAX_OPTIONS])
         return
-    ideas = [idea for idea in answers.several(answer) if idea not in goal.options]
-    work.update_goal(options=(*goal.options, *ideas)[:MAX_OPTIONS])
+    said, pick = answers.ideas_and_pick(answer)  # "… I think going with Claire"
+    listed = answers.several(said)
+    ideas = [idea for idea in listed if idea not in goal.options]
+    options = (*goal.options, *ideas)[:MAX_OPTIONS]
+    chosen = listed[pick] if pick is not None else goal.chosen_option
+    work.update_goal(options=options, chosen_option=chosen if chosen in options else None)
 
 
 def option_choices(work: Work) -> tuple[Choice, ...]:
@@ -456,6 +479,8 @@ def save_smaller_step(work: Work, answer: Any) -> None:
     if answer == "keep" or goal is None or goal.current_step is None:
         return
     step = goal.current_step
+    if answers.changes_mind(answer) and not re.search(r"[,.;:!?]", answer):
+        answer = answers.change_of_mind(answer) or answer  # "text her tomorrow instead"
     work.update_step(
         text=answer,
         when=weekly.when_said(answer) or step.when,  # "text her tomorrow instead"
@@ -549,6 +574,9 @@ def params(work: Work) -> Mapping[str, Param]:
         return found
     found["suggested"] = Msg(f"area_about.{suggested_area(work) or LifeArea.OTHER.value}")
     found["goal"] = shorten(goal.text, GOAL_CHARS)
+    # The goal just said back and confirmed (`goal_check`) is not quoted again at once.
+    sounds = "grow.sounds" if goal.first_words is not None else "grow.sounds_quoted"
+    found["sounds"] = Msg(sounds, {"goal": found["goal"], "suggested": found["suggested"]})
     found["goal_full"] = goal.text
     found["area"] = goal.area_own_words or Msg(f"area.{goal.area.value}")
     found["why"] = Msg("grow.why_said", {"why": quoted(goal.why)}) if goal.why else ""
@@ -631,6 +659,8 @@ FLOW = Flow(
          "conditions": "not_this_area"},
         *({"trigger": "answer", "source": source, "dest": "goal_concrete",
            "conditions": "goal_is_vague"} for source in ("area_suggested", "area")),
+        *({"trigger": "answer", "source": source, "dest": "now", "conditions": "why_given"}
+          for source in ("area_suggested", "area", "goal_concrete")),
         *({"trigger": "answer", "source": source, "dest": "why"}
           for source in ("area_suggested", "area", "goal_concrete")),
         {"trigger": "answer", "source": "why", "dest": "now"},
@@ -662,6 +692,8 @@ FLOW = Flow(
          "unless": ["right", "full_of_options"]},
         *({"trigger": "answer", "source": source, "dest": "step",
            "conditions": "has_one_option", "after": "choose_only_option"}
+          for source in ("options_summary", "options_fix")),
+        *({"trigger": "answer", "source": source, "dest": "step", "conditions": "picked_early"}
           for source in ("options_summary", "options_fix")),
         *({"trigger": "answer", "source": source, "dest": "choose"}
           for source in ("options_summary", "options_fix")),

@@ -258,3 +258,108 @@ def test_partly_done_at_the_checkin_is_partly(
     dialogue.run("/checkin", said)
     assert dialogue.goal.checkins[-1].outcome == outcome
     assert dialogue.step == f"reflect_{outcome}"
+
+
+# -- 7. nothing asked that the person has already answered -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "goal", "why", "quoted"),
+    [
+        ("en", "I think I want to get back into pottery, because it was the one place I felt "
+         "like myself, but I'm not sure I'm ready, maybe",
+         "because it was the one place I felt like myself", "“I want to get back into pottery”"),
+        ("da", "komme i arbejde så jeg kan forsørge min søn", "så jeg kan forsørge min søn",
+         "“komme i arbejde så jeg kan forsørge min søn”"),
+    ],
+)  # fmt: skip
+def test_why_said_with_the_goal_is_kept_said_back_and_not_asked(
+    engine: Engine, catalogue: Catalogue, language: str, goal: str, why: str, quoted: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *TO_GOAL[language], goal)
+    while dialogue.step in ("goal_check", "area_suggested"):
+        [reply] = dialogue.say(YES[language])
+    assert dialogue.step == "now"
+    assert dialogue.goal.why == why
+    assert f"“{why}”" in reply and quoted in reply
+    assert dialogue.goal.area.value == "purpose"  # the reason's "søn" is no family goal
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_a_goal_said_without_why_is_asked_why(
+    engine: Engine, catalogue: Catalogue, language: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *TO_GOAL[language], "find a flat", "yes")
+    assert dialogue.step == "why" and dialogue.goal.why is None
+
+
+@pytest.mark.parametrize(
+    ("language", "said"), [("en", "yeah that's it"), ("da", "ja det er det"), ("en", "thats it")]
+)
+def test_yes_thats_it_confirms_what_was_said_back(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *TO_GOAL[language], GOALS[language][0])
+    assert dialogue.step == "goal_check"
+    dialogue.say(said)
+    assert dialogue.step == "area_suggested"
+    assert dialogue.goal.text == GOALS[language][1]
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "kept"),
+    [("en", "Claire I suppose, like I said. And I'm patient", "Claire I suppose. And I'm patient"),
+     ("da", "min rådgiver, som jeg sagde, og min søster", "min rådgiver, og min søster")],
+)  # fmt: skip
+def test_i_already_said_inside_an_answer_is_not_kept_or_quoted(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, kept: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *TO_WHY[language], "for my kids", "2 yrs")
+    assert dialogue.step == "works"
+    dialogue.say(said)
+    assert dialogue.goal.reality_works == kept
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "done", "chosen"),
+    [
+        ("en", "email the teacher, or go with Claire just to look, or do some clay at home. "
+         "I think going with Claire just to look", "oh sorry, that's all",
+         "go with Claire just to look"),
+        ("da", "lægge telefonen i køkkenet, eller gå en tur om aftenen, eller læse i stedet. "
+         "Telefonen i køkkenet tror jeg", "nej det var det", "lægge telefonen i køkkenet"),
+    ],
+)  # fmt: skip
+def test_the_idea_picked_with_the_ideas_is_not_asked_for_again(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, done: str, chosen: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language], said)
+    assert len(dialogue.goal.options) == 3 and chosen in dialogue.goal.options
+    dialogue.say(done)
+    assert dialogue.step == "step" and dialogue.goal.chosen_option == chosen
+
+
+def test_two_ideas_in_two_sentences_pick_neither(engine: Engine, catalogue: Catalogue) -> None:
+    dialogue = person(
+        engine, catalogue, "en", *TO_OPTIONS["en"], "ring the council. ring the bank."
+    )
+    dialogue.say("that's all")
+    assert dialogue.step == "choose" and dialogue.goal.chosen_option is None
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "step", "when"),
+    [("en", "text her tomorrow instead", "text her tomorrow", "tomorrow"),
+     ("da", "skrive en sms i morgen i stedet", "skrive en sms i morgen", "i morgen")],
+)  # fmt: skip
+def test_a_smaller_step_is_kept_without_instead_and_with_its_new_day(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, step: str, when: str
+) -> None:
+    reason = {"en": "she'd be pleased", "da": "hun ville blive glad"}[language]
+    dialogue = person(engine, catalogue, language, *TO_STEP[language], "write it", "monday",
+                      "4", reason)  # fmt: skip
+    assert dialogue.step == "smaller"
+    dialogue.say(said)
+    assert dialogue.goal.current_step is not None
+    assert (dialogue.goal.current_step.text, dialogue.goal.current_step.when) == (step, when)
+    assert dialogue.goal.current_step.earlier_texts == ("write it",)

@@ -202,7 +202,9 @@ def put_goal_right(work: Work, answer: Any) -> None:
     """Their own words for the goal, said when it was read back to them ("no, get a
     proper job" is "get a proper job")."""
     if isinstance(answer, str) and answer not in ("yes", "not_quite"):
-        work.update_goal(text=answers.correction_words(answer))
+        said = answers.correction_words(answer)
+        work.update_goal(text=said)
+        work.said_back.append(Msg("grow.goal_changed", {"said": quoted(said)}))
 
 
 def suggested_area(work: Work) -> str | None:

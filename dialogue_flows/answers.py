@@ -1285,19 +1285,24 @@ def closest(text: str, said_as: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
     ('0',)
     """
     values = list(said_as)
-    table = Phrases(
+    every = [
         phrase(said, language, value)
         for value, texts in said_as.items()
         for said in texts
         for language in LANGUAGES
         if words(said)
-    )
+    ]
+    meanings: dict[tuple[str, ...], set[str]] = {}
+    for found in every:  # "about half" names both halves
+        meanings.setdefault(found.words, set()).add(found.meaning)
+    table = Phrases(every)
     typed = [word.text for word in words(text)]
     negations = word_list("own_answers_cues", "not")
     said = {
-        found.meaning
+        meaning
         for start, _, found in table.find(typed)
         if not negations & set(typed[max(0, start - _NOT_BEFORE) : start])
+        for meaning in meanings[found.words]
     }  # "not very often" is not "often"
     named = [value for value in values if value in said]
     places = [int(word) for word in typed if word.isdecimal() and len(word) <= 2]

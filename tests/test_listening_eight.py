@@ -145,6 +145,9 @@ def test_a_who5_answer_in_own_words(
 @pytest.mark.parametrize(
     ("language", "said", "offered"),
     [("en", "some of the time or most of the time", ["Most of the time", "Some of the time"]),
+     ("en", "about half I'd say", ["More than half of the time", "Less than half of the time"]),
+     ("da", "idk typ halvdelen",
+      ["Lidt mere end halvdelen af tiden", "Lidt mindre end halvdelen af tiden"]),
      ("da", "hele tiden eller det meste af tiden", ["Hele tiden", "Det meste af tiden"])],
 )  # fmt: skip
 def test_two_answers_that_fit_equally_are_asked_between(

@@ -80,6 +80,11 @@ class Care:
     """The lines shown at most when this is the only concern: distress gets a few,
     briefly (testers: four lines for "i feel so low"); with another concern, its lines
     too (`most`)."""
+    body: str | None = None
+    """The message instead when the distress is said with the body (`is_panic`): it
+    sounds like panic, a breathing line, and when chest pain needs a doctor."""
+    body_lines: tuple[str, ...] = ()
+    """The lines for `body`: the out-of-hours doctor (NHS 111; 1813 or the region's)."""
 
 
 CARE: dict[Concern, Care] = {
@@ -94,7 +99,8 @@ CARE: dict[Concern, Care] = {
     Concern.LAPSE: Care("crisis.lapse", ("drugs", "alcohol"), entry="safe_now",
                         show_plan=False, without_dose="crisis.lapse_no_dose"),
     Concern.DISTRESS: Care("crisis.distress", ("suicide", "mental_health"), entry="safe_now",
-                           show_plan=False, most=2),
+                           show_plan=False, most=2, body="crisis.panic",
+                           body_lines=("medical",)),
 }  # fmt: skip
 """In order of urgency: with several concerns the first one's message is said, and the
 lines of all of them are shown, its own first. Only an emergency lists the emergency
@@ -117,11 +123,46 @@ def care_for(concerns: frozenset[Concern], said: str = "") -> tuple[Care, tuple[
 def kinds_for(cares: list[Care], said: str) -> tuple[str, ...]:
     """The kinds of line these cares call for, the first one's first; for a lapse only
     the lines for what was taken (`substance_lines`); and those the words call for."""
-    kinds = dict.fromkeys(kind for care in cares for kind in care.lines)
+    kinds = dict.fromkeys(kind for care in cares for kind in lines_of(care, said))
     for kind in set(SUBSTANCE_LINES) - substance_lines(said):
         kinds.pop(kind, None)
     kinds.update(dict.fromkeys(kind for kind, words in CALLED_FOR.items() if says(said, words)))
     return tuple(kinds)
+
+
+def lines_of(care: Care, said: str) -> tuple[str, ...]:
+    """The kinds of line the care's message offers: panic gets the doctor's line."""
+    return care.body_lines if care.body is not None and says(said, "panic") else care.lines
+
+
+def is_panic(concerns: frozenset[Concern], said: str) -> bool:
+    """Whether distress or a wish to die was read only from words of panic in the body
+    ("my heart is tight and i cant breathe, i think i die"): without those words the
+    message speaks of no risk. "i want to die, i think i die" is still a risk."""
+    if not concerns or not concerns <= {Concern.DISTRESS, Concern.SUICIDE}:
+        return False
+    if not says(said, "panic"):
+        return False
+    return assess(_without(said, "panic")) <= {Concern.DISTRESS}
+
+
+def reread(concerns: frozenset[Concern], said: str) -> frozenset[Concern]:
+    """The concerns the reply answers: panic said with the body is distress, answered
+    as panic (`Care.body`), never as a wish to die."""
+    return frozenset({Concern.DISTRESS}) if is_panic(concerns, said) else concerns
+
+
+def also_said(said: str) -> tuple[Msg, ...]:
+    """What the reply names besides its concern: not eating for days, said kindly."""
+    return (Msg("crisis.not_eating"),) if says(said, "not_eating") else ()
+
+
+def act_for(concerns: frozenset[Concern]) -> str:
+    """What "not sure" is told to do if it gets worse: self-harm alone is spoken of as
+    the urge or a bad wound, never as "acting on these thoughts" (a tester who wrote of
+    scratching herself, and of no wish to die, was told that)."""
+    alone = Concern.SELF_HARM in concerns and not concerns & {Concern.SUICIDE, Concern.EMERGENCY}
+    return "crisis.act_self_harm" if alone else "crisis.act_on_thoughts"
 
 
 def most(care: Care, concerns: frozenset[Concern]) -> int | None:
@@ -262,11 +303,11 @@ def _clauses(text: str) -> list[str]:
     return [part.strip() for part in _CLAUSE.split(text) if part.strip()]
 
 
-def _without_refusal(clause: str) -> str:
-    """The clause with the words of a refusal to call taken out ("no need to call")."""
+def _without(clause: str, table: str) -> str:
+    """The clause with the words of a [care] table taken out ("no need to call")."""
     found = words(clause)
     typed = [word.text for word in found]
-    for start, end, _ in reversed(phrase_list("care", "refuse_call", stems=True).find(typed)):
+    for start, end, _ in reversed(phrase_list("care", table, stems=True).find(typed)):
         clause = clause[: found[start].start] + clause[found[end - 1].end :]
     return " ".join(clause.split())
 
@@ -278,7 +319,7 @@ def by_clause(read: Callable[[str], str]) -> Callable[[str], str]:
 
     def read_clauses(text: str) -> str:
         kept = [
-            _without_refusal(clause)
+            _without(clause, "refuse_call")
             for clause in _clauses(text)
             if read_move(clause) is not Move.ALREADY_SAID
         ]
@@ -341,6 +382,8 @@ def message_for(care: Care, text: str) -> str:
     saving doses; without doses when every substance it names carries no overdose risk
     from lost tolerance; with them when one does, or none is named (then it might be any)."""
     lowered = text.casefold()
+    if care.body is not None and says(text, "panic"):
+        return care.body
     if care.saved_up is not None and all(cue.search(lowered) for cue in SAVED_UP):
         return care.saved_up
     if care.without_dose is None:
@@ -497,7 +540,9 @@ def params(work: Work) -> Mapping[str, Param]:
         "talk": work.draft.get("talk", ""),
         "helplines": work.helplines,
         "pending": Msg("crisis.followup_pending") if pending else "",
-    }
+        "act": Msg(str(work.draft.get("act", "crisis.act_on_thoughts")),
+                   {"emergency": work.draft.get("emergency", "")}),
+    }  # fmt: skip
 
 
 def entry(work: Work) -> str:

@@ -121,7 +121,7 @@ class Engine:
     def handle(self, snapshot: Snapshot, event: Input, now: datetime) -> Turn:
         turn = _TurnInProgress(self, snapshot, now, from_person=not isinstance(event, FROM_LOOP))
         text = event.text if isinstance(event, Text) else ""
-        concerns = assess(text) if text else frozenset()
+        concerns = crisis_care.reread(assess(text), text) if text else frozenset()
         if concerns and not turn.imagined(concerns, text):  # first, even in a command's words
             turn.crisis(concerns, text)
         else:
@@ -348,7 +348,8 @@ class _TurnInProgress(TurnRecords):
             care, kinds = crisis_care.care_for(concerns, said)
             values = self.care_values(kinds, crisis_care.most(care, concerns))
             message = Msg(crisis_care.message_for(care, said), values)
-            self.say(message, Msg(self.before_consent(message.key), values))
+            also = crisis_care.also_said(said)
+            self.say(message, *also, Msg(self.before_consent(message.key), values))
             return
         care, reply = self.care_reply(concerns, said)
         started = (
@@ -356,7 +357,8 @@ class _TurnInProgress(TurnRecords):
             if self.is_open() and self.conversation.flow != crisis_care.FLOW.name
             else ""
         )
-        self.interrupt(care.entry, *reply, started=clean(started))
+        self.interrupt(care.entry, *reply, started=clean(started),
+                       act=crisis_care.act_for(concerns))  # fmt: skip
 
     def before_consent(self, key: str) -> str:
         """What follows a crisis reply before consent: that nothing was kept, and the
@@ -387,6 +389,7 @@ class _TurnInProgress(TurnRecords):
             update={"care": crisis_care.noted(note, message, self.now)}
         )
         parts = [Msg(message, self.care_values(kinds, crisis_care.most(fresh, concerns)))]
+        parts += crisis_care.also_said(said)
         plan = self.person.safety_plan if self.person else None
         if plan is not None and fresh.show_plan:
             parts.append(Msg("safety.plan", safety.plan_parts(plan)))
@@ -439,7 +442,9 @@ class _TurnInProgress(TurnRecords):
         resume = self.conversation if self.conversation.flow is not None else None
         self.start_flow(measure.FLOW, draft={"entry": "due"}, resume=resume)
 
-    def interrupt(self, entry: str, *before: Msg, started: str = "") -> None:
+    def interrupt(
+        self, entry: str, *before: Msg, started: str = "", act: str = "crisis.act_on_thoughts"
+    ) -> None:
         """Open the crisis conversation at `entry`, keeping the one it interrupts.
 
         Its draft holds the numbers its messages name: the emergency number, and lines
@@ -453,7 +458,7 @@ class _TurnInProgress(TurnRecords):
         if conversation.flow not in (None, crisis_care.FLOW.name):
             resume = conversation
         talk = self.helpline_text(("suicide",), most=2)  # one open now first
-        draft = {"entry": entry, "emergency": self.emergency_number(), "talk": talk}
+        draft = {"entry": entry, "emergency": self.emergency_number(), "talk": talk, "act": act}
         if conversation.flow == crisis_care.FLOW.name:  # a crisis reply within one
             started = conversation.draft.get("started", "")
         if started:

@@ -648,3 +648,56 @@ def test_a_closed_line_says_so_and_an_open_one_comes_first(dialogue: Dialogue) -
     bullets = [line for line in drink.splitlines() if line.startswith("•")]
     assert bullets[0].startswith("• Samaritans: 116 123 (24/7")
     assert bullets[1].startswith("• CALM helpline: 0800 58 58 58 (closed now, opens at 17:00;")
+
+
+# -- 7. replies that fit: panic in the body, self-harm without suicidal words ------------
+
+
+def test_panic_said_with_the_body_gets_a_panic_reply_not_the_suicide_one(
+    dialogue: Dialogue,
+) -> None:
+    """Testers: "i think i die" after a tight heart and no breath got the suicide reply."""
+    dialogue.run(*THROUGH_REALITY)
+    [reply] = dialogue.say("some nights my heart is tight and i can't breathe, i think i die")
+    assert dialogue.keys[0] == "crisis.panic", dialogue.keys
+    assert "sounds really frightening" in reply and "breathe out slowly" in reply
+    assert "chest pain, or breathing that doesn't settle, needs a doctor now: call 999" in reply
+    assert "• NHS 111: 111" in reply
+    assert "act on these thoughts" not in reply and "Samaritans" not in reply
+
+
+def test_panic_in_danish_names_1813_or_the_regions_doctor(danish: Dialogue) -> None:
+    danish.run(*DANISH_AT_REALITY)
+    [reply] = danish.say(
+        "om natten trykker det for brystet og jeg kan ikke få luft, jeg tror jeg dør"
+    )
+    assert danish.keys[0] == "crisis.panic", danish.keys
+    assert "ånde langsomt ud" in reply and "ring 112" in reply
+    assert "1813 i Region Hovedstaden, ellers lægevagten i din region" in reply
+
+
+def test_a_wish_to_die_said_with_panic_is_still_a_risk(dialogue: Dialogue) -> None:
+    dialogue.run(*THROUGH_REALITY)
+    dialogue.say("i want to die, my chest is tight and i cant breathe")
+    assert dialogue.keys[0] == "crisis.suicide", dialogue.keys
+
+
+def test_self_harm_without_suicidal_words_gets_self_harm_care_and_food_named(
+    danish: Dialogue,
+) -> None:
+    """Testers: a 19-year-old who had not eaten for two days and had scratched herself
+    was told to ring 112 "if you might act on the thoughts", and her not eating passed."""
+    danish.run(*DANISH_AT_REALITY)
+    [reply] = danish.say("har lowkey ikke spist i 2 dage og jeg har kradset mig selv igen")
+    assert danish.keys[:2] == ["crisis.self_harm", "crisis.not_eating"], danish.keys
+    assert "tryk på såret med noget rent" in reply
+    assert "ikke har spist i et stykke tid" in reply
+    [unsure] = danish.say("ved ikke")
+    assert "trangen til at skade dig selv" in unsure
+    assert "handle på tankerne" not in reply + unsure
+
+
+def test_suicidal_words_at_not_sure_still_speak_of_acting_on_them(dialogue: Dialogue) -> None:
+    dialogue.run(*THROUGH_REALITY, "i cut myself again and i want to die")
+    [reply] = dialogue.say("not sure")
+    assert "If you feel you might act on these thoughts, please call 999" in reply

@@ -438,6 +438,33 @@ def read_safe(text: str) -> str:
     return "plan" if value != "unsafe" and says(text, "wants_plan") else value
 
 
+MISREAD = "misread"
+"""The answer, at "Are you safe right now?" after a reply that was not an emergency,
+that the reply misread them ("you misread me, I'm fine"): a short apology, straight
+back to where they were, no follow-up offered. Never offered after an emergency reply:
+that one cannot be dismissed by a tap."""
+SAFE_NOW_CHOICES = (*SAFE_CHOICES, Choice(MISREAD, Msg("choice.misread")))
+
+
+def read_safe_now(text: str) -> str:
+    """As `read_safe`, and "misread" when they say the reply misread them ("no you got
+    me wrong, im fine", "du misforstod mig"), unless they also say they are not safe or
+    not sure in plain words: then that is what is heard."""
+    if text == MISREAD:
+        return text
+    value = read_safe(text)
+    plainly_unsafe = _SAFE_WORDS[0][1].search(text.casefold().replace("\u2019", "'"))
+    if says(text, MISREAD) and value != "unsure" and not plainly_unsafe:
+        return MISREAD
+    return value
+
+
+def forget_reply(work: Work) -> None:
+    """A misread reply is not remembered as given: a real crisis later today gets the
+    whole reply, not the short repeat."""
+    work.care = work.care.model_copy(update={"said": {}})
+
+
 HOW_TODAY_CHOICES = (
     Choice("better", Msg("choice.a_bit_better")),
     Choice("same", Msg("choice.about_the_same")),
@@ -495,6 +522,7 @@ class CareWork(Work):
     is_safe = answer_is("safe")
     is_unsure = answer_is("unsure")
     is_unclear = answer_is("unclear")
+    misread = answer_is(MISREAD)
     feels_better = answer_is("better")
     wants_plan = answer_is("plan")
     wants_followup = answer_is("yes")
@@ -566,7 +594,7 @@ FLOW = Flow(
     name="crisis",
     work=CareWork,
     questions=(
-        Question("safe_now", "crisis.safe_now", choices=SAFE_CHOICES, read=read_safe,
+        Question("safe_now", "crisis.safe_now", choices=SAFE_NOW_CHOICES, read=read_safe_now,
                  save=save_plan_choice),
         Question("after_emergency", "crisis.after_emergency", choices=SAFE_CHOICES,
                  read=read_safe, save=save_plan_choice),
@@ -589,8 +617,10 @@ FLOW = Flow(
         Ending("carry_on", "crisis.carry_on"),
         Ending("glad", "followup.glad"),
         Ending("left", "crisis.left"),
+        Ending(MISREAD, "crisis.misread", finish=forget_reply),
     ),
     transitions=[
+        _go("safe_now", MISREAD, "misread"),
         _go("safe_now", "to_plan", "wants_plan"),
         _go("safe_now", "followup_after_safe", "is_safe", "may_offer"),
         _go("safe_now", "safe_ok", "is_safe"),

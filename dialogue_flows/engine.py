@@ -715,7 +715,8 @@ class _TurnInProgress(TurnRecords):
         elif then is not None:
             self.start_flow(FLOWS[then], *closing, draft=passed, resume=resume)
         elif resume is not None:
-            back = "crisis.go_on" if flow is crisis_care.FLOW else "resume.back"
+            gentle = flow is crisis_care.FLOW and ending.name != crisis_care.MISREAD
+            back = "crisis.go_on" if gentle else "resume.back"
             self.take_up(resume, *closing, Msg(back), started=started)
         else:
             self.say(*closing)

@@ -701,3 +701,64 @@ def test_suicidal_words_at_not_sure_still_speak_of_acting_on_them(dialogue: Dial
     dialogue.run(*THROUGH_REALITY, "i cut myself again and i want to die")
     [reply] = dialogue.say("not sure")
     assert "If you feel you might act on these thoughts, please call 999" in reply
+
+
+# -- 8. a false alarm is easy to leave; an emergency is not -----------------------------
+
+
+def test_a_misread_reply_is_left_with_one_tap_back_to_the_same_question(
+    dialogue: Dialogue,
+) -> None:
+    """Testers: ordinary recovery talk met the helplines and "Are you safe right now?",
+    and "I'm glad you're safe for now" then read oddly."""
+    dialogue.run(*THROUGH_REALITY)
+    dialogue.say("ask the council, save a bit. honestly i cant go on anymore")
+    assert dialogue.keys[-1] == "crisis.safe_now", dialogue.keys
+    [reply] = dialogue.press("misread")
+    assert dialogue.keys[0] == "crisis.misread", dialogue.keys
+    assert reply.startswith("Sorry, I misread you")
+    assert "you'd started to answer: “ask the council, save a bit.”" in reply
+    assert "check in with you tomorrow" not in reply and "glad you're safe" not in reply
+    assert "Nothing is lost" not in reply
+    [kept] = dialogue.say("yes")
+    assert "1. ask the council, save a bit" in kept, kept
+
+
+def test_misread_said_in_danish_words_is_heard(danish: Dialogue) -> None:
+    danish.run(*DANISH_AT_REALITY, "jeg vil ikke leve mere")
+    [reply] = danish.say("nej du misforstod mig, jeg har det fint")
+    assert danish.keys[0] == "crisis.misread", danish.keys
+    assert reply.startswith("Undskyld, jeg misforstod dig")
+
+
+def labels(dialogue: Dialogue) -> list[str]:
+    """The buttons offered in the last turn, as the person reads them."""
+    assert dialogue.last is not None
+    return [dialogue.catalogue.render(choice.label, dialogue.last.language)
+            for reply in dialogue.last.replies for choice in reply.choices]  # fmt: skip
+
+
+def test_the_misread_button_is_offered_in_danish(danish: Dialogue) -> None:
+    danish.run(*DANISH_AT_REALITY)
+    danish.say("jeg vil ikke leve mere")
+    assert "Du misforstod mig, jeg har det fint" in labels(danish)
+
+
+def test_an_emergency_reply_offers_no_misread_and_its_words_do_not_dismiss_it(
+    dialogue: Dialogue,
+) -> None:
+    """What a clinician would want: an emergency reply cannot be left by a tap."""
+    dialogue.run(*THROUGH_REALITY)
+    [reply] = dialogue.say("i took all my pills")
+    assert reply.startswith("This sounds like an emergency. Please call 999 now.")
+    assert "You misread me, I'm fine" not in labels(dialogue)
+    dialogue.press("misread")
+    assert "crisis.misread" not in dialogue.keys, dialogue.keys
+    dialogue.say("you misread me")
+    assert "crisis.misread" not in dialogue.keys, dialogue.keys
+
+
+def test_not_safe_said_with_misread_words_is_heard_as_not_safe(dialogue: Dialogue) -> None:
+    dialogue.run(*THROUGH_REALITY, "honestly i cant go on anymore")
+    dialogue.say("you misunderstood, but im not safe")
+    assert dialogue.keys[0] == "crisis.not_safe", dialogue.keys

@@ -121,9 +121,12 @@ class Engine:
     def handle(self, snapshot: Snapshot, event: Input, now: datetime) -> Turn:
         turn = _TurnInProgress(self, snapshot, now, from_person=not isinstance(event, FROM_LOOP))
         text = event.text if isinstance(event, Text) else ""
+        moved = turn.hear_place(text) if text else False
         concerns = crisis_care.reread(assess(text), text) if text else frozenset()
         if concerns and not turn.imagined(concerns, text):  # first, even in a command's words
             turn.crisis(concerns, text)
+        elif moved:
+            turn.place_told(event)
         else:
             turn.receive(event)
         return turn.result()
@@ -245,6 +248,37 @@ class _TurnInProgress(TurnRecords):
         current = offer["ask"] == self.conversation.ask_id
         return str(offer["text"]) if current and move in (Move.YES, Move.KEEP) else None
 
+    def hear_place(self, text: str) -> bool:
+        """Where they say they are, at any point ("i am in denmark", "jeg bor i London"):
+        their lines follow it from now on (kept with their time zone and region, as the
+        /reminders question keeps them; before consent, for this turn only). True when
+        the lines they see change country or region."""
+        where = reminders.said_place(text)
+        if where is None:
+            return False
+        before = (self.lines_country(), self.where()[1], self.country_known())
+        if self.person is None:
+            self.said_where = (where.zone, where.region)
+        else:
+            update = {"timezone": where.zone, "region": where.region}
+            self.person = self.person.model_copy(update=update)
+        return (self.lines_country(), self.where()[1], self.country_known()) != before
+
+    def place_told(self, event: Input) -> None:
+        """The lines where they said they are; then the crisis question again, or what
+        they wrote read as ever (at /reminders' zone question it is the answer)."""
+        lines = Msg(
+            "place.lines", {"country": self.lines_country(), "helplines": self.helpline_text()}
+        )
+        flow = self.conversation.flow
+        if flow == reminders.FLOW.name and self.is_open():
+            self.receive(event)
+        elif flow == crisis_care.FLOW.name and self.is_open():
+            self.ask_again(lines)
+        else:
+            self.say(lines)
+            self.receive(event)
+
     def crossed(self, sent_at: datetime | None) -> bool:
         """Words sent before the open question was asked answer none of it: the rest of
         the last answer, typed while this question was on its way, or an answer to last
@@ -348,7 +382,7 @@ class _TurnInProgress(TurnRecords):
             care, kinds = crisis_care.care_for(concerns, said)
             values = self.care_values(kinds, crisis_care.most(care, concerns))
             message = Msg(crisis_care.message_for(care, said), values)
-            also = crisis_care.also_said(said)
+            also = (*crisis_care.also_said(said), *self.which_country())
             self.say(message, *also, Msg(self.before_consent(message.key), values))
             return
         care, reply = self.care_reply(concerns, said)
@@ -359,6 +393,18 @@ class _TurnInProgress(TurnRecords):
         )
         self.interrupt(care.entry, *reply, started=clean(started),
                        act=crisis_care.act_for(concerns))  # fmt: skip
+
+    def which_country(self) -> tuple[Msg, ...]:
+        """Whose lines these are, and how to get their own, when where the person is
+        has not been said, once a day (testers: a man in Aarhus writing English got the
+        UK's lines, and his "this numbers is england? i am in denmark" went unheard)."""
+        key = "crisis.which_country"
+        note = self.conversation.care
+        if self.country_known() or crisis_care.said_lately(note, key, self.now):
+            return ()
+        care = crisis_care.noted(note, key, self.now)  # said once a day
+        self.conversation = self.conversation.model_copy(update={"care": care})
+        return (Msg(key, {"country": self.lines_country()}),)
 
     def before_consent(self, key: str) -> str:
         """What follows a crisis reply before consent: that nothing was kept, and the
@@ -389,7 +435,7 @@ class _TurnInProgress(TurnRecords):
             update={"care": crisis_care.noted(note, message, self.now)}
         )
         parts = [Msg(message, self.care_values(kinds, crisis_care.most(fresh, concerns)))]
-        parts += crisis_care.also_said(said)
+        parts += [*crisis_care.also_said(said), *self.which_country()]
         plan = self.person.safety_plan if self.person else None
         if plan is not None and fresh.show_plan:
             parts.append(Msg("safety.plan", safety.plan_parts(plan)))

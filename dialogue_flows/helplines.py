@@ -129,6 +129,9 @@ class Section(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     lines: Annotated[tuple[Line, ...], Field(min_length=1)]
+    country: str = ""
+    """The country's name as a reply says it ("the UK", "Danmark"): a person whose
+    country is not known is told whose lines these are."""
     regional: str = ""
     closed: Closed | None = None
     """Required when a line has hours: a reply says it is closed now in these words."""
@@ -228,6 +231,14 @@ class Helplines:
         """ "• When your GP is closed: 1813 in the Capital Region, or the out-of-hours
         doctor in your region (tell me your town)": one short sentence, from the file."""
         return f"• {self._section_for(language, timezone)[1].regional}"
+
+    def country_name(self, language: str, timezone: str | None) -> str:
+        """The name of the country whose lines the person sees ("the UK")."""
+        return self._section_for(language, timezone)[1].country
+
+    def has_zone(self, timezone: str | None) -> bool:
+        """Whether lines are chosen by this time zone (one we have a country's for)."""
+        return ZONE_COUNTRIES.get(timezone or "") in self.lines
 
     def emergency_number(self, language: str, timezone: str | None) -> str:
         """What to dial when someone's life is at risk now (every section has one)."""

@@ -15,11 +15,18 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any, NamedTuple
 
-from dialogue_flows.answers import InvalidAnswerError, OneOf
+from dialogue_flows.answers import InvalidAnswerError, OneOf, phrase_list
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
 from dialogue_flows.records import Schedule
 from dialogue_flows.types import Choice, Msg, Param
-from dialogue_flows.weekly import WeeklyTime, read_region, read_timezone, read_weekly
+from dialogue_flows.weekly import (
+    WeeklyTime,
+    named_place,
+    read_region,
+    read_timezone,
+    read_weekly,
+)
+from dialogue_flows.words import fold, words
 
 HOURS = (9, 12, 15, 18, 20)
 OFFERED_ZONES = ("Europe/London", "Europe/Copenhagen")
@@ -90,6 +97,20 @@ class Where(NamedTuple):
 
     zone: str
     region: str | None
+
+
+def said_place(text: str) -> Where | None:
+    """Where the person says they are, at any point ("this numbers is england? i am in
+    denmark", "i live in glasgow", "jeg bor i London"): the place named right after
+    the words of `[care] place_cues`, read as the time zone question reads it (one
+    path: the zone, and the region of a Danish town). None when no place is said."""
+    typed = [word.text for word in words(fold(text))]
+    for _, end, _ in phrase_list("care", "place_cues", typos=False).find(typed):
+        for size in (3, 2, 1):
+            found = named_place(" ".join(typed[end : end + size]))
+            if found is not None:
+                return Where(*found)
+    return None
 
 
 def zone_or_time(text: str) -> WeeklyTime | Where:

@@ -762,3 +762,57 @@ def test_not_safe_said_with_misread_words_is_heard_as_not_safe(dialogue: Dialogu
     dialogue.run(*THROUGH_REALITY, "honestly i cant go on anymore")
     dialogue.say("you misunderstood, but im not safe")
     assert dialogue.keys[0] == "crisis.not_safe", dialogue.keys
+
+
+# -- 9. the lines of the country the person says they are in ----------------------------
+
+
+def test_a_man_in_aarhus_writing_english_is_told_whose_lines_and_gets_his_own(
+    dialogue: Dialogue,
+) -> None:
+    """Testers: a Syrian man in Aarhus got the UK's lines, and "this numbers is england?
+    i am in denmark" went unheard."""
+    dialogue.run(*THROUGH_REALITY)
+    [reply] = dialogue.say("sometimes i think it is better if i die")
+    assert "These numbers are for the UK. Not in the UK? Tell me your town or country" in reply
+    [lines] = dialogue.say("this numbers is england? i am in denmark")
+    assert lines.startswith("Thank you for telling me. These are the lines in Denmark:")
+    assert "Livslinien" in lines and "Samaritans" not in lines
+    assert lines.endswith("Are you safe right now?")
+    dialogue.say("I'm safe for now")
+    dialogue.say("no thanks")
+    [again] = dialogue.say("i live in aarhus and i want to die")
+    assert "70 11 31 31" in again and "1813" not in again and "Samaritans" not in again
+    assert "These numbers are for" not in again
+
+
+def test_jeg_bor_i_london_gives_a_danish_speaker_the_uk_lines_in_danish(
+    danish: Dialogue,
+) -> None:
+    danish.run(*DANISH_AT_REALITY)
+    [reply] = danish.say("jeg vil ikke leve mere")
+    assert "Numrene her gælder i Danmark. Er du ikke i Danmark?" in reply
+    danish.say("jeg bor i London")
+    assert danish.person is not None and danish.person.timezone == "Europe/London"
+    danish.say("ja")
+    danish.say("nej tak")
+    [again] = danish.say("i går tænkte jeg igen, at jeg ikke vil leve mere")
+    assert "Samaritans" in again and "Livslinien" not in again
+
+
+def test_before_consent_the_place_said_chooses_the_lines_of_that_turn(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    newcomer = Dialogue(engine, catalogue)
+    [reply, *_] = newcomer.say("i live in glasgow and i want to die")
+    assert "Samaritans" in reply and "These numbers are for" not in " ".join(newcomer.last_replies)
+    other = Dialogue(engine, catalogue, person_id="console:other")
+    [first, *_] = other.say("i am in aarhus and i want to kill myself")
+    assert "Livslinien" in first and "70 11 31 31" in first and "Samaritans" not in first
+
+
+def test_words_after_im_in_that_name_no_place_change_nothing(dialogue: Dialogue) -> None:
+    dialogue.run(*THROUGH_REALITY)
+    dialogue.say("im in bed all day and im in a mess")
+    assert dialogue.person is not None and dialogue.person.timezone is None
+    assert "place.lines" not in dialogue.keys

@@ -265,18 +265,26 @@ class _TurnInProgress(TurnRecords):
         return (self.lines_country(), self.where()[1], self.country_known()) != before
 
     def place_told(self, event: Input) -> None:
-        """The lines where they said they are; then the crisis question again, or what
-        they wrote read as ever (at /reminders' zone question it is the answer)."""
-        lines = Msg(
-            "place.lines", {"country": self.lines_country(), "helplines": self.helpline_text()}
-        )
-        flow = self.conversation.flow
-        if flow == reminders.FLOW.name and self.is_open():
-            self.receive(event)
-        elif flow == crisis_care.FLOW.name and self.is_open():
-            self.ask_again(lines)
+        """After a crisis reply (within the day, or before consent), the lines where they
+        said they are; elsewhere a word that it is noted, never a list of helplines out
+        of the blue. Then the open question again when that was all they said (or a
+        crisis question is open), else what they wrote read as ever (at /reminders'
+        zone question it is the answer)."""
+        country = self.lines_country()
+        note = self.conversation.care
+        lately = any(crisis_care.said_lately(note, key, self.now) for key in note.said)
+        if self.person is None or lately or self.conversation.flow == crisis_care.FLOW.name:
+            told = Msg("place.lines", {"country": country, "helplines": self.helpline_text()})
         else:
-            self.say(lines)
+            told = Msg("place.noted", {"country": country})
+        flow = self.conversation.flow if self.is_open() else None
+        text = event.text if isinstance(event, Text) else ""
+        if flow == reminders.FLOW.name:
+            self.receive(event)
+        elif flow is not None and (flow == crisis_care.FLOW.name or reminders.only_a_place(text)):
+            self.ask_again(told)
+        else:
+            self.say(told)
             self.receive(event)
 
     def crossed(self, sent_at: datetime | None) -> bool:

@@ -816,3 +816,14 @@ def test_words_after_im_in_that_name_no_place_change_nothing(dialogue: Dialogue)
     dialogue.say("im in bed all day and im in a mess")
     assert dialogue.person is not None and dialogue.person.timezone is None
     assert "place.lines" not in dialogue.keys
+
+
+def test_a_place_said_in_passing_is_noted_not_read_as_an_answer_nor_met_with_lines(
+    dialogue: Dialogue,
+) -> None:
+    dialogue.run(*WELCOMED)
+    [reply] = dialogue.say("i live in glasgow btw")
+    assert reply.startswith("Thank you, I've noted that you're in the UK: /help shows the")
+    assert "What would you like to work towards?" in reply and "Samaritans" not in reply
+    assert dialogue.step == "goal"
+    assert dialogue.person is not None and dialogue.person.timezone == "Europe/London"

@@ -13,7 +13,11 @@ one is pending, and not again the day the person said no. A lapse is answered by
 was taken (`SUBSTANCES`): doses are spoken of only where lost tolerance can kill, and
 the lines are the drug lines or the alcohol lines (`SUBSTANCE_LINES`). Each reply leads
 with the lines of the concern it answers; distress said after a reply whose lines do
-not serve it (a partner's violence) gets its own (`covered`).
+not serve it (a partner's violence) gets its own (`covered`). Panic said with the body
+("my heart is tight, i think i die") is answered as panic, not as a wish to die
+(`is_panic`); self-harm alone is spoken of as self-harm, with first aid (`act_for`);
+not eating for days is named (`also_said`). At "Are you safe right now?", after any
+reply but an emergency, "You misread me, I'm fine" leads straight back (`MISREAD`).
 
 It listens as a person would: "im fine its nothing. just a bad week" is safe, "you already
 asked me that. yeah" is yes, and "im not ringing 999 over that" is met with respect,
@@ -378,8 +382,8 @@ side"): words of saving and words of what is saved, both in the message."""
 
 
 def message_for(care: Care, text: str) -> str:
-    """The care's message for this text: about what is saved up when they say they are
-    saving doses; without doses when every substance it names carries no overdose risk
+    """The care's message for this text: panic when distress is said with the body;
+    about what is saved up when they say they are saving doses; without doses when every substance it names carries no overdose risk
     from lost tolerance; with them when one does, or none is named (then it might be any)."""
     lowered = text.casefold()
     if care.body is not None and says(text, "panic"):

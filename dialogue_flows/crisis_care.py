@@ -383,8 +383,9 @@ side"): words of saving and words of what is saved, both in the message."""
 
 def message_for(care: Care, text: str) -> str:
     """The care's message for this text: panic when distress is said with the body;
-    about what is saved up when they say they are saving doses; without doses when every substance it names carries no overdose risk
-    from lost tolerance; with them when one does, or none is named (then it might be any)."""
+    about what is saved up when they say they are saving doses; without doses when every
+    substance it names carries no overdose risk from lost tolerance; with them when one
+    does, or none is named (then it might be any)."""
     lowered = text.casefold()
     if care.body is not None and says(text, "panic"):
         return care.body

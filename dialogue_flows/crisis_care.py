@@ -13,7 +13,11 @@ one is pending, and not again the day the person said no. A lapse is answered by
 was taken (`SUBSTANCES`): doses are spoken of only where lost tolerance can kill, and
 the lines are the drug lines or the alcohol lines (`SUBSTANCE_LINES`). Each reply leads
 with the lines of the concern it answers; distress said after a reply whose lines do
-not serve it (a partner's violence) gets its own (`covered`).
+not serve it (a partner's violence) gets its own (`covered`). Panic said with the body
+("my heart is tight, i think i die") is answered as panic, not as a wish to die
+(`is_panic`); self-harm alone is spoken of as self-harm, with first aid (`act_for`);
+not eating for days is named (`also_said`). At "Are you safe right now?", after any
+reply but an emergency, "You misread me, I'm fine" leads straight back (`MISREAD`).
 
 It listens as a person would: "im fine its nothing. just a bad week" is safe, "you already
 asked me that. yeah" is yes, and "im not ringing 999 over that" is met with respect,
@@ -80,6 +84,11 @@ class Care:
     """The lines shown at most when this is the only concern: distress gets a few,
     briefly (testers: four lines for "i feel so low"); with another concern, its lines
     too (`most`)."""
+    body: str | None = None
+    """The message instead when the distress is said with the body (`is_panic`): it
+    sounds like panic, a breathing line, and when chest pain needs a doctor."""
+    body_lines: tuple[str, ...] = ()
+    """The lines for `body`: the out-of-hours doctor (NHS 111; 1813 or the region's)."""
 
 
 CARE: dict[Concern, Care] = {
@@ -94,7 +103,8 @@ CARE: dict[Concern, Care] = {
     Concern.LAPSE: Care("crisis.lapse", ("drugs", "alcohol"), entry="safe_now",
                         show_plan=False, without_dose="crisis.lapse_no_dose"),
     Concern.DISTRESS: Care("crisis.distress", ("suicide", "mental_health"), entry="safe_now",
-                           show_plan=False, most=2),
+                           show_plan=False, most=2, body="crisis.panic",
+                           body_lines=("medical",)),
 }  # fmt: skip
 """In order of urgency: with several concerns the first one's message is said, and the
 lines of all of them are shown, its own first. Only an emergency lists the emergency
@@ -117,11 +127,46 @@ def care_for(concerns: frozenset[Concern], said: str = "") -> tuple[Care, tuple[
 def kinds_for(cares: list[Care], said: str) -> tuple[str, ...]:
     """The kinds of line these cares call for, the first one's first; for a lapse only
     the lines for what was taken (`substance_lines`); and those the words call for."""
-    kinds = dict.fromkeys(kind for care in cares for kind in care.lines)
+    kinds = dict.fromkeys(kind for care in cares for kind in lines_of(care, said))
     for kind in set(SUBSTANCE_LINES) - substance_lines(said):
         kinds.pop(kind, None)
     kinds.update(dict.fromkeys(kind for kind, words in CALLED_FOR.items() if says(said, words)))
     return tuple(kinds)
+
+
+def lines_of(care: Care, said: str) -> tuple[str, ...]:
+    """The kinds of line the care's message offers: panic gets the doctor's line."""
+    return care.body_lines if care.body is not None and says(said, "panic") else care.lines
+
+
+def is_panic(concerns: frozenset[Concern], said: str) -> bool:
+    """Whether distress or a wish to die was read only from words of panic in the body
+    ("my heart is tight and i cant breathe, i think i die"): without those words the
+    message speaks of no risk. "i want to die, i think i die" is still a risk."""
+    if not concerns or not concerns <= {Concern.DISTRESS, Concern.SUICIDE}:
+        return False
+    if not says(said, "panic"):
+        return False
+    return assess(_without(said, "panic")) <= {Concern.DISTRESS}
+
+
+def reread(concerns: frozenset[Concern], said: str) -> frozenset[Concern]:
+    """The concerns the reply answers: panic said with the body is distress, answered
+    as panic (`Care.body`), never as a wish to die."""
+    return frozenset({Concern.DISTRESS}) if is_panic(concerns, said) else concerns
+
+
+def also_said(said: str) -> tuple[Msg, ...]:
+    """What the reply names besides its concern: not eating for days, said kindly."""
+    return (Msg("crisis.not_eating"),) if says(said, "not_eating") else ()
+
+
+def act_for(concerns: frozenset[Concern]) -> str:
+    """What "not sure" is told to do if it gets worse: self-harm alone is spoken of as
+    the urge or a bad wound, never as "acting on these thoughts" (a tester who wrote of
+    scratching herself, and of no wish to die, was told that)."""
+    alone = Concern.SELF_HARM in concerns and not concerns & {Concern.SUICIDE, Concern.EMERGENCY}
+    return "crisis.act_self_harm" if alone else "crisis.act_on_thoughts"
 
 
 def most(care: Care, concerns: frozenset[Concern]) -> int | None:
@@ -262,11 +307,11 @@ def _clauses(text: str) -> list[str]:
     return [part.strip() for part in _CLAUSE.split(text) if part.strip()]
 
 
-def _without_refusal(clause: str) -> str:
-    """The clause with the words of a refusal to call taken out ("no need to call")."""
+def _without(clause: str, table: str) -> str:
+    """The clause with the words of a [care] table taken out ("no need to call")."""
     found = words(clause)
     typed = [word.text for word in found]
-    for start, end, _ in reversed(phrase_list("care", "refuse_call", stems=True).find(typed)):
+    for start, end, _ in reversed(phrase_list("care", table, stems=True).find(typed)):
         clause = clause[: found[start].start] + clause[found[end - 1].end :]
     return " ".join(clause.split())
 
@@ -278,7 +323,7 @@ def by_clause(read: Callable[[str], str]) -> Callable[[str], str]:
 
     def read_clauses(text: str) -> str:
         kept = [
-            _without_refusal(clause)
+            _without(clause, "refuse_call")
             for clause in _clauses(text)
             if read_move(clause) is not Move.ALREADY_SAID
         ]
@@ -337,10 +382,13 @@ side"): words of saving and words of what is saved, both in the message."""
 
 
 def message_for(care: Care, text: str) -> str:
-    """The care's message for this text: about what is saved up when they say they are
-    saving doses; without doses when every substance it names carries no overdose risk
-    from lost tolerance; with them when one does, or none is named (then it might be any)."""
+    """The care's message for this text: panic when distress is said with the body;
+    about what is saved up when they say they are saving doses; without doses when every
+    substance it names carries no overdose risk from lost tolerance; with them when one
+    does, or none is named (then it might be any)."""
     lowered = text.casefold()
+    if care.body is not None and says(text, "panic"):
+        return care.body
     if care.saved_up is not None and all(cue.search(lowered) for cue in SAVED_UP):
         return care.saved_up
     if care.without_dose is None:
@@ -393,6 +441,33 @@ def read_safe(text: str) -> str:
     except InvalidAnswerError:
         value = "unclear"
     return "plan" if value != "unsafe" and says(text, "wants_plan") else value
+
+
+MISREAD = "misread"
+"""The answer, at "Are you safe right now?" after a reply that was not an emergency,
+that the reply misread them ("you misread me, I'm fine"): a short apology, straight
+back to where they were, no follow-up offered. Never offered after an emergency reply:
+that one cannot be dismissed by a tap."""
+SAFE_NOW_CHOICES = (*SAFE_CHOICES, Choice(MISREAD, Msg("choice.misread")))
+
+
+def read_safe_now(text: str) -> str:
+    """As `read_safe`, and "misread" when they say the reply misread them ("no you got
+    me wrong, im fine", "du misforstod mig"), unless they also say they are not safe or
+    not sure in plain words: then that is what is heard."""
+    if text == MISREAD:
+        return text
+    value = read_safe(text)
+    plainly_unsafe = _SAFE_WORDS[0][1].search(text.casefold().replace("\u2019", "'"))
+    if says(text, MISREAD) and value != "unsure" and not plainly_unsafe:
+        return MISREAD
+    return value
+
+
+def forget_reply(work: Work) -> None:
+    """A misread reply is not remembered as given: a real crisis later today gets the
+    whole reply, not the short repeat."""
+    work.care = work.care.model_copy(update={"said": {}})
 
 
 HOW_TODAY_CHOICES = (
@@ -452,6 +527,7 @@ class CareWork(Work):
     is_safe = answer_is("safe")
     is_unsure = answer_is("unsure")
     is_unclear = answer_is("unclear")
+    misread = answer_is(MISREAD)
     feels_better = answer_is("better")
     wants_plan = answer_is("plan")
     wants_followup = answer_is("yes")
@@ -497,7 +573,9 @@ def params(work: Work) -> Mapping[str, Param]:
         "talk": work.draft.get("talk", ""),
         "helplines": work.helplines,
         "pending": Msg("crisis.followup_pending") if pending else "",
-    }
+        "act": Msg(str(work.draft.get("act", "crisis.act_on_thoughts")),
+                   {"emergency": work.draft.get("emergency", "")}),
+    }  # fmt: skip
 
 
 def entry(work: Work) -> str:
@@ -521,7 +599,7 @@ FLOW = Flow(
     name="crisis",
     work=CareWork,
     questions=(
-        Question("safe_now", "crisis.safe_now", choices=SAFE_CHOICES, read=read_safe,
+        Question("safe_now", "crisis.safe_now", choices=SAFE_NOW_CHOICES, read=read_safe_now,
                  save=save_plan_choice),
         Question("after_emergency", "crisis.after_emergency", choices=SAFE_CHOICES,
                  read=read_safe, save=save_plan_choice),
@@ -544,8 +622,10 @@ FLOW = Flow(
         Ending("carry_on", "crisis.carry_on"),
         Ending("glad", "followup.glad"),
         Ending("left", "crisis.left"),
+        Ending(MISREAD, "crisis.misread", finish=forget_reply),
     ),
     transitions=[
+        _go("safe_now", MISREAD, "misread"),
         _go("safe_now", "to_plan", "wants_plan"),
         _go("safe_now", "followup_after_safe", "is_safe", "may_offer"),
         _go("safe_now", "safe_ok", "is_safe"),

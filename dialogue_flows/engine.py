@@ -122,9 +122,12 @@ class Engine:
     def handle(self, snapshot: Snapshot, event: Input, now: datetime) -> Turn:
         turn = _TurnInProgress(self, snapshot, now, from_person=not isinstance(event, FROM_LOOP))
         text = event.text if isinstance(event, Text) else ""
-        concerns = assess(text) if text else frozenset()
+        moved = turn.hear_place(text) if text else False
+        concerns = crisis_care.reread(assess(text), text) if text else frozenset()
         if concerns and not turn.imagined(concerns, text):  # first, even in a command's words
             turn.crisis(concerns, text)
+        elif moved:
+            turn.place_told(event)
         else:
             turn.receive(event)
         return turn.result()
@@ -261,6 +264,45 @@ class _TurnInProgress(TurnRecords):
         current = offer["ask"] == self.conversation.ask_id
         return str(offer["text"]) if current and move in (Move.YES, Move.KEEP) else None
 
+    def hear_place(self, text: str) -> bool:
+        """Where they say they are, at any point ("i am in denmark", "jeg bor i London"):
+        their lines follow it from now on (kept with their time zone and region, as the
+        /reminders question keeps them; before consent, for this turn only). True when
+        the lines they see change country or region."""
+        where = reminders.said_place(text)
+        if where is None:
+            return False
+        before = (self.lines_country(), self.where()[1], self.country_known())
+        if self.person is None:
+            self.said_where = (where.zone, where.region)
+        else:
+            update = {"timezone": where.zone, "region": where.region}
+            self.person = self.person.model_copy(update=update)
+        return (self.lines_country(), self.where()[1], self.country_known()) != before
+
+    def place_told(self, event: Input) -> None:
+        """After a crisis reply (within the day, or before consent), the lines where they
+        said they are; elsewhere a word that it is noted, never a list of helplines out
+        of the blue. Then the open question again when that was all they said (or a
+        crisis question is open), else what they wrote read as ever (at /reminders'
+        zone question it is the answer)."""
+        country = self.lines_country()
+        note = self.conversation.care
+        lately = any(crisis_care.said_lately(note, key, self.now) for key in note.said)
+        if self.person is None or lately or self.conversation.flow == crisis_care.FLOW.name:
+            told = Msg("place.lines", {"country": country, "helplines": self.helpline_text()})
+        else:
+            told = Msg("place.noted", {"country": country})
+        flow = self.conversation.flow if self.is_open() else None
+        text = event.text if isinstance(event, Text) else ""
+        if flow == reminders.FLOW.name:
+            self.receive(event)
+        elif flow is not None and (flow == crisis_care.FLOW.name or reminders.only_a_place(text)):
+            self.ask_again(told)
+        else:
+            self.say(told)
+            self.receive(event)
+
     def crossed(self, sent_at: datetime | None) -> bool:
         """Words sent before the open question was asked answer none of it: the rest of
         the last answer, typed while this question was on its way, or an answer to last
@@ -364,7 +406,8 @@ class _TurnInProgress(TurnRecords):
             care, kinds = crisis_care.care_for(concerns, said)
             values = self.care_values(kinds, crisis_care.most(care, concerns))
             message = Msg(crisis_care.message_for(care, said), values)
-            self.say(message, Msg(self.before_consent(message.key), values))
+            also = (*crisis_care.also_said(said), *self.which_country())
+            self.say(message, *also, Msg(self.before_consent(message.key), values))
             return
         care, reply = self.care_reply(concerns, said)
         started = (
@@ -372,7 +415,20 @@ class _TurnInProgress(TurnRecords):
             if self.is_open() and self.conversation.flow != crisis_care.FLOW.name
             else ""
         )
-        self.interrupt(care.entry, *reply, started=clean(started))
+        self.interrupt(care.entry, *reply, started=clean(started),
+                       act=crisis_care.act_for(concerns))  # fmt: skip
+
+    def which_country(self) -> tuple[Msg, ...]:
+        """Whose lines these are, and how to get their own, when where the person is
+        has not been said, once a day (testers: a man in Aarhus writing English got the
+        UK's lines, and his "this numbers is england? i am in denmark" went unheard)."""
+        key = "crisis.which_country"
+        note = self.conversation.care
+        if self.country_known() or crisis_care.said_lately(note, key, self.now):
+            return ()
+        care = crisis_care.noted(note, key, self.now)  # said once a day
+        self.conversation = self.conversation.model_copy(update={"care": care})
+        return (Msg(key, {"country": self.lines_country()}),)
 
     def before_consent(self, key: str) -> str:
         """What follows a crisis reply before consent: that nothing was kept, and the
@@ -403,6 +459,7 @@ class _TurnInProgress(TurnRecords):
             update={"care": crisis_care.noted(note, message, self.now)}
         )
         parts = [Msg(message, self.care_values(kinds, crisis_care.most(fresh, concerns)))]
+        parts += [*crisis_care.also_said(said), *self.which_country()]
         plan = self.person.safety_plan if self.person else None
         if plan is not None and fresh.show_plan:
             parts.append(Msg("safety.plan", safety.plan_parts(plan)))
@@ -455,7 +512,9 @@ class _TurnInProgress(TurnRecords):
         resume = self.conversation if self.conversation.flow is not None else None
         self.start_flow(measure.FLOW, draft={"entry": "due"}, resume=resume)
 
-    def interrupt(self, entry: str, *before: Msg, started: str = "") -> None:
+    def interrupt(
+        self, entry: str, *before: Msg, started: str = "", act: str = "crisis.act_on_thoughts"
+    ) -> None:
         """Open the crisis conversation at `entry`, keeping the one it interrupts.
 
         Its draft holds the numbers its messages name: the emergency number, and lines
@@ -469,7 +528,7 @@ class _TurnInProgress(TurnRecords):
         if conversation.flow not in (None, crisis_care.FLOW.name):
             resume = conversation
         talk = self.helpline_text(("suicide",), most=2)  # one open now first
-        draft = {"entry": entry, "emergency": self.emergency_number(), "talk": talk}
+        draft = {"entry": entry, "emergency": self.emergency_number(), "talk": talk, "act": act}
         if conversation.flow == crisis_care.FLOW.name:  # a crisis reply within one
             started = conversation.draft.get("started", "")
         if started:
@@ -752,7 +811,8 @@ class _TurnInProgress(TurnRecords):
         elif then is not None:
             self.start_flow(FLOWS[then], *closing, draft=passed, resume=resume)
         elif resume is not None:
-            back = "crisis.go_on" if flow is crisis_care.FLOW else "resume.back"
+            gentle = flow is crisis_care.FLOW and ending.name != crisis_care.MISREAD
+            back = "crisis.go_on" if gentle else "resume.back"
             self.take_up(resume, *closing, Msg(back), started=started)
         else:
             self.say(*closing)

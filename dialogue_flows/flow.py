@@ -59,6 +59,9 @@ class TurnRecords:
         self.export_format: str | None = None
         self.erase = False
         self.said_back: list[Msg] = []
+        self.said_where: tuple[str, str | None] | None = None
+        """Where a person not yet known said they are, this turn only: nothing is kept
+        before consent, but the lines they see follow it (`where`)."""
 
     @property
     def conversation(self) -> Conversation:
@@ -78,18 +81,32 @@ class TurnRecords:
         """The person's time zone, or the service's until they have said."""
         return ZoneInfo((self.person.timezone if self.person else None) or self.default_timezone)
 
+    def where(self) -> tuple[str | None, str | None]:
+        """The time zone and region the person's lines follow: theirs, or what a person
+        not yet known said this turn."""
+        if self.person is not None:
+            return self.person.timezone, self.person.region
+        return self.said_where or (None, None)
+
     def helpline_text(
         self, kinds: tuple[str, ...] | None = GENERAL_LINES, most: int | None = None
     ) -> str:
         """The person's lines of these kinds (None: all of them), or the first `most`
         (the best fitting); by default the general ones, as /help shows them."""
-        timezone = self.person.timezone if self.person else None
-        region = self.person.region if self.person else None
+        timezone, region = self.where()
         return self.helpline_book.text(self.language, timezone, kinds, most, self.now, region)
 
     def emergency_number(self) -> str:
-        timezone = self.person.timezone if self.person else None
-        return self.helpline_book.emergency_number(self.language, timezone)
+        return self.helpline_book.emergency_number(self.language, self.where()[0])
+
+    def lines_country(self) -> str:
+        """Whose lines the person sees ("the UK", "Danmark"), in their language."""
+        return self.helpline_book.country_name(self.language, self.where()[0])
+
+    def country_known(self) -> bool:
+        """Whether the person's lines follow where they said they are, not a guess from
+        their language or the service's own country."""
+        return self.helpline_book.has_zone(self.where()[0])
 
 
 T = TypeVar("T")

@@ -121,13 +121,17 @@ class Closed(BaseModel):
 class Section(BaseModel):
     """One language's lines for a country; an emergency line is required.
 
-    `regional` leads the short list of regional lines shown when the person's region is
-    not known ("Når lægen har lukket, ring til din region:"): one wrong region's number
-    would be worse than all five, briefly."""
+    `regional` is the one sentence shown in the place of the regional lines when the
+    person's region is not known ("Når lægen har lukket: 1813 i Region Hovedstaden,
+    ellers lægevagten i din region"): one wrong region's number would be worse than
+    none, and five numbers on a line were too many to read (testers)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     lines: Annotated[tuple[Line, ...], Field(min_length=1)]
+    country: str = ""
+    """The country's name as a reply says it ("the UK", "Danmark"): a person whose
+    country is not known is told whose lines these are."""
     regional: str = ""
     closed: Closed | None = None
     """Required when a line has hours: a reply says it is closed now in these words."""
@@ -137,7 +141,7 @@ class Section(BaseModel):
         if not any("emergency" in line.kinds for line in self.lines):
             raise ValueError("no line of kind 'emergency'")
         if any(line.region for line in self.lines) and not self.regional:
-            raise ValueError("regional lines without 'regional', the lead of their short list")
+            raise ValueError("regional lines without 'regional', the sentence in their place")
         if any(line.open for line in self.lines) and self.closed is None:
             raise ValueError("lines with hours without 'closed', how a closed line is said")
         return self
@@ -206,7 +210,7 @@ class Helplines:
 
         A line closed at `now` says so first ("closed now, opens at 18:00"). Every
         region's lines, when the person's region is not known, are one short line
-        (`Section.regional`: each region and its number), after the national lines."""
+        (`Section.regional`), after the national lines."""
         lines = self.for_person(language, timezone, kinds, now, region)
         country, section = self._section_for(language, timezone)
         clock = None if now is None else _Clock(country, now)
@@ -219,20 +223,22 @@ class Helplines:
             if regional and not region:  # one line in the place of the first (open first)
                 at = lines.index(regional[0])
                 shown = [text for line, text in zip(lines, shown, strict=True) if not line.region]
-                shown.insert(at, self._regions(language, timezone, regional))
+                shown.insert(at, self._regions(language, timezone))
             self._texts[key] = "\n".join(shown[:most])
         return self._texts[key]
 
-    def _regions(self, language: str, timezone: str | None, regional: list[Line]) -> str:
-        """ "• When your GP is closed, call your region: Hovedstaden 1813 · …", each
-        region once, in the file's order."""
-        section = self._section_for(language, timezone)[1]
-        numbers: dict[str, str] = {}
-        for line in section.lines:
-            if line in regional:
-                numbers.setdefault(line.region, line.number)
-        listed = " · ".join(f"{name} {number}" for name, number in numbers.items())
-        return f"• {section.regional} {listed}"
+    def _regions(self, language: str, timezone: str | None) -> str:
+        """ "• When your GP is closed: 1813 in the Capital Region, or the out-of-hours
+        doctor in your region (tell me your town)": one short sentence, from the file."""
+        return f"• {self._section_for(language, timezone)[1].regional}"
+
+    def country_name(self, language: str, timezone: str | None) -> str:
+        """The name of the country whose lines the person sees ("the UK")."""
+        return self._section_for(language, timezone)[1].country
+
+    def has_zone(self, timezone: str | None) -> bool:
+        """Whether lines are chosen by this time zone (one we have a country's for)."""
+        return ZONE_COUNTRIES.get(timezone or "") in self.lines
 
     def emergency_number(self, language: str, timezone: str | None) -> str:
         """What to dial when someone's life is at risk now (every section has one)."""

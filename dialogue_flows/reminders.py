@@ -15,11 +15,18 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any, NamedTuple
 
-from dialogue_flows.answers import InvalidAnswerError, OneOf
+from dialogue_flows.answers import InvalidAnswerError, OneOf, phrase_list
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
 from dialogue_flows.records import Schedule
 from dialogue_flows.types import Choice, Msg, Param
-from dialogue_flows.weekly import WeeklyTime, read_region, read_timezone, read_weekly
+from dialogue_flows.weekly import (
+    WeeklyTime,
+    named_place,
+    read_region,
+    read_timezone,
+    read_weekly,
+)
+from dialogue_flows.words import fold, words
 
 HOURS = (9, 12, 15, 18, 20)
 OFFERED_ZONES = ("Europe/London", "Europe/Copenhagen")
@@ -90,6 +97,37 @@ class Where(NamedTuple):
 
     zone: str
     region: str | None
+
+
+def said_place(text: str) -> Where | None:
+    """Where the person says they are, at any point ("this numbers is england? i am in
+    denmark", "i live in glasgow", "jeg bor i London"): the place named right after
+    the words of `[care] place_cues`, read as the time zone question reads it (one
+    path: the zone, and the region of a Danish town). None when no place is said."""
+    found = _place_said(text)
+    return found[0] if found else None
+
+
+def only_a_place(text: str) -> bool:
+    """Whether the message says where they are and little else ("i live in glasgow
+    btw"): then it answers no question, and is not read as one's answer."""
+    found = _place_said(text)
+    return found is not None and found[1] <= ASIDE_WORDS
+
+
+ASIDE_WORDS = 2
+"""Words besides "i live in glasgow" that still leave it an aside ("btw", "by the way")."""
+
+
+def _place_said(text: str) -> tuple[Where, int] | None:
+    """The place said, and how many other words the message has."""
+    typed = [word.text for word in words(fold(text))]
+    for start, end, _ in phrase_list("care", "place_cues", typos=False).find(typed):
+        for size in (3, 2, 1):
+            found = named_place(" ".join(typed[end : end + size]))
+            if found is not None:
+                return Where(*found), len(typed) - (end - start) - min(size, len(typed) - end)
+    return None
 
 
 def zone_or_time(text: str) -> WeeklyTime | Where:

@@ -569,6 +569,18 @@ def read_region(text: str) -> str | None:
         return None
 
 
+def named_place(name: str) -> tuple[str, str | None] | None:
+    """The zone and Danish region of a place named exactly ("denmark", "aarhus",
+    "glasgow"), when it is a country, a city of `FUZZY_POPULATION` people or a Danish
+    town: words said in passing after "im in" ("bed", "pain", "a mess") are no place."""
+    place = _places().get(_key(name))
+    if place is None or not (
+        place.country or place.region or place.population >= FUZZY_POPULATION
+    ):
+        return None
+    return place.zone, place.region or None
+
+
 def _place_zone(typed: list[str]) -> str:
     return _place(typed).zone
 

@@ -380,11 +380,11 @@ def test_a_person_in_odense_gets_their_regions_line_not_1813(dialogue: Dialogue)
     assert "70 11 07 07" in reply and "1813" not in reply and "Hovedstaden" not in reply
 
 
-def test_someone_who_named_no_town_gets_every_region_briefly(dialogue: Dialogue) -> None:
+def test_someone_who_named_no_town_gets_one_sentence_for_the_regions(dialogue: Dialogue) -> None:
     dialogue.run(*WHOLE_PLAN, "no", "Monday 18:00", "Denmark", "yes")
     [reply] = dialogue.say("i want to die")
-    assert "• When your GP is closed, call your region: Hovedstaden 1813 · Sjælland 1818" in reply
-    assert reply.count("70 11 07 07") == 1
+    assert "• When your GP is closed: 1813 in the Capital Region, or the out-of-hours" in reply
+    assert "70 11 07 07" not in reply and "Sjælland 1818" not in reply
 
 
 def test_harm_said_in_passing_gets_the_gentle_harm_reply_with_its_lines(
@@ -648,3 +648,182 @@ def test_a_closed_line_says_so_and_an_open_one_comes_first(dialogue: Dialogue) -
     bullets = [line for line in drink.splitlines() if line.startswith("•")]
     assert bullets[0].startswith("• Samaritans: 116 123 (24/7")
     assert bullets[1].startswith("• CALM helpline: 0800 58 58 58 (closed now, opens at 17:00;")
+
+
+# -- 7. replies that fit: panic in the body, self-harm without suicidal words ------------
+
+
+def test_panic_said_with_the_body_gets_a_panic_reply_not_the_suicide_one(
+    dialogue: Dialogue,
+) -> None:
+    """Testers: "i think i die" after a tight heart and no breath got the suicide reply."""
+    dialogue.run(*THROUGH_REALITY)
+    [reply] = dialogue.say("some nights my heart is tight and i can't breathe, i think i die")
+    assert dialogue.keys[0] == "crisis.panic", dialogue.keys
+    assert "sounds really frightening" in reply and "breathe out slowly" in reply
+    assert "chest pain, or breathing that doesn't settle, needs a doctor now: call 999" in reply
+    assert "• NHS 111: 111" in reply
+    assert "act on these thoughts" not in reply and "Samaritans" not in reply
+
+
+def test_panic_in_danish_names_1813_or_the_regions_doctor(danish: Dialogue) -> None:
+    danish.run(*DANISH_AT_REALITY)
+    [reply] = danish.say(
+        "om natten trykker det for brystet og jeg kan ikke få luft, jeg tror jeg dør"
+    )
+    assert danish.keys[0] == "crisis.panic", danish.keys
+    assert "ånde langsomt ud" in reply and "ring 112" in reply
+    assert "1813 i Region Hovedstaden, ellers lægevagten i din region" in reply
+
+
+def test_a_wish_to_die_said_with_panic_is_still_a_risk(dialogue: Dialogue) -> None:
+    dialogue.run(*THROUGH_REALITY)
+    dialogue.say("i want to die, my chest is tight and i cant breathe")
+    assert dialogue.keys[0] == "crisis.suicide", dialogue.keys
+
+
+def test_self_harm_without_suicidal_words_gets_self_harm_care_and_food_named(
+    danish: Dialogue,
+) -> None:
+    """Testers: a 19-year-old who had not eaten for two days and had scratched herself
+    was told to ring 112 "if you might act on the thoughts", and her not eating passed."""
+    danish.run(*DANISH_AT_REALITY)
+    [reply] = danish.say("har lowkey ikke spist i 2 dage og jeg har kradset mig selv igen")
+    assert danish.keys[:2] == ["crisis.self_harm", "crisis.not_eating"], danish.keys
+    assert "tryk på såret med noget rent" in reply
+    assert "ikke har spist i et stykke tid" in reply
+    [unsure] = danish.say("ved ikke")
+    assert "trangen til at skade dig selv" in unsure
+    assert "handle på tankerne" not in reply + unsure
+
+
+def test_suicidal_words_at_not_sure_still_speak_of_acting_on_them(dialogue: Dialogue) -> None:
+    dialogue.run(*THROUGH_REALITY, "i cut myself again and i want to die")
+    [reply] = dialogue.say("not sure")
+    assert "If you feel you might act on these thoughts, please call 999" in reply
+
+
+# -- 8. a false alarm is easy to leave; an emergency is not -----------------------------
+
+
+def test_a_misread_reply_is_left_with_one_tap_back_to_the_same_question(
+    dialogue: Dialogue,
+) -> None:
+    """Testers: ordinary recovery talk met the helplines and "Are you safe right now?",
+    and "I'm glad you're safe for now" then read oddly."""
+    dialogue.run(*THROUGH_REALITY)
+    dialogue.say("ask the council, save a bit. honestly i cant go on anymore")
+    assert dialogue.keys[-1] == "crisis.safe_now", dialogue.keys
+    [reply] = dialogue.press("misread")
+    assert dialogue.keys[0] == "crisis.misread", dialogue.keys
+    assert reply.startswith("Sorry, I misread you")
+    assert "you'd started to answer: “ask the council, save a bit.”" in reply
+    assert "check in with you tomorrow" not in reply and "glad you're safe" not in reply
+    assert "Nothing is lost" not in reply
+    [kept] = dialogue.say("yes")
+    assert "1. ask the council, save a bit" in kept, kept
+
+
+def test_misread_said_in_danish_words_is_heard(danish: Dialogue) -> None:
+    danish.run(*DANISH_AT_REALITY, "jeg vil ikke leve mere")
+    [reply] = danish.say("nej du misforstod mig, jeg har det fint")
+    assert danish.keys[0] == "crisis.misread", danish.keys
+    assert reply.startswith("Undskyld, jeg misforstod dig")
+
+
+def labels(dialogue: Dialogue) -> list[str]:
+    """The buttons offered in the last turn, as the person reads them."""
+    assert dialogue.last is not None
+    return [dialogue.catalogue.render(choice.label, dialogue.last.language)
+            for reply in dialogue.last.replies for choice in reply.choices]  # fmt: skip
+
+
+def test_the_misread_button_is_offered_in_danish(danish: Dialogue) -> None:
+    danish.run(*DANISH_AT_REALITY)
+    danish.say("jeg vil ikke leve mere")
+    assert "Du misforstod mig, jeg har det fint" in labels(danish)
+
+
+def test_an_emergency_reply_offers_no_misread_and_its_words_do_not_dismiss_it(
+    dialogue: Dialogue,
+) -> None:
+    """What a clinician would want: an emergency reply cannot be left by a tap."""
+    dialogue.run(*THROUGH_REALITY)
+    [reply] = dialogue.say("i took all my pills")
+    assert reply.startswith("This sounds like an emergency. Please call 999 now.")
+    assert "You misread me, I'm fine" not in labels(dialogue)
+    dialogue.press("misread")
+    assert "crisis.misread" not in dialogue.keys, dialogue.keys
+    dialogue.say("you misread me")
+    assert "crisis.misread" not in dialogue.keys, dialogue.keys
+
+
+def test_not_safe_said_with_misread_words_is_heard_as_not_safe(dialogue: Dialogue) -> None:
+    dialogue.run(*THROUGH_REALITY, "honestly i cant go on anymore")
+    dialogue.say("you misunderstood, but im not safe")
+    assert dialogue.keys[0] == "crisis.not_safe", dialogue.keys
+
+
+# -- 9. the lines of the country the person says they are in ----------------------------
+
+
+def test_a_man_in_aarhus_writing_english_is_told_whose_lines_and_gets_his_own(
+    dialogue: Dialogue,
+) -> None:
+    """Testers: a Syrian man in Aarhus got the UK's lines, and "this numbers is england?
+    i am in denmark" went unheard."""
+    dialogue.run(*THROUGH_REALITY)
+    [reply] = dialogue.say("sometimes i think it is better if i die")
+    assert "These numbers are for the UK. If you're somewhere else, your town or country" in reply
+    [lines] = dialogue.say("this numbers is england? i am in denmark")
+    assert lines.startswith("Thank you for telling me. These are the lines in Denmark:")
+    assert "Livslinien" in lines and "Samaritans" not in lines
+    assert lines.endswith("Are you safe right now?")
+    dialogue.say("I'm safe for now")
+    dialogue.say("no thanks")
+    [again] = dialogue.say("i live in aarhus and i want to die")
+    assert "70 11 31 31" in again and "1813" not in again and "Samaritans" not in again
+    assert "These numbers are for" not in again
+
+
+def test_jeg_bor_i_london_gives_a_danish_speaker_the_uk_lines_in_danish(
+    danish: Dialogue,
+) -> None:
+    danish.run(*DANISH_AT_REALITY)
+    [reply] = danish.say("jeg vil ikke leve mere")
+    assert "Numrene her gælder i Danmark. Er du et andet sted, er din by eller dit land" in reply
+    danish.say("jeg bor i London")
+    assert danish.person is not None and danish.person.timezone == "Europe/London"
+    danish.say("ja")
+    danish.say("nej tak")
+    [again] = danish.say("i går tænkte jeg igen, at jeg ikke vil leve mere")
+    assert "Samaritans" in again and "Livslinien" not in again
+
+
+def test_before_consent_the_place_said_chooses_the_lines_of_that_turn(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    newcomer = Dialogue(engine, catalogue)
+    [reply, *_] = newcomer.say("i live in glasgow and i want to die")
+    assert "Samaritans" in reply and "These numbers are for" not in " ".join(newcomer.last_replies)
+    other = Dialogue(engine, catalogue, person_id="console:other")
+    [first, *_] = other.say("i am in aarhus and i want to kill myself")
+    assert "Livslinien" in first and "70 11 31 31" in first and "Samaritans" not in first
+
+
+def test_words_after_im_in_that_name_no_place_change_nothing(dialogue: Dialogue) -> None:
+    dialogue.run(*THROUGH_REALITY)
+    dialogue.say("im in bed all day and im in a mess")
+    assert dialogue.person is not None and dialogue.person.timezone is None
+    assert "place.lines" not in dialogue.keys
+
+
+def test_a_place_said_in_passing_is_noted_not_read_as_an_answer_nor_met_with_lines(
+    dialogue: Dialogue,
+) -> None:
+    dialogue.run(*WELCOMED)
+    [reply] = dialogue.say("i live in glasgow btw")
+    assert reply.startswith("Thank you, I've noted that you're in the UK: /help shows the")
+    assert "What would you like to work towards?" in reply and "Samaritans" not in reply
+    assert dialogue.step == "goal"
+    assert dialogue.person is not None and dialogue.person.timezone == "Europe/London"

@@ -121,7 +121,12 @@ def test_a_low_who5_gets_the_distress_reply_and_the_safety_question(dialogue: Di
     for score in ("1", "1", "1", "2"):
         dialogue.press(score)
     [low] = dialogue.press("0")
-    assert dialogue.keys == ["measure.low", "crisis.distress", "crisis.safe_now"]
+    assert dialogue.keys == [
+        "measure.low",
+        "crisis.distress",
+        "crisis.which_country",
+        "crisis.safe_now",
+    ]
     assert "score is 20 out of 100, which is low" in low
     assert "Are you safe right now?" in low
     assert dialogue.person is not None and dialogue.person.conversation.flow == "crisis"

@@ -25,7 +25,7 @@ def test_mid_conversation_crisis_gets_helplines_then_the_same_question(
     dialogue.run(*THROUGH_REALITY)
     before = (dialogue.person, dict(dialogue.goals))
     [reply] = dialogue.say("honestly I can't go on anymore")
-    assert dialogue.keys == ["crisis.suicide", "crisis.safe_now"]
+    assert dialogue.keys == ["crisis.suicide", "crisis.which_country", "crisis.safe_now"]
     assert "Samaritans: 116 123" in reply and "999" in reply
     assert reply.endswith("Are you safe right now?")
     assert dict(dialogue.goals) == before[1]  # nothing taken as an answer
@@ -89,7 +89,11 @@ def test_another_crisis_message_inside_the_crisis_conversation_keeps_the_place(
 
 def test_crisis_before_consent_is_answered_and_nothing_is_stored(dialogue: Dialogue) -> None:
     [reply] = dialogue.say("I want to die")
-    assert dialogue.keys == ["crisis.suicide", "crisis.before_consent_named"]
+    assert dialogue.keys == [
+        "crisis.suicide",
+        "crisis.which_country",
+        "crisis.before_consent_named",
+    ]
     assert "116 123" in reply and reply.count("call 999") == 1  # testers: said twice in a row
     assert dialogue.person is None and dialogue.last is not None and dialogue.last.person is None
 
@@ -100,7 +104,7 @@ def test_distress_before_consent_gets_a_few_lines_and_the_emergency_number(
     """Distress gets the lines briefly (testers: four of them for "i feel so low"); its
     message does not name the emergency number, so the sentence after it does."""
     [reply] = dialogue.say("i feel so low i cant cope")
-    assert dialogue.keys == ["crisis.distress", "crisis.before_consent"]
+    assert dialogue.keys == ["crisis.distress", "crisis.which_country", "crisis.before_consent"]
     assert reply.count("•") == 2 and "please call 999" in reply
 
 
@@ -205,7 +209,7 @@ def test_an_emergency_waits_for_safe_before_offering_a_follow_up(dialogue: Dialo
     """They may be on the phone to 999: the follow-up is offered only once they are safe."""
     dialogue.run(*THROUGH_REALITY)
     [reply] = dialogue.say("i took 30 paracetamol an hour ago")
-    assert dialogue.keys == ["crisis.emergency", "crisis.after_emergency"]
+    assert dialogue.keys == ["crisis.emergency", "crisis.which_country", "crisis.after_emergency"]
     assert "call first" in reply and "tomorrow" not in reply
     dialogue.press("safe")
     assert dialogue.keys == ["crisis.followup_after_safe"]

@@ -2,7 +2,8 @@
 
 Choices print as numbered lines (`1) Health`); typing the number or the label picks
 one, and any other text is an answer in the person's own words. Works with piped
-input and ends cleanly at the end of it.
+input and ends cleanly at the end of it, or at /quit (people reach for it in a
+terminal; on Telegram there is nothing to quit).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from bot.rendering import Shown, render
 from dialogue_flows.records import PersonId
 from dialogue_flows.types import Command, Input, Msg, Text
 from storage.db import write_private
+
+QUIT = frozenset({"/quit", "/exit", "/afslut"})
 
 
 def show(shown: Shown, out: TextIO) -> None:
@@ -38,7 +41,7 @@ async def save_export(app: App, person_id: str, fmt: str, language: str, out: Te
 
 
 async def chat(app: App, user: str, stdin: TextIO, stdout: TextIO, language: str = "en") -> None:
-    """Talk with `user` until the end of input; every turn is saved before it is shown.
+    """Talk with `user` until the end of input or /quit; every turn is saved before it is shown.
 
     `language` greets someone new (as Telegram's app language does); /language changes it.
     """
@@ -55,7 +58,7 @@ async def chat(app: App, user: str, stdin: TextIO, stdout: TextIO, language: str
             stdout.write("> ")
         stdout.flush()
         line = await asyncio.to_thread(stdin.readline)
-        if not line:
+        if not line or line.strip().lower() in QUIT:
             break
         event = Text(line.rstrip("\r\n"))
     kept = await app.conversations.keeps_anything(person_id)

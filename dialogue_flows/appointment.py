@@ -50,6 +50,16 @@ _MONTHS = {
     for name in names
 }  # fmt: skip
 _RELATIVE = {"today": 0, "idag": 0, "tomorrow": 1, "imorgen": 1, "overmorgen": 2}
+_NEXT_WEEK = re.compile(
+    # "next week on tuesday", "tuesday next week", "tirsdag i næste uge", "næste uge tirsdag"
+    r"\bnext\s+week\s+(?:on\s+)?(\w+)|\b(\w+)\s+next\s+week\b"
+    r"|\b(\w+)\s+i\s+næste\s+uge\b|\bnæste\s+uge\s+(?:på\s+)?(\w+)"
+)
+_WEEK_LATER = re.compile(
+    # UK "a week on tuesday", "tuesday week"; "tirsdag om en uge", "om en uge på tirsdag"
+    r"\ba\s+week\s+(?:on\s+)?(\w+)|\b(\w+)\s+week\b"
+    r"|\b(\w+)\s+om\s+(?:en\s+uge|otte\s+dage|8\s+dage)\b|\bom\s+en\s+uge\s+(?:på\s+)?(\w+)"
+)
 _MONTH_WORD = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DAY_OF_MONTH = re.compile(
     # "the 14th (of March)", "d. 14.", "den 14. marts", "14 March", "14. marts"
@@ -94,15 +104,37 @@ def _read_day(words: str, today: date) -> tuple[date | None, str]:
         found = _next_date(today, int(number), _MONTHS.get(match.group(4) or ""))
         if found is not None:
             return found, words[: match.start()] + " " + words[match.end() :]
+    for pattern, week_of in ((_NEXT_WEEK, _in_next_week), (_WEEK_LATER, _a_week_after)):
+        for match in pattern.finditer(words):
+            weekday = _day(next(group for group in match.groups() if group))
+            if weekday is not None:
+                rest = words[: match.start()] + " " + words[match.end() :]
+                return week_of(today, weekday), rest
     tokens = re.findall(r"\w+", words)
     for token in tokens:
         if token in _RELATIVE:
             return today + timedelta(days=_RELATIVE[token]), words.replace(token, " ")
         weekday = _day(token)
         if weekday is not None:
-            ahead = (weekday - today.weekday() - 1) % 7 + 1
-            return today + timedelta(days=ahead), words.replace(token, " ")
+            return _coming(today, weekday), words.replace(token, " ")
     return None, words
+
+
+def _coming(today: date, weekday: int) -> date:
+    """The first such weekday after today ("tuesday", "next tuesday", "på tirsdag")."""
+    return today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
+
+
+def _a_week_after(today: date, weekday: int) -> date:
+    """ "A week on Tuesday" (said in Scotland and England), "tirsdag om en uge": a week
+    after the coming Tuesday."""
+    return _coming(today, weekday) + timedelta(days=7)
+
+
+def _in_next_week(today: date, weekday: int) -> date:
+    """ "Tuesday next week", "tirsdag i næste uge": that day of the calendar week after
+    this one (weeks start on Monday, as in the UK and Denmark)."""
+    return today + timedelta(days=7 - today.weekday() + weekday)
 
 
 def _next_date(today: date, day: int, month: int | None) -> date | None:

@@ -10,7 +10,10 @@ is all right not to be sure; a line to talk to, and the emergency number if they
 act on it); both are offered their safety plan. Every route may end by offering (never
 imposing) a short follow-up the next day, worded so that it can wait: asked once while
 one is pending, and not again the day the person said no. A lapse is answered by what
-was taken (`SUBSTANCES`): doses are spoken of only where lost tolerance can kill.
+was taken (`SUBSTANCES`): doses are spoken of only where lost tolerance can kill, and
+the lines are the drug lines or the alcohol lines (`SUBSTANCE_LINES`). Each reply leads
+with the lines of the concern it answers; distress said after a reply whose lines do
+not serve it (a partner's violence) gets its own (`covered`).
 
 It listens as a person would: "im fine its nothing. just a bad week" is safe, "you already
 asked me that. yeah" is yes, and "im not ringing 999 over that" is met with respect,
@@ -47,8 +50,9 @@ from dialogue_flows.words import words
 FOLLOW_UP_AFTER = timedelta(days=1)
 A_DAY = timedelta(days=1)
 """How long a whole crisis reply, or a no to the follow-up, is remembered."""
-SHORT_LINES = 3
-"""A crisis reply said again the same day shows this many lines, the best fitting."""
+SHORT_LINES = 2
+"""A crisis reply said again the same day shows this many lines, the best fitting (and
+names the emergency number in a sentence)."""
 AGAIN = "crisis.again"
 """That reply: a caring line, the `SHORT_LINES` lines, and /safety for the rest."""
 
@@ -72,25 +76,30 @@ class Care:
     saved_up: str | None = None
     """The message instead when they say they are saving up doses (`SAVED_UP`): what to
     do with what is saved, not only who to call."""
+    most: int | None = None
+    """The lines shown at most when this is the only concern: distress gets a few,
+    briefly (testers: four lines for "i feel so low"); with another concern, its lines
+    too (`most`)."""
 
 
 CARE: dict[Concern, Care] = {
     Concern.EMERGENCY: Care("crisis.emergency", ("emergency", "medical", "suicide"),
                             entry="after_emergency", shortened=False),
-    Concern.SUICIDE: Care("crisis.suicide", ("emergency", "suicide", "mental_health"),
-                          entry="safe_now", saved_up="crisis.saved_up"),
+    Concern.SUICIDE: Care("crisis.suicide", ("suicide", "mental_health"), entry="safe_now",
+                          saved_up="crisis.saved_up"),
     Concern.SELF_HARM: Care("crisis.self_harm", ("suicide", "mental_health"), entry="safe_now"),
-    Concern.HARM_TO_OTHERS: Care("crisis.harm_to_others", ("emergency", "mental_health"),
-                                 entry="safe_now"),
-    Concern.HARM_FROM_OTHERS: Care("crisis.harm_from_others", ("emergency", "domestic_abuse"),
+    Concern.HARM_TO_OTHERS: Care("crisis.harm_to_others", ("mental_health",), entry="safe_now"),
+    Concern.HARM_FROM_OTHERS: Care("crisis.harm_from_others", ("domestic_abuse",),
                                    entry="safe_now", show_plan=False),
-    Concern.LAPSE: Care("crisis.lapse", ("emergency", "drugs_alcohol"), entry="safe_now",
+    Concern.LAPSE: Care("crisis.lapse", ("drugs", "alcohol"), entry="safe_now",
                         show_plan=False, without_dose="crisis.lapse_no_dose"),
     Concern.DISTRESS: Care("crisis.distress", ("suicide", "mental_health"), entry="safe_now",
-                           show_plan=False),
+                           show_plan=False, most=2),
 }  # fmt: skip
 """In order of urgency: with several concerns the first one's message is said, and the
-lines of all of them are shown."""
+lines of all of them are shown, its own first. Only an emergency lists the emergency
+number first; every other message names it in a sentence ("If you are in danger now,
+call 112"), and a list with no line open now gets it (`helplines._open_to_talk`)."""
 
 CALLED_FOR = {YOUNG: "young", "sexual_abuse": "sexual_abuse"}
 """Kinds of line that fit only when the person's words say so (`answers.*.toml` [care]):
@@ -102,9 +111,22 @@ def care_for(concerns: frozenset[Concern], said: str = "") -> tuple[Care, tuple[
     """The most urgent concern's care, and the kinds of helpline all of them call for,
     with those the person's own words call for (`CALLED_FOR`)."""
     ordered = [concern for concern in CARE if concern in concerns]
-    kinds = dict.fromkeys(kind for concern in ordered for kind in CARE[concern].lines)
+    return CARE[ordered[0]], kinds_for([CARE[concern] for concern in ordered], said)
+
+
+def kinds_for(cares: list[Care], said: str) -> tuple[str, ...]:
+    """The kinds of line these cares call for, the first one's first; for a lapse only
+    the lines for what was taken (`substance_lines`); and those the words call for."""
+    kinds = dict.fromkeys(kind for care in cares for kind in care.lines)
+    for kind in set(SUBSTANCE_LINES) - substance_lines(said):
+        kinds.pop(kind, None)
     kinds.update(dict.fromkeys(kind for kind, words in CALLED_FOR.items() if says(said, words)))
-    return CARE[ordered[0]], tuple(kinds)
+    return tuple(kinds)
+
+
+def most(care: Care, concerns: frozenset[Concern]) -> int | None:
+    """How many lines the reply shows: the care's few when it is the only concern."""
+    return care.most if len(concerns) == 1 else None
 
 
 def says(text: str, table: str) -> bool:
@@ -122,6 +144,21 @@ def _says_young_age(typed: list[str]) -> bool:
         if end < len(typed) and typed[end].isdigit() and int(typed[end]) < below:
             return True
     return False
+
+
+def covered(concerns: frozenset[Concern], note: CareNote, now: datetime) -> bool:
+    """Whether replies given within the day offered every kind of line these concerns
+    call for: distress said after a suicide reply was answered by it; after a reply
+    about a partner's violence it was not (testers: "it gets dark in my head" met only
+    by the abuse lines above)."""
+    offered = {
+        kind
+        for care in CARE.values()
+        for message in (care.message, care.without_dose, care.saved_up)
+        if message is not None and said_lately(note, message, now)
+        for kind in care.lines
+    }
+    return all(set(CARE[concern].lines) <= offered for concern in concerns)
 
 
 def unanswered(
@@ -174,6 +211,7 @@ def may_offer_followup(person: Person | None, note: CareNote, now: datetime) -> 
 # -- reading what the person says at a crisis question ---------------------------------
 
 _CLAUSE = re.compile(r"[.,;!?\n]+|\s(?:but|men)\s")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|\s(?:but|men)\s")
 
 
 def heard(text: str) -> tuple[Msg, ...]:
@@ -210,10 +248,14 @@ def _emergency_words(text: str) -> list[bool]:
     return [bool(denials.find(typed[max(0, start - 2) : start])) for start, _, _ in found]
 
 
-def answered_besides(text: str) -> bool:
-    """Whether the message says more than its crisis words: a clause of it with no
-    concern ("couple of ideas. but partner had a go again"), an answer begun."""
-    return any(not assess(clause) for clause in _clauses(text))
+def answer_besides(text: str) -> str:
+    """The answer begun in a message that also carried crisis words: its sentences with
+    no concern, as typed ("ask the council, save a bit. but partner had a go again" gives
+    "ask the council, save a bit"), or "" when every sentence carries one. Crisis words
+    are never offered back to be kept as an answer, nor filed for the worker to read."""
+    kept = [part.strip() for part in _SENTENCE.split(text) if part.strip() and not assess(part)]
+    ended = [part if part[-1] in ".!?" else part + "." for part in kept[:-1]]
+    return " ".join([*ended, *kept[-1:]])
 
 
 def _clauses(text: str) -> list[str]:
@@ -270,6 +312,17 @@ SUBSTANCES: dict[str, str] = {
 alcohol drops and the old dose can kill; a lapse on the others is said without doses."""
 DOSE_RISK = frozenset({"opioid", "benzo", "alcohol"})
 _SUBSTANCE = {kind: re.compile(rf"\b(?:{names})\b") for kind, names in SUBSTANCES.items()}
+SUBSTANCE_LINES = {"alcohol": frozenset({"alcohol"}), "drugs": frozenset(SUBSTANCES) - {"alcohol"}}
+"""The kind of helpline for each kind of substance: a drink lapse gets the alcohol lines,
+a heroin lapse the drug lines (testers: Alkolinjen alone for heroin in Denmark)."""
+
+
+def substance_lines(said: str) -> set[str]:
+    """The kinds of line for the substances named; both when none is named."""
+    lowered = said.casefold()
+    named = {kind for kind, pattern in _SUBSTANCE.items() if pattern.search(lowered)}
+    fitting = {line for line, kinds in SUBSTANCE_LINES.items() if named & kinds}
+    return fitting or set(SUBSTANCE_LINES)
 
 
 SAVED_UP = (

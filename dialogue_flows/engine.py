@@ -235,15 +235,15 @@ class _TurnInProgress(TurnRecords):
 
     def kept_answer(self, move: Move | None) -> str | None:
         """The answer begun before a crisis, when offered back (`take_up`) and they say
-        yes to keeping it; whatever they say, the offer ends: anything else is their
-        new answer. Crisis words are never kept without that yes."""
+        yes to keeping it ("yes", "yes keep it", "behold det"); whatever they say, the
+        offer ends: anything else is their new answer. Crisis words are never kept."""
         draft = dict(self.conversation.draft)
         offer = draft.pop(KEEP, None)
         if offer is None:
             return None
         self.conversation = self.conversation.model_copy(update={"draft": draft})
         current = offer["ask"] == self.conversation.ask_id
-        return str(offer["text"]) if current and move is Move.YES else None
+        return str(offer["text"]) if current and move in (Move.YES, Move.KEEP) else None
 
     def crossed(self, sent_at: datetime | None) -> bool:
         """Words sent before the open question was asked answer none of it: the rest of
@@ -320,13 +320,18 @@ class _TurnInProgress(TurnRecords):
         they are in the crisis conversation already, and what they say is its answer
         first ("jeg ringer ikke til nogen nu", "im safe, hes not violent or anything",
         "i havent taken anything"): only a new emergency said plainly ("i took all my
-        pills") or words that answer nothing there bring a crisis reply again."""
+        pills"), distress the lines already offered do not serve ("it gets dark in my
+        head" after a reply about violence), or other words that answer nothing there
+        bring a crisis reply again."""
         if not self.is_open():
             return False
         if self.conversation.flow == crisis_care.FLOW.name:
             if Concern.EMERGENCY in concerns and crisis_care.new_emergency(text):
                 return False
-            return concerns <= {Concern.DISTRESS} or self.answers_here(clean(text))
+            distress = concerns <= {Concern.DISTRESS}
+            return self.answers_here(clean(text)) or (
+                distress and crisis_care.covered(concerns, self.conversation.care, self.now)
+            )
         return {concern.value for concern in concerns} <= self.question().imagines
 
     def answers_here(self, words: str) -> bool:
@@ -341,17 +346,24 @@ class _TurnInProgress(TurnRecords):
         safety question, while the conversation they were in waits, exactly as it was."""
         if self.person is None:  # nothing is kept before consent: no question to follow
             care, kinds = crisis_care.care_for(concerns, said)
-            values = self.care_values(kinds)
+            values = self.care_values(kinds, crisis_care.most(care, concerns))
             message = Msg(crisis_care.message_for(care, said), values)
-            self.say(message, Msg("crisis.before_consent", values))
+            self.say(message, Msg(self.before_consent(message.key), values))
             return
         care, reply = self.care_reply(concerns, said)
         started = (
-            self.is_open()
-            and self.conversation.flow != crisis_care.FLOW.name
-            and crisis_care.answered_besides(said)
+            crisis_care.answer_besides(said)
+            if self.is_open() and self.conversation.flow != crisis_care.FLOW.name
+            else ""
         )
-        self.interrupt(care.entry, *reply, started=clean(said) if started else "")
+        self.interrupt(care.entry, *reply, started=clean(started))
+
+    def before_consent(self, key: str) -> str:
+        """What follows a crisis reply before consent: that nothing was kept, and the
+        emergency number unless the reply has just named it (testers: 112 twice in a
+        row)."""
+        named = "{emergency}" in str(self.catalogue.texts(self.language).get(key, ""))
+        return "crisis.before_consent_named" if named else "crisis.before_consent"
 
     def care_values(self, kinds: tuple[str, ...], most: int | None = None) -> dict[str, Param]:
         return {"helplines": self.helpline_text(kinds, most), "emergency": self.emergency_number()}
@@ -368,11 +380,13 @@ class _TurnInProgress(TurnRecords):
         fresh = crisis_care.unanswered(concerns, said, note, self.now)
         if fresh is None:
             return care, [Msg(crisis_care.AGAIN, self.care_values(kinds, crisis_care.SHORT_LINES))]
+        others = [crisis_care.CARE[concern] for concern in crisis_care.CARE if concern in concerns]
+        kinds = crisis_care.kinds_for([fresh, *others], said)  # the lines of what it says first
         message = crisis_care.message_for(fresh, said)
         self.conversation = self.conversation.model_copy(
             update={"care": crisis_care.noted(note, message, self.now)}
         )
-        parts = [Msg(message, self.care_values(kinds))]
+        parts = [Msg(message, self.care_values(kinds, crisis_care.most(fresh, concerns)))]
         plan = self.person.safety_plan if self.person else None
         if plan is not None and fresh.show_plan:
             parts.append(Msg("safety.plan", safety.plan_parts(plan)))
@@ -428,16 +442,17 @@ class _TurnInProgress(TurnRecords):
     def interrupt(self, entry: str, *before: Msg, started: str = "") -> None:
         """Open the crisis conversation at `entry`, keeping the one it interrupts.
 
-        Its draft holds the numbers its messages name: the emergency number, and a line
-        to talk to now (the first suicide and crisis line, such as Samaritans); and the
-        answer they had `started` to the question it interrupted, quoted back when that
-        question is asked again (never kept as the answer: crisis words are not filed).
+        Its draft holds the numbers its messages name: the emergency number, and lines
+        to talk to now (the first suicide and crisis lines, such as Samaritans, one open
+        now first); and the answer they had `started` to the question it interrupted,
+        quoted back when that question is asked again (never kept as the answer: crisis
+        words are not filed).
         """
         conversation = self.conversation
         resume = conversation.resume if conversation.flow == crisis_care.FLOW.name else None
         if conversation.flow not in (None, crisis_care.FLOW.name):
             resume = conversation
-        talk = self.helpline_text(("suicide",), most=1)  # open now first, else with its hours
+        talk = self.helpline_text(("suicide",), most=2)  # one open now first
         draft = {"entry": entry, "emergency": self.emergency_number(), "talk": talk}
         if conversation.flow == crisis_care.FLOW.name:  # a crisis reply within one
             started = conversation.draft.get("started", "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from conftest import SCHEDULE_ANSWERS, WHOLE_PLAN, Dialogue
 from test_languages import DANISH_PLAN
 
@@ -431,3 +432,23 @@ def test_last_weeks_answer_arriving_after_this_weeks_check_in_is_not_its_answer(
     dialogue.send(Text("didn't get to it", sent_at=this_week + timedelta(minutes=1)))
     assert [c.outcome for c in dialogue.goal.checkins] == ["not_yet"]
     assert dialogue.goal.checkins[0].at > this_week
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["honestly i'm tired of living", "jeg orker ikke mere. vil bare sove og aldrig vågne igen"],
+)
+def test_crisis_words_at_the_check_in_are_never_filed_as_its_answer(
+    dialogue: Dialogue, words: str
+) -> None:
+    """The issue: "jeg orker ikke mere…" at the check-in was read as "not yet" and met
+    with "that happens". The crisis reply comes first, nothing is kept as the check-in,
+    and the same question is asked again afterwards."""
+    dialogue.run(*SCHEDULED)
+    dialogue.now += timedelta(days=7)
+    dialogue.run("/checkin")
+    asked = dialogue.step
+    dialogue.say(words)
+    assert dialogue.keys[0].startswith("crisis.") and dialogue.keys[-1] == "crisis.safe_now"
+    dialogue.run("im safe for now", "no thanks")
+    assert dialogue.step == asked and not dialogue.goal.checkins

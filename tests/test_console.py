@@ -54,6 +54,15 @@ def test_the_goodbye_never_claims_to_keep_what_is_not_kept(tmp_path: Path) -> No
     assert deleted.rstrip().endswith("Nothing you wrote here is kept; come back any time.")
 
 
+def test_quit_ends_the_console_chat_like_the_end_of_input(tmp_path: Path) -> None:
+    """Typed /quit is how people leave a terminal program; it must not be "I don't know
+    /quit", and nothing typed after it is read."""
+    out = run(tmp_path / "q.db", lines("Yes", "/quit", "Sam")).stdout.decode()
+    assert "I don't know" not in out
+    assert "Sam" not in out
+    assert out.rstrip().endswith("come back any time.")
+
+
 def test_a_second_run_resumes_at_the_same_question(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     run(db, lines(*WHOLE_PLAN[1:6]))

@@ -165,7 +165,8 @@ def test_the_second_reply_of_the_day_is_short(dialogue: Dialogue) -> None:
     dialogue.run("im safe", "no")
     [second] = dialogue.say("i just want it all to stop, i want to die")
     assert dialogue.keys == ["crisis.again", "crisis.safe_now"]
-    assert second.count("•") == 3 and "Samaritans: 116 123" in second
+    assert second.count("•") == 2 and "Samaritans: 116 123" in second
+    assert "If you are in danger now, call 999." in second
     assert "/safety has all the numbers" in second and "Mind Infoline" not in second
     assert len(second) < len(first) / 1.5
     dialogue.run("im safe")
@@ -508,6 +509,30 @@ def test_the_answer_begun_is_offered_back_and_yes_keeps_it(dialogue: Dialogue) -
     assert "grow.options" not in dialogue.keys and "council" in str(dialogue.goals)
 
 
+def test_yes_keep_it_keeps_the_answer_begun_too(dialogue: Dialogue) -> None:
+    """A tester answered the offer with "yes keep" and was told "I'm not sure I followed"."""
+    dialogue.run(*THROUGH_REALITY)
+    dialogue.say("ask the council, save a bit. but partner had a go again last night")
+    dialogue.run("im safe, hes not violent or anything", "no thanks")
+    dialogue.say("yes keep it")
+    assert "council" in str(dialogue.goals), dialogue.keys
+
+
+def test_the_crisis_sentence_is_never_kept_with_the_answer(dialogue: Dialogue) -> None:
+    """A tester's check-in answer kept "sometimes I wonder what the point of it all is now
+    Jim's gone" word for word, in the record and the PDF for her worker."""
+    dialogue.run(*THROUGH_REALITY)
+    dialogue.say(
+        "ask the council, save a bit. my partner hit me again last night. "
+        "but my sister says she'll help"
+    )
+    dialogue.run("im safe, just sad", "no thanks")
+    dialogue.say("yes")
+    kept = str(dialogue.goals)
+    assert "council" in kept and "sister" in kept, dialogue.keys
+    assert "hit me" not in kept
+
+
 def test_the_answer_begun_is_offered_back_in_danish_and_a_new_one_replaces_it(
     danish: Dialogue,
 ) -> None:
@@ -532,3 +557,94 @@ def test_at_a_question_with_buttons_the_answer_begun_is_only_said(dialogue: Dial
     assert "You'd started to answer: “yes mostly." in reply
     dialogue.say("yes")
     assert dialogue.keys[-1] == "grow.options"
+
+
+# -- 8. each reply fits the concern of this message --------------------------------------
+
+
+def test_distress_after_a_reply_about_violence_gets_its_own_lines(dialogue: Dialogue) -> None:
+    """Testers: after a domestic-abuse disclosure, "nights are the worst… it gets dark in
+    my head" at "Are you safe?" was read as no answer, and only the abuse lines stood
+    above it ("the lines above are there any time")."""
+    dialogue.run(*THROUGH_REALITY, "my partner hits me when he's drunk")
+    [reply] = dialogue.say("nights are the worst… i feel so low i cant cope")
+    assert dialogue.keys == ["crisis.distress", "crisis.safe_now"]
+    assert "Samaritans: 116 123" in reply and "Refuge" not in reply
+    dialogue.run("im safe for now", "no thanks")
+    assert dialogue.keys[-2:] == ["crisis.go_on", "grow.options"]  # the same question
+
+
+def test_distress_after_a_suicide_reply_is_still_its_answer(dialogue: Dialogue) -> None:
+    """The lines a suicide reply gave serve distress too: no second block."""
+    dialogue.run(*THROUGH_REALITY, "honestly i cant go on anymore")
+    dialogue.say("i feel so low i cant cope")
+    assert "crisis.distress" not in dialogue.keys and "crisis.again" not in dialogue.keys
+
+
+def test_a_second_concern_leads_with_its_own_lines(dialogue: Dialogue) -> None:
+    """Abuse again and distress, after an abuse reply: the distress reply, its lines
+    first, the abuse lines after them."""
+    dialogue.run(*WELCOMED, "my partner hits me when he's drunk", "im safe", "no")
+    [reply] = dialogue.say("he hit me again and i feel so low i cant cope")
+    assert dialogue.keys[0] == "crisis.distress"
+    lines = [line for line in reply.splitlines() if line.startswith("•")]
+    assert lines[0].startswith("• Samaritans") and "Refuge" in reply
+
+
+def test_danish_distress_after_violence_gets_livslinien(danish: Dialogue) -> None:
+    danish.run(*DANISH_AT_REALITY, "min kæreste slår mig når han drikker")
+    [reply] = danish.say("jeg har det så dårligt, jeg kan ikke klare mere")
+    assert danish.keys == ["crisis.distress", "crisis.safe_now"]
+    assert "Livslinien: 70 201 201" in reply and "Lev Uden Vold" not in reply
+
+
+# -- 9. a lapse gets the lines for what was taken -----------------------------------------
+
+
+def test_a_danish_heroin_lapse_gets_a_drug_line_not_the_alcohol_line(danish: Dialogue) -> None:
+    """Testers: a heroin lapse in Denmark was offered Alkolinjen only."""
+    danish.run(*DANISH_WELCOMED)
+    [heroin] = danish.say("har fået et tilbagefald, tog heroin i går efter 8 måneder clean")
+    assert "Den Blå Linje (Blå Kors): 70 100 130" in heroin and "Alkolinjen" not in heroin
+    assert "ring 112" in heroin
+    danish.run("ja", "nej tak")
+    danish.now += timedelta(days=1, minutes=1)
+    [drink] = danish.say("drak igen i går efter et halvt år uden")
+    assert "Alkolinjen: 80 200 500" in drink
+
+
+def test_a_uk_lapse_gets_frank_for_drugs_and_not_for_drink(dialogue: Dialogue) -> None:
+    dialogue.run(*WELCOMED)
+    [heroin] = dialogue.say("relapsed on heroin last night after 8 months clean")
+    assert "FRANK: 0300 123 6600" in heroin
+    dialogue.run("im safe", "no")
+    dialogue.now += timedelta(days=1, minutes=1)
+    [drink] = dialogue.say("had 8 pints last night after a year sober")
+    assert "FRANK" not in drink and "CALM helpline: 0800 58 58 58" in drink
+
+
+# -- 10. the emergency number leads only in an emergency, and closed lines say so ------------
+
+
+def test_only_an_emergency_lists_the_emergency_number_first(dialogue: Dialogue) -> None:
+    dialogue.run(*WELCOMED)
+    [suicide] = dialogue.say("i want to die")
+    bullets = [line for line in suicide.splitlines() if line.startswith("•")]
+    assert bullets[0].startswith("• Samaritans") and "999" not in "".join(bullets)
+    assert "If you might act on these thoughts now, call 999." in suicide
+    dialogue.run("im safe", "no")
+    [emergency] = dialogue.say("i took all my pills")
+    assert emergency.startswith("This sounds like an emergency. Please call 999 now.")
+    assert next(line for line in emergency.splitlines() if line.startswith("•")).startswith(
+        "• Emergency: police, ambulance: 999"
+    )
+
+
+def test_a_closed_line_says_so_and_an_open_one_comes_first(dialogue: Dialogue) -> None:
+    """At 9:00 on a Monday in London CALM (17–24) is closed: it says when it opens, and
+    Samaritans, open day and night, comes first."""
+    dialogue.run(*WELCOMED)
+    [drink] = dialogue.say("had 8 pints last night after a year sober")
+    bullets = [line for line in drink.splitlines() if line.startswith("•")]
+    assert bullets[0].startswith("• Samaritans: 116 123 (24/7")
+    assert bullets[1].startswith("• CALM helpline: 0800 58 58 58 (closed now, opens at 17:00;")

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from datetime import timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import jsonschema
 import pytest
@@ -18,6 +19,7 @@ from pypdf import PdfReader
 
 from bot.app import open_app
 from bot.exports.document import schema
+from bot.exports.pdf import to_pdf
 from dialogue_flows.types import Text
 
 GROWCOACH = str(Path(sys.executable).parent / "growcoach")
@@ -74,6 +76,23 @@ async def test_the_pdf_holds_goal_steps_words_and_chart(stored: Path, tmp_path: 
     fonts = reader.pages[0]["/Resources"]["/Font"]
     names = [str(fonts[key].get_object()["/BaseFont"]) for key in fonts]
     assert any("DejaVuSans" in name for name in names), names  # embedded Unicode font
+
+
+async def test_the_progress_heading_never_stands_without_its_chart(stored: Path) -> None:
+    """A tester's PDF had "Progress" alone at the foot of a page, its chart overleaf: it
+    looked as if the 3/10 she gave had not been kept. However long the words above it,
+    the heading and the chart share a page."""
+    async with open_app(stored) as app:
+        history = await app.conversations.history(PERSON)
+        catalogue = app.catalogue
+    assert history is not None
+    [goal] = history.goals
+    for lines in range(0, 48, 6):  # the heading at each height down a page
+        why = " ".join(["So my kids can stay over, and I can cook for them."] * lines)
+        longer = history.model_copy(update={"goals": (goal.model_copy(update={"why": why}),)})
+        reader = PdfReader(io.BytesIO(to_pdf(longer, catalogue, ZoneInfo("Europe/London"))))
+        [page] = [page for page in reader.pages if "Progress" in page.extract_text().split("\n")]
+        assert len(page.images) == 1, lines
 
 
 async def test_the_csv_has_a_row_per_event(stored: Path) -> None:

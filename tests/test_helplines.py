@@ -65,13 +65,23 @@ def test_every_line_is_sourced_and_checked_within_twelve_months(helplines: Helpl
 def test_kinds_filter_the_lines_with_the_emergency_line_first(helplines: Helplines) -> None:
     lines = helplines.for_person("en", "Europe/London", {"domestic_abuse", "emergency"})
     assert [line.number for line in lines] == ["999", "0808 2000 247", "0808 801 0327"]
-    only_drugs = helplines.for_person("da", "Europe/Copenhagen", ["drugs_alcohol"])
-    assert [line.name for line in only_drugs] == ["Alkolinjen", "Den Blå Linje (Blå Kors)"]
-    text = helplines.text("da", "Europe/Copenhagen", ["drugs_alcohol"])
+    alcohol = helplines.for_person("da", "Europe/Copenhagen", ["alcohol"])
+    assert [line.name for line in alcohol] == ["Alkolinjen", "Den Blå Linje (Blå Kors)"]
+    text = helplines.text("da", "Europe/Copenhagen", ["alcohol"])
     assert text.splitlines()[0] == "• Alkolinjen: 80 200 500 (hverdage 11–15; " + (
         "anonym rådgivning om alkohol, også til pårørende)"
     )
     assert "112" not in text
+
+
+def test_drugs_and_alcohol_have_lines_of_their_own(helplines: Helplines) -> None:
+    """Testers: a heroin lapse in Denmark was offered Alkolinjen, an alcohol line, only."""
+    drugs = helplines.for_person("da", "Europe/Copenhagen", ["drugs"])
+    assert [line.name for line in drugs] == ["Den Blå Linje (Blå Kors)"]
+    uk_drugs = helplines.for_person("en", "Europe/London", ["drugs"])
+    assert [line.name for line in uk_drugs] == ["FRANK", "CALM helpline"]
+    uk_alcohol = helplines.for_person("en", "Europe/London", ["alcohol"])
+    assert [line.name for line in uk_alcohol] == ["CALM helpline"]
 
 
 def test_all_lines_when_no_kinds_are_asked(helplines: Helplines) -> None:
@@ -81,8 +91,8 @@ def test_all_lines_when_no_kinds_are_asked(helplines: Helplines) -> None:
 
 
 def test_a_misspelt_kind_asked_for_is_refused(helplines: Helplines) -> None:
-    with pytest.raises(ValueError, match="drugs"):
-        helplines.for_person("en", None, ["drugs"])
+    with pytest.raises(ValueError, match="drugz"):
+        helplines.for_person("en", None, ["drugz"])
 
 
 def test_the_emergency_number_follows_the_country(helplines: Helplines) -> None:
@@ -170,7 +180,7 @@ def test_lines_open_now_come_first_and_closed_ones_say_their_hours(helplines: He
     kinds = ("emergency", "suicide", "mental_health")
     morning = helplines.text("da", "Europe/Copenhagen", kinds, now=COPENHAGEN_0944).splitlines()
     assert morning[0].startswith("• Alarmcentralen") and "1813" in morning[1]
-    assert morning[2] == "• Livslinien: 70 201 201 (alle dage 11–05; " + (
+    assert morning[2] == "• Livslinien: 70 201 201 (lukket nu, åbner kl. 11; alle dage 11–05; " + (
         "anonym rådgivning ved selvmordstanker)"
     )
     night = helplines.text("da", "Europe/Copenhagen", kinds, now=COPENHAGEN_2300).splitlines()
@@ -218,3 +228,62 @@ def test_a_line_with_hours_says_when_it_opens(helplines: Helplines) -> None:
         for section in by_language.values():
             for line in section.lines:
                 assert (line.open is None) == (line.hours in always), line.name
+
+
+LONDON_SATURDAY_1000 = datetime.datetime(2026, 3, 7, 10, 0, tzinfo=datetime.UTC)
+ASCENSION_DAY_1100 = datetime.datetime(2026, 5, 14, 9, 0, tzinfo=datetime.UTC)  # Thursday
+
+
+def test_a_closed_line_says_when_it_opens_today_tomorrow_or_on_a_day(
+    helplines: Helplines,
+) -> None:
+    """Testers: lines closed at the hour a person wrote were listed as if they answered."""
+    evening = datetime.datetime(2026, 3, 2, 23, 30, tzinfo=datetime.UTC)  # Monday night
+    mind = helplines.text("en", "Europe/London", ["mental_health"], now=evening)
+    assert "• Mind Infoline: 0300 123 3393 (closed now, opens tomorrow at 9:00; " in mind
+    saturday = helplines.text("en", "Europe/London", ["mental_health"], now=LONDON_SATURDAY_1000)
+    assert "(closed now, opens Monday at 9:00; weekdays 9am–6pm;" in saturday
+    assert saturday.splitlines()[-1].startswith("• Mind Infoline")  # after the open ones
+    danish = helplines.text("da", "Europe/London", ["mental_health"], now=LONDON_SATURDAY_1000)
+    assert "(lukket nu, åbner mandag kl. 9 (britisk tid); hverdage 9–18;" in danish
+
+
+def test_when_every_line_that_fits_is_closed_one_open_to_talk_to_comes_first(
+    helplines: Helplines,
+) -> None:
+    """CALM (17–24) closed in the morning: Samaritans, open day and night, leads."""
+    morning = helplines.text("en", "Europe/London", ["alcohol"], now=LONDON_SATURDAY_1000)
+    assert morning.splitlines()[0].startswith("• Samaritans: 116 123 (24/7")
+    assert "(closed now, opens at 17:00;" in morning.splitlines()[1]
+    at_six = LONDON_SATURDAY_1000 + datetime.timedelta(hours=8)
+    evening = helplines.text("en", "Europe/London", ["alcohol"], now=at_six)
+    assert evening.startswith("• CALM helpline: 0800 58 58 58 (every day 5pm–midnight;")
+    assert "Samaritans" not in evening
+
+
+def test_out_of_hours_doctors_are_open_all_day_on_public_holidays(helplines: Helplines) -> None:
+    """ "weekends and holidays all day": on Ascension Day (a Thursday) at 11:00 the
+    out-of-hours doctor answers; on an ordinary Thursday at 11:00 it does not."""
+    odense = helplines.text("da", "Europe/Copenhagen", ["medical"], now=ASCENSION_DAY_1100,
+                            region="Syddanmark")  # fmt: skip
+    assert "lukket nu" not in odense
+    ordinary = ASCENSION_DAY_1100 + datetime.timedelta(days=7)
+    closed = helplines.text("da", "Europe/Copenhagen", ["medical"], now=ordinary,
+                            region="Syddanmark")  # fmt: skip
+    assert "(lukket nu, åbner kl. 16;" in closed
+
+
+def test_lines_with_hours_need_the_words_for_closed(tmp_path: Path) -> None:
+    own = tmp_path / "no_closed.toml"
+    own.write_text(
+        "[[en.lines]]\n"
+        'name = "Emergency"\nnumber = "999"\nkinds = ["emergency"]\nhours = "24/7"\n'
+        'source = "https://example.org/"\nchecked = 2026-12-01\n'
+        "[[en.lines]]\n"
+        'name = "Our line"\nnumber = "0100 000 000"\nkinds = ["mental_health"]\n'
+        'hours = "weekdays"\nopen = ["mon-fri"]\nsource = "https://example.org/"\n'
+        "checked = 2026-12-01\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(HelplinesFileError, match="closed"):
+        Helplines.load("uk", own)

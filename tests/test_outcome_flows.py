@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from conftest import WHOLE_PLAN, Dialogue
 from test_languages import DANISH_PLAN
 
+from dialogue_flows.appointment import read_when
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
 from dialogue_flows.types import DueAppointment, DueMeasure
@@ -218,6 +220,18 @@ def test_the_summary_waits_while_someone_is_asked_whether_they_are_safe(
     dialogue.now = datetime(2026, 3, 2, 21, 1, tzinfo=UTC)
     [summary] = dialogue.send(DueAppointment())
     assert "Your appointment is tomorrow" in summary
+
+
+@pytest.mark.parametrize(
+    ("said", "day"),
+    [("next Tuesday at 10", 8), ("a week on Tuesday at half ten", 15), ("Tuesday week at 10", 15),
+     ("Friday next week at 2pm", 11), ("tirsdag om en uge kl 10", 15),
+     ("tirsdag i næste uge kl. 10", 8), ("næste uge torsdag kl 9", 10)],
+)  # fmt: skip
+def test_a_week_on_tuesday_is_the_tuesday_after_next(said: str, day: int) -> None:
+    """A Glasgow tester's "a week on Tuesday" was read as the coming Tuesday (on a
+    Wednesday, 2 December: the 8th, where she meant the 15th)."""
+    assert read_when(said, datetime(2026, 12, 2, 12, tzinfo=UTC)).day == day
 
 
 def test_an_appointment_in_danish(engine: Engine, catalogue: Catalogue) -> None:

@@ -89,9 +89,19 @@ def test_another_crisis_message_inside_the_crisis_conversation_keeps_the_place(
 
 def test_crisis_before_consent_is_answered_and_nothing_is_stored(dialogue: Dialogue) -> None:
     [reply] = dialogue.say("I want to die")
-    assert dialogue.keys == ["crisis.suicide", "crisis.before_consent"]
-    assert "116 123" in reply and "call 999" in reply
+    assert dialogue.keys == ["crisis.suicide", "crisis.before_consent_named"]
+    assert "116 123" in reply and reply.count("call 999") == 1  # testers: said twice in a row
     assert dialogue.person is None and dialogue.last is not None and dialogue.last.person is None
+
+
+def test_distress_before_consent_gets_a_few_lines_and_the_emergency_number(
+    dialogue: Dialogue,
+) -> None:
+    """Distress gets the lines briefly (testers: four of them for "i feel so low"); its
+    message does not name the emergency number, so the sentence after it does."""
+    [reply] = dialogue.say("i feel so low i cant cope")
+    assert dialogue.keys == ["crisis.distress", "crisis.before_consent"]
+    assert reply.count("•") == 2 and "please call 999" in reply
 
 
 def test_a_danish_speaker_gets_danish_helplines_before_any_time_zone(

@@ -29,6 +29,9 @@ from dialogue_flows.types import Msg
 FONT = "DejaVu"
 MARGIN = 18
 WIDTH = 210 - 2 * MARGIN
+CHART_SIZE = (6.4, 2.6)
+"""The chart's figure in inches; on the page it is 80% of the text width wide."""
+CHART_HEIGHT = WIDTH * 0.8 * CHART_SIZE[1] / CHART_SIZE[0]
 LABEL = 50
 
 
@@ -284,6 +287,8 @@ class _Writer:
     def chart(self, goal: Goal) -> None:
         pdf = self.pdf
         rated = [c for c in goal.checkins if c.progress is not None]
+        if rated and pdf.will_page_break(8 + CHART_HEIGHT):
+            pdf.add_page()  # the heading goes with its chart, never alone at a page's foot
         pdf.ln(2)
         pdf.set_font(FONT, "B", 10.5)
         pdf.cell(0, 6, self.text("pdf.progress"), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -296,8 +301,6 @@ class _Writer:
             self.local([c.at for c in rated]), [c.progress or 0 for c in rated],
             self.text("pdf.chart_axis"), self.text("pdf.chart_title"),
         )  # fmt: skip
-        if pdf.will_page_break(62):
-            pdf.add_page()
         pdf.image(image, x=MARGIN, w=WIDTH * 0.8)
 
 
@@ -309,7 +312,7 @@ def progress_chart(
     from matplotlib import dates as mdates
     from matplotlib.figure import Figure
 
-    figure = Figure(figsize=(6.4, 2.6), dpi=160)
+    figure = Figure(figsize=CHART_SIZE, dpi=160)
     axes = figure.subplots()
     x = [float(value) for value in mdates.date2num(days)]  # type: ignore[no-untyped-call]
     axes.plot(x, ratings, marker="o", markersize=6, linewidth=2, color="#2e7d5b")

@@ -35,13 +35,16 @@ carry content ("been clean", "he hits") instead. Learnt at full weight they made
 after ive been to the chemist" a lapse and "Claire would be pleased, she's been nagging
 me" suicide in cross-validation: the words of clean time and of goodbyes without their
 content."""
-NB_POWER = 0.5
-"""Each term is learnt scaled by how unevenly it falls between crisis and everyday
+NB_POWER = 0.0
+"""Each term can be learnt scaled by how unevenly it falls between crisis and everyday
 messages (the absolute log-count ratio, as in Wang and Manning's NBSVM), to this power;
 its weight is then multiplied by the same scale, so the shipped model is read as before.
-Terms both kinds use alike are held near zero and a new writer's style weighs less: left
-out one writer at a time (`crisis_eval.py --by-writer`), recall at a false-positive rate
-of 0.10 went from 0.780 to 0.797. The full ratio (power 1) did worse (0.777)."""
+Off (0: every scale 1) for now. At 0.5, left out one writer at a time (`crisis_eval.py
+--by-writer`), recall at a false-positive rate of 0.10 rose from 0.780 to 0.797, but it
+pours weight onto pairs seen only in crisis rows ("be better" from "everyone would be
+better off without me": "fridays would be better" went from 0.59 to 0.91, and
+growcoach's own conversation tests met it as a false alarm). Try it again once the
+development set has everyday rows with such words."""
 CONCERN_FLOOR = 0.05
 """Weights this small barely move which concern is named: left out, the file is smaller."""
 

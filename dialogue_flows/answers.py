@@ -123,20 +123,24 @@ def tables() -> dict[Language, dict[str, Any]]:
 
 
 @cache
-def phrase_list(*path: str, stems: bool = False, typos: bool = True) -> Phrases:
-    """A list of the tables in both languages, ready to be found in typed words.
+def phrase_list(
+    *path: str, stems: bool = False, typos: bool = True, language: Language | None = None
+) -> Phrases:
+    """A list of the tables in both languages (or in one), ready to be found in typed words.
 
     A list's phrases mean the list's name; a table of lists gives each phrase the name
     of its list: `phrase_list("outcome")` finds done, partly, not_yet and changed.
     """
     found = []
-    for language, table in tables().items():
+    for language_, table in tables().items():
+        if language not in (None, language_):
+            continue
         entry: Any = table
         for part in path:
             entry = entry[part]
         lists = entry if isinstance(entry, dict) else {path[-1]: entry}
         for meaning, texts in lists.items():
-            found += [phrase(text, language, meaning) for text in texts]
+            found += [phrase(text, language_, meaning) for text in texts]
     return Phrases(found, stems=stems, typos=typos)
 
 
@@ -375,6 +379,25 @@ def several(text: str) -> tuple[str, ...]:
                 ideas += _comma_list(idea, least)
     kept = (_without_join(idea.strip(" ,.;")) for idea in ideas)
     return tuple(idea for idea in kept if idea)
+
+
+def ideas_and_pick(text: str) -> tuple[str, int | None]:
+    """Ideas with the one that appeals most said after them: the ideas' words, and the
+    index of the one picked among `several` of them (None when none is picked).
+
+    >>> ideas_and_pick("email the teacher, or go with Claire just to look, or do some clay "
+    ...                "at home. I think going with Claire just to look")
+    ('email the teacher, or go with Claire just to look, or do some clay at home.', 1)
+    """
+    sentences = re.split(r"(?<=[.!?\n])\s+", text.strip())
+    if len(sentences) < 2:
+        return text, None
+    last = sentences[-1]
+    cued = phrase_list("choice", "preference", typos=False).find([w.text for w in words(last)])
+    rest = text.strip()[: -len(last)].rstrip()
+    ideas = several(rest)
+    picked = match_choice(last, ideas) if cued and len(ideas) > 1 else None
+    return (rest, picked) if picked is not None else (text, None)
 
 
 def split_apart(text: str) -> tuple[str, ...]:
@@ -677,19 +700,22 @@ _NOT_BEFORE = 2
 """A feeling word this close after "not" ("i'm not scared now") is not a feeling said."""
 
 
-def feeling(text: str) -> str | None:
+def feeling(text: str, language: Language | None = None) -> str | None:
     """The first feeling the person names in an answer ("honestly i'm scared i'll mess it
     up again" is scared, "jeg skammer mig" ashamed), or None.
 
+    Read in the person's `language` when given: "jeg sad derhjemme" (sat) is no "sad".
+
     >>> feeling("honestly i'm scared i'll mess it up again"), feeling("jeg skammer mig")
     ('scared', 'ashamed')
-    >>> feeling("i'm not scared of it now") is None
-    True
+    >>> feeling("i'm not scared of it now") is None, feeling("jeg sad derhjemme", "da") is None
+    (True, True)
     """
     typed = [word.text for word in words(text)]
     negations = word_list("feeling_cues", "not")
     # No typos forgiven: "ved" (know) is not "vred" (angry).
-    for start, _end, found in phrase_list("feelings", stems=True, typos=False).find(typed):
+    feelings = phrase_list("feelings", stems=True, typos=False, language=language)
+    for start, _end, found in feelings.find(typed):
         if not negations & set(typed[max(0, start - _NOT_BEFORE) : start]):
             return found.meaning
     return None
@@ -768,6 +794,25 @@ def _ordinals() -> dict[str, int]:
     return {fold(w): n for t in tables().values() for w, n in t["choice"]["ordinals"].items()}
 
 
+def by_place(text: str, count: int) -> int | None:
+    """ "1", "nummer 2", "the first one": the option of `count` named by its place alone.
+
+    >>> by_place("nummer 2", 3), by_place("the first one", 3), by_place("ring her", 3)
+    (1, 0, None)
+    """
+    return _by_place(meant(text), count) if count else None
+
+
+def only_a_number(text: str) -> bool:
+    """Nothing but a number ("5", "3."): no goal, idea or step, whatever the question.
+
+    >>> only_a_number(" 5. "), only_a_number("5 a day")
+    (True, False)
+    """
+    found = words(text)
+    return bool(found) and all(word.text.isdecimal() for word in found)
+
+
 def _by_place(text: str, count: int) -> int | None:
     """ "the first one", "option 2", "den sidste": an option by its place, if that is all."""
     ordinals = _ordinals()
@@ -804,13 +849,22 @@ def step_outcome(text: str) -> str | None:
     """
     if text in STEP_OUTCOMES:
         return text
-    clauses = {_clause_outcome(clause) for clause in _clauses(text)} - {None}
+    clauses = {_clause_outcome(clause) for clause in _clauses(_without_fine(text))} - {None}
     for outcome in ("changed", "partly"):
         if outcome in clauses:
             return outcome
     if {"done", "not_yet"} <= clauses:
         return "partly"
     return next((outcome for outcome in ("done", "not_yet") if outcome in clauses), None)
+
+
+def _without_fine(text: str) -> str:
+    """The text without the "not" that says it went fine ("not bad", "ikke så slemt")."""
+    found = words(text)
+    fine = phrase_list("not_done", "fine", typos=False).find([word.text for word in found])
+    for start, end, _ in reversed(fine):
+        text = text[: found[start].start] + text[found[end - 1].end :]
+    return text
 
 
 @cache
@@ -826,10 +880,11 @@ def _clauses(text: str) -> list[list[str]]:
 
 def _clause_outcome(typed: list[str]) -> str | None:
     """How one clause says it went; a "not" in it outweighs a "did" ("nåede jeg ikke"),
-    and a "did" said with "not" or "yet" is not done ("not booked it yet")."""
+    a "did" said with "not" or "yet" is not done ("not booked it yet"), and so is a
+    clause that says nothing else ("rang them | but not been yet" is partly)."""
     said = {found.meaning for _, _, found in phrase_list("outcome").find(typed)}
-    if "done" in said and set(typed) & word_list("not_done", "words"):
-        said = (said - {"done"}) | {"not_yet"}
+    if (not said or "done" in said) and set(typed) & word_list("not_done", "words"):
+        said = (said - {"done"}) | {"not_yet"}  # "but not been yet": not done
     return next((o for o in ("changed", "partly", "not_yet", "done") if o in said), None)
 
 
@@ -986,6 +1041,44 @@ def core(text: str, *, background: bool = True) -> str:
     if not dropped or not spans:
         return without_hedges(text)
     return text[spans[0][0] : spans[-1][1]]
+
+
+REASON_WORDS = 2
+"""A reason said with a goal has at least this many words after its opener."""
+
+
+def reason_in(text: str) -> str | None:
+    """Why the goal matters, when the goal is said with it: from "because", "so i can",
+    "fordi" or "for at" after the goal, to the end of that clause; None without one.
+
+    >>> reason_in("get back into pottery, because it was the one place i felt like myself, "
+    ...           "but i'm not sure i'm ready")
+    'because it was the one place i felt like myself'
+    >>> reason_in("komme i arbejde så jeg kan forsørge min søn"), reason_in("because")
+    ('så jeg kan forsørge min søn', None)
+    """
+    found = words(text)
+    openers = phrase_list("reasons", "openers", typos=False).find([w.text for w in found])
+    starts = [start for start, _, _ in openers if start > 0]
+    if not starts:
+        return None
+    start = found[starts[0]]
+    end = _clause_end_at(text, start.end)
+    reason = text[start.start : end].strip()
+    return reason if len(words(reason)) > REASON_WORDS else None
+
+
+def _clause_end_at(text: str, at: int) -> int:
+    """Where the clause going on at `at` ends: a mark, or "but", "men" and their kin."""
+    mark = re.compile(rf"[.;:!?\n\u2026]|,(?=\s*(?i:{_breaks()})\b)|\s(?=(?i:{_breaks()})\s)")
+    found = mark.search(text, at)
+    return found.start() if found else len(text)
+
+
+@cache
+def _breaks() -> str:
+    said = {word for table in tables().values() for word in table["outcome"]["clause_breaks"]}
+    return "|".join(map(re.escape, sorted(said - {"and", "og", "so", "saa", "så"})))
 
 
 def changes_mind(text: str) -> bool:

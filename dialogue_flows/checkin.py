@@ -26,7 +26,7 @@ from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
 from dialogue_flows.moves import Move, read_move, split_move
 from dialogue_flows.records import CheckIn, Goal, Step
 from dialogue_flows.types import Choice, Msg, Param
-from dialogue_flows.weekly import read_weekly
+from dialogue_flows.weekly import DAYS_ON, read_weekly
 from dialogue_flows.words import words
 
 SNOOZE = timedelta(hours=3)
@@ -206,9 +206,8 @@ def save_outcome(work: Work, answer: Any) -> None:
     work.update_goal(checkins=(*goal.checkins, checkin))
 
 
-DAYS_ON = {"today": 0, "tomorrow": 1}
-"""Days said without a weekday, as days after the step was set; "weekend" is Saturday."""
 SATURDAY = 5
+"""A step planned for "the weekend" is due on Saturday."""
 
 
 def planned_day(step: Step, zone: ZoneInfo) -> date | None:
@@ -390,12 +389,16 @@ FLOW = Flow(
           if o != "partly"),
         {"trigger": "answer", "source": "in_the_way", "dest": "progress"},
         {"trigger": "answer", "source": "progress", "dest": "next"},
+        {"trigger": "answer", "source": "next", "dest": "confidence",
+         "conditions": ["said_a_step", "when_given"]},
         {"trigger": "answer", "source": "next", "dest": "next_when", "conditions": "said_a_step"},
         {"trigger": "answer", "source": "next", "dest": "checked_in", "conditions": "keeps"},
         {"trigger": "answer", "source": "next", "dest": "next_step", "conditions": "new_step"},
         {"trigger": "answer", "source": "next", "dest": "smaller_next",
          "conditions": "smaller_step"},
         {"trigger": "answer", "source": "next", "dest": "new_goal"},
+        *({"trigger": "answer", "source": source, "dest": "confidence",
+           "conditions": "when_given"} for source in ("next_step", "smaller_next")),
         {"trigger": "answer", "source": "next_step", "dest": "next_when"},
         {"trigger": "answer", "source": "smaller_next", "dest": "next_when"},
         {"trigger": "answer", "source": "next_when", "dest": "confidence"},

@@ -204,7 +204,7 @@ class _TurnInProgress(TurnRecords):
             if move is Move.REAL_PERSON:
                 self.say(Msg("move.real_person"))
             key = "idle.paused" if self.conversation.paused else "idle.waiting"
-            heard = idle.acknowledgement(words)
+            heard = idle.acknowledgement(words, self.language)
             self.say(*(heard, Msg(f"{key}.after")) if heard else (Msg(key),))
             return
         question = self.question()
@@ -224,7 +224,7 @@ class _TurnInProgress(TurnRecords):
             return  # "spring over, jeg er lidt træt nu": a skip with its reason is a skip
         if move is None:  # "like i just said, nerves", "fredag, det skrev jeg jo": the answer
             words = without_said(words)
-        feeling = listening.acknowledge(question, words)
+        feeling = listening.acknowledge(question, words, self.language)
         try:
             value = self.read(question, self.work(), words)
             said = question.hear(words, value) if question.hear else ()

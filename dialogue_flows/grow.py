@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from dialogue_flows import answers, listening
+from dialogue_flows import answers, listening, weekly
 from dialogue_flows.flow import Ending, Flow, Question, Saver, Work, answer_is
 from dialogue_flows.moves import Move, split_move
 from dialogue_flows.records import Goal, LifeArea, Step
@@ -32,8 +32,8 @@ REFLECT_CHARS = 120
 AREA_CHOICES = tuple(Choice(area.value, Msg(f"area.{area.value}")) for area in LifeArea)
 KEEP_STEP_CHOICES = (Choice("keep", Msg("choice.keep_step")),)
 RIGHT_CHOICES = (Choice("yes", Msg("choice.right")), Choice("not_quite", Msg("choice.not_quite")))
-AGREE = {"yes": "yes", "no": "not_quite"}
-"""Yes or no to "Have I got that right?", said in words."""
+AGREE = {"yes": "yes", "no": "not_quite", "thats_all": "yes"}
+"""Yes or no to "Have I got that right?", said in words ("yeah that's it" is yes)."""
 KEEPS = {"keep": "keep", "yes": "keep"}
 KEEP_AS_STEP = {"keep": "keep"}
 """ "Keep it" when asked for a step: the idea (or the step they had) is the step."""
@@ -91,6 +91,24 @@ class GrowWork(Work):
         """Every idea taken out of the list: back to finding some."""
         return self.goal is not None and not self.goal.options
 
+    def option_picked(self) -> bool:
+        """An idea chosen by its place ("1", "the first one") where ideas were asked for."""
+        goal = self.goal
+        return (
+            goal is not None
+            and isinstance(self.answer, str)
+            and answers.by_place(self.answer, len(goal.options)) is not None
+        )
+
+    def picked_early(self) -> bool:
+        """The idea that appeals most was said with the ideas: "which?" is not asked."""
+        goal = self.goal
+        return goal is not None and goal.chosen_option in goal.options
+
+    def why_given(self) -> bool:
+        """Why the goal matters was said with it: the question is not asked again."""
+        return self.goal is not None and self.goal.why is not None
+
     def has_one_option(self) -> bool:
         return self.goal is not None and len(self.goal.options) == 1
 
@@ -110,6 +128,11 @@ class GrowWork(Work):
     def has_step(self) -> bool:
         """A step was kept (not a change of mind to another option)."""
         return self.goal is not None and self.goal.current_step is not None
+
+    def when_given(self) -> bool:
+        """The step was said with its day or time: "when?" is not asked."""
+        step = self.goal.current_step if self.goal else None
+        return step is not None and step.when is not None
 
     def confident(self) -> bool:
         return isinstance(self.answer, int) and self.answer >= CONFIDENT_ENOUGH
@@ -154,7 +177,10 @@ def save_goal(work: Work, answer: Any) -> None:
     """The goal in their words; hedges around it ("i guess maybe… or something idk",
     "altså jeg ved ikke helt…") and what they add as background ("…, used 2 be a
     labourer") are left out of it, and their first words kept beside it, to be said
-    back and checked."""
+    back and checked. Why it matters, said with it ("…, because…", "…, fordi…"), is
+    kept as their why: it is said back, not asked again."""
+    if answers.only_a_number(answer):  # "5": a number is not a goal (asked kindly)
+        raise answers.InvalidAnswerError("invalid.bare_number", {"number": answer.strip()})
     number = max(work.goals, default=0) + 1
     work.draft["goal"] = number
     text = answers.core(answer)
@@ -165,6 +191,7 @@ def save_goal(work: Work, answer: Any) -> None:
             area=LifeArea.OTHER,
             text=text,
             first_words=answer if text != answer else None,
+            why=answers.reason_in(answer),  # "…, because it was the one place i felt…"
             created_at=work.now,
             updated_at=work.now,
         )
@@ -180,8 +207,21 @@ def put_goal_right(work: Work, answer: Any) -> None:
 
 
 def suggested_area(work: Work) -> str | None:
-    """The life area the goal's words seem to belong to, offered for them to confirm."""
-    return answers.suggest_area(work.goal.text) if work.goal else None
+    """The life area the goal's words seem to belong to, offered for them to confirm;
+    the reason said with it is left out ("komme i arbejde så jeg kan forsørge min søn"
+    is about work, not family)."""
+    goal = work.goal
+    if goal is None:
+        return None
+    return answers.suggest_area(goal.text.replace(goal.why, " ") if goal.why else goal.text)
+
+
+def area_offer(work: Work) -> tuple[Choice, ...]:
+    """Yes to the area suggested, or one of the others: the suggested one is not offered
+    twice ("1) Yes" beside "4) Purpose")."""
+    suggested = suggested_area(work)
+    others = (choice for choice in AREA_CHOICES if choice.value != suggested)
+    return (Choice("yes", Msg("choice.yes_area")), *others)
 
 
 AREA_OPEN = "area_open"
@@ -207,6 +247,9 @@ def save_area(work: Work, answer: Any) -> None:
         answer = suggested_area(work) or LifeArea.OTHER.value
     own = None if answer in known else answer
     work.update_goal(area=LifeArea(answer if own is None else LifeArea.OTHER), area_own_words=own)
+    why = work.goal.why if work.goal else None
+    if why:  # said with the goal: heard, and not asked (`why_given`)
+        work.said_back.append(Msg("grow.why_heard", {"why": quoted(why)}))
 
 
 OWN_AREA_WORDS = 4
@@ -216,14 +259,17 @@ OWN_AREA_WORDS = 4
 def _area_in_words(work: Work, text: str) -> str | None:
     """A sentence at the area question: "ja mest det med min søn" is yes to the area
     offered; "nej ikke helt, jeg mente mere det med arbejdet" names another one (its
-    words are read again for the area). A few words that name no area ("my music") are
+    words are read again for the area), and so does one word ("Home", also the
+    suggested area, which has no button of its own). A few words ("my music") are
     their own name for it; a sentence that names none gives None: the area is asked."""
     agreed = answers.yes_or_no_said(text) == "yes"
     named = answers.suggest_area(text)
     if agreed and (named is None or named == suggested_area(work)):
         return "yes" if suggested_area(work) is not None else named
+    if named is not None and named == suggested_area(work) and len(text.split()) == 1:
+        return "yes"  # "Fællesskab" to "…it's about people and belonging?"
     plain = len(text.split()) <= OWN_AREA_WORDS and not re.search(r"[,.;:!?]", text)
-    if plain and answers.without_hedges(text) == text:
+    if plain and (named is None or len(text.split()) > 1) and answers.without_hedges(text) == text:
         return text  # "my music": their own name for it
     return named
 
@@ -328,12 +374,22 @@ def add_options(work: Work, answer: Any) -> None:
         return
     if goal is None or not isinstance(answer, str) or answer in ("yes", "not_quite"):
         return
+    picked = answers.by_place(answer, len(goal.options))
+    if picked is not None:  # "1", "nummer 2", "the first one": that idea is chosen
+        work.update_goal(chosen_option=goal.options[picked])
+        return
+    if answers.only_a_number(answer):
+        raise answers.InvalidAnswerError("invalid.bare_number", {"number": answer.strip()})
     edited = answers.edit_ideas(answer, goal.options)
     if edited is not None:
         work.update_goal(options=edited[:MAX_OPTIONS])
         return
-    ideas = [idea for idea in answers.several(answer) if idea not in goal.options]
-    work.update_goal(options=(*goal.options, *ideas)[:MAX_OPTIONS])
+    said, pick = answers.ideas_and_pick(answer)  # "… I think going with Claire"
+    listed = answers.several(said)
+    ideas = [idea for idea in listed if idea not in goal.options]
+    options = (*goal.options, *ideas)[:MAX_OPTIONS]
+    chosen = listed[pick] if pick is not None else goal.chosen_option
+    work.update_goal(options=options, chosen_option=chosen if chosen in options else None)
 
 
 def option_choices(work: Work) -> tuple[Choice, ...]:
@@ -372,8 +428,11 @@ def save_step(work: Work, answer: Any) -> None:
             answer = goal.current_step.text if goal.current_step else goal.chosen_option
         if not answer:
             raise answers.InvalidAnswerError("invalid.empty")
-        step = Step(number=len(goal.steps) + 1, text=answer, created_at=work.now)
+        when = weekly.when_said(answer)
+        step = Step(number=len(goal.steps) + 1, text=answer, when=when, created_at=work.now)
         work.update_goal(steps=(*goal.steps, step))
+        if when is not None:  # "ring the gp thursday at 10": when is not asked again
+            work.said_back.append(Msg("grow.when_heard", {"when": when}))
 
 
 NEW_IDEA = "new_idea"
@@ -420,8 +479,11 @@ def save_smaller_step(work: Work, answer: Any) -> None:
     if answer == "keep" or goal is None or goal.current_step is None:
         return
     step = goal.current_step
+    if answers.changes_mind(answer) and not re.search(r"[,.;:!?]", answer):
+        answer = answers.change_of_mind(answer) or answer  # "text her tomorrow instead"
     work.update_step(
         text=answer,
+        when=weekly.when_said(answer) or step.when,  # "text her tomorrow instead"
         earlier_texts=(*step.earlier_texts, step.text),
         confidence=None,
         confidence_reason=None,
@@ -512,6 +574,9 @@ def params(work: Work) -> Mapping[str, Param]:
         return found
     found["suggested"] = Msg(f"area_about.{suggested_area(work) or LifeArea.OTHER.value}")
     found["goal"] = shorten(goal.text, GOAL_CHARS)
+    # The goal just said back and confirmed (`goal_check`) is not quoted again at once.
+    sounds = "grow.sounds" if goal.first_words is not None else "grow.sounds_quoted"
+    found["sounds"] = Msg(sounds, {"goal": found["goal"], "suggested": found["suggested"]})
     found["goal_full"] = goal.text
     found["area"] = goal.area_own_words or Msg(f"area.{goal.area.value}")
     found["why"] = Msg("grow.why_said", {"why": quoted(goal.why)}) if goal.why else ""
@@ -550,8 +615,7 @@ FLOW = Flow(
         Question("goal_check", "grow.goal_check", choices=RIGHT_CHOICES, save=put_goal_right,
                  on_move=AGREE),
         Question("goal_fix", "grow.goal_fix", save=put_goal_right),
-        Question("area_suggested", "grow.area_suggested",
-                 choices=(Choice("yes", Msg("choice.yes_area")), *AREA_CHOICES),
+        Question("area_suggested", "grow.area_suggested", choices=area_offer,
                  save=save_area, on_move={"yes": "yes", "no": "no"}, in_words=True),
         Question("area", "grow.area", choices=AREA_CHOICES, save=save_area, in_words=True),
         Question("goal_concrete", "grow.goal_concrete", save=save_concrete_goal,
@@ -595,6 +659,8 @@ FLOW = Flow(
          "conditions": "not_this_area"},
         *({"trigger": "answer", "source": source, "dest": "goal_concrete",
            "conditions": "goal_is_vague"} for source in ("area_suggested", "area")),
+        *({"trigger": "answer", "source": source, "dest": "now", "conditions": "why_given"}
+          for source in ("area_suggested", "area", "goal_concrete")),
         *({"trigger": "answer", "source": source, "dest": "why"}
           for source in ("area_suggested", "area", "goal_concrete")),
         {"trigger": "answer", "source": "why", "dest": "now"},
@@ -612,6 +678,8 @@ FLOW = Flow(
         {"trigger": "answer", "source": "reality_again", "dest": "reality_fix",
          "conditions": "not_quite"},
         {"trigger": "answer", "source": "reality_again", "dest": "options"},
+        *({"trigger": "answer", "source": source, "dest": "step", "conditions": "option_picked"}
+          for source in ("options", "options_summary", "options_fix")),
         {"trigger": "answer", "source": "options", "dest": "options_summary"},
         *({"trigger": "answer", "source": source, "dest": "options_summary",
            "conditions": "split_asked"} for source in ("options_summary", "options_fix",
@@ -625,6 +693,8 @@ FLOW = Flow(
         *({"trigger": "answer", "source": source, "dest": "step",
            "conditions": "has_one_option", "after": "choose_only_option"}
           for source in ("options_summary", "options_fix")),
+        *({"trigger": "answer", "source": source, "dest": "step", "conditions": "picked_early"}
+          for source in ("options_summary", "options_fix")),
         *({"trigger": "answer", "source": source, "dest": "choose"}
           for source in ("options_summary", "options_fix")),
         {"trigger": "answer", "source": "choose", "dest": "choose", "conditions": "new_ideas"},
@@ -633,8 +703,10 @@ FLOW = Flow(
         {"trigger": "answer", "source": "step", "dest": "step", "unless": "has_step"},
         {"trigger": "answer", "source": "step", "dest": "step_check",
          "conditions": "new_idea_step"},
-        {"trigger": "answer", "source": "step", "dest": "when"},
         {"trigger": "answer", "source": "step_check", "dest": "step", "conditions": "not_quite"},
+        *({"trigger": "answer", "source": source, "dest": "confidence",
+           "conditions": "when_given"} for source in ("step", "step_check")),
+        {"trigger": "answer", "source": "step", "dest": "when"},
         {"trigger": "answer", "source": "step_check", "dest": "when"},
         {"trigger": "answer", "source": "when", "dest": "confidence"},
         *firm_up_step(then="planned"),

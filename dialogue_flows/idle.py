@@ -2,7 +2,7 @@
 
 "har det lidt skidt i dag men klarer mig" and "could murder a brew" are not commands to
 be pointed at: a feeling is met with a short acknowledgement first. The cues are data
-(`[idle]` in the answers tables, stems, both languages); each kind of cue has its words
+(`[idle]` in the answers tables, stems, in the person's language); each kind of cue has its words
 in the catalogue, `idle.<kind>`.
 """
 
@@ -22,10 +22,14 @@ ACKNOWLEDGED = {
 """What was heard (everyday talk set aside when a feeling is there) → the words for it."""
 
 
-def acknowledgement(text: str) -> Msg | None:
-    """The short word that meets what they said, or None when nothing in it is a cue."""
+def acknowledgement(text: str, language: str | None = None) -> Msg | None:
+    """The short word that meets what they said, or None when nothing in it is a cue.
+
+    Read in the person's `language` when given: "jeg sad derhjemme" (sat) is no "sad".
+    """
     typed = [word.text for word in words(text)]
-    heard = {found.meaning for _, _, found in phrase_list("idle", stems=True).find(typed)}
+    cues = phrase_list("idle", stems=True, language=language)
+    heard = {found.meaning for _, _, found in cues.find(typed)}
     feelings = heard - {"everyday"} or heard
     if "low" in feelings:
         feelings &= {"low", "coping"}

@@ -130,16 +130,17 @@ def _button_for(move: Move, question: Question, work: Work) -> str | None:
     return next((c.value for c in question.offered(work) if c.label.key in labels), None)
 
 
-def acknowledge(question: Question, text: str) -> tuple[Msg, ...]:
+def acknowledge(question: Question, text: str, language: str) -> tuple[Msg, ...]:
     """A feeling said inside an answer, heard in one short clause before the next question.
 
     "honestly i'm scared i'll mess it up again" is kept as it is, and answered "That
-    sounds frightening, and it makes sense." first; questions with a reader of their own
-    (a scale, a button) have no feelings to hear.
+    sounds frightening, and it makes sense." first. Feelings are read in the person's
+    language: Danish "jeg sad derhjemme" (I sat at home) is not sad. Questions with a
+    reader of their own (a scale, a button) have no feelings to hear.
     """
     if question.read is not free_text:
         return ()
-    found = feeling(text)
+    found = feeling(text, language)
     return (Msg(f"feeling.{found}"),) if found else ()
 
 

@@ -289,6 +289,8 @@ def without_said(text: str) -> str:
 
     >>> without_said("torsdag kl 10, det skrev jeg jo"), without_said("like i said, nerves")
     ('torsdag kl 10', 'nerves')
+    >>> without_said("Claire I suppose, like I said. And I'm patient")
+    "Claire I suppose. And I'm patient"
     """
     lead, rest = split_move(text)
     if lead is Move.ALREADY_SAID and rest:
@@ -297,7 +299,18 @@ def without_said(text: str) -> str:
     ends = [mark for mark in _BOUNDARY.finditer(body) if body[: mark.start()].strip()]
     if ends and read_move(body[ends[-1].end() :]) is Move.ALREADY_SAID:
         return body[: ends[-1].start()].rstrip(" ,.;:-\u2013\u2014")
-    return text
+    return _without_said_inside(text)
+
+
+def _without_said_inside(text: str) -> str:
+    """ "Claire I suppose, like I said. And I'm patient" without its middle clause."""
+    parts = re.split(f"({_BOUNDARY.pattern})", text)
+    kept = parts[:1]
+    for mark, clause in zip(parts[1::2], parts[2::2], strict=True):
+        if read_move(clause) is Move.ALREADY_SAID:
+            continue  # the clause and the mark before it
+        kept += [mark, clause]
+    return "".join(kept) if len(kept) < len(parts) else text
 
 
 def _ends_clause(text: str, found: Sequence[Word], end: int) -> bool:

@@ -66,7 +66,7 @@ def day_or_none(text: str) -> WeeklyTime | str:
     if text == "none":
         return text
     found = read_weekly(text)
-    if found.weekday is None and not found.keep:
+    if found.weekday is None and found.days_on is None and not found.keep:
         raise InvalidAnswerError("invalid.day")
     return found
 
@@ -228,7 +228,9 @@ def save_time(work: Work, answer: Any) -> None:
 
 def as_kept(work: Work, found: WeeklyTime) -> WeeklyTime:
     """With "keep it" or "same as before", the day and time not named are the ones chosen
-    so far ("tuesday", then "same time as before": Tuesday at the time there was)."""
+    so far ("tuesday", then "same time as before": Tuesday at the time there was);
+    "tomorrow" is the day after today, in their own time zone."""
+    found = found.on_day(work.now.astimezone(work.zone()).weekday())
     if not found.keep or work.schedule is None:
         return found
     so_far = chosen(work)

@@ -14,7 +14,7 @@ the world in the person's own words ("Leeds", "london then", "i live in aarhus",
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from rapidfuzz import fuzz, process
 
 from dialogue_flows.answers import InvalidAnswerError, phrase_list, tables, word_list
-from dialogue_flows.words import Phrase, fold, words
+from dialogue_flows.words import Phrase, Word, fold, words
 
 _DAYS = {
     0: ("monday", "mon", "mandag", "man"),
@@ -61,6 +61,20 @@ class WeeklyTime:
     minute: int = 0
     unclear: bool = False
     keep: bool = False
+    days_on: int | None = field(default=None, compare=False, repr=False)
+    """Said as a day from today ("tomorrow" 1, "i dag" 0) where no weekday is named: the
+    flow, which knows today, makes it a weekday (`on_day`). A hint, not a time of its
+    own: "tonight at 7" equals any 19:00 with no day."""
+
+    def on_day(self, today: int) -> WeeklyTime:
+        """The weekday meant, with "tomorrow" counted from `today` (0 is Monday)."""
+        if self.weekday is not None or self.days_on is None:
+            return self
+        return replace(self, weekday=(today + self.days_on) % 7, days_on=None)
+
+
+DAYS_ON = {"today": 0, "tomorrow": 1}
+"""Days said without a weekday, as days from today."""
 
 
 def read_weekly(text: str) -> WeeklyTime:
@@ -90,26 +104,95 @@ def read_weekly(text: str) -> WeeklyTime:
     keep = bool(phrase_list("time", "keep", typos=False).find(typed))
     corrected = _corrected_from(typed)
     weekday = _weekday(typed, corrected)
-    periods = _periods(typed)
+    days = phrase_list("not_due", "days", typos=False).find(typed)
+    days_on = next((DAYS_ON[d.meaning] for _, _, d in days if d.meaning in DAYS_ON), None)
+    days_on = None if weekday is not None else days_on
+    tomorrow = {
+        at for start, end, d in days if d.meaning == "tomorrow" for at in range(start, end)
+    }
+    # "i morgen" is tomorrow, not the morning ("i morgen tidlig" is both)
+    periods = [p for p in _periods(typed) if not set(range(p[0], p[1])) & tomorrow]
     period = periods[0][2].meaning if periods else None
     cut = found[corrected].start if corrected < len(found) else len(folded)
     said = _said_time(folded[cut:]) or _said_time(folded)
     if said is None and len(periods) == 1 and set(typed) & word_list("time", "busy"):
         raise InvalidAnswerError("invalid.busy_then")  # "busy mornings": not then
     if said is None:
-        if weekday is None and period is None and not keep:
+        if weekday is None and period is None and days_on is None and not keep:
             raise InvalidAnswerError("invalid.weekly")
         hour = None if period is None else PERIOD_HOURS[period]
-        return WeeklyTime(weekday, hour, keep=keep)
+        return WeeklyTime(weekday, hour, keep=keep, days_on=days_on)
     hour, minute, meridiem, padded = said
     if meridiem or hour > 12:
-        return WeeklyTime(weekday, *_checked(hour, minute), keep=keep)
+        return WeeklyTime(weekday, *_checked(hour, minute), keep=keep, days_on=days_on)
     if period is None and hour in UNCLEAR_HOURS and _by_day(typed):
         period = "daytime"  # "after the chemist, bout 11": opening hours
     if period is not None:
-        return WeeklyTime(weekday, *_checked(_in_period(hour, period), minute), keep=keep)
+        hour, minute = _checked(_in_period(hour, period), minute)
+        return WeeklyTime(weekday, hour, minute, keep=keep, days_on=days_on)
     unclear = hour in UNCLEAR_HOURS and not padded
-    return WeeklyTime(weekday, *_checked(hour, minute), unclear=unclear, keep=keep)
+    hour, minute = _checked(hour, minute)
+    return WeeklyTime(weekday, hour, minute, unclear=unclear, keep=keep, days_on=days_on)
+
+
+def when_said(text: str) -> str | None:
+    """The words of a step that say when it will be done, or None when none do.
+
+    A day ("thursday", "on sat", "i morgen", "tonight") or a clock time said as one
+    ("kl 10", "at 10", "10am", "18:30"), with the part of the day and the words between
+    them: "ring the gp thursday at 10" says "thursday at 10", "ringer til jobcentret på
+    torsdag… kl 10" says "torsdag… kl 10". A bare number ("write 2 lines") says nothing.
+
+    >>> when_said("ring the gp thursday at 10"), when_said("skrive cv i morgen tidlig")
+    ('thursday at 10', 'i morgen tidlig')
+    >>> when_said("write 2 lines") is None, when_said("make a morning routine") is None
+    (True, True)
+    """
+    found = words(text)
+    typed = [word.text for word in found]
+    marked = {at for at, word in enumerate(typed) if _said_day(typed, at, word)}
+    for start, end, _ in phrase_list("not_due", "days", typos=False).find(typed):
+        marked.update(range(start, end))
+    marked.update(_clock_words(text, found))
+    if not marked:
+        return None
+    for start, end, _ in _periods(typed):  # "thursday morning", "kl 7 om aftenen"
+        if any(at in marked for at in (start - 1, start - 2, end, end + 1)):
+            marked.update(range(start, end))
+    first, last = min(marked), max(marked)
+    while first > 0 and typed[first - 1] in word_list("time", "when_openers"):
+        first -= 1
+    return text[found[first].start : found[last].end]
+
+
+def _said_day(typed: list[str], at: int, word: str) -> bool:
+    """A day named in a sentence: a whole name, or a short form where a day is meant."""
+    return _day(word) is not None and (len(word) >= _FULL_NAME or _meant(typed, at))
+
+
+def _clock_words(text: str, found: list[Word]) -> set[int]:
+    """The words of a clock time said as one: after "kl" or "at" and ending its clause
+    ("at 10", not "look at 3 flats"), with am/pm, or with minutes ("18:30")."""
+    clock = word_list("time", "clock_cues")
+    marked: set[int] = set()
+    for at, word in enumerate(found):
+        if not word.text[:1].isdigit():
+            continue
+        before = found[at - 1].text if at else ""
+        after = found[at + 1].text if at + 1 < len(found) else ""
+        minutes = re.match(r"[:.]\d{2}\b", text[word.end :]) is not None
+        meridiem = word.text.endswith(("am", "pm")) or after in _AFTER_HOUR
+        ends = (
+            not after
+            or after in _time_words()
+            or _day(after) is not None
+            or bool(re.match(r"\s*[,.;:!?\u2026]", text[word.end :]))
+        )
+        if (before in clock and ends) or meridiem or minutes:
+            marked.update({at - 1} if before in clock else set())
+            marked.add(at)
+            marked.update({at + 1} if after and (minutes or after in _AFTER_HOUR) else set())
+    return marked
 
 
 def _corrected_from(typed: list[str]) -> int:

@@ -399,8 +399,8 @@ def test_a_change_of_mind_at_the_step_chooses_the_other_option(dialogue: Dialogu
         goal = person.goal
         assert goal.chosen_option == goal.options[1] and goal.steps == (), changed
         assert person.step == "step" and f"“{goal.options[1]}”" in reply
-        person.say(step)
-        assert person.goal.chosen_option == goal.options[1] and person.step == "when"
+        person.say(step)  # said with its time ("tonight", "i aften"): when is not asked
+        assert person.goal.chosen_option == goal.options[1] and person.step == "confidence"
         assert person.goal.current_step is not None and person.goal.current_step.text == step
 
 

@@ -48,8 +48,7 @@ PLAN_EN = (
     "ring the college\nlook at the website",
     "that's all",
     "ring the college",
-    "ring them thursday",
-    "thursday morning",
+    "ring them thursday morning",
     "6",
     "i want it",
     "yes",
@@ -125,7 +124,7 @@ SCRIPTS = (
             "Telefonen i sengen og tankemylder", "ja",
             "lægge telefonen i køkkenet, eller gå en tur om aftenen, eller læse i stedet",
             "nej det var det", "telefonen i køkkenet tror jeg",
-            "Lægge telefonen i køkkenet kl. 23", "i aften", "cirka 5 tror jeg",
+            "Lægge telefonen i køkkenet kl. 23", "cirka 5 tror jeg",
             "Jeg vil det gerne", "nej tak", "ingen påmindelser, tak"),
            "Lange svar, navn i en sætning, tre idéer i én besked, et valg med ord."),
     Script("boundary-tester.en", "A boundary tester (English)", "en",
@@ -180,7 +179,7 @@ SCRIPTS = (
             "skrive mig op flere steder eller spørge min søster",
             "nej det var et spørgsmål til dig", "ja",
             "ingen af dem. ideer: ringe til kommunens boligsocial, spørge min rådgiver, "
-            "søge om bostøtte", "3 nok", "ringe i morgen kl 10", "i morgen", "7", "det er nemt",
+            "søge om bostøtte", "3 nok", "ringe i morgen kl 10", "7", "det er nemt",
             "nej tak", "om soendagen kl 7 om aftenen", "Aarhus", "nej kl 20", "ja"),
            "Forkortelser, “ingen af dem” med nye idéer, en dansk dag med endelse, et tidspunkt "
            "rettet, efter det er sagt tilbage."),

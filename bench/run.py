@@ -4,7 +4,7 @@ Usage: .venv/bin/python bench/run.py [--quick | --render | --again PART...]
        .venv/bin/python bench/run.py --part flood '[10000, 50]'  (one part alone)
 Prints a table and writes BENCHMARKS.md (with bench/CHANGES.md appended) and the raw
 figures to bench/last-run.json; --render writes BENCHMARKS.md again from those; --again
-measures the named parts (startup, due_while_chatting, load) of the last run again. Each
+measures the named parts (startup, engine, due_while_chatting, load) of the last run again. Each
 part runs in a fresh process, so memory figures are that part's own. Not part of the
 test suite: figures are measured here, not asserted. Only loopback traffic: the fake
 Bot API server is on 127.0.0.1.
@@ -41,6 +41,7 @@ from processes import GROWCOACH, environment, start_bot  # noqa: E402
 
 from bot.app import open_app  # noqa: E402
 from bot.reminders import ReminderLoop  # noqa: E402
+from bot.rendering import render as in_words  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from bot.telegram import BotSettings, Retry, TelegramBot, person_id  # noqa: E402
 from dialogue_flows.catalogue import Catalogue  # noqa: E402
@@ -76,24 +77,41 @@ def peak_mb() -> float:
 
 
 def engine_turns(conversations: int) -> dict[str, Any]:
+    """The engine's turn alone, and with its replies put into words (`in_words`, as every
+    adapter does before sending): a message's placeholders are worked out as it is
+    rendered (`types.Lazy`), so the first figure alone would leave that out. The engine
+    is warmed up first, as `growcoach run` does as it starts (the crisis model, the
+    world's towns: seconds, once)."""
     catalogue = Catalogue.load()
     engine = Engine(catalogue)
-    latencies = []
+    engine.warm_up()
+    latencies, words = [], []
+    cpu = time.process_time()
     for n in range(conversations):
         person, goals, schedule = None, {}, None
         for answer in ANSWERS:
             snapshot = Snapshot(f"p{n}", person, tuple(goals.values()), "en", schedule)
             started = time.perf_counter()
             turn = engine.handle(snapshot, Text(answer), NOW)
-            latencies.append(time.perf_counter() - started)
+            handled = time.perf_counter()
+            for reply in turn.replies:
+                in_words(catalogue, reply, turn.language)
+            latencies.append(handled - started)
+            words.append(time.perf_counter() - started)
             person = turn.person or person
             goals.update({goal.number: goal for goal in turn.goals})
             schedule = turn.schedule if turn.schedule_changed else schedule
+    cpu = time.process_time() - cpu
     return {
         "turns": len(latencies),
         "rate": len(latencies) / sum(latencies),
+        "cpu_ms": cpu / len(words) * 1000,
         "p50_ms": percentile(latencies, 0.5) * 1000,
         "p99_ms": percentile(latencies, 0.99) * 1000,
+        "rendered_rate": len(words) / sum(words),
+        "rendered_p50_ms": percentile(words, 0.5) * 1000,
+        "rendered_p99_ms": percentile(words, 0.99) * 1000,
+        "load_average": os.getloadavg()[0],
     }
 
 
@@ -591,6 +609,7 @@ def measure_again(names: list[str]) -> None:
     last = json.loads(LAST_RUN.read_text())
     again: dict[str, Any] = {
         "startup": lambda: part("startup", 5),
+        "engine": lambda: part("engine", 500),
         "due_while_chatting": lambda: part("due_while_chatting", 10_000, 100, 10.0),
         "load": lambda: [part("load", kind, people) for people in (100, 1000)
                          for kind in ("growcoach", "baseline")],
@@ -617,9 +636,7 @@ def render(results: dict[str, Any], where: str, quick: bool, day: str) -> str:
         f"Measured by `bench/run.py`{' --quick' if quick else ''} on "
         f"{day}: {where}." + measured_again(results), "",
         "## 1. Engine turn (pure, in memory)", "",
-        "| turns | turns/s | p50 | p99 |", "| --- | --- | --- | --- |",
-        f"| {engine['turns']} | {engine['rate']:,.0f} | {engine['p50_ms']:.3f} ms "
-        f"| {engine['p99_ms']:.3f} ms |", "",
+        *render_engine(engine),
         "## 2. Durable turn (engine + one SQLite commit) beside the raw commit limit", "",
         "| | turns/s | p50 | p99 |", "| --- | --- | --- | --- |",
         f"| growcoach turn | {durable_['rate']:,.0f} | {durable_['p50_ms']:.2f} ms "
@@ -677,6 +694,24 @@ def render(results: dict[str, Any], where: str, quick: bool, day: str) -> str:
     if CHECKIN_CRASHES.exists():
         lines += ["", *render_checkin_crashes(json.loads(CHECKIN_CRASHES.read_text()))]
     return "\n".join(lines) + "\n\n" + CHANGES.read_text()
+
+
+def render_engine(engine: dict[str, Any]) -> list[str]:
+    """Section 1: the turn, and (runs from 2 December on) the turn with its replies in words."""
+    rows = [("`Engine.handle`", "")]
+    if "rendered_rate" in engine:
+        rows.append(("`handle`, then its replies rendered", "rendered_"))
+    return [
+        "| | turns | turns/s | p50 | p99 |", "| --- | --- | --- | --- | --- |",
+        *(f"| {name} | {engine['turns']} | {engine[f'{key}rate']:,.0f} | "
+          f"{engine[f'{key}p50_ms']:.3f} ms | {engine[f'{key}p99_ms']:.3f} ms |"
+          for name, key in rows),
+        "",
+        *([f"CPU time per turn, rendered: {engine['cpu_ms']:.3f} ms (the wall-clock "
+           "figures wait for a core while others run); load average "
+           f"{engine['load_average']:.1f} at the end (2 cores).", ""]
+          if "cpu_ms" in engine else []),
+    ]  # fmt: skip
 
 
 def measured_again(results: dict[str, Any]) -> str:

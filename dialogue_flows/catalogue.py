@@ -21,7 +21,9 @@ import gettext
 import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
+from functools import cache
 from pathlib import Path
+from string import Formatter
 
 from dialogue_flows.types import Msg, Param
 
@@ -86,9 +88,15 @@ class Catalogue:
         return language, (found,) if isinstance(found, str) else found
 
     def render(self, msg: Msg, language: str) -> str:
-        values = {name: self._value(value, language) for name, value in msg.params.items()}
+        """The message in words; of its params only those its template names are read,
+        as a flow offers every message more than it says (`types.Lazy`)."""
         count = msg.params.get("count")
         template = self.template(msg.key, language, count if isinstance(count, int) else None)
+        values = {
+            name: self._value(msg.params[name], language)
+            for name in placeholders(template)
+            if name in msg.params
+        }
         # An optional part left empty leaves no stray space or empty line behind.
         text = template.format(**values).strip(" ")
         return _EMPTY_LINES.sub("\n\n", text)
@@ -104,6 +112,13 @@ class Catalogue:
             pattern = self.template("format.datetime", language)
             return format_datetime(value, pattern, tzinfo=value.tzinfo, locale=language)
         return format_date(value, self.template("format.date", language), locale=language)
+
+
+@cache
+def placeholders(template: str) -> frozenset[str]:
+    """The names a template's `{name}` placeholders use (templates are the catalogues'
+    own words: a few thousand at most)."""
+    return frozenset(name for _, name, _, _ in Formatter().parse(template) if name)
 
 
 _ENTRY_GAP = re.compile(r"\n\s*\n")

@@ -25,7 +25,7 @@ from dialogue_flows.answers import InvalidAnswerError, OneOf
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
 from dialogue_flows.moves import Move, read_move, split_move
 from dialogue_flows.records import CheckIn, Goal, Step
-from dialogue_flows.types import Choice, Msg, Param
+from dialogue_flows.types import Choice, Lazy, Msg, Param
 from dialogue_flows.weekly import DAYS_ON, read_weekly
 from dialogue_flows.words import words
 
@@ -303,29 +303,28 @@ def snooze(work: Work) -> None:
 
 
 def params(work: Work) -> Mapping[str, Param]:
-    found = dict(grow.params(work))
+    found = grow.makers(work)
     goal = work.goal
     checkin = goal.checkins[-1] if goal and goal.checkins else None
     said = work.draft.get("said")
     found["said"] = ""
     if goal is not None and checkin is not None:
-        found["said"] = (
-            Msg("checkin.you_said", {"said": grow.quoted(checkin.said)}) if (checkin.said) else ""
-        )
+        found["said"] = grow.said_back("checkin.you_said", "said", checkin.said)
         checked = next((s.text for s in goal.steps if s.number == checkin.step_number), "")
-        found["recognition"] = Msg(  # the step that was done, never the new one
-            f"checkin.recognition.{checkin.outcome}", {"checked": grow.quoted(checked)}
+        recognition = f"checkin.recognition.{checkin.outcome}"
+        found["recognition"] = lambda: Msg(  # the step that was done, never the new one
+            recognition, {"checked": grow.quoted(checked)}
         )
         found["progress"] = "" if checkin.progress is None else checkin.progress
     if isinstance(said, str):  # words not yet read as an outcome: this check-in's, not the last
-        found["said"] = grow.quoted(said)
+        found["said"] = lambda: grow.quoted(said)
     step = goal.current_step if goal else None
     found["planned"] = (
         Msg("checkin.planned_for", {"when": grow.shorten(step.when)})
         if step and step.when
         else Msg("checkin.time_yet")
     )
-    return found
+    return Lazy(found)
 
 
 def entry(work: Work) -> str:

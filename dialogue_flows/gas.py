@@ -19,7 +19,7 @@ from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
 from dialogue_flows.moves import Move, read_move
 from dialogue_flows.outcome_records import GasRating, GasScale
 from dialogue_flows.outcomes import IMPORTANCE, LEVELS, plain_level, scale_of, yes_or_no_choice
-from dialogue_flows.types import Choice, Msg, Param
+from dialogue_flows.types import Choice, Lazy, Maker, Msg, Param
 
 SKIP = Choice("skip", Msg("choice.skip"))
 YES_SKIP = (Choice("yes", Msg("choice.yes_lets")), Choice("no", Msg("choice.skip")))
@@ -174,17 +174,17 @@ def level_question(level: int) -> Question:
 
 
 def params(work: Work) -> Mapping[str, Param]:
-    found: dict[str, Param] = {"level": "", "words": "", **grow.params(work)}
+    found: dict[str, Maker] = {"level": "", "words": "", **grow.makers(work)}
     rated = work.draft.get("rated")
     if isinstance(rated, int):
         scale = _gas(work).scale()
         words = scale.words().get(rated, "") if scale else ""
         found["level"] = plain_level(rated)
         found["words"] = words
-    goal = work.goal
-    if goal is not None and goal.reality_now:
-        found["said_now"] = grow.quoted(goal.reality_now)
-    return found
+    now = work.goal.reality_now if work.goal is not None else None
+    if now:
+        found["said_now"] = lambda: grow.quoted(now)
+    return Lazy(found)
 
 
 FLOW = Flow(

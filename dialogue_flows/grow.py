@@ -20,7 +20,7 @@ from dialogue_flows import answers, listening, weekly
 from dialogue_flows.flow import Ending, Flow, Question, Saver, Work, answer_is
 from dialogue_flows.moves import Move, split_move
 from dialogue_flows.records import Goal, LifeArea, Step
-from dialogue_flows.types import Choice, Msg, Param
+from dialogue_flows.types import Choice, Lazy, Maker, Msg, Param
 
 CONFIDENT_ENOUGH = 5
 MAX_OPTIONS = 10
@@ -568,33 +568,33 @@ def quoted(text: str | None) -> str:
 
 def params(work: Work) -> Mapping[str, Param]:
     """The person's own words, ready to be reflected back in any prompt."""
-    found: dict[str, Param] = {"name": work.person.name or "" if work.person else ""}
+    return Lazy(makers(work))
+
+
+def makers(work: Work) -> dict[str, Maker]:
+    """What `params` offers; the person's words are read (`quoted`, the suggested area)
+    only for a message that names them. Each closes over the goal as it is now."""
+    found: dict[str, Maker] = {"name": work.person.name or "" if work.person else ""}
     goal = work.goal
     if goal is None:
         return found
-    found["suggested"] = Msg(f"area_about.{suggested_area(work) or LifeArea.OTHER.value}")
-    found["goal"] = shorten(goal.text, GOAL_CHARS)
+
+    def suggested() -> Msg:
+        return Msg(f"area_about.{answers.suggest_area(goal.text) or LifeArea.OTHER.value}")
+
+    found["suggested"] = suggested
+    found["goal"] = short = shorten(goal.text, GOAL_CHARS)
     # The goal just said back and confirmed (`goal_check`) is not quoted again at once.
     sounds = "grow.sounds" if goal.first_words is not None else "grow.sounds_quoted"
-    found["sounds"] = Msg(sounds, {"goal": found["goal"], "suggested": found["suggested"]})
+    found["sounds"] = lambda: Msg(sounds, {"goal": short, "suggested": suggested()})
     found["goal_full"] = goal.text
     found["area"] = goal.area_own_words or Msg(f"area.{goal.area.value}")
-    found["why"] = Msg("grow.why_said", {"why": quoted(goal.why)}) if goal.why else ""
-    found["why_line"] = Msg("grow.why_line", {"why": quoted(goal.why)}) if goal.why else ""
-    found["now"] = (
-        Msg("grow.now_said", {"now": quoted(goal.reality_now)}) if goal.reality_now else ""
-    )
-    found["works"] = (
-        Msg("grow.works_said", {"works": quoted(goal.reality_works)}) if goal.reality_works else ""
-    )
-    found["obstacles"] = (
-        Msg("grow.obstacles_said", {"obstacles": quoted(goal.obstacles)}) if goal.obstacles else ""
-    )
-    found["correction"] = (
-        Msg("grow.correction_said", {"correction": quoted(goal.reality_correction)})
-        if goal.reality_correction
-        else ""
-    )
+    found["why"] = said_back("grow.why_said", "why", goal.why)
+    found["why_line"] = said_back("grow.why_line", "why", goal.why)
+    found["now"] = said_back("grow.now_said", "now", goal.reality_now)
+    found["works"] = said_back("grow.works_said", "works", goal.reality_works)
+    found["obstacles"] = said_back("grow.obstacles_said", "obstacles", goal.obstacles)
+    found["correction"] = said_back("grow.correction_said", "correction", goal.reality_correction)
     found["options"] = "\n".join(
         f"{number}. {shorten(option, 80)}" for number, option in enumerate(goal.options, 1)
     )
@@ -605,6 +605,13 @@ def params(work: Work) -> Mapping[str, Param]:
         found["when"] = shorten(step.when or "-")
         found["confidence"] = "" if step.confidence is None else step.confidence
     return found
+
+
+def said_back(key: str, name: str, text: str | None) -> Maker:
+    """`key` with their words (`text`) quoted as `name`, when they said any; else ""."""
+    if not text:
+        return ""
+    return lambda: Msg(key, {name: quoted(text)})
 
 
 FLOW = Flow(

@@ -42,10 +42,18 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
-from dialogue_flows.words import LANGUAGES, Language, Word, fold, same_word, words
+from dialogue_flows.words import (
+    LANGUAGES,
+    WORDS_REMEMBERED,
+    Language,
+    Word,
+    fold,
+    same_word,
+    words,
+)
 
 
 class Move(StrEnum):
@@ -157,7 +165,8 @@ def _table() -> _Table:
 def _typed(text: str) -> list[Word]:
     """The words of a message, with text-speak written out: "what do u mean" is "you"."""
     spelled = _table().textspeak
-    return [replace(word, text=spelled.get(word.text, word.text)) for word in words(text)]
+    return [replace(word, text=spelled[word.text]) if word.text in spelled else word
+            for word in words(text)]  # fmt: skip
 
 
 @cache
@@ -175,17 +184,25 @@ def _same(typed: str, meant: str, language: Language) -> bool:
 
 def _segments(typed: Sequence[str], start: int) -> Iterator[_Segment]:
     """Every phrase, filler or companion that can cover the words from `start`."""
-    table = _table()
     word = typed[start]
-    for (language, first), phrases in table.starting.items():
-        if not _same(word, first, language):
-            continue
-        for phrase in phrases:
-            end = _phrase_end(typed, start, phrase)
-            if end is not None:
-                yield _Segment(end, phrase.move)
+    for phrase in _starting(word):
+        end = _phrase_end(typed, start, phrase)
+        if end is not None:
+            yield _Segment(end, phrase.move)
     if _is_filler(word):
         yield _Segment(start + 1, None)  # last: a phrase covering the word reads better
+
+
+@lru_cache(maxsize=WORDS_REMEMBERED)
+def _starting(word: str) -> tuple[_Phrase, ...]:
+    """The phrases a typed word can begin, in the tables' order: looked up once per word
+    rather than against every first word of the tables at every place of every message."""
+    return tuple(
+        phrase
+        for (language, first), phrases in _table().starting.items()
+        if _same(word, first, language)
+        for phrase in phrases
+    )
 
 
 def _is_filler(word: str) -> bool:

@@ -6,7 +6,7 @@ always gives the same result, and nothing downstream may change it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TypeAlias
@@ -87,6 +87,44 @@ FROM_LOOP = (DueCheckin, DueFollowup, DueAppointment, DueMeasure)
 Param: TypeAlias = "str | int | Msg | date"
 """A placeholder's value: words, a number, another message (such as a label), or a
 day or a moment in the person's time zone (formatted for their language)."""
+
+
+Maker: TypeAlias = "Param | Callable[[], Param]"
+"""A placeholder's value, or how to work it out when a message names it (`Lazy`)."""
+
+
+class Lazy(Mapping[str, Param]):
+    """Placeholder values, each worked out the first time it is read.
+
+    A flow offers each of its messages every value any of them may name (the goal, the
+    life area it seems to be about, each answer quoted back), and a message names one or
+    two; reading the person's words for the rest was most of a turn's work. The
+    catalogue reads only the names its template has. A maker closes over what it reads
+    (frozen records, strings), never over the turn's changing `Work`, so the value is
+    that of the moment the message was made, whenever it is rendered.
+    """
+
+    def __init__(self, makers: Mapping[str, Maker]) -> None:
+        self._makers = dict(makers)
+        self._made: dict[str, Param] = {}
+
+    def __getitem__(self, name: str) -> Param:
+        if name not in self._made:
+            maker = self._makers[name]
+            self._made[name] = maker() if callable(maker) else maker
+        return self._made[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._makers
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+    def __repr__(self) -> str:
+        return f"Lazy({dict(self)!r})"
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import Stemmer
 from rapidfuzz.distance import OSA, Indel
@@ -41,6 +41,8 @@ _STRETCHED = re.compile(r"(\w)\1{2,}")
 _DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\u2018\u02bc`\u00b4][^\W_]+)*")
 _STEMMERS = {"en": "english", "da": "danish"}
+WORDS_REMEMBERED = 1 << 16
+"""How many distinct words the per-word caches keep (a few MB at most)."""
 
 
 def fold(text: str) -> str:
@@ -66,7 +68,14 @@ class Word:
 
 def words(text: str) -> list[Word]:
     """The words of a message, folded, with their places in the original text."""
-    return [Word(fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+    return [Word(_folded(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+@lru_cache(maxsize=WORDS_REMEMBERED)
+def _folded(word: str) -> str:
+    """`fold` of one word: people use the same few thousand words again and again, and
+    every message is read several times a turn (moves, answers, the crisis check)."""
+    return fold(word)
 
 
 @cache
@@ -146,6 +155,7 @@ class Phrases:
         self._by_letter: dict[str, list[Phrase]] = {}
         for found in sorted(phrases, key=lambda p: -len(p.words)):
             self._by_letter.setdefault(found.words[0][:1], []).append(found)
+        self._starting = lru_cache(maxsize=WORDS_REMEMBERED)(self._starting_with)
 
     def find(self, typed: Sequence[str]) -> list[tuple[int, int, Phrase]]:
         """Where the phrases occur in the typed words: (start, end, phrase), in order.
@@ -170,13 +180,22 @@ class Phrases:
 
     def _at(self, typed: Sequence[str], start: int) -> Phrase | None:
         """The longest phrase at `start`, one written right before one with a typo."""
-        candidates = self._by_letter.get(typed[start][:1], [])
         for typos in (False, True) if self.typos else (False,):
-            for candidate in candidates:
+            for candidate in self._starting(typed[start], typos):
                 end = start + len(candidate.words)
                 if end <= len(typed) and all(
                     same_word(typed[at], meant, candidate.language, stems=self.stems, typos=typos)
-                    for at, meant in zip(range(start, end), candidate.words, strict=True)
+                    for at, meant in zip(range(start + 1, end), candidate.words[1:], strict=True)
                 ):
                     return candidate
         return None
+
+    def _starting_with(self, word: str, typos: bool) -> tuple[Phrase, ...]:
+        """The phrases whose first word `word` is, longest first: worked out once per
+        word (`_starting`), as every place of every message asks it again."""
+        return tuple(
+            candidate
+            for candidate in self._by_letter.get(word[:1], ())
+            if same_word(word, candidate.words[0], candidate.language, stems=self.stems,
+                         typos=typos)
+        )  # fmt: skip

@@ -104,15 +104,36 @@ def blocks(path: Path) -> list[tuple[str, list[Row]]]:
     return merged
 
 
-def line(name: str, language: str, results: list[Result]) -> str:
+def measure(path: Path) -> list[Result]:
+    """What the detector finds in each row of a file."""
+    return [Result(row, frozenset(assess(row.message))) for row in load(path)]
+
+
+@dataclass(frozen=True)
+class Figures:
+    """A set's overall figures: how many crisis and everyday rows, recall, false positives."""
+
+    crisis: int
+    everyday: int
+    recall: float
+    false_rate: float
+
+
+def overall(results: list[Result]) -> Figures:
     crisis = [r for r in results if r.row.crisis]
     everyday = [r for r in results if not r.row.crisis]
     recall = sum(r.alarmed for r in crisis) / len(crisis) if crisis else float("nan")
-    kind = sum(r.row.category in r.found for r in crisis) / len(crisis) if crisis else 0.0
     false = sum(r.alarmed for r in everyday) / len(everyday) if everyday else float("nan")
+    return Figures(len(crisis), len(everyday), recall, false)
+
+
+def line(name: str, language: str, results: list[Result]) -> str:
+    found = overall(results)
+    crisis = [r for r in results if r.row.crisis]
+    kind = sum(r.row.category in r.found for r in crisis) / len(crisis) if crisis else 0.0
     return (
-        f"{name:<18}{language:<6}{len(crisis):>7}{recall:>8.3f}{kind:>7.2f}"
-        f"{len(everyday):>12}{false:>8.3f}"
+        f"{name:<18}{language:<6}{found.crisis:>7}{found.recall:>8.3f}{kind:>7.2f}"
+        f"{found.everyday:>12}{found.false_rate:>8.3f}"
     )
 
 
@@ -209,11 +230,10 @@ def main() -> None:
         if not path.exists():
             print(f"\n{name}: {path.name} is not there yet")
             continue
-        rows = load(path)
-        results = [Result(row, frozenset(assess(row.message))) for row in rows]
+        results = measure(path)
         report(f"{name} ({path.name})", results)
         if name == "dev" and "--cv" in sys.argv:
-            results = cross_validated(rows)
+            results = cross_validated(load(path))
             report(f"dev-cv ({path.name}, {FOLDS}-fold cross-validation)", results)
         if name == "dev" and "--by-writer" in sys.argv:
             results = by_writer(blocks(path))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import subprocess
 import sys
 from pathlib import Path
 
@@ -19,6 +18,8 @@ from dialogue_flows.crisis import Concern, assess, is_crisis
 
 ROOT = Path(__file__).parent.parent
 C = Concern
+sys.path.insert(0, str(ROOT / "scripts"))
+import crisis_eval  # noqa: E402  (scripts/ is no package)
 
 
 @pytest.mark.parametrize(
@@ -289,30 +290,21 @@ def test_an_emergency_beside_a_refusal_to_call_is_still_an_emergency() -> None:
 
 
 @functools.cache
-def _figures(*args: str) -> dict[str, tuple[float, float]]:
-    """The eval script's overall recall and false-positive rate per set (its table printed,
-    so that `pytest -rP` shows it)."""
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "crisis_eval.py"), *args],
-        capture_output=True, text=True, timeout=120, cwd=ROOT,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    print(result.stdout)
-    figures, name = {}, ""
-    for line in result.stdout.splitlines():
-        if line.endswith(" crisis") and " messages, " in line:  # "holdout (…): 985 messages"
-            name = line.split()[0]
-        elif line.startswith("all ") and line.split()[1] == "all":
-            _, _, crisis, recall, _, everyday, false_rate = line.split()
-            assert int(crisis) >= 100 and int(everyday) >= 100
-            figures[name] = (float(recall), float(false_rate))
-    return figures
+def _figures(path: Path) -> tuple[float, float]:
+    """A set's overall recall and false-positive rate, measured in this process as
+    scripts/crisis_eval.py measures it (its table printed, so that `pytest -rP` shows it;
+    a process of its own would read the detector's tables again, for seconds)."""
+    results = crisis_eval.measure(path)
+    crisis_eval.report(path.name, results)
+    found = crisis_eval.overall(results)
+    assert found.crisis >= 100 and found.everyday >= 100
+    return found.recall, found.false_rate
 
 
 def test_the_detector_meets_its_targets_on_the_development_set() -> None:
     """The concept tables never read most of this set (six later writers' messages); the
     model learnt from all of it."""
-    recall, false_rate = _figures()["dev"]
+    recall, false_rate = _figures(crisis_eval.SETS["dev"])
     assert recall >= 0.98 and false_rate <= 0.05
 
 
@@ -337,9 +329,9 @@ def test_the_held_out_figures_do_not_fall(tmp_path: Path) -> None:
     text = HOLDOUT.read_text(encoding="utf-8")
     earlier = tmp_path / "holdout_to_session_4.tsv"
     earlier.write_text(text[: text.index(SESSION_5)], encoding="utf-8")
-    recall, false_rate = _figures("--set", str(earlier))["holdout_to_session_4"]
+    recall, false_rate = _figures(earlier)
     assert recall >= 0.96 and false_rate <= 0.09
-    recall, false_rate = _figures("--holdout")["holdout"]
+    recall, false_rate = _figures(HOLDOUT)
     assert recall >= 0.91 and false_rate <= 0.12
 
 
@@ -348,7 +340,7 @@ def test_the_held_out_figures_do_not_fall(tmp_path: Path) -> None:
 def test_the_held_out_figures_meet_the_target() -> None:
     """The target (issue 13): recall at least 0.95 and false positives at most 0.05. Strict:
     when it is met this test passes unexpectedly and fails, so the floor above is raised."""
-    recall, false_rate = _figures("--holdout")["holdout"]
+    recall, false_rate = _figures(HOLDOUT)
     assert recall >= 0.95 and false_rate <= 0.05
 
 

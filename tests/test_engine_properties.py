@@ -17,7 +17,17 @@ from dialogue_flows.engine import COMMANDS, FLOWS, Engine
 from dialogue_flows.flow import Ending, Flow, Question, TurnRecords, Work
 from dialogue_flows.helplines import Helplines
 from dialogue_flows.records import Conversation, Person
-from dialogue_flows.types import Command, DueCheckin, Input, Msg, Pick, Snapshot, Text, Unreadable
+from dialogue_flows.types import (
+    Command,
+    DueCheckin,
+    Input,
+    Lazy,
+    Msg,
+    Pick,
+    Snapshot,
+    Text,
+    Unreadable,
+)
 
 COMMAND_NAMES = [command.name for command in COMMANDS] + ["nonsense"]
 PLAIN_ANSWERS = [*WHOLE_PLAN, "1", "2", "7", "11", "yes", "no", "That's all", "keep", "#0",
@@ -111,6 +121,28 @@ def test_placeholders_come_from_the_flow_params(catalogue: Catalogue) -> None:
             for name in re.findall(r"{(\w+)}", catalogue.template(key, "en")):
                 assert name in params, (key, name)
                 assert catalogue.render(Msg(key, params), "en")
+
+
+def test_a_prompt_says_the_words_of_when_it_was_made_and_reads_only_what_it_names(
+    catalogue: Catalogue,
+) -> None:
+    """Placeholders are worked out when rendered (`Lazy`): still the goal as it was when
+    the prompt was made, and a value the template does not name is never worked out."""
+    dialogue = Dialogue(Engine(catalogue), catalogue)
+    dialogue.run(*WHOLE_PLAN)
+    snapshot = Snapshot("p", dialogue.person, tuple(dialogue.goals.values()), "en")
+    records = TurnRecords(snapshot, dialogue.now, Conversation(step="why", draft={"goal": 1}),
+                          "Europe/London", Helplines.load())  # fmt: skip
+    work = FLOWS["grow"].work(records)
+    prompt = Msg("grow.goal_check", FLOWS["grow"].params(work))
+    work.update_goal(text="something else entirely")
+    said = catalogue.render(prompt, "en")
+    assert dialogue.goals[1].text in said and "something else" not in said
+
+    def never() -> str:
+        raise AssertionError("worked out, though the template does not name it")
+
+    assert catalogue.render(Msg("grow.goal", Lazy({"unused": never})), "en")
 
 
 def _flow(transitions: list[dict[str, str]], work: type[Work] = Work) -> Flow:

@@ -26,7 +26,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from dialogue_flows.moves import Move, read_move, split_move
+from dialogue_flows.moves import Move, read_move, says_nothing, split_move
 from dialogue_flows.words import LANGUAGES, Language, Phrases, Word, fold, phrase, stem, words
 
 MAX_ANSWER_CHARS = 1000
@@ -223,6 +223,8 @@ class NameAnswer:
 
     name: str
     sure: bool
+    other: str = ""
+    """A second name said, when it is not clear which they want ("Sandra or Sandy?")."""
 
 
 _SENTENCE_MARKS = re.compile(r"[,.;:!?]")
@@ -235,11 +237,14 @@ def read_name(text: str) -> NameAnswer:
     "my name is Sam", "it's jo lol", "jeg hedder Maja", "bare kald mig Mo") is sure.
     Otherwise the first capitalised word that could be a name, or the first word, is
     offered with sure=False for the flow to confirm ("Helen. Well, Hels to my sister,
-    but Helen is fine" gives Helen). Several lines, a long story or a name over
+    but Helen is fine" gives Helen). Two names, neither asked for, come as `name` and
+    `other`, to be asked which (`_name_chosen`). Several lines, a long story or a name over
     MAX_NAME_CHARS raise `invalid.name`.
 
-    >>> read_name("call me Sam"), read_name("Helen. Well, Hels to my sister, but Helen is fine")
-    (NameAnswer(name='Sam', sure=True), NameAnswer(name='Helen', sure=False))
+    >>> read_name("call me Sam").sure, read_name("Helen. Well, Hels to my sister, but Helen")
+    (True, NameAnswer(name='Helen', sure=False, other=''))
+    >>> read_name("It's Sandra, but everyone calls me Sandy")
+    NameAnswer(name='Sandra', sure=False, other='Sandy')
     """
     text = text.strip()
     if "\n" in text or len(text) > MAX_NAME_ANSWER_CHARS:
@@ -254,15 +259,56 @@ def read_name(text: str) -> NameAnswer:
         and all(word.text not in not_names for word in found)
     ):
         return _checked(text.rstrip(".!?,;: "), sure=True)
-    typed = [word.text for word in found]
-    for _, end, _cue in phrase_list("name", "cues").find(typed):
-        named = _name_after(text, found[end:], not_names)
-        if named:
-            return _checked(named, sure=True)
     candidates = [word for word in found if word.text not in not_names]
     capitalised = [word for word in candidates if text[word.start].isupper()]
+    said = [text[word.start : word.end] for word in capitalised]
+    chosen = _name_chosen(text, found, not_names, said)
+    if chosen is not None:
+        return chosen
     first = (capitalised or candidates or found)[0]
     return _checked(text[first.start : first.end], sure=False)
+
+
+def _name_chosen(
+    text: str, found: Sequence[Word], not_names: frozenset[str], said: Sequence[str]
+) -> NameAnswer | None:
+    """The name among those said after cues (and the one the answer opens with): the one
+    asked for ("call me Mo"), or the one said twice ("Helen … but Helen is fine", to be
+    checked when no cue named it), or the only one; two that are not clear are both
+    offered ("Sandra or Sandy?"); None when no cue or opening name says."""
+    typed = [word.text for word in found]
+    after = [((start, end), _name_after(text, found[end:], not_names))
+             for start, end, _cue in phrase_list("name", "cues").find(typed)]  # fmt: skip
+    asked = {
+        (start, end)
+        for start, end, _ in phrase_list("name", "asked").find(typed)
+        if start == 0
+        or typed[start - 1] in word_list("name", "before_asked")
+        or _SENTENCE_MARKS.search(text[found[start - 1].end : found[start].start])
+    }  # "…, call me Mo"; not "the girls at the club all call me Mo"
+    named = [name for _, name in after if name]
+    wanted = {name for cue, name in after if name and cue in asked}
+    twice = {name for name in said if said.count(name) > 1}
+    if len(wanted) == 1:
+        return _checked(wanted.pop(), sure=True)
+    if len(twice) == 1:  # "Helen. Well, Hels to my sister, but Helen is fine": checked
+        return _checked(twice.pop(), sure=not said or bool(after))
+    if _opens_with_name(text, found, not_names):
+        named.insert(0, text[: found[0].end])  # "Sandra but my friends call me Sandy"
+    distinct = list(dict.fromkeys(named))
+    if len(distinct) > 1:
+        return NameAnswer(_checked(distinct[0], sure=False).name, False, distinct[1])
+    return _checked(distinct[0], sure=True) if after and distinct else None
+
+
+def _opens_with_name(text: str, found: Sequence[Word], not_names: frozenset[str]) -> bool:
+    """The answer opens with a name: capitalised, or set apart ("emil men alle kalder mig
+    Mille", "emil, but…")."""
+    if len(found) < 2 or found[0].text in not_names or found[0].start > 0:
+        return False
+    apart = bool(_SENTENCE_MARKS.search(text[found[0].end : found[1].start]))
+    joined = found[1].text in word_list("name", "before_asked")
+    return text[0].isupper() or apart or joined
 
 
 def _name_after(text: str, following: Sequence[Word], not_names: frozenset[str]) -> str:
@@ -287,7 +333,7 @@ def comparable(text: str) -> str:
     return "".join(char for char in text.casefold() if char.isalnum())
 
 
-_YES = {"yes", "y", "yeah", "yep", "yup", "ok", "okay", "sure", "fine", "agree", "ja", "jo",
+_YES = {"yes", "y", "yeah", "yep", "yup", "aye", "ok", "okay", "sure", "fine", "agree", "ja", "jo",
         "gerne", "selvfølgelig"}  # fmt: skip
 _NO = {"no", "n", "nope", "nah", "notnow", "nothanks", "nej", "ikkenu", "nejtak"}
 
@@ -372,6 +418,10 @@ def several(text: str) -> tuple[str, ...]:
     ideas: list[str] = []
     for line in text.splitlines():
         parts = _NUMBERED.split(line) if re.match(r"\s*1[.)]\s", line) else [line]
+        alternatives = [a for part in parts for a in _alternatives(_BULLET.sub("", part))]
+        if alternatives:
+            ideas += alternatives
+            continue
         for sentence in (s for part in parts for s in _sentence_list(_BULLET.sub("", part))):
             pieces = _idea_separators().split(_or_after_comma(sentence))
             least = LIST_MIN_CLAUSES if len(pieces) == 1 else 2  # an "or" says it is a list
@@ -434,8 +484,10 @@ def _joins() -> tuple[str, ...]:
 def _without_join(idea: str) -> str:
     """ "or go down for an hour" is "go down for an hour"."""
     for join in _joins():
-        if fold(idea).startswith(join + " "):
-            return idea[len(join) + 1 :].strip()
+        found = words(idea)
+        count = len(join.split())
+        if fold(idea).startswith(join + " ") and len(found) > count:
+            return idea[found[count].start :].strip()  # by words: "måske" folds longer
     return idea
 
 
@@ -470,6 +522,17 @@ def _sentence_list(text: str) -> list[str]:
         and all(_opens_idea(sentence) for sentence in typed[1:])
     )
     return sentences if is_list else [text]
+
+
+def _alternatives(text: str) -> list[str]:
+    """Sentences after the first that each open with "or" part ideas however long they
+    are ("I could go back to the bowling club, they've asked me. Or I could help at the
+    charity shop, …"), each kept whole; [] when the text is not so."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.strip(" .!?")]
+    opens = [words(sentence)[:1] for sentence in sentences[1:]]
+    if len(sentences) < 2 or not all(o and o[0].text in ("or", "eller") for o in opens):
+        return []
+    return sentences
 
 
 def _comma_list(text: str, least: int = LIST_MIN_CLAUSES) -> list[str]:
@@ -761,14 +824,88 @@ def part_named(text: str) -> str | None:
 
 
 def correction_words(text: str) -> str:
-    """The new words of a correction: without the no before them and the clause that only
+    """The new words of a correction: without the no before them, the clause that only
     points at what was wrong ("nej det er ikke hvor jeg står, jeg står et sted hvor jeg
-    gerne vil" is "jeg står et sted hvor jeg gerne vil")."""
+    gerne vil" is "jeg står et sted hvor jeg gerne vil"), a question back ("Back
+    where?") and words that say nothing ("hen.", "No, love."): "Not quite, no. Back
+    where? It's the bowling club I mean. Or the charity shop." is "It's the bowling club
+    I mean. Or the charity shop."
+
+    >>> correction_words("hen. It should be Isla, Claire and Margaret")
+    'It should be Isla, Claire and Margaret'
+    """
     lead, rest = split_move(text)
     text = rest if lead is Move.NO and rest else text
+    sentences = [s.strip() for s in _SENTENCES.findall(text) if words(s)]
+    said = [s for s in sentences if not s.endswith("?") and not says_nothing(s)]
+    if said and len(said) < len(sentences):
+        text = " ".join(said)
+    text = _without_trailing_cue(text)
     clauses = [c.strip() for c in re.split(r"[,.;:!?\u2026]+", text) if words(c)]
     kept = [c for c in clauses if not (part_named(c) and is_correction(c))]
     return ", ".join(kept) if kept and len(kept) < len(clauses) else text
+
+
+def put_in_place(old: str, said: str) -> str:
+    """A part of a summary with a correction in place of the one sentence it puts right
+    ("…And my neighbour Isla pops in…" by "it's Isla, Claire and Margaret that pop
+    in"), the rest kept; the correction alone when no one sentence is clearly meant.
+
+    >>> put_in_place("My daughter helps. My neighbour Isla pops in.", "Isla and Claire pop in")
+    'My daughter helps. Isla and Claire pop in.'
+    """
+    sentences = [s for s in _SENTENCES.findall(old) if words(s)]
+    if len(sentences) < 2:
+        return said
+    meant = part_corrected(said, {str(at): s for at, s in enumerate(sentences)})
+    if meant is None:
+        return said
+    at = int(meant)
+    ending = re.search(r"[.!?\u2026]*\s*$", sentences[at])
+    new = said.rstrip(" .!?") + (ending.group().strip() if ending else "")
+    return " ".join(s.strip() for s in (*sentences[:at], new, *sentences[at + 1 :]))
+
+
+def _without_trailing_cue(text: str) -> str:
+    """ "It's the bowling club I mean. Or the charity shop." without its "I mean"."""
+    parts = []
+    for sentence in _SENTENCES.findall(text):
+        found = words(sentence)
+        cues = phrase_list("summary", "corrections").find([word.text for word in found])
+        if cues and cues[-1][1] == len(found) and cues[-1][0] > 0:
+            end = found[cues[-1][0] - 1].end
+            sentence = sentence[:end] + sentence[found[-1].end :]
+        parts.append(sentence)
+    return "".join(parts)
+
+
+_SENTENCES = re.compile(r"[^.!?\n]+[.!?\u2026]*")
+
+
+def parts_said(text: str) -> dict[str, str]:
+    """A correction that names two or more parts of a summary, each in its own sentence
+    ("in the way is smoking and my danish is not good. support only my wife and group
+    monday"): each part with its own words. {} when it names fewer than two."""
+    found: dict[str, list[str]] = {}
+    part = None
+    for sentence in (s.strip() for s in _SENTENCES.findall(text) if words(s)):
+        part = part_named(sentence) or part
+        if part is not None:
+            found.setdefault(part, []).append(sentence)
+    if len(found) < 2:
+        return {}
+    return {name: _unnamed(correction_words(" ".join(said))) for name, said in found.items()}
+
+
+def _unnamed(said: str) -> str:
+    """A part's words without the name that opens them: "in the way is smoking" is
+    "smoking"; "support only my wife" stays as it is."""
+    found = words(said)
+    named = phrase_list("summary", "parts").find([word.text for word in found])
+    after = named[0][1] if named and named[0][0] == 0 else len(found)
+    if after < len(found) - 1 and found[after].text in word_list("summary", "copulas"):
+        said = said[found[after + 1].start :]
+    return said.strip().rstrip(" .;,")
 
 
 def ideas_said(text: str) -> tuple[str, ...]:
@@ -1121,3 +1258,54 @@ class OneOf:
         if value not in self.values:
             raise InvalidAnswerError("invalid.pick")
         return value
+
+
+def own_answer_words(published: str) -> tuple[str, ...]:
+    """Everyday words for a published answer, by its English wording ("never" for "At
+    no time"), from both languages' `[own_answers]`."""
+    return tuple(w for table in tables().values() for w in table["own_answers"].get(published, ()))
+
+
+def level_said(level: int) -> tuple[str, ...]:
+    """Words that name a Goal Attainment level ("a bit better", "lidt bedre" for +1)."""
+    return tuple(w for table in tables().values() for w in table["level_words"][str(level)])
+
+
+def closest(text: str, said_as: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
+    """The choices an answer in words names: one, or the two that fit equally, or ().
+
+    `said_as` gives, for each choice's value in the order offered, the words that name
+    it (its label in both languages, everyday words), found in the text longest first
+    ("Some of the time, I'd say. When Isla's round", "aldrig"; "lidt mindre end
+    halvdelen" is less than half, not "lidt"); a number in it is a place in the list
+    ("3 ish"). When two choices are named ("3 ish men lidt bedre", "sometimes, maybe
+    more than half"), both are returned, to be asked between; more than two is no answer.
+
+    >>> closest("aldrig", {"5": ["Hele tiden", "always"], "0": ["På intet tidspunkt", "aldrig"]})
+    ('0',)
+    """
+    values = list(said_as)
+    every = [
+        phrase(said, language, value)
+        for value, texts in said_as.items()
+        for said in texts
+        for language in LANGUAGES
+        if words(said)
+    ]
+    meanings: dict[tuple[str, ...], set[str]] = {}
+    for found in every:  # "about half" names both halves
+        meanings.setdefault(found.words, set()).add(found.meaning)
+    table = Phrases(every)
+    typed = [word.text for word in words(text)]
+    negations = word_list("own_answers_cues", "not")
+    said = {
+        meaning
+        for start, _, found in table.find(typed)
+        if not negations & set(typed[max(0, start - _NOT_BEFORE) : start])
+        for meaning in meanings[found.words]
+    }  # "not very often" is not "often"
+    named = [value for value in values if value in said]
+    places = [int(word) for word in typed if word.isdecimal() and len(word) <= 2]
+    if len(places) == 1 and 1 <= places[0] <= len(values):
+        named = list(dict.fromkeys([values[places[0] - 1], *named]))
+    return tuple(named) if len(named) <= 2 else ()

@@ -37,6 +37,7 @@ from dialogue_flows.answers import (
     InvalidAnswerError,
     check_length,
     clean,
+    closest,
     comparable,
     free_text,
     label_begun,
@@ -46,7 +47,7 @@ from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, assess
 from dialogue_flows.flow import Flow, Question, TurnRecords, Work
 from dialogue_flows.helplines import Helplines
-from dialogue_flows.moves import Move, read_move, split_move, without_said
+from dialogue_flows.moves import Move, asking, read_move, split_move, without_said
 from dialogue_flows.records import Conversation, Goal
 from dialogue_flows.types import (
     FROM_LOOP,
@@ -200,6 +201,9 @@ class _TurnInProgress(TurnRecords):
     def text(self, event: Text) -> None:
         words = clean(event.text)
         move = read_move(words)
+        if move in _SWITCH and self.person is not None:
+            self.switch_language(_SWITCH[move])
+            return
         if not self.is_open():
             if move is Move.REAL_PERSON:
                 self.say(Msg("move.real_person"))
@@ -217,11 +221,16 @@ class _TurnInProgress(TurnRecords):
         kept = self.kept_answer(move)
         if kept is not None:
             words, move = kept, read_move(kept)
+        move = asking(words, move)
+        if move is not Move.YES and listening.agrees(question, self.work(), words):
+            self.answer(question.read(listening.YES))  # "Aye, that's it": as the Yes button
+            return
         if move and not self.is_label(question, words) and self.meet(move, question):
             return
         lead, _ = split_move(words) if move is None else (None, "")
-        if lead is not None and lead in _WITH_A_REASON and self.meet(lead, question):
-            return  # "spring over, jeg er lidt træt nu": a skip with its reason is a skip
+        with_reason = lead in _WITH_A_REASON or (lead is Move.KEEP and "keep" in question.on_move)
+        if lead is not None and with_reason and self.meet(lead, question):
+            return  # "spring over, jeg er lidt træt nu", "I'll keep it, it's only a call"
         if move is None:  # "like i just said, nerves", "fredag, det skrev jeg jo": the answer
             words = without_said(words)
         feeling = listening.acknowledge(question, words, self.language)
@@ -232,6 +241,13 @@ class _TurnInProgress(TurnRecords):
         except InvalidAnswerError as invalid:
             # Raised before any record changed: the person stays where they were.
             self.ask_again(self.invalid_words(question, invalid))
+
+    def switch_language(self, code: str) -> None:
+        """ "dansk is hard for me. english please": from now on in English, said in a word,
+        and the open question asked again in it (as /language does)."""
+        if self.person is not None:
+            self.person = self.person.model_copy(update={"language": code})
+        self.say_then_ask(Msg("language.chosen"))
 
     def kept_answer(self, move: Move | None) -> str | None:
         """The answer begun before a crisis, when offered back (`take_up`) and they say
@@ -667,18 +683,43 @@ class _TurnInProgress(TurnRecords):
         for choice, label in zip(choices, labels, strict=True):
             if wanted and wanted == comparable(label):
                 return question.read(choice.value)
-        said = label_begun(text, labels)
-        if said is None and question.in_words:
-            said = match_choice(text, labels)
+        on_screen = shown_choices(question, work)
+        shown = [at for at, choice in enumerate(choices) if choice in on_screen]
+        said = label_begun(text, [labels[at] for at in shown])
+        if said is None and question.in_words:  # "den sidste" of the choices shown
+            said = match_choice(text, [labels[at] for at in shown])
         if said is not None:
-            return question.read(choices[said].value)
+            return question.read(choices[shown[said]].value)
         number = int(text) if _NUMBER.fullmatch(text) else None
-        if number is not None and not is_scale(labels) and 1 <= number <= len(choices):
-            return question.read(choices[number - 1].value)
+        if number is not None and not is_scale(labels) and 1 <= number <= len(shown):
+            return question.read(choices[shown[number - 1]].value)
         if number is not None and choices and question.read is free_text:
             key = "invalid.choice" if len(choices) > 1 else "invalid.only_choice"
             raise InvalidAnswerError(key, {"count": len(choices)})
-        return question.read(check_length(text))
+        try:
+            return question.read(check_length(text))
+        except InvalidAnswerError:
+            if question.said_as is None:
+                raise
+            return self.said_as(question, work, text, labels)
+
+    def said_as(self, question: Question, work: Work, text: str, labels: list[str]) -> Any:
+        """A choice named in everyday words ("aldrig", "3 ish men lidt bedre"); two that
+        fit equally are offered alone (`BETWEEN`), and asked between."""
+        extra = question.said_as(work) if question.said_as else {}
+        choices = question.offered(work)
+        said_as = {
+            choice.value: (label, *extra.get(choice.value, ()))
+            for choice, label in zip(choices, labels, strict=True)
+        }
+        found = closest(text, said_as)
+        if len(found) == 1:
+            return question.read(found[0])
+        if len(found) == 2:
+            work.draft[BETWEEN] = list(found)
+            first, second = (labels[list(said_as).index(value)] for value in found)
+            raise InvalidAnswerError("invalid.between", {"first": first, "second": second})
+        return question.read(text)  # its own kind word about the buttons
 
     def answer(self, value: Any, *before: Msg) -> None:
         """Keep the answer (unless the question was skipped), move on, and ask what is next."""
@@ -689,6 +730,7 @@ class _TurnInProgress(TurnRecords):
         before = (*before, *self.said_back)
         self.said_back = []
         work.draft.pop(listening.HEARD, None)
+        work.draft.pop(BETWEEN, None)
         work.answer = value
         flow.advance(work)
         ending = flow.ending(work.state)
@@ -781,7 +823,7 @@ class _TurnInProgress(TurnRecords):
         prompt = Msg(question.prompt, flow.params(work))
         return Reply(
             parts=(*before, prompt),
-            choices=question.offered(work),
+            choices=shown_choices(question, work),
             ask_id=self.conversation.ask_id,
         )
 
@@ -892,9 +934,21 @@ _ASIDES = {command.name: command.aside for command in COMMANDS if command.aside 
 """Commands whose short conversation keeps the one it interrupts (see `open_aside`)."""
 
 _NUMBER = re.compile(r"\d{1,6}")
+BETWEEN = "between"
+"""The draft's two choices an answer fitted equally: offered alone until one is chosen."""
+_SWITCH = {Move.IN_ENGLISH: "en", Move.IN_DANISH: "da"}
+"""Moves that ask for the other language: kept with the person, as /language does."""
 _WITH_A_REASON = (Move.SKIP, Move.NOT_NOW)
-"""Moves that stay moves with a reason after them ("skip, i'm tired")."""
+"""Moves that stay moves with a reason after them ("skip, i'm tired"); so does a keep,
+where the question has a keep ("Och, I'll keep it as it is. It's only a phone call")."""
 _COMMAND = re.compile(r"/(\w+)(?:@\w+)?(?:\s+(.*))?", re.DOTALL)
+
+
+def shown_choices(question: Question, work: Work) -> tuple[Choice, ...]:
+    """The choices offered: the two an answer fitted equally (`BETWEEN`), or all."""
+    choices = question.offered(work)
+    between = tuple(c for c in choices if c.value in work.draft.get(BETWEEN, ()))
+    return between or choices
 
 
 def _counted(kind: str, count: int) -> Msg:

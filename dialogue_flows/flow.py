@@ -237,6 +237,10 @@ class Question:
     `hear` says back what was understood from the words, before the next question
     ("I've put down 3, the lowest you said").
 
+    `said_as` gives everyday words for each choice, by value ("never" for "At no time",
+    "lidt bedre" for +1): an answer in words picks the choice they name, and when two
+    fit equally the person is asked between those two only (`answers.closest`).
+
     `imagines` names the concerns the question asks people to picture ("what would worse
     than now look like?": using again, a hard time): an answer that speaks of those alone
     is their answer, not a crisis. Any other concern in it is answered as ever.
@@ -256,6 +260,7 @@ class Question:
     lead: str | None = None
     imagines: frozenset[str] = frozenset()
     hear: Callable[[str, Any], tuple[Msg, ...]] | None = None
+    said_as: Callable[[Work], Mapping[str, tuple[str, ...]]] | None = None
 
     def offered(self, work: Work) -> tuple[Choice, ...]:
         return self.choices(work) if callable(self.choices) else self.choices

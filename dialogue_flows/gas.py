@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from dialogue_flows import grow
-from dialogue_flows.answers import InvalidAnswerError, comparable
+from dialogue_flows.answers import InvalidAnswerError, comparable, level_said
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
 from dialogue_flows.moves import Move, read_move
 from dialogue_flows.outcome_records import GasRating, GasScale
@@ -256,6 +256,11 @@ def level_choices(work: Work) -> tuple[Choice, ...]:
     )  # fmt: skip
 
 
+def levels_said(work: Work) -> dict[str, tuple[str, ...]]:
+    """Each level in words ("lidt bedre" is +1), beside the person's own line for it."""
+    return {str(level): level_said(level) for level in LEVELS}
+
+
 def read_level(text: str) -> str:
     """A level by button, or typed as a number ("+1", "-2", "0", "-1")."""
     value = text.strip().replace(chr(0x2212), "-").removeprefix("+")
@@ -305,6 +310,7 @@ RATE = Flow(
             read=read_level,
             save=save_rating,
             on_move={"skip": "skip", "thats_all": "skip", "no": "skip", "not_now": "skip"},
+            said_as=levels_said,
         ),
     ),
     endings=(Ending("rated", "gas.rated"), Ending("not_rated", "gas.not_rated")),

@@ -202,8 +202,9 @@ def put_goal_right(work: Work, answer: Any) -> None:
     """Their own words for the goal, said when it was read back to them ("no, get a
     proper job" is "get a proper job")."""
     if isinstance(answer, str) and answer not in ("yes", "not_quite"):
-        lead, rest = split_move(answer)
-        work.update_goal(text=rest if lead is Move.NO and rest else answer)
+        said = answers.correction_words(answer)
+        work.update_goal(text=said)
+        work.said_back.append(Msg("grow.goal_changed", {"said": quoted(said)}))
 
 
 def suggested_area(work: Work) -> str | None:
@@ -319,10 +320,20 @@ def put_right(work: Work, answer: Any) -> None:
     goal = work.goal
     if goal is None or answer in ("yes", "not_quite") or answer is listening.SKIP:
         return
+    several = answers.parts_said(answer)
+    if several:  # "in the way is smoking… support only my wife…": each part its own words
+        work.update_goal(**several)
+        work.said_back.extend(
+            Msg("grow.changed" if not at else "grow.changed_too",
+                {"part": Msg(f"grow.part.{name}"), "said": quoted(said)})
+            for at, (name, said) in enumerate(several.items())
+        )  # fmt: skip
+        return
     parts = {name: getattr(goal, name) for name in REALITY_PARTS}
     part = answers.part_named(answer) or answers.part_corrected(answer, parts)
     said = answers.correction_words(answer)
-    work.update_goal(**{part or "reality_correction": said})
+    kept = answers.put_in_place(parts[part] or "", said) if part else said
+    work.update_goal(**{part or "reality_correction": kept})  # only the sentence put right
     heard = Msg(f"grow.part.{part}") if part else None
     work.said_back.append(
         Msg("grow.changed", {"part": heard, "said": quoted(said)})
@@ -384,7 +395,8 @@ def add_options(work: Work, answer: Any) -> None:
     if edited is not None:
         work.update_goal(options=edited[:MAX_OPTIONS])
         return
-    said, pick = answers.ideas_and_pick(answer)  # "… I think going with Claire"
+    lead, rest = split_move(answer)  # "idk. måske spørge vejlederen…": the ideas only
+    said, pick = answers.ideas_and_pick(rest if lead is Move.DONT_KNOW and rest else answer)
     listed = answers.several(said)
     ideas = [idea for idea in listed if idea not in goal.options]
     options = (*goal.options, *ideas)[:MAX_OPTIONS]

@@ -12,6 +12,7 @@ by the question's `on_move`), or gets a short reply and the same question again.
 | real person   | "I'm an automated program, not a person", then the question         |
 | greeting      | a short friendly word (`<prompt>.greeting`), then the question      |
 | question      | what the question means (`<prompt>.means`), then the question       |
+| about GROW    | what GROW is, in a few words (`move.about_grow`), then the question |
 | don't know    | a gentle example (`<prompt>.example`); the second time, a way on    |
 | already said  | what they said earlier, if the flow has it; or what they have said  |
 |               | so far (`recall`), and the question; else sorry, once more          |
@@ -34,7 +35,7 @@ from dataclasses import dataclass
 
 from dialogue_flows.answers import feeling, free_text, key_phrase
 from dialogue_flows.flow import Question, Work
-from dialogue_flows.moves import Move
+from dialogue_flows.moves import Move, agreement
 from dialogue_flows.types import Msg
 
 HEARD = "heard"
@@ -85,6 +86,8 @@ def react(
         return Reaction(said=(own_or("greeting", "move.greeting"),))
     if move is Move.QUESTION:
         return Reaction(said=(own_or("means", "move.question"),))
+    if move is Move.ABOUT_GROW:
+        return Reaction(said=(Msg("move.about_grow"),))
     if move is Move.DONT_KNOW:
         _note(work, question, move)
         if move not in heard:
@@ -114,6 +117,18 @@ def react(
     if move in (Move.THATS_ALL, Move.NO) and question.skippable:
         return Reaction(said=(Msg("move.noted"),), answer=SKIP)  # "nothing really": heard
     return Reaction(said=(Msg("move.not_here"),))
+
+
+YES = "yes"
+"""The value of a Yes button: a question that offers one asks for a yes or no."""
+
+
+def agrees(question: Question, work: Work, text: str) -> bool:
+    """At a question with a Yes button, a yes said in the person's own words ("Aye,
+    that's it", "ja ish", "yes mostly"): it answers as the button does, never kept as
+    content or refused."""
+    offered = question.offered(work)
+    return any(choice.value == YES for choice in offered) and agreement(text)
 
 
 BUTTONS = {

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
-from dialogue_flows.answers import InvalidAnswerError, OneOf
+from dialogue_flows.answers import InvalidAnswerError, OneOf, own_answer_words
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
 from dialogue_flows.measures import Measure, measures, offered
 from dialogue_flows.outcome_records import MeasurePlan, MeasureResponse, Outcomes
@@ -81,8 +81,21 @@ def item_choices(work: Work) -> tuple[Choice, ...]:
     )
 
 
+def item_words(work: Work) -> dict[str, tuple[str, ...]]:
+    """Each published answer in both languages and in everyday words ("aldrig")."""
+    measure = _measure(work).measure()
+    if measure is None:
+        return {}
+    return {
+        str(option.score): (*(option.label(lang) for lang in measure.languages),
+                            *own_answer_words(option.label("en")))
+        for option in measure.options
+    }  # fmt: skip
+
+
 def read_score(text: str) -> int:
-    """Only the published answers count: by button (or its label typed, matched first)."""
+    """Only the published answers count: by button (or its label typed, matched first;
+    or said in words, `item_words`)."""
     if text.isdigit() and int(text) <= 5:
         return int(text)
     raise InvalidAnswerError("invalid.measure_item")
@@ -189,9 +202,10 @@ FLOW = Flow(
     work=DueWork,
     questions=(
         Question("choose", "measure.choose", choices=choose_choices, read=read_choice,
-                 save=save_choice),
+                 save=save_choice, in_words=True),
         Question("due", "measure.due", choices=NOW_LATER, read=yes_or_no_choice),
-        Question("item", "measure.item", choices=item_choices, read=read_score, save=save_item),
+        Question("item", "measure.item", choices=item_choices, read=read_score, save=save_item,
+                 said_as=item_words),
         Question("rhythm", "measure.rhythm", choices=RHYTHM_CHOICES,
                  read=OneOf(tuple(str(days) for days in RHYTHMS)).pick, save=save_rhythm),
     ),

@@ -87,10 +87,23 @@ class Move(StrEnum):
     """are you a real person / is this a bot / er du et menneske / er det en robot"""
     GREETING = "greeting"
     """hi / hello / hmm ok / hej / godmorgen / thanks / tak"""
+    ABOUT_GROW = "about_grow"
+    """a question to the bot that names GROW: what is grow? / hvad betyder GROW?"""
+    IN_ENGLISH = "in_english"
+    """english please / dansk is hard for me. english please / på engelsk tak"""
+    IN_DANISH = "in_danish"
+    """dansk tak / på dansk / in danish please / kan vi skrive dansk"""
 
 
 _LIGHT = (Move.GREETING, Move.YES, Move.NO)
 """Moves that give way to any other move in the same message."""
+
+_COMPANIONS = ("companions", "agreeing")
+"""Table sections whose phrases are never a move alone."""
+
+_AGREEING = {Move.YES, Move.THATS_ALL, Move.KEEP, Move.GREETING}
+"""Beside a yes, at a question that asks for one, these agree too: "Aye, that's it",
+"aye, you can keep it", "yes, thanks"."""
 
 _WITH_BUSY = {Move.BUSY, Move.NO, Move.NOT_NOW}
 """Busy is a move only with these: "nah im busy rn"; "busy mornings" is content."""
@@ -109,6 +122,7 @@ class _Phrase:
     move: Move | None  # None: a companion, never a move alone
     words: tuple[str, ...]
     language: Language
+    agreeing: bool = False  # read only where a yes is asked: "mostly", "ja ish"
 
 
 @dataclass(frozen=True)
@@ -150,13 +164,14 @@ def _table() -> _Table:
             short, full = entry.split()
             textspeak[fold(short)] = fold(full)
         for name, entry in data.items():
-            move = None if name == "companions" else Move(name)
+            move = None if name in _COMPANIONS else Move(name)
             for phrase in [*entry.get("phrases", ()), *entry.get("words", ())]:
                 for variant in _variants(phrase):
                     folded = tuple(word.text for word in words(variant.replace("#", "0")))
                     if not folded:
                         raise ValueError(f"{source.name}: {phrase!r} can be empty")
-                    starting[language, folded[0]].append(_Phrase(move, folded, language))
+                    found = _Phrase(move, folded, language, agreeing=name == "agreeing")
+                    starting[language, folded[0]].append(found)
     starting_by_first = {first: tuple(found) for first, found in starting.items()}
     known = frozenset(word for found in starting.values() for p in found for word in p.words)
     return _Table(fillers, starting_by_first, textspeak, known | set().union(*fillers.values()))
@@ -182,10 +197,13 @@ def _same(typed: str, meant: str, language: Language) -> bool:
     return same_word(typed, meant, language, stems=True)
 
 
-def _segments(typed: Sequence[str], start: int) -> Iterator[_Segment]:
-    """Every phrase, filler or companion that can cover the words from `start`."""
+def _segments(typed: Sequence[str], start: int, agreeing: bool) -> Iterator[_Segment]:
+    """Every phrase, filler or companion that can cover the words from `start` (with
+    `agreeing`, also the words that qualify a yes: "mostly", "ish", "sådan nogenlunde")."""
     word = typed[start]
     for phrase in _starting(word):
+        if phrase.agreeing and not agreeing:
+            continue
         end = _phrase_end(typed, start, phrase)
         if end is not None:
             yield _Segment(end, phrase.move)
@@ -228,7 +246,7 @@ def _phrase_end(typed: Sequence[str], start: int, phrase: _Phrase) -> int | None
     return at
 
 
-def _covers(typed: Sequence[str]) -> list[list[Move | None] | None]:
+def _covers(typed: Sequence[str], agreeing: bool = False) -> list[list[Move | None] | None]:
     """For each length k, the fewest-piece reading of the first k words (None: none)."""
     best: list[list[Move | None] | None] = [None] * (len(typed) + 1)
     best[0] = []
@@ -236,7 +254,7 @@ def _covers(typed: Sequence[str]) -> list[list[Move | None] | None]:
         before = best[start]
         if before is None:
             continue
-        for segment in _segments(typed, start):
+        for segment in _segments(typed, start, agreeing):
             known = best[segment.end]
             if known is None or len(before) + 1 < len(known):
                 best[segment.end] = [*before, segment.move]
@@ -271,6 +289,29 @@ def read_move(text: str) -> Move | None:
     return None if pieces is None else _resolve(pieces)
 
 
+def agreement(text: str) -> bool:
+    """A yes in the person's own words, where a yes or no is asked (consent, "Have I got
+    that right?", a time said back): a yes with nothing but words that agree or qualify.
+
+    >>> agreement("Aye, that's fine … aye, you can keep it"), agreement("ja ish")
+    (True, True)
+    >>> agreement("yes mostly, but money is the big one"), agreement("not quite")
+    (False, False)
+    """
+    typed = [word.text for word in _typed(text)]
+    if not typed or len(typed) > MAX_MOVE_WORDS:
+        return False
+    pieces = _covers(typed, agreeing=True)[-1]
+    found = {move for move in pieces or () if move is not None}
+    return Move.YES in found and found <= _AGREEING
+
+
+def says_nothing(text: str) -> bool:
+    """Words that carry no content of their own: a move, or fillers ("hen.", "No, love.")."""
+    typed = [word.text for word in _typed(text)]
+    return bool(typed) and len(typed) <= MAX_MOVE_WORDS and _covers(typed)[-1] is not None
+
+
 def split_move(text: str) -> tuple[Move | None, str]:
     """A leading move and the rest of the message, cut where a clause ends.
 
@@ -297,6 +338,29 @@ def split_move(text: str) -> tuple[Move | None, str]:
                 rest = rest[1:]
             return move, text[rest[0].start :].strip() if rest else ""
     return None, text
+
+
+_ASKING = (Move.QUESTION, Move.REAL_PERSON)
+
+
+def asking(text: str, move: Move | None) -> Move | None:
+    """The move, or a question to the bot that ends the message after words leading up to
+    it ("my sagsbehandler say this is GROW. what this mean?"): a question is answered,
+    never kept as an answer. A question after words that name GROW is about GROW.
+
+    >>> asking("my sagsbehandler say this is GROW. what this mean?", None)
+    <Move.ABOUT_GROW: 'about_grow'>
+    >>> asking("ring my mum. why not", None) is None
+    True
+    """
+    if move is None and text.rstrip().endswith("?"):
+        body = text.rstrip(" .!?\u2026")
+        ends = [mark for mark in _BOUNDARY.finditer(body) if body[: mark.start()].strip()]
+        last = read_move(body[ends[-1].end() :]) if ends else None
+        move = last if last in _ASKING else None
+    if move is Move.QUESTION and any(word.text == "grow" for word in _typed(text)):
+        return Move.ABOUT_GROW  # "… this is GROW. what this mean?"
+    return move
 
 
 def without_said(text: str) -> str:

@@ -34,6 +34,10 @@ class OnboardingWork(Work):
         """A name taken out of a longer answer is checked before it is used."""
         return "name_guess" in self.draft
 
+    def two_names(self) -> bool:
+        """Two names said ("It's Sandra, but everyone calls me Sandy"): which is asked."""
+        return "name_pair" in self.draft
+
 
 def save_consent(work: Work, answer: Any) -> None:
     if answer == "yes" and work.person is None:
@@ -49,10 +53,27 @@ def save_name(work: Work, answer: Any) -> None:
     """A plain name is kept; one read out of a sentence waits for a yes."""
     if not isinstance(answer, answers.NameAnswer):
         return
-    if answer.sure:
+    if answer.other:
+        work.draft["name_pair"] = [answer.name, answer.other]
+    elif answer.sure:
         _keep_name(work, answer.name)
     else:
         work.draft["name_guess"] = answer.name
+
+
+def pair_choices(work: Work) -> tuple[Choice, ...]:
+    """The two names said, as buttons: "Sandra", "Sandy"."""
+    return tuple(
+        Choice(name, Msg("choice.own_words", {"text": name}))
+        for name in work.draft.get("name_pair", ())
+    )
+
+
+def keep_either(work: Work, answer: Any) -> None:
+    """The name chosen of the two, or another typed instead."""
+    work.draft.pop("name_pair", None)
+    if isinstance(answer, answers.NameAnswer):
+        _keep_name(work, answer.name)
 
 
 def confirm_name(work: Work, answer: Any) -> None:
@@ -80,10 +101,22 @@ def read_name_or_yes(text: str) -> Any:
     return answer
 
 
+def sure_name(text: str) -> answers.NameAnswer:
+    """One of the two names (a button, or typed), or another said plainly; a name only
+    guessed out of a sentence ("either is fine") is no choice: asked again."""
+    answer = answers.read_name(text)
+    if not answer.sure or answer.other:
+        raise answers.InvalidAnswerError("invalid.name")
+    return answer
+
+
 def params(work: Work) -> Mapping[str, Param]:
+    pair = work.draft.get("name_pair")
     return {
         "name": work.person.name or "" if work.person else "",
         "guess": work.draft.get("name_guess", ""),
+        "first": pair[0] if pair else "",
+        "second": pair[1] if pair else "",
     }
 
 
@@ -102,6 +135,8 @@ FLOW = Flow(
         Question("name", "onboarding.name", read=answers.read_name, save=save_name),
         Question("name_check", "onboarding.name_check", choices=NAME_CHOICES,
                  read=read_name_or_yes, save=confirm_name, on_move={"yes": "yes", "no": "no"}),
+        Question("name_which", "onboarding.name_which", choices=pair_choices,
+                 read=sure_name, save=keep_either, in_words=True),
     ),
     endings=(
         Ending("declined", "onboarding.declined"),
@@ -110,8 +145,10 @@ FLOW = Flow(
     transitions=[
         {"trigger": "answer", "source": "consent", "dest": "name", "conditions": "agreed"},
         {"trigger": "answer", "source": "consent", "dest": "declined"},
+        {"trigger": "answer", "source": "name", "dest": "name_which", "conditions": "two_names"},
         {"trigger": "answer", "source": "name", "dest": "name_check",
          "conditions": "name_unsure"},
+        {"trigger": "answer", "source": "name_which", "dest": "welcomed"},
         {"trigger": "answer", "source": "name", "dest": "welcomed"},
         {"trigger": "answer", "source": "name_check", "dest": "name",
          "conditions": "not_that_name"},

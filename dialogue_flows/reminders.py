@@ -229,11 +229,15 @@ def save_time(work: Work, answer: Any) -> None:
 def as_kept(work: Work, found: WeeklyTime) -> WeeklyTime:
     """With "keep it" or "same as before", the day and time not named are the ones chosen
     so far ("tuesday", then "same time as before": Tuesday at the time there was);
-    "tomorrow" is the day after today, in their own time zone."""
+    "tomorrow" is the day after today, in their own time zone; an hour said with the
+    keep that could be morning or evening is the one kept ("Keep it as it is, thanks.
+    Sunday at 7 is grand" when it is Sunday at 19:00)."""
     found = found.on_day(work.now.astimezone(work.zone()).weekday())
     if not found.keep or work.schedule is None:
         return found
     so_far = chosen(work)
+    if found.unclear and found.hour is not None and found.hour % 12 == so_far["hour"] % 12:
+        found = replace(found, hour=so_far["hour"], unclear=False)  # "keep it. 7 is grand"
     if found.hour is None:
         found = replace(found, hour=so_far["hour"], minute=so_far["minute"], unclear=False)
     return found if found.weekday is not None else replace(found, weekday=so_far["weekday"])

@@ -234,7 +234,7 @@ LATER = [
     (read_name, "people call me Smudge", NameAnswer("Smudge", True)),
     (read_name, "Jeg hedder Anne-Mette", NameAnswer("Anne-Mette", True)),
     (read_name, "kald mig bare Søs", NameAnswer("Søs", True)),
-    (read_name, "Mohammed but everyone calls me Mo", NameAnswer("Mo", True)),
+    (read_name, "Mohammed but everyone calls me Mo", NameAnswer("Mohammed", False, "Mo")),
     (read_name, "Lee.", NameAnswer("Lee", True)),
     (read_name, "hi im chris", NameAnswer("chris", True)),
     (read_name, "Det er Lars", NameAnswer("Lars", True)),

@@ -409,7 +409,9 @@ def _concerns(concept: data.Concept, found: Spans) -> set[Concern]:
 
 
 ALONE = 0.6
-"""The model's probability at which a message is answered as crisis on its own word."""
+"""The model's probability at which a message is answered as crisis on its own word.
+Checked by writer (`crisis_eval.py --by-writer`): every step along the curve from here
+trades about one false alarm for one more message found."""
 FEWEST_WORDS = 3
 """A word or two ("Home", "Helen") tells the model too little to answer on its own."""
 SHORT = 6

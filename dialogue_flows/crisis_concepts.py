@@ -681,6 +681,14 @@ GROUPS: dict[str, tuple[str, ...]] = {
                       "with the baby", "with my kids", "omkring mine boern", "sammen med",
                       "omkring folk"),
     "CALL": ("call", "ring", "phone", "ringe", "ringer", "should i call"),
+    # Refusing to call for help ("i dont want to ring 999") is no emergency on its own
+    # word, but a clinician would ask whether the person is safe: the distress reply. Not
+    # needing to ("no need to call an ambulance, hes fine") cancels the emergency only.
+    "NO_CALL": ("dont want to", "do not want to", "not going to", "wont", "refuse to",
+                "vil ikke", "gider ikke", "ikke taenkt mig at", "naegter at"),
+    "NO_NEED": ("dont need to", "no need to", "behoever ikke", "ingen grund til at",
+                "ikke brug for at"),
+    "DECLINED_CALL": ("@PAST_CUE", "@NO_CALL", "@NO_NEED"),
     "AMBULANCE": ("an ambulance", "ambulance", "999", "112", "en ambulance", "ambulancen"),
     "BLOOD_EVERYWHERE": ("blood everywhere", "so much blood", "blod overalt",
                          "saa meget blod"),
@@ -886,7 +894,7 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("emergency", "NEG", "SAFE", "SELF_ALONE", window=2),
     _c("emergency", "OTHER", "COLLAPSED", window=3),
     _c("emergency", "TOOK", "MORE_THAN_USUAL", window=2),
-    _c("emergency", "CALL", "AMBULANCE", window=2, not_with="PAST_CUE"),
+    _c("emergency", "CALL", "AMBULANCE", window=2, not_with="DECLINED_CALL"),
     _c("emergency", "BLOOD_EVERYWHERE"),
     _c("emergency", "OTHER", "SEIZURE", window=4, not_with="PAST_CUE"),
     _c("emergency", "MEANS", "IN_HAND", window=3, now_only=True),
@@ -1069,6 +1077,8 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("lapse", "PERIOD", "BROKE_IT", window=6, not_with="NOT_USE_TALK", certain=True),
     # --- distress --------------------------------------------------------------------
     _c("distress", "PRESENT", "PANIC", window=3, not_with="PAST_CUE"),
+    _c("distress", "NO_CALL", "CALL", "AMBULANCE", window=(1, 2), not_with="PAST_CUE",
+       certain=True),
     _c("distress", "FEAR_WORD", "DONT_KNOW", window=5, any_order=True),
     _c("distress", "CRY_WORD", "ALL_THE_TIME", window=2),
     _c("distress", "ALL", "TOO_MUCH", "TOO_MUCH_AFTER", window=(2, 0)),

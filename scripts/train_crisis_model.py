@@ -4,9 +4,10 @@ Usage: .venv/bin/python scripts/train_crisis_model.py
 Reads tests/data/crisis_messages.tsv only (never the held-out set). TF-IDF over words,
 word pairs and stems (`crisis_model.terms`), each occurrence counted on its own in the
 norm (so the shipped scorer can add a message up word by word, see `crisis_model`), then
-scikit-learn's logistic regression:
-one model for crisis or not, one for which concern. The model records the SHA-256 of
-the set it learnt from, so a test notices when the set changed and the model did not.
+scikit-learn's logistic regression: one model for crisis or not (on terms scaled by how
+unevenly they fall between the two, see NB_POWER), one for which concern. The model
+records the SHA-256 of the set it learnt from, so a test notices when the set changed and
+the model did not.
 """
 
 from __future__ import annotations
@@ -34,6 +35,16 @@ carry content ("been clean", "he hits") instead. Learnt at full weight they made
 after ive been to the chemist" a lapse and "Claire would be pleased, she's been nagging
 me" suicide in cross-validation: the words of clean time and of goodbyes without their
 content."""
+NB_POWER = 0.0
+"""Each term can be learnt scaled by how unevenly it falls between crisis and everyday
+messages (the absolute log-count ratio, as in Wang and Manning's NBSVM), to this power;
+its weight is then multiplied by the same scale, so the shipped model is read as before.
+Off (0: every scale 1) for now. At 0.5, left out one writer at a time (`crisis_eval.py
+--by-writer`), recall at a false-positive rate of 0.10 rose from 0.780 to 0.797, but it
+pours weight onto pairs seen only in crisis rows ("be better" from "everyone would be
+better off without me": "fridays would be better" went from 0.59 to 0.91, and
+growcoach's own conversation tests met it as a false alarm). Try it again once the
+development set has everyday rows with such words."""
 CONCERN_FLOOR = 0.05
 """Weights this small barely move which concern is named: left out, the file is smaller."""
 
@@ -108,6 +119,16 @@ def weighted(counts: csr_matrix, idf: np.ndarray) -> csr_matrix:
     return csr_matrix(diags(1 / norm) @ counts @ diags(idf))
 
 
+def uneven(counts: csr_matrix, crisis: np.ndarray) -> np.ndarray:
+    """Per term: |log of its share among crisis messages over its share among everyday
+    ones| (each counted once per message, plus one), to the power NB_POWER."""
+    present = (counts > 0).astype(float)
+    inside = np.asarray(present[crisis].sum(axis=0)).ravel() + 1
+    outside = np.asarray(present[~crisis].sum(axis=0)).ravel() + 1
+    ratio = np.log((inside / inside.sum()) / (outside / outside.sum()))
+    return np.asarray(np.abs(ratio) ** NB_POWER)
+
+
 def classifier() -> LogisticRegression:
     return LogisticRegression(C=C, max_iter=5000, class_weight="balanced")
 
@@ -121,7 +142,8 @@ def train(texts: list[str], crisis: np.ndarray, categories: list[str]) -> dict[s
     idf = np.log((1 + len(texts)) / (1 + documents)) + 1  # scikit-learn's smoothed idf
     idf *= [SMALL_WORD_SCALE if _small_word(term) else 1.0 for term in vec.get_feature_names_out()]
     matrix = weighted(counts, idf)
-    binary = classifier().fit(matrix, crisis)
+    scale = uneven(counts, crisis)
+    binary = classifier().fit(matrix @ diags(scale), crisis)
     rows = np.flatnonzero(crisis)
     kinds = classifier().fit(matrix[rows], [categories[i] for i in rows])
     vocabulary = vec.get_feature_names_out()
@@ -129,7 +151,7 @@ def train(texts: list[str], crisis: np.ndarray, categories: list[str]) -> dict[s
         "idf": {t: round(float(v), DIGITS) for t, v in zip(vocabulary, idf, strict=True)},
         "weight": {
             t: round(float(w), DIGITS)
-            for t, w in zip(vocabulary, binary.coef_[0], strict=True)
+            for t, w in zip(vocabulary, binary.coef_[0] * scale, strict=True)
             if round(float(w), DIGITS)
         },
         "intercept": round(float(binary.intercept_[0]), DIGITS),

@@ -264,6 +264,31 @@ def test_risk_long_past_and_threats_said_laughing_are_not_raised(words: str) -> 
     assert assess(words) == frozenset()
 
 
+@pytest.mark.parametrize(
+    "words",
+    ["i dont want to ring 999", "im not going to call an ambulance, they cant help me",
+     "jeg vil ikke ringe 112", "jeg har ikke tænkt mig at ringe efter en ambulance"],
+)  # fmt: skip
+def test_refusing_to_call_for_help_is_asked_about_not_answered_as_an_emergency(
+    words: str,
+) -> None:
+    """As a first message, "I don't want to ring 999" gets the safety question (the distress
+    reply), not the emergency number first: the person may still be at risk."""
+    assert assess(words) == {C.DISTRESS}
+
+
+@pytest.mark.parametrize(
+    "words", ["no need to call an ambulance, hes fine now", "der er ingen grund til at ringe 112"]
+)
+def test_no_need_to_call_for_help_is_no_emergency(words: str) -> None:
+    assert C.EMERGENCY not in assess(words)
+
+
+def test_an_emergency_beside_a_refusal_to_call_is_still_an_emergency() -> None:
+    assert C.EMERGENCY in assess("i dont want to ring 999 but i took all my pills")
+    assert C.EMERGENCY in assess("should i call an ambulance, he took all his pills")
+
+
 @functools.cache
 def _figures(path: Path) -> tuple[float, float]:
     """A set's overall recall and false-positive rate, measured in this process as
@@ -296,19 +321,18 @@ def test_the_held_out_figures_do_not_fall(tmp_path: Path) -> None:
     figures are read, never its misses.
 
     Its first 774 rows (sessions up to 4: one blind writer's 330, then the held-out 30%
-    of three writers' coaching answers) keep the floor they had: recall 0.95, false
-    positives 0.10 (reached on 2 December, session 5: 0.972 and 0.080). Session 5 added
-    the held-out 30% of twelve more blind writers (846 rows, harder: 0.82 recall and 0.13
-    false positives before any of their rows was learnt); the whole set's floor is just
-    under what it reached then (0.909 and 0.111), so a change that makes it worse by a few
-    messages fails."""
+    of three writers' coaching answers) keep a floor of recall 0.96, false positives 0.09
+    (0.975 and 0.084 reached since session 5). Session 5 added the held-out 30% of twelve
+    more blind writers (846 rows, harder: 0.82 recall and 0.13 false positives before any
+    of their rows was learnt); the whole set's floor is just under what it reached then
+    (0.914 and 0.111), so a change that makes it worse by a few messages fails."""
     text = HOLDOUT.read_text(encoding="utf-8")
     earlier = tmp_path / "holdout_to_session_4.tsv"
     earlier.write_text(text[: text.index(SESSION_5)], encoding="utf-8")
     recall, false_rate = _figures(earlier)
-    assert recall >= 0.95 and false_rate <= 0.10
+    assert recall >= 0.96 and false_rate <= 0.09
     recall, false_rate = _figures(HOLDOUT)
-    assert recall >= 0.90 and false_rate <= 0.12
+    assert recall >= 0.91 and false_rate <= 0.12
 
 
 @pytest.mark.skipif(not HOLDOUT.exists(), reason="the held-out set is not there")

@@ -77,6 +77,10 @@ class Care:
     without_dose: str | None = None
     """The message instead when what was taken carries no overdose risk from lost
     tolerance (cannabis, stimulants): no talk of doses then (see `SUBSTANCES`)."""
+    on_drink: str | None = None
+    """The message instead when drink is the only thing named: no naloxone or old dose of
+    a drug, and a word on Antabus (testers: a Danish woman on Antabus who drank two beers
+    was told about opioid overdoses)."""
     saved_up: str | None = None
     """The message instead when they say they are saving up doses (`SAVED_UP`): what to
     do with what is saved, not only who to call."""
@@ -101,7 +105,8 @@ CARE: dict[Concern, Care] = {
     Concern.HARM_FROM_OTHERS: Care("crisis.harm_from_others", ("domestic_abuse",),
                                    entry="safe_now", show_plan=False),
     Concern.LAPSE: Care("crisis.lapse", ("drugs", "alcohol"), entry="safe_now",
-                        show_plan=False, without_dose="crisis.lapse_no_dose"),
+                        show_plan=False, without_dose="crisis.lapse_no_dose",
+                        on_drink="crisis.lapse_drink"),
     Concern.DISTRESS: Care("crisis.distress", ("suicide", "mental_health"), entry="safe_now",
                            show_plan=False, most=2, body="crisis.panic",
                            body_lines=("medical",)),
@@ -199,7 +204,7 @@ def covered(concerns: frozenset[Concern], note: CareNote, now: datetime) -> bool
     offered = {
         kind
         for care in CARE.values()
-        for message in (care.message, care.without_dose, care.saved_up)
+        for message in (care.message, care.without_dose, care.on_drink, care.saved_up)
         if message is not None and said_lately(note, message, now)
         for kind in care.lines
     }
@@ -394,6 +399,8 @@ def message_for(care: Care, text: str) -> str:
     if care.without_dose is None:
         return care.message
     named = {kind for kind, pattern in _SUBSTANCE.items() if pattern.search(lowered)}
+    if care.on_drink is not None and named == {"alcohol"}:
+        return care.on_drink
     return care.message if not named or named & DOSE_RISK else care.without_dose
 
 

@@ -224,10 +224,25 @@ def test_after_an_emergency_not_safe_gets_the_plan_offer(dialogue: Dialogue) -> 
 
 
 @pytest.mark.parametrize(
+    "message",
+    ["been sober a year but had 8 pints last night",
+     "jeg drak to øl i går, det er første gang i 4 måneder. jeg tager antabus"],
+)  # fmt: skip
+def test_a_drink_lapse_speaks_of_drink_and_antabus_not_of_drugs(
+    dialogue: Dialogue, message: str
+) -> None:
+    """A tester on Antabus who drank two beers was told about opioid overdoses and
+    naloxone, and nothing of drinking on Antabus."""
+    dialogue.run(*WELCOMED)
+    [reply] = dialogue.say(message)
+    assert dialogue.keys[0] == "crisis.lapse_drink"
+    assert "Antabus" in reply and "naloxon" not in reply
+
+
+@pytest.mark.parametrize(
     ("message", "doses"),
     [
         ("6 months clean and i used heroin again last night", True),
-        ("been sober a year but had 8 pints last night", True),
         ("clean 3 months and relapsed last night", True),  # nothing named: it might be any
         ("6 months off it and i smoked weed again last night", False),
         ("3 måneder clean og røg hash igen i går", False),

@@ -236,7 +236,9 @@ class _TurnInProgress(TurnRecords):
             return  # "spring over, jeg er lidt træt nu", "I'll keep it, it's only a call"
         if move is None:  # "like i just said, nerves", "fredag, det skrev jeg jo": the answer
             words = without_said(words)
-        feeling = listening.acknowledge(question, words, self.language)
+        # An answer kept after a crisis reply was heard then: "a real milestone, well done"
+        # straight after "they'd be better off without me" reads as not listening.
+        feeling = () if kept is not None else listening.acknowledge(question, words, self.language)
         try:
             value = self.read(question, self.work(), words)
             said = question.hear(words, value) if question.hear else ()

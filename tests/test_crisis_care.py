@@ -533,6 +533,19 @@ def test_the_crisis_sentence_is_never_kept_with_the_answer(dialogue: Dialogue) -
     assert "hit me" not in kept
 
 
+def test_an_answer_kept_after_a_crisis_gets_no_cheerful_acknowledgement(
+    danish: Dialogue,
+) -> None:
+    """A tester kept her answer after "de har det bedre uden mig", and the first words
+    back were "Det er en rigtig milepæl, godt gået"."""
+    danish.run(*DANISH_AT_REALITY)
+    danish.say("4 måneder ædru nu. men nogle gange tænker jeg at de har det bedre uden mig")
+    danish.run("jeg er okay lige nu", "nej tak")
+    assert "crisis.keep_started" in danish.keys, danish.keys
+    danish.say("ja")
+    assert not any(key.startswith("feeling.") for key in danish.keys), danish.keys
+
+
 def test_the_answer_begun_is_offered_back_in_danish_and_a_new_one_replaces_it(
     danish: Dialogue,
 ) -> None:

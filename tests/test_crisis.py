@@ -339,15 +339,18 @@ def test_the_held_out_figures_do_not_fall(tmp_path: Path) -> None:
     of three writers' coaching answers) keep a floor of recall 0.96, false positives 0.09
     (0.975 and 0.084 reached since session 5). Session 5 added the held-out 30% of twelve
     more blind writers (846 rows, harder: 0.82 recall and 0.13 false positives before any
-    of their rows was learnt); the whole set's floor is just under what it reached then
-    (0.914 and 0.111), so a change that makes it worse by a few messages fails."""
+    of their rows was learnt); session 6 the held-out 30% of seven more (526 rows, 0.91 and
+    0.14 on those rows before any of their writers' rows was learnt). The whole set's
+    floor is just under what it reached then (0.930 and 0.121; its false positives rose
+    with the new writers' rows, 0.15 of theirs), so a change that makes it worse by a
+    few messages fails."""
     text = HOLDOUT.read_text(encoding="utf-8")
     earlier = tmp_path / "holdout_to_session_4.tsv"
     earlier.write_text(text[: text.index(SESSION_5)], encoding="utf-8")
     recall, false_rate = _figures(earlier)
     assert recall >= 0.96 and false_rate <= 0.09
     recall, false_rate = _figures(HOLDOUT)
-    assert recall >= 0.91 and false_rate <= 0.12
+    assert recall >= 0.92 and false_rate <= 0.125
 
 
 @pytest.mark.skipif(not HOLDOUT.exists(), reason="the held-out set is not there")

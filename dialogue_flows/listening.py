@@ -11,7 +11,8 @@ by the question's `on_move`), or gets a short reply and the same question again.
 |               | after `<prompt>.<move>` where the question has words for it         |
 | real person   | "I'm an automated program, not a person", then the question         |
 | greeting      | a short friendly word (`<prompt>.greeting`), then the question      |
-| question      | what the question means (`<prompt>.means`), then the question       |
+| question      | what the question means (`<prompt>.means`) and an example           |
+|               | (`<prompt>.example`), then the question                             |
 | about GROW    | what GROW is, in a few words (`move.about_grow`), then the question |
 | don't know    | a gentle example (`<prompt>.example`); the second time, a way on    |
 | already said  | what they said earlier, if the flow has it; or what they have said  |
@@ -84,8 +85,9 @@ def react(
         return Reaction(said=(Msg("move.real_person"),))
     if move is Move.GREETING:
         return Reaction(said=(own_or("greeting", "move.greeting"),))
-    if move is Move.QUESTION:
-        return Reaction(said=(own_or("means", "move.question"),))
+    if move is Move.QUESTION:  # "wat u mean": the question another way, with an example
+        example = f"{own}.example"
+        return Reaction(said=(own_or("means", "move.question"), *_if(has, example)))
     if move is Move.ABOUT_GROW:
         return Reaction(said=(Msg("move.about_grow"),))
     if move is Move.DONT_KNOW:
@@ -117,6 +119,11 @@ def react(
     if move in (Move.THATS_ALL, Move.NO) and question.skippable:
         return Reaction(said=(Msg("move.noted"),), answer=SKIP)  # "nothing really": heard
     return Reaction(said=(Msg("move.not_here"),))
+
+
+def _if(has: Callable[[str], bool], key: str) -> tuple[Msg, ...]:
+    """The message with this key, when the catalogue has one."""
+    return (Msg(key),) if has(key) else ()
 
 
 YES = "yes"

@@ -1,0 +1,64 @@
+"""What Dean (27, Leeds, short text-speak answers) said against the console, each in
+English and Danish where it applies, each failing before its fix.
+
+A question back about the question ("wat u mean") is answered and the question asked
+again, never kept; "gave up" or "got put on hold" is tried, not done, and a protest
+after a misread puts the outcome right; a complaint about the length is heard and
+never kept; a question that cannot be skipped says why; "goal is X" replaces the goal.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import THROUGH_REALITY, WELCOMED, Dialogue
+
+from dialogue_flows.catalogue import Catalogue
+from dialogue_flows.engine import Engine
+
+DA_WELCOMED = ("/start", "ja", "Mette")
+
+
+def person(engine: Engine, catalogue: Catalogue, language: str, *lines: str) -> Dialogue:
+    dialogue = Dialogue(engine, catalogue, language=language)
+    dialogue.run(*lines)
+    return dialogue
+
+
+# -- 1. a question back about the question -----------------------------------------------
+
+ASKED_BACK = {
+    "en": ("wat u mean", "wdym", "what do u mean", "wat u mean?", "u what"),
+    "da": ("hvad mener du", "hva mener du", "hva mener du?"),
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "said"), [(lang, said) for lang, all in ASKED_BACK.items() for said in all]
+)
+def test_a_question_back_at_the_goal_is_answered_never_kept(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    welcomed = WELCOMED if language == "en" else DA_WELCOMED
+    dialogue = person(engine, catalogue, language, *welcomed)
+    assert dialogue.step == "goal"
+    dialogue.say(said)
+    assert dialogue.step == "goal"
+    assert not dialogue.goals
+    assert "grow.goal.example" in dialogue.keys  # said another way, with an example
+    assert dialogue.keys[-1] == "grow.goal"  # and asked again
+
+
+FREE_TEXT_STEPS = [THROUGH_REALITY[:n] for n in range(5, 9)]
+"""At why, where they are now, what helps, what gets in the way."""
+
+
+@pytest.mark.parametrize("lines", FREE_TEXT_STEPS)
+def test_a_question_back_at_any_free_text_question_is_never_kept(
+    engine: Engine, catalogue: Catalogue, lines: tuple[str, ...]
+) -> None:
+    dialogue = person(engine, catalogue, "en", *lines)
+    step = dialogue.step
+    assert step in ("why", "now", "works", "obstacles")
+    dialogue.say("wat u mean")
+    assert dialogue.step == step
+    assert "wat u mean" not in dialogue.goal.model_dump_json()

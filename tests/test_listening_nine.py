@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import pytest
 from conftest import THROUGH_REALITY, WELCOMED, Dialogue
+from test_listening_five import SCHEDULED
 
+from dialogue_flows.answers import step_outcome
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
 
@@ -62,3 +64,43 @@ def test_a_question_back_at_any_free_text_question_is_never_kept(
     dialogue.say("wat u mean")
     assert dialogue.step == step
     assert "wat u mean" not in dialogue.goal.model_dump_json()
+
+
+# -- 2. tried is not done; a protest after a misread puts the outcome right ---------------
+
+
+@pytest.mark.parametrize(
+    ("said", "outcome"),
+    [("rang em but got put on hold ages so i gave up", "partly"), ("i gave up", "not_yet"),
+     ("couldnt get through", "not_yet"), ("rang but no answer", "partly"),
+     ("jeg opgav", "not_yet"), ("ringede, men opgav", "partly"),
+     ("jeg ringede men kom ikke igennem", "partly")],
+)  # fmt: skip
+def test_giving_up_or_not_getting_through_is_not_done(said: str, outcome: str) -> None:
+    assert step_outcome(said) == outcome
+
+
+@pytest.mark.parametrize(
+    ("language", "misread", "protest"),
+    [("en", "done it", "wat. i gave up"), ("en", "done it", "no i didnt do it"),
+     ("da", "gjort", "nej jeg gjorde det ikke"), ("da", "gjort", "hva? jeg opgav")],
+)  # fmt: skip
+def test_a_protest_after_a_misread_corrects_the_outcome(
+    engine: Engine, catalogue: Catalogue, language: str, misread: str, protest: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *SCHEDULED[language], "/checkin", misread)
+    assert dialogue.step == "reflect_done"
+    dialogue.say(protest)
+    assert dialogue.goal.checkins[-1].outcome == "not_yet"
+    assert dialogue.goal.checkins[-1].reflection is None
+    assert dialogue.step == "reflect_not_yet"
+    assert "checkin.misread" in dialogue.keys
+
+
+def test_a_reflection_that_only_says_didnt_is_still_the_reflection(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    dialogue = person(engine, catalogue, "en", *SCHEDULED["en"], "/checkin", "done it")
+    dialogue.say("didnt overthink it")
+    assert dialogue.goal.checkins[-1].outcome == "done"
+    assert dialogue.goal.checkins[-1].reflection == "didnt overthink it"

@@ -13,6 +13,7 @@ by the question's `on_move`), or gets a short reply and the same question again.
 | greeting      | a short friendly word (`<prompt>.greeting`), then the question      |
 | question      | what the question means (`<prompt>.means`) and an example           |
 |               | (`<prompt>.example`), then the question                             |
+| too long      | heard, and a pause offered (`move.too_long`), then the question     |
 | about GROW    | what GROW is, in a few words (`move.about_grow`), then the question |
 | don't know    | a gentle example (`<prompt>.example`); the second time, a way on    |
 | already said  | what they said earlier, if the flow has it; or what they have said  |
@@ -88,6 +89,8 @@ def react(
     if move is Move.QUESTION:  # "wat u mean": the question another way, with an example
         example = f"{own}.example"
         return Reaction(said=(own_or("means", "move.question"), *_if(has, example)))
+    if move is Move.TOO_LONG:  # "this is long": heard, a pause offered, never kept
+        return Reaction(said=(Msg("move.too_long"),))
     if move is Move.ABOUT_GROW:
         return Reaction(said=(Msg("move.about_grow"),))
     if move is Move.DONT_KNOW:

@@ -104,3 +104,32 @@ def test_a_reflection_that_only_says_didnt_is_still_the_reflection(
     dialogue.say("didnt overthink it")
     assert dialogue.goal.checkins[-1].outcome == "done"
     assert dialogue.goal.checkins[-1].reflection == "didnt overthink it"
+
+
+# -- 3. a complaint about the length is heard, never kept ----------------------------------
+
+OBSTACLES = {
+    "en": THROUGH_REALITY[:8],
+    "da": ("/start", "ja", "Mette", "Finde en lejlighed", "ja", "Så mine børn kan sove her",
+           "jeg bor hos en ven", "min sagsbehandler"),
+}  # fmt: skip
+"""At "what gets in the way?"."""
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "this is long"), ("en", "too many questions"), ("en", "this is taking ages"),
+     ("en", "how many more questions"), ("da", "det er langt"),
+     ("da", "for mange spørgsmål"), ("da", "det tager lang tid")],
+)  # fmt: skip
+def test_a_complaint_about_the_length_is_heard_never_kept(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *OBSTACLES[language])
+    assert dialogue.step == "obstacles"
+    dialogue.say(said)
+    assert dialogue.step == "obstacles"
+    assert dialogue.goal.obstacles is None
+    assert dialogue.keys[0] == "move.too_long"
+    text = " ".join(dialogue.last_replies)
+    assert "/cancel" in text  # a pause is offered, and everything is kept

@@ -24,7 +24,8 @@ by the question's `on_move`), or gets a short reply and the same question again.
 |               | way?"); elsewhere as "not now"                                      |
 | skip, not now | the question's own button for it ("Skip this one", "Not now")       |
 | stop, not now | a pause, as /cancel: everything kept, /start picks it up            |
-| skip          | at a question that can wait: heard, and on; elsewhere, the question |
+| skip          | at a question that can wait: heard, and on; elsewhere why it cannot |
+|               | (`<prompt>.no_skip`, with the smallest answer), and the question    |
 | that's all, no | "nothing really" to a question that can wait: heard, and on         |
 | keep, yes, ... | elsewhere not an answer: a short word, and the question again       |
 |               | (a question with a reader of its own, such as a scale, reads them)  |
@@ -117,6 +118,9 @@ def react(
         return Reaction(said=(Msg("move.advice"),))
     if move is Move.SKIP and question.skippable:
         return Reaction(said=(Msg("move.skipped"),), answer=SKIP)
+    no_skip = f"{own}.no_skip"  # why this one is needed, and the smallest answer there is
+    if move is Move.SKIP and (question.read is free_text or has(no_skip)):
+        return Reaction(said=(own_or("no_skip", "move.no_skip"),))
     if question.read is not free_text:
         return None  # a question with its own reader ("Delete everything?") explains itself
     if move in (Move.THATS_ALL, Move.NO) and question.skippable:

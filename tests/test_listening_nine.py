@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import THROUGH_REALITY, WELCOMED, Dialogue
-from test_listening_five import SCHEDULED
+from test_listening_five import SCHEDULED, TO_OPTIONS
 
 from dialogue_flows.answers import step_outcome
 from dialogue_flows.catalogue import Catalogue
@@ -133,3 +133,42 @@ def test_a_complaint_about_the_length_is_heard_never_kept(
     assert dialogue.keys[0] == "move.too_long"
     text = " ".join(dialogue.last_replies)
     assert "/cancel" in text  # a pause is offered, and everything is kept
+
+
+# -- 4. a question that cannot be skipped says why, and offers the smallest step -----------
+
+AT_STEP = {
+    "en": (*TO_OPTIONS["en"], "do my cv, or ask the jobcentre", "yes", "do my cv"),
+    "da": (*TO_OPTIONS["da"], "skrive cv eller spørge jobcentret", "ja", "skrive cv"),
+}
+"""At "what's a first step?"."""
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "skip"), ("en", "next question"), ("da", "spring over"), ("da", "næste")],
+)
+def test_skip_at_the_first_step_says_why_it_cannot_be_skipped(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *AT_STEP[language])
+    assert dialogue.step == "step"
+    dialogue.say(said)
+    assert dialogue.step == "step"
+    assert dialogue.goal.current_step is None
+    assert dialogue.keys == ["grow.step.no_skip", "grow.step"]
+
+
+def test_skip_at_the_checkin_step_says_why_too(engine: Engine, catalogue: Catalogue) -> None:
+    dialogue = person(engine, catalogue, "en", *SCHEDULED["en"], "/checkin", "done it",
+                      "my mum", "6", "new step")  # fmt: skip
+    assert dialogue.step == "next_step"
+    dialogue.say("skip")
+    assert dialogue.step == "next_step"
+    assert dialogue.keys[0] == "checkin.next_step.no_skip"
+
+
+def test_skip_at_the_goal_says_it_cannot_be_skipped(engine: Engine, catalogue: Catalogue) -> None:
+    dialogue = person(engine, catalogue, "en", *WELCOMED, "skip")
+    assert dialogue.step == "goal" and not dialogue.goals
+    assert dialogue.keys[0] == "move.no_skip"

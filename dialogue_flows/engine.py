@@ -234,6 +234,8 @@ class _TurnInProgress(TurnRecords):
         with_reason = lead in _WITH_A_REASON or (lead is Move.KEEP and "keep" in question.on_move)
         if lead is not None and with_reason and self.meet(lead, question):
             return  # "spring over, jeg er lidt træt nu", "I'll keep it, it's only a call"
+        if self.restates_goal(question, words):
+            return
         if move is None:  # "like i just said, nerves", "fredag, det skrev jeg jo": the answer
             words = without_said(words)
         feeling = listening.acknowledge(question, words, self.language)
@@ -244,6 +246,20 @@ class _TurnInProgress(TurnRecords):
         except InvalidAnswerError as invalid:
             # Raised before any record changed: the person stays where they were.
             self.ask_again(self.invalid_words(question, invalid))
+
+    def restates_goal(self, question: Question, words: str) -> bool:
+        """ "goal is get me own flat" or "nah i didnt say that. get me own flat" at a GROW
+        question after the goal: the goal is put right and said back, never kept as the
+        answer, and the question asked again with the goal as it is now."""
+        if self.conversation.flow != grow.FLOW.name or question.name in grow.CHECKS_ITSELF:
+            return False
+        said = grow.restated_goal(words)
+        work = self.work()
+        if said is None or work.goal is None:
+            return False
+        work.update_goal(text=said, first_words=None)
+        self.ask_again(Msg("grow.goal_restated", {"said": grow.quoted(said)}))
+        return True
 
     def switch_language(self, code: str) -> None:
         """ "dansk is hard for me. english please": from now on in English, said in a word,

@@ -172,3 +172,33 @@ def test_skip_at_the_goal_says_it_cannot_be_skipped(engine: Engine, catalogue: C
     dialogue = person(engine, catalogue, "en", *WELCOMED, "skip")
     assert dialogue.step == "goal" and not dialogue.goals
     assert dialogue.keys[0] == "move.no_skip"
+
+
+# -- 5. "goal is X" replaces the goal; "i didnt say that" corrects what was quoted ---------
+
+AT_WHY = {"en": TO_OPTIONS["en"][:5], "da": TO_OPTIONS["da"][:5]}
+AT_NOW = {"en": TO_OPTIONS["en"][:6], "da": TO_OPTIONS["da"][:6]}
+
+
+@pytest.mark.parametrize(
+    ("language", "lines", "step", "said", "goal"),
+    [("en", AT_WHY["en"], "why", "nah i didnt say that. get me own flat", "get me own flat"),
+     ("en", AT_NOW["en"], "now", "goal is get me own flat", "get me own flat"),
+     ("en", AT_NOW["en"], "now", "my goal is to get my own flat", "to get my own flat"),
+     ("da", AT_WHY["da"], "why", "nej det har jeg ikke sagt. få min egen lejlighed",
+      "få min egen lejlighed"),
+     ("da", AT_NOW["da"], "now", "målet er at få min egen lejlighed",
+      "at få min egen lejlighed")],
+)  # fmt: skip
+def test_a_goal_restated_at_a_later_question_replaces_the_goal(
+    engine: Engine, catalogue: Catalogue, language: str, lines: tuple[str, ...], step: str,
+    said: str, goal: str,
+) -> None:  # fmt: skip
+    dialogue = person(engine, catalogue, language, *lines)
+    assert dialogue.step == step
+    dialogue.say(said)
+    assert dialogue.goal.text == goal
+    assert dialogue.step == step  # the question again, with the goal as it is now
+    assert said not in dialogue.goal.model_dump_json()
+    assert dialogue.keys[0] == "grow.goal_restated"
+    assert goal in " ".join(dialogue.last_replies)

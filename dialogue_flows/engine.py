@@ -47,7 +47,14 @@ from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, assess
 from dialogue_flows.flow import Flow, Question, TurnRecords, Work
 from dialogue_flows.helplines import Helplines
-from dialogue_flows.moves import Move, asking, read_move, split_move, without_said
+from dialogue_flows.moves import (
+    Move,
+    agreement,
+    asking,
+    read_move,
+    split_move,
+    without_said,
+)
 from dialogue_flows.records import Conversation, Goal
 from dialogue_flows.types import (
     FROM_LOOP,
@@ -135,6 +142,8 @@ class Engine:
 
 KEEP = "keep_started"
 """In a draft: the answer begun before a crisis, offered back to keep (`take_up`)."""
+RESTATED = "goal_restated"
+"""The draft's note of the question at which the goal was just restated and said back."""
 
 
 class _TurnInProgress(TurnRecords):
@@ -225,6 +234,8 @@ class _TurnInProgress(TurnRecords):
         if kept is not None:
             words, move = kept, read_move(kept)
         move = asking(words, move)
+        if self.restated_goal_agreed(question, move, words):
+            return
         if move is not Move.YES and listening.agrees(question, self.work(), words):
             self.answer(question.read(listening.YES))  # "Aye, that's it": as the Yes button
             return
@@ -258,7 +269,25 @@ class _TurnInProgress(TurnRecords):
         if said is None or work.goal is None:
             return False
         work.update_goal(text=said, first_words=None)
+        work.draft[RESTATED] = question.name
         self.ask_again(Msg("grow.goal_restated", {"said": grow.quoted(said)}))
+        return True
+
+    def restated_goal_agreed(self, question: Question, move: Move | None, words: str) -> bool:
+        """Yes or no, right after a goal was restated and said back: heard (the goal as
+        it is, or how they would put it), and the question again. A question with a Yes
+        button of its own ("Is that right?") takes the yes itself."""
+        work = self.work()
+        if work.draft.pop(RESTATED, None) != question.name or work.goal is None:
+            return False
+        if any(choice.value == listening.YES for choice in question.offered(work)):
+            return False
+        if move is Move.YES or agreement(words):
+            self.ask_again(Msg("grow.goal_kept", {"said": grow.quoted(work.goal.text)}))
+        elif move is Move.NO:
+            self.ask_again(Msg("grow.goal_how"))
+        else:
+            return False
         return True
 
     def switch_language(self, code: str) -> None:

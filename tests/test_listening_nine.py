@@ -202,3 +202,18 @@ def test_a_goal_restated_at_a_later_question_replaces_the_goal(
     assert said not in dialogue.goal.model_dump_json()
     assert dialogue.keys[0] == "grow.goal_restated"
     assert goal in " ".join(dialogue.last_replies)
+
+
+@pytest.mark.parametrize(
+    ("language", "restated", "reply", "key"),
+    [("en", "goal is get a flat in leeds", "yes", "grow.goal_kept"),
+     ("en", "goal is get a flat in leeds", "nope", "grow.goal_how"),
+     ("da", "målet er en lejlighed i aarhus", "ja", "grow.goal_kept")],
+)  # fmt: skip
+def test_yes_or_no_after_the_goal_is_said_back_is_heard_never_kept(
+    engine: Engine, catalogue: Catalogue, language: str, restated: str, reply: str, key: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *AT_NOW[language], restated, reply)
+    assert dialogue.step == "now"
+    assert dialogue.goal.reality_now is None
+    assert dialogue.keys == [key, "grow.now"]

@@ -217,3 +217,22 @@ def test_yes_or_no_after_the_goal_is_said_back_is_heard_never_kept(
     assert dialogue.step == "now"
     assert dialogue.goal.reality_now is None
     assert dialogue.keys == [key, "grow.now"]
+
+
+@pytest.mark.parametrize(
+    ("language", "lines", "step"),
+    [("en", ("/checkin", "i did it"), "reflect_done"),
+     ("en", ("/checkin", "changed my mind"), "reflect_changed"),
+     ("en", ("/checkin", "did my cv but didnt send it"), "reflect_partly"),
+     ("en", ("/checkin", "i did it", "my mum", "6", "new step"), "next_step"),
+     ("da", ("/checkin", "gjort"), "reflect_done")],
+)  # fmt: skip
+def test_a_question_back_at_the_checkin_gets_an_example_and_is_never_kept(
+    engine: Engine, catalogue: Catalogue, language: str, lines: tuple[str, ...], step: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *SCHEDULED[language], *lines)
+    assert dialogue.step == step
+    dialogue.say("hva mener du" if language == "da" else "wat u mean")
+    assert dialogue.step == step
+    assert dialogue.keys == ["move.question", f"checkin.{step}.example", f"checkin.{step}"]
+    assert "mean" not in dialogue.goal.model_dump_json()

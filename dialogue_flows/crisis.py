@@ -418,6 +418,10 @@ SHORT = 6
 ALONE_SHORT = 0.85
 """Fewer words than SHORT ("Back on the street", "something nice") need the model surer:
 on messages it never saw this cost no crisis message and spared short everyday ones."""
+SENTENCE = 0.6
+"""…and the probability at which the sentences a concept holds in answer on their own,
+whatever the rest of the message says: a risk said after an ordinary answer ("ask the
+council, save a bit. honestly i cant go on anymore") is not drowned by the answer."""
 MOVE_CHARS = 80
 """Moves are short; longer messages are not read for one (it would cost time)."""
 WITH_CONCEPTS = 0.15
@@ -435,11 +439,13 @@ def assess(text: str, reader: crisis_model.Model | None = None) -> frozenset[Con
     the model is sure, it names the likeliest one. `reader` is the shipped model unless
     another is given (cross-validation gives one that learnt from part of the set).
     """
-    concerns, certain = _by_concepts(text)
+    concerns, certain, where = _by_concepts(text)
     if certain:
         return concerns
     reader = reader or crisis_model.model()
     probability, words = reader.read(text)
+    if concerns and where != text and reader.read(where).probability >= SENTENCE:
+        return concerns  # "ask the council, save a bit. honestly i cant go on anymore"
     alone = ALONE if words >= SHORT else ALONE_SHORT
     if (concerns and probability >= WITH_CONCEPTS) or (
         probability >= alone and words >= FEWEST_WORDS and not _only_a_move(text)
@@ -455,7 +461,7 @@ def _only_a_move(text: str) -> bool:
     return len(text) <= MOVE_CHARS and read_move(text) is not None
 
 
-def _by_concepts(text: str) -> tuple[frozenset[Concern], bool]:
+def _by_concepts(text: str) -> tuple[frozenset[Concern], bool, str]:
     """The concerns the concept tables find in a message (empty when they find none), and
     whether one of them came from a `certain` concept, which needs no model to agree.
 
@@ -465,6 +471,7 @@ def _by_concepts(text: str) -> tuple[frozenset[Concern], bool]:
     """
     concerns: set[Concern] = set()
     certain = False
+    where: list[str] = []
     for words in _sentences(text):
         sentence = _Sentence(words)
         if not _candidates(sentence.present):
@@ -477,9 +484,11 @@ def _by_concepts(text: str) -> tuple[frozenset[Concern], bool]:
             raised = _concerns(concept, found)
             concerns |= raised
             certain = certain or bool(raised and concept.certain)
+            if raised and " ".join(words) not in where:
+                where.append(" ".join(words))
     if concerns & data.JOKED and _LAUGHTER.search(fold(text)):
         concerns -= data.JOKED
-    return frozenset(concerns), certain and bool(concerns)
+    return frozenset(concerns), certain and bool(concerns), ". ".join(where)
 
 
 def is_crisis(text: str) -> bool:

@@ -216,6 +216,21 @@ def test_several_concerns_hold_at_once_and_an_emergency_comes_first() -> None:
     assert C.EMERGENCY in assess("i want to die. i took all my pills an hour ago")
 
 
+@pytest.mark.parametrize(
+    "words",
+    [
+        "ask the council, save a bit. honestly i cant go on anymore",
+        "ask the council, save a bit. i want to end it all. but my sister says she'll help",
+        "The bowls on Thursday. Sometimes I wonder what the point of it all is now Jim's gone.",
+        "hun betyder alt for mig. jeg orker ikke mere at leve. men vi ses på søndag",
+    ],
+)
+def test_the_risk_after_an_ordinary_answer_is_found(words: str) -> None:
+    """Mid-GROW, a person answers and then says the risk: the ordinary answer beside it
+    had lowered the model's reading of the whole below its threshold."""
+    assert C.SUICIDE in assess(words)
+
+
 def test_the_risk_in_the_middle_of_a_long_message_is_found() -> None:
     everyday = "Went to the shop, got bread and milk, walked the dog and saw my sister. "
     middle = "ive been saving up my methadone, just in case. "

@@ -185,8 +185,10 @@ def save_outcome(work: Work, answer: Any) -> None:
     said = work.draft.pop("said", None)
     outcome = answer if answer in OUTCOMES else answers.step_outcome(answer)
     work.draft["outcome"] = outcome
-    if outcome in ("not_yet", None) and (
-        (outcome and before_its_day(goal.current_step, work)) or says_not_due(answer)
+    if (
+        outcome in ("not_yet", None)
+        and not answers.tried(answer)
+        and ((outcome and before_its_day(goal.current_step, work)) or says_not_due(answer))
     ):
         work.draft["not_due"] = True
         return

@@ -81,6 +81,17 @@ def test_giving_up_or_not_getting_through_is_not_done(said: str, outcome: str) -
 
 
 @pytest.mark.parametrize(
+    ("language", "said"), [("en", "i gave up"), ("en", "couldnt get through"), ("da", "jeg opgav")]
+)
+def test_giving_up_before_the_steps_day_is_a_setback_not_not_due(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *SCHEDULED[language], "/checkin", said)
+    assert dialogue.step == "reflect_not_yet"  # the step was for Friday: still, it was tried
+    assert dialogue.goal.checkins[-1].outcome == "not_yet"
+
+
+@pytest.mark.parametrize(
     ("language", "misread", "protest"),
     [("en", "done it", "wat. i gave up"), ("en", "done it", "no i didnt do it"),
      ("da", "gjort", "nej jeg gjorde det ikke"), ("da", "gjort", "hva? jeg opgav")],

@@ -268,6 +268,9 @@ class _TurnInProgress(TurnRecords):
         work = self.work()
         if said is None or work.goal is None:
             return False
+        if not said:  # "i didnt say that": how would they put it?
+            self.ask_again(Msg("grow.goal_how"))
+            return True
         work.update_goal(text=said, first_words=None)
         work.draft[RESTATED] = question.name
         self.ask_again(Msg("grow.goal_restated", {"said": grow.quoted(said)}))

@@ -247,3 +247,14 @@ def test_a_question_back_at_the_checkin_gets_an_example_and_is_never_kept(
     assert dialogue.step == step
     assert dialogue.keys == ["move.question", f"checkin.{step}.example", f"checkin.{step}"]
     assert "mean" not in dialogue.goal.model_dump_json()
+
+
+@pytest.mark.parametrize(
+    ("language", "said"), [("en", "i didnt say that"), ("da", "det har jeg ikke sagt")]
+)
+def test_i_didnt_say_that_alone_asks_how_they_would_put_the_goal(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *AT_WHY[language], said)
+    assert dialogue.step == "why" and dialogue.goal.why is None
+    assert dialogue.keys == ["grow.goal_how", "grow.why"]

@@ -995,6 +995,12 @@ def step_outcome(text: str) -> str | None:
     return next((outcome for outcome in ("done", "not_yet") if outcome in clauses), None)
 
 
+def tried(text: str) -> bool:
+    """Words that say the step was tried and could not be done ("got put on hold so i
+    gave up", "kom ikke igennem"): a setback, never "not yet, its day is still to come"."""
+    return bool(phrase_list("outcome", "tried").find([word.text for word in words(text)]))
+
+
 def _without_fine(text: str) -> str:
     """The text without the "not" that says it went fine ("not bad", "ikke så slemt")."""
     found = words(text)
@@ -1020,6 +1026,8 @@ def _clause_outcome(typed: list[str]) -> str | None:
     a "did" said with "not" or "yet" is not done ("not booked it yet"), and so is a
     clause that says nothing else ("rang them | but not been yet" is partly)."""
     said = {found.meaning for _, _, found in phrase_list("outcome").find(typed)}
+    if "tried" in said:  # "got put on hold so i gave up": tried, and not done
+        said = (said - {"tried"}) | {"not_yet"}
     if (not said or "done" in said) and set(typed) & word_list("not_done", "words"):
         said = (said - {"done"}) | {"not_yet"}  # "but not been yet": not done
     return next((o for o in ("changed", "partly", "not_yet", "done") if o in said), None)

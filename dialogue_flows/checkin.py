@@ -185,8 +185,10 @@ def save_outcome(work: Work, answer: Any) -> None:
     said = work.draft.pop("said", None)
     outcome = answer if answer in OUTCOMES else answers.step_outcome(answer)
     work.draft["outcome"] = outcome
-    if outcome in ("not_yet", None) and (
-        (outcome and before_its_day(goal.current_step, work)) or says_not_due(answer)
+    if (
+        outcome in ("not_yet", None)
+        and not answers.tried(answer)
+        and ((outcome and before_its_day(goal.current_step, work)) or says_not_due(answer))
     ):
         work.draft["not_due"] = True
         return
@@ -335,11 +337,38 @@ def entry(work: Work) -> str:
     return "which"
 
 
+_PROTESTS = (Move.NO, Move.QUESTION)
+
+
+def protest(text: str, outcome: str) -> str | None:
+    """ "wat. i gave up", "nej jeg gjorde det ikke": a no or a "what?" that leads words
+    saying the step went another way than `outcome` (as it was read): the way it went.
+    Without the lead ("didnt overthink it") it is their reflection."""
+    found = words(text)
+    if not found or read_move(found[0].text) not in _PROTESTS:
+        return None
+    said = answers.step_outcome(text)
+    return said if said not in (None, outcome) else None
+
+
 def reflect(outcome: str) -> Question:
-    """What helped or got in the way: one wording for each way a step can go."""
-    save = reflect_or_not_due if outcome == "not_yet" else keep_in_checkin("reflection")
+    """What helped or got in the way: one wording for each way a step can go. A protest
+    at it puts the outcome right, and the question for the way it went is asked."""
+    kept = reflect_or_not_due if outcome == "not_yet" else keep_in_checkin("reflection")
+
+    def save(work: Work, answer: Any) -> None:
+        corrected = protest(answer, outcome) if isinstance(answer, str) else None
+        if corrected is None:
+            kept(work, answer)
+            return
+        work.draft["outcome"] = corrected
+        _checkin(work).update_checkin(outcome=corrected, said=split_move(answer)[1] or answer)
+
+    def hear(text: str, value: Any) -> tuple[Msg, ...]:
+        return (Msg("checkin.misread"),) if protest(text, outcome) else ()
+
     return Question(f"reflect_{outcome}", f"checkin.reflect_{outcome}", save=save,
-                    skippable=True, as_content=grow.BUSY_SAID)  # fmt: skip
+                    skippable=True, as_content=grow.BUSY_SAID, hear=hear)  # fmt: skip
 
 
 FLOW = Flow(
@@ -383,6 +412,9 @@ FLOW = Flow(
         {"trigger": "answer", "source": "how_which", "dest": "how_which"},
         {"trigger": "answer", "source": "how", "dest": "snoozed", "conditions": "reminded"},
         {"trigger": "answer", "source": "how", "dest": "later"},
+        *({"trigger": "answer", "source": f"reflect_{was}", "dest": f"reflect_{outcome}",
+           "conditions": f"went_{outcome}"}  # a protest put the outcome right
+          for was in OUTCOMES for outcome in OUTCOMES if outcome != was),
         {"trigger": "answer", "source": "reflect_partly", "dest": "in_the_way"},
         *({"trigger": "answer", "source": f"reflect_{o}", "dest": "progress"} for o in OUTCOMES
           if o != "partly"),

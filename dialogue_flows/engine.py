@@ -47,7 +47,14 @@ from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, assess
 from dialogue_flows.flow import Flow, Question, TurnRecords, Work
 from dialogue_flows.helplines import Helplines
-from dialogue_flows.moves import Move, asking, read_move, split_move, without_said
+from dialogue_flows.moves import (
+    Move,
+    agreement,
+    asking,
+    read_move,
+    split_move,
+    without_said,
+)
 from dialogue_flows.records import Conversation, Goal
 from dialogue_flows.types import (
     FROM_LOOP,
@@ -135,6 +142,8 @@ class Engine:
 
 KEEP = "keep_started"
 """In a draft: the answer begun before a crisis, offered back to keep (`take_up`)."""
+RESTATED = "goal_restated"
+"""The draft's note of the question at which the goal was just restated and said back."""
 
 
 class _TurnInProgress(TurnRecords):
@@ -225,6 +234,8 @@ class _TurnInProgress(TurnRecords):
         if kept is not None:
             words, move = kept, read_move(kept)
         move = asking(words, move)
+        if self.restated_goal_agreed(question, move, words):
+            return
         if move is not Move.YES and listening.agrees(question, self.work(), words):
             self.answer(question.read(listening.YES))  # "Aye, that's it": as the Yes button
             return
@@ -234,6 +245,8 @@ class _TurnInProgress(TurnRecords):
         with_reason = lead in _WITH_A_REASON or (lead is Move.KEEP and "keep" in question.on_move)
         if lead is not None and with_reason and self.meet(lead, question):
             return  # "spring over, jeg er lidt træt nu", "I'll keep it, it's only a call"
+        if self.restates_goal(question, words):
+            return
         if move is None:  # "like i just said, nerves", "fredag, det skrev jeg jo": the answer
             words = without_said(words)
         # An answer kept after a crisis reply was heard then: "a real milestone, well done"
@@ -246,6 +259,41 @@ class _TurnInProgress(TurnRecords):
         except InvalidAnswerError as invalid:
             # Raised before any record changed: the person stays where they were.
             self.ask_again(self.invalid_words(question, invalid))
+
+    def restates_goal(self, question: Question, words: str) -> bool:
+        """ "goal is get me own flat" or "nah i didnt say that. get me own flat" at a GROW
+        question after the goal: the goal is put right and said back, never kept as the
+        answer, and the question asked again with the goal as it is now."""
+        if self.conversation.flow != grow.FLOW.name or question.name in grow.CHECKS_ITSELF:
+            return False
+        said = grow.restated_goal(words)
+        work = self.work()
+        if said is None or work.goal is None:
+            return False
+        if not said:  # "i didnt say that": how would they put it?
+            self.ask_again(Msg("grow.goal_how"))
+            return True
+        work.update_goal(text=said, first_words=None)
+        work.draft[RESTATED] = question.name
+        self.ask_again(Msg("grow.goal_restated", {"said": grow.quoted(said)}))
+        return True
+
+    def restated_goal_agreed(self, question: Question, move: Move | None, words: str) -> bool:
+        """Yes or no, right after a goal was restated and said back: heard (the goal as
+        it is, or how they would put it), and the question again. A question with a Yes
+        button of its own ("Is that right?") takes the yes itself."""
+        work = self.work()
+        if work.draft.pop(RESTATED, None) != question.name or work.goal is None:
+            return False
+        if any(choice.value == listening.YES for choice in question.offered(work)):
+            return False
+        if move is Move.YES or agreement(words):
+            self.ask_again(Msg("grow.goal_kept", {"said": grow.quoted(work.goal.text)}))
+        elif move is Move.NO:
+            self.ask_again(Msg("grow.goal_how"))
+        else:
+            return False
+        return True
 
     def switch_language(self, code: str) -> None:
         """ "dansk is hard for me. english please": from now on in English, said in a word,

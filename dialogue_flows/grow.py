@@ -68,6 +68,35 @@ def is_vague(goal: str) -> bool:
     return len(words) < 3 or (len(words) <= 6 and any(word in _VAGUE_WORDS for word in words))
 
 
+_LEAD = r"(?:(?:no|nah|nope|wat|what|nej|næ|hva|hvad)\b[\s,.!?]*)?"
+_RESTATED = re.compile(
+    _LEAD + r"(?:(?:(?:my|the|me)\s+)?goal\s+is|(?:mit\s+)?mål(?:et)?\s+er"
+    r"|i\s+(?:didnt|didn't|did\s+not|never)\s+(?:say|said)\s+that\b"
+    r"|det\s+(?:har\s+jeg\s+ikke\s+sagt|sagde\s+jeg\s+ikke)\b)"
+    r"[\s,.!:;]*(?P<goal>[^\s.!].*)?$",
+    re.IGNORECASE | re.DOTALL,
+)
+"""The goal said again at a later question: "goal is get me own flat", "målet er …",
+or a correction of the goal quoted ("nah i didnt say that. get me own flat")."""
+
+CHECKS_ITSELF = ("goal", "goal_check", "goal_fix", "reality_summary", "reality_fix",
+                 "reality_again", "options_summary", "options_fix", "step_check")  # fmt: skip
+"""Questions that read a correction of their own: the goal is not restated at them."""
+
+
+def restated_goal(text: str) -> str | None:
+    """The goal in a message that restates it; "" when it only says the goal quoted is
+    wrong ("i didnt say that"); None when the message does neither.
+
+    >>> restated_goal("goal is get me own flat"), restated_goal("nah i didnt say that. own flat")
+    ('get me own flat', 'own flat')
+    >>> restated_goal("i didnt say that!"), restated_goal("my mum says the goal is big") is None
+    ('', True)
+    """
+    found = _RESTATED.match(text.strip().replace("\u2019", "'"))
+    return (found["goal"] or "").strip(" .!") if found else None
+
+
 def shorten(text: str, limit: int = REFLECT_CHARS, *, stretch: bool = True) -> str:
     """Their words, cut for quoting at a sentence or clause end, never mid-word."""
     return answers.key_phrase(text, limit, stretch=stretch)

@@ -11,7 +11,9 @@ by the question's `on_move`), or gets a short reply and the same question again.
 |               | after `<prompt>.<move>` where the question has words for it         |
 | real person   | "I'm an automated program, not a person", then the question         |
 | greeting      | a short friendly word (`<prompt>.greeting`), then the question      |
-| question      | what the question means (`<prompt>.means`), then the question       |
+| question      | what the question means (`<prompt>.means`) and an example           |
+|               | (`<prompt>.example`), then the question                             |
+| too long      | heard, and a pause offered (`move.too_long`), then the question     |
 | about GROW    | what GROW is, in a few words (`move.about_grow`), then the question |
 | don't know    | a gentle example (`<prompt>.example`); the second time, a way on    |
 | already said  | what they said earlier, if the flow has it; or what they have said  |
@@ -22,7 +24,8 @@ by the question's `on_move`), or gets a short reply and the same question again.
 |               | way?"); elsewhere as "not now"                                      |
 | skip, not now | the question's own button for it ("Skip this one", "Not now")       |
 | stop, not now | a pause, as /cancel: everything kept, /start picks it up            |
-| skip          | at a question that can wait: heard, and on; elsewhere, the question |
+| skip          | at a question that can wait: heard, and on; elsewhere why it cannot |
+|               | (`<prompt>.no_skip`, with the smallest answer), and the question    |
 | that's all, no | "nothing really" to a question that can wait: heard, and on         |
 | keep, yes, ... | elsewhere not an answer: a short word, and the question again       |
 |               | (a question with a reader of its own, such as a scale, reads them)  |
@@ -84,8 +87,11 @@ def react(
         return Reaction(said=(Msg("move.real_person"),))
     if move is Move.GREETING:
         return Reaction(said=(own_or("greeting", "move.greeting"),))
-    if move is Move.QUESTION:
-        return Reaction(said=(own_or("means", "move.question"),))
+    if move is Move.QUESTION:  # "wat u mean": the question another way, with an example
+        example = f"{own}.example"
+        return Reaction(said=(own_or("means", "move.question"), *_if(has, example)))
+    if move is Move.TOO_LONG:  # "this is long": heard, a pause offered, never kept
+        return Reaction(said=(Msg("move.too_long"),))
     if move is Move.ABOUT_GROW:
         return Reaction(said=(Msg("move.about_grow"),))
     if move is Move.DONT_KNOW:
@@ -112,11 +118,19 @@ def react(
         return Reaction(said=(Msg("move.advice"),))
     if move is Move.SKIP and question.skippable:
         return Reaction(said=(Msg("move.skipped"),), answer=SKIP)
+    no_skip = f"{own}.no_skip"  # why this one is needed, and the smallest answer there is
+    if move is Move.SKIP and (question.read is free_text or has(no_skip)):
+        return Reaction(said=(own_or("no_skip", "move.no_skip"),))
     if question.read is not free_text:
         return None  # a question with its own reader ("Delete everything?") explains itself
     if move in (Move.THATS_ALL, Move.NO) and question.skippable:
         return Reaction(said=(Msg("move.noted"),), answer=SKIP)  # "nothing really": heard
     return Reaction(said=(Msg("move.not_here"),))
+
+
+def _if(has: Callable[[str], bool], key: str) -> tuple[Msg, ...]:
+    """The message with this key, when the catalogue has one."""
+    return (Msg(key),) if has(key) else ()
 
 
 YES = "yes"

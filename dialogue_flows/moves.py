@@ -89,6 +89,8 @@ class Move(StrEnum):
     """hi / hello / hmm ok / hej / godmorgen / thanks / tak"""
     ABOUT_GROW = "about_grow"
     """a question to the bot that names GROW: what is grow? / hvad betyder GROW?"""
+    TOO_LONG = "too_long"
+    """this is long / too many questions / det er langt / for mange spørgsmål"""
     IN_ENGLISH = "in_english"
     """english please / dansk is hard for me. english please / på engelsk tak"""
     IN_DANISH = "in_danish"

@@ -153,7 +153,7 @@ def test_which_one_do_you_think_is_not_a_choice(dialogue: Dialogue) -> None:
 def test_a_question_about_the_question_gets_what_it_means(dialogue: Dialogue) -> None:
     person = at(dialogue, "confidence")
     person.say("what do you mean")
-    assert person.keys == ["grow.confidence.means", "grow.confidence"]
+    assert person.keys == ["grow.confidence.means", "grow.confidence.example", "grow.confidence"]
 
 
 @pytest.mark.parametrize("said", ["stop", "not now", "ikke nu"])

@@ -140,6 +140,14 @@ SAID = {
                "hvad går grow ud på", "jeg forstår ikke hvad grow er", "forklar grow",
                "hvad er grow for noget", "hvad betyder det med grow", "hvorfor grow"],
     },
+    Move.TOO_LONG: {
+        "en": ["this is long", "too many questions", "this is taking ages", "its so long",
+               "how many more questions", "are we nearly done", "so many questions",
+               "this is taking forever", "thats a lot of questions", "how much longer"],
+        "da": ["det er langt", "for mange spørgsmål", "det tager lang tid", "det her er så langt",
+               "hvor mange spørgsmål mangler der", "er vi snart færdige", "så mange spørgsmål",
+               "det tager evigheder", "det er alt for langt", "hvor længe varer det"],
+    },
     Move.IN_ENGLISH: {
         "en": ["english please", "in english", "can we speak english", "can you write english",
                "english pls", "i prefer english", "hmm dansk is hard for me. english please",
@@ -166,6 +174,7 @@ SAID = {
 
 CONTENT = [
     "Helen", "Noah", "Jo Smith", "Ahmed", "Mary Jane", "Dona", "Maja",
+    "long day at work", "my commute is long", "det tager lang tid at finde en lejlighed",
     "ask my sister", "stop smoking", "next week", "pass my driving test", "skip breakfast",
     "næste uge", "videre med uddannelsen", "passe mit arbejde", "springe i vandet",
     "keep my flat tidy", "no more drinking on weekdays",

@@ -275,6 +275,28 @@ def test_what_next_in_their_own_words_is_the_next_step(dialogue: Dialogue) -> No
     assert dialogue.goal.checkins[-1].next_move == "new"
 
 
+def test_try_again_at_what_next_keeps_the_same_step(dialogue: Dialogue) -> None:
+    """A tester typed "prøve igen" (try again) after a call that did not get through, and
+    "prøve igen" became his step: the call to the housing office was gone from the plan."""
+    danish = ("/start", *DANISH_PLAN, "nej tak", "mandag kl. 18", "København", "ja")
+    for language, plan, said in (
+        ("en", SCHEDULED, "ill try it again"),
+        ("da", danish, "prøve igen"),
+    ):
+        person = Dialogue(dialogue.engine, dialogue.catalogue, language=language)
+        person.run(*plan, "/checkin")
+        first = person.goal.current_step
+        person.run("I did some of it" if language == "en" else "Jeg gjorde noget af det")
+        while person.step != "progress":
+            person.say("the line was busy" if language == "en" else "der var optaget")
+        person.say("3")
+        assert person.step == "next", (language, person.keys)
+        person.say(said)
+        step = person.goal.current_step
+        assert first is not None and step is not None and step.text == first.text, language
+        assert person.goal.checkins[-1].next_move == "keep", language
+
+
 def test_not_yet_before_the_steps_day_keeps_it_planned_and_asks_nothing(
     dialogue: Dialogue,
 ) -> None:

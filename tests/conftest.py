@@ -283,3 +283,10 @@ async def telegram_on(bot_api: FakeBotApi, store_at: Path | str) -> AsyncIterato
     """As `telegram_direct`, once on each backend (`store_at`)."""
     async with running_bot(bot_api, store_at, polling=False) as bot:
         yield bot
+
+
+def person(engine: Engine, catalogue: Catalogue, language: str, *lines: str) -> Dialogue:
+    """A person who speaks `language`, having said `lines` (a new person when none)."""
+    dialogue = Dialogue(engine, catalogue, language=language)
+    dialogue.run(*lines)
+    return dialogue

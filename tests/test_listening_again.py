@@ -11,7 +11,7 @@ import itertools
 from datetime import timedelta
 
 import pytest
-from conftest import SCHEDULE_ANSWERS, WELCOMED, WHOLE_PLAN, Dialogue
+from conftest import SCHEDULE_ANSWERS, WELCOMED, WHOLE_PLAN, Dialogue, person
 
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
@@ -28,10 +28,6 @@ PLAN_DA = (
     "min mor", "nerver", "ja", "skrive cv eller spørge jobcentret", "ja", "skrive cv",
     "skrive cv'et", "lørdag", "7", "jeg vil det",
 )  # fmt: skip
-
-
-def person(engine: Engine, catalogue: Catalogue, language: str) -> Dialogue:
-    return Dialogue(engine, catalogue, language=language)
 
 
 # -- 1. where they are now is said once ---------------------------------------------

@@ -11,7 +11,7 @@ replaces only what it corrects.
 from __future__ import annotations
 
 import pytest
-from conftest import SCHEDULE_ANSWERS, THROUGH_REALITY, WHOLE_PLAN, Dialogue
+from conftest import SCHEDULE_ANSWERS, THROUGH_REALITY, WHOLE_PLAN, Dialogue, person
 
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
@@ -22,12 +22,6 @@ REALITY = {
            "jeg bor hos en ven", "min sagsbehandler", "penge"),
 }  # fmt: skip
 """At "Have I got that right?" after Reality."""
-
-
-def person(engine: Engine, catalogue: Catalogue, language: str, *lines: str) -> Dialogue:
-    dialogue = Dialogue(engine, catalogue, language=language)
-    dialogue.run(*lines)
-    return dialogue
 
 
 # -- 1. yes in their own words -----------------------------------------------------------

@@ -11,7 +11,7 @@ ends; and a person answering in plain sentences finishes GROW in at most 16 turn
 from __future__ import annotations
 
 import pytest
-from conftest import WELCOMED, Dialogue
+from conftest import WELCOMED, person
 
 from dialogue_flows.answers import InvalidAnswerError, key_phrase
 from dialogue_flows.catalogue import Catalogue
@@ -35,12 +35,6 @@ SCHEDULED = {
            "skrive cv'et", "fredag", "7", "jeg vil det", "nej", "mandag kl 18", "aarhus", "ja"),
 }  # fmt: skip
 """A plan for Friday, and a weekly check-in on Mondays at 18:00."""
-
-
-def person(engine: Engine, catalogue: Catalogue, language: str, *lines: str) -> Dialogue:
-    dialogue = Dialogue(engine, catalogue, language=language)
-    dialogue.run(*lines)
-    return dialogue
 
 
 # -- 1. several ideas in one message --------------------------------------------------

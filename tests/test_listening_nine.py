@@ -10,7 +10,7 @@ never kept; a question that cannot be skipped says why; "goal is X" replaces the
 from __future__ import annotations
 
 import pytest
-from conftest import THROUGH_REALITY, WELCOMED, Dialogue
+from conftest import THROUGH_REALITY, WELCOMED, person
 from test_listening_five import SCHEDULED, TO_OPTIONS
 
 from dialogue_flows.answers import step_outcome
@@ -18,12 +18,6 @@ from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
 
 DA_WELCOMED = ("/start", "ja", "Mette")
-
-
-def person(engine: Engine, catalogue: Catalogue, language: str, *lines: str) -> Dialogue:
-    dialogue = Dialogue(engine, catalogue, language=language)
-    dialogue.run(*lines)
-    return dialogue
 
 
 # -- 1. a question back about the question -----------------------------------------------

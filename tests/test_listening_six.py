@@ -12,7 +12,7 @@ a skip; and the Danish reads as a Danish coach would say it.
 from __future__ import annotations
 
 import pytest
-from conftest import WELCOMED, Dialogue
+from conftest import WELCOMED, Dialogue, person
 
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
@@ -49,12 +49,6 @@ TO_CONFIDENCE = {
     language: (*TO_STEP[language], STEPS[language], when)
     for language, when in (("en", "thursday"), ("da", "torsdag"))
 }
-
-
-def person(engine: Engine, catalogue: Catalogue, language: str, *lines: str) -> Dialogue:
-    dialogue = Dialogue(engine, catalogue, language=language)
-    dialogue.run(*lines)
-    return dialogue
 
 
 # -- 1. the goal and why, without fillers and background ---------------------------------

@@ -673,10 +673,21 @@ def test_panic_said_with_the_body_gets_a_panic_reply_not_the_suicide_one(
     dialogue.run(*THROUGH_REALITY)
     [reply] = dialogue.say("some nights my heart is tight and i can't breathe, i think i die")
     assert dialogue.keys[0] == "crisis.panic", dialogue.keys
-    assert "sounds really frightening" in reply and "breathe out slowly" in reply
-    assert "chest pain, or breathing that doesn't settle, needs a doctor now: call 999" in reply
+    assert "really frightening" in reply and "breathe out slowly" in reply
+    assert "breathing that doesn't settle, needs a doctor now: call 999" in reply
     assert "• NHS 111: 111" in reply
     assert "act on these thoughts" not in reply and "Samaritans" not in reply
+
+
+def test_chest_pain_gets_the_emergency_number_before_the_panic_advice(
+    dialogue: Dialogue,
+) -> None:
+    """Chest pain may be the heart, not panic: the number to call comes first."""
+    dialogue.run(*THROUGH_REALITY)
+    [reply] = dialogue.say("chest pain and i think im dying")
+    assert dialogue.keys[0] == "crisis.panic", dialogue.keys
+    first, _, rest = reply.partition("\n")
+    assert "call 999" in first and "breathe out slowly" in rest
 
 
 def test_panic_in_danish_names_1813_or_the_regions_doctor(danish: Dialogue) -> None:
@@ -685,7 +696,8 @@ def test_panic_in_danish_names_1813_or_the_regions_doctor(danish: Dialogue) -> N
         "om natten trykker det for brystet og jeg kan ikke få luft, jeg tror jeg dør"
     )
     assert danish.keys[0] == "crisis.panic", danish.keys
-    assert "ånde langsomt ud" in reply and "ring 112" in reply
+    first, _, rest = reply.partition("\n")
+    assert "ring 112" in first and "ånde langsomt ud" in rest
     assert "1813 i Region Hovedstaden, ellers lægevagten i din region" in reply
 
 

@@ -1099,6 +1099,31 @@ CONCEPTS: tuple[Concept, ...] = (
 )
 # fmt: on
 
+DOUBTED: frozenset[tuple[str, tuple[str, ...]]] = frozenset({
+    ('self_harm', ('HEADBANG', 'WALL')),
+    ('harm_to_others', ('I', 'VIOLENT', 'VICTIM')),
+    ('harm_to_others', ('GOERE', 'VICTIM', 'FORTRAED')),
+    ('harm_to_others', ('VOICES', 'TELL', 'VIOLENT_ANY')),
+    ('harm_from_others', ('AGENT', 'ABUSE_VERB', 'VICTIM_ME')),
+    ('harm_from_others', ('ABUSE_STRONG', 'VICTIM_ME')),
+    ('harm_from_others', ('AGENT', 'THREAT_VERB', 'VIOLENT_ANY')),
+    ('harm_from_others', ('AGENT', 'CONTROL')),
+    ('harm_from_others', ('DOMESTIC',)),
+    ('harm_from_others', ('FEAR', 'FEARED')),
+    ('harm_from_others', ('PASSIVE_I', 'PASSIVE_ABUSE')),
+    ('lapse', ('TOOK', 'DRUG', 'PERIOD')),
+    ('distress', ('ALL', 'TOO_MUCH', 'TOO_MUCH_AFTER')),
+    ('distress', ('NEG', 'BREATHE')),
+    ('distress', ('I', 'BREAKING')),
+})  # fmt: skip
+"""Concepts (concern, groups) that need the model to agree more (`crisis.DOUBTED_AT`).
+Chosen with each writer left out in turn (`crisis_eval.py --by-writer`, session 7): for
+each of these, the messages only it raised held more everyday lines than crisis ones
+("I leave stuff till its too late. and money", sad but safe lines with "breaking"). Not
+emergencies, suicidal words nor the word self-harm ("i stopped self harming years ago but
+started again"): a missed one of those costs most, so they keep the low bar whatever the
+count said."""
+
 # "used to" + a verb ("i used to self harm") is written "formerly", a word that denies a
 # concern and marks risk as past (see DENY, RESOLVED); not after "what/as/like i", where
 # it is an old dose ("the same as i used to").
@@ -1127,6 +1152,8 @@ IDIOMS: tuple[str, ...] = (
     r"(died|dies|death) (of|from|by) (an )?(overdose|suicide)",
     r"lost (my|a|his|her) \w+ to (suicide|an overdose)",
     r"suicide (prevention|awareness|squad)", r"self (harm|injury) awareness",
+    r"(not|no|isnt|aint|ikke)( (a|an|et|en|noget|nogen))? (suicide note|goodbye (note|letter)"
+    r"|afskedsbrev)",
     r"harm reduction", r"self (esteem|care|worth)",
     r"cut(ting)? (down|back|out)", r"cut ties", r"cut my (hair|nails|fringe)",
     r"hair cut", r"cut myself a (slice|piece)", r"i could (kill|murder) for",

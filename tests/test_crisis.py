@@ -41,6 +41,25 @@ def test_everyday_lookalikes_are_not(words: str) -> None:
     assert not is_crisis(words)
 
 
+@pytest.mark.parametrize(
+    "words",
+    ["shes nice and i think shed get it",
+     "if i write it on tuesday night already so its ready to send",
+     "jeg er så træt af mig selv",
+     "yes. and the shed roof's gone, you missed that",
+     "eh? it's an allotment letter mate not a suicide note",
+     "tuesday morningish, after I've picked up my script, say 10",
+     "shed's had it, committee says use it or lose it, back's bad",
+     "fridays would be better", "been out of work 2 yrs and i feel like a fraud tbh",
+     "jeg blev bange for hvad hun ville sige", "det har jeg ikke sagt",
+     "ledig i 2 år, jeg skammer mig"],
+)  # fmt: skip
+def test_everyday_lines_personas_met_as_false_alarms_stay_quiet(words: str) -> None:
+    """Sentinels: lines testers playing people met as false alarms mid-conversation (all
+    in the development set). A retrain that flips one back is a regression to look at."""
+    assert not is_crisis(words)
+
+
 # Each concept in both languages, phrased as other people phrase it.
 PROBES: list[tuple[str, Concern]] = [
     # suicide: said directly and indirectly
@@ -340,21 +359,21 @@ def test_the_held_out_figures_do_not_fall(tmp_path: Path) -> None:
     (0.975 and 0.084 reached since session 5). Session 5 added the held-out 30% of twelve
     more blind writers (846 rows, harder: 0.82 recall and 0.13 false positives before any
     of their rows was learnt); session 6 the held-out 30% of seven more (526 rows, 0.91 and
-    0.14 on those rows before any of their writers' rows was learnt). The whole set's
-    floor is just under what it reached then (0.933 and 0.117; its false positives rose
-    with the new writers' rows, 0.14 of theirs), so a change that makes it worse by a
-    few messages fails."""
+    0.14 on those rows before any of their writers' rows was learnt); session 7 the held-out
+    30% of four more (295 rows, 0.902 and 0.049 before any of their rows was learnt). The
+    whole set's floor is just under what it reached then (0.930 and 0.108), so a change
+    that makes it worse by a few messages fails."""
     text = HOLDOUT.read_text(encoding="utf-8")
     earlier = tmp_path / "holdout_to_session_4.tsv"
     earlier.write_text(text[: text.index(SESSION_5)], encoding="utf-8")
     recall, false_rate = _figures(earlier)
     assert recall >= 0.96 and false_rate <= 0.09
     recall, false_rate = _figures(HOLDOUT)
-    assert recall >= 0.92 and false_rate <= 0.125
+    assert recall >= 0.925 and false_rate <= 0.115
 
 
 @pytest.mark.skipif(not HOLDOUT.exists(), reason="the held-out set is not there")
-@pytest.mark.xfail(strict=True, reason="not met yet: held-out recall 0.914, false + 0.111")
+@pytest.mark.xfail(strict=True, reason="not met yet: held-out recall 0.930, false + 0.108")
 def test_the_held_out_figures_meet_the_target() -> None:
     """The target (issue 13): recall at least 0.95 and false positives at most 0.05. Strict:
     when it is met this test passes unexpectedly and fails, so the floor above is raised."""

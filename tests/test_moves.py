@@ -127,10 +127,13 @@ SAID = {
     Move.REAL_PERSON: {
         "en": ["are you a real person", "is this a bot", "are you a bot?", "r u a robot",
                "am i talking to a real person", "are you human", "are you real?",
-               "is this ai", "are u a real person lol", "is anyone there", "who am i talking to"],
+               "is this ai", "are u a real person lol", "is anyone there", "who am i talking to",
+               "are u a real person or a bot", "are you a bot or a real person", "u a bot?",
+               "is this a bot or a person"],
         "da": ["er du et menneske", "er det en robot", "er du en robot?", "er du en bot",
                "er du rigtig", "taler jeg med et menneske", "er det et rigtigt menneske",
-               "er du ægte", "er der nogen", "hvem taler jeg med", "er du et menneske?"],
+               "er du ægte", "er der nogen", "hvem taler jeg med", "er du et menneske?",
+               "er du et rigtigt menneske eller en robot", "er du en bot eller et menneske"],
     },
     Move.ABOUT_GROW: {
         "en": ["what is grow", "what's GROW?", "what does grow mean", "whats grow about",

@@ -135,6 +135,16 @@ SAID = {
                "er du ægte", "er der nogen", "hvem taler jeg med", "er du et menneske?",
                "er du et rigtigt menneske eller en robot", "er du en bot eller et menneske"],
     },
+    Move.PRIVACY: {
+        "en": ["is this thing recording me", "who reads this", "who can see this?",
+               "is this private", "does my worker see this", "what happens to what i write",
+               "is anyone reading this", "is this confidential?", "are you recording this",
+               "where does this go", "will social services see this"],
+        "da": ["hvem læser det her", "bliver det gemt", "er det her fortroligt",
+               "kan min kontaktperson se det", "hvad sker der med det jeg skriver",
+               "læser nogen med", "gemmer du det her", "er det anonymt?",
+               "hvor ender det jeg skriver", "kan kommunen se det her"],
+    },
     Move.ABOUT_GROW: {
         "en": ["what is grow", "what's GROW?", "what does grow mean", "whats grow about",
                "how does grow work", "what does GROW stand for", "what grow means",

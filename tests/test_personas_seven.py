@@ -27,3 +27,33 @@ def test_held_back_by_fear_before_the_steps_day_is_a_setback_kept(
     dialogue = person(engine, catalogue, language, *SCHEDULED[language], "/checkin", said)
     assert dialogue.step == "reflect_not_yet"  # the step is for Friday: still, fear held it
     assert dialogue.goal.checkins[-1].outcome == "not_yet"
+
+
+# -- "who reads this?" is answered plainly, anywhere, and never kept -----------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "is this thing recording me"), ("en", "who reads this"),
+     ("da", "hvem læser det her"), ("da", "bliver det gemt?")],
+)  # fmt: skip
+def test_who_reads_this_at_consent_is_answered(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    """Gary's "is this thing recording me" and "who reads this" got "No rush. Choose…"."""
+    dialogue = person(engine, catalogue, language, "/start", said)
+    assert dialogue.keys == ["onboarding.consent.privacy", "onboarding.consent"]
+    assert dialogue.person is None  # still nothing kept before a yes
+
+
+@pytest.mark.parametrize(
+    ("language", "welcomed", "said"),
+    [("en", ("/start", "yes", "Gary"), "who reads this?"),
+     ("da", ("/start", "ja", "Lone"), "kan min kontaktperson se det her")],
+)  # fmt: skip
+def test_who_reads_this_at_the_goal_is_answered_never_kept(
+    engine: Engine, catalogue: Catalogue, language: str, welcomed: tuple[str, ...], said: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *welcomed, said)
+    assert dialogue.step == "goal" and not dialogue.goals
+    assert dialogue.keys[0] == "move.privacy" and dialogue.keys[-1] == "grow.goal"

@@ -44,7 +44,7 @@ from dialogue_flows.answers import (
     match_choice,
 )
 from dialogue_flows.catalogue import Catalogue
-from dialogue_flows.crisis import Concern, assess
+from dialogue_flows.crisis import Concern, Finding, weigh
 from dialogue_flows.flow import Flow, Question, TurnRecords, Work
 from dialogue_flows.helplines import Helplines
 from dialogue_flows.moves import (
@@ -131,9 +131,10 @@ class Engine:
         turn = _TurnInProgress(self, snapshot, now, from_person=not isinstance(event, FROM_LOOP))
         text = event.text if isinstance(event, Text) else ""
         moved = turn.hear_place(text) if text else False
-        concerns = crisis_care.reread(assess(text), text) if text else frozenset()
+        found = weigh(text) if text else Finding(frozenset())
+        concerns = crisis_care.reread(found.concerns, text)
         if concerns and not turn.imagined(concerns, text):  # first, even in a command's words
-            turn.crisis(concerns, text)
+            turn.crisis(concerns, text, sure=found.sure)
         elif moved:
             turn.place_told(event)
         else:
@@ -460,17 +461,24 @@ class _TurnInProgress(TurnRecords):
         except InvalidAnswerError:
             return False
 
-    def crisis(self, concerns: frozenset[Concern], said: str) -> None:
+    def crisis(self, concerns: frozenset[Concern], said: str, sure: bool = True) -> None:
         """Before anything else: the reply that fits, the lines, their own plan; then the
-        safety question, while the conversation they were in waits, exactly as it was."""
+        safety question, while the conversation they were in waits, exactly as it was.
+        A crisis only suspected (`crisis.Finding`) is met tentatively: "I may have misread
+        you", the lines that fit, and the same safety question with "You misread me"."""
+        sure = sure or Concern.EMERGENCY in concerns
         if self.person is None:  # nothing is kept before consent: no question to follow
             care, kinds = crisis_care.care_for(concerns, said)
             values = self.care_values(kinds, crisis_care.most(care, concerns))
-            message = Msg(crisis_care.message_for(care, said), values)
+            first = (
+                [Msg(crisis_care.message_for(care, said), values)]
+                if sure
+                else self.suspected(care, concerns, said, kinds)
+            )
             also = (*crisis_care.also_said(said), *self.which_country())
-            self.say(message, *also, Msg(self.before_consent(message.key), values))
+            self.say(*first, *also, Msg(self.before_consent(first[-1].key), values))
             return
-        care, reply = self.care_reply(concerns, said)
+        care, reply = self.care_reply(concerns, said, sure)
         started = (
             crisis_care.answer_besides(said)
             if self.is_open() and self.conversation.flow != crisis_care.FLOW.name
@@ -498,17 +506,36 @@ class _TurnInProgress(TurnRecords):
         named = "{emergency}" in str(self.catalogue.texts(self.language).get(key, ""))
         return "crisis.before_consent_named" if named else "crisis.before_consent"
 
+    def suspected(
+        self,
+        care: crisis_care.Care,
+        concerns: frozenset[Concern],
+        said: str,
+        kinds: tuple[str, ...],
+    ) -> list[Msg]:
+        """A crisis only suspected: said tentatively, with the few lines that fit; a lapse in
+        its own words after "if I read you right" (what an old dose can do matters even then)."""
+        if care.said_if_suspected:
+            values = self.care_values(kinds, crisis_care.most(care, concerns))
+            own = Msg(crisis_care.message_for(care, said), values)
+            return [Msg(crisis_care.SUSPECTED_IF), own]
+        return [Msg(crisis_care.SUSPECTED, self.care_values(kinds, crisis_care.SHORT_LINES))]
+
     def care_values(self, kinds: tuple[str, ...], most: int | None = None) -> dict[str, Param]:
         return {"helplines": self.helpline_text(kinds, most), "emergency": self.emergency_number()}
 
     def care_reply(
-        self, concerns: frozenset[Concern], said: str = ""
+        self, concerns: frozenset[Concern], said: str = "", sure: bool = True
     ) -> tuple[crisis_care.Care, list[Msg]]:
         """The care chosen and its reply: in full, with its lines and their plan, for the
         most urgent concern not answered in full within the day; when every one was, a
         caring line and the few lines that fit best (/safety has all). What was said
-        chooses the wording (a lapse on what: `crisis_care.message_for`)."""
+        chooses the wording (a lapse on what: `crisis_care.message_for`). Only suspected:
+        tentative, with the few lines, and not noted as answered (a sure one later today
+        gets the whole reply)."""
         care, kinds = crisis_care.care_for(concerns, said)
+        if not sure:
+            return care, [*self.suspected(care, concerns, said, kinds), *self.which_country()]
         note = self.conversation.care
         fresh = crisis_care.unanswered(concerns, said, note, self.now)
         if fresh is None:

@@ -168,3 +168,29 @@ def test_what_a_concept_table_holds_is_sure() -> None:
     assert weigh("i took all my pills an hour ago").sure
     assert weigh("jeg vil ikke leve mere").sure
     assert weigh("fridays would be better") == Finding(frozenset())
+
+
+# -- a town said with the check-in time is where they are --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "zone", "region"),
+    [("en", "tuesdays at 10am, hull", "Europe/London", None),
+     ("en", "tuesday 10am in glasgow", "Europe/London", None),
+     ("da", "tirsdag kl 10 i odense", "Europe/Copenhagen", "Syddanmark")],
+)  # fmt: skip
+def test_a_town_said_with_the_time_is_not_asked_for_again(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, zone: str, region: str | None
+) -> None:
+    """Gary's "tuesdays at 10, hull" was followed by "Which time zone are you in?"."""
+    dialogue = person(engine, catalogue, language, *SCHEDULED[language][:-3], said)
+    assert "reminders.timezone" not in dialogue.keys
+    assert dialogue.person is not None
+    assert (dialogue.person.timezone, dialogue.person.region) == (zone, region)
+
+
+def test_words_after_the_time_that_name_no_town_still_ask_where(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    dialogue = person(engine, catalogue, "en", *SCHEDULED["en"][:-3], "monday at 7 in the evening")
+    assert dialogue.keys == ["reminders.timezone"]

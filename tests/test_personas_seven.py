@@ -194,3 +194,26 @@ def test_words_after_the_time_that_name_no_town_still_ask_where(
 ) -> None:
     dialogue = person(engine, catalogue, "en", *SCHEDULED["en"][:-3], "monday at 7 in the evening")
     assert dialogue.keys == ["reminders.timezone"]
+
+
+# -- a WHO-5 answer in words: "kl 5" is a time, "jeg ved ik" turns nothing round ------------
+
+
+@pytest.mark.parametrize(
+    ("language", "lines", "said"),
+    [("da", ("/start", "ja", "Lone", "/wellbeing", "1"),
+      "jeg ved ik, halvdelen? jeg er jo på arbejde kl 5 om morgenen"),
+     ("en", ("/start", "yes", "Gary", "/wellbeing", "2"),
+      "not sure, about half. i start work at 5")],
+)  # fmt: skip
+def test_about_half_with_a_clock_time_asks_between_the_two_halves(
+    engine: Engine, catalogue: Catalogue, language: str, lines: tuple[str, ...], said: str
+) -> None:
+    """Lone's answer was kept as "Some of the time" (the 5 of "kl 5" read as the fifth
+    answer): about half is one of the two halves, asked between."""
+    dialogue = person(engine, catalogue, language, *lines)
+    assert dialogue.step == "item"
+    dialogue.say(said)
+    assert dialogue.keys[0] == "invalid.between"
+    assert dialogue.last is not None
+    assert [choice.value for choice in dialogue.last.replies[-1].choices] == ["3", "2"]

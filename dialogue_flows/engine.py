@@ -255,10 +255,15 @@ class _TurnInProgress(TurnRecords):
             words = without_said(words)
         # An answer kept after a crisis reply was heard then: "a real milestone, well done"
         # straight after "they'd be better off without me" reads as not listening.
-        feeling = () if kept is not None else listening.acknowledge(question, words, self.language)
+        feeling = (
+            ()
+            if kept is not None
+            else listening.acknowledge(question, self.work(), words, self.language)
+        )
         try:
             value = self.read(question, self.work(), words)
             said = question.hear(words, value) if question.hear else ()
+            listening.remember_felt(self.work(), feeling)
             self.answer(value, *feeling, *said)
         except InvalidAnswerError as invalid:
             # Raised before any record changed: the person stays where they were.

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from conftest import person
+from conftest import THROUGH_REALITY, person
 from test_listening_five import SCHEDULED
 
 from dialogue_flows import engine as engine_module
@@ -217,3 +217,21 @@ def test_about_half_with_a_clock_time_asks_between_the_two_halves(
     assert dialogue.keys[0] == "invalid.between"
     assert dialogue.last is not None
     assert [choice.value for choice in dialogue.last.replies[-1].choices] == ["3", "2"]
+
+
+# -- a feeling is named back once ------------------------------------------------------------
+
+
+def test_a_feeling_is_named_back_once_not_at_every_answer(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    """Gary heard "It sounds like you're worn out." three times, word for word."""
+    dialogue = person(engine, catalogue, "en", *THROUGH_REALITY[:5])
+    named = []
+    for step, said in (("why", "it gets me out the flat, even when im knackered"),
+                       ("now", "overgrown, brambles everywhere, and im knackered"),
+                       ("works", "my mate dennis, tho hes knackered too")):  # fmt: skip
+        assert dialogue.step == step
+        dialogue.say(said)
+        named += [key for key in dialogue.keys if key.startswith("feeling.")]
+    assert named == ["feeling.tired"]

@@ -27,7 +27,17 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from dialogue_flows.moves import Move, read_move, says_nothing, split_move
-from dialogue_flows.words import LANGUAGES, Language, Phrases, Word, fold, phrase, stem, words
+from dialogue_flows.words import (
+    LANGUAGES,
+    Language,
+    Phrases,
+    Word,
+    fold,
+    phrase,
+    same_word,
+    stem,
+    words,
+)
 
 MAX_ANSWER_CHARS = 1000
 """Long enough for a heartfelt paragraph, short enough to read back in a PDF."""
@@ -1224,6 +1234,39 @@ def _clause_end_at(text: str, at: int) -> int:
 def _breaks() -> str:
     said = {word for table in tables().values() for word in table["outcome"]["clause_breaks"]}
     return "|".join(map(re.escape, sorted(said - {"and", "og", "so", "saa", "så"})))
+
+
+def taken_back(text: str, earlier: str) -> str | None:
+    """What is left of `earlier` when `text` takes a part of it back ("scratch the
+    drinking bit", "glem det med arbejdet"): its clauses without those that share the
+    named words, or the new words said after the part taken back; None when `text`
+    takes back no part of it, or all of it.
+
+    >>> taken_back("scratch the drinking bit", "get a job and stop drinking")
+    'get a job'
+    >>> taken_back("glem det med arbejdet", "sove bedre, og komme i arbejde")
+    'sove bedre'
+    """
+    first, *more = _CLAUSE_MARKS.split(text, maxsplit=1)
+    typed = [word.text for word in words(first)]
+    cue = phrase_list("take_back", "cues", typos=False).find(typed)
+    if not cue or cue[0][0] != 0:
+        return None
+    if more and words(more[0]):  # "scratch the pottery bit, i want to feel like me again"
+        return more[0].strip()
+    named = [w for w in typed[cue[0][1] :] if w not in word_list("take_back", "parts")]
+    named = [w for w in named if w not in _ignored_for_choice() | {"about", "om", "med", "af"}]
+    if not named:
+        return None
+    clauses = [c for c in re.split(rf"{_CLAUSE_MARKS.pattern}|\s(?:and|or|og|eller)\s", earlier) if c and words(c)]
+    kept = [c.strip() for c in clauses if not _shares(named, c)]
+    return ", ".join(kept) if 0 < len(kept) < len(clauses) else None
+
+
+def _shares(named: Sequence[str], clause: str) -> bool:
+    """A clause holds a named word, or a form of it ("drinking" for "drink")."""
+    return any(same_word(n, w.text, language, stems=True, typos=False)
+               for n in named for w in words(clause) for language in LANGUAGES)  # fmt: skip
 
 
 def changes_mind(text: str) -> bool:

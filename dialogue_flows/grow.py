@@ -18,7 +18,7 @@ from typing import Any
 
 from dialogue_flows import answers, listening, weekly
 from dialogue_flows.flow import Ending, Flow, Question, Saver, Work, answer_is
-from dialogue_flows.moves import Move, split_move
+from dialogue_flows.moves import Move, leading, split_move
 from dialogue_flows.records import Goal, LifeArea, Step
 from dialogue_flows.types import Choice, Lazy, Maker, Msg, Param
 
@@ -32,7 +32,7 @@ REFLECT_CHARS = 120
 AREA_CHOICES = tuple(Choice(area.value, Msg(f"area.{area.value}")) for area in LifeArea)
 KEEP_STEP_CHOICES = (Choice("keep", Msg("choice.keep_step")),)
 RIGHT_CHOICES = (Choice("yes", Msg("choice.right")), Choice("not_quite", Msg("choice.not_quite")))
-AGREE = {"yes": "yes", "no": "not_quite", "thats_all": "yes"}
+AGREE = {"yes": "yes", "no": "not_quite", "thats_all": "yes", "correction": "not_quite"}
 """Yes or no to "Have I got that right?", said in words ("yeah that's it" is yes)."""
 KEEPS = {"keep": "keep", "yes": "keep"}
 KEEP_AS_STEP = {"keep": "keep"}
@@ -68,18 +68,12 @@ def is_vague(goal: str) -> bool:
     return len(words) < 3 or (len(words) <= 6 and any(word in _VAGUE_WORDS for word in words))
 
 
-_LEAD = r"(?:(?:no|nah|nope|wat|what|nej|næ|hva|hvad)\b[\s,.!?]*)?"
-_RESTATED = re.compile(
-    _LEAD + r"(?:(?:(?:my|the|me)\s+)?goal\s+is|(?:mit\s+)?mål(?:et)?\s+er"
-    r"|i\s+(?:didnt|didn't|did\s+not|never)\s+(?:say|said)\s+that\b"
-    r"|det\s+(?:har\s+jeg\s+ikke\s+sagt|sagde\s+jeg\s+ikke)\b)"
-    r"[\s,.!:;]*(?P<goal>[^\s.!].*)?$",
-    re.IGNORECASE | re.DOTALL,
-)
-"""The goal said again at a later question: "goal is get me own flat", "målet er …",
-or a correction of the goal quoted ("nah i didnt say that. get me own flat")."""
+RESTATING = frozenset({Move.GOAL_IS, Move.CORRECTION})
+"""The moves that open the goal said again at a later question (`locale/moves.*.toml`):
+"goal is get me own flat", "målet er …", or a protest at the goal quoted ("nah i didnt
+say that. get me own flat", "that's not what i said", "det har jeg ikke sagt")."""
 
-CHECKS_ITSELF = ("goal", "goal_check", "goal_fix", "reality_summary", "reality_fix",
+CHECKS_ITSELF = ("goal", "goal_check", "goal_fix", "goal_again", "reality_summary", "reality_fix",
                  "reality_again", "options_summary", "options_fix", "step_check")  # fmt: skip
 """Questions that read a correction of their own: the goal is not restated at them."""
 
@@ -93,13 +87,19 @@ def restated_goal(text: str) -> str | None:
     >>> restated_goal("i didnt say that!"), restated_goal("my mum says the goal is big") is None
     ('', True)
     """
-    found = _RESTATED.match(text.strip().replace("\u2019", "'"))
-    return (found["goal"] or "").strip(" .!") if found else None
+    found = leading(text, RESTATING)
+    if found is None or (found[0] is Move.GOAL_IS and not found[1]):
+        return None
+    return found[1].strip(" .!")
 
 
 def shorten(text: str, limit: int = REFLECT_CHARS, *, stretch: bool = True) -> str:
     """Their words, cut for quoting at a sentence or clause end, never mid-word."""
     return answers.key_phrase(text, limit, stretch=stretch)
+
+
+RETRACTED = "retract"
+""" "Scratch that, I don't know what I want" to the goal said back: asked again gently."""
 
 
 class GrowWork(Work):
@@ -198,6 +198,7 @@ class GrowWork(Work):
         return NEW_IDEA in self.draft
 
     right = answer_is("yes")
+    retracted = answer_is(RETRACTED)
     not_quite = answer_is("not_quite")
     keeps_step = answer_is("keep")
 
@@ -229,11 +230,16 @@ def save_goal(work: Work, answer: Any) -> None:
 
 def put_goal_right(work: Work, answer: Any) -> None:
     """Their own words for the goal, said when it was read back to them ("no, get a
-    proper job" is "get a proper job")."""
-    if isinstance(answer, str) and answer not in ("yes", "not_quite"):
-        said = answers.correction_words(answer)
-        work.update_goal(text=said)
-        work.said_back.append(Msg("grow.goal_changed", {"said": quoted(said)}))
+    proper job" is "get a proper job"); a part taken back ("scratch the drinking bit")
+    leaves the rest of what they said. Taking it all back keeps the goal as it was
+    until they say another (`goal_again`)."""
+    goal = work.goal
+    if goal is None or not isinstance(answer, str) or answer in ("yes", "not_quite", RETRACTED):
+        return
+    said = answers.taken_back(answer, goal.first_words or goal.text)
+    said = answers.correction_words(answer) if said is None else answers.core(said)
+    work.update_goal(text=said)
+    work.said_back.append(Msg("grow.goal_changed", {"said": quoted(said)}))
 
 
 def suggested_area(work: Work) -> str | None:
@@ -661,8 +667,9 @@ FLOW = Flow(
     questions=(
         Question("goal", "grow.goal", save=save_goal),
         Question("goal_check", "grow.goal_check", choices=RIGHT_CHOICES, save=put_goal_right,
-                 on_move=AGREE),
+                 on_move={**AGREE, "retract": RETRACTED}),
         Question("goal_fix", "grow.goal_fix", save=put_goal_right),
+        Question("goal_again", "grow.goal_again", save=put_goal_right),
         Question("area_suggested", "grow.area_suggested", choices=area_offer,
                  save=save_area, on_move={"yes": "yes", "no": "no"}, in_words=True),
         Question("area", "grow.area", choices=AREA_CHOICES, save=save_area, in_words=True),
@@ -688,7 +695,8 @@ FLOW = Flow(
                  on_move={"thats_all": "yes", "no": "yes", **SPLITS}),
         Question("choose", "grow.choose", choices=option_choices, save=save_chosen_option,
                  in_words=True, on_move=SPLITS),
-        Question("step", "grow.step", save=save_first_step, on_move=KEEP_AS_STEP),
+        Question("step", "grow.step", save=save_first_step, on_move=KEEP_AS_STEP,
+                 as_content=frozenset({"retract"})),  # "scrap that": asked for the new one
         Question("step_check", "grow.step_check", choices=RIGHT_CHOICES, save=check_new_step,
                  on_move=AGREE),
         Question("when", "grow.when", save=keep("when", in_step=True), skippable=True),
@@ -699,10 +707,13 @@ FLOW = Flow(
         {"trigger": "answer", "source": "goal", "dest": "goal_check", "conditions": "goal_hedged"},
         {"trigger": "answer", "source": "goal_check", "dest": "goal_fix",
          "conditions": "not_quite"},
+        {"trigger": "answer", "source": "goal_check", "dest": "goal_again",
+         "conditions": "retracted"},
         *({"trigger": "answer", "source": source, "dest": "area_suggested",
-           "conditions": "area_suggested"} for source in ("goal", "goal_check", "goal_fix")),
+           "conditions": "area_suggested"} for source in ("goal", "goal_check", "goal_fix",
+                                                         "goal_again")),
         *({"trigger": "answer", "source": source, "dest": "area"}
-          for source in ("goal", "goal_check", "goal_fix")),
+          for source in ("goal", "goal_check", "goal_fix", "goal_again")),
         {"trigger": "answer", "source": "area_suggested", "dest": "area",
          "conditions": "not_this_area"},
         *({"trigger": "answer", "source": source, "dest": "goal_concrete",

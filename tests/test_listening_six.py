@@ -316,7 +316,7 @@ def test_danish_greets_by_name_names_the_goal_and_asks_why_a_number_naturally(
     assert f"Hvorfor er “{GOALS['da'][1]}” vigtigt for dig?" in why
     dialogue = person(engine, catalogue, "da", *TO_CONFIDENCE["da"])
     [reason] = dialogue.say("7")
-    assert "Hvorfor en 7'er og ikke et 0?" in reason
+    assert "Hvad gør, at du siger 7 og ikke 0?" in reason
     for key, text in catalogue.texts("da").items():
         if not key.startswith("crisis") and key not in ("", "stats.totals"):
             assert "; " not in text, key

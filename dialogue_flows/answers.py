@@ -113,7 +113,9 @@ def check_length(text: str) -> str:
 
 
 def free_text(text: str) -> str:
-    return text
+    """An answer in the person's own words, kept as said, without the fillers that
+    open it (`without_fillers`)."""
+    return without_fillers(text)
 
 
 def name(text: str) -> str:
@@ -510,15 +512,23 @@ def _or_after_comma(text: str) -> str:
         found = re.search(rf"\s{join}\s", last, re.I)
         if found and last[: found.start()].strip():
             return f"{head},{last[: found.start()]}, {last[found.end() :]}"
+    found = re.search(r"\s(?:and|og)\s", last, re.I)  # "A, B og C": a list if all are ideas
+    if found and last[: found.start()].strip():
+        listed = f"{head},{last[: found.start()]},{last[found.end() - 1 :]}"
+        return listed if len(_comma_list(listed)) > 1 else text
     return text
 
 
 def _opens_idea(typed: list[str]) -> bool:
     """A clause opens as an idea ("I could ring the council"), not as more about the one
-    before ("she's good with…")."""
+    before ("she's good with…"); "maybe", "ellers" before an idea leave it one ("maybe
+    ask my sister"), not before a time ("maybe tomorrow")."""
     opener = phrase_list("several", "idea_openers", typos=False).find(typed[:3])
     if opener and opener[0][0] == 0:
         return True
+    hedged = phrase_list("several", "hedged_openers", typos=False).find(typed[:2])
+    if hedged and hedged[0][0] == 0 and hedged[0][1] < len(typed):
+        typed = typed[hedged[0][1] :]
     return bool(typed) and typed[0] not in word_list("several", "not_idea_starts")
 
 
@@ -1142,11 +1152,47 @@ def without_hedges(text: str) -> str:
     return kept
 
 
-def _unhedged(found: Sequence[Word]) -> tuple[int, int]:
+@cache
+def _hedges(kind: str, qualifiers: bool) -> Phrases:
+    """The leading or trailing hedges of both languages; with `qualifiers`, without
+    those that qualify what they say."""
+    return Phrases(
+        phrase(text, language, kind)
+        for language, table in tables().items()
+        for text in (*table["hedges"][kind], *(() if qualifiers else table["hedges"]["qualifying"]))
+    )
+
+
+def without_fillers(text: str) -> str:
+    """An answer without the fillers that open it ("well um i guess my mum" is "my
+    mum", "øh altså jeg tror min mor" "min mor"); "I think I'm patient" is kept, and
+    so is an answer that is fillers only.
+
+    >>> without_fillers("well um i guess my mum"), without_fillers("hmm ok so money, mostly")
+    ('my mum', 'money, mostly')
+    >>> without_fillers("I think I'm patient"), without_fillers("øh altså jeg tror min mor")
+    ("I think I'm patient", 'min mor')
+    """
+    found = words(text)
+    opening, after = phrase_list("fillers", "opening"), phrase_list("fillers", "after_opening")
+    start, opened = 0, False
+    while start < len(found):
+        typed = [word.text for word in found[start:]]
+        first = opening.find(typed) or (after.find(typed) if opened else [])
+        if not first or first[0][0] != 0:
+            break
+        start, opened = start + first[0][1], True
+    if start == 0 or start == len(found):
+        return text
+    return text[found[start].start :].lstrip(" ,.;:-\u2013\u2014\u2026")
+
+
+def _unhedged(found: Sequence[Word], qualifiers: bool = False) -> tuple[int, int]:
     """Where the words between leading and trailing hedges start and end (start == end:
-    nothing but hedges)."""
+    nothing but hedges). With `qualifiers`, hedges that qualify ("maybe", "tror jeg")
+    are words of the answer, not hedges around it."""
     start, end = 0, len(found)
-    leading, trailing = phrase_list("hedges", "leading"), phrase_list("hedges", "trailing")
+    leading, trailing = _hedges("leading", qualifiers), _hedges("trailing", qualifiers)
     moved = True
     while moved and start < end:
         moved = False
@@ -1166,24 +1212,28 @@ def _unhedged(found: Sequence[Word]) -> tuple[int, int]:
 _CLAUSE_MARKS = re.compile(r"[,.;:!?…\n]+|\s[-\u2013\u2014]\s")
 
 
-def core(text: str, *, background: bool = True) -> str:
+def core(text: str, *, background: bool = True, qualifiers: bool = False) -> str:
     """The heart of an answer, to quote back: clauses of hedges alone at its edges
     ("altså jeg ved ikke helt…", "dunno,") and the hedges around what is left are taken
     off; with `background`, when one clause says what they want, that clause alone
     ("wanna get back in2 work tbh, used 2 be a labourer" is "wanna get back in2 work").
     One clause is `without_hedges`; the person's whole answer is kept by the caller.
+    With `qualifiers`, hedges that qualify ("maybe", "måske") are kept as their words:
+    "ved ik. på venteliste måske" is "på venteliste måske".
 
     >>> core("altså jeg ved ikke helt… jeg vil gerne se min datter, vi har ikke talt sammen")
     'jeg vil gerne se min datter'
     >>> core("dunno, wanna feel normal again", background=False)
     'wanna feel normal again'
+    >>> core("ved ik. på venteliste måske", background=False, qualifiers=True)
+    'på venteliste måske'
     """
     spans: list[tuple[int, int]] = []
     at, dropped = 0, False
     for mark in [*_CLAUSE_MARKS.finditer(text), None]:
         until = mark.start() if mark else len(text)
         found = words(text[at:until])
-        start, end = _unhedged(found)
+        start, end = _unhedged(found, qualifiers)
         if start < end:
             spans.append((at + found[start].start, at + found[end - 1].end))
         dropped = dropped or (bool(found) and start == end)
@@ -1193,6 +1243,8 @@ def core(text: str, *, background: bool = True) -> str:
         for start, end in spans:
             if wishes.find([word.text for word in words(text[start:end])]):
                 return text[start:end]
+    if qualifiers:  # only clauses of hedges alone, and the hedges at their edges, go
+        return text[spans[0][0] : spans[-1][1]] if spans and dropped else text
     if not dropped or not spans:
         return without_hedges(text)
     return text[spans[0][0] : spans[-1][1]]

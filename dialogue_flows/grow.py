@@ -609,8 +609,11 @@ def offer_scaling(work: Work) -> str | None:
 
 def quoted(text: str | None) -> str:
     """The heart of an answer, as a short quote for a summary ("" when there is none):
-    without the hedges at its edges ("dunno, wanna feel normal again")."""
-    return f"“{answers.key_phrase(answers.core(text, background=False))}”" if text else ""
+    without the hedges at its edges ("dunno, wanna feel normal again"), with those that
+    qualify it ("ved ik. på venteliste måske" is “på venteliste måske”)."""
+    if not text:
+        return ""
+    return f"“{answers.key_phrase(answers.core(text, background=False, qualifiers=True))}”"
 
 
 def params(work: Work) -> Mapping[str, Param]:

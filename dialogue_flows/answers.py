@@ -692,6 +692,30 @@ def meant(text: str) -> str:
     return ", ".join(c.strip() for c in kept) if kept and len(kept) < len(clauses) else text
 
 
+def when_put_right(text: str) -> tuple[str, str | None]:
+    """A new day or time for the step said beside another answer: the rest of the words,
+    and the new "when" (None when none is said). A clause with a day and a cue ("make
+    it", "gør det", "instead") says it; a day after "not" is the one they do not mean.
+
+    >>> when_put_right("7, but make it thursday not tuesday")
+    ('7', 'thursday')
+    >>> when_put_right("7, men gør det torsdag ikke tirsdag"), when_put_right("6 i guess")
+    (('7', 'torsdag'), ('6 i guess', None))
+    """
+    from dialogue_flows.weekly import when_said  # weekly reads its words with this module
+
+    clauses = re.split(rf"[,.;:!?\n]+|\s(?=(?i:but|men)\s)", text)
+    cues = phrase_list("self_correction", "when_cues", typos=False)
+    for at, clause in enumerate(clauses):
+        typed = [word.text for word in words(clause)]
+        said = re.split(r"\s(?i:not|ikke)\s", clause)[0]  # "thursday not tuesday"
+        when = when_said(said)
+        if when is not None and cues.find(typed):
+            rest = " ".join(c.strip() for i, c in enumerate(clauses) if i != at and c.strip())
+            return rest or text, when
+    return text, None
+
+
 def none_of_them(text: str) -> str | None:
     """ "None of them" to a choice of options: the new ideas said after it, or None.
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from dialogue_flows import answers, listening, weekly
@@ -164,11 +165,11 @@ class GrowWork(Work):
         return step is not None and step.when is not None
 
     def confident(self) -> bool:
-        return isinstance(self.answer, int) and self.answer >= CONFIDENT_ENOUGH
+        return isinstance(self.answer, Rating) and self.answer.number >= CONFIDENT_ENOUGH
 
     def zero(self) -> bool:
         """At 0 there is nothing to ask "and not a 0" about: the step is made smaller."""
-        return bool(self.answer == 0)
+        return isinstance(self.answer, Rating) and self.answer.number == 0
 
     def low(self) -> bool:
         step = self.goal.current_step if self.goal else None
@@ -537,10 +538,38 @@ def save_smaller_step(work: Work, answer: Any) -> None:
     )
 
 
+@dataclass(frozen=True)
+class Rating:
+    """How sure they are of the step, and its day put right in the same breath ("7, but
+    make it thursday not tuesday"), if they did."""
+
+    number: int
+    when: str | None = None
+
+
+def read_rating(text: str) -> Rating:
+    """The rating in the words, and a new day for the step said with it."""
+    rest, when = answers.when_put_right(text)
+    return Rating(answers.scale(rest), when)
+
+
+def save_rating(work: Work, answer: Any) -> None:
+    """The rating, and the step's new day (said back, as when the step was set)."""
+    if not isinstance(answer, Rating):
+        return
+    changes: dict[str, Any] = {"confidence": answer.number}
+    if answer.when is not None:
+        changes["when"] = answer.when
+        work.said_back.append(Msg("grow.when_moved", {"when": answer.when}))
+    work.update_step(**changes)
+
+
 def lowest_heard(text: str, value: Any) -> tuple[Msg, ...]:
     """Numbers for several parts ("a 7 to write it… 4, or 3 to send it"): the lowest was
     taken, and is said back."""
-    return (Msg("grow.scale_lowest", {"number": value}),) if answers.scale_picked(text) else ()
+    number = value.number if isinstance(value, Rating) else value
+    picked = answers.scale_picked(answers.when_put_right(text)[0])
+    return (Msg("grow.scale_lowest", {"number": number}),) if picked else ()
 
 
 def confidence_question(name: str) -> Question:
@@ -549,8 +578,8 @@ def confidence_question(name: str) -> Question:
         name,
         f"grow.{name}",
         choices=SCALE_CHOICES,
-        read=answers.scale,
-        save=keep("confidence", in_step=True),
+        read=read_rating,
+        save=save_rating,
         hear=lowest_heard,
     )
 

@@ -704,7 +704,7 @@ def when_put_right(text: str) -> tuple[str, str | None]:
     """
     from dialogue_flows.weekly import when_said  # weekly reads its words with this module
 
-    clauses = re.split(rf"[,.;:!?\n]+|\s(?=(?i:but|men)\s)", text)
+    clauses = re.split(r"[,.;:!?\n]+|\s(?=(?i:but|men)\s)", text)
     cues = phrase_list("self_correction", "when_cues", typos=False)
     for at, clause in enumerate(clauses):
         typed = [word.text for word in words(clause)]
@@ -1180,10 +1180,11 @@ def without_hedges(text: str) -> str:
 def _hedges(kind: str, qualifiers: bool) -> Phrases:
     """The leading or trailing hedges of both languages; with `qualifiers`, without
     those that qualify what they say."""
+    hedges = {language: table["hedges"] for language, table in tables().items()}
     return Phrases(
         phrase(text, language, kind)
-        for language, table in tables().items()
-        for text in (*table["hedges"][kind], *(() if qualifiers else table["hedges"]["qualifying"]))
+        for language, said in hedges.items()
+        for text in (*said[kind], *(() if qualifiers else said["qualifying"]))
     )
 
 
@@ -1334,7 +1335,8 @@ def taken_back(text: str, earlier: str) -> str | None:
     named = [w for w in named if w not in _ignored_for_choice() | {"about", "om", "med", "af"}]
     if not named:
         return None
-    clauses = [c for c in re.split(rf"{_CLAUSE_MARKS.pattern}|\s(?:and|or|og|eller)\s", earlier) if c and words(c)]
+    parts = re.split(rf"{_CLAUSE_MARKS.pattern}|\s(?:and|og)\s", earlier)
+    clauses = [clause for clause in parts if words(clause)]
     kept = [c.strip() for c in clauses if not _shares(named, c)]
     return ", ".join(kept) if 0 < len(kept) < len(clauses) else None
 

@@ -238,7 +238,7 @@ def put_goal_right(work: Work, answer: Any) -> None:
     if goal is None or not isinstance(answer, str) or answer in ("yes", "not_quite", RETRACTED):
         return
     said = answers.taken_back(answer, goal.first_words or goal.text)
-    said = answers.correction_words(answer) if said is None else answers.core(said)
+    said = answers.core(answers.correction_words(answer) if said is None else said)
     work.update_goal(text=said)
     work.said_back.append(Msg("grow.goal_changed", {"said": quoted(said)}))
 
@@ -554,12 +554,16 @@ def read_rating(text: str) -> Rating:
 
 
 def save_rating(work: Work, answer: Any) -> None:
-    """The rating, and the step's new day (said back, as when the step was set)."""
+    """The rating, and the step's new day (said back, and put in the step's words where
+    they named the old one)."""
     if not isinstance(answer, Rating):
         return
     changes: dict[str, Any] = {"confidence": answer.number}
-    if answer.when is not None:
+    step = work.goal.current_step if work.goal else None
+    if answer.when is not None and step is not None:
         changes["when"] = answer.when
+        if step.when and step.when in step.text:  # "text her tomorrow": the day it names
+            changes["text"] = step.text.replace(step.when, answer.when)
         work.said_back.append(Msg("grow.when_moved", {"when": answer.when}))
     work.update_step(**changes)
 

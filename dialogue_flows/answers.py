@@ -439,8 +439,20 @@ def several(text: str) -> tuple[str, ...]:
             least = LIST_MIN_CLAUSES if len(pieces) == 1 else 2  # an "or" says it is a list
             for idea in pieces:
                 ideas += _comma_list(idea, least)
-    kept = (_without_join(idea.strip(" ,.;")) for idea in ideas)
+    kept = [_without_join(idea.strip(" ,.;")) for idea in ideas]
+    unhedged = [_without_hedged_opener(idea) for idea in kept]
+    if sum(new != idea for new, idea in zip(unhedged, kept, strict=True)) > 1:
+        kept = unhedged  # "maybe X, maybe Y": the "maybe"s list them, each idea is whole
     return tuple(idea for idea in kept if idea)
+
+
+def _without_hedged_opener(idea: str) -> str:
+    """ "maybe go to a meeting" in a list of ideas is "go to a meeting"."""
+    found = words(idea)
+    opener = phrase_list("several", "hedged_openers", typos=False).find([w.text for w in found])
+    if opener and opener[0][0] == 0 and opener[0][1] < len(found):
+        return idea[found[opener[0][1]].start :]
+    return idea
 
 
 def ideas_and_pick(text: str) -> tuple[str, int | None]:

@@ -548,8 +548,12 @@ class Rating:
 
 
 def read_rating(text: str) -> Rating:
-    """The rating in the words, and a new day for the step said with it."""
+    """The rating in the words, and a new day for the step said with it; a time alone
+    ("tuesday at 7") is not a rating of 7."""
     rest, when = answers.when_put_right(text)
+    said = weekly.when_said(rest)
+    if when is None and said is not None and not re.search(r"\d", rest.replace(said, " ")):
+        raise answers.InvalidAnswerError("invalid.scale_time", {"when": said})
     return Rating(answers.scale(rest), when)
 
 

@@ -483,6 +483,13 @@ def save_step(work: Work, answer: Any) -> None:
             work.said_back.append(Msg("grow.when_heard", {"when": when}))
 
 
+def save_when(work: Work, answer: Any) -> None:
+    """When they will do the step: the words that say when ("ringe i morgen kl 10" is
+    "i morgen kl 10"), or their answer as it is when no day or time is named in it."""
+    said = weekly.when_said(answer) if isinstance(answer, str) else None
+    work.update_step(when=said or answer)
+
+
 NEW_IDEA = "new_idea"
 """The draft's note of a step that was a new idea: the option chosen before it."""
 
@@ -493,6 +500,8 @@ def save_first_step(work: Work, answer: Any) -> None:
     of mind to a new idea ("actually i'll go to the library") is their step, and an
     idea of theirs too: it is said back to be confirmed."""
     goal = work.goal
+    if isinstance(answer, str) and answers.only_a_number(answer):  # "1" is nobody's step
+        raise answers.InvalidAnswerError("invalid.bare_number", {"number": answer.strip()})
     if goal is not None and isinstance(answer, str):
         instead = answers.option_instead(answer, goal.options, goal.chosen_option)
         if instead is not None:
@@ -739,7 +748,7 @@ FLOW = Flow(
                  as_content=frozenset({"retract"})),  # "scrap that": asked for the new one
         Question("step_check", "grow.step_check", choices=RIGHT_CHOICES, save=check_new_step,
                  on_move=AGREE),
-        Question("when", "grow.when", save=keep("when", in_step=True), skippable=True),
+        Question("when", "grow.when", save=save_when, skippable=True),
         *FIRM_UP_QUESTIONS,
     ),
     endings=(Ending("planned", "grow.summary", finish=finish_plan, then=offer_scaling),),

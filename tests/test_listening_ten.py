@@ -324,3 +324,36 @@ def test_the_danish_scaling_follow_up_does_not_mix_forms(catalogue: Catalogue) -
 )  # fmt: skip
 def test_the_goal_said_again_is_read_with_the_move_tables(said: str, goal: str | None) -> None:
     assert restated_goal(said) == goal
+
+
+# -- what the console runs found ----------------------------------------------------------
+
+TO_STEP = {
+    "en": (*TO_OPTIONS["en"], "do my cv", "yes"),
+    "da": (*TO_OPTIONS["da"], "skrive cv", "ja"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_a_bare_number_is_nobodys_step(
+    engine: Engine, catalogue: Catalogue, language: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *TO_STEP[language])
+    assert dialogue.step == "step"
+    dialogue.say("1")
+    assert dialogue.step == "step" and dialogue.goal.steps == ()
+    assert dialogue.keys == ["invalid.bare_number", "grow.step"]
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "when"),
+    [("en", "ring them tomorrow at 10", "tomorrow at 10"),
+     ("da", "ringe i morgen kl 10", "i morgen kl 10"), ("en", "after tea", "after tea")],
+)  # fmt: skip
+def test_when_keeps_the_words_that_say_when(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, when: str
+) -> None:
+    step = "write the cv" if language == "en" else "skrive cv'et"
+    dialogue = person(engine, catalogue, language, *TO_STEP[language], step, said)
+    assert dialogue.goal.current_step is not None
+    assert dialogue.goal.current_step.when == when

@@ -286,7 +286,9 @@ class _TurnInProgress(TurnRecords):
         work = self.work()
         if said is None or work.goal is None:
             return False
-        if not said:  # "i didnt say that": how would they put it?
+        if not said and not self.quotes_goal(question):
+            return False  # "that's not what i said" after "That fear makes sense": sorry
+        if not said:  # "i didnt say that" to their goal quoted: how would they put it?
             self.ask_again(Msg("grow.goal_how"))
             return True
         work.update_goal(text=said, first_words=None)
@@ -295,6 +297,11 @@ class _TurnInProgress(TurnRecords):
         said_back = Msg("grow.goal_restated", {"said": grow.quoted(said)})
         self.say(said_back, choices=grow.RIGHT_CHOICES, ask_id=self.conversation.ask_id)
         return True
+
+    def quotes_goal(self, question: Question) -> bool:
+        """The question says their goal back ("Why does “get a job” matter to you?")."""
+        prompt = self.catalogue.texts("en").get(question.prompt, "")
+        return "{goal" in prompt or "{sounds}" in prompt
 
     def restated_goal_agreed(self, question: Question, move: Move | None, words: str) -> bool:
         """Yes or no in words, right after a goal was restated and said back."""

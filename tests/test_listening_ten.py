@@ -170,6 +170,18 @@ def test_a_protest_without_a_no_is_a_correction_never_an_answer(
     assert said not in dialogue.goal.model_dump_json()
 
 
+@pytest.mark.parametrize(
+    ("language", "said"), [(lang, said) for lang, all in PROTESTS.items() for said in all]
+)
+def test_a_protest_where_the_goal_was_not_quoted_is_met_with_sorry(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language][:-3], said)
+    assert dialogue.step == "works" and dialogue.goal.reality_works is None
+    assert dialogue.keys == ["move.correction", "grow.works"]
+    assert said not in dialogue.goal.model_dump_json()
+
+
 @pytest.mark.parametrize("language", ["en", "da"])
 def test_a_restated_goal_is_said_back_with_yes_and_not_quite(
     engine: Engine, catalogue: Catalogue, language: str

@@ -53,7 +53,9 @@ from dialogue_flows.moves import (
     agreement,
     asking,
     read_move,
+    retracted,
     split_move,
+    trailing,
     without_said,
 )
 from dialogue_flows.records import Conversation, Goal
@@ -237,8 +239,16 @@ class _TurnInProgress(TurnRecords):
         kept = self.kept_answer(move)
         if kept is not None:
             words, move = kept, read_move(kept)
+        own_reading = Move.RETRACT.value in question.as_content  # the step reads "actually…"
+        left = retracted(words) if move in (None, Move.RETRACT) and not own_reading else None
+        if left:  # "actually no, scratch that, ring my mum": what is left is the answer
+            words, move = left, read_move(left)
+        elif left is not None:  # taken back, with nothing new: never kept
+            move = Move.RETRACT
         move = asking(words, move)
         if self.restated_goal_agreed(question, move, words):
+            return
+        if self.restates_goal(question, words):
             return
         if move is not Move.YES and listening.agrees(question, self.work(), words):
             self.answer(question.read(listening.YES))  # "Aye, that's it": as the Yes button
@@ -249,10 +259,12 @@ class _TurnInProgress(TurnRecords):
         with_reason = lead in _WITH_A_REASON or (lead is Move.KEEP and "keep" in question.on_move)
         if lead is not None and with_reason and self.meet(lead, question):
             return  # "spring over, jeg er lidt træt nu", "I'll keep it, it's only a call"
-        if self.restates_goal(question, words):
-            return
+        judged: tuple[Msg, ...] = ()
         if move is None:  # "like i just said, nerves", "fredag, det skrev jeg jo": the answer
             words = without_said(words)
+            before = trailing(words, Move.JUDGING)  # "get a job. is that a stupid goal?"
+            if before:
+                words, judged = before, (Msg("move.judging"),)
         # An answer kept after a crisis reply was heard then: "a real milestone, well done"
         # straight after "they'd be better off without me" reads as not listening.
         feeling = (
@@ -264,44 +276,60 @@ class _TurnInProgress(TurnRecords):
             value = self.read(question, self.work(), words)
             said = question.hear(words, value) if question.hear else ()
             listening.remember_felt(self.work(), feeling)
-            self.answer(value, *feeling, *said)
+            self.answer(value, *judged, *feeling, *said)
         except InvalidAnswerError as invalid:
             # Raised before any record changed: the person stays where they were.
             self.ask_again(self.invalid_words(question, invalid))
 
     def restates_goal(self, question: Question, words: str) -> bool:
-        """ "goal is get me own flat" or "nah i didnt say that. get me own flat" at a GROW
-        question after the goal: the goal is put right and said back, never kept as the
-        answer, and the question asked again with the goal as it is now."""
+        """ "goal is get me own flat", "nah i didnt say that. get me own flat" or "that's
+        not what i said" at a GROW question after the goal: the goal is put right and said
+        back with Yes and Not quite (`restated_answer`), never kept as the answer; a
+        protest alone asks how they would put it. The open question waits meanwhile."""
         if self.conversation.flow != grow.FLOW.name or question.name in grow.CHECKS_ITSELF:
             return False
         said = grow.restated_goal(words)
         work = self.work()
         if said is None or work.goal is None:
             return False
-        if not said:  # "i didnt say that": how would they put it?
+        if not said and not self.quotes_goal(question):
+            return False  # "that's not what i said" after "That fear makes sense": sorry
+        if not said:  # "i didnt say that" to their goal quoted: how would they put it?
             self.ask_again(Msg("grow.goal_how"))
             return True
         work.update_goal(text=said, first_words=None)
         work.draft[RESTATED] = question.name
-        self.ask_again(Msg("grow.goal_restated", {"said": grow.quoted(said)}))
+        self.asking()  # its Yes and Not quite answer the goal said back, not the question
+        said_back = Msg("grow.goal_restated", {"said": grow.quoted(said)})
+        self.say(said_back, choices=grow.RIGHT_CHOICES, ask_id=self.conversation.ask_id)
         return True
 
+    def quotes_goal(self, question: Question) -> bool:
+        """The question says their goal back ("Why does “get a job” matter to you?")."""
+        prompt = self.catalogue.texts("en").get(question.prompt, "")
+        return "{goal" in prompt or "{sounds}" in prompt
+
     def restated_goal_agreed(self, question: Question, move: Move | None, words: str) -> bool:
-        """Yes or no, right after a goal was restated and said back: heard (the goal as
-        it is, or how they would put it), and the question again. A question with a Yes
-        button of its own ("Is that right?") takes the yes itself."""
-        work = self.work()
-        if work.draft.pop(RESTATED, None) != question.name or work.goal is None:
-            return False
-        if any(choice.value == listening.YES for choice in question.offered(work)):
-            return False
+        """Yes or no in words, right after a goal was restated and said back."""
         if move is Move.YES or agreement(words):
-            self.ask_again(Msg("grow.goal_kept", {"said": grow.quoted(work.goal.text)}))
-        elif move is Move.NO:
-            self.ask_again(Msg("grow.goal_how"))
-        else:
+            return self.restated_answer(question, "yes")
+        if move in (Move.NO, Move.CORRECTION):
+            return self.restated_answer(question, "not_quite")
+        self.work().draft.pop(RESTATED, None)
+        return False
+
+    def restated_answer(self, question: Question, value: str) -> bool:
+        """Yes or Not quite to a goal restated at `question` and said back: heard (the
+        goal as it is, or how they would put it), then the question again. False when no
+        goal was just said back there."""
+        work = self.work()
+        at = work.draft.pop(RESTATED, None)
+        if at != question.name or work.goal is None or value not in ("yes", "not_quite"):
             return False
+        if value == "yes":
+            self.ask_again(Msg("grow.goal_kept", {"said": grow.quoted(work.goal.text)}))
+        else:
+            self.ask_again(Msg("grow.goal_how"))
         return True
 
     def switch_language(self, code: str) -> None:
@@ -432,6 +460,8 @@ class _TurnInProgress(TurnRecords):
     def pick(self, event: Pick) -> None:
         conversation = self.conversation
         current = conversation.flow is not None and event.ask_id == conversation.ask_id
+        if current and self.restated_answer(self.question(), event.value):
+            return
         if current and event.value in {c.value for c in self.question().offered(self.work())}:
             self.conversation = conversation.model_copy(update={"paused": False})
             self.answer(self.question().read(event.value))

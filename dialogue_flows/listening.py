@@ -17,6 +17,12 @@ by the question's `on_move`), or gets a short reply and the same question again.
 |               | (`<prompt>.example`), then the question                             |
 | too long      | heard, and a pause offered (`move.too_long`), then the question     |
 | about GROW    | what GROW is, in a few words (`move.about_grow`), then the question |
+| retract       | "scratch that": let go, kindly (`<prompt>.retract`), the question   |
+|               | again; nothing kept, what they said before stays as it was          |
+| correction    | "that's not what I said": sorry, how would they put it, and the     |
+|               | question (in GROW the goal is asked for first, see `engine`)        |
+| judging       | "is that a stupid goal?": a warm, short word (`move.judging`), then |
+|               | the same question again                                             |
 | don't know    | a gentle example (`<prompt>.example`); the second time, a way on    |
 | already said  | what they said earlier, if the flow has it; or what they have said  |
 |               | so far (`recall`), and the question; else sorry, once more          |
@@ -98,6 +104,12 @@ def react(
         return Reaction(said=(Msg("move.too_long"),))
     if move is Move.ABOUT_GROW:
         return Reaction(said=(Msg("move.about_grow"),))
+    if move is Move.RETRACT:  # "actually no, scratch that, i dont know what i want"
+        return Reaction(said=(own_or("retract", "move.retract"),))
+    if move is Move.CORRECTION:  # "you got that wrong": their words, not ours
+        return Reaction(said=(Msg("move.correction"),))
+    if move is Move.JUDGING:  # "is that a stupid goal?": warmly, then the same question
+        return Reaction(said=(Msg("move.judging"),))
     if move is Move.DONT_KNOW:
         _note(work, question, move)
         if move not in heard:

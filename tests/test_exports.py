@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from datetime import timedelta
@@ -19,7 +20,8 @@ from pypdf import PdfReader
 
 from bot.app import open_app
 from bot.exports.document import schema
-from bot.exports.pdf import to_pdf
+from bot.exports.pdf import FONT, LABEL, _Document, to_pdf
+from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.types import Text
 
 GROWCOACH = str(Path(sys.executable).parent / "growcoach")
@@ -76,6 +78,23 @@ async def test_the_pdf_holds_goal_steps_words_and_chart(stored: Path, tmp_path: 
     fonts = reader.pages[0]["/Resources"]["/Font"]
     names = [str(fonts[key].get_object()["/BaseFont"]) for key in fonts]
     assert any("DejaVuSans" in name for name in names), names  # embedded Unicode font
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_every_field_label_fits_its_column(language: str) -> None:
+    """A label wider than its column runs into the person's words: the Danish PDF read
+    "Det betyder det for personenformål", the label printed over the answer."""
+    source = (Path(__file__).parent.parent / "bot" / "exports" / "pdf.py").read_text()
+    keys = sorted(set(re.findall(r'field\(\s*"(pdf\.[a-z_.]+)"', source)))
+    assert len(keys) >= 15, keys  # the goal's fields and the summary's
+    catalogue, page = Catalogue.load(), _Document("")
+    page.set_font(FONT, "B", 9.5)
+    wide = {
+        key: label
+        for key in keys
+        if page.get_string_width(label := catalogue.template(key, language)) > LABEL - 2
+    }
+    assert wide == {}
 
 
 async def test_the_progress_heading_never_stands_without_its_chart(stored: Path) -> None:

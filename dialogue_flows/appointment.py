@@ -37,6 +37,13 @@ EVE_HOUR = 18
 """The summary's hour for someone without a weekly check-in."""
 EVE_WAIT = timedelta(hours=3)
 """How long the summary waits when it comes while the person is in a crisis conversation."""
+CHECKIN_WAIT = timedelta(hours=1)
+"""How long the summary waits when it comes in the middle of a check-in. Due at the
+check-in hour, it comes with the weekly check-in itself whenever the appointment is the
+day after it; on top of it, the answer to "How did it go?" would be taken as the agenda."""
+CHECKIN_WAIT_UNTIL = timedelta(hours=12)
+"""A check-in left open never keeps the summary back into the last 12 hours before the
+appointment: then it comes anyway, and the check-in is asked again after it."""
 
 _MONTHS = {
     name: number

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from dialogue_flows import (
@@ -535,10 +535,9 @@ class _TurnInProgress(TurnRecords):
         due = appointment.due_appointment(work)
         if due is None:
             return
-        if self.conversation.flow == crisis_care.FLOW.name and self.is_open():
-            # Never in the middle of "Are you safe?": a few hours later, as a new reminder.
-            later = (self.now + appointment.EVE_WAIT).replace(microsecond=0)
-            sent = due.model_copy(update={"eve_due": later})
+        wait = self.summary_wait(due.at)
+        if wait is not None:  # a new reminder, later
+            sent = due.model_copy(update={"eve_due": (self.now + wait).replace(microsecond=0)})
         else:
             sent = due.model_copy(update={"eve_due": None, "summary_at": self.now})
         kept = tuple(sent if a.number == due.number else a for a in self.outcomes.appointments)
@@ -550,6 +549,20 @@ class _TurnInProgress(TurnRecords):
             appointment.FLOW, *appointment.summary(work, due),
             draft={"entry": "eve", "appointment": due.number}, resume=resume,
         )  # fmt: skip
+
+    def summary_wait(self, appointment_at: datetime) -> timedelta | None:
+        """How long the summary before an appointment at `appointment_at` waits, if it
+        comes in the middle of something: never in the middle of "Are you safe?" (a few
+        hours), and after a check-in rather than on top of it (while there is time)."""
+        if not self.is_open():
+            return None
+        if self.conversation.flow == crisis_care.FLOW.name:
+            return appointment.EVE_WAIT
+        in_checkin = self.conversation.flow in (checkin.FLOW.name, gas.RATE.name)
+        time_left = appointment_at - self.now - appointment.CHECKIN_WAIT
+        if in_checkin and time_left >= appointment.CHECKIN_WAIT_UNTIL:
+            return appointment.CHECKIN_WAIT
+        return None
 
     def due_measure(self) -> None:
         """A measure at the person's rhythm: offered, unless they are in a conversation

@@ -11,7 +11,7 @@ from test_languages import DANISH_PLAN
 from dialogue_flows.appointment import read_when
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
-from dialogue_flows.types import DueAppointment, DueMeasure
+from dialogue_flows.types import DueAppointment, DueCheckin, DueMeasure
 
 PLAN_DA = (*DANISH_PLAN[:4], "Hun betyder meget for mig", *DANISH_PLAN[5:])
 
@@ -225,6 +225,47 @@ def test_the_summary_waits_while_someone_is_asked_whether_they_are_safe(
     dialogue.now = datetime(2026, 3, 2, 21, 1, tzinfo=UTC)
     [summary] = dialogue.send(DueAppointment())
     assert "Your appointment is tomorrow" in summary
+
+
+def test_the_summary_comes_after_the_check_in_due_at_the_same_hour(dialogue: Dialogue) -> None:
+    """Due the day before at the check-in hour, the summary comes with the weekly check-in
+    whenever the appointment is the day after it. Read through the console, "How did it
+    go?" was followed at once by the agenda question, so "I did it" would have been kept
+    as the agenda: the summary waits an hour, and then tells of the check-in just made."""
+    scaled(dialogue)  # check-ins on Mondays at 18:00, Copenhagen
+    dialogue.run("/appointment", "on the 10th at 10", "yes")  # Tuesday 10 March
+    assert dialogue.outcomes.appointments[0].eve_due == datetime(2026, 3, 9, 17, tzinfo=UTC)
+    dialogue.now = datetime(2026, 3, 9, 17, tzinfo=UTC)
+    [checkin] = dialogue.send(DueCheckin())
+    assert "How did it go with your step" in checkin
+    assert dialogue.send(DueAppointment()) == []  # not on top of the check-in
+    assert dialogue.step == "how"
+    assert dialogue.outcomes.appointments[0].eve_due == datetime(2026, 3, 9, 18, 1, tzinfo=UTC)
+    dialogue.run("I did it", "An alarm", "7", "Keep the same step", "+1")
+    assert dialogue.outcomes.appointments[0].agenda is None
+    dialogue.now = datetime(2026, 3, 9, 18, 1, tzinfo=UTC)
+    [summary] = dialogue.send(DueAppointment())
+    assert "Check-ins: 1 (done: 1)" in summary
+    assert "Now: I have viewed a flat (a bit better than expected)" in summary
+
+
+def test_a_check_in_left_open_keeps_the_summary_back_only_while_there_is_time(
+    dialogue: Dialogue,
+) -> None:
+    scaled(dialogue)
+    dialogue.run("/appointment", "on the 10th at 10", "yes")  # 09:00 UTC
+    dialogue.now = datetime(2026, 3, 9, 17, tzinfo=UTC)
+    dialogue.send(DueCheckin())
+    assert dialogue.send(DueAppointment()) == []
+    dialogue.now = datetime(2026, 3, 9, 19, tzinfo=UTC)  # 14 hours before: one more hour
+    assert dialogue.send(DueAppointment()) == []
+    dialogue.now = datetime(2026, 3, 9, 20, 1, tzinfo=UTC)  # an hour on would leave < 12
+    [summary] = dialogue.send(DueAppointment())
+    assert "Is there anything you want to raise with your worker?" in summary
+    dialogue.say("Nothing this time")
+    [*_, back] = dialogue.say("No, thanks")
+    assert "How did it go with your step" in back  # the check-in, asked again after it
+    assert dialogue.step == "how"
 
 
 @pytest.mark.parametrize(

@@ -94,6 +94,8 @@ def test_every_field_label_fits_its_column(language: str) -> None:
         for key in keys
         if page.get_string_width(label := catalogue.template(key, language)) > LABEL - 2
     }
+    page.add_page()
+    page.output()  # as an export does: that closes the font files it opened
     assert wide == {}
 
 

@@ -206,7 +206,7 @@ def test_an_appointment_in_words_then_the_summary_once_and_an_agenda(dialogue: D
     assert dialogue.outcomes.appointments[0].agenda == "Whether I can get help with the deposit"
     assert dialogue.outcomes.appointments[0].eve_due is None
     [kept] = dialogue.command("mydata")
-    assert "• 1 level chosen, 1 wellbeing questionnaire, 1 appointment with your" in kept
+    assert "• 1 level chosen, 1 wellbeing questionnaire, 1 appointment (with your agenda" in kept
 
 
 def test_the_summary_waits_while_someone_is_asked_whether_they_are_safe(

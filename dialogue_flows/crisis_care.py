@@ -15,14 +15,17 @@ the lines are the drug lines or the alcohol lines (`SUBSTANCE_LINES`). Each repl
 with the lines of the concern it answers; distress said after a reply whose lines do
 not serve it (a partner's violence) gets its own (`covered`). Panic said with the body
 ("my heart is tight, i think i die") is answered as panic, not as a wish to die
-(`is_panic`); self-harm alone is spoken of as self-harm, with first aid (`act_for`);
-not eating for days is named (`also_said`). At "Are you safe right now?", after any
-reply but an emergency, "You misread me, I'm fine" leads straight back (`MISREAD`).
+(`is_panic`); self-harm alone is spoken of as self-harm, with first aid, and an urge
+not acted on without it (`act_for`, `Care.urge`); not eating for days is named
+(`also_said`). At a crisis question, after any reply but an emergency, "You misread me,
+I'm fine" (a button, or a protest or denial in words) leads straight back, and the
+words that raised the alarm raise none again that day (`MISREAD`, `without_misread`).
 
 It listens as a person would: "im fine its nothing. just a bad week" is safe, "you already
 asked me that. yeah" is yes, and "im not ringing 999 over that" is met with respect,
-never with the numbers again. A second crisis reply the same day is short: a caring
-line and the few lines that fit, with /safety for the rest (`CareNote`).
+never with the numbers again. One whole crisis reply a day: a second the same day,
+after a false alarm too, is short: a caring line and the few lines that fit, with
+/safety for the rest (`unanswered`, `CareNote`).
 
 The conversation the person was in is interrupted, never lost: the engine keeps it in
 `Conversation.resume` and takes it up again, at the same question, when this one ends.

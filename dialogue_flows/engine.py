@@ -132,7 +132,8 @@ class Engine:
         moved = turn.hear_place(text) if text else False
         concerns = turn.concerns(text) if text else frozenset()
         if concerns and not turn.imagined(concerns, text):  # first, even in a command's words
-            turn.crisis(concerns, text)
+            if not turn.protest_heard(concerns, text):
+                turn.crisis(concerns, text)
         elif moved:
             turn.place_told(event)
         else:
@@ -471,6 +472,25 @@ class _TurnInProgress(TurnRecords):
                 distress and crisis_care.covered(concerns, self.conversation.care, self.now)
             )
         return {concern.value for concern in concerns} <= self.question().imagines
+
+    def protest_heard(self, concerns: frozenset[Concern], text: str) -> bool:
+        """A protest after a crisis reply today, outside the crisis conversation ("?? u
+        misread me im fine, i meant i want to tell my tutor about college stuff", Chloe,
+        back at her GROW question): the apology, its words remembered as misread, and the
+        open question again, never a new alarm. Not an emergency, nor when they say in
+        plain words that they are not safe or not sure (`crisis_care.protests`)."""
+        note = self.conversation.care
+        lately = any(crisis_care.said_lately(note, key, self.now) for key in crisis_care.REPLIES)
+        in_crisis = self.conversation.flow == crisis_care.FLOW.name
+        if self.person is None or in_crisis or not lately or Concern.EMERGENCY in concerns:
+            return False
+        if not crisis_care.protests(text):
+            return False
+        prints = crisis_care.alarm_prints(text, self.person_id)
+        care = crisis_care.remember_misread(note, prints, self.now)
+        self.conversation = self.conversation.model_copy(update={"care": care})
+        self.say_then_ask(Msg("crisis.misread"))
+        return True
 
     def answers_here(self, words: str) -> bool:
         """The words answer the open crisis question (not "unclear")."""

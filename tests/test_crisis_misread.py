@@ -81,6 +81,27 @@ def test_a_protest_after_im_safe_is_heard_too(dialogue: Dialogue, danish: Dialog
     assert danish.keys[0] == "crisis.misread", danish.keys
 
 
+def test_a_protest_back_at_the_grow_question_is_heard_not_alarmed(
+    dialogue: Dialogue, danish: Dialogue
+) -> None:
+    """Chloe, back at her GROW question after a reply: "?? u misread me im fine, i meant
+    ..." raised another alarm. Heard as a protest that day; an emergency never is."""
+    dialogue.run(*CHLOE_AT_NOW, "i cut myself again last night", "im safe", "no thanks")
+    protest = "?? u misread me im fine, i meant i cant go on anymore with that essay"
+    assert assess(protest), "said alone, these words raise the alarm"
+    [reply] = dialogue.say(protest)
+    assert dialogue.keys == ["crisis.misread", "grow.now"], dialogue.keys
+    assert "•" not in reply and reply.endswith("right now?")
+    dialogue.say("u misread me, i took all my pills")
+    assert dialogue.keys[0] == "crisis.emergency", dialogue.keys
+    danish.run(*DANISH_AT_NOW, "min kæreste slog mig igen i går", "jeg er okay lige nu", "nej tak")
+    danish.say("du misforstod mig, jeg orker ikke mere med det kursus")
+    assert danish.keys[0] == "crisis.misread", danish.keys
+    danish.now += timedelta(days=1, minutes=1)
+    danish.say("du misforstod mig, jeg orker ikke mere med det kursus")  # a day on: heard
+    assert danish.keys[0].startswith("crisis.") and "crisis.misread" not in danish.keys
+
+
 def test_a_number_typed_first_picks_that_option(dialogue: Dialogue, danish: Dialogue) -> None:
     """Gary typed "4. christ almighty…" at the four options: it was read as no answer."""
     dialogue.run(*THROUGH_REALITY, "honestly i cant go on anymore")

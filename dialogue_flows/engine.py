@@ -555,18 +555,18 @@ class _TurnInProgress(TurnRecords):
     ) -> tuple[crisis_care.Care, list[Msg]]:
         """The care chosen and its reply: in full, with its lines and their plan, when
         `crisis_care.unanswered` says so (once a day, an emergency always); else a caring
-        line and the few lines that fit best, those not offered today first (/safety has
-        all). What was said
+        line and the few lines that fit best: those of its concerns not offered today
+        when there are some (the book lists lines in its own order), /safety has all. What was said
         chooses the wording (a lapse on what: `crisis_care.message_for`)."""
         care, kinds = crisis_care.care_for(concerns, said)
         note = self.conversation.care
         fresh = crisis_care.unanswered(concerns, said, note, self.now)
         others = [crisis_care.CARE[concern] for concern in crisis_care.CARE if concern in concerns]
-        if fresh is None:  # the lines not offered today first: distress after violence
+        if fresh is None:  # the lines not offered today, if any: violence after a suicide reply
             unoffered = [crisis_care.CARE[concern] for concern in crisis_care.CARE
                          if concern in concerns and not crisis_care.covered(
                              frozenset({concern}), note, self.now)]  # fmt: skip
-            kinds = crisis_care.kinds_for([*unoffered, *others], said)
+            kinds = crisis_care.kinds_for(unoffered or others, said)
             return care, [Msg(crisis_care.AGAIN, self.care_values(kinds, crisis_care.SHORT_LINES))]
         kinds = crisis_care.kinds_for([fresh, *others], said)  # the lines of what it says first
         message = crisis_care.message_for(fresh, said)

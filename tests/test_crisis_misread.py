@@ -218,9 +218,10 @@ def test_after_a_misread_another_alarm_that_day_is_short(dialogue: Dialogue) -> 
 
 def test_a_danish_second_alarm_is_short(danish: Dialogue) -> None:
     danish.run(*DANISH_AT_REALITY, "jeg vil ikke leve mere", "ja", "nej tak")
-    danish.say("min kæreste slog mig igen i går")
+    danish.say("min kæreste slog mig igen i går og jeg kan ikke mere")
     assert danish.keys == ["crisis.again", "crisis.safe_now"], danish.keys
-    assert "Lev Uden Vold" in danish.last_replies[0]  # the lines that fit it
+    [reply] = danish.last_replies
+    assert "Lev Uden Vold" in reply and "Livslinien" not in reply  # not offered today
 
 
 # -- 6 and 7. one question a message; the risk sentence dropped whole, and said so -------

@@ -240,7 +240,8 @@ def unanswered(
         if concern not in concerns:
             continue
         given = any(said_lately(note, message, now) for message in covering(care, said))
-        if not care.shortened or not (given or (replied and not care.full_once)):
+        short = given or (replied and not care.full_once)
+        if not (care.shortened and short):
             return care
     return None
 

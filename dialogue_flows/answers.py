@@ -1305,15 +1305,29 @@ def closest(text: str, said_as: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
         meanings.setdefault(found.words, set()).add(found.meaning)
     table = Phrases(every)
     typed = [word.text for word in words(text)]
-    negations = word_list("own_answers_cues", "not")
+    unsure = {
+        at
+        for s, e, _ in phrase_list("own_answers_cues", "unsure").find(typed)
+        for at in range(s, e)
+    }  # "jeg ved ik, halvdelen?": the "ik" turns nothing round
+    negations = {
+        at
+        for at, word in enumerate(typed)
+        if word in word_list("own_answers_cues", "not") and at not in unsure
+    }
     said = {
         meaning
         for start, _, found in table.find(typed)
-        if not negations & set(typed[max(0, start - _NOT_BEFORE) : start])
+        if not negations & set(range(max(0, start - _NOT_BEFORE), start))
         for meaning in meanings[found.words]
     }  # "not very often" is not "often"
     named = [value for value in values if value in said]
-    places = [int(word) for word in typed if word.isdecimal() and len(word) <= 2]
+    clock = word_list("time", "clock_cues")  # "på arbejde kl 5" is a time, not answer 5
+    places = [
+        int(word)
+        for at, word in enumerate(typed)
+        if word.isdecimal() and len(word) <= 2 and not (at and typed[at - 1] in clock)
+    ]
     if len(places) == 1 and 1 <= places[0] <= len(values):
         named = list(dict.fromkeys([values[places[0] - 1], *named]))
     return tuple(named) if len(named) <= 2 else ()

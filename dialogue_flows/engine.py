@@ -44,7 +44,7 @@ from dialogue_flows.answers import (
     match_choice,
 )
 from dialogue_flows.catalogue import Catalogue
-from dialogue_flows.crisis import Concern, assess
+from dialogue_flows.crisis import Concern, Finding, weigh
 from dialogue_flows.flow import Flow, Question, TurnRecords, Work
 from dialogue_flows.helplines import Helplines
 from dialogue_flows.moves import (
@@ -131,10 +131,11 @@ class Engine:
         turn = _TurnInProgress(self, snapshot, now, from_person=not isinstance(event, FROM_LOOP))
         text = event.text if isinstance(event, Text) else ""
         moved = turn.hear_place(text) if text else False
-        concerns = turn.concerns(text) if text else frozenset()
+        found = turn.finding(text) if text else Finding(frozenset())
+        concerns = found.concerns
         if concerns and not turn.imagined(concerns, text):  # first, even in a command's words
             if not turn.protest_heard(concerns, text):
-                turn.crisis(concerns, text)
+                turn.crisis(concerns, text, sure=found.sure)
         elif moved:
             turn.place_told(event)
         else:
@@ -263,10 +264,15 @@ class _TurnInProgress(TurnRecords):
             words = without_said(words)
         # An answer kept after a crisis reply was heard then: "a real milestone, well done"
         # straight after "they'd be better off without me" reads as not listening.
-        feeling = () if kept is not None else listening.acknowledge(question, words, self.language)
+        feeling = (
+            ()
+            if kept is not None
+            else listening.acknowledge(question, self.work(), words, self.language)
+        )
         try:
             value = self.read(question, self.work(), words)
             said = question.hear(words, value) if question.hear else ()
+            listening.remember_felt(self.work(), feeling)
             self.answer(value, *feeling, *said)
         except InvalidAnswerError as invalid:
             # Raised before any record changed: the person stays where they were.
@@ -383,13 +389,16 @@ class _TurnInProgress(TurnRecords):
         asked = self.conversation.asked_at
         return sent_at is not None and asked is not None and sent_at < asked.replace(microsecond=0)
 
-    def concerns(self, text: str) -> frozenset[Concern]:
+    def finding(self, text: str) -> Finding:
         """What the message speaks of, leaving out what the person said a reply misread
         within the day (testers: "yes. and the shed roof's gone, you missed that" raised
         the alarm the shed roof had raised a minute before)."""
         note = self.conversation.care
         heard = crisis_care.without_misread(text, note, self.person_id, self.now)
-        return crisis_care.reread(assess(heard), heard) if heard.strip() else frozenset()
+        if not heard.strip():
+            return Finding(frozenset())
+        found = weigh(heard)
+        return Finding(crisis_care.reread(found.concerns, heard), found.sure)
 
     def hear_in_crisis(self, question: Question, move: Move | None, words: str) -> None:
         """The crisis conversation reads its own answers ("not sure" to "Are you safe?"),
@@ -519,17 +528,24 @@ class _TurnInProgress(TurnRecords):
             return question.read(shown[number - 1].value)
         return self.read(question, self.work(), words)
 
-    def crisis(self, concerns: frozenset[Concern], said: str) -> None:
+    def crisis(self, concerns: frozenset[Concern], said: str, sure: bool = True) -> None:
         """Before anything else: the reply that fits, the lines, their own plan; then the
-        safety question, while the conversation they were in waits, exactly as it was."""
+        safety question, while the conversation they were in waits, exactly as it was.
+        A crisis only suspected (`crisis.Finding`) is met tentatively: "I may have misread
+        you", the lines that fit, and the same safety question with "You misread me"."""
+        sure = sure or Concern.EMERGENCY in concerns
         if self.person is None:  # nothing is kept before consent: no question to follow
             care, kinds = crisis_care.care_for(concerns, said)
             values = self.care_values(kinds, crisis_care.most(care, concerns))
-            message = Msg(crisis_care.message_for(care, said), values)
+            first = (
+                [Msg(crisis_care.message_for(care, said), values)]
+                if sure
+                else self.suspected(care, concerns, said, kinds)
+            )
             also = (*crisis_care.also_said(said), *self.which_country())
-            self.say(message, *also, Msg(self.before_consent(message.key), values))
+            self.say(*first, *also, Msg(self.before_consent(first[-1].key), values))
             return
-        care, reply = self.care_reply(concerns, said)
+        care, reply = self.care_reply(concerns, said, sure)
         started = (
             crisis_care.answer_besides(said)
             if self.is_open() and self.conversation.flow != crisis_care.FLOW.name
@@ -558,18 +574,37 @@ class _TurnInProgress(TurnRecords):
         named = "{emergency}" in str(self.catalogue.texts(self.language).get(key, ""))
         return "crisis.before_consent_named" if named else "crisis.before_consent"
 
+    def suspected(
+        self,
+        care: crisis_care.Care,
+        concerns: frozenset[Concern],
+        said: str,
+        kinds: tuple[str, ...],
+    ) -> list[Msg]:
+        """A crisis only suspected: said tentatively, with the few lines that fit; a lapse in
+        its own words after "if I read you right" (what an old dose can do matters even then)."""
+        if care.said_if_suspected:
+            values = self.care_values(kinds, crisis_care.most(care, concerns))
+            own = Msg(crisis_care.message_for(care, said), values)
+            return [Msg(crisis_care.SUSPECTED_IF), own]
+        return [Msg(crisis_care.SUSPECTED, self.care_values(kinds, crisis_care.SHORT_LINES))]
+
     def care_values(self, kinds: tuple[str, ...], most: int | None = None) -> dict[str, Param]:
         return {"helplines": self.helpline_text(kinds, most), "emergency": self.emergency_number()}
 
     def care_reply(
-        self, concerns: frozenset[Concern], said: str = ""
+        self, concerns: frozenset[Concern], said: str = "", sure: bool = True
     ) -> tuple[crisis_care.Care, list[Msg]]:
         """The care chosen and its reply: in full, with its lines and their plan, when
         `crisis_care.unanswered` says so (once a day, an emergency always); else a caring
         line and the few lines that fit best: those of its concerns not offered today
-        when there are some (the book lists lines in its own order), /safety has all. What was said
-        chooses the wording (a lapse on what: `crisis_care.message_for`)."""
+        when there are some (the book lists lines in its own order), /safety has all.
+        What was said chooses the wording (a lapse on what: `crisis_care.message_for`).
+        Only suspected: tentative, with the few lines, and not noted as answered (a sure
+        one later today gets the whole reply)."""
         care, kinds = crisis_care.care_for(concerns, said)
+        if not sure:
+            return care, [*self.suspected(care, concerns, said, kinds), *self.which_country()]
         note = self.conversation.care
         fresh = crisis_care.unanswered(concerns, said, note, self.now)
         others = [crisis_care.CARE[concern] for concern in crisis_care.CARE if concern in concerns]

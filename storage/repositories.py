@@ -100,17 +100,16 @@ def utc_text(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
-def upsert(
-    table: str, columns: tuple[str, ...], key: tuple[str, ...], mark: str = "?", rows: int = 1
-) -> str:
-    """Insert rows, or update each where its key exists; `mark` is the driver's placeholder."""
+def upsert(table: str, columns: tuple[str, ...], key: tuple[str, ...], mark: str = "?") -> str:
+    """Insert a row, or update it where its key exists; `mark` is the driver's placeholder
+    (numbered when it holds `{n}`: "${n}" gives $1, $2, …)."""
     quoted = [f'"{column}"' for column in columns]
     updates = ", ".join(
         f"{q} = excluded.{q}" for c, q in zip(columns, quoted, strict=True) if c not in key
     )
-    values = ", ".join([f"({', '.join([mark] * len(columns))})"] * rows)
+    marks = ", ".join(mark.format(n=n) for n in range(1, len(columns) + 1))
     return (
-        f"INSERT INTO {table} ({', '.join(quoted)}) VALUES {values} "
+        f"INSERT INTO {table} ({', '.join(quoted)}) VALUES ({marks}) "
         f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {updates}"
     )
 

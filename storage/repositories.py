@@ -100,16 +100,17 @@ def utc_text(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
-def upsert(table: str, columns: tuple[str, ...], key: tuple[str, ...], mark: str = "?") -> str:
-    """Insert a row, or update it where its key exists; `mark` is the driver's placeholder
-    (numbered when it holds `{n}`: "${n}" gives $1, $2, …)."""
+def upsert(
+    table: str, columns: tuple[str, ...], key: tuple[str, ...], mark: str = "?", rows: int = 1
+) -> str:
+    """Insert rows, or update each where its key exists; `mark` is the driver's placeholder."""
     quoted = [f'"{column}"' for column in columns]
     updates = ", ".join(
         f"{q} = excluded.{q}" for c, q in zip(columns, quoted, strict=True) if c not in key
     )
-    marks = ", ".join(mark.format(n=n) for n in range(1, len(columns) + 1))
+    values = ", ".join([f"({', '.join([mark] * len(columns))})"] * rows)
     return (
-        f"INSERT INTO {table} ({', '.join(quoted)}) VALUES ({marks}) "
+        f"INSERT INTO {table} ({', '.join(quoted)}) VALUES {values} "
         f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {updates}"
     )
 

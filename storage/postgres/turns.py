@@ -15,10 +15,7 @@ statement takes its own snapshot, so the read, taken once the lock is held, sees
 that the person's previous turn committed.
 
 The rows are those of `storage.turns` (`changed_rows`, `stored_from`): only the SQL is
-PostgreSQL's here. The longest statements are prepared once on each connection of the
-pool (`prepare`): the read, and each table's upsert of one row (`EXECUTE` once per changed
-row), so the server does not parse and plan them again every turn, and a turn's writes are
-a third of the text they were as multi-row `INSERT`s with their column lists.
+PostgreSQL's here.
 """
 
 from __future__ import annotations
@@ -49,25 +46,13 @@ def lock_key(name: str) -> int:
 
 _EVERYTHING = select_everything("%(person)s", "json_build_object(", ")::text")
 READ = "growcoach_read"
-
-
-def _write(table: str) -> str:
-    """The name of the prepared upsert of one row of `table`."""
-    return f"growcoach_write_{table}"
-
-
-PREPARED = {
-    READ: _EVERYTHING.replace("%(person)s", "$1"),
-    **{_write(table): upsert(table, columns, key, "${n}") for table, columns, key, *_ in TABLES},
-}
-"""Name: statement (its parameters' types found from their use): the read, and each
-table's upsert of one row."""
+"""The read, prepared on each connection of the pool (`prepare`): planned once, not per turn."""
 
 
 async def prepare(connection: Connection) -> None:
-    """For a new connection of the pool: the turn's statements, prepared (`PREPARED`)."""
-    for name, statement in PREPARED.items():
-        await connection.execute(f"PREPARE {name} AS {statement}")
+    """For a new connection of the pool: the turn's read as a prepared statement."""
+    read = _EVERYTHING.replace("%(person)s", "$1")
+    await connection.execute(f"PREPARE {READ} (text) AS {read}")
 
 
 class TurnStore:
@@ -177,7 +162,7 @@ def _script(cursor: AsyncClientCursor[DictRow], statements: list[tuple[str, Para
 
 
 def _writes(document: dict[str, Any]) -> list[tuple[str, Params]]:
-    """The statements that write a turn's rows: the prepared upsert, once per changed row."""
+    """The statements that write a turn's rows: one multi-row upsert per changed table."""
     statements: list[tuple[str, Params]] = []
     if "unscheduled" in document:
         statements.append(
@@ -190,11 +175,10 @@ def _writes(document: dict[str, Any]) -> list[tuple[str, Params]]:
             " WHERE update_id = %s",
             (receipt["at"], receipt["update_id"]),
         ))  # fmt: skip
-    for table, columns, *_ in TABLES:
-        execute = f"EXECUTE {_write(table)}({', '.join(['%s'] * len(columns))})"
-        statements += [
-            (execute, [row[column] for column in columns]) for row in document.get(table, ())
-        ]
+    for table, columns, key, *_ in TABLES:
+        if rows := document.get(table):
+            sql = upsert(table, columns, key, "%s", rows=len(rows))
+            statements.append((sql, [row[column] for row in rows for column in columns]))
     return statements
 
 

@@ -67,6 +67,10 @@ _WEEK_LATER = re.compile(
     r"\ba\s+week\s+(?:on\s+)?(\w+)|\b(\w+)\s+week\b"
     r"|\b(\w+)\s+om\s+(?:en\s+uge|otte\s+dage|8\s+dage)\b|\bom\s+en\s+uge\s+(?:på\s+)?(\w+)"
 )
+_NEXT_DAY = re.compile(
+    # "next thursday", "næste torsdag": that day of next week (on a Wednesday, not tomorrow)
+    r"\b(?:next|næste)\s+(\w+)"
+)
 _MONTH_WORD = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DAY_OF_MONTH = re.compile(
     # "the 14th (of March)", "d. 14.", "den 14. marts", "14 March", "14. marts"
@@ -111,7 +115,11 @@ def _read_day(words: str, today: date) -> tuple[date | None, str]:
         found = _next_date(today, int(number), _MONTHS.get(match.group(4) or ""))
         if found is not None:
             return found, words[: match.start()] + " " + words[match.end() :]
-    for pattern, week_of in ((_NEXT_WEEK, _in_next_week), (_WEEK_LATER, _a_week_after)):
+    for pattern, week_of in (
+        (_NEXT_WEEK, _in_next_week),
+        (_WEEK_LATER, _a_week_after),
+        (_NEXT_DAY, _in_next_week),
+    ):
         for match in pattern.finditer(words):
             weekday = _day(next(group for group in match.groups() if group))
             if weekday is not None:

@@ -272,11 +272,13 @@ def test_a_check_in_left_open_keeps_the_summary_back_only_while_there_is_time(
     ("said", "day"),
     [("next Tuesday at 10", 8), ("a week on Tuesday at half ten", 15), ("Tuesday week at 10", 15),
      ("Friday next week at 2pm", 11), ("tirsdag om en uge kl 10", 15),
-     ("tirsdag i næste uge kl. 10", 8), ("næste uge torsdag kl 9", 10)],
+     ("tirsdag i næste uge kl. 10", 8), ("næste uge torsdag kl 9", 10),
+     ("next thursday at 11", 10), ("næste torsdag kl 11", 10), ("thursday at 11", 3)],
 )  # fmt: skip
 def test_a_week_on_tuesday_is_the_tuesday_after_next(said: str, day: int) -> None:
     """A Glasgow tester's "a week on Tuesday" was read as the coming Tuesday (on a
-    Wednesday, 2 December: the 8th, where she meant the 15th)."""
+    Wednesday, 2 December: the 8th, where she meant the 15th); a Leicester tester's "next
+    thursday" on that Wednesday as the next day (she meant the 10th)."""
     assert read_when(said, datetime(2026, 12, 2, 12, tzinfo=UTC)).day == day
 
 

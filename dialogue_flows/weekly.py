@@ -14,7 +14,6 @@ the world in the person's own words ("Leeds", "london then", "i live in aarhus",
 from __future__ import annotations
 
 import gzip
-import json
 import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, available_timezones
 
+import orjson
 from rapidfuzz import fuzz, process
 
 from dialogue_flows.answers import InvalidAnswerError, phrase_list, tables, word_list
@@ -512,8 +512,7 @@ def _places() -> dict[str, _Place]:
 
     Where names are shared ("Manchester", "London", "Lagos"), the most populous wins.
     """
-    with gzip.open(PLACES_FILE, "rt", encoding="utf-8") as file:
-        stored = json.load(file)
+    stored = orjson.loads(gzip.decompress(PLACES_FILE.read_bytes()))
     zones = stored["zones"]
     cities = [_Place(False, population, zones[zone], region)
               for population, zone, region in stored["cities"]]  # fmt: skip

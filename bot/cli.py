@@ -357,6 +357,12 @@ def _main(argv: list[str] | None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # Whoever read our output has gone (`growcoach chat | head`). Every turn shown was
+        # saved before it was shown, so nothing is lost: stop quietly, as other command-line
+        # tools do, and send what Python flushes at exit nowhere instead of a second error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return 0
 
 

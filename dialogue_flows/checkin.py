@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 from dialogue_flows import answers, gas, grow
 from dialogue_flows.answers import InvalidAnswerError, OneOf
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
-from dialogue_flows.moves import Move, read_move, split_move
+from dialogue_flows.moves import Move, read_move, says_nothing, split_move
 from dialogue_flows.records import CheckIn, Goal, Step
 from dialogue_flows.types import Choice, Lazy, Msg, Param
 from dialogue_flows.weekly import DAYS_ON, read_weekly
@@ -77,6 +77,10 @@ def next_or_step(text: str) -> str | SaidStep:
     the new step "book the cscs course"; "i just said, X" is X."""
     if text in NEXT_MOVES.values:
         return text
+    found = words(text)
+    said = answers.phrase_list("next_move", typos=False).find([word.text for word in found])
+    if said and len(found) <= SHORT_CHOICE and said[0][:2] == (0, len(found)):
+        return said[0][2].meaning  # "same as before": a choice, though it looks like a move
     if read_move(text) is not None:
         raise InvalidAnswerError("move.not_here")  # "no", "that's all": no step
     text = own_words(text)
@@ -86,6 +90,8 @@ def next_or_step(text: str) -> str | SaidStep:
     if opens and (said[0][1] > 1 or _MARK_AFTER.match(text, found[0].end)):  # not "easier to"
         choice, end = said[0][2].meaning, said[0][1]
         rest = own_words(text[found[end - 1].end :].strip(" ,.:;-\u2013\u2014\u2026"))
+        if says_nothing(rest):  # "et nyt skridt tror jeg": the choice, hedged; no step yet
+            return choice
         return SaidStep(rest, choice) if words(rest) and choice in ("new", "smaller") else choice
     if said and len(found) <= SHORT_CHOICE:
         return said[0][2].meaning

@@ -49,6 +49,7 @@ from dialogue_flows.crisis import Concern, assess
 from dialogue_flows.flow import Flow, Question, TurnRecords, Work
 from dialogue_flows.helplines import Helplines
 from dialogue_flows.moves import (
+    ANSWERED_PLAINLY,
     Move,
     agreement,
     asking,
@@ -219,8 +220,8 @@ class _TurnInProgress(TurnRecords):
             self.switch_language(_SWITCH[move])
             return
         if not self.is_open():
-            if move is Move.REAL_PERSON:
-                self.say(Msg("move.real_person"))
+            if move in ANSWERED_PLAINLY:
+                self.say(Msg(f"move.{move}"))
             key = "idle.paused" if self.conversation.paused else "idle.waiting"
             heard = idle.acknowledgement(words, self.language)
             self.say(*(heard, Msg(f"{key}.after")) if heard else (Msg(key),))
@@ -232,6 +233,8 @@ class _TurnInProgress(TurnRecords):
         if self.crossed(event.sent_at):
             self.ask_again(Msg("crossed", {"said": grow.quoted(words)}))
             return
+        if move is Move.ALREADY_SAID and self.names_a_choice(question, words):
+            move = None  # "same as before" at "what next?": the choice to keep the step
         kept = self.kept_answer(move)
         if kept is not None:
             words, move = kept, read_move(kept)
@@ -367,8 +370,8 @@ class _TurnInProgress(TurnRecords):
         """The crisis conversation reads its own answers ("not sure" to "Are you safe?"),
         in sentences; a refusal to call is met with respect, and words that answer
         nothing get the short question again, never the helplines a second time."""
-        if move is Move.REAL_PERSON:
-            self.ask_again(Msg("move.real_person"))
+        if move in ANSWERED_PLAINLY:
+            self.ask_again(Msg(f"move.{move}"))
             return
         before = crisis_care.heard(words)
         try:
@@ -410,6 +413,14 @@ class _TurnInProgress(TurnRecords):
             wanted == comparable(self.catalogue.render(choice.label, self.language))
             for choice in question.offered(self.work())
         )
+
+    def names_a_choice(self, question: Question, text: str) -> bool:
+        """The question's own reading of the words is one of its choices."""
+        try:
+            value = self.read(question, self.work(), text)
+        except InvalidAnswerError:
+            return False
+        return value in {choice.value for choice in question.offered(self.work())}
 
     def has_words(self, key: str) -> bool:
         return key in self.catalogue.texts("en")

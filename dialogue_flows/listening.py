@@ -10,6 +10,8 @@ by the question's `on_move`), or gets a short reply and the same question again.
 | in `on_move`  | the answer the question declares (keep, that's all, yes, no, ...),  |
 |               | after `<prompt>.<move>` where the question has words for it         |
 | real person   | "I'm an automated program, not a person", then the question         |
+| privacy       | who reads it and what is kept (before consent: nothing), then the   |
+|               | question                                                            |
 | greeting      | a short friendly word (`<prompt>.greeting`), then the question      |
 | question      | what the question means (`<prompt>.means`) and an example           |
 |               | (`<prompt>.example`), then the question                             |
@@ -38,7 +40,7 @@ from dataclasses import dataclass
 
 from dialogue_flows.answers import feeling, free_text, key_phrase
 from dialogue_flows.flow import Question, Work
-from dialogue_flows.moves import Move, agreement
+from dialogue_flows.moves import ANSWERED_PLAINLY, Move, agreement
 from dialogue_flows.types import Msg
 
 HEARD = "heard"
@@ -83,8 +85,8 @@ def react(
         return Reaction(answer=question.read(button))
     if move in (Move.STOP, Move.NOT_NOW, Move.BUSY):
         return Reaction(pause=True)
-    if move is Move.REAL_PERSON:
-        return Reaction(said=(Msg("move.real_person"),))
+    if move in ANSWERED_PLAINLY:  # "are you a bot?", "who reads this?"
+        return Reaction(said=(own_or(move, f"move.{move}"),))
     if move is Move.GREETING:
         return Reaction(said=(own_or("greeting", "move.greeting"),))
     if move is Move.QUESTION:  # "wat u mean": the question another way, with an example

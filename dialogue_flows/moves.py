@@ -85,6 +85,8 @@ class Move(StrEnum):
     """a question to the bot: what is grow? why do you ask? hvad mener du?"""
     REAL_PERSON = "real_person"
     """are you a real person / is this a bot / er du et menneske / er det en robot"""
+    PRIVACY = "privacy"
+    """who reads this / is this recorded / hvem læser det her / bliver det gemt"""
     GREETING = "greeting"
     """hi / hello / hmm ok / hej / godmorgen / thanks / tak"""
     ABOUT_GROW = "about_grow"
@@ -342,7 +344,11 @@ def split_move(text: str) -> tuple[Move | None, str]:
     return None, text
 
 
-_ASKING = (Move.QUESTION, Move.REAL_PERSON)
+_ASKING = (Move.QUESTION, Move.REAL_PERSON, Move.PRIVACY)
+
+ANSWERED_PLAINLY = (Move.REAL_PERSON, Move.PRIVACY)
+"""Questions about growcoach itself, answered the same plain way wherever they are asked
+(`move.<move>`, or the open question's own `<prompt>.<move>`)."""
 
 
 def asking(text: str, move: Move | None) -> Move | None:

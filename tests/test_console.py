@@ -214,3 +214,24 @@ def test_a_crisis_mid_grow_is_met_gently_and_briefly(tmp_path: Path) -> None:
     assert "Thanks for telling me. I'm here if it gets heavy again. I'll still check in" in out
     assert "• A check-in message you asked for, on " in out
     assert out.count("Here's where we were") == 2
+
+
+def test_a_reader_that_goes_away_ends_the_chat_quietly(tmp_path: Path) -> None:
+    """`growcoach chat | head -1`: the pipe closes under the console. No traceback, and the
+    turn that was being shown is saved all the same."""
+    db = tmp_path / "p.db"
+    process = subprocess.Popen(
+        [GROWCOACH, "chat", "--user", "pia", "--db", str(db)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_env(),
+    )
+    assert process.stdin is not None and process.stdout is not None
+    process.stdout.readline()
+    process.stdout.close()
+    _, err = process.communicate(lines("yes", "Pia", "Swim twice a week"), timeout=60)
+    assert b"Traceback" not in err and b"BrokenPipe" not in err, err.decode()
+    assert process.returncode == 1
+    with sqlite3.connect(db) as reader:
+        assert reader.execute("SELECT count(*) FROM people").fetchone() == (1,)

@@ -27,7 +27,17 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from dialogue_flows.moves import Move, read_move, says_nothing, split_move
-from dialogue_flows.words import LANGUAGES, Language, Phrases, Word, fold, phrase, stem, words
+from dialogue_flows.words import (
+    LANGUAGES,
+    Language,
+    Phrases,
+    Word,
+    fold,
+    phrase,
+    same_word,
+    stem,
+    words,
+)
 
 MAX_ANSWER_CHARS = 1000
 """Long enough for a heartfelt paragraph, short enough to read back in a PDF."""
@@ -103,7 +113,9 @@ def check_length(text: str) -> str:
 
 
 def free_text(text: str) -> str:
-    return text
+    """An answer in the person's own words, kept as said, without the fillers that
+    open it (`without_fillers`)."""
+    return without_fillers(text)
 
 
 def name(text: str) -> str:
@@ -427,8 +439,20 @@ def several(text: str) -> tuple[str, ...]:
             least = LIST_MIN_CLAUSES if len(pieces) == 1 else 2  # an "or" says it is a list
             for idea in pieces:
                 ideas += _comma_list(idea, least)
-    kept = (_without_join(idea.strip(" ,.;")) for idea in ideas)
+    kept = [_without_join(idea.strip(" ,.;")) for idea in ideas]
+    unhedged = [_without_hedged_opener(idea) for idea in kept]
+    if sum(new != idea for new, idea in zip(unhedged, kept, strict=True)) > 1:
+        kept = unhedged  # "maybe X, maybe Y": the "maybe"s list them, each idea is whole
     return tuple(idea for idea in kept if idea)
+
+
+def _without_hedged_opener(idea: str) -> str:
+    """ "maybe go to a meeting" in a list of ideas is "go to a meeting"."""
+    found = words(idea)
+    opener = phrase_list("several", "hedged_openers", typos=False).find([w.text for w in found])
+    if opener and opener[0][0] == 0 and opener[0][1] < len(found):
+        return idea[found[opener[0][1]].start :]
+    return idea
 
 
 def ideas_and_pick(text: str) -> tuple[str, int | None]:
@@ -500,15 +524,23 @@ def _or_after_comma(text: str) -> str:
         found = re.search(rf"\s{join}\s", last, re.I)
         if found and last[: found.start()].strip():
             return f"{head},{last[: found.start()]}, {last[found.end() :]}"
+    found = re.search(r"\s(?:and|og)\s", last, re.I)  # "A, B og C": a list if all are ideas
+    if found and last[: found.start()].strip():
+        listed = f"{head},{last[: found.start()]},{last[found.end() - 1 :]}"
+        return listed if len(_comma_list(listed)) > 1 else text
     return text
 
 
 def _opens_idea(typed: list[str]) -> bool:
     """A clause opens as an idea ("I could ring the council"), not as more about the one
-    before ("she's good with…")."""
+    before ("she's good with…"); "maybe", "ellers" before an idea leave it one ("maybe
+    ask my sister"), not before a time ("maybe tomorrow")."""
     opener = phrase_list("several", "idea_openers", typos=False).find(typed[:3])
     if opener and opener[0][0] == 0:
         return True
+    hedged = phrase_list("several", "hedged_openers", typos=False).find(typed[:2])
+    if hedged and hedged[0][0] == 0 and hedged[0][1] < len(typed):
+        typed = typed[hedged[0][1] :]
     return bool(typed) and typed[0] not in word_list("several", "not_idea_starts")
 
 
@@ -670,6 +702,30 @@ def meant(text: str) -> str:
     clauses = [c for c in re.split(r"[,.;:!?\u2026]+", text) if words(c)]
     kept = [c for c in clauses if not _opening(words(c), "not", "self_correction")]
     return ", ".join(c.strip() for c in kept) if kept and len(kept) < len(clauses) else text
+
+
+def when_put_right(text: str) -> tuple[str, str | None]:
+    """A new day or time for the step said beside another answer: the rest of the words,
+    and the new "when" (None when none is said). A clause with a day and a cue ("make
+    it", "gør det", "instead") says it; a day after "not" is the one they do not mean.
+
+    >>> when_put_right("7, but make it thursday not tuesday")
+    ('7', 'thursday')
+    >>> when_put_right("7, men gør det torsdag ikke tirsdag"), when_put_right("6 i guess")
+    (('7', 'torsdag'), ('6 i guess', None))
+    """
+    from dialogue_flows.weekly import when_said  # weekly reads its words with this module
+
+    clauses = re.split(r"[,.;:!?\n]+|\s(?=(?i:but|men)\s)", text)
+    cues = phrase_list("self_correction", "when_cues", typos=False)
+    for at, clause in enumerate(clauses):
+        typed = [word.text for word in words(clause)]
+        said = re.split(r"\s(?i:not|ikke)\s", clause)[0]  # "thursday not tuesday"
+        when = when_said(said)
+        if when is not None and cues.find(typed):
+            rest = " ".join(c.strip() for i, c in enumerate(clauses) if i != at and c.strip())
+            return rest or text, when
+    return text, None
 
 
 def none_of_them(text: str) -> str | None:
@@ -1132,11 +1188,48 @@ def without_hedges(text: str) -> str:
     return kept
 
 
-def _unhedged(found: Sequence[Word]) -> tuple[int, int]:
+@cache
+def _hedges(kind: str, qualifiers: bool) -> Phrases:
+    """The leading or trailing hedges of both languages; with `qualifiers`, without
+    those that qualify what they say."""
+    hedges = {language: table["hedges"] for language, table in tables().items()}
+    return Phrases(
+        phrase(text, language, kind)
+        for language, said in hedges.items()
+        for text in (*said[kind], *(() if qualifiers else said["qualifying"]))
+    )
+
+
+def without_fillers(text: str) -> str:
+    """An answer without the fillers that open it ("well um i guess my mum" is "my
+    mum", "øh altså jeg tror min mor" "min mor"); "I think I'm patient" is kept, and
+    so is an answer that is fillers only.
+
+    >>> without_fillers("well um i guess my mum"), without_fillers("hmm ok so money, mostly")
+    ('my mum', 'money, mostly')
+    >>> without_fillers("I think I'm patient"), without_fillers("øh altså jeg tror min mor")
+    ("I think I'm patient", 'min mor')
+    """
+    found = words(text)
+    opening, after = phrase_list("fillers", "opening"), phrase_list("fillers", "after_opening")
+    start, opened = 0, False
+    while start < len(found):
+        typed = [word.text for word in found[start:]]
+        first = opening.find(typed) or (after.find(typed) if opened else [])
+        if not first or first[0][0] != 0:
+            break
+        start, opened = start + first[0][1], True
+    if start == 0 or start == len(found):
+        return text
+    return text[found[start].start :].lstrip(" ,.;:-\u2013\u2014\u2026")
+
+
+def _unhedged(found: Sequence[Word], qualifiers: bool = False) -> tuple[int, int]:
     """Where the words between leading and trailing hedges start and end (start == end:
-    nothing but hedges)."""
+    nothing but hedges). With `qualifiers`, hedges that qualify ("maybe", "tror jeg")
+    are words of the answer, not hedges around it."""
     start, end = 0, len(found)
-    leading, trailing = phrase_list("hedges", "leading"), phrase_list("hedges", "trailing")
+    leading, trailing = _hedges("leading", qualifiers), _hedges("trailing", qualifiers)
     moved = True
     while moved and start < end:
         moved = False
@@ -1156,24 +1249,28 @@ def _unhedged(found: Sequence[Word]) -> tuple[int, int]:
 _CLAUSE_MARKS = re.compile(r"[,.;:!?…\n]+|\s[-\u2013\u2014]\s")
 
 
-def core(text: str, *, background: bool = True) -> str:
+def core(text: str, *, background: bool = True, qualifiers: bool = False) -> str:
     """The heart of an answer, to quote back: clauses of hedges alone at its edges
     ("altså jeg ved ikke helt…", "dunno,") and the hedges around what is left are taken
     off; with `background`, when one clause says what they want, that clause alone
     ("wanna get back in2 work tbh, used 2 be a labourer" is "wanna get back in2 work").
     One clause is `without_hedges`; the person's whole answer is kept by the caller.
+    With `qualifiers`, hedges that qualify ("maybe", "måske") are kept as their words:
+    "ved ik. på venteliste måske" is "på venteliste måske".
 
     >>> core("altså jeg ved ikke helt… jeg vil gerne se min datter, vi har ikke talt sammen")
     'jeg vil gerne se min datter'
     >>> core("dunno, wanna feel normal again", background=False)
     'wanna feel normal again'
+    >>> core("ved ik. på venteliste måske", background=False, qualifiers=True)
+    'på venteliste måske'
     """
     spans: list[tuple[int, int]] = []
     at, dropped = 0, False
     for mark in [*_CLAUSE_MARKS.finditer(text), None]:
         until = mark.start() if mark else len(text)
         found = words(text[at:until])
-        start, end = _unhedged(found)
+        start, end = _unhedged(found, qualifiers)
         if start < end:
             spans.append((at + found[start].start, at + found[end - 1].end))
         dropped = dropped or (bool(found) and start == end)
@@ -1183,6 +1280,8 @@ def core(text: str, *, background: bool = True) -> str:
         for start, end in spans:
             if wishes.find([word.text for word in words(text[start:end])]):
                 return text[start:end]
+    if qualifiers:  # only clauses of hedges alone, and the hedges at their edges, go
+        return text[spans[0][0] : spans[-1][1]] if spans and dropped else text
     if not dropped or not spans:
         return without_hedges(text)
     return text[spans[0][0] : spans[-1][1]]
@@ -1224,6 +1323,40 @@ def _clause_end_at(text: str, at: int) -> int:
 def _breaks() -> str:
     said = {word for table in tables().values() for word in table["outcome"]["clause_breaks"]}
     return "|".join(map(re.escape, sorted(said - {"and", "og", "so", "saa", "så"})))
+
+
+def taken_back(text: str, earlier: str) -> str | None:
+    """What is left of `earlier` when `text` takes a part of it back ("scratch the
+    drinking bit", "glem det med arbejdet"): its clauses without those that share the
+    named words, or the new words said after the part taken back; None when `text`
+    takes back no part of it, or all of it.
+
+    >>> taken_back("scratch the drinking bit", "get a job and stop drinking")
+    'get a job'
+    >>> taken_back("glem det med arbejdet", "sove bedre, og komme i arbejde")
+    'sove bedre'
+    """
+    first, *more = _CLAUSE_MARKS.split(text, maxsplit=1)
+    typed = [word.text for word in words(first)]
+    cue = phrase_list("take_back", "cues", typos=False).find(typed)
+    if not cue or cue[0][0] != 0:
+        return None
+    if more and words(more[0]):  # "scratch the pottery bit, i want to feel like me again"
+        return more[0].strip()
+    named = [w for w in typed[cue[0][1] :] if w not in word_list("take_back", "parts")]
+    named = [w for w in named if w not in _ignored_for_choice() | {"about", "om", "med", "af"}]
+    if not named:
+        return None
+    parts = re.split(rf"{_CLAUSE_MARKS.pattern}|\s(?:and|og)\s", earlier)
+    clauses = [clause for clause in parts if words(clause)]
+    kept = [c.strip() for c in clauses if not _shares(named, c)]
+    return ", ".join(kept) if 0 < len(kept) < len(clauses) else None
+
+
+def _shares(named: Sequence[str], clause: str) -> bool:
+    """A clause holds a named word, or a form of it ("drinking" for "drink")."""
+    return any(same_word(n, w.text, language, stems=True, typos=False)
+               for n in named for w in words(clause) for language in LANGUAGES)  # fmt: skip
 
 
 def changes_mind(text: str) -> bool:
@@ -1305,15 +1438,29 @@ def closest(text: str, said_as: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
         meanings.setdefault(found.words, set()).add(found.meaning)
     table = Phrases(every)
     typed = [word.text for word in words(text)]
-    negations = word_list("own_answers_cues", "not")
+    unsure = {
+        at
+        for s, e, _ in phrase_list("own_answers_cues", "unsure").find(typed)
+        for at in range(s, e)
+    }  # "jeg ved ik, halvdelen?": the "ik" turns nothing round
+    negations = {
+        at
+        for at, word in enumerate(typed)
+        if word in word_list("own_answers_cues", "not") and at not in unsure
+    }
     said = {
         meaning
         for start, _, found in table.find(typed)
-        if not negations & set(typed[max(0, start - _NOT_BEFORE) : start])
+        if not negations & set(range(max(0, start - _NOT_BEFORE), start))
         for meaning in meanings[found.words]
     }  # "not very often" is not "often"
     named = [value for value in values if value in said]
-    places = [int(word) for word in typed if word.isdecimal() and len(word) <= 2]
+    clock = word_list("time", "clock_cues")  # "på arbejde kl 5" is a time, not answer 5
+    places = [
+        int(word)
+        for at, word in enumerate(typed)
+        if word.isdecimal() and len(word) <= 2 and not (at and typed[at - 1] in clock)
+    ]
     if len(places) == 1 and 1 <= places[0] <= len(values):
         named = list(dict.fromkeys([values[places[0] - 1], *named]))
     return tuple(named) if len(named) <= 2 else ()

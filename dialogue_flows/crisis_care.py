@@ -57,6 +57,12 @@ A_DAY = timedelta(days=1)
 SHORT_LINES = 2
 """A crisis reply said again the same day shows this many lines, the best fitting (and
 names the emergency number in a sentence)."""
+SUSPECTED = "crisis.suspected"
+"""The reply to a crisis only suspected: maybe misread, the `SHORT_LINES` lines that fit,
+and the safety question with "You misread me" (`crisis.Finding`)."""
+SUSPECTED_IF = "crisis.suspected_if"
+"""…or, for a care `said_if_suspected`, "I may have misread you… If I read you right:"
+before its own message."""
 AGAIN = "crisis.again"
 """That reply: a caring line, the `SHORT_LINES` lines, and /safety for the rest."""
 
@@ -84,6 +90,9 @@ class Care:
     saved_up: str | None = None
     """The message instead when they say they are saving up doses (`SAVED_UP`): what to
     do with what is saved, not only who to call."""
+    said_if_suspected: bool = False
+    """Its own message is said even when the crisis is only suspected, after "if I read you
+    right": a lapse, where what an old dose can do is worth knowing (`SUSPECTED_IF`)."""
     most: int | None = None
     """The lines shown at most when this is the only concern: distress gets a few,
     briefly (testers: four lines for "i feel so low"); with another concern, its lines
@@ -106,7 +115,7 @@ CARE: dict[Concern, Care] = {
                                    entry="safe_now", show_plan=False),
     Concern.LAPSE: Care("crisis.lapse", ("drugs", "alcohol"), entry="safe_now",
                         show_plan=False, without_dose="crisis.lapse_no_dose",
-                        on_drink="crisis.lapse_drink"),
+                        on_drink="crisis.lapse_drink", said_if_suspected=True),
     Concern.DISTRESS: Care("crisis.distress", ("suicide", "mental_health"), entry="safe_now",
                            show_plan=False, most=2, body="crisis.panic",
                            body_lines=("medical",)),

@@ -45,7 +45,7 @@ from dialogue_flows.answers import (
     match_choice,
 )
 from dialogue_flows.catalogue import Catalogue
-from dialogue_flows.crisis import Concern, assess
+from dialogue_flows.crisis import Concern, Finding, weigh
 from dialogue_flows.flow import Flow, Question, TurnRecords, Work
 from dialogue_flows.helplines import Helplines
 from dialogue_flows.moves import (
@@ -54,7 +54,9 @@ from dialogue_flows.moves import (
     agreement,
     asking,
     read_move,
+    retracted,
     split_move,
+    trailing,
     without_said,
 )
 from dialogue_flows.records import Conversation, Goal
@@ -133,9 +135,10 @@ class Engine:
         turn = _TurnInProgress(self, snapshot, now, from_person=not isinstance(event, FROM_LOOP))
         text = event.text if isinstance(event, Text) else ""
         moved = turn.hear_place(text) if text else False
-        concerns = crisis_care.reread(assess(text), text) if text else frozenset()
+        found = weigh(text) if text else Finding(frozenset())
+        concerns = crisis_care.reread(found.concerns, text)
         if concerns and not turn.imagined(concerns, text):  # first, even in a command's words
-            turn.crisis(concerns, text)
+            turn.crisis(concerns, text, sure=found.sure)
         elif moved:
             turn.place_told(event)
         else:
@@ -238,8 +241,16 @@ class _TurnInProgress(TurnRecords):
         kept = self.kept_answer(move)
         if kept is not None:
             words, move = kept, read_move(kept)
+        own_reading = Move.RETRACT.value in question.as_content  # the step reads "actually…"
+        left = retracted(words) if move in (None, Move.RETRACT) and not own_reading else None
+        if left:  # "actually no, scratch that, ring my mum": what is left is the answer
+            words, move = left, read_move(left)
+        elif left is not None:  # taken back, with nothing new: never kept
+            move = Move.RETRACT
         move = asking(words, move)
         if self.restated_goal_agreed(question, move, words):
+            return
+        if self.restates_goal(question, words):
             return
         if move is not Move.YES and listening.agrees(question, self.work(), words):
             self.answer(question.read(listening.YES))  # "Aye, that's it": as the Yes button
@@ -250,54 +261,77 @@ class _TurnInProgress(TurnRecords):
         with_reason = lead in _WITH_A_REASON or (lead is Move.KEEP and "keep" in question.on_move)
         if lead is not None and with_reason and self.meet(lead, question):
             return  # "spring over, jeg er lidt træt nu", "I'll keep it, it's only a call"
-        if self.restates_goal(question, words):
-            return
+        judged: tuple[Msg, ...] = ()
         if move is None:  # "like i just said, nerves", "fredag, det skrev jeg jo": the answer
             words = without_said(words)
+            before = trailing(words, Move.JUDGING)  # "get a job. is that a stupid goal?"
+            if before:
+                words, judged = before, (Msg("move.judging"),)
         # An answer kept after a crisis reply was heard then: "a real milestone, well done"
         # straight after "they'd be better off without me" reads as not listening.
-        feeling = () if kept is not None else listening.acknowledge(question, words, self.language)
+        feeling = (
+            ()
+            if kept is not None
+            else listening.acknowledge(question, self.work(), words, self.language)
+        )
         try:
             value = self.read(question, self.work(), words)
             said = question.hear(words, value) if question.hear else ()
-            self.answer(value, *feeling, *said)
+            listening.remember_felt(self.work(), feeling)
+            self.answer(value, *judged, *feeling, *said)
         except InvalidAnswerError as invalid:
             # Raised before any record changed: the person stays where they were.
             self.ask_again(self.invalid_words(question, invalid))
 
     def restates_goal(self, question: Question, words: str) -> bool:
-        """ "goal is get me own flat" or "nah i didnt say that. get me own flat" at a GROW
-        question after the goal: the goal is put right and said back, never kept as the
-        answer, and the question asked again with the goal as it is now."""
+        """ "goal is get me own flat", "nah i didnt say that. get me own flat" or "that's
+        not what i said" at a GROW question after the goal: the goal is put right and said
+        back with Yes and Not quite (`restated_answer`), never kept as the answer; a
+        protest alone asks how they would put it. The open question waits meanwhile."""
         if self.conversation.flow != grow.FLOW.name or question.name in grow.CHECKS_ITSELF:
             return False
         said = grow.restated_goal(words)
         work = self.work()
         if said is None or work.goal is None:
             return False
-        if not said:  # "i didnt say that": how would they put it?
+        if not said and not self.quotes_goal(question):
+            return False  # "that's not what i said" after "That fear makes sense": sorry
+        if not said:  # "i didnt say that" to their goal quoted: how would they put it?
             self.ask_again(Msg("grow.goal_how"))
             return True
         work.update_goal(text=said, first_words=None)
         work.draft[RESTATED] = question.name
-        self.ask_again(Msg("grow.goal_restated", {"said": grow.quoted(said)}))
+        self.asking()  # its Yes and Not quite answer the goal said back, not the question
+        said_back = Msg("grow.goal_restated", {"said": grow.quoted(said)})
+        self.say(said_back, choices=grow.RIGHT_CHOICES, ask_id=self.conversation.ask_id)
         return True
 
+    def quotes_goal(self, question: Question) -> bool:
+        """The question says their goal back ("Why does “get a job” matter to you?")."""
+        prompt = self.catalogue.texts("en").get(question.prompt, "")
+        return "{goal" in prompt or "{sounds}" in prompt
+
     def restated_goal_agreed(self, question: Question, move: Move | None, words: str) -> bool:
-        """Yes or no, right after a goal was restated and said back: heard (the goal as
-        it is, or how they would put it), and the question again. A question with a Yes
-        button of its own ("Is that right?") takes the yes itself."""
-        work = self.work()
-        if work.draft.pop(RESTATED, None) != question.name or work.goal is None:
-            return False
-        if any(choice.value == listening.YES for choice in question.offered(work)):
-            return False
+        """Yes or no in words, right after a goal was restated and said back."""
         if move is Move.YES or agreement(words):
-            self.ask_again(Msg("grow.goal_kept", {"said": grow.quoted(work.goal.text)}))
-        elif move is Move.NO:
-            self.ask_again(Msg("grow.goal_how"))
-        else:
+            return self.restated_answer(question, "yes")
+        if move in (Move.NO, Move.CORRECTION):
+            return self.restated_answer(question, "not_quite")
+        self.work().draft.pop(RESTATED, None)
+        return False
+
+    def restated_answer(self, question: Question, value: str) -> bool:
+        """Yes or Not quite to a goal restated at `question` and said back: heard (the
+        goal as it is, or how they would put it), then the question again. False when no
+        goal was just said back there."""
+        work = self.work()
+        at = work.draft.pop(RESTATED, None)
+        if at != question.name or work.goal is None or value not in ("yes", "not_quite"):
             return False
+        if value == "yes":
+            self.ask_again(Msg("grow.goal_kept", {"said": grow.quoted(work.goal.text)}))
+        else:
+            self.ask_again(Msg("grow.goal_how"))
         return True
 
     def switch_language(self, code: str) -> None:
@@ -428,6 +462,8 @@ class _TurnInProgress(TurnRecords):
     def pick(self, event: Pick) -> None:
         conversation = self.conversation
         current = conversation.flow is not None and event.ask_id == conversation.ask_id
+        if current and self.restated_answer(self.question(), event.value):
+            return
         if current and event.value in {c.value for c in self.question().offered(self.work())}:
             self.conversation = conversation.model_copy(update={"paused": False})
             self.answer(self.question().read(event.value))
@@ -462,17 +498,24 @@ class _TurnInProgress(TurnRecords):
         except InvalidAnswerError:
             return False
 
-    def crisis(self, concerns: frozenset[Concern], said: str) -> None:
+    def crisis(self, concerns: frozenset[Concern], said: str, sure: bool = True) -> None:
         """Before anything else: the reply that fits, the lines, their own plan; then the
-        safety question, while the conversation they were in waits, exactly as it was."""
+        safety question, while the conversation they were in waits, exactly as it was.
+        A crisis only suspected (`crisis.Finding`) is met tentatively: "I may have misread
+        you", the lines that fit, and the same safety question with "You misread me"."""
+        sure = sure or Concern.EMERGENCY in concerns
         if self.person is None:  # nothing is kept before consent: no question to follow
             care, kinds = crisis_care.care_for(concerns, said)
             values = self.care_values(kinds, crisis_care.most(care, concerns))
-            message = Msg(crisis_care.message_for(care, said), values)
+            first = (
+                [Msg(crisis_care.message_for(care, said), values)]
+                if sure
+                else self.suspected(care, concerns, said, kinds)
+            )
             also = (*crisis_care.also_said(said), *self.which_country())
-            self.say(message, *also, Msg(self.before_consent(message.key), values))
+            self.say(*first, *also, Msg(self.before_consent(first[-1].key), values))
             return
-        care, reply = self.care_reply(concerns, said)
+        care, reply = self.care_reply(concerns, said, sure)
         started = (
             crisis_care.answer_besides(said)
             if self.is_open() and self.conversation.flow != crisis_care.FLOW.name
@@ -500,17 +543,36 @@ class _TurnInProgress(TurnRecords):
         named = "{emergency}" in str(self.catalogue.texts(self.language).get(key, ""))
         return "crisis.before_consent_named" if named else "crisis.before_consent"
 
+    def suspected(
+        self,
+        care: crisis_care.Care,
+        concerns: frozenset[Concern],
+        said: str,
+        kinds: tuple[str, ...],
+    ) -> list[Msg]:
+        """A crisis only suspected: said tentatively, with the few lines that fit; a lapse in
+        its own words after "if I read you right" (what an old dose can do matters even then)."""
+        if care.said_if_suspected:
+            values = self.care_values(kinds, crisis_care.most(care, concerns))
+            own = Msg(crisis_care.message_for(care, said), values)
+            return [Msg(crisis_care.SUSPECTED_IF), own]
+        return [Msg(crisis_care.SUSPECTED, self.care_values(kinds, crisis_care.SHORT_LINES))]
+
     def care_values(self, kinds: tuple[str, ...], most: int | None = None) -> dict[str, Param]:
         return {"helplines": self.helpline_text(kinds, most), "emergency": self.emergency_number()}
 
     def care_reply(
-        self, concerns: frozenset[Concern], said: str = ""
+        self, concerns: frozenset[Concern], said: str = "", sure: bool = True
     ) -> tuple[crisis_care.Care, list[Msg]]:
         """The care chosen and its reply: in full, with its lines and their plan, for the
         most urgent concern not answered in full within the day; when every one was, a
         caring line and the few lines that fit best (/safety has all). What was said
-        chooses the wording (a lapse on what: `crisis_care.message_for`)."""
+        chooses the wording (a lapse on what: `crisis_care.message_for`). Only suspected:
+        tentative, with the few lines, and not noted as answered (a sure one later today
+        gets the whole reply)."""
         care, kinds = crisis_care.care_for(concerns, said)
+        if not sure:
+            return care, [*self.suspected(care, concerns, said, kinds), *self.which_country()]
         note = self.conversation.care
         fresh = crisis_care.unanswered(concerns, said, note, self.now)
         if fresh is None:

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from dialogue_flows import answers, listening, weekly
 from dialogue_flows.flow import Ending, Flow, Question, Saver, Work, answer_is
-from dialogue_flows.moves import Move, split_move
+from dialogue_flows.moves import Move, leading, split_move
 from dialogue_flows.records import Goal, LifeArea, Step
 from dialogue_flows.types import Choice, Lazy, Maker, Msg, Param
 
@@ -32,7 +33,7 @@ REFLECT_CHARS = 120
 AREA_CHOICES = tuple(Choice(area.value, Msg(f"area.{area.value}")) for area in LifeArea)
 KEEP_STEP_CHOICES = (Choice("keep", Msg("choice.keep_step")),)
 RIGHT_CHOICES = (Choice("yes", Msg("choice.right")), Choice("not_quite", Msg("choice.not_quite")))
-AGREE = {"yes": "yes", "no": "not_quite", "thats_all": "yes"}
+AGREE = {"yes": "yes", "no": "not_quite", "thats_all": "yes", "correction": "not_quite"}
 """Yes or no to "Have I got that right?", said in words ("yeah that's it" is yes)."""
 KEEPS = {"keep": "keep", "yes": "keep"}
 KEEP_AS_STEP = {"keep": "keep"}
@@ -68,18 +69,12 @@ def is_vague(goal: str) -> bool:
     return len(words) < 3 or (len(words) <= 6 and any(word in _VAGUE_WORDS for word in words))
 
 
-_LEAD = r"(?:(?:no|nah|nope|wat|what|nej|næ|hva|hvad)\b[\s,.!?]*)?"
-_RESTATED = re.compile(
-    _LEAD + r"(?:(?:(?:my|the|me)\s+)?goal\s+is|(?:mit\s+)?mål(?:et)?\s+er"
-    r"|i\s+(?:didnt|didn't|did\s+not|never)\s+(?:say|said)\s+that\b"
-    r"|det\s+(?:har\s+jeg\s+ikke\s+sagt|sagde\s+jeg\s+ikke)\b)"
-    r"[\s,.!:;]*(?P<goal>[^\s.!].*)?$",
-    re.IGNORECASE | re.DOTALL,
-)
-"""The goal said again at a later question: "goal is get me own flat", "målet er …",
-or a correction of the goal quoted ("nah i didnt say that. get me own flat")."""
+RESTATING = frozenset({Move.GOAL_IS, Move.CORRECTION})
+"""The moves that open the goal said again at a later question (`locale/moves.*.toml`):
+"goal is get me own flat", "målet er …", or a protest at the goal quoted ("nah i didnt
+say that. get me own flat", "that's not what i said", "det har jeg ikke sagt")."""
 
-CHECKS_ITSELF = ("goal", "goal_check", "goal_fix", "reality_summary", "reality_fix",
+CHECKS_ITSELF = ("goal", "goal_check", "goal_fix", "goal_again", "reality_summary", "reality_fix",
                  "reality_again", "options_summary", "options_fix", "step_check")  # fmt: skip
 """Questions that read a correction of their own: the goal is not restated at them."""
 
@@ -93,13 +88,19 @@ def restated_goal(text: str) -> str | None:
     >>> restated_goal("i didnt say that!"), restated_goal("my mum says the goal is big") is None
     ('', True)
     """
-    found = _RESTATED.match(text.strip().replace("\u2019", "'"))
-    return (found["goal"] or "").strip(" .!") if found else None
+    found = leading(text, RESTATING)
+    if found is None or (found[0] is Move.GOAL_IS and not found[1]):
+        return None
+    return found[1].strip(" .!")
 
 
 def shorten(text: str, limit: int = REFLECT_CHARS, *, stretch: bool = True) -> str:
     """Their words, cut for quoting at a sentence or clause end, never mid-word."""
     return answers.key_phrase(text, limit, stretch=stretch)
+
+
+RETRACTED = "retract"
+""" "Scratch that, I don't know what I want" to the goal said back: asked again gently."""
 
 
 class GrowWork(Work):
@@ -164,11 +165,11 @@ class GrowWork(Work):
         return step is not None and step.when is not None
 
     def confident(self) -> bool:
-        return isinstance(self.answer, int) and self.answer >= CONFIDENT_ENOUGH
+        return isinstance(self.answer, Rating) and self.answer.number >= CONFIDENT_ENOUGH
 
     def zero(self) -> bool:
         """At 0 there is nothing to ask "and not a 0" about: the step is made smaller."""
-        return bool(self.answer == 0)
+        return isinstance(self.answer, Rating) and self.answer.number == 0
 
     def low(self) -> bool:
         step = self.goal.current_step if self.goal else None
@@ -198,6 +199,7 @@ class GrowWork(Work):
         return NEW_IDEA in self.draft
 
     right = answer_is("yes")
+    retracted = answer_is(RETRACTED)
     not_quite = answer_is("not_quite")
     keeps_step = answer_is("keep")
 
@@ -229,11 +231,16 @@ def save_goal(work: Work, answer: Any) -> None:
 
 def put_goal_right(work: Work, answer: Any) -> None:
     """Their own words for the goal, said when it was read back to them ("no, get a
-    proper job" is "get a proper job")."""
-    if isinstance(answer, str) and answer not in ("yes", "not_quite"):
-        said = answers.correction_words(answer)
-        work.update_goal(text=said)
-        work.said_back.append(Msg("grow.goal_changed", {"said": quoted(said)}))
+    proper job" is "get a proper job"); a part taken back ("scratch the drinking bit")
+    leaves the rest of what they said. Taking it all back keeps the goal as it was
+    until they say another (`goal_again`)."""
+    goal = work.goal
+    if goal is None or not isinstance(answer, str) or answer in ("yes", "not_quite", RETRACTED):
+        return
+    said = answers.taken_back(answer, goal.first_words or goal.text)
+    said = answers.core(answers.correction_words(answer) if said is None else said)
+    work.update_goal(text=said)
+    work.said_back.append(Msg("grow.goal_changed", {"said": quoted(said)}))
 
 
 def suggested_area(work: Work) -> str | None:
@@ -476,6 +483,13 @@ def save_step(work: Work, answer: Any) -> None:
             work.said_back.append(Msg("grow.when_heard", {"when": when}))
 
 
+def save_when(work: Work, answer: Any) -> None:
+    """When they will do the step: the words that say when ("ringe i morgen kl 10" is
+    "i morgen kl 10"), or their answer as it is when no day or time is named in it."""
+    said = weekly.when_said(answer) if isinstance(answer, str) else None
+    work.update_step(when=said or answer)
+
+
 NEW_IDEA = "new_idea"
 """The draft's note of a step that was a new idea: the option chosen before it."""
 
@@ -486,6 +500,8 @@ def save_first_step(work: Work, answer: Any) -> None:
     of mind to a new idea ("actually i'll go to the library") is their step, and an
     idea of theirs too: it is said back to be confirmed."""
     goal = work.goal
+    if isinstance(answer, str) and answers.only_a_number(answer):  # "1" is nobody's step
+        raise answers.InvalidAnswerError("invalid.bare_number", {"number": answer.strip()})
     if goal is not None and isinstance(answer, str):
         instead = answers.option_instead(answer, goal.options, goal.chosen_option)
         if instead is not None:
@@ -531,10 +547,46 @@ def save_smaller_step(work: Work, answer: Any) -> None:
     )
 
 
+@dataclass(frozen=True)
+class Rating:
+    """How sure they are of the step, and its day put right in the same breath ("7, but
+    make it thursday not tuesday"), if they did."""
+
+    number: int
+    when: str | None = None
+
+
+def read_rating(text: str) -> Rating:
+    """The rating in the words, and a new day for the step said with it; a time alone
+    ("tuesday at 7") is not a rating of 7."""
+    rest, when = answers.when_put_right(text)
+    said = weekly.when_said(rest)
+    if when is None and said is not None and not re.search(r"\d", rest.replace(said, " ")):
+        raise answers.InvalidAnswerError("invalid.scale_time", {"when": said})
+    return Rating(answers.scale(rest), when)
+
+
+def save_rating(work: Work, answer: Any) -> None:
+    """The rating, and the step's new day (said back, and put in the step's words where
+    they named the old one)."""
+    if not isinstance(answer, Rating):
+        return
+    changes: dict[str, Any] = {"confidence": answer.number}
+    step = work.goal.current_step if work.goal else None
+    if answer.when is not None and step is not None:
+        changes["when"] = answer.when
+        if step.when and step.when in step.text:  # "text her tomorrow": the day it names
+            changes["text"] = step.text.replace(step.when, answer.when)
+        work.said_back.append(Msg("grow.when_moved", {"when": answer.when}))
+    work.update_step(**changes)
+
+
 def lowest_heard(text: str, value: Any) -> tuple[Msg, ...]:
     """Numbers for several parts ("a 7 to write it… 4, or 3 to send it"): the lowest was
     taken, and is said back."""
-    return (Msg("grow.scale_lowest", {"number": value}),) if answers.scale_picked(text) else ()
+    number = value.number if isinstance(value, Rating) else value
+    picked = answers.scale_picked(answers.when_put_right(text)[0])
+    return (Msg("grow.scale_lowest", {"number": number}),) if picked else ()
 
 
 def confidence_question(name: str) -> Question:
@@ -543,8 +595,8 @@ def confidence_question(name: str) -> Question:
         name,
         f"grow.{name}",
         choices=SCALE_CHOICES,
-        read=answers.scale,
-        save=keep("confidence", in_step=True),
+        read=read_rating,
+        save=save_rating,
         hear=lowest_heard,
     )
 
@@ -603,8 +655,11 @@ def offer_scaling(work: Work) -> str | None:
 
 def quoted(text: str | None) -> str:
     """The heart of an answer, as a short quote for a summary ("" when there is none):
-    without the hedges at its edges ("dunno, wanna feel normal again")."""
-    return f"“{answers.key_phrase(answers.core(text, background=False))}”" if text else ""
+    without the hedges at its edges ("dunno, wanna feel normal again"), with those that
+    qualify it ("ved ik. på venteliste måske" is “på venteliste måske”)."""
+    if not text:
+        return ""
+    return f"“{answers.key_phrase(answers.core(text, background=False, qualifiers=True))}”"
 
 
 def params(work: Work) -> Mapping[str, Param]:
@@ -661,8 +716,9 @@ FLOW = Flow(
     questions=(
         Question("goal", "grow.goal", save=save_goal),
         Question("goal_check", "grow.goal_check", choices=RIGHT_CHOICES, save=put_goal_right,
-                 on_move=AGREE),
+                 on_move={**AGREE, "retract": RETRACTED}),
         Question("goal_fix", "grow.goal_fix", save=put_goal_right),
+        Question("goal_again", "grow.goal_again", save=put_goal_right),
         Question("area_suggested", "grow.area_suggested", choices=area_offer,
                  save=save_area, on_move={"yes": "yes", "no": "no"}, in_words=True),
         Question("area", "grow.area", choices=AREA_CHOICES, save=save_area, in_words=True),
@@ -688,10 +744,11 @@ FLOW = Flow(
                  on_move={"thats_all": "yes", "no": "yes", **SPLITS}),
         Question("choose", "grow.choose", choices=option_choices, save=save_chosen_option,
                  in_words=True, on_move=SPLITS),
-        Question("step", "grow.step", save=save_first_step, on_move=KEEP_AS_STEP),
+        Question("step", "grow.step", save=save_first_step, on_move=KEEP_AS_STEP,
+                 as_content=frozenset({"retract"})),  # "scrap that": asked for the new one
         Question("step_check", "grow.step_check", choices=RIGHT_CHOICES, save=check_new_step,
                  on_move=AGREE),
-        Question("when", "grow.when", save=keep("when", in_step=True), skippable=True),
+        Question("when", "grow.when", save=save_when, skippable=True),
         *FIRM_UP_QUESTIONS,
     ),
     endings=(Ending("planned", "grow.summary", finish=finish_plan, then=offer_scaling),),
@@ -699,10 +756,13 @@ FLOW = Flow(
         {"trigger": "answer", "source": "goal", "dest": "goal_check", "conditions": "goal_hedged"},
         {"trigger": "answer", "source": "goal_check", "dest": "goal_fix",
          "conditions": "not_quite"},
+        {"trigger": "answer", "source": "goal_check", "dest": "goal_again",
+         "conditions": "retracted"},
         *({"trigger": "answer", "source": source, "dest": "area_suggested",
-           "conditions": "area_suggested"} for source in ("goal", "goal_check", "goal_fix")),
+           "conditions": "area_suggested"} for source in ("goal", "goal_check", "goal_fix",
+                                                         "goal_again")),
         *({"trigger": "answer", "source": source, "dest": "area"}
-          for source in ("goal", "goal_check", "goal_fix")),
+          for source in ("goal", "goal_check", "goal_fix", "goal_again")),
         {"trigger": "answer", "source": "area_suggested", "dest": "area",
          "conditions": "not_this_area"},
         *({"trigger": "answer", "source": source, "dest": "goal_concrete",

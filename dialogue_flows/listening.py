@@ -17,6 +17,12 @@ by the question's `on_move`), or gets a short reply and the same question again.
 |               | (`<prompt>.example`), then the question                             |
 | too long      | heard, and a pause offered (`move.too_long`), then the question     |
 | about GROW    | what GROW is, in a few words (`move.about_grow`), then the question |
+| retract       | "scratch that": let go, kindly (`<prompt>.retract`), the question   |
+|               | again; nothing kept, what they said before stays as it was          |
+| correction    | "that's not what I said": sorry, how would they put it, and the     |
+|               | question (in GROW the goal is asked for first, see `engine`)        |
+| judging       | "is that a stupid goal?": a warm, short word (`move.judging`), then |
+|               | the same question again                                             |
 | don't know    | a gentle example (`<prompt>.example`); the second time, a way on    |
 | already said  | what they said earlier, if the flow has it; or what they have said  |
 |               | so far (`recall`), and the question; else sorry, once more          |
@@ -43,6 +49,8 @@ from dialogue_flows.flow import Question, Work
 from dialogue_flows.moves import ANSWERED_PLAINLY, Move, agreement
 from dialogue_flows.types import Msg
 
+FELT = "felt"
+"""In a draft: the feelings already named back in this conversation (`acknowledge`)."""
 HEARD = "heard"
 """The draft's note of moves already met at the open question (cleared by an answer)."""
 
@@ -96,6 +104,12 @@ def react(
         return Reaction(said=(Msg("move.too_long"),))
     if move is Move.ABOUT_GROW:
         return Reaction(said=(Msg("move.about_grow"),))
+    if move is Move.RETRACT:  # "actually no, scratch that, i dont know what i want"
+        return Reaction(said=(own_or("retract", "move.retract"),))
+    if move is Move.CORRECTION:  # "you got that wrong": their words, not ours
+        return Reaction(said=(Msg("move.correction"),))
+    if move is Move.JUDGING:  # "is that a stupid goal?": warmly, then the same question
+        return Reaction(said=(Msg("move.judging"),))
     if move is Move.DONT_KNOW:
         _note(work, question, move)
         if move not in heard:
@@ -161,18 +175,30 @@ def _button_for(move: Move, question: Question, work: Work) -> str | None:
     return next((c.value for c in question.offered(work) if c.label.key in labels), None)
 
 
-def acknowledge(question: Question, text: str, language: str) -> tuple[Msg, ...]:
+def acknowledge(question: Question, work: Work, text: str, language: str) -> tuple[Msg, ...]:
     """A feeling said inside an answer, heard in one short clause before the next question.
 
     "honestly i'm scared i'll mess it up again" is kept as it is, and answered "That
     sounds frightening, and it makes sense." first. Feelings are read in the person's
     language: Danish "jeg sad derhjemme" (I sat at home) is not sad. Questions with a
-    reader of their own (a scale, a button) have no feelings to hear.
+    reader of their own (a scale, a button) have no feelings to hear. Each feeling is
+    named once in a conversation: a tester heard "It sounds like you're worn out." three
+    times, word for word, and read it as a machine.
     """
     if question.read is not free_text:
         return ()
     found = feeling(text, language)
-    return (Msg(f"feeling.{found}"),) if found else ()
+    if not found or found in work.draft.get(FELT, []):
+        return ()
+    return (Msg(f"feeling.{found}"),)
+
+
+def remember_felt(work: Work, said: tuple[Msg, ...]) -> None:
+    """Note the feelings named back, once the answer they came with is kept."""
+    named = work.draft.get(FELT, [])
+    fresh = [msg.key.removeprefix("feeling.") for msg in said]
+    if fresh:
+        work.draft[FELT] = [*named, *fresh]
 
 
 def _heard(work: Work, question: Question) -> set[Move]:

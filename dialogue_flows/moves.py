@@ -97,6 +97,14 @@ class Move(StrEnum):
     """english please / dansk is hard for me. english please / på engelsk tak"""
     IN_DANISH = "in_danish"
     """dansk tak / på dansk / in danish please / kan vi skrive dansk"""
+    RETRACT = "retract"
+    """scratch that / forget what i said / never mind / glem det / nej vent: never kept"""
+    CORRECTION = "correction"
+    """that's not what i said / you got that wrong / det har jeg ikke sagt"""
+    GOAL_IS = "goal_is"
+    """my goal is / målet er: opens the goal said again (`leading`), never a move alone"""
+    JUDGING = "judging"
+    """is that a stupid goal? / does it sound silly / er det et dumt mål: a warm word"""
 
 
 _LIGHT = (Move.GREETING, Move.YES, Move.NO)
@@ -111,6 +119,9 @@ _AGREEING = {Move.YES, Move.THATS_ALL, Move.KEEP, Move.GREETING}
 
 _WITH_BUSY = {Move.BUSY, Move.NO, Move.NOT_NOW}
 """Busy is a move only with these: "nah im busy rn"; "busy mornings" is content."""
+
+_WITH_RETRACT = {Move.RETRACT, Move.NO, Move.DONT_KNOW, Move.GREETING, Move.THATS_ALL}
+"""Taking back with these is still taking back: "no wait, scratch that, idk"."""
 
 MAX_MOVE_WORDS = 30
 """A message longer than this says more than a move."""
@@ -267,6 +278,8 @@ def _covers(typed: Sequence[str], agreeing: bool = False) -> list[list[Move | No
 
 def _resolve(pieces: Sequence[Move | None]) -> Move | None:
     found = [move for move in pieces if move is not None]
+    if Move.RETRACT in found and set(found) <= _WITH_RETRACT:
+        return Move.RETRACT  # "actually no, scratch that, i dont know what i want"
     if Move.BUSY in found and not set(found) <= _WITH_BUSY:
         return None  # "busy mornings" says when, not "not now"
     weighty = [move for move in found if move not in _LIGHT]
@@ -344,6 +357,50 @@ def split_move(text: str) -> tuple[Move | None, str]:
     return None, text
 
 
+def leading(text: str, wanted: frozenset[Move]) -> tuple[Move, str] | None:
+    """One of the `wanted` moves opening the message, and the words after it (no mark
+    needed between them: "goal is get me own flat"); None when none opens it.
+
+    >>> leading("nah i didnt say that. get me own flat", frozenset({Move.CORRECTION}))
+    (<Move.CORRECTION: 'correction'>, 'get me own flat')
+    >>> leading("my mum says the goal is big", frozenset({Move.GOAL_IS})) is None
+    True
+    """
+    found = _typed(text)[:MAX_MOVE_WORDS]
+    best = _covers([word.text for word in found])
+    for end in range(len(found), 0, -1):
+        pieces = best[end]
+        move = None if pieces is None else _resolve(pieces)
+        if move in wanted:
+            rest = text[found[end].start :] if end < len(found) else ""
+            return move, rest.strip(" ,.;:!-\u2013\u2014")
+    return None
+
+
+def retracted(text: str) -> str | None:
+    """What is left when a message takes back what it said ("get a job, actually no,
+    scratch that, ring my mum" leaves "ring my mum"): the words after the last clause
+    that takes back ("" when none follow, or only "I don't know"); None without one.
+
+    >>> retracted("actually no, scratch that, i dont know what i want")
+    ''
+    >>> retracted("ringe til jobcentret. nej vent, glem det. spørge min søster")
+    'spørge min søster'
+    >>> retracted("forget about the past and move on") is None
+    True
+    """
+    parts = re.split(f"({_BOUNDARY.pattern})", text)
+    for at in range(len(parts) - 1, -1, -2):
+        if read_move(parts[at]) is Move.RETRACT:
+            rest = "".join(parts[at + 1 :]).strip(" ,.;:!-\u2013\u2014\n")
+            return "" if not rest or says_nothing(rest) else rest
+        lead, rest = split_move(parts[at])
+        if lead is Move.RETRACT and rest:
+            after = "".join([rest, *parts[at + 1 :]]).strip()
+            return "" if says_nothing(after) else after
+    return None
+
+
 _ASKING = (Move.QUESTION, Move.REAL_PERSON, Move.PRIVACY)
 
 ANSWERED_PLAINLY = (Move.REAL_PERSON, Move.PRIVACY)
@@ -389,6 +446,22 @@ def without_said(text: str) -> str:
     if ends and read_move(body[ends[-1].end() :]) is Move.ALREADY_SAID:
         return body[: ends[-1].start()].rstrip(" ,.;:-\u2013\u2014")
     return _without_said_inside(text)
+
+
+def trailing(text: str, move: Move) -> str | None:
+    """The words before a last clause that makes `move`, when there are some: "get a
+    job. is that a stupid goal?" is "get a job" with JUDGING; None otherwise.
+
+    >>> trailing("get a job. is that a stupid goal?", Move.JUDGING)
+    'get a job'
+    >>> trailing("is that a stupid goal?", Move.JUDGING) is None
+    True
+    """
+    body = text.rstrip(" .!?\u2026")
+    ends = [mark for mark in _BOUNDARY.finditer(body) if body[: mark.start()].strip()]
+    if not ends or read_move(body[ends[-1].end() :]) is not move:
+        return None
+    return body[: ends[-1].start()].rstrip(" ,.;:-\u2013\u2014") or None
 
 
 def _without_said_inside(text: str) -> str:

@@ -11,6 +11,7 @@ put right after it ("actually 8pm", "nej kl 20") replaces it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any, NamedTuple
@@ -72,7 +73,7 @@ def day_or_none(text: str) -> WeeklyTime | str:
     """A day (and perhaps a time); "same as before" keeps the day there was (`save_day`)."""
     if text == "none":
         return text
-    found = read_weekly(text)
+    found = with_place(read_weekly(text), text)
     if found.weekday is None and found.days_on is None and not found.keep:
         raise InvalidAnswerError("invalid.day")
     return found
@@ -80,10 +81,21 @@ def day_or_none(text: str) -> WeeklyTime | str:
 
 def hour_or_kept(text: str) -> WeeklyTime:
     """An hour; "tirsdag. behold det" keeps the hour there was (`save_hour`)."""
-    found = read_weekly(text)
+    found = with_place(read_weekly(text), text)
     if found.hour is None and not found.keep:
         raise InvalidAnswerError("invalid.hour")
     return found
+
+
+_LAST_PART = re.compile(r"(?:,|\bin\b|\bi\b|\bfrom\b|\bfra\b)([^,]*)$")
+
+
+def with_place(found: WeeklyTime, text: str) -> WeeklyTime:
+    """The time, and the town said after it ("tuesdays at 10, hull", "tirsdag kl 10 i
+    odense"): a tester was asked for his time zone right after naming Hull."""
+    last = _LAST_PART.search(fold(text))
+    named = named_place(last.group(1).strip(" .!")) if last else None
+    return replace(found, place=named) if named else found
 
 
 def keeps_only(found: WeeklyTime) -> bool:
@@ -258,6 +270,9 @@ def save_time(work: Work, answer: Any) -> None:
     does not name stays as it was)."""
     if isinstance(answer, WeeklyTime):
         answer = as_kept(work, answer)
+        if answer.place is not None and work.person is not None:
+            zone, region = answer.place
+            work.person = work.person.model_copy(update={"timezone": zone, "region": region})
         if answer.weekday is not None:
             work.draft["weekday"] = answer.weekday
         if answer.hour is not None:

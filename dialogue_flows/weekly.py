@@ -65,6 +65,9 @@ class WeeklyTime:
     minute: int = 0
     unclear: bool = False
     keep: bool = False
+    place: tuple[str, str | None] | None = field(default=None, compare=False, repr=False)
+    """A town said after the time ("tuesdays at 10, hull"): its zone and Danish region,
+    set by the reminders flow (`reminders.with_place`), which then need not ask."""
     days_on: int | None = field(default=None, compare=False, repr=False)
     """Said as a day from today ("tomorrow" 1, "i dag" 0) where no weekday is named: the
     flow, which knows today, makes it a weekday (`on_day`). A hint, not a time of its

@@ -407,7 +407,7 @@ def test_a_correction_replaces_only_the_sentence_it_puts_right(
     [("en", "Well, I could go back to the bowling club, they've asked me often enough. Or I "
             "could help at the charity shop on a Thursday, Margaret does that. Or maybe the "
             "lunch club at the church",
-      ("Well, I could go back to the bowling club, they've asked me often enough",
+      ("I could go back to the bowling club, they've asked me often enough",
        "I could help at the charity shop on a Thursday, Margaret does that",
        "the lunch club at the church")),
      ("da", "Jeg kunne ringe til hende, hun er sød. Eller måske skrive et brev til hende i "

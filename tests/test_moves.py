@@ -183,6 +183,44 @@ SAID = {
         "da": ["hej", "godmorgen", "tak", "hejsa", "mange tak", "god morgen", "tusind tak",
                "halløj", "hej hej", "davs", "tak for det", "hmm okay"],
     },
+    Move.RETRACT: {
+        "en": ["scratch that", "actually no, scratch that, i dont know what i want", "forget that",
+               "never mind", "scrap that", "forget what i said", "i take that back",
+               "ignore that", "no wait, scratch that", "oh forget it", "nevermind lol",
+               "strike that"],
+        "da": ["glem det", "nej vent, glem det", "glem det jeg sagde", "det tager jeg tilbage",
+               "pyt med det", "slet det", "nej vent", "jeg har ombestemt mig",
+               "glem det, jeg ved ikke hvad jeg vil", "skriv det ikke ned", "stryg det",
+               "øh glem det igen"],
+    },
+    Move.CORRECTION: {
+        "en": ["that's not what i said", "you got that wrong", "i didnt say that",
+               "no i didnt say that", "thats not what i meant", "you misunderstood me",
+               "i never said that", "what? i didnt say that", "you've got it all wrong",
+               "that's not my goal", "i didn't mean that", "where did you get that"],
+        "da": ["det har jeg ikke sagt", "det sagde jeg ikke", "du har misforstået mig",
+               "det var ikke det jeg sagde", "det mente jeg ikke", "nej det har jeg ikke sagt",
+               "hva? det har jeg aldrig sagt", "du misforstod mig", "det er ikke mit mål",
+               "det er ikke hvad jeg mente", "hvor har du det fra", "det har jeg aldrig skrevet"],
+    },
+    Move.GOAL_IS: {
+        "en": ["my goal is", "goal is", "the goal is", "me goal is", "my goal would be",
+               "the goal should be", "what i really want is", "no my goal is", "well my goal is",
+               "my goal is actually"],
+        "da": ["målet er", "mit mål er", "mål er", "mit mål skal være", "nej målet er",
+               "mit mål er faktisk", "det jeg vil er", "det jeg egentlig vil er", "altså målet er",
+               "mit mål ville være"],
+    },
+    Move.JUDGING: {
+        "en": ["is that a stupid goal?", "is that silly", "does that sound stupid?",
+               "is it a dumb goal", "is that ok?", "that sounds stupid doesnt it",
+               "i know its silly", "am i being daft", "is that too small?",
+               "is that a daft thing to want", "does it sound pathetic", "is that a weird answer"],
+        "da": ["er det et dumt mål?", "er det dumt", "lyder det dumt?", "er det fjollet",
+               "det lyder sikkert dumt", "er det for småt?", "er det ok?", "er det et dumt svar",
+               "jeg ved godt det er dumt", "er det et lille mål", "lyder det åndssvagt",
+               "er det i orden"],
+    },
 }  # fmt: skip
 
 CONTENT = [
@@ -204,6 +242,9 @@ CONTENT = [
     "tale med Mette om brevet", "jeg vil gerne have et arbejde", "gå en tur hver dag",
     "ved at lave mad", "senere i ugen ringer jeg til kommunen", "tak til min mor for hjælpen",
     "i don't know how to ask for help with forms", "what my mum said about the flat",
+    "forget about the past", "forget about him and move on", "is that bus still running",
+           "my goal is big", "glem ikke at ringe", "det er dumt at drikke", "stupid forms",
+           "scratch card habit", "that is what i want", "i said i would ring her",
 ]  # fmt: skip
 
 

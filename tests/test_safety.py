@@ -235,7 +235,7 @@ def test_a_drink_lapse_speaks_of_drink_and_antabus_not_of_drugs(
     naloxone, and nothing of drinking on Antabus."""
     dialogue.run(*WELCOMED)
     [reply] = dialogue.say(message)
-    assert dialogue.keys[0] == "crisis.lapse_drink"
+    assert "crisis.lapse_drink" in dialogue.keys[:2]  # after "if I read you right", if unsure
     assert "Antabus" in reply and "naloxon" not in reply
 
 
@@ -255,5 +255,5 @@ def test_the_lapse_reply_speaks_of_doses_only_where_tolerance_matters(
 ) -> None:
     dialogue.run(*WELCOMED)
     [reply] = dialogue.say(message)
-    assert dialogue.keys[0] == ("crisis.lapse" if doses else "crisis.lapse_no_dose")
+    assert ("crisis.lapse" if doses else "crisis.lapse_no_dose") in dialogue.keys[:2]
     assert ("overdose" in reply) == doses

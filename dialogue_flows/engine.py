@@ -22,6 +22,7 @@ from dialogue_flows import (
     crisis_care,
     gas,
     grow,
+    helplines,
     idle,
     language,
     listening,
@@ -121,11 +122,12 @@ class Engine:
 
     def warm_up(self) -> None:
         """Build now what is otherwise built when first needed: the crisis lexicon and
-        model, the world's towns (for time zones), every language's words. Seconds of
-        work that would otherwise hold up whoever wrote first; a long-running bot calls
-        this in a thread as it starts."""
+        model, the world's towns (for time zones), the public holidays (for helplines'
+        hours), every language's words. Seconds of work that would otherwise hold up
+        whoever wrote first; a long-running bot calls this in a thread as it starts."""
         crisis.prepare()
         weekly.prepare()
+        helplines.prepare()
         for code in self.catalogue.languages:
             self.catalogue.texts(code)
 

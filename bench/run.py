@@ -764,6 +764,19 @@ def render_postgres(run: dict[str, Any]) -> list[str]:
         f"(The durable part measured again on {durable_['measured']}; the webhook figures "
         "below are from the run named above.)"
     ] if "measured" in durable_ else []  # fmt: skip
+    share, rounds, each_round = durable_["ratio"], "", []
+    if "rounds" in durable_:  # runs since 2 December, session 7: several rounds
+        low, share, high = durable_["round_ratios"]
+        rounds = (f": the median of {len(durable_['rounds'])} rounds, each on a fresh "
+                  f"database, from {low:.0%} to {high:.0%} (all rounds together "
+                  f"{durable_['ratio']:.0%})")  # fmt: skip
+        each_round = [
+            "Each round's share, beside its raw commit's median (mostly the disk's `fsync`) "
+            "and the load average at its end: " + "; ".join(
+                f"{one['ratio']:.0%} ({one['limit_p50_ms']:.2f} ms, load {one['load']:.1f})"
+                for one in durable_["rounds"]
+            ) + "."
+        ]  # fmt: skip
     lines = [
         "## 8. PostgreSQL: the durable turn, and one instance against two", "",
         f"Measured by `bench/postgres_bench.py` on {run['date']}: {run['machine']}.", "",
@@ -773,12 +786,13 @@ def render_postgres(run: dict[str, Any]) -> list[str]:
         f"| limit: raw single-row commit of {durable_['row_bytes']} bytes, same server | "
         f"{durable_['limit_rate']:,.0f} | {durable_['limit_p50_ms']:.2f} ms | "
         f"{durable_['limit_p99_ms']:.2f} ms |", "",
-        f"Ours is **{durable_['ratio']:.1%}** of the limit (target ≥ 50%). Measured side "
+        f"Ours is **{share:.1%}** of the limit (target ≥ 50%){rounds}. Measured side "
         f"by side, one at a time each: a person's conversation ({len(ANSWERS)} turns, each "
         "a Telegram update already in the inbox: lock, read and the update's check, engine, "
         "writes and its receipt, commit), then as many raw commits (one `INSERT` of a row of "
         f"a turn's size, autocommitted), {durable_['blocks']} times; the share in each pair "
         "from {0:.0%} to {2:.0%}, median {1:.0%}.".format(*durable_["block_ratios"]),
+        *each_round,
         *again,
         "",
         "Webhook mode: each update is posted to the instances in turn (as a reverse proxy "

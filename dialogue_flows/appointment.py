@@ -37,6 +37,13 @@ EVE_HOUR = 18
 """The summary's hour for someone without a weekly check-in."""
 EVE_WAIT = timedelta(hours=3)
 """How long the summary waits when it comes while the person is in a crisis conversation."""
+CHECKIN_WAIT = timedelta(hours=1)
+"""How long the summary waits when it comes in the middle of a check-in. Due at the
+check-in hour, it comes with the weekly check-in itself whenever the appointment is the
+day after it; on top of it, the answer to "How did it go?" would be taken as the agenda."""
+CHECKIN_WAIT_UNTIL = timedelta(hours=12)
+"""A check-in left open never keeps the summary back into the last 12 hours before the
+appointment: then it comes anyway, and the check-in is asked again after it."""
 
 _MONTHS = {
     name: number
@@ -59,6 +66,10 @@ _WEEK_LATER = re.compile(
     # UK "a week on tuesday", "tuesday week"; "tirsdag om en uge", "om en uge på tirsdag"
     r"\ba\s+week\s+(?:on\s+)?(\w+)|\b(\w+)\s+week\b"
     r"|\b(\w+)\s+om\s+(?:en\s+uge|otte\s+dage|8\s+dage)\b|\bom\s+en\s+uge\s+(?:på\s+)?(\w+)"
+)
+_NEXT_DAY = re.compile(
+    # "next thursday", "næste torsdag": that day of next week (on a Wednesday, not tomorrow)
+    r"\b(?:next|næste)\s+(\w+)"
 )
 _MONTH_WORD = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DAY_OF_MONTH = re.compile(
@@ -104,7 +115,11 @@ def _read_day(words: str, today: date) -> tuple[date | None, str]:
         found = _next_date(today, int(number), _MONTHS.get(match.group(4) or ""))
         if found is not None:
             return found, words[: match.start()] + " " + words[match.end() :]
-    for pattern, week_of in ((_NEXT_WEEK, _in_next_week), (_WEEK_LATER, _a_week_after)):
+    for pattern, week_of in (
+        (_NEXT_WEEK, _in_next_week),
+        (_WEEK_LATER, _a_week_after),
+        (_NEXT_DAY, _in_next_week),
+    ):
         for match in pattern.finditer(words):
             weekday = _day(next(group for group in match.groups() if group))
             if weekday is not None:

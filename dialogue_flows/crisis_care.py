@@ -15,14 +15,17 @@ the lines are the drug lines or the alcohol lines (`SUBSTANCE_LINES`). Each repl
 with the lines of the concern it answers; distress said after a reply whose lines do
 not serve it (a partner's violence) gets its own (`covered`). Panic said with the body
 ("my heart is tight, i think i die") is answered as panic, not as a wish to die
-(`is_panic`); self-harm alone is spoken of as self-harm, with first aid (`act_for`);
-not eating for days is named (`also_said`). At "Are you safe right now?", after any
-reply but an emergency, "You misread me, I'm fine" leads straight back (`MISREAD`).
+(`is_panic`); self-harm alone is spoken of as self-harm, with first aid, and an urge
+not acted on without it (`act_for`, `Care.urge`); not eating for days is named
+(`also_said`). At a crisis question, after any reply but an emergency, "You misread me,
+I'm fine" (a button, or a protest or denial in words) leads straight back, and the
+words that raised the alarm raise none again that day (`MISREAD`, `without_misread`).
 
 It listens as a person would: "im fine its nothing. just a bad week" is safe, "you already
 asked me that. yeah" is yes, and "im not ringing 999 over that" is met with respect,
-never with the numbers again. A second crisis reply the same day is short: a caring
-line and the few lines that fit, with /safety for the rest (`CareNote`).
+never with the numbers again. One whole crisis reply a day: a second the same day,
+after a false alarm too, is short: a caring line and the few lines that fit, with
+/safety for the rest (`unanswered`, `CareNote`).
 
 The conversation the person was in is interrupted, never lost: the engine keeps it in
 `Conversation.resume` and takes it up again, at the same question, when this one ends.
@@ -30,6 +33,7 @@ The conversation the person was in is interrupted, never lost: the engine keeps 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -43,7 +47,7 @@ from dialogue_flows.answers import (
     tables,
     yes_or_no,
 )
-from dialogue_flows.crisis import Concern, assess
+from dialogue_flows.crisis import Concern, assess, fold
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
 from dialogue_flows.helplines import YOUNG
 from dialogue_flows.moves import Move, read_move
@@ -102,6 +106,13 @@ class Care:
     sounds like panic, a breathing line, and when chest pain needs a doctor."""
     body_lines: tuple[str, ...] = ()
     """The lines for `body`: the out-of-hours doctor (NHS 111; 1813 or the region's)."""
+    urge: str | None = None
+    """The message instead when they say they did not act on the urge ("didnt do it but
+    its there"): no first aid for a wound there is not (testers: an urge to cut, resisted,
+    was met with "press on it with something clean")."""
+    full_once: bool = False
+    """Said in full once a day even after another reply: what it says can save a life
+    that day (a lapse: the old dose after time without can kill)."""
 
 
 CARE: dict[Concern, Care] = {
@@ -109,13 +120,15 @@ CARE: dict[Concern, Care] = {
                             entry="after_emergency", shortened=False),
     Concern.SUICIDE: Care("crisis.suicide", ("suicide", "mental_health"), entry="safe_now",
                           saved_up="crisis.saved_up"),
-    Concern.SELF_HARM: Care("crisis.self_harm", ("suicide", "mental_health"), entry="safe_now"),
+    Concern.SELF_HARM: Care("crisis.self_harm", ("suicide", "mental_health"), entry="safe_now",
+                            urge="crisis.self_harm_urge"),
     Concern.HARM_TO_OTHERS: Care("crisis.harm_to_others", ("mental_health",), entry="safe_now"),
     Concern.HARM_FROM_OTHERS: Care("crisis.harm_from_others", ("domestic_abuse",),
                                    entry="safe_now", show_plan=False),
     Concern.LAPSE: Care("crisis.lapse", ("drugs", "alcohol"), entry="safe_now",
                         show_plan=False, without_dose="crisis.lapse_no_dose",
-                        on_drink="crisis.lapse_drink", said_if_suspected=True),
+                        on_drink="crisis.lapse_drink", full_once=True,
+                        said_if_suspected=True),
     Concern.DISTRESS: Care("crisis.distress", ("suicide", "mental_health"), entry="safe_now",
                            show_plan=False, most=2, body="crisis.panic",
                            body_lines=("medical",)),
@@ -213,28 +226,45 @@ def covered(concerns: frozenset[Concern], note: CareNote, now: datetime) -> bool
     offered = {
         kind
         for care in CARE.values()
-        for message in (care.message, care.without_dose, care.on_drink, care.saved_up)
+        for message in (care.message, care.without_dose, care.on_drink, care.saved_up,
+                        care.urge)
         if message is not None and said_lately(note, message, now)
         for kind in care.lines
-    }
+    }  # fmt: skip
     return all(set(CARE[concern].lines) <= offered for concern in concerns)
 
 
 def unanswered(
     concerns: frozenset[Concern], said: str, note: CareNote, now: datetime
 ) -> Care | None:
-    """The most urgent of these concerns whose own reply was not given in full within
-    the day (None when every one was: then the short reply will do).
+    """The care to give in full, or None when the short reply will do: one whole crisis
+    reply a day (testers: three whole blocks in three minutes, two of them false alarms).
 
-    Each reply is remembered by its own message, as worded for what was said: a lapse
-    after an earlier reply about something else (a false alarm read as suicide, a lapse
-    on cannabis) gets the lapse reply in full, not the short repeat."""
+    An emergency is said in full every time (what to do now); a care that is said in
+    full once a day whatever came before (`full_once`: a lapse, since the old dose can
+    kill) is, unless its own reply was given; anything else is short after any whole
+    reply within the day, with the lines that fit it (`Engine.care_reply`)."""
+    replied = any(said_lately(note, message, now) for message in REPLIES)
     for concern in CARE:
         care = CARE[concern]
+        if concern not in concerns:
+            continue
         given = any(said_lately(note, message, now) for message in covering(care, said))
-        if concern in concerns and not (care.shortened and given):
+        short = given or (replied and not care.full_once)
+        if not (care.shortened and short):
             return care
     return None
+
+
+REPLIES = frozenset(
+    message
+    for care in CARE.values()
+    for message in (care.message, care.without_dose, care.on_drink, care.saved_up, care.body,
+                    care.urge)
+    if message is not None
+)  # fmt: skip
+"""Every whole crisis reply, as remembered in `CareNote.said` (which keeps other notes
+of the day too, such as whose lines these are)."""
 
 
 def covering(care: Care, said: str) -> tuple[str, ...]:
@@ -270,7 +300,7 @@ def may_offer_followup(person: Person | None, note: CareNote, now: datetime) -> 
 # -- reading what the person says at a crisis question ---------------------------------
 
 _CLAUSE = re.compile(r"[.,;!?\n]+|\s(?:but|men)\s")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|\s(?:but|men)\s")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def heard(text: str) -> tuple[Msg, ...]:
@@ -310,11 +340,85 @@ def _emergency_words(text: str) -> list[bool]:
 def answer_besides(text: str) -> str:
     """The answer begun in a message that also carried crisis words: its sentences with
     no concern, as typed ("ask the council, save a bit. but partner had a go again" gives
-    "ask the council, save a bit"), or "" when every sentence carries one. Crisis words
-    are never offered back to be kept as an answer, nor filed for the worker to read."""
+    "ask the council, save a bit."), or "" when every sentence carries one. A sentence
+    with a risk goes whole, its clauses after commas and "but" too (testers: "...the
+    urge to cut came back, didnt do it but its there" had left "its there"); and when
+    the risk is only in the whole, nothing is kept. Crisis words are never offered back
+    to be kept as an answer, nor filed for the worker to read."""
     kept = [part.strip() for part in _SENTENCE.split(text) if part.strip() and not assess(part)]
     ended = [part if part[-1] in ".!?" else part + "." for part in kept[:-1]]
-    return " ".join([*ended, *kept[-1:]])
+    begun = " ".join([*ended, *kept[-1:]])
+    return "" if assess(begun) else begun
+
+
+# -- what a reply misread: not raised again that day ------------------------------------
+
+_PIECE = re.compile(r"[^.,;:!?\n]+")
+_JOINS = re.compile(r"\s(?:and|but|so|then|og|men|saa|så)\s", re.IGNORECASE)
+_FILLERS = frozenset({"and", "but", "so", "then", "yes", "yeah", "og", "men", "saa", "ja"})
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """Where the clauses of `text` are: between punctuation, "and" and "but"."""
+    spans = []
+    for found in _PIECE.finditer(text):
+        start = found.start()
+        for join in _JOINS.finditer(found.group()):
+            spans.append((start, found.start() + join.start()))
+            start = found.start() + join.end()
+        spans.append((start, found.end()))
+    return [(start, end) for start, end in spans if text[start:end].strip()]
+
+
+def fingerprint(clause: str, key: str) -> str:
+    """A keyed hash of the clause as its words (folded, no "and"/"yes" before it): the
+    same words give the same print, and the words cannot be read back from it."""
+    typed = re.findall(r"[a-z0-9]+", fold(clause))
+    while typed and typed[0] in _FILLERS:
+        typed = typed[1:]
+    digest = hashlib.blake2b(" ".join(typed).encode(), key=key.encode()[:64], digest_size=8)
+    return digest.hexdigest()
+
+
+def alarm_prints(text: str, key: str) -> list[str]:
+    """The prints of the clauses that raised the alarm (the whole text when no clause
+    carries it alone), to be remembered if the person says the reply misread them."""
+    risky = [text[start:end] for start, end in _pieces(text) if assess(text[start:end])]
+    return [fingerprint(clause, key) for clause in risky or [text]]
+
+
+def remember_misread(note: CareNote, prints: list[str], now: datetime) -> CareNote:
+    """The note with these prints misread now (older than a day let go)."""
+    kept = {mark: at for mark, at in note.misread.items() if now - at < A_DAY}
+    return note.model_copy(update={"misread": {**kept, **dict.fromkeys(prints, now)}})
+
+
+def without_misread(text: str, note: CareNote, key: str, now: datetime) -> str:
+    """The text without the clauses the person said were misread within the day
+    ("yes. and the shed roof's gone, you missed that" after "the shed roof's gone" was
+    misread): what is left is read for a crisis as ever, so a new risk is still heard."""
+    misread = {mark for mark, at in note.misread.items() if now - at < A_DAY}
+    if not misread:
+        return text
+    whole = fingerprint(text, key)
+    if whole in misread:
+        return ""
+    for start, end in reversed(_pieces(text)):
+        if fingerprint(text[start:end], key) in misread:
+            text = text[:start] + "." + text[end:]
+    return text
+
+
+def remember_alarm(work: Work) -> None:
+    """A reply said to be misread: its words are remembered (as prints) for the day,
+    so they raise no alarm again; the day's whole replies stay remembered, so another
+    alarm today is short (testers: three whole blocks in three minutes)."""
+    prints = list(work.draft.get(ALARM, ()))
+    work.care = remember_misread(work.care, prints, work.now)
+
+
+ALARM = "alarm"
+"""In the crisis conversation's draft: the prints of what raised it (`alarm_prints`)."""
 
 
 def _clauses(text: str) -> list[str]:
@@ -396,13 +500,16 @@ side"): words of saving and words of what is saved, both in the message."""
 
 
 def message_for(care: Care, text: str) -> str:
-    """The care's message for this text: panic when distress is said with the body;
-    about what is saved up when they say they are saving doses; without doses when every
-    substance it names carries no overdose risk from lost tolerance; with them when one
-    does, or none is named (then it might be any)."""
+    """The care's message for this text: panic when distress is said with the body; an
+    urge they did not act on without first aid (unless a wound is named); about what is
+    saved up when they say they are saving doses; without doses when every substance it
+    names carries no overdose risk from lost tolerance; with them when one does, or none
+    is named (then it might be any)."""
     lowered = text.casefold()
     if care.body is not None and says(text, "panic"):
         return care.body
+    if care.urge is not None and says(text, "not_acted") and not says(text, "emergency_now"):
+        return care.urge
     if care.saved_up is not None and all(cue.search(lowered) for cue in SAVED_UP):
         return care.saved_up
     if care.without_dose is None:
@@ -460,30 +567,61 @@ def read_safe(text: str) -> str:
 
 
 MISREAD = "misread"
-"""The answer, at "Are you safe right now?" after a reply that was not an emergency,
-that the reply misread them ("you misread me, I'm fine"): a short apology, straight
-back to where they were, no follow-up offered. Never offered after an emergency reply:
-that one cannot be dismissed by a tap."""
+"""The answer, at a crisis question after a reply that was not an emergency, that the
+reply misread them ("you misread me, I'm fine", "it's not a suicide note", "der er ingen
+vold"): a short apology, straight back to where they were, no follow-up offered, and
+the words that raised it not raised again that day (`remember_alarm`). Never after an
+emergency reply: that one cannot be dismissed by a tap."""
 SAFE_NOW_CHOICES = (*SAFE_CHOICES, Choice(MISREAD, Msg("choice.misread")))
 
 
-def read_safe_now(text: str) -> str:
-    """As `read_safe`, and "misread" when they say the reply misread them ("no you got
-    me wrong, im fine", "du misforstod mig"), unless they also say they are not safe or
-    not sure in plain words: then that is what is heard."""
-    if text == MISREAD:
-        return text
-    value = read_safe(text)
+def protests(text: str) -> bool:
+    """Whether they say the reply misread them, in words ("u misread me", "du
+    misforstod") or by denying what it answered ("it's a SHED, nobody's hitting me",
+    "im not suicidal", "der er ingen vold"), and do not say in plain words that they
+    are not safe or not sure ("you misunderstood, but im not safe")."""
+    if not (says(text, MISREAD) or says(text, "denial")):
+        return False
     plainly_unsafe = _SAFE_WORDS[0][1].search(text.casefold().replace("\u2019", "'"))
-    if says(text, MISREAD) and value != "unsure" and not plainly_unsafe:
+    unsure = _SAFE_WORDS[1][1].search(text.casefold())
+    return not plainly_unsafe and not unsure
+
+
+def read_safe_now(text: str) -> str:
+    """As `read_safe`, and "misread" when they say the reply misread them (`protests`)."""
+    if text == MISREAD or protests(text):
         return MISREAD
-    return value
+    return read_safe(text)
 
 
-def forget_reply(work: Work) -> None:
-    """A misread reply is not remembered as given: a real crisis later today gets the
-    whole reply, not the short repeat."""
-    work.care = work.care.model_copy(update={"said": {}})
+def misread_or(read: Callable[[str], str]) -> Callable[[str], str]:
+    """A reader that hears a protest first ("eh? it's an allotment letter mate"), at
+    crisis questions after "Are you safe?" (offering the follow-up)."""
+
+    def reading(text: str) -> str:
+        return MISREAD if protests(text) else read(text)
+
+    return reading
+
+
+def safe_choices(work: Work) -> tuple[Choice, ...]:
+    """ "You misread me, I'm fine" with the safety question after any reply but an
+    emergency, asked again too (testers: the second and third asking lacked it)."""
+    return SAFE_CHOICES if after_emergency(work) else SAFE_NOW_CHOICES
+
+
+def after_emergency(work: Work) -> bool:
+    return work.draft.get("entry") == "after_emergency"
+
+
+_LEADING_NUMBER = re.compile(r"\s*(\d)\s*(?:[.):,!]+|\s-)(?:\s|$)")
+
+
+def leading_number(text: str) -> int | None:
+    """The option number typed first ("4. christ almighty. it's a SHED"), if any; a
+    number that starts a sentence ("3 days ago") is not one."""
+    found = _LEADING_NUMBER.match(text)
+    return int(found.group(1)) if found else None
 
 
 HOW_TODAY_CHOICES = (
@@ -542,8 +680,6 @@ YES_NO = (Choice("yes", Msg("choice.yes_please")), Choice("no", Msg("choice.no_t
 class CareWork(Work):
     is_safe = answer_is("safe")
     is_unsure = answer_is("unsure")
-    is_unclear = answer_is("unclear")
-    misread = answer_is(MISREAD)
     feels_better = answer_is("better")
     wants_plan = answer_is("plan")
     wants_followup = answer_is("yes")
@@ -551,6 +687,15 @@ class CareWork(Work):
     def may_offer(self) -> bool:
         """The follow-up may be offered (see `may_offer_followup`)."""
         return may_offer_followup(self.person, self.care, self.now)
+
+    def misread(self) -> bool:
+        """They said the reply misread them, and it was not an emergency reply."""
+        return bool(self.answer == MISREAD) and not after_emergency(self)
+
+    def is_unclear(self) -> bool:
+        """No answer in the words; or a protest after an emergency reply, which cannot
+        be dismissed by one (asked once more, then left)."""
+        return bool(self.answer in ("unclear", MISREAD))
 
 
 def save_plan_choice(work: Work, answer: Any) -> None:
@@ -619,13 +764,13 @@ FLOW = Flow(
                  save=save_plan_choice),
         Question("after_emergency", "crisis.after_emergency", choices=SAFE_CHOICES,
                  read=read_safe, save=save_plan_choice),
-        Question("safe_again", "crisis.safe_again", choices=SAFE_CHOICES, read=read_safe,
+        Question("safe_again", "crisis.safe_again", choices=safe_choices, read=read_safe_now,
                  save=save_plan_choice),
         plan_question("not_safe", lead="crisis.not_safe"),
         plan_question("unsure", lead="crisis.unsure"),
         Question("followup_offer", "crisis.followup_offer", choices=YES_NO, read=read_yes_no),
         Question("followup_after_safe", "crisis.followup_after_safe", choices=YES_NO,
-                 read=read_yes_no),
+                 read=misread_or(read_yes_no)),
         Question("how_today", "followup.how", choices=HOW_TODAY_CHOICES, read=read_how_today),
     ),
     endings=(
@@ -638,7 +783,7 @@ FLOW = Flow(
         Ending("carry_on", "crisis.carry_on"),
         Ending("glad", "followup.glad"),
         Ending("left", "crisis.left"),
-        Ending(MISREAD, "crisis.misread", finish=forget_reply),
+        Ending(MISREAD, "crisis.misread", finish=remember_alarm),
     ),
     transitions=[
         _go("safe_now", MISREAD, "misread"),
@@ -654,6 +799,7 @@ FLOW = Flow(
         _go("after_emergency", "safe_again", "is_unclear"),
         _go("after_emergency", "unsure", "is_unsure"),
         _go("after_emergency", "not_safe"),
+        _go("safe_again", MISREAD, "misread"),
         _go("safe_again", "to_plan", "wants_plan"),
         _go("safe_again", "followup_after_safe", "is_safe", "may_offer"),
         _go("safe_again", "safe_ok", "is_safe"),
@@ -668,6 +814,7 @@ FLOW = Flow(
         _go("unsure", "carry_on"),
         _go("followup_offer", "followup_set", "wants_followup"),
         _go("followup_offer", "no_followup"),
+        _go("followup_after_safe", MISREAD, "misread"),
         _go("followup_after_safe", "followup_set", "wants_followup"),
         _go("followup_after_safe", "no_followup"),
         _go("how_today", "glad", "feels_better"),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from dialogue_flows import (
@@ -22,6 +22,7 @@ from dialogue_flows import (
     crisis_care,
     gas,
     grow,
+    helplines,
     idle,
     language,
     listening,
@@ -121,11 +122,12 @@ class Engine:
 
     def warm_up(self) -> None:
         """Build now what is otherwise built when first needed: the crisis lexicon and
-        model, the world's towns (for time zones), every language's words. Seconds of
-        work that would otherwise hold up whoever wrote first; a long-running bot calls
-        this in a thread as it starts."""
+        model, the world's towns (for time zones), the public holidays (for helplines'
+        hours), every language's words. Seconds of work that would otherwise hold up
+        whoever wrote first; a long-running bot calls this in a thread as it starts."""
         crisis.prepare()
         weekly.prepare()
+        helplines.prepare()
         for code in self.catalogue.languages:
             self.catalogue.texts(code)
 
@@ -133,10 +135,11 @@ class Engine:
         turn = _TurnInProgress(self, snapshot, now, from_person=not isinstance(event, FROM_LOOP))
         text = event.text if isinstance(event, Text) else ""
         moved = turn.hear_place(text) if text else False
-        found = weigh(text) if text else Finding(frozenset())
-        concerns = crisis_care.reread(found.concerns, text)
+        found = turn.finding(text) if text else Finding(frozenset())
+        concerns = found.concerns
         if concerns and not turn.imagined(concerns, text):  # first, even in a command's words
-            turn.crisis(concerns, text, sure=found.sure)
+            if not turn.protest_heard(concerns, text):
+                turn.crisis(concerns, text, sure=found.sure)
         elif moved:
             turn.place_told(event)
         else:
@@ -146,6 +149,11 @@ class Engine:
 
 KEEP = "keep_started"
 """In a draft: the answer begun before a crisis, offered back to keep (`take_up`)."""
+KEEP_CHOICES = (
+    Choice("keep", Msg("choice.keep_started")),
+    Choice("anew", Msg("choice.answer_anew")),
+)
+"""The buttons of that offer: keep it, or answer the question afresh."""
 RESTATED = "goal_restated"
 """The draft's note of the question at which the goal was just restated and said back."""
 
@@ -236,7 +244,10 @@ class _TurnInProgress(TurnRecords):
             return
         if move is Move.ALREADY_SAID and self.names_a_choice(question, words):
             move = None  # "same as before" at "what next?": the choice to keep the step
-        kept = self.kept_answer(move)
+        kept = self.kept_answer(words, move)
+        if kept == "":  # "no, I'll answer again": the question, now
+            self.ask_again()
+            return
         if kept is not None:
             words, move = kept, read_move(kept)
         own_reading = Move.RETRACT.value in question.as_content  # the step reads "actually…"
@@ -339,17 +350,27 @@ class _TurnInProgress(TurnRecords):
             self.person = self.person.model_copy(update={"language": code})
         self.say_then_ask(Msg("language.chosen"))
 
-    def kept_answer(self, move: Move | None) -> str | None:
-        """The answer begun before a crisis, when offered back (`take_up`) and they say
-        yes to keeping it ("yes", "yes keep it", "behold det"); whatever they say, the
+    def kept_answer(self, words: str, move: Move | None) -> str | None:
+        """The answer begun before a crisis, when offered back (`take_up`) and they keep
+        it (the button, its number, "yes", "yes keep it", "behold det"); "" when they
+        would rather answer again (then the question is asked). Whatever they say, the
         offer ends: anything else is their new answer. Crisis words are never kept."""
         draft = dict(self.conversation.draft)
         offer = draft.pop(KEEP, None)
         if offer is None:
             return None
         self.conversation = self.conversation.model_copy(update={"draft": draft})
-        current = offer["ask"] == self.conversation.ask_id
-        return str(offer["text"]) if current and move in (Move.YES, Move.KEEP) else None
+        if offer["ask"] != self.conversation.ask_id:
+            return None
+        labels = [self.catalogue.render(c.label, self.language) for c in KEEP_CHOICES]
+        said = comparable(words)
+        pressed = {choice.value for choice, label in zip(KEEP_CHOICES, labels, strict=True)
+                   if said in (choice.value, comparable(label))}  # fmt: skip
+        if words.strip() in ("1", "2"):
+            pressed = {KEEP_CHOICES[int(words) - 1].value}
+        if pressed == {"keep"} or (not pressed and move in (Move.YES, Move.KEEP)):
+            return str(offer["text"])
+        return "" if pressed == {"anew"} or move is Move.NO else None
 
     def hear_place(self, text: str) -> bool:
         """Where they say they are, at any point ("i am in denmark", "jeg bor i London"):
@@ -398,6 +419,17 @@ class _TurnInProgress(TurnRecords):
         asked = self.conversation.asked_at
         return sent_at is not None and asked is not None and sent_at < asked.replace(microsecond=0)
 
+    def finding(self, text: str) -> Finding:
+        """What the message speaks of, leaving out what the person said a reply misread
+        within the day (testers: "yes. and the shed roof's gone, you missed that" raised
+        the alarm the shed roof had raised a minute before)."""
+        note = self.conversation.care
+        heard = crisis_care.without_misread(text, note, self.person_id, self.now)
+        if not heard.strip():
+            return Finding(frozenset())
+        found = weigh(heard)
+        return Finding(crisis_care.reread(found.concerns, heard), found.sure)
+
     def hear_in_crisis(self, question: Question, move: Move | None, words: str) -> None:
         """The crisis conversation reads its own answers ("not sure" to "Are you safe?"),
         in sentences; a refusal to call is met with respect, and words that answer
@@ -407,7 +439,7 @@ class _TurnInProgress(TurnRecords):
             return
         before = crisis_care.heard(words)
         try:
-            value = self.read(question, self.work(), words)
+            value = self.read_in_crisis(question, words)
         except InvalidAnswerError as invalid:
             self.ask_again(*(before or (self.invalid_words(question, invalid),)))
             return
@@ -459,6 +491,10 @@ class _TurnInProgress(TurnRecords):
 
     def pick(self, event: Pick) -> None:
         conversation = self.conversation
+        offer = conversation.draft.get(KEEP)
+        if offer is not None and event.ask_id == offer["ask"] == conversation.ask_id:
+            self.text(Text(event.value))  # a press on the offer to keep: as its words
+            return
         current = conversation.flow is not None and event.ask_id == conversation.ask_id
         if current and self.restated_answer(self.question(), event.value):
             return
@@ -489,12 +525,40 @@ class _TurnInProgress(TurnRecords):
             )
         return {concern.value for concern in concerns} <= self.question().imagines
 
+    def protest_heard(self, concerns: frozenset[Concern], text: str) -> bool:
+        """A protest after a crisis reply today, outside the crisis conversation ("?? u
+        misread me im fine, i meant i want to tell my tutor about college stuff", Chloe,
+        back at her GROW question): the apology, its words remembered as misread, and the
+        open question again, never a new alarm. Not an emergency, nor when they say in
+        plain words that they are not safe or not sure (`crisis_care.protests`)."""
+        note = self.conversation.care
+        lately = any(crisis_care.said_lately(note, key, self.now) for key in crisis_care.REPLIES)
+        in_crisis = self.conversation.flow == crisis_care.FLOW.name
+        if self.person is None or in_crisis or not lately or Concern.EMERGENCY in concerns:
+            return False
+        if not crisis_care.protests(text):
+            return False
+        prints = crisis_care.alarm_prints(text, self.person_id)
+        care = crisis_care.remember_misread(note, prints, self.now)
+        self.conversation = self.conversation.model_copy(update={"care": care})
+        self.say_then_ask(Msg("crisis.misread"))
+        return True
+
     def answers_here(self, words: str) -> bool:
         """The words answer the open crisis question (not "unclear")."""
         try:
-            return bool(self.read(self.question(), self.work(), words) != "unclear")
+            return bool(self.read_in_crisis(self.question(), words) != "unclear")
         except InvalidAnswerError:
             return False
+
+    def read_in_crisis(self, question: Question, words: str) -> Any:
+        """As `read`, and a number typed first picks that option ("4. christ almighty.
+        I live on me own, nobody's hitting me. it's a SHED")."""
+        number = crisis_care.leading_number(words)
+        shown = shown_choices(question, self.work())
+        if number is not None and 1 <= number <= len(shown):
+            return question.read(shown[number - 1].value)
+        return self.read(question, self.work(), words)
 
     def crisis(self, concerns: frozenset[Concern], said: str, sure: bool = True) -> None:
         """Before anything else: the reply that fits, the lines, their own plan; then the
@@ -520,7 +584,8 @@ class _TurnInProgress(TurnRecords):
             else ""
         )
         self.interrupt(care.entry, *reply, started=clean(started),
-                       act=crisis_care.act_for(concerns))  # fmt: skip
+                       act=crisis_care.act_for(concerns),
+                       alarm=crisis_care.alarm_prints(said, self.person_id))  # fmt: skip
 
     def which_country(self) -> tuple[Msg, ...]:
         """Whose lines these are, and how to get their own, when where the person is
@@ -562,20 +627,25 @@ class _TurnInProgress(TurnRecords):
     def care_reply(
         self, concerns: frozenset[Concern], said: str = "", sure: bool = True
     ) -> tuple[crisis_care.Care, list[Msg]]:
-        """The care chosen and its reply: in full, with its lines and their plan, for the
-        most urgent concern not answered in full within the day; when every one was, a
-        caring line and the few lines that fit best (/safety has all). What was said
-        chooses the wording (a lapse on what: `crisis_care.message_for`). Only suspected:
-        tentative, with the few lines, and not noted as answered (a sure one later today
-        gets the whole reply)."""
+        """The care chosen and its reply: in full, with its lines and their plan, when
+        `crisis_care.unanswered` says so (once a day, an emergency always); else a caring
+        line and the few lines that fit best: those of its concerns not offered today
+        when there are some (the book lists lines in its own order), /safety has all.
+        What was said chooses the wording (a lapse on what: `crisis_care.message_for`).
+        Only suspected: tentative, with the few lines, and not noted as answered (a sure
+        one later today gets the whole reply)."""
         care, kinds = crisis_care.care_for(concerns, said)
         if not sure:
             return care, [*self.suspected(care, concerns, said, kinds), *self.which_country()]
         note = self.conversation.care
         fresh = crisis_care.unanswered(concerns, said, note, self.now)
-        if fresh is None:
-            return care, [Msg(crisis_care.AGAIN, self.care_values(kinds, crisis_care.SHORT_LINES))]
         others = [crisis_care.CARE[concern] for concern in crisis_care.CARE if concern in concerns]
+        if fresh is None:  # the lines not offered today, if any: violence after a suicide reply
+            unoffered = [crisis_care.CARE[concern] for concern in crisis_care.CARE
+                         if concern in concerns and not crisis_care.covered(
+                             frozenset({concern}), note, self.now)]  # fmt: skip
+            kinds = crisis_care.kinds_for(unoffered or others, said)
+            return care, [Msg(crisis_care.AGAIN, self.care_values(kinds, crisis_care.SHORT_LINES))]
         kinds = crisis_care.kinds_for([fresh, *others], said)  # the lines of what it says first
         message = crisis_care.message_for(fresh, said)
         self.conversation = self.conversation.model_copy(
@@ -608,10 +678,9 @@ class _TurnInProgress(TurnRecords):
         due = appointment.due_appointment(work)
         if due is None:
             return
-        if self.conversation.flow == crisis_care.FLOW.name and self.is_open():
-            # Never in the middle of "Are you safe?": a few hours later, as a new reminder.
-            later = (self.now + appointment.EVE_WAIT).replace(microsecond=0)
-            sent = due.model_copy(update={"eve_due": later})
+        wait = self.summary_wait(due.at)
+        if wait is not None:  # a new reminder, later
+            sent = due.model_copy(update={"eve_due": (self.now + wait).replace(microsecond=0)})
         else:
             sent = due.model_copy(update={"eve_due": None, "summary_at": self.now})
         kept = tuple(sent if a.number == due.number else a for a in self.outcomes.appointments)
@@ -623,6 +692,20 @@ class _TurnInProgress(TurnRecords):
             appointment.FLOW, *appointment.summary(work, due),
             draft={"entry": "eve", "appointment": due.number}, resume=resume,
         )  # fmt: skip
+
+    def summary_wait(self, appointment_at: datetime) -> timedelta | None:
+        """How long the summary before an appointment at `appointment_at` waits, if it
+        comes in the middle of something: never in the middle of "Are you safe?" (a few
+        hours), and after a check-in rather than on top of it (while there is time)."""
+        if not self.is_open():
+            return None
+        if self.conversation.flow == crisis_care.FLOW.name:
+            return appointment.EVE_WAIT
+        in_checkin = self.conversation.flow in (checkin.FLOW.name, gas.RATE.name)
+        time_left = appointment_at - self.now - appointment.CHECKIN_WAIT
+        if in_checkin and time_left >= appointment.CHECKIN_WAIT_UNTIL:
+            return appointment.CHECKIN_WAIT
+        return None
 
     def due_measure(self) -> None:
         """A measure at the person's rhythm: offered, unless they are in a conversation
@@ -636,7 +719,12 @@ class _TurnInProgress(TurnRecords):
         self.start_flow(measure.FLOW, draft={"entry": "due"}, resume=resume)
 
     def interrupt(
-        self, entry: str, *before: Msg, started: str = "", act: str = "crisis.act_on_thoughts"
+        self,
+        entry: str,
+        *before: Msg,
+        started: str = "",
+        act: str = "crisis.act_on_thoughts",
+        alarm: tuple[str, ...] | list[str] = (),
     ) -> None:
         """Open the crisis conversation at `entry`, keeping the one it interrupts.
 
@@ -644,16 +732,25 @@ class _TurnInProgress(TurnRecords):
         to talk to now (the first suicide and crisis lines, such as Samaritans, one open
         now first); and the answer they had `started` to the question it interrupted,
         quoted back when that question is asked again (never kept as the answer: crisis
-        words are not filed).
+        words are not filed); and the prints of what raised it (`crisis_care.ALARM`),
+        with those of a reply it follows, remembered if they say it misread them. A
+        reply within one that began with an emergency waits as the emergency did (no
+        "You misread me" then).
         """
         conversation = self.conversation
         resume = conversation.resume if conversation.flow == crisis_care.FLOW.name else None
         if conversation.flow not in (None, crisis_care.FLOW.name):
             resume = conversation
         talk = self.helpline_text(("suicide",), most=2)  # one open now first
-        draft = {"entry": entry, "emergency": self.emergency_number(), "talk": talk, "act": act}
+        emergency = self.emergency_number()
+        draft: dict[str, Any] = {"entry": entry, "emergency": emergency, "talk": talk, "act": act}
         if conversation.flow == crisis_care.FLOW.name:  # a crisis reply within one
             started = conversation.draft.get("started", "")
+            if conversation.draft.get("entry") == "after_emergency" and entry == "safe_now":
+                draft["entry"] = entry = "after_emergency"  # the emergency still stands
+            alarm = [*conversation.draft.get(crisis_care.ALARM, ()), *alarm]
+        if alarm:
+            draft[crisis_care.ALARM] = list(dict.fromkeys(alarm))
         if started:
             draft["started"] = started
         self.start_flow(crisis_care.FLOW, *before, draft=draft, resume=resume)
@@ -952,22 +1049,28 @@ class _TurnInProgress(TurnRecords):
 
         The last of `before` leads back to the question ("Here's where we were:"), so it
         is said only when the conversation is open; a paused one waits for /start. The
-        answer they had `started` when a crisis interrupted is quoted back: at a question
-        in their own words it is offered to keep (`KEEP`: yes keeps it), else only said.
+        answer they had `started` when a crisis interrupted is quoted back, saying that
+        the sentence with the risk was left out (never a silent cut): at a question in
+        their own words it is offered to keep, with buttons, and the question is asked
+        only after (`KEEP`, `kept_answer`: one question a message); else only said.
         """
         self.conversation = resume.model_copy(
             update={"ask_id": self.conversation.ask_id + 1, "asked_at": self.now,
                     "care": self.conversation.care}
         )  # fmt: skip
         if started and self.is_open():
-            said = {"said": grow.quoted(started)}
+            ended = started if started[-1] in ".!?…" else started + "."
+            said: dict[str, Param] = {"said": grow.quoted(ended),
+                                      "left_out": Msg("crisis.left_out")}  # fmt: skip
             if self.question().offered(self.work()):
                 before = (*before[:-1], Msg("crisis.started", said), before[-1])
-            else:
+            else:  # one question at a time: to keep it, then (if not) the question
                 keep = {"ask": self.conversation.ask_id, "text": started}
                 draft = {**self.conversation.draft, KEEP: keep}
                 self.conversation = self.conversation.model_copy(update={"draft": draft})
-                before = (*before[:-1], Msg("crisis.keep_started", said))
+                self.say(*before[:-1], Msg("crisis.keep_started", said), choices=KEEP_CHOICES,
+                         ask_id=self.conversation.ask_id)  # fmt: skip
+                return
         if self.is_open():
             self.ask_again(*before)
         else:

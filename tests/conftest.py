@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import compileall
 import os
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
@@ -25,6 +26,15 @@ from dialogue_flows.records import Goal, Person, Schedule
 from dialogue_flows.types import Command, Input, Pick, Reply, Snapshot, Text, Turn
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """growcoach's bytecode written once, as installing it would: the tests start the
+    `growcoach` command as a process over a hundred times, and where bytecode is not
+    written (PYTHONDONTWRITEBYTECODE, which some shells here set) every start would
+    compile every module of its own again (a fifth of a start)."""
+    for package in ("bot", "dialogue_flows", "storage"):
+        compileall.compile_dir(Path(__file__).parent.parent / package, quiet=1)
 
 
 @pytest.fixture(scope="session")

@@ -501,7 +501,7 @@ def test_the_answer_begun_is_offered_back_and_yes_keeps_it(dialogue: Dialogue) -
     dialogue.say("ask the council, save a bit. but partner had a go again last night")
     dialogue.run("im safe, hes not violent or anything")
     [reply] = dialogue.say("no thanks")
-    assert dialogue.keys[-2:] == ["crisis.keep_started", "grow.options"]
+    assert dialogue.keys[-1] == "crisis.keep_started", dialogue.keys
     assert "you'd started to answer: “ask the council, save a bit." in reply
     person = dialogue.person
     assert person is not None and "council" not in str(dialogue.goals)
@@ -553,7 +553,7 @@ def test_the_answer_begun_is_offered_back_in_danish_and_a_new_one_replaces_it(
     danish.say("hun betyder alt for mig. men min kæreste slog mig igen i går")
     danish.run("jeg er ok, det er ikke sådan")
     [reply] = danish.say("nej tak")
-    assert danish.keys[-2:] == ["crisis.keep_started", "grow.why"]
+    assert danish.keys[-1] == "crisis.keep_started", danish.keys
     assert "var du begyndt at svare: “hun betyder alt for mig." in reply
     danish.say("at hun kan regne med mig")
     assert "grow.why" not in danish.keys
@@ -581,7 +581,7 @@ def test_distress_after_a_reply_about_violence_gets_its_own_lines(dialogue: Dial
     above it ("the lines above are there any time")."""
     dialogue.run(*THROUGH_REALITY, "my partner hits me when he's drunk")
     [reply] = dialogue.say("nights are the worst… i feel so low i cant cope")
-    assert dialogue.keys == ["crisis.distress", "crisis.safe_now"]
+    assert dialogue.keys == ["crisis.again", "crisis.safe_now"]  # one whole block a day
     assert "Samaritans: 116 123" in reply and "Refuge" not in reply
     dialogue.run("im safe for now", "no thanks")
     assert dialogue.keys[-2:] == ["crisis.go_on", "grow.options"]  # the same question
@@ -595,19 +595,19 @@ def test_distress_after_a_suicide_reply_is_still_its_answer(dialogue: Dialogue) 
 
 
 def test_a_second_concern_leads_with_its_own_lines(dialogue: Dialogue) -> None:
-    """Abuse again and distress, after an abuse reply: the distress reply, its lines
-    first, the abuse lines after them."""
+    """Abuse again and distress, after an abuse reply: the short reply (one whole block
+    a day), the distress lines first, not offered today."""
     dialogue.run(*WELCOMED, "my partner hits me when he's drunk", "im safe", "no")
     [reply] = dialogue.say("he hit me again and i feel so low i cant cope")
-    assert dialogue.keys[0] == "crisis.distress"
+    assert dialogue.keys[0] == "crisis.again"
     lines = [line for line in reply.splitlines() if line.startswith("•")]
-    assert lines[0].startswith("• Samaritans") and "Refuge" in reply
+    assert lines[0].startswith("• Samaritans") and "Refuge" not in lines[0]
 
 
 def test_danish_distress_after_violence_gets_livslinien(danish: Dialogue) -> None:
     danish.run(*DANISH_AT_REALITY, "min kæreste slår mig når han drikker")
     [reply] = danish.say("jeg har det så dårligt, jeg kan ikke klare mere")
-    assert danish.keys == ["crisis.distress", "crisis.safe_now"]
+    assert danish.keys == ["crisis.again", "crisis.safe_now"]
     assert "Livslinien: 70 201 201" in reply and "Lev Uden Vold" not in reply
 
 

@@ -68,12 +68,8 @@ def test_any_sequence_never_raises_and_state_stays_valid(
         if isinstance(event, Text) and is_crisis(event.text) and not answering:
             assert dialogue.last is not None
             first = dialogue.last.replies[0].parts[0].key
-            crisis_replies = {
-                AGAIN,
-                SUSPECTED,
-                SUSPECTED_IF,
-                *(care.message for care in CARE.values()),
-            }
+            # a crisis only suspected (the model alone) is answered first too, tentatively
+            crisis_replies = {AGAIN, SUSPECTED, SUSPECTED_IF, *(c.message for c in CARE.values())}
             assert first in crisis_replies, "crisis first"
         if dialogue.last is not None and dialogue.last.erase:
             dialogue.person, dialogue.goals, dialogue.schedule = None, {}, None

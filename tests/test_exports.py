@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from datetime import timedelta
@@ -19,7 +20,8 @@ from pypdf import PdfReader
 
 from bot.app import open_app
 from bot.exports.document import schema
-from bot.exports.pdf import to_pdf
+from bot.exports.pdf import FONT, LABEL, _Document, to_pdf
+from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.types import Text
 
 GROWCOACH = str(Path(sys.executable).parent / "growcoach")
@@ -76,6 +78,25 @@ async def test_the_pdf_holds_goal_steps_words_and_chart(stored: Path, tmp_path: 
     fonts = reader.pages[0]["/Resources"]["/Font"]
     names = [str(fonts[key].get_object()["/BaseFont"]) for key in fonts]
     assert any("DejaVuSans" in name for name in names), names  # embedded Unicode font
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_every_field_label_fits_its_column(language: str) -> None:
+    """A label wider than its column runs into the person's words: the Danish PDF read
+    "Det betyder det for personenformål", the label printed over the answer."""
+    source = (Path(__file__).parent.parent / "bot" / "exports" / "pdf.py").read_text()
+    keys = sorted(set(re.findall(r'field\(\s*"(pdf\.[a-z_.]+)"', source)))
+    assert len(keys) >= 15, keys  # the goal's fields and the summary's
+    catalogue, page = Catalogue.load(), _Document("")
+    page.set_font(FONT, "B", 9.5)
+    wide = {
+        key: label
+        for key in keys
+        if page.get_string_width(label := catalogue.template(key, language)) > LABEL - 2
+    }
+    page.add_page()
+    page.output()  # as an export does: that closes the font files it opened
+    assert wide == {}
 
 
 async def test_the_progress_heading_never_stands_without_its_chart(stored: Path) -> None:
@@ -157,28 +178,33 @@ async def test_the_fhir_bundle_validates_and_links_goals_and_observations(
 
 
 def test_the_cli_writes_each_format_and_refuses_clearly(stored: Path, tmp_path: Path) -> None:
-    for fmt in ("pdf", "csv", "json", "fhir"):
-        out = tmp_path / f"out.{fmt}"
-        result = subprocess.run(
-            [GROWCOACH, "export", "--user", "åse", "--format", fmt, "--out", str(out),
-             "--db", str(stored)], capture_output=True, timeout=120,
-        )  # fmt: skip
-        assert result.returncode == 0, result.stderr
-        assert out.stat().st_size > 500
-    to_stdout = subprocess.run(
-        [GROWCOACH, "export", "--user", "åse", "--format", "json", "--out", "-", "--db",
-         str(stored)], capture_output=True, timeout=120,
-    )  # fmt: skip
-    assert json.loads(to_stdout.stdout)["schema_version"] == 3
-    for wrong, message in (
-        (["--user", "nobody", "--format", "csv"], b"no one called 'nobody'"),
-        (["--user", "åse", "--format", "pdf", "--out", "-"], b"cannot go to standard output"),
-        (["--user", "åse", "--format", "docx"], b"invalid choice"),
-    ):
-        result = subprocess.run([GROWCOACH, "export", *wrong, "--db", str(stored)],
-                                capture_output=True, timeout=120)  # fmt: skip
-        assert result.returncode == 2 and message in result.stderr, result.stderr
-        assert b"Traceback" not in result.stderr
+    export = [GROWCOACH, "export", "--db", str(stored)]
+    writes = {
+        fmt: [*export, "--user", "åse", "--format", fmt, "--out", str(tmp_path / f"out.{fmt}")]
+        for fmt in ("pdf", "csv", "json", "fhir")
+    }
+    to_stdout = [*export, "--user", "åse", "--format", "json", "--out", "-"]
+    refusals = {
+        b"no one called 'nobody'": ["--user", "nobody", "--format", "csv"],
+        b"cannot go to standard output": ["--user", "åse", "--format", "pdf", "--out", "-"],
+        b"invalid choice": ["--user", "åse", "--format", "docx"],
+    }
+    # All at once, each its own process (they only read): half the time on two cores.
+    commands = [*writes.values(), to_stdout, *([*export, *wrong] for wrong in refusals.values())]
+    started = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+               for command in commands]  # fmt: skip
+    results = []
+    for process in started:
+        out, err = process.communicate(timeout=120)
+        results.append((process.returncode, out, err))
+    for fmt, (code, _, err) in zip(writes, results, strict=False):
+        assert code == 0, err
+        assert (tmp_path / f"out.{fmt}").stat().st_size > 500
+    code, out, err = results[len(writes)]
+    assert code == 0 and json.loads(out)["schema_version"] == 3, err
+    for message, (code, _, err) in zip(refusals, results[len(writes) + 1 :], strict=True):
+        assert code == 2 and message in err, err
+        assert b"Traceback" not in err
 
 
 def _export_here(db: Path, folder: Path, *out: str) -> subprocess.CompletedProcess[bytes]:

@@ -11,7 +11,7 @@ from test_languages import DANISH_PLAN
 from dialogue_flows.appointment import read_when
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
-from dialogue_flows.types import DueAppointment, DueMeasure
+from dialogue_flows.types import DueAppointment, DueCheckin, DueMeasure
 
 PLAN_DA = (*DANISH_PLAN[:4], "Hun betyder meget for mig", *DANISH_PLAN[5:])
 
@@ -206,7 +206,7 @@ def test_an_appointment_in_words_then_the_summary_once_and_an_agenda(dialogue: D
     assert dialogue.outcomes.appointments[0].agenda == "Whether I can get help with the deposit"
     assert dialogue.outcomes.appointments[0].eve_due is None
     [kept] = dialogue.command("mydata")
-    assert "• 1 level chosen, 1 wellbeing questionnaire, 1 appointment with your" in kept
+    assert "• 1 level chosen, 1 wellbeing questionnaire, 1 appointment (with your agenda" in kept
 
 
 def test_the_summary_waits_while_someone_is_asked_whether_they_are_safe(
@@ -227,15 +227,58 @@ def test_the_summary_waits_while_someone_is_asked_whether_they_are_safe(
     assert "Your appointment is tomorrow" in summary
 
 
+def test_the_summary_comes_after_the_check_in_due_at_the_same_hour(dialogue: Dialogue) -> None:
+    """Due the day before at the check-in hour, the summary comes with the weekly check-in
+    whenever the appointment is the day after it. Read through the console, "How did it
+    go?" was followed at once by the agenda question, so "I did it" would have been kept
+    as the agenda: the summary waits an hour, and then tells of the check-in just made."""
+    scaled(dialogue)  # check-ins on Mondays at 18:00, Copenhagen
+    dialogue.run("/appointment", "on the 10th at 10", "yes")  # Tuesday 10 March
+    assert dialogue.outcomes.appointments[0].eve_due == datetime(2026, 3, 9, 17, tzinfo=UTC)
+    dialogue.now = datetime(2026, 3, 9, 17, tzinfo=UTC)
+    [checkin] = dialogue.send(DueCheckin())
+    assert "How did it go with your step" in checkin
+    assert dialogue.send(DueAppointment()) == []  # not on top of the check-in
+    assert dialogue.step == "how"
+    assert dialogue.outcomes.appointments[0].eve_due == datetime(2026, 3, 9, 18, 1, tzinfo=UTC)
+    dialogue.run("I did it", "An alarm", "7", "Keep the same step", "+1")
+    assert dialogue.outcomes.appointments[0].agenda is None
+    dialogue.now = datetime(2026, 3, 9, 18, 1, tzinfo=UTC)
+    [summary] = dialogue.send(DueAppointment())
+    assert "Check-ins: 1 (done: 1)" in summary
+    assert "Now: I have viewed a flat (a bit better than expected)" in summary
+
+
+def test_a_check_in_left_open_keeps_the_summary_back_only_while_there_is_time(
+    dialogue: Dialogue,
+) -> None:
+    scaled(dialogue)
+    dialogue.run("/appointment", "on the 10th at 10", "yes")  # 09:00 UTC
+    dialogue.now = datetime(2026, 3, 9, 17, tzinfo=UTC)
+    dialogue.send(DueCheckin())
+    assert dialogue.send(DueAppointment()) == []
+    dialogue.now = datetime(2026, 3, 9, 19, tzinfo=UTC)  # 14 hours before: one more hour
+    assert dialogue.send(DueAppointment()) == []
+    dialogue.now = datetime(2026, 3, 9, 20, 1, tzinfo=UTC)  # an hour on would leave < 12
+    [summary] = dialogue.send(DueAppointment())
+    assert "Is there anything you want to raise with your worker?" in summary
+    dialogue.say("Nothing this time")
+    [*_, back] = dialogue.say("No, thanks")
+    assert "How did it go with your step" in back  # the check-in, asked again after it
+    assert dialogue.step == "how"
+
+
 @pytest.mark.parametrize(
     ("said", "day"),
     [("next Tuesday at 10", 8), ("a week on Tuesday at half ten", 15), ("Tuesday week at 10", 15),
      ("Friday next week at 2pm", 11), ("tirsdag om en uge kl 10", 15),
-     ("tirsdag i næste uge kl. 10", 8), ("næste uge torsdag kl 9", 10)],
+     ("tirsdag i næste uge kl. 10", 8), ("næste uge torsdag kl 9", 10),
+     ("next thursday at 11", 10), ("næste torsdag kl 11", 10), ("thursday at 11", 3)],
 )  # fmt: skip
 def test_a_week_on_tuesday_is_the_tuesday_after_next(said: str, day: int) -> None:
     """A Glasgow tester's "a week on Tuesday" was read as the coming Tuesday (on a
-    Wednesday, 2 December: the 8th, where she meant the 15th)."""
+    Wednesday, 2 December: the 8th, where she meant the 15th); a Leicester tester's "next
+    thursday" on that Wednesday as the next day (she meant the 10th)."""
     assert read_when(said, datetime(2026, 12, 2, 12, tzinfo=UTC)).day == day
 
 

@@ -9,7 +9,10 @@ import io
 import json
 import sqlite3
 from datetime import UTC, datetime
+from pathlib import Path
 
+import jsonschema
+import pytest
 from conftest import WHOLE_PLAN, RunningBot
 from fhir.resources.R4B.bundle import Bundle
 from pypdf import PdfReader
@@ -100,6 +103,7 @@ async def test_levels_check_ins_who5_and_an_appointment_on_telegram(
     async with open_app(bot.db, bot.clock) as restarted:  # a restart sends nothing again
         again = ReminderLoop(restarted, bot.bot.deliver_reminder, bot.clock)
         bot.clock.now = datetime(2026, 3, 13, 20, 0, tzinfo=UTC)
+        assert await again.resume() == 0  # nothing of its own left in flight
         assert await again.tick() == 0
     assert reminders(bot, "appointment") == [("2026-03-13T17:00:00+00:00", "sent")]
     await say(bot, "Help with the deposit, and my sleep")
@@ -222,6 +226,30 @@ def test_the_danish_csv_and_pdf_are_danish_values_included(catalogue: Catalogue)
                   "WHO-5 Trivselsindeks 64 ud af 100", "Næste aftale", "Søvn", "kl. 14:30",
                   "Datoer og klokkeslæt er i tidszonen Europe/Copenhagen."):  # fmt: skip
         assert words in text, words
+
+
+def test_the_json_with_outcomes_validates_against_the_regenerated_schema(
+    catalogue: Catalogue,
+) -> None:
+    """The schema kept in docs/ (checked fresh by test_exports) holds every outcome: a
+    document with levels, measures and an appointment passes it, and one that breaks
+    an outcome's shape does not."""
+    kept = json.loads((Path(__file__).parent.parent / "docs" / "export.schema.json").read_text())
+    document = json.loads(export(history(catalogue, "da"), "json", catalogue).content)
+    jsonschema.validate(document, kept)
+    assert document["schema_version"] == kept["properties"]["schema_version"]["const"] == 3
+    outcomes = document["outcomes"]
+    assert outcomes["scales"][0]["levels"]["1"] == "Viewed"
+    assert [r["level"] for r in outcomes["ratings"]] == [1]
+    assert [(r["measure"], r["score"]) for r in outcomes["responses"]] == [
+        ("who5", 64),
+        ("qpr15", 45),
+    ]
+    assert outcomes["appointments"][0]["agenda"] == "Søvn"
+    assert document["gas_t_score"] == 60.0
+    outcomes["responses"][0]["score"] = "64"  # a score as text is not the documented shape
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(document, kept)
 
 
 def test_times_for_people_are_in_the_persons_zone_and_codes_stay_for_programs(

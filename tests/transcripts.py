@@ -205,6 +205,26 @@ SCRIPTS = (
             "/mydata"),
            "Risiko midt i GROW; “ved ik”; vil ikke ringe; “du har allerede spurgt”; en anden "
            "krise samme dag; “det er ingenting”; /mydata."),
+    Script("false-alarm.en", "A false alarm, then a true one (English)", "en",
+           ("/start", "yes", "Gary", "get the allotment sorted before winter", "Purpose",
+            "its the one thing that gets me out the house",
+            "been up there most days. the shed roof's gone. need a new one before the frost",
+            "eh? it's an allotment letter mate not a suicide note", "2",
+            "yes. and the shed roof's gone, you missed that",
+            "and the urge to cut came back last night, didnt do it but its there",
+            "im safe for now", "no thanks", "me brother, he helps with the heavy stuff"),
+           "A false alarm protested in words; the misread words said again; a real urge, "
+           "not acted on, the same day; the begun answer offered on its own."),
+    Script("false-alarm.da", "En falsk alarm, så en ægte (dansk)", "da",
+           ("/start", "ja", "Lone", "have det bedre med min søster", "ja",
+            "ringe til hende hver søndag", "hun er der altid for mig",
+            "vi ses hver uge. jeg har skrevet et afskedsbrev til foreningen",
+            "4. det er et brev til bestyrelsen, du misforstod", "ja",
+            "min søster. og ja, jeg har skrevet et afskedsbrev til foreningen, det sagde jeg jo",
+            "trangen til at skære i mig selv kom tilbage i nat, men jeg gjorde det ikke",
+            "jeg er okay lige nu", "nej tak", "hun bor langt væk"),
+           "En falsk alarm, “4.” valgt med ord efter; de samme ord igen; en ægte trang samme "
+           "dag (kort svar); tilbage til spørgsmålet."),
 )  # fmt: skip
 
 

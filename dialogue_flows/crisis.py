@@ -419,6 +419,7 @@ ALONE_SHORT = 0.85
 """Fewer words than SHORT ("Back on the street", "something nice") need the model surer:
 on messages it never saw this cost no crisis message and spared short everyday ones."""
 SURE = 0.9
+_NOT_NOW = tuple(concern.value for concern in Concern if concern is not Concern.EMERGENCY)
 """The model alone is sure of a crisis from here; between `ALONE` and this it suspects one.
 Of the everyday coaching answers blind writers wrote for the check-ins and GROW, about one
 in seven reached `ALONE` (nearly all below this); of their crisis answers found by the model
@@ -477,7 +478,11 @@ def weigh(text: str, reader: crisis_model.Model | None = None) -> Finding:
         return Finding(concerns)
     alone = ALONE if words >= SHORT else ALONE_SHORT
     if probability >= alone and words >= FEWEST_WORDS and not _only_a_move(text):
-        return Finding(frozenset({Concern(reader.concern(text))}), sure=probability >= SURE)
+        if probability >= SURE:
+            return Finding(frozenset({Concern(reader.concern(text))}))
+        # Only suspected: never an emergency, whose reply cannot be dismissed ("managed one
+        # night, then my brother rang and I opened a bottle" had got "call 999 now").
+        return Finding(frozenset({Concern(reader.concern(text, _NOT_NOW))}), sure=False)
     return Finding(frozenset())
 
 

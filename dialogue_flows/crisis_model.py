@@ -244,8 +244,9 @@ class Model:
         """How likely the message is crisis language (0 to 1), at its most worrying part."""
         return self.read(text).probability
 
-    def concern(self, text: str) -> str:
-        """The kind of crisis the message most likely speaks of (a `Concern` value)."""
+    def concern(self, text: str, among: Iterable[str] | None = None) -> str:
+        """The kind of crisis the message most likely speaks of (a `Concern` value), of
+        `among` when given."""
         idf = self.idf
         counts = Counter(term for term in terms(text) if term in idf)
         norm = math.sqrt(sum(n * idf[t] * idf[t] for t, n in counts.items())) or 1.0
@@ -256,7 +257,7 @@ class Model:
             intercept = self.concern_intercepts[concern]
             return intercept + sum(weights.get(t, 0.0) * v for t, v in vector.items())
 
-        return max(self.concern_intercepts, key=score)
+        return max(among or self.concern_intercepts, key=score)
 
 
 @cache

@@ -140,6 +140,8 @@ class Engine:
         if concerns and not turn.imagined(concerns, text):  # first, even in a command's words
             if not turn.protest_heard(concerns, text):
                 turn.crisis(concerns, text, sure=found.sure)
+        elif text and turn.protest_heard(concerns, text):
+            pass  # "du misforstod mig, ..." after a reply today: about the reply, not the goal
         elif moved:
             turn.place_told(event)
         else:
@@ -533,9 +535,12 @@ class _TurnInProgress(TurnRecords):
         plain words that they are not safe or not sure (`crisis_care.protests`)."""
         note = self.conversation.care
         lately = any(crisis_care.said_lately(note, key, self.now) for key in crisis_care.REPLIES)
+        emergency = crisis_care.CARE[Concern.EMERGENCY].message
         in_crisis = self.conversation.flow == crisis_care.FLOW.name
         if self.person is None or in_crisis or not lately or Concern.EMERGENCY in concerns:
             return False
+        if crisis_care.said_lately(note, emergency, self.now):
+            return False  # after an emergency today, no words dismiss it
         if not crisis_care.protests(text):
             return False
         prints = crisis_care.alarm_prints(text, self.person_id)

@@ -95,10 +95,10 @@ def test_a_protest_back_at_the_grow_question_is_heard_not_alarmed(
     dialogue.say("u misread me, i took all my pills")
     assert dialogue.keys[0] == "crisis.emergency", dialogue.keys
     danish.run(*DANISH_AT_NOW, "min kæreste slog mig igen i går", "jeg er okay lige nu", "nej tak")
-    danish.say("du misforstod mig, jeg orker ikke mere med det kursus")
+    danish.say("du misforstod mig, jeg orker ikke mere")
     assert danish.keys[0] == "crisis.misread", danish.keys
     danish.now += timedelta(days=1, minutes=1)
-    danish.say("du misforstod mig, jeg orker ikke mere med det kursus")  # a day on: heard
+    danish.say("du misforstod mig, jeg orker ikke mere")  # a day on: heard
     assert danish.keys[0].startswith("crisis.") and "crisis.misread" not in danish.keys
 
 

@@ -15,7 +15,7 @@ from typing import TextIO
 from bot.app import App
 from bot.rendering import Shown, render
 from dialogue_flows.records import PersonId
-from dialogue_flows.types import Command, Input, Msg, Text
+from dialogue_flows.types import Command, DueAppointment, Input, Msg, Text
 from storage.db import write_private
 
 QUIT = frozenset({"/quit", "/exit", "/afslut"})
@@ -44,23 +44,28 @@ async def chat(app: App, user: str, stdin: TextIO, stdout: TextIO, language: str
     """Talk with `user` until the end of input or /quit; every turn is saved before it is shown.
 
     `language` greets someone new (as Telegram's app language does); /language changes it.
+    The console has no reminder loop: the summary before an appointment, once it is due,
+    comes when they next open the chat (once: the engine notes it was given).
     """
     person_id = str(PersonId(PersonId.CONSOLE, user))
     interactive = stdin.isatty()
-    event: Input = Command("start")
+    pending: list[Input] = [Command("start"), DueAppointment()]
     while True:
+        event = pending.pop(0)
         turn = await app.conversations.handle(person_id, event, language)
         for reply in turn.replies:
             show(render(app.catalogue, reply, turn.language), stdout)
         if turn.export is not None:
             await save_export(app, person_id, turn.export, turn.language, stdout)
+        if pending:
+            continue
         if interactive:
             stdout.write("> ")
         stdout.flush()
         line = await asyncio.to_thread(stdin.readline)
         if not line or line.strip().lower() in QUIT:
             break
-        event = Text(line.rstrip("\r\n"))
+        pending.append(Text(line.rstrip("\r\n")))
     kept = await app.conversations.keeps_anything(person_id)
     goodbye = app.catalogue.render(
         Msg("console.goodbye" if kept else "console.goodbye_nothing_kept"), turn.language

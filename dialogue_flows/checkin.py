@@ -25,6 +25,7 @@ from dialogue_flows.answers import InvalidAnswerError, OneOf
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
 from dialogue_flows.moves import Move, read_move, says_nothing, split_move
 from dialogue_flows.records import CheckIn, Goal, Step
+from dialogue_flows.reminders import KEPT_SAID
 from dialogue_flows.types import Choice, Lazy, Msg, Param
 from dialogue_flows.weekly import DAYS_ON, read_weekly
 from dialogue_flows.words import words
@@ -392,7 +393,7 @@ FLOW = Flow(
         Question("progress", "checkin.progress", choices=grow.SCALE_CHOICES, read=answers.scale,
                  save=keep_in_checkin("progress")),
         Question("next", "checkin.next", choices=NEXT_CHOICES, read=next_or_step,
-                 save=save_next, on_move={"keep": "keep"}),
+                 save=save_next, on_move={"keep": "keep"}, as_content=KEPT_SAID),
         Question("next_step", "checkin.next_step", read=step_words, save=save_new_step,
                  on_move=grow.KEEP_AS_STEP),
         Question("smaller_next", "checkin.smaller_next", read=step_words,

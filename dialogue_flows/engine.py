@@ -244,8 +244,6 @@ class _TurnInProgress(TurnRecords):
         if self.crossed(event.sent_at):
             self.ask_again(Msg("crossed", {"said": grow.quoted(words)}))
             return
-        if move is Move.ALREADY_SAID and self.names_a_choice(question, words):
-            move = None  # "same as before" at "what next?": the choice to keep the step
         kept = self.kept_answer(words, move)
         if kept == "":  # "no, I'll answer again": the question, now
             self.ask_again()
@@ -479,14 +477,6 @@ class _TurnInProgress(TurnRecords):
             wanted == comparable(self.catalogue.render(choice.label, self.language))
             for choice in question.offered(self.work())
         )
-
-    def names_a_choice(self, question: Question, text: str) -> bool:
-        """The question's own reading of the words is one of its choices."""
-        try:
-            value = self.read(question, self.work(), text)
-        except InvalidAnswerError:
-            return False
-        return value in {choice.value for choice in question.offered(self.work())}
 
     def has_words(self, key: str) -> bool:
         return key in self.catalogue.texts("en")

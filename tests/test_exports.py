@@ -27,7 +27,7 @@ from dialogue_flows.types import Text
 GROWCOACH = str(Path(sys.executable).parent / "growcoach")
 SCHEMA_FILE = Path(__file__).parent.parent / "docs" / "export.schema.json"
 PERSON = "console:åse"
-CHECKINS = [("I did some of it", "Øjvind came with me", "The bus was late", "3"),
+CHECKINS = [("Got halfway, phoned but hung up", "Øjvind came with me", "The bus was late", "3"),
             ("I did it", "The alarm — it worked ✓", "6")]  # fmt: skip
 
 
@@ -70,7 +70,8 @@ async def test_the_pdf_holds_goal_steps_words_and_chart(stored: Path, tmp_path: 
     for words in ("Goal history", "Find a flat of my own within a year",
                   "Set up a savings pot on my phone", "Øjvind came with me",
                   "The alarm — it worked ✓", "Page 1 of", "Progress", "The bus was late",
-                  "So my kids can stay over", "I've saved before"):  # fmt: skip
+                  "So my kids can stay over", "I've saved before",
+                  "how it went: “Got halfway, phoned but hung up”"):  # fmt: skip
         assert words in text, words
     images = [image for page in reader.pages for image in page.images]
     assert len(images) == 1 and images[0].image is not None
@@ -127,6 +128,9 @@ async def test_the_csv_has_a_row_per_event(stored: Path) -> None:
     # the goal, the 4th line, at 09:04 UTC.
     assert rows[0]["date (Europe/Copenhagen)"] == "2026-03-02T10:04:00+01:00"
     assert all(row["goal"] == "Find a flat of my own within a year" for row in rows)
+    # What got in the way, in the person's words, reaches the worker's spreadsheet too.
+    assert [row["in the way"] for row in rows[2:]] == ["The bus was late", ""]
+    assert rows[2]["in own words"] == "Got halfway, phoned but hung up"
 
 
 async def test_the_json_matches_its_schema_kept_in_the_repo(stored: Path) -> None:

@@ -19,6 +19,7 @@ from pypdf import PdfReader
 
 from bot.app import open_app
 from bot.exports import export
+from bot.exports.csv_rows import cell
 from bot.exports.document import History
 from bot.reminders import ReminderLoop
 from dialogue_flows.catalogue import Catalogue
@@ -208,7 +209,8 @@ def test_the_danish_csv_and_pdf_are_danish_values_included(catalogue: Catalogue)
     )
     header, body = rows[0], rows[1:]
     assert header[:2] == ["hændelse", "dato (Europe/Copenhagen)"]
-    assert header[-4:] == ["målopfyldelse", "spørgeskema", "score", "dagsorden"]
+    assert header[-6:] == ["målopfyldelse", "spørgeskema", "score", "dagsorden", "med egne ord",
+                           "i vejen"]  # fmt: skip
     events = [row[0] for row in body]
     assert events == ["Mål sat", "Skridt sat", "Tjek-ind", "Målopfyldelse valgt",
                       "Spørgeskema besvaret", "Spørgeskema besvaret", "Aftale"]  # fmt: skip
@@ -226,6 +228,22 @@ def test_the_danish_csv_and_pdf_are_danish_values_included(catalogue: Catalogue)
                   "WHO-5 Trivselsindeks 64 ud af 100", "Næste aftale", "Søvn", "kl. 14:30",
                   "Datoer og klokkeslæt er i tidszonen Europe/Copenhagen."):  # fmt: skip
         assert words in text, words
+
+
+def test_a_level_is_written_in_brackets_not_behind_a_formula_guard(
+    catalogue: Catalogue,
+) -> None:
+    """A worker read "'+1 Viewed": the guard against spreadsheet formulas put an apostrophe
+    before our own level. The level is written in brackets, which no spreadsheet runs; a
+    person's own words that begin like a formula are still guarded."""
+    made = history(catalogue, "en")
+    lower = GasRating(goal_number=1, number=2, at=AT, level=-1, checkin_number=1)
+    made = made.model_copy(update={"outcomes": made.outcomes.model_copy(
+        update={"ratings": (*made.outcomes.ratings, lower)})})  # fmt: skip
+    table = export(made, "csv", catalogue).content.decode("utf-8-sig")
+    levels = [row["gas_level"] for row in csv.DictReader(io.StringIO(table)) if row["gas_level"]]
+    assert levels == ["(+1) Viewed", "(-1) Sofa"]
+    assert cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
 
 
 def test_the_json_with_outcomes_validates_against_the_regenerated_schema(

@@ -4,13 +4,16 @@ chosen, measure answered, appointment), oldest first.
 Columns (headers in the person's language; the order is the contract):
 event, date (ISO 8601 in the person's time zone, with its offset; the header names the
 zone), goal_number, life_area, goal, step_number, step, when, confidence (0-10), outcome,
-reflection, progress (0-10), next, gas_level (-2 to +2 and the person's words), measure,
-score, agenda. The values of event, outcome and next are plain words in the person's
-language ("Goal set", "Mål sat"), and the measure its title: the CSV is read by people;
-the codes stay in the JSON and FHIR exports. Written as UTF-8 with a byte-order mark so that
-spreadsheet programs show every character right. A cell that begins like a formula (=,
-+, -, @, a tab or a carriage return) gets a leading apostrophe, so that a spreadsheet
-shows the person's words and never runs them.
+reflection, progress (0-10), next, gas_level ("(-2)" to "(+2)" and the person's words), measure,
+score, agenda, said (how a check-in went, in their own words), in_the_way (what got in the
+way, as they said it); new columns are added at the end. The values of event, outcome and
+next are plain words in the person's language ("Goal set", "Mål sat"), and the measure its
+title: the CSV is read by people; the codes stay in the JSON and FHIR exports. Written as
+UTF-8 with a byte-order mark so that spreadsheet programs show every character right. A
+cell that begins like a formula (=, +, -, @, a tab or a carriage return) gets a leading
+apostrophe, so that a spreadsheet shows the person's words and never runs them; that is
+why a level is written in brackets, "(+1) walking every day": a worker read
+"'+1 walking every day" in a tester's file.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from dialogue_flows.types import Msg
 
 COLUMNS = ("event", "date", "goal_number", "life_area", "goal", "step_number", "step", "when",
            "confidence", "outcome", "reflection", "progress", "next", "gas_level", "measure",
-           "score", "agenda")  # fmt: skip
+           "score", "agenda", "said", "in_the_way")  # fmt: skip
 WORDS = ("event", "outcome", "next")
 """Columns whose values are codes, written as words in the person's language."""
 
@@ -62,7 +65,8 @@ def rows(history: History, catalogue: Catalogue, zone: ZoneInfo) -> list[Row]:
                           "step_number": checkin.step_number,
                           "step": checked.text if checked else None, "outcome": checkin.outcome,
                           "reflection": checkin.reflection, "progress": checkin.progress,
-                          "next": checkin.next_move}))  # fmt: skip
+                          "next": checkin.next_move, "said": checkin.said,
+                          "in_the_way": checkin.in_the_way}))  # fmt: skip
     found += outcome_rows(history, language)
     found.sort(key=lambda item: (item[0], item[1]))
     return [
@@ -83,7 +87,7 @@ def outcome_rows(history: History, language: str) -> list[tuple[datetime, int, R
         words = scale.words().get(rating.level, "") if scale else ""
         found.append((rating.at, 3, {"event": "gas_level", "goal_number": rating.goal_number,
                       "goal": goals.get(rating.goal_number),
-                      "gas_level": f"{level_label(rating.level)} {words}".strip()}))  # fmt: skip
+                      "gas_level": f"({level_label(rating.level)}) {words}".strip()}))  # fmt: skip
     for response in outcomes.responses:
         title = measures()[response.measure].title
         found.append((response.at, 4, {"event": "measure", "score": response.score,

@@ -273,7 +273,8 @@ class _Writer:
             if step.confidence_reason:
                 self.note(self.text("pdf.confidence_reason", words=step.confidence_reason))
             for checkin in went:
-                for key, words in (("pdf.reflection", checkin.reflection),
+                for key, words in (("pdf.said", checkin.said),
+                                   ("pdf.reflection", checkin.reflection),
                                    ("pdf.in_the_way", checkin.in_the_way)):  # fmt: skip
                     if words:
                         self.note(self.text(key, day=self.day(checkin.at), words=words))

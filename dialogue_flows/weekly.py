@@ -444,12 +444,17 @@ class _Place:
     population: int
     zone: str
     region: str = ""
-    """A Danish town's region ("Syddanmark"): its acute lines are the ones to offer."""
+    """A Danish town's region ("Syddanmark") or a British town's nation ("Scotland"): its
+    own lines are the ones to offer (out-of-hours doctors; domestic-abuse lines)."""
 
 
-DANISH_REGIONS = {"17": "Hovedstaden", "18": "Midtjylland", "19": "Nordjylland",
-                  "20": "Sjælland", "21": "Syddanmark"}  # fmt: skip
-"""GeoNames' first-level divisions of Denmark, as the helplines files name the regions."""
+REGIONS = {"DK": {"17": "Hovedstaden", "18": "Midtjylland", "19": "Nordjylland",
+                  "20": "Sjælland", "21": "Syddanmark"},
+           "GB": {"ENG": "England", "SCT": "Scotland", "WLS": "Wales",
+                  "NIR": "Northern Ireland"}}  # fmt: skip
+"""GeoNames' first-level divisions of Denmark and of the UK, as the helplines files name
+them: a Glaswegian was offered England's domestic-abuse line."""
+DANISH_REGIONS = frozenset(REGIONS["DK"].values())
 
 
 _ASCII_NAME = re.compile(r"[a-z0-9]+")
@@ -486,7 +491,7 @@ def world() -> dict[str, Any]:
     found: dict[str, _Place] = {}
     largest: dict[str, _Place] = {}
     for city in geonames.get_cities().values():
-        region = DANISH_REGIONS.get(city["admin1code"], "") if city["countrycode"] == "DK" else ""
+        region = REGIONS.get(city["countrycode"], {}).get(city["admin1code"], "")
         place = _Place(False, int(city["population"]), city["timezone"], region)
         if place.zone.casefold() not in real_zones():
             continue
@@ -599,8 +604,8 @@ def _zone_populations() -> dict[str, int]:
 
 
 def read_region(text: str) -> str | None:
-    """The Danish region of the town named ("Odense" → "Syddanmark"), None when no
-    Danish town of 15,000 people or more is named."""
+    """The Danish region or British nation of the town named ("Odense" → "Syddanmark",
+    "Dundee" → "Scotland"), None when no such town of 15,000 people or more is named."""
     try:
         return _place([word.text for word in words(fold(text))]).region or None
     except InvalidAnswerError:
@@ -608,12 +613,12 @@ def read_region(text: str) -> str | None:
 
 
 def named_place(name: str) -> tuple[str, str | None] | None:
-    """The zone and Danish region of a place named exactly ("denmark", "aarhus",
-    "glasgow"), when it is a country, a city of `FUZZY_POPULATION` people or a Danish
-    town: words said in passing after "im in" ("bed", "pain", "a mess") are no place."""
+    """The zone and region of a place named exactly ("denmark", "aarhus", "glasgow"),
+    when it is a country, a city of `FUZZY_POPULATION` people or a Danish town: words
+    said in passing after "im in" ("bed", "pain", "a mess") are no place."""
     place = _places().get(_key(name))
     if place is None or not (
-        place.country or place.region or place.population >= FUZZY_POPULATION
+        place.country or place.region in DANISH_REGIONS or place.population >= FUZZY_POPULATION
     ):
         return None
     return place.zone, place.region or None

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from dialogue_flows.helplines import HELPLINES_DIR, KINDS, Helplines, HelplinesFileError
+from dialogue_flows.weekly import read_region
 
 PEOPLE = {  # (country, language): a time zone that lands there
     ("uk", "en"): "Europe/London",
@@ -63,7 +64,9 @@ def test_every_line_is_sourced_and_checked_within_twelve_months(helplines: Helpl
 
 
 def test_kinds_filter_the_lines_with_the_emergency_line_first(helplines: Helplines) -> None:
-    lines = helplines.for_person("en", "Europe/London", {"domestic_abuse", "emergency"})
+    lines = helplines.for_person(
+        "en", "Europe/London", {"domestic_abuse", "emergency"}, region="England"
+    )
     assert [line.number for line in lines] == ["999", "0808 2000 247", "0808 801 0327"]
     alcohol = helplines.for_person("da", "Europe/Copenhagen", ["alcohol"])
     assert [line.name for line in alcohol] == ["Alkolinjen", "Den Blå Linje (Blå Kors)"]
@@ -72,6 +75,24 @@ def test_kinds_filter_the_lines_with_the_emergency_line_first(helplines: Helplin
         "anonym rådgivning om alkohol, også til pårørende)"
     )
     assert "112" not in text
+
+
+@pytest.mark.parametrize(
+    ("town", "number"),
+    [("Glasgow", "0800 027 1234"), ("Dundee", "0800 027 1234"), ("Cardiff", "0808 80 10 800"),
+     ("Belfast", "0808 802 1414"), ("Hull", "0808 2000 247")],
+)  # fmt: skip
+def test_each_uk_nation_is_offered_its_own_domestic_abuse_line(
+    helplines: Helplines, town: str, number: str
+) -> None:
+    """A Glaswegian was offered England's line (Refuge's). The town a person names for
+    their check-in time says their nation; without one, all four in one short line."""
+    nation = read_region(town)
+    text = helplines.text("en", "Europe/London", ["domestic_abuse"], region=nation)
+    numbers = {"0800 027 1234", "0808 80 10 800", "0808 802 1414", "0808 2000 247"}
+    assert [n for n in sorted(numbers) if n in text] == [number]
+    unknown = helplines.text("en", "Europe/London", ["domestic_abuse"]).splitlines()
+    assert [line for line in unknown if all(n in line for n in numbers)] == [unknown[0]]
 
 
 def test_drugs_and_alcohol_have_lines_of_their_own(helplines: Helplines) -> None:
@@ -87,7 +108,9 @@ def test_drugs_and_alcohol_have_lines_of_their_own(helplines: Helplines) -> None
 def test_all_lines_when_no_kinds_are_asked(helplines: Helplines) -> None:
     every = helplines.for_person("en", "Europe/London")
     assert every == helplines.lines["uk"]["en"].lines
-    assert helplines.text("en", "Europe/London").count("\n") == len(every) - 1
+    nations = [line for line in every if line.region]  # one sentence in their place
+    assert len(nations) == 4
+    assert helplines.text("en", "Europe/London").count("\n") == len(every) - len(nations)
 
 
 def test_a_misspelt_kind_asked_for_is_refused(helplines: Helplines) -> None:

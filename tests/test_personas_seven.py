@@ -175,8 +175,8 @@ def test_what_a_concept_table_holds_is_sure() -> None:
 
 @pytest.mark.parametrize(
     ("language", "said", "zone", "region"),
-    [("en", "tuesdays at 10am, hull", "Europe/London", None),
-     ("en", "tuesday 10am in glasgow", "Europe/London", None),
+    [("en", "tuesdays at 10am, hull", "Europe/London", "England"),
+     ("en", "tuesday 10am in glasgow", "Europe/London", "Scotland"),
      ("da", "tirsdag kl 10 i odense", "Europe/Copenhagen", "Syddanmark")],
 )  # fmt: skip
 def test_a_town_said_with_the_time_is_not_asked_for_again(

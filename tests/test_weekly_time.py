@@ -272,8 +272,9 @@ def test_next_due_is_the_next_local_weekly_time(
 @pytest.mark.parametrize(
     ("words", "region"),
     [("jeg bor i Odense", "Syddanmark"), ("Aalborg", "Nordjylland"), ("København", "Hovedstaden"),
-     ("aarhus", "Midtjylland"), ("Roskilde", "Sjælland"), ("Denmark", None), ("London", None)],
+     ("aarhus", "Midtjylland"), ("Roskilde", "Sjælland"), ("Denmark", None), ("London", "England"),
+     ("Swansea", "Wales"), ("UK", None)],
 )  # fmt: skip
-def test_a_danish_town_says_its_region(words: str, region: str | None) -> None:
+def test_a_town_says_its_region_or_nation(words: str, region: str | None) -> None:
     """The region chooses the person's acute helpline (see `helplines`)."""
     assert read_region(words) == region

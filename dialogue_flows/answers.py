@@ -770,6 +770,8 @@ def edit_ideas(text: str, ideas: Sequence[str]) -> tuple[str, ...] | None:
         parts = re.split(r"[,.;:!?]", text[found[dropped - 1].end :], maxsplit=1)
         which, after = parts[0], parts[1] if len(parts) > 1 else ""
         index = match_choice(which, ideas)
+        if index is None and len(ideas) == 1:  # "remove it", "fjern den": the only one
+            index = 0
         if index is None:
             raise InvalidAnswerError("invalid.which_idea")
         kept = tuple(idea for at, idea in enumerate(ideas) if at != index)

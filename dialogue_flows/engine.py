@@ -43,6 +43,7 @@ from dialogue_flows.answers import (
     free_text,
     label_begun,
     match_choice,
+    several,
 )
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, Finding, weigh
@@ -53,6 +54,7 @@ from dialogue_flows.moves import (
     Move,
     agreement,
     asking,
+    before_taking_back,
     read_move,
     retracted,
     split_move,
@@ -252,8 +254,11 @@ class _TurnInProgress(TurnRecords):
             words, move = kept, read_move(kept)
         own_reading = Move.RETRACT.value in question.as_content  # the step reads "actually…"
         left = retracted(words) if move in (None, Move.RETRACT) and not own_reading else None
+        kept_ideas = several(before_taking_back(words)) if question.listed else ()
         if left:  # "actually no, scratch that, ring my mum": what is left is the answer
             words, move = left, read_move(left)
+        elif left is not None and len(kept_ideas) > 1:  # "walk, ring mette. no, not that"
+            words, move = "\n".join(kept_ideas[:-1]), None
         elif left is not None:  # taken back, with nothing new: never kept
             move = Move.RETRACT
         move = asking(words, move)

@@ -246,7 +246,9 @@ class Question:
     finds what the person already said when they say "I already said", and `recall`
     what they have said so far when no one answer is it; `as_content` names moves
     that are answers here ("busy" to "what gets in the way?"); `in_words`
-    lets a choice be said in a sentence ("emailing the teacher I think").
+    lets a choice be said in a sentence ("emailing the teacher I think"); `listed` says
+    the answer is a list (ideas), where a take-back at the end takes back the last item
+    only ("walk, ring mette. no, scratch the last one").
 
     `lead` is said once, when the conversation arrives at the question, before its
     prompt; asked again (a misunderstanding, /help), only the short prompt is repeated.
@@ -274,6 +276,7 @@ class Question:
     recall: Callable[[Work], str | None] | None = None
     as_content: frozenset[str] = frozenset()
     in_words: bool = False
+    listed: bool = False
     lead: str | None = None
     imagines: frozenset[str] = frozenset()
     hear: Callable[[str, Any], tuple[Msg, ...]] | None = None

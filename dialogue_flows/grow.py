@@ -427,11 +427,12 @@ def add_options(work: Work, answer: Any) -> None:
         return
     if answers.only_a_number(answer):
         raise answers.InvalidAnswerError("invalid.bare_number", {"number": answer.strip()})
-    edited = answers.edit_ideas(answer, goal.options)
+    lead, rest = split_move(answer)  # "nej, fjern den": the edit after the no
+    edited = answers.edit_ideas(rest if lead is Move.NO and rest else answer, goal.options)
     if edited is not None:
         work.update_goal(options=edited[:MAX_OPTIONS])
         return
-    lead, rest = split_move(answer)  # "idk. måske spørge vejlederen…": the ideas only
+    # "idk. måske spørge vejlederen…": the ideas only
     said, pick = answers.ideas_and_pick(rest if lead is Move.DONT_KNOW and rest else answer)
     listed = answers.several(said)
     ideas = [idea for idea in listed if idea not in goal.options]
@@ -737,11 +738,12 @@ FLOW = Flow(
                  skippable=True),
         Question("reality_again", "grow.reality_again", choices=RIGHT_CHOICES,
                  save=check_reality, on_move=AGREE),
-        Question("options", "grow.options", save=add_options),
+        Question("options", "grow.options", save=add_options, listed=True),
         Question("options_summary", "grow.options_summary", choices=RIGHT_CHOICES,
-                 save=add_options, on_move={**AGREE, "thats_all": "yes", **SPLITS}),
+                 save=add_options, on_move={**AGREE, "thats_all": "yes", **SPLITS},
+                 listed=True),
         Question("options_fix", "grow.options_fix", save=add_options, skippable=True,
-                 on_move={"thats_all": "yes", "no": "yes", **SPLITS}),
+                 on_move={"thats_all": "yes", "no": "yes", **SPLITS}, listed=True),
         Question("choose", "grow.choose", choices=option_choices, save=save_chosen_option,
                  in_words=True, on_move=SPLITS),
         Question("step", "grow.step", save=save_first_step, on_move=KEEP_AS_STEP,
@@ -794,8 +796,8 @@ FLOW = Flow(
                                                         "choose")),
         {"trigger": "answer", "source": "options_summary", "dest": "options_fix",
          "conditions": "not_quite"},
-        {"trigger": "answer", "source": "options_fix", "dest": "options",
-         "conditions": "no_options"},
+        *({"trigger": "answer", "source": source, "dest": "options", "conditions": "no_options"}
+          for source in ("options_summary", "options_fix")),  # "fjern 1" took the last away
         {"trigger": "answer", "source": "options_fix", "dest": "options_summary",
          "unless": ["right", "full_of_options"]},
         *({"trigger": "answer", "source": source, "dest": "step",

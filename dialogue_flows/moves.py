@@ -401,6 +401,25 @@ def retracted(text: str) -> str | None:
     return None
 
 
+def before_taking_back(text: str) -> str:
+    """The words before the take-back that ends a message, where only the last thing said
+    is taken back: "gå en tur, ringe til mette. nej glem det sidste" leaves "gå en tur,
+    ringe til mette" (Signe lost all her ideas to a take-back meant for the last one).
+
+    >>> before_taking_back("walk the dog, ring my sister. no wait, scratch that")
+    'walk the dog, ring my sister'
+    """
+    parts = re.split(f"({_BOUNDARY.pattern})", text)
+    end = len(parts)
+    while end and (
+        not parts[end - 1].strip()
+        or _BOUNDARY.fullmatch(parts[end - 1])
+        or read_move(parts[end - 1]) in (Move.RETRACT, Move.NO)
+    ):
+        end -= 1
+    return "".join(parts[:end]).strip(" ,.;:!-\u2013\u2014\n")
+
+
 _ASKING = (Move.QUESTION, Move.REAL_PERSON, Move.PRIVACY)
 
 ANSWERED_PLAINLY = (Move.REAL_PERSON, Move.PRIVACY)

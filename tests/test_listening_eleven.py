@@ -1,0 +1,70 @@
+"""What people played against the product found in session 7 at the ideas, each in
+English and Danish, each failing before its fix: a take-back at the end of a message of
+ideas takes back the last idea only (Signe lost all of hers), and a list emptied at its
+summary ("fjern 1", "nej, fjern den") is never offered as options: ideas are asked for
+again.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import person
+from test_listening_five import TO_OPTIONS
+
+from dialogue_flows.catalogue import Catalogue
+from dialogue_flows.engine import Engine
+
+TAKEN_BACK = {
+    "en": ["walk the dog at night, drink tea instead of coffee and ring my sister. "
+           "no wait, scratch that",
+           "walk the dog at night, drink tea instead of coffee, ring my sister. "
+           "nah forget the last one"],
+    "da": ["gå en tur om aftenen, drikke te i stedet for kaffe og ringe til mette. "
+           "nej glem det sidste",
+           "gå en tur om aftenen, drikke te i stedet for kaffe, ringe til mette. "
+           "nej vent, glem det"],
+}  # fmt: skip
+KEPT = {
+    "en": ("walk the dog at night", "drink tea instead of coffee"),
+    "da": ("gå en tur om aftenen", "drikke te i stedet for kaffe"),
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "said"), [(lang, said) for lang, all in TAKEN_BACK.items() for said in all]
+)
+def test_a_take_back_ending_a_message_of_ideas_takes_back_the_last_one_only(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language], said)
+    assert dialogue.goal.options == KEPT[language]
+    assert dialogue.step == "options_summary"
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_a_take_back_of_the_only_idea_keeps_nothing_and_asks_again(
+    engine: Engine, catalogue: Catalogue, language: str
+) -> None:
+    said = "walk the dog. no wait, scratch that" if language == "en" else "gå en tur. nej glem det"
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language], said)
+    assert dialogue.goal.options == ()
+    assert dialogue.step == "options"
+
+
+EMPTIED = {"en": ("cv", ["remove 1", "no, remove it"]),
+           "da": ("cv", ["fjern 1", "nej, fjern den"])}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("language", "said"), [(lang, said) for lang, (_, all) in EMPTIED.items() for said in all]
+)
+def test_a_list_emptied_at_its_summary_is_never_offered_as_options(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    idea, _ = EMPTIED[language]
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language], idea)
+    assert dialogue.step == "options_summary"
+    dialogue.say(said)
+    assert dialogue.goal.options == ()
+    assert dialogue.step == "options"  # asked for ideas again, not "which of them?"
+    assert "grow.choose" not in dialogue.keys

@@ -41,6 +41,8 @@ from rapidfuzz.distance import Levenshtein
 
 from dialogue_flows import crisis_concepts as data
 from dialogue_flows import crisis_model
+from dialogue_flows import words as wording
+from dialogue_flows.answers import phrase_list
 from dialogue_flows.moves import read_move
 
 
@@ -475,7 +477,7 @@ def weigh(text: str, reader: crisis_model.Model | None = None) -> Finding:
     if concerns and where != text and reader.read(where).probability >= SENTENCE:
         return Finding(concerns)  # "ask the council, save a bit. honestly i cant go on anymore"
     if concerns and probability >= (DOUBTED_AT if doubted else WITH_CONCEPTS):
-        return Finding(concerns)
+        return Finding(concerns, sure=not _said_small(text, concerns, probability))
     alone = ALONE if words >= SHORT else ALONE_SHORT
     if probability >= alone and words >= FEWEST_WORDS and not _only_a_move(text):
         if probability >= SURE:
@@ -484,6 +486,21 @@ def weigh(text: str, reader: crisis_model.Model | None = None) -> Finding:
         # night, then my brother rang and I opened a bottle" had got "call 999 now").
         return Finding(frozenset({Concern(reader.concern(text, _NOT_NOW))}), sure=False)
     return Finding(frozenset())
+
+
+def _said_small(text: str, concerns: frozenset[Concern], probability: float) -> bool:
+    """Hopelessness said small ("nogle gange tænker jeg at det hele er lidt ligegyldigt")
+    where the model alone would not alarm: suspected, so answered tentatively, with the
+    lines and the safety question all the same (a tester got the whole suicide reply).
+    Only thoughts of dying and distress: harm, a lapse or an emergency is sure whatever
+    the hedge. On the labelled sets this made 4 everyday rows suspected and no crisis row."""
+    if probability >= ALONE or not concerns <= _SAID_SMALL:
+        return False
+    typed = [word.text for word in wording.words(text)]
+    return bool(phrase_list("care", "minimised", stems=True).find(typed))
+
+
+_SAID_SMALL = frozenset({Concern.SUICIDE, Concern.DISTRESS})
 
 
 def _only_a_move(text: str) -> bool:

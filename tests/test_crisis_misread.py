@@ -16,7 +16,7 @@ import pytest
 from conftest import THROUGH_REALITY, WELCOMED, Dialogue
 
 from dialogue_flows.catalogue import Catalogue
-from dialogue_flows.crisis import assess
+from dialogue_flows.crisis import Concern, assess, weigh
 from dialogue_flows.engine import Engine
 
 DANISH_WELCOMED = ("/start", "ja", "Lone")
@@ -265,3 +265,20 @@ def test_the_danish_offer_to_keep_has_buttons_and_2_asks_again(danish: Dialogue)
     assert "den er der bare" not in offer
     danish.say("2")
     assert danish.keys == ["grow.now"], danish.keys
+
+
+@pytest.mark.parametrize(
+    ("said", "small"),
+    [("nogle gange tænker jeg at det hele er lidt ligegyldigt", True),
+     ("sometimes i think its all a bit pointless", True),
+     ("det hele er ligegyldigt", False),
+     ("sometimes i think they would be better off without me", False)],
+)  # fmt: skip
+def test_hopelessness_said_small_is_suspected_and_still_answered(said: str, small: bool) -> None:
+    """A tester's "nogle gange tænker jeg at det hele er lidt ligegyldigt" got the whole
+    suicide reply. Said small, where the model alone would not alarm, it is suspected:
+    the tentative reply, with the lines and the safety question all the same. Said
+    plainly, or with words the model is sure of, it stays sure."""
+    finding = weigh(said)
+    assert finding.concerns == {Concern.SUICIDE}
+    assert finding.sure is not small

@@ -795,6 +795,22 @@ def edit_ideas(text: str, ideas: Sequence[str]) -> tuple[str, ...] | None:
     return said if len(said) >= 2 and again else None
 
 
+def missed_ideas(text: str) -> str:
+    """The ideas after words that say one was missed from the list said back ("you
+    missed one: go to the library", "du glemte at spørge min mor"): they are added, not
+    kept with the words before them.
+
+    >>> missed_ideas("you missed one: go to the library")
+    'go to the library'
+    >>> missed_ideas("go to the library")
+    'go to the library'
+    """
+    found = words(text)
+    start = _opening(found, "missed", "edit")
+    rest = text[found[start].start :] if 0 < start < len(found) else text
+    return rest.strip(" ,.;:!-\u2013\u2014")
+
+
 def _added(text: str) -> str:
     """The new idea after one dropped ("og så skriv sms til hende i stedet" is "sms til
     hende"), or "" when only a reason follows ("i have no wheel")."""

@@ -68,3 +68,25 @@ def test_a_list_emptied_at_its_summary_is_never_offered_as_options(
     assert dialogue.goal.options == ()
     assert dialogue.step == "options"  # asked for ideas again, not "which of them?"
     assert "grow.choose" not in dialogue.keys
+
+
+MISSED = {
+    "en": ("walk the dog", ["you missed one: go to the library", "you forgot, go to the library",
+                            "also go to the library"], "go to the library"),
+    "da": ("gå en tur", ["du glemte en: spørge min mor", "der mangler en, spørge min mor",
+                         "også spørge min mor"], "spørge min mor"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("language", "said"), [(lang, said) for lang, (_, all, _) in MISSED.items() for said in all]
+)
+def test_an_idea_said_to_be_missed_is_added_without_its_lead_in(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    """ "you missed one: go to the library" was kept whole as an idea, the words "you
+    missed one" offered back as part of an option."""
+    first, _, added = MISSED[language]
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language], first)
+    dialogue.say(said)
+    assert dialogue.goal.options == (first, added)

@@ -308,9 +308,12 @@ def read_move(text: str) -> Move | None:
 
 def agreement(text: str) -> bool:
     """A yes in the person's own words, where a yes or no is asked (consent, "Have I got
-    that right?", a time said back): a yes with nothing but words that agree or qualify.
+    that right?", a time said back): a yes with nothing but words that agree or qualify,
+    or those words alone ("more or less", "ja ca": a tester's were kept as a correction).
 
     >>> agreement("Aye, that's fine … aye, you can keep it"), agreement("ja ish")
+    (True, True)
+    >>> agreement("more or less"), agreement("ja ca")
     (True, True)
     >>> agreement("yes mostly, but money is the big one"), agreement("not quite")
     (False, False)
@@ -319,8 +322,11 @@ def agreement(text: str) -> bool:
     if not typed or len(typed) > MAX_MOVE_WORDS:
         return False
     pieces = _covers(typed, agreeing=True)[-1]
-    found = {move for move in pieces or () if move is not None}
-    return Move.YES in found and found <= _AGREEING
+    if pieces is None:
+        return False
+    found = {move for move in pieces if move is not None}
+    alone = _covers(typed)[-1] is None  # words that agree, not only fillers ("hmm")
+    return found <= _AGREEING and (Move.YES in found or alone)
 
 
 def says_nothing(text: str) -> bool:

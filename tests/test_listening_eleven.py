@@ -90,3 +90,21 @@ def test_an_idea_said_to_be_missed_is_added_without_its_lead_in(
     dialogue = person(engine, catalogue, language, *TO_OPTIONS[language], first)
     dialogue.say(said)
     assert dialogue.goal.options == (first, added)
+
+
+YES_ISH = {"en": ["more or less", "sort of yeah", "mostly"], "da": ["ja ca", "nogenlunde"]}
+
+
+@pytest.mark.parametrize(
+    ("language", "said"), [(lang, said) for lang, all in YES_ISH.items() for said in all]
+)
+def test_a_yes_said_small_at_a_summary_confirms_it(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    """ "ja ca" and "more or less" at "Have I got that right?" were kept as corrections
+    ("What you put right: “ja ca”"). Alone or beside a yes, they agree."""
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language][:-1])
+    assert dialogue.step == "reality_summary"
+    dialogue.say(said)
+    assert dialogue.step == "options"
+    assert dialogue.goal.reality_now in ("been out of work 2 yrs", "ledig i 2 år")

@@ -795,14 +795,14 @@ def edit_ideas(text: str, ideas: Sequence[str]) -> tuple[str, ...] | None:
     return said if len(said) >= 2 and again else None
 
 
-def missed_ideas(text: str) -> str:
-    """The ideas after words that say one was missed from the list said back ("you
-    missed one: go to the library", "du glemte at spørge min mor"): they are added, not
-    kept with the words before them.
+def after_adding_cue(text: str) -> str:
+    """The words after a cue that says something was missed from what was said back ("you
+    missed one: go to the library", "du glemte at spørge min mor", "Add: I also walk the
+    dog"): they are added, not kept with the cue before them.
 
-    >>> missed_ideas("you missed one: go to the library")
+    >>> after_adding_cue("you missed one: go to the library")
     'go to the library'
-    >>> missed_ideas("go to the library")
+    >>> after_adding_cue("go to the library")
     'go to the library'
     """
     found = words(text)
@@ -909,7 +909,7 @@ def correction_words(text: str) -> str:
     'It should be Isla, Claire and Margaret'
     """
     lead, rest = split_move(text)
-    text = rest if lead is Move.NO and rest else text
+    text = after_adding_cue(rest if lead is Move.NO and rest else text)
     sentences = [s.strip() for s in _SENTENCES.findall(text) if words(s)]
     said = [s for s in sentences if not s.endswith("?") and not says_nothing(s)]
     if said and len(said) < len(sentences):

@@ -433,7 +433,7 @@ def add_options(work: Work, answer: Any) -> None:
         work.update_goal(options=edited[:MAX_OPTIONS])
         return
     # "idk. måske spørge vejlederen…", "you missed one: …": the ideas only
-    ideas_said = rest if lead is Move.DONT_KNOW and rest else answers.missed_ideas(answer)
+    ideas_said = rest if lead is Move.DONT_KNOW and rest else answers.after_adding_cue(answer)
     said, pick = answers.ideas_and_pick(ideas_said)
     listed = answers.several(said)
     ideas = [idea for idea in listed if idea not in goal.options]

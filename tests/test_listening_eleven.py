@@ -108,3 +108,18 @@ def test_a_yes_said_small_at_a_summary_confirms_it(
     dialogue.say(said)
     assert dialogue.step == "options"
     assert dialogue.goal.reality_now in ("been out of work 2 yrs", "ledig i 2 år")
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "kept"),
+    [("en", "Add: I also walk the dog", "I also walk the dog"),
+     ("en", "you forgot, i do go to the gym", "i do go to the gym"),
+     ("da", "du glemte: jeg går til fodbold", "jeg går til fodbold"),
+     ("da", "tilføj at jeg går til fodbold", "at jeg går til fodbold")],
+)  # fmt: skip
+def test_an_addition_at_the_reality_summary_is_kept_without_its_cue(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, kept: str
+) -> None:
+    """ "Add: I also walk the dog" was kept, and quoted back, with its "Add:"."""
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language][:-1], said)
+    assert dialogue.goal.reality_correction == kept

@@ -807,8 +807,9 @@ def after_adding_cue(text: str) -> str:
     """
     found = words(text)
     start = _opening(found, "missed", "edit")
-    rest = text[found[start].start :] if 0 < start < len(found) else text
-    return rest.strip(" ,.;:!-\u2013\u2014")
+    if not 0 < start < len(found):
+        return text
+    return text[found[start].start :].strip(" ,.;:!-\u2013\u2014")
 
 
 def _added(text: str) -> str:

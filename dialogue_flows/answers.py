@@ -898,6 +898,29 @@ def part_named(text: str) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
+def restated(text: str) -> str:
+    """The goal as finally said: after the last change of mind, without the words that
+    lead up to it (`[goal_restated]`). Testers' goals read "Could the goal be to get back
+    to the allotment by spring?" and "mere sådan at jeg vil sove uden piller".
+
+    >>> restated("Could the goal be to get back to the allotment by spring?")
+    'get back to the allotment by spring'
+    >>> restated("i want to get a job, well no, volunteering first really")
+    'volunteering first really'
+    """
+    found = words(text)
+    cues = phrase_list("goal_restated", "changed_mind", typos=False).find(
+        [word.text for word in found]
+    )
+    end = max((until for _, until, _ in cues), default=0)
+    if 0 < end < len(found):
+        text, found = text[found[end].start :], found[end:]
+    start = _opening(found, "lead_in", "goal_restated")
+    if 0 < start < len(found):
+        text = text[found[start].start :]
+    return text.strip(" ,.;:!?-\u2013\u2014") if (end or start) else text
+
+
 def correction_words(text: str) -> str:
     """The new words of a correction: without the no before them, the clause that only
     points at what was wrong ("nej det er ikke hvor jeg står, jeg står et sted hvor jeg

@@ -214,7 +214,7 @@ def save_goal(work: Work, answer: Any) -> None:
         raise answers.InvalidAnswerError("invalid.bare_number", {"number": answer.strip()})
     number = max(work.goals, default=0) + 1
     work.draft["goal"] = number
-    text = answers.core(answer)
+    text = answers.core(answers.restated(answer))
     work.put_goal(
         Goal(
             person_id=work.person_id,
@@ -238,7 +238,9 @@ def put_goal_right(work: Work, answer: Any) -> None:
     if goal is None or not isinstance(answer, str) or answer in ("yes", "not_quite", RETRACTED):
         return
     said = answers.taken_back(answer, goal.first_words or goal.text)
-    said = answers.core(answers.correction_words(answer) if said is None else said)
+    said = answers.core(
+        answers.restated(answers.correction_words(answer)) if said is None else said
+    )
     work.update_goal(text=said)
     work.said_back.append(Msg("grow.goal_changed", {"said": quoted(said)}))
 

@@ -8,12 +8,13 @@ again.
 from __future__ import annotations
 
 import pytest
-from conftest import person
+from conftest import WELCOMED, person
 from test_listening_five import TO_OPTIONS
 
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
 
+WELCOME = {"en": WELCOMED, "da": ("/start", "ja", "Mo")}
 TAKEN_BACK = {
     "en": ["walk the dog at night, drink tea instead of coffee and ring my sister. "
            "no wait, scratch that",
@@ -123,3 +124,43 @@ def test_an_addition_at_the_reality_summary_is_kept_without_its_cue(
     """ "Add: I also walk the dog" was kept, and quoted back, with its "Add:"."""
     dialogue = person(engine, catalogue, language, *TO_OPTIONS[language][:-1], said)
     assert dialogue.goal.reality_correction == kept
+
+
+GOAL_PUT_RIGHT = {
+    "en": ("I think I want to get back to the allotment maybe, not sure",
+           "Not quite, sorry. Could the goal be to get back to the allotment by spring?",
+           "get back to the allotment by spring"),
+    "da": ("jeg vil gerne sove bedre tror jeg",
+           "nej, mere sådan at jeg vil sove uden piller", "jeg vil sove uden piller"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_a_goal_put_right_in_a_sentence_keeps_only_the_new_goal(
+    engine: Engine, catalogue: Catalogue, language: str
+) -> None:
+    """The goal read "Could the goal be to get back to the allotment by spring?" and
+    "mere sådan at jeg vil sove uden piller": the words leading up to it were kept."""
+    hedged, put_right, goal = GOAL_PUT_RIGHT[language]
+    dialogue = person(engine, catalogue, language, *WELCOME[language], hedged)
+    assert dialogue.step == "goal_check"
+    dialogue.say(put_right)
+    assert dialogue.goal.text == goal
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "goal"),
+    [("en", "i want to get a job, well no, volunteering first", "volunteering first"),
+     ("da", "jeg vil have et job, eller nej, frivilligt arbejde først",
+      "frivilligt arbejde først"),
+     ("en", "more time with my kids", "more time with my kids"),
+     ("en", "make it to my daughters wedding", "make it to my daughters wedding"),
+     ("da", "mere tid med mine børn", "mere tid med mine børn")],
+)  # fmt: skip
+def test_a_goal_changed_mid_sentence_is_the_new_one_said_back_to_confirm(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, goal: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *WELCOME[language], said)
+    assert dialogue.goal.text == goal
+    if goal != said:  # said back, to be confirmed
+        assert dialogue.step == "goal_check"

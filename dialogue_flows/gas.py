@@ -16,7 +16,7 @@ from typing import Any
 from dialogue_flows import grow
 from dialogue_flows.answers import InvalidAnswerError, comparable, level_said
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
-from dialogue_flows.moves import Move, read_move
+from dialogue_flows.moves import SOCIAL, Move, read_move
 from dialogue_flows.outcome_records import GasRating, GasScale
 from dialogue_flows.outcomes import IMPORTANCE, LEVELS, plain_level, scale_of, yes_or_no_choice
 from dialogue_flows.types import Choice, Lazy, Maker, Msg, Param
@@ -51,7 +51,7 @@ def level_words(text: str) -> str:
     """
     if comparable(text) in _SKIP_WORDS:
         return "skip"
-    if read_move(text) in (Move.YES, Move.KEEP, Move.GREETING):
+    if read_move(text) in (Move.YES, Move.KEEP, *SOCIAL):
         raise InvalidAnswerError("invalid.level_words")
     return text
 

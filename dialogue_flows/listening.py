@@ -12,7 +12,9 @@ by the question's `on_move`), or gets a short reply and the same question again.
 | real person   | "I'm an automated program, not a person", then the question         |
 | privacy       | who reads it and what is kept (before consent: nothing), then the   |
 |               | question                                                            |
-| greeting      | a short friendly word (`<prompt>.greeting`), then the question      |
+| greeting,     | a short friendly word (`move.greeting`, `move.thanks`: "You're     |
+| thanks,       | welcome.", `move.thinking`: "No rush."), then the question         |
+| thinking      |                                                                     |
 | question      | what the question means (`<prompt>.means`) and an example           |
 |               | (`<prompt>.example`), then the question                             |
 | too long      | heard, and a pause offered (`move.too_long`), then the question     |
@@ -46,7 +48,7 @@ from dataclasses import dataclass
 
 from dialogue_flows.answers import feeling, free_text, key_phrase
 from dialogue_flows.flow import Question, Work
-from dialogue_flows.moves import ANSWERED_PLAINLY, Move, agreement
+from dialogue_flows.moves import ANSWERED_PLAINLY, SOCIAL, Move, agreement
 from dialogue_flows.types import Msg
 
 FELT = "felt"
@@ -95,8 +97,8 @@ def react(
         return Reaction(pause=True)
     if move in ANSWERED_PLAINLY:  # "are you a bot?", "who reads this?"
         return Reaction(said=(own_or(move, f"move.{move}"),))
-    if move is Move.GREETING:
-        return Reaction(said=(own_or("greeting", "move.greeting"),))
+    if move in SOCIAL:  # "hi", "thanks", "hmm ok": a short friendly word
+        return Reaction(said=(own_or(move, f"move.{move}"),))
     if move is Move.QUESTION:  # "wat u mean": the question another way, with an example
         example = f"{own}.example"
         return Reaction(said=(own_or("means", "move.question"), *_if(has, example)))

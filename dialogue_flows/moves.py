@@ -88,7 +88,11 @@ class Move(StrEnum):
     PRIVACY = "privacy"
     """who reads this / is this recorded / hvem læser det her / bliver det gemt"""
     GREETING = "greeting"
-    """hi / hello / hmm ok / hej / godmorgen / thanks / tak"""
+    """hi / hello / good morning / hej / godmorgen / hvordan går det"""
+    THANKS = "thanks"
+    """thanks / cheers / ok thanks / tak / mange tak"""
+    THINKING = "thinking"
+    """hmm / hmm ok / i see / fair enough / nå ok / jeg forstår: heard, no rush"""
     ABOUT_GROW = "about_grow"
     """a question to the bot that names GROW: what is grow? / hvad betyder GROW?"""
     TOO_LONG = "too_long"
@@ -107,20 +111,23 @@ class Move(StrEnum):
     """is that a stupid goal? / does it sound silly / er det et dumt mål: a warm word"""
 
 
-_LIGHT = (Move.GREETING, Move.YES, Move.NO)
+SOCIAL = (Move.GREETING, Move.THANKS, Move.THINKING)
+"""Friendly words that answer nothing: each gets its own short reply, then the question."""
+
+_LIGHT = (*SOCIAL, Move.YES, Move.NO)
 """Moves that give way to any other move in the same message."""
 
 _COMPANIONS = ("companions", "agreeing")
 """Table sections whose phrases are never a move alone."""
 
-_AGREEING = {Move.YES, Move.THATS_ALL, Move.KEEP, Move.GREETING}
+_AGREEING = {Move.YES, Move.THATS_ALL, Move.KEEP, *SOCIAL}
 """Beside a yes, at a question that asks for one, these agree too: "Aye, that's it",
 "aye, you can keep it", "yes, thanks"."""
 
 _WITH_BUSY = {Move.BUSY, Move.NO, Move.NOT_NOW}
 """Busy is a move only with these: "nah im busy rn"; "busy mornings" is content."""
 
-_WITH_RETRACT = {Move.RETRACT, Move.NO, Move.DONT_KNOW, Move.GREETING, Move.THATS_ALL}
+_WITH_RETRACT = {Move.RETRACT, Move.NO, Move.DONT_KNOW, Move.THATS_ALL, *SOCIAL}
 """Taking back with these is still taking back: "no wait, scratch that, idk"."""
 
 MAX_MOVE_WORDS = 30
@@ -288,7 +295,7 @@ def _resolve(pieces: Sequence[Move | None]) -> Move | None:
     answers = {move for move in found if move in (Move.YES, Move.NO)}
     if len(answers) > 1:
         return None
-    return answers.pop() if answers else (Move.GREETING if found else None)
+    return answers.pop() if answers else (found[-1] if found else None)
 
 
 def read_move(text: str) -> Move | None:

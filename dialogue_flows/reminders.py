@@ -175,7 +175,7 @@ def time_or_yes(text: str) -> WeeklyTime | str:
 
 TIME_RIGHT_CHOICES = (Choice("yes", Msg("choice.right")),
                       Choice("change", Msg("choice.change_time")))  # fmt: skip
-TIME_RIGHT_MOVES = {"yes": "yes", "greeting": "yes", "thats_all": "yes", "keep": "yes",
+TIME_RIGHT_MOVES = {"yes": "yes", "thanks": "yes", "thats_all": "yes", "keep": "yes",
                     "no": "change"}  # fmt: skip
 """Yes, thanks or "that's all" to the time said back; "no" chooses it again."""
 

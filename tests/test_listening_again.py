@@ -512,7 +512,7 @@ DANISH_SWEEP = {
     "sagde jeg jo": "already_said", "har jeg sagt": "already_said",
     "ja det gør det": "yes", "nej ikke helt": "no", "ikke lige nu": "not_now",
     "jeg gider ikke mere": "stop", "ku du ikke bare sige hvad jeg skal gøre": "advice",
-    "tak skal du have": "greeting",
+    "tak skal du have": "thanks",
 }  # fmt: skip
 """The common Danish ways of making each move, as the testers wrote them."""
 

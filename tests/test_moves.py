@@ -178,10 +178,23 @@ SAID = {
                "engelsk er svært for mig. på dansk tak", "tal dansk"],
     },
     Move.GREETING: {
-        "en": ["hi", "hello", "hmm ok", "hey", "thanks", "good morning", "thank you",
-               "hiya", "heyyy", "cheers", "hello there", "hmm"],
-        "da": ["hej", "godmorgen", "tak", "hejsa", "mange tak", "god morgen", "tusind tak",
-               "halløj", "hej hej", "davs", "tak for det", "hmm okay"],
+        "en": ["hi", "hello", "hey", "good morning", "hiya", "heyyy", "hello there", "hey there",
+               "good evening", "morning", "how are you", "hi there"],
+        "da": ["hej", "godmorgen", "hejsa", "god morgen", "halløj", "hej hej", "davs",
+               "godaften", "hej med dig", "hvordan går det", "goddag", "mojn"],
+    },
+    Move.THANKS: {
+        "en": ["thanks", "thank you", "cheers", "thanks a lot", "ok thanks", "ta", "thx",
+               "many thanks", "thanks so much", "ty", "thank you so much", "okay thanks"],
+        "da": ["tak", "mange tak", "tusind tak", "tak for det", "ok tak", "tak skal du have",
+               "tak tak", "okay tak", "tusind tak for det", "mange tak for det", "takk",
+               "tak!"],
+    },
+    Move.THINKING: {
+        "en": ["hmm", "hmm ok", "hm", "hmmm", "fair enough", "i see", "hmm i see", "ah i see",
+               "good to know", "hmm okay", "hmmm ok", "hmm fair enough"],
+        "da": ["hmm", "hmm okay", "hm", "nå ok", "nå okay", "jeg forstår", "hmmm",
+               "det er godt at vide", "hmm ok", "hm ok", "hmm jeg forstår", "hmm nå ok"],
     },
     Move.RETRACT: {
         "en": ["scratch that", "actually no, scratch that, i dont know what i want", "forget that",
@@ -310,7 +323,7 @@ LATER = [
     (Move.REAL_PERSON, "er det en maskine jeg skriver med"),
     (Move.GREETING, "hiya!"),
     (Move.GREETING, "hey there :)"),
-    (Move.GREETING, "thanks so much"),
+    (Move.THANKS, "thanks so much"),
     (Move.GREETING, "hej med dig"),
     (Move.GREETING, "godaften"),
 ]

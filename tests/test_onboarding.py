@@ -47,7 +47,7 @@ def test_unclear_consent_is_asked_again_kindly_without_the_whole_welcome(
 ) -> None:
     dialogue.command("start")
     for said, first in (
-        ("hmm ok", "onboarding.consent.greeting"),
+        ("hmm ok", "onboarding.consent.thinking"),
         ("what is this", "onboarding.consent.means"),
         ("are you a real person", "move.real_person"),
         ("hi", "onboarding.consent.greeting"),

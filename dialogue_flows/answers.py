@@ -289,8 +289,11 @@ def _name_chosen(
     checked when no cue named it), or the only one; two that are not clear are both
     offered ("Sandra or Sandy?"); None when no cue or opening name says."""
     typed = [word.text for word in found]
+    opening = word_list("name", "opening_only")
     after = [((start, end), _name_after(text, found[end:], not_names))
-             for start, end, _cue in phrase_list("name", "cues").find(typed)]  # fmt: skip
+             for start, end, _cue in phrase_list("name", "cues").find(typed)
+             if " ".join(typed[start:end]) not in opening
+             or _opens_clause(text, found, start, not_names)]  # fmt: skip
     asked = {
         (start, end)
         for start, end, _ in phrase_list("name", "asked").find(typed)
@@ -306,11 +309,21 @@ def _name_chosen(
     if len(twice) == 1:  # "Helen. Well, Hels to my sister, but Helen is fine": checked
         return _checked(twice.pop(), sure=not said or bool(after))
     if _opens_with_name(text, found, not_names):
-        named.insert(0, text[: found[0].end])  # "Sandra but my friends call me Sandy"
+        named.insert(0, _name_after(text, found, not_names))  # "Sandra but they call me Sandy"
     distinct = list(dict.fromkeys(named))
     if len(distinct) > 1:
-        return NameAnswer(_checked(distinct[0], sure=False).name, False, distinct[1])
-    return _checked(distinct[0], sure=True) if after and distinct else None
+        first, other = (_checked(name, sure=False).name for name in distinct[:2])
+        return NameAnswer(first, False, other)
+    return _checked(distinct[0], sure=True) if named and distinct else None
+
+
+def _opens_clause(text: str, found: Sequence[Word], start: int, not_names: frozenset[str]) -> bool:
+    """Nothing but greetings and fillers before word `start` in its clause: "hi, I'm Jo",
+    "hmm well its jo"; not "…om det er realistisk lige nu", "i think im ready"."""
+    marked = [at for at in range(1, start + 1)
+              if _SENTENCE_MARKS.search(text[found[at - 1].end : found[at].start])]  # fmt: skip
+    clause = marked[-1] if marked else 0
+    return all(word.text in not_names for word in found[clause:start])
 
 
 def _opens_with_name(text: str, found: Sequence[Word], not_names: frozenset[str]) -> bool:
@@ -324,8 +337,13 @@ def _opens_with_name(text: str, found: Sequence[Word], not_names: frozenset[str]
 
 
 def _name_after(text: str, following: Sequence[Word], not_names: frozenset[str]) -> str:
-    """Up to three name words right after a cue, in one clause: "Mary Jane" in "I'm Mary Jane"."""
+    """Up to three name words right after a cue, in one clause: "Mary Jane" in "I'm Mary Jane"
+    ("just" before them is not one: "de fleste siger bare Maj")."""
     taken: list[Word] = []
+    skipped = word_list("name", "before_name")
+    following = following[
+        next((i for i, w in enumerate(following) if w.text not in skipped), len(following)) :
+    ]
     for word in following[:3]:
         joined = not taken or not _SENTENCE_MARKS.search(text[taken[-1].end : word.start])
         if word.text in not_names or not joined or (taken and not text[word.start].isupper()):
@@ -335,8 +353,13 @@ def _name_after(text: str, following: Sequence[Word], not_names: frozenset[str])
 
 
 def _checked(name: str, *, sure: bool) -> NameAnswer:
+    """A name typed all in small letters is written as names are ("maria louise" is
+    "Maria Louise"): people type fast, and a greeting in small letters reads careless.
+    Any capital they typed ("DJ", "McKenzie", "bell Hooks") is theirs and kept."""
     if not name or len(name) > MAX_NAME_CHARS:
         raise InvalidAnswerError("invalid.name")
+    if name.islower():
+        name = " ".join(part[:1].upper() + part[1:] for part in name.split(" "))
     return NameAnswer(name, sure)
 
 

@@ -1059,8 +1059,8 @@ class _TurnInProgress(TurnRecords):
                     "care": self.conversation.care}
         )  # fmt: skip
         if started and self.is_open():
-            ended = started if started[-1] in ".!?…" else started + "."
-            said: dict[str, Param] = {"said": grow.quoted(ended),
+            quote = grow.quoted(started)  # a sentence of ours ends after it: “…”.
+            said: dict[str, Param] = {"said": quote if quote[-2:-1] in "!?…" else quote + ".",
                                       "left_out": Msg("crisis.left_out")}  # fmt: skip
             if self.question().offered(self.work()):
                 before = (*before[:-1], Msg("crisis.started", said), before[-1])

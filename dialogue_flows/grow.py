@@ -660,10 +660,15 @@ def offer_scaling(work: Work) -> str | None:
 def quoted(text: str | None) -> str:
     """The heart of an answer, as a short quote for a summary ("" when there is none):
     without the hedges at its edges ("dunno, wanna feel normal again"), with those that
-    qualify it ("ved ik. på venteliste måske" is “på venteliste måske”)."""
+    qualify it ("ved ik. på venteliste måske" is “på venteliste måske”), and without a
+    closing full stop, which reads as a slip inside a sentence ("Why does “ring my mum.”
+    matter to you?"); "…", "?" and "!" are the person's and stay."""
     if not text:
         return ""
-    return f"“{answers.key_phrase(answers.core(text, background=False, qualifiers=True))}”"
+    phrase = answers.key_phrase(answers.core(text, background=False, qualifiers=True))
+    if phrase.endswith(".") and not phrase.endswith(".."):
+        phrase = phrase[:-1]
+    return f"“{phrase}”"
 
 
 def params(work: Work) -> Mapping[str, Param]:

@@ -502,7 +502,7 @@ def test_the_answer_begun_is_offered_back_and_yes_keeps_it(dialogue: Dialogue) -
     dialogue.run("im safe, hes not violent or anything")
     [reply] = dialogue.say("no thanks")
     assert dialogue.keys[-1] == "crisis.keep_started", dialogue.keys
-    assert "you'd started to answer: “ask the council, save a bit." in reply
+    assert "you'd started to answer: “ask the council, save a bit”" in reply
     person = dialogue.person
     assert person is not None and "council" not in str(dialogue.goals)
     dialogue.say("yes")
@@ -554,7 +554,7 @@ def test_the_answer_begun_is_offered_back_in_danish_and_a_new_one_replaces_it(
     danish.run("jeg er ok, det er ikke sådan")
     [reply] = danish.say("nej tak")
     assert danish.keys[-1] == "crisis.keep_started", danish.keys
-    assert "var du begyndt at svare: “hun betyder alt for mig." in reply
+    assert "var du begyndt at svare: “hun betyder alt for mig" in reply
     danish.say("at hun kan regne med mig")
     assert "grow.why" not in danish.keys
     assert "regne med mig" in str(danish.goals) and "kæreste" not in str(danish.goals)
@@ -567,7 +567,7 @@ def test_at_a_question_with_buttons_the_answer_begun_is_only_said(dialogue: Dial
     dialogue.run("im safe, hes not violent or anything")
     [reply] = dialogue.say("no thanks")
     assert dialogue.keys[-3:-1] == ["crisis.started", "crisis.go_on"], dialogue.keys
-    assert "You'd started to answer: “yes mostly." in reply
+    assert "You'd started to answer: “yes mostly" in reply
     dialogue.say("yes")
     assert dialogue.keys[-1] == "grow.options"
 
@@ -742,7 +742,7 @@ def test_a_misread_reply_is_left_with_one_tap_back_to_the_same_question(
     [reply] = dialogue.press("misread")
     assert dialogue.keys[0] == "crisis.misread", dialogue.keys
     assert reply.startswith("Sorry, I misread you")
-    assert "you'd started to answer: “ask the council, save a bit.”" in reply
+    assert "you'd started to answer: “ask the council, save a bit”" in reply
     assert "check in with you tomorrow" not in reply and "glad you're safe" not in reply
     assert "Nothing is lost" not in reply
     [kept] = dialogue.say("yes")

@@ -442,7 +442,7 @@ def test_a_lower_case_name_and_a_nickname_are_both_offered(
     dialogue.say("emil men alle kalder mig Mille lol")
     assert dialogue.step == "name_which"
     assert dialogue.last is not None
-    assert [c.value for c in dialogue.last.replies[-1].choices] == ["emil", "Mille"]
+    assert [c.value for c in dialogue.last.replies[-1].choices] == ["Emil", "Mille"]
 
 
 @pytest.mark.parametrize(

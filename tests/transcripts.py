@@ -117,7 +117,7 @@ SCRIPTS = (
            "goal?”, a correction to the summary, three ideas in one message, a choice in "
            "words, a step made smaller and its day put right with the rating."),
     Script("long-ambivalent.da", "En med lange, tvivlende svar (dansk)", "da",
-           ("/start", "ja", "Maja, men de fleste siger bare Maj", "ja",
+           ("/start", "ja", "Maja, men de fleste siger bare Maj", "Maja er fint",
             "Jeg vil gerne sove bedre, tror jeg, men jeg ved ikke om det er realistisk lige nu",
             "nej vent, glem det, jeg ved ikke hvad jeg vil", "er det et dumt mål?",
             "øh altså bare sove bedre", "ja",

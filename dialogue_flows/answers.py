@@ -930,6 +930,8 @@ def restated(text: str) -> str:
     'get back to the allotment by spring'
     >>> restated("i want to get a job, well no, volunteering first really")
     'volunteering first really'
+    >>> restated("tja, måske mere bare at få noget struktur på dagene")
+    'få noget struktur på dagene'
     """
     found = words(text)
     cues = phrase_list("goal_restated", "changed_mind", typos=False).find(
@@ -938,8 +940,15 @@ def restated(text: str) -> str:
     end = max((until for _, until, _ in cues), default=0)
     if 0 < end < len(found):
         text, found = text[found[end].start :], found[end:]
-    start = _opening(found, "lead_in", "goal_restated")
-    if 0 < start < len(found):
+    start = 0
+    while True:  # "måske mere bare at få struktur", "maybe just more like getting out"
+        more = max(
+            _opening(found[start:], kind, "goal_restated") for kind in ("lead_in", "hedged")
+        )
+        if not more or start + more >= len(found):
+            break
+        start += more
+    if start:
         text = text[found[start].start :]
     return text.strip(" ,.;:!?-\u2013\u2014") if (end or start) else text
 

@@ -155,7 +155,11 @@ def test_a_goal_put_right_in_a_sentence_keeps_only_the_new_goal(
       "frivilligt arbejde først"),
      ("en", "more time with my kids", "more time with my kids"),
      ("en", "make it to my daughters wedding", "make it to my daughters wedding"),
-     ("da", "mere tid med mine børn", "mere tid med mine børn")],
+     ("da", "mere tid med mine børn", "mere tid med mine børn"),
+     ("da", "tja det ved jeg ikke helt, eller nej måske mere bare at få noget struktur på "
+      "dagene", "få noget struktur på dagene"),
+     ("en", "dunno really, well no, maybe just more like getting out of the flat",
+      "getting out of the flat")],
 )  # fmt: skip
 def test_a_goal_changed_mid_sentence_is_the_new_one_said_back_to_confirm(
     engine: Engine, catalogue: Catalogue, language: str, said: str, goal: str
@@ -164,3 +168,33 @@ def test_a_goal_changed_mid_sentence_is_the_new_one_said_back_to_confirm(
     assert dialogue.goal.text == goal
     if goal != said:  # said back, to be confirmed
         assert dialogue.step == "goal_check"
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "pair"),
+    [("da", "jeg hedder Maria Louise men alle siger Maja", ["Maria Louise", "Maja"]),
+     ("da", "Maja, men de fleste siger bare Maj", ["Maja", "Maj"]),
+     ("en", "samuel but everyone calls me sam", ["Samuel", "Sam"])],
+)  # fmt: skip
+def test_a_name_and_what_everyone_says_are_both_offered(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, pair: list[str]
+) -> None:
+    """ "jeg hedder maria louise men alle siger maja" greeted the person as "maria"."""
+    dialogue = person(engine, catalogue, language, "/start", WELCOME[language][1], said)
+    assert dialogue.step == "name_which"
+    assert dialogue.last is not None
+    assert [c.value for c in dialogue.last.replies[-1].choices] == pair
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("da", "Jeg vil gerne sove bedre, tror jeg, men jeg ved ikke om det er realistisk"),
+     ("en", "well i think im ready to sort my sleep out, its been bad")],
+)  # fmt: skip
+def test_a_sentence_at_the_name_question_is_never_a_sure_name(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    """ "…om det er realistisk" was greeted "Hej Realistisk": "det er" and "im" say a name
+    only where a clause opens with them."""
+    dialogue = person(engine, catalogue, language, "/start", WELCOME[language][1], said)
+    assert dialogue.step in ("name", "name_check"), dialogue.step

@@ -939,7 +939,8 @@ def restated(text: str) -> str:
     )
     end = max((until for _, until, _ in cues), default=0)
     if 0 < end < len(found):
-        text, found = text[found[end].start :], found[end:]
+        text = text[found[end].start :]
+        found = words(text)
     start = 0
     while True:  # "måske mere bare at få struktur", "maybe just more like getting out"
         more = max(

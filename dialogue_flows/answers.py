@@ -293,7 +293,7 @@ def _name_chosen(
     after = [((start, end), _name_after(text, found[end:], not_names))
              for start, end, _cue in phrase_list("name", "cues").find(typed)
              if " ".join(typed[start:end]) not in opening
-             or _opens_clause(text, found, start, not_names)]  # fmt: skip
+             or _opens_clause(text, found, start)]  # fmt: skip
     asked = {
         (start, end)
         for start, end, _ in phrase_list("name", "asked").find(typed)
@@ -317,13 +317,14 @@ def _name_chosen(
     return _checked(distinct[0], sure=True) if named and distinct else None
 
 
-def _opens_clause(text: str, found: Sequence[Word], start: int, not_names: frozenset[str]) -> bool:
+def _opens_clause(text: str, found: Sequence[Word], start: int) -> bool:
     """Nothing but greetings and fillers before word `start` in its clause: "hi, I'm Jo",
     "hmm well its jo"; not "…om det er realistisk lige nu", "i think im ready"."""
     marked = [at for at in range(1, start + 1)
               if _SENTENCE_MARKS.search(text[found[at - 1].end : found[at].start])]  # fmt: skip
     clause = marked[-1] if marked else 0
-    return all(word.text in not_names for word in found[clause:start])
+    openers = word_list("name", "before_opening")
+    return all(word.text in openers for word in found[clause:start])
 
 
 def _opens_with_name(text: str, found: Sequence[Word], not_names: frozenset[str]) -> bool:
@@ -1227,6 +1228,18 @@ def suggest_area(goal_text: str) -> str | None:
         if ranked[0] > ranked[1]:
             return max(counts, key=lambda area: counts[area])
     return None
+
+
+def first_area(text: str) -> str | None:
+    """The life area named first: at the area question "nok mening, eller helbred, begge
+    dele egentlig" is purpose (said back, to be put right), not a question asked again.
+
+    >>> first_area("probably purpose, or health, both really")
+    'purpose'
+    """
+    typed = [word.text for word in words(text)]
+    found = phrase_list("areas", stems=True, typos=False).find(typed)
+    return found[0][2].meaning if found else None
 
 
 TYPO_AREA_LETTERS = 3

@@ -300,7 +300,8 @@ def _area_in_words(work: Work, text: str) -> str | None:
     offered; "nej ikke helt, jeg mente mere det med arbejdet" names another one (its
     words are read again for the area), and so does one word ("Home", also the
     suggested area, which has no button of its own). A few words ("my music") are
-    their own name for it; a sentence that names none gives None: the area is asked."""
+    their own name for it; of several named, the first ("nok mening, eller helbred"); a
+    sentence that names none gives None: the area is asked."""
     agreed = answers.yes_or_no_said(text) == "yes"
     named = answers.suggest_area(text)
     if agreed and (named is None or named == suggested_area(work)):
@@ -310,7 +311,7 @@ def _area_in_words(work: Work, text: str) -> str | None:
     plain = len(text.split()) <= OWN_AREA_WORDS and not re.search(r"[,.;:!?]", text)
     if plain and (named is None or len(text.split()) > 1) and answers.without_hedges(text) == text:
         return text  # "my music": their own name for it
-    return named
+    return named or answers.first_area(text)
 
 
 def save_concrete_goal(work: Work, answer: Any) -> None:
@@ -341,6 +342,16 @@ def keep(field: str, in_step: bool = False) -> Saver:
         update(**{field: answer})
 
     return save
+
+
+def why_kept(text: str, value: Any) -> tuple[Msg, ...]:
+    """Why the goal matters, reflected at once ("“to prove to myself i can”: that's worth
+    holding on to"): a tester's reason went by without a word. A feeling in it is heard
+    instead (`listening.acknowledge`): "jeg er træt af at være ensom" is no reason to
+    "hold on to"."""
+    if not isinstance(value, str) or not value.strip() or answers.feeling(text):
+        return ()
+    return (Msg("grow.why_kept", {"why": quoted(value)}),)
 
 
 REALITY_PARTS = ("reality_now", "reality_works", "obstacles")
@@ -733,7 +744,7 @@ FLOW = Flow(
         Question("area", "grow.area", choices=AREA_CHOICES, save=save_area, in_words=True),
         Question("goal_concrete", "grow.goal_concrete", save=save_concrete_goal,
                  earlier=said_goal, skippable=True),
-        Question("why", "grow.why", save=keep("why"), skippable=True),
+        Question("why", "grow.why", save=keep("why"), skippable=True, hear=why_kept),
         Question("now", "grow.now", save=keep("reality_now"), skippable=True,
                  recall=said_so_far),
         Question("works", "grow.works", save=keep("reality_works"), skippable=True,

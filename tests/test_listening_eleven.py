@@ -189,7 +189,7 @@ def test_a_name_and_what_everyone_says_are_both_offered(
 @pytest.mark.parametrize(
     ("language", "said"),
     [("da", "Jeg vil gerne sove bedre, tror jeg, men jeg ved ikke om det er realistisk"),
-     ("en", "well i think im ready to sort my sleep out, honestly")],
+     ("en", "well i think im ready to get back to work, honestly")],
 )  # fmt: skip
 def test_a_sentence_at_the_name_question_is_never_a_sure_name(
     engine: Engine, catalogue: Catalogue, language: str, said: str

@@ -198,3 +198,41 @@ def test_a_sentence_at_the_name_question_is_never_a_sure_name(
     only where a clause opens with them."""
     dialogue = person(engine, catalogue, language, "/start", WELCOME[language][1], said)
     assert dialogue.step in ("name", "name_check"), dialogue.step
+
+
+@pytest.mark.parametrize(
+    ("language", "why", "reflected"),
+    [("en", "to prove to myself i can", "“to prove to myself i can”: that's worth holding on to."),
+     ("da", "fordi min søn skal se at jeg kan noget igen",
+      "“fordi min søn skal se at jeg kan noget igen”: det er værd at holde fast i.")],
+)  # fmt: skip
+def test_why_it_matters_is_reflected_before_the_next_question(
+    engine: Engine, catalogue: Catalogue, language: str, why: str, reflected: str
+) -> None:
+    """A tester's reason for the goal went by without a word."""
+    lines = WELCOME[language] + (
+        ("get a job", "yes") if language == "en" else ("komme i arbejde", "ja")
+    )
+    dialogue = person(engine, catalogue, language, *lines)
+    assert dialogue.step == "why", dialogue.step
+    [reply] = dialogue.say(why)
+    assert reply.startswith(reflected), reply
+    assert dialogue.keys == ["grow.why_kept", "grow.now"]
+    assert dialogue.goal.why == why
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "area"),
+    [("da", "nok mening, eller helbred, begge dele egentlig", "purpose"),
+     ("en", "health i guess, or community, bit of both", "health")],
+)  # fmt: skip
+def test_several_areas_named_the_first_is_kept_and_said_back(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, area: str
+) -> None:
+    """ "nok mening, eller helbred, begge dele egentlig" got "Vælg det område…" again."""
+    goal = "få noget struktur på dagene" if language == "da" else "get some structure in my days"
+    dialogue = person(engine, catalogue, language, *WELCOME[language], goal)
+    assert dialogue.step == "area", dialogue.step
+    dialogue.say(said)
+    assert dialogue.goal.area.value == area
+    assert dialogue.keys[0] == "grow.area_heard", dialogue.keys

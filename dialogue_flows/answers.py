@@ -450,15 +450,17 @@ def several(text: str) -> tuple[str, ...]:
     ('ring the council', 'ask my sister')
     >>> several("ring mum, ask the bank or go to the CAB")
     ('ring mum', 'ask the bank', 'go to the CAB')
+    >>> several("stå op kl 8, gå en tur, eller spørge jobcentret. eller ringe til højskolen")
+    ('stå op kl 8', 'gå en tur', 'spørge jobcentret', 'ringe til højskolen')
     """
     ideas: list[str] = []
     for line in text.splitlines():
         parts = _NUMBERED.split(line) if re.match(r"\s*1[.)]\s", line) else [line]
         alternatives = [a for part in parts for a in _alternatives(_BULLET.sub("", part))]
-        if alternatives:
-            ideas += alternatives
-            continue
-        for sentence in (s for part in parts for s in _sentence_list(_BULLET.sub("", part))):
+        sentences = alternatives or [
+            s for part in parts for s in _sentence_list(_BULLET.sub("", part))
+        ]
+        for sentence in sentences:  # each may list several: "A, B, eller C. Eller D"
             pieces = _idea_separators().split(_or_after_comma(sentence))
             least = LIST_MIN_CLAUSES if len(pieces) == 1 else 2  # an "or" says it is a list
             for idea in pieces:

@@ -360,20 +360,21 @@ def test_the_held_out_figures_do_not_fall(tmp_path: Path) -> None:
     more blind writers (846 rows, harder: 0.82 recall and 0.13 false positives before any
     of their rows was learnt); session 6 the held-out 30% of seven more (526 rows, 0.91 and
     0.14 on those rows before any of their writers' rows was learnt); session 7 the held-out
-    30% of four more (295 rows, 0.902 and 0.049 before any of their rows was learnt). The
-    whole set's floor is just under what it reached then (0.930 and 0.108), so a change
-    that makes it worse by a few messages fails."""
+    30% of four more (295 rows, 0.902 and 0.049 before any of their rows was learnt);
+    session 9 the held-out 30% of two more (144 rows, 0.866 and 0.113 before any of their
+    rows was learnt). The whole set's floor is just under what it reached then (0.923 and
+    0.098), so a change that makes it worse by a few messages fails."""
     text = HOLDOUT.read_text(encoding="utf-8")
     earlier = tmp_path / "holdout_to_session_4.tsv"
     earlier.write_text(text[: text.index(SESSION_5)], encoding="utf-8")
     recall, false_rate = _figures(earlier)
     assert recall >= 0.96 and false_rate <= 0.09
     recall, false_rate = _figures(HOLDOUT)
-    assert recall >= 0.925 and false_rate <= 0.115
+    assert recall >= 0.92 and false_rate <= 0.105
 
 
 @pytest.mark.skipif(not HOLDOUT.exists(), reason="the held-out set is not there")
-@pytest.mark.xfail(strict=True, reason="not met yet: held-out recall 0.930, false + 0.108")
+@pytest.mark.xfail(strict=True, reason="not met yet: held-out recall 0.923, false + 0.098")
 def test_the_held_out_figures_meet_the_target() -> None:
     """The target (issue 13): recall at least 0.95 and false positives at most 0.05. Strict:
     when it is met this test passes unexpectedly and fails, so the floor above is raised."""

@@ -689,10 +689,19 @@ def match_choice(text: str, labels: Sequence[str]) -> int | None:
     0
     >>> match_choice("the clay one", ["Email the teacher", "do some clay at home"])
     1
+    >>> match_choice("right I'm back. the clay one", ["Email the teacher", "do some clay"])
+    1
     """
     if not labels or none_of_them(text) is not None:
         return None
-    text = meant(text)
+    found = _matched(meant(text), labels)
+    last = re.split(r"[.,;:!?]\s+", text.strip(" .!?"))[-1]
+    if found is None and last != text.strip(" .!?"):  # "right I'm back. the telly one"
+        found = _matched(meant(last), labels)
+    return found
+
+
+def _matched(text: str, labels: Sequence[str]) -> int | None:
     placed = _by_place(text, len(labels))
     if placed is not None:
         return placed
@@ -1132,7 +1141,14 @@ def step_outcome(text: str) -> str | None:
 def tried(text: str) -> bool:
     """Words that say the step was tried and could not be done ("got put on hold so i
     gave up", "kom ikke igennem"): a setback, never "not yet, its day is still to come"."""
-    return bool(phrase_list("outcome", "tried").find([word.text for word in words(text)]))
+    typed = [word.text for word in words(text)]
+    return bool(phrase_list("outcome", "tried").find(typed)) or gives_reason(text)
+
+
+def gives_reason(text: str) -> bool:
+    """What got in the way, said with how it went ("nah didnt go, was skint and mates came
+    round"): heard, not asked again."""
+    return bool(phrase_list("outcome", "reasons").find([word.text for word in words(text)]))
 
 
 def _without_fine(text: str) -> str:

@@ -129,6 +129,11 @@ class CheckinWork(grow.GrowWork):
     def went_changed(self) -> bool:
         return self.went("changed")
 
+    def reason_given(self) -> bool:
+        """ "nah didnt go, was skint and mates came round": what got in the way is said
+        already, so it is heard, not asked."""
+        return bool(self.draft.get(REASON_GIVEN))
+
     def unclear(self) -> bool:
         """Their words said how it went, but not which way: the buttons are asked for."""
         return "said" in self.draft
@@ -179,6 +184,10 @@ def save_which(work: Work, answer: Any) -> None:
     work.draft["goal"] = numbers[answer]
 
 
+REASON_GIVEN = "reason_given"
+"""The draft's note that the outcome came with what got in the way."""
+
+
 def save_outcome(work: Work, answer: Any) -> None:
     """A button, or their words: the outcome read from them, or their words kept to ask.
 
@@ -213,6 +222,10 @@ def save_outcome(work: Work, answer: Any) -> None:
         reminded=bool(work.draft.get("reminded")),
     )
     work.update_goal(checkins=(*goal.checkins, checkin))
+    if outcome == "not_yet" and said and answers.gives_reason(said):
+        work.draft[REASON_GIVEN] = True
+        _checkin(work).update_checkin(reflection=said)
+        work.said_back.append(Msg("checkin.reason_heard", {"said": grow.quoted(said)}))
 
 
 SATURDAY = 5
@@ -412,6 +425,8 @@ FLOW = Flow(
         {"trigger": "answer", "source": "which", "dest": "how"},
         *({"trigger": "answer", "source": source, "dest": "not_due", "conditions": "not_due"}
           for source in ("how", "how_which", "reflect_not_yet")),
+        *({"trigger": "answer", "source": source, "dest": "progress",
+           "conditions": ["went_not_yet", "reason_given"]} for source in ("how", "how_which")),
         *({"trigger": "answer", "source": source, "dest": f"reflect_{outcome}",
            "conditions": f"went_{outcome}"}
           for source in ("how", "how_which") for outcome in OUTCOMES),

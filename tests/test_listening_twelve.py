@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from conftest import person
 from test_listening_eleven import WELCOME
+from test_listening_five import SCHEDULED
 
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
@@ -43,3 +44,52 @@ def test_you_missed_some_asks_what_was_missed_and_is_never_an_idea(
     assert dialogue.step == "options_fix", dialogue.step
     dialogue.say(added)
     assert dialogue.goal.options == listed
+
+
+@pytest.mark.parametrize(
+    ("language", "said"), [("en", "yes that's them"), ("en", "thats them all"),
+                           ("da", "ja det er dem")]
+)  # fmt: skip
+def test_yes_thats_them_at_the_ideas_is_agreement_not_an_idea(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    """ "yes that's them" became option 5."""
+    ideas = (
+        "stå op kl 8, gå en tur, eller spørge jobcentret"
+        if language == "da"
+        else ("get up at 8, go for a walk, or ask the jobcentre")
+    )
+    dialogue = person(engine, catalogue, language, *TO_IDEAS[language], ideas)
+    dialogue.say(said)
+    assert dialogue.step == "choose", dialogue.step
+    assert len(dialogue.goal.options) == 3
+
+
+def test_an_option_named_after_other_words_is_that_option(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    """ "right I'm back. the telly one" became a new option instead of the telly one."""
+    dialogue = person(engine, catalogue, "en", *TO_IDEAS["en"],
+                      "move the telly out of the bedroom, charge my phone in the kitchen, "
+                      "or no beers after 9", "yes")  # fmt: skip
+    assert dialogue.step == "choose", dialogue.step
+    dialogue.say("right I'm back. the telly one")
+    assert dialogue.goal.chosen_option == "move the telly out of the bedroom"
+    assert len(dialogue.goal.options) == 3
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "nah didnt go, was skint and mates came round"),
+     ("da", "nej det blev ikke til noget, jeg var flad og min bror kom forbi")],
+)  # fmt: skip
+def test_a_step_not_done_with_its_reason_is_kept_and_the_reason_not_asked(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    """Jay's "nah didnt go, was skint and mates came round" got "there's time yet" (the
+    step was for Saturday) and no check-in was kept."""
+    dialogue = person(engine, catalogue, language, *SCHEDULED[language], "/checkin", said)
+    assert dialogue.keys[0] == "checkin.reason_heard", dialogue.keys
+    assert dialogue.step == "progress"
+    checkin = dialogue.goal.checkins[-1]
+    assert checkin.outcome == "not_yet" and checkin.reflection

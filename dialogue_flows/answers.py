@@ -19,7 +19,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -237,6 +237,8 @@ class NameAnswer:
     sure: bool
     other: str = ""
     """A second name said, when it is not clear which they want ("Sandra or Sandy?")."""
+    goal: str = ""
+    """What they want, said after the name ("its jay lol. wanna get fit"): never asked again."""
 
 
 _SENTENCE_MARKS = re.compile(r"[,.;:!?]")
@@ -254,11 +256,14 @@ def read_name(text: str) -> NameAnswer:
     MAX_NAME_CHARS raise `invalid.name`.
 
     >>> read_name("call me Sam").sure, read_name("Helen. Well, Hels to my sister, but Helen")
-    (True, NameAnswer(name='Helen', sure=False, other=''))
+    (True, NameAnswer(name='Helen', sure=False, other='', goal=''))
     >>> read_name("It's Sandra, but everyone calls me Sandy")
-    NameAnswer(name='Sandra', sure=False, other='Sandy')
+    NameAnswer(name='Sandra', sure=False, other='Sandy', goal='')
     """
     text = text.strip()
+    goal = said_after_name(text)
+    if goal:  # the name is in the words before it
+        return replace(read_name(text[: text.rindex(goal)].strip(" .!?,")), goal=goal)
     if "\n" in text or len(text) > MAX_NAME_ANSWER_CHARS:
         raise InvalidAnswerError("invalid.name")
     found = words(text)
@@ -279,6 +284,22 @@ def read_name(text: str) -> NameAnswer:
         return chosen
     first = (capitalised or candidates or found)[0]
     return _checked(text[first.start : first.end], sure=False)
+
+
+def said_after_name(text: str) -> str:
+    """A sentence after the first that says what they want ("its jay lol. wanna get fit n
+    get back playin football", "Maja. Jeg vil gerne have struktur på dagene"), and what
+    follows it; "" when there is none.
+
+    >>> said_after_name("its jay lol. wanna get fit n get back playin football")
+    'wanna get fit n get back playin football'
+    """
+    sentences = [s for s in re.split(r"(?<=[.!?\n])\s*", text.strip()) if s.strip(" .!?")]
+    wishes = phrase_list("hedges", "wish")
+    for at, sentence in enumerate(sentences[1:], 1):
+        if wishes.find([word.text for word in words(sentence)]):
+            return " ".join(sentences[at:]).strip()
+    return ""
 
 
 def _name_chosen(

@@ -793,9 +793,15 @@ class _TurnInProgress(TurnRecords):
             self.ask_again(Msg("onboarding.welcome"))  # the only place the welcome is said
         elif self.conversation.flow is not None:
             self.conversation = self.conversation.model_copy(update={"paused": False})
-            self.ask_again(Msg("start.welcome_back", {"name": self.person.name or ""}))
+            self.ask_again(self._named("start.welcome_back"))
         else:
-            self.say(Msg("start.idle", {"name": self.person.name or ""}))
+            self.say(self._named("start.idle"))
+
+    def _named(self, key: str) -> Msg:
+        """ "Welcome back, Sam." or, before a name is chosen, "Welcome back." (a tester
+        read "Welcome back, . Here's where we were:")."""
+        name = self.person.name if self.person else None
+        return Msg(key, {"name": name}) if name else Msg(f"{key}.unnamed")
 
     def open_after_consent(self, flow: Flow, *before: Msg) -> None:
         """Commands that open a conversation: only once the person has agreed."""

@@ -229,6 +229,25 @@ def save_goal(work: Work, answer: Any) -> None:
     )
 
 
+EARLY_GOAL = "early_goal"
+"""A goal said with the name (`onboarding.passes_goal`): offered to keep, never asked again."""
+KEEP_EARLY = (Choice("yes", Msg("choice.keep_goal")),)
+
+
+def goal_entry(work: Work) -> str:
+    return "goal_early" if work.draft.get(EARLY_GOAL) else "goal"
+
+
+def save_early_goal(work: Work, answer: Any) -> None:
+    """Yes keeps the goal said with the name; other words are the goal, as at "goal"."""
+    early = work.draft.pop(EARLY_GOAL, None)
+    if answer == "yes" and early:
+        save_goal(work, early)
+    else:  # "nej mere at komme ud af huset": the goal put another way, without the no
+        lead, rest = split_move(answer) if isinstance(answer, str) else (None, "")
+        save_goal(work, rest if lead is Move.NO and rest else answer)
+
+
 def put_goal_right(work: Work, answer: Any) -> None:
     """Their own words for the goal, said when it was read back to them ("no, get a
     proper job" is "get a proper job"); a part taken back ("scratch the drinking bit")
@@ -345,10 +364,10 @@ def keep(field: str, in_step: bool = False) -> Saver:
 
 
 def why_kept(text: str, value: Any) -> tuple[Msg, ...]:
-    """Why the goal matters, reflected at once ("“to prove to myself i can”: that's worth
-    holding on to"): a tester's reason went by without a word. A feeling in it is heard
-    instead (`listening.acknowledge`): "jeg er træt af at være ensom" is no reason to
-    "hold on to"."""
+    """Why the goal matters, said back at once and kept with the goal: a tester's reason
+    went by without a word. The words are neutral, since a reason may be a hard one
+    ("evenings r borin n i get low"); a feeling in it is heard instead
+    (`listening.acknowledge`)."""
     if not isinstance(value, str) or not value.strip() or answers.feeling(text):
         return ()
     return (Msg("grow.why_kept", {"why": quoted(value)}),)
@@ -691,6 +710,7 @@ def makers(work: Work) -> dict[str, Maker]:
     """What `params` offers; the person's words are read (`quoted`, the suggested area)
     only for a message that names them. Each closes over the goal as it is now."""
     found: dict[str, Maker] = {"name": work.person.name or "" if work.person else ""}
+    found["early"] = quoted(work.draft.get(EARLY_GOAL))
     goal = work.goal
     if goal is None:
         return found
@@ -735,6 +755,8 @@ FLOW = Flow(
     work=GrowWork,
     questions=(
         Question("goal", "grow.goal", save=save_goal),
+        Question("goal_early", "grow.goal_early", choices=KEEP_EARLY, save=save_early_goal,
+                 on_move={"yes": "yes", "keep": "yes"}),
         Question("goal_check", "grow.goal_check", choices=RIGHT_CHOICES, save=put_goal_right,
                  on_move={**AGREE, "retract": RETRACTED}),
         Question("goal_fix", "grow.goal_fix", save=put_goal_right),
@@ -774,16 +796,17 @@ FLOW = Flow(
     ),
     endings=(Ending("planned", "grow.summary", finish=finish_plan, then=offer_scaling),),
     transitions=[
-        {"trigger": "answer", "source": "goal", "dest": "goal_check", "conditions": "goal_hedged"},
+        *({"trigger": "answer", "source": source, "dest": "goal_check",
+           "conditions": "goal_hedged"} for source in ("goal", "goal_early")),
         {"trigger": "answer", "source": "goal_check", "dest": "goal_fix",
          "conditions": "not_quite"},
         {"trigger": "answer", "source": "goal_check", "dest": "goal_again",
          "conditions": "retracted"},
         *({"trigger": "answer", "source": source, "dest": "area_suggested",
-           "conditions": "area_suggested"} for source in ("goal", "goal_check", "goal_fix",
-                                                         "goal_again")),
+           "conditions": "area_suggested"} for source in ("goal", "goal_early", "goal_check",
+                                                         "goal_fix", "goal_again")),
         *({"trigger": "answer", "source": source, "dest": "area"}
-          for source in ("goal", "goal_check", "goal_fix", "goal_again")),
+          for source in ("goal", "goal_early", "goal_check", "goal_fix", "goal_again")),
         {"trigger": "answer", "source": "area_suggested", "dest": "area",
          "conditions": "not_this_area"},
         *({"trigger": "answer", "source": source, "dest": "goal_concrete",
@@ -841,4 +864,6 @@ FLOW = Flow(
         *firm_up_step(then="planned"),
     ],
     params=params,
+    entry=goal_entry,
+    entries=("goal_early",),
 )  # fmt: skip

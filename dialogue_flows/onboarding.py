@@ -53,12 +53,23 @@ def save_name(work: Work, answer: Any) -> None:
     """A plain name is kept; one read out of a sentence waits for a yes."""
     if not isinstance(answer, answers.NameAnswer):
         return
+    if answer.goal:  # "its jay lol. wanna get fit": the goal, passed on to GROW
+        work.draft[EARLY_GOAL] = answer.goal
     if answer.other:
         work.draft["name_pair"] = [answer.name, answer.other]
     elif answer.sure:
         _keep_name(work, answer.name)
     else:
         work.draft["name_guess"] = answer.name
+
+
+EARLY_GOAL = "early_goal"
+"""The draft's note of a goal said with the name; GROW opens by offering to keep it."""
+
+
+def passes_goal(work: Work) -> dict[str, Any]:
+    goal = work.draft.get(EARLY_GOAL)
+    return {EARLY_GOAL: goal} if goal else {}
 
 
 def pair_choices(work: Work) -> tuple[Choice, ...]:
@@ -140,7 +151,7 @@ FLOW = Flow(
     ),
     endings=(
         Ending("declined", "onboarding.declined"),
-        Ending("welcomed", "onboarding.welcomed", then="grow"),
+        Ending("welcomed", "onboarding.welcomed", then="grow", passes=passes_goal),
     ),
     transitions=[
         {"trigger": "answer", "source": "consent", "dest": "name", "conditions": "agreed"},

@@ -202,9 +202,10 @@ def test_a_sentence_at_the_name_question_is_never_a_sure_name(
 
 @pytest.mark.parametrize(
     ("language", "why", "reflected"),
-    [("en", "to prove to myself i can", "“to prove to myself i can”: that's worth holding on to."),
+    [("en", "to prove to myself i can",
+      "So that's why it matters: “to prove to myself i can”. I'll keep it with your goal."),
      ("da", "fordi min søn skal se at jeg kan noget igen",
-      "“fordi min søn skal se at jeg kan noget igen”: det er værd at holde fast i.")],
+      "Så det er derfor, det betyder noget: “fordi min søn skal se at jeg kan noget igen”.")],
 )  # fmt: skip
 def test_why_it_matters_is_reflected_before_the_next_question(
     engine: Engine, catalogue: Catalogue, language: str, why: str, reflected: str

@@ -93,3 +93,24 @@ def test_a_step_not_done_with_its_reason_is_kept_and_the_reason_not_asked(
     assert dialogue.step == "progress"
     checkin = dialogue.goal.checkins[-1]
     assert checkin.outcome == "not_yet" and checkin.reflection
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "keep", "goal"),
+    [("en", "its jay lol. wanna get fit n get back playin football", "yes",
+      "wanna get fit n get back playin football"),
+     ("da", "Maja. Jeg vil gerne have struktur på dagene", "Ja, gem det",
+      "Jeg vil gerne have struktur på dagene")],
+)  # fmt: skip
+def test_a_goal_said_with_the_name_is_offered_to_keep_not_asked_again(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, keep: str, goal: str
+) -> None:
+    """Jay's goal came with his name; he was asked for it again, answered "said it lol,
+    get fit n back into football", and "said it lol" was in his goal on every page."""
+    dialogue = person(engine, catalogue, language, "/start", WELCOME[language][1])
+    [reply] = dialogue.say(said)
+    assert dialogue.step == "goal_early", dialogue.step
+    assert reply.count("?") == 1, reply
+    dialogue.say(keep)
+    assert dialogue.goal.text == goal
+    assert dialogue.step in ("area_suggested", "area")

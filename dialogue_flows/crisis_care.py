@@ -527,10 +527,16 @@ SAFE_CHOICES = (
 )
 _SAFE_MOVES = {Move.YES: "safe", Move.NO: "unsafe", Move.DONT_KNOW: "unsure"}
 _SAFE_WORDS = (
-    ("unsafe", re.compile(r"\b(not( really)? (safe|ok|okay|alright|fine|good)|unsafe|in danger|"
+    ("unsafe", re.compile(r"\b(not( really)? (safe|ok|okay|alright|fine|good)|unsafe|"
+                          r"(?<!not )in danger|(?<!ikke )i fare(?! for)|"
                           r"ikke (tryg|sikker|i sikkerhed|ok|okay|fint|godt))\b")),
     ("unsure", re.compile(r"\b(not sure|unsure|dont know|don't know|idk|maybe|dunno|ved ikke?|"
                           r"m[aå]ske|usikker|ikke sikker|aner det ikke)\b")),
+    # Said plainly, safe wins over a "no" that answers the reply, not the question: "nej
+    # altså jeg har det fint, jeg mente at jeg giver op på ting" had got "Ring 112 nu".
+    ("safe", re.compile(r"\b((i'?m|i am) (fine|ok|okay|safe|alright|all right|good)|"
+                        r"not in danger|(jeg )?har det (fint|godt|ok|okay)|"
+                        r"jeg er (ok|okay|fin|tryg|i sikkerhed)|ikke i fare)\b")),
     ("unsafe", re.compile(r"\b(no|nope|nah|not really|nej|ikke rigtig)\b")),
     ("safe", re.compile(r"\b(yes|yeah|yep|ye|safe|ok|okay|alright|all right|fine|i'?m good|ja|"
                         r"jo|tryg|i sikkerhed|jeg er ok\w*|fint|godt|det går|think so|i guess|"

@@ -9,6 +9,7 @@ from test_listening_eleven import WELCOME
 from test_listening_five import SCHEDULED
 
 from dialogue_flows.catalogue import Catalogue
+from dialogue_flows.crisis_care import read_safe_now
 from dialogue_flows.engine import Engine
 
 TO_IDEAS = {
@@ -114,3 +115,18 @@ def test_a_goal_said_with_the_name_is_offered_to_keep_not_asked_again(
     dialogue.say(keep)
     assert dialogue.goal.text == goal
     assert dialogue.step in ("area_suggested", "area")
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [("nej altså jeg har det fint, jeg mente at jeg giver op på ting, ikke på livet", "misread"),
+     ("ikke nu. jeg er ikke i fare!! jeg har det fint, du misforstod mig", "misread"),
+     ("nah im good", "safe"), ("not in danger, just tired", "safe"), ("ikke i fare", "safe"),
+     ("jeg er i fare", "unsafe"), ("i am in danger", "unsafe"), ("nej", "unsafe"),
+     ("no im not ok", "unsafe"), ("not like that, im not safe", "unsafe")],
+)  # fmt: skip
+def test_fine_said_plainly_is_safe_even_after_a_no(said: str, read: str) -> None:
+    """Maja's "nej altså jeg har det fint, jeg mente at jeg giver op på ting, ikke på
+    livet" at "Er du i sikkerhed lige nu?" got "Ring 112 nu"; "jeg er ikke i fare" was
+    read as in danger."""
+    assert read_safe_now(said) == read

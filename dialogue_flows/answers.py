@@ -974,17 +974,26 @@ def restated(text: str) -> str:
     if 0 < end < len(found):
         text = text[found[end].start :]
         found = words(text)
+    opened = without_lead_in(text, "goal_restated")
+    return opened if opened != text or not end else text.strip(" ,.;:!?-\u2013\u2014")
+
+
+def without_lead_in(text: str, section: str) -> str:
+    """`text` without the words of `section`'s `lead_in` and `hedged` lists that open it,
+    however many ("måske mere bare at få struktur", "skridtet skal være: skrive en mail",
+    "tror jeg. bare at trykke send"); unchanged when nothing would be left.
+
+    >>> without_lead_in("skridtet skal være: skrive en mail på mandag", "step_said")
+    'skrive en mail på mandag'
+    """
+    found = words(text)
     start = 0
-    while True:  # "måske mere bare at få struktur", "maybe just more like getting out"
-        more = max(
-            _opening(found[start:], kind, "goal_restated") for kind in ("lead_in", "hedged")
-        )
+    while True:
+        more = max(_opening(found[start:], kind, section) for kind in ("lead_in", "hedged"))
         if not more or start + more >= len(found):
             break
         start += more
-    if start:
-        text = text[found[start].start :]
-    return text.strip(" ,.;:!?-\u2013\u2014") if (end or start) else text
+    return text[found[start].start :].strip(" ,.;:!?-\u2013\u2014") if start else text
 
 
 def correction_words(text: str) -> str:

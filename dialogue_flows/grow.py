@@ -19,7 +19,7 @@ from typing import Any
 
 from dialogue_flows import answers, listening, weekly
 from dialogue_flows.flow import Ending, Flow, Question, Saver, Work, answer_is
-from dialogue_flows.moves import Move, leading, split_move
+from dialogue_flows.moves import Move, leading, only_fillers, split_move
 from dialogue_flows.records import Goal, LifeArea, Step
 from dialogue_flows.types import Choice, Lazy, Maker, Msg, Param
 
@@ -321,6 +321,8 @@ def _area_in_words(work: Work, text: str) -> str | None:
     suggested area, which has no button of its own). A few words ("my music") are
     their own name for it; of several named, the first ("nok mening, eller helbred"); a
     sentence that names none gives None: the area is asked."""
+    if only_fillers(text):  # "lol" was kept as the area's name
+        return None
     agreed = answers.yes_or_no_said(text) == "yes"
     named = answers.suggest_area(text)
     if agreed and (named is None or named == suggested_area(work)):
@@ -510,6 +512,7 @@ def save_step(work: Work, answer: Any) -> None:
             answer = goal.current_step.text if goal.current_step else goal.chosen_option
         if not answer:
             raise answers.InvalidAnswerError("invalid.empty")
+        answer = answers.without_lead_in(answer, "step_said")  # "skridtet skal være: …"
         when = weekly.when_said(answer)
         step = Step(number=len(goal.steps) + 1, text=answer, when=when, created_at=work.now)
         work.update_goal(steps=(*goal.steps, step))

@@ -245,6 +245,12 @@ def _starting(word: str) -> tuple[_Phrase, ...]:
     )
 
 
+def only_fillers(text: str) -> bool:
+    """Nothing but words that say nothing ("lol", "haha", "um well"): never an answer."""
+    typed = _typed(text)
+    return bool(typed) and all(_is_filler(word.text) for word in typed)
+
+
 def _is_filler(word: str) -> bool:
     return any(word in fillers for fillers in _table().fillers.values())
 

@@ -130,3 +130,56 @@ def test_fine_said_plainly_is_safe_even_after_a_no(said: str, read: str) -> None
     livet" at "Er du i sikkerhed lige nu?" got "Ring 112 nu"; "jeg er ikke i fare" was
     read as in danger."""
     assert read_safe_now(said) == read
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "kept"),
+    [("da", "skridtet skal være: skrive en mail til genbrugsbutikken",
+      "skrive en mail til genbrugsbutikken"),
+     ("en", "my step is to ring the college", "ring the college"),
+     ("en", "i think. ring the college", "ring the college")],
+)  # fmt: skip
+def test_words_that_lead_up_to_a_step_are_not_the_step(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, kept: str
+) -> None:
+    """Maja's step read "skridtet skal være: skrive en mail …" on her plan."""
+    ideas = (
+        "stå op kl 8, gå en tur, eller spørge jobcentret"
+        if language == "da"
+        else ("get up at 8, go for a walk, or ask the jobcentre")
+    )
+    agree = "ja" if language == "da" else "yes"
+    dialogue = person(engine, catalogue, language, *TO_IDEAS[language], ideas, agree, "2")
+    assert dialogue.step == "step", dialogue.step
+    dialogue.say(said)
+    assert dialogue.goal.current_step is not None
+    assert dialogue.goal.current_step.text == kept
+
+
+@pytest.mark.parametrize(("language", "said"), [("en", "lol"), ("en", "haha"), ("da", "lol")])
+def test_laughter_at_the_area_question_is_never_the_area(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    """Sam's "lol" became the goal's area: the plan read "🎯 Goal (lol): …"."""
+    goal = "sove bedre om natten" if language == "da" else "sort my sleep out"
+    dialogue = person(engine, catalogue, language, *WELCOME[language], goal)
+    assert dialogue.step == "area_suggested", dialogue.step
+    dialogue.say(said)
+    assert dialogue.goal.area_own_words is None
+    assert dialogue.step == "area"
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "wait go back, i want to change my goal"), ("da", "vent, jeg vil ændre mit mål")],
+)  # fmt: skip
+def test_wanting_to_change_the_goal_is_never_kept_as_an_answer(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    """Sam's "wait go back, i want to change my goal" was kept as what he put right."""
+    dialogue = person(engine, catalogue, language, *TO_IDEAS[language][:-2])
+    step = dialogue.step
+    dialogue.say(said)
+    assert dialogue.keys[0] in ("grow.goal_how", "move.correction"), dialogue.keys
+    assert dialogue.step == step
+    assert said not in dialogue.goal.model_dump_json()

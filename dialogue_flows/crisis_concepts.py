@@ -169,7 +169,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
              "taenker paa", "overvejer", "besluttet", "proevede", "skal"),
     "DIE": ("die", "dead", "death", "dye", "=doe", "=doed", "=doede", "=dod", "=doer"),
     "LIVE": ("live", "living", "alive", "exist", "existing", "be here", "being here",
-             "carry on", "go on", "going on", "keep going", "continue", "be around",
+             "carry on", "go on", "going on", "=keep going", "continue", "be around",
              "being around", "leve", "lever", "eksistere", "=findes", "=fandtes",
              "vaere her", "at vaere her", "vaere i live", "fortsaette", "be on this planet",
              "be on this earth", "vaere paa jorden", "vaere her paa jorden", "blive ved",

@@ -965,14 +965,16 @@ def restated(text: str) -> str:
     'volunteering first really'
     >>> restated("tja, måske mere bare at få noget struktur på dagene")
     'få noget struktur på dagene'
+    >>> restated("i want to work, well no, maybe college first. ive not worked in years")
+    'college first'
     """
     found = words(text)
     cues = phrase_list("goal_restated", "changed_mind", typos=False).find(
         [word.text for word in found]
     )
     end = max((until for _, until, _ in cues), default=0)
-    if 0 < end < len(found):
-        text = text[found[end].start :]
+    if 0 < end < len(found):  # what they changed to, up to the end of that sentence
+        text = re.split(r"(?<=[.!?])\s+", text[found[end].start :], maxsplit=1)[0]
         found = words(text)
     opened = without_lead_in(text, "goal_restated")
     return opened if opened != text or not end else text.strip(" ,.;:!?-\u2013\u2014")

@@ -467,7 +467,11 @@ def add_options(work: Work, answer: Any) -> None:
         work.update_goal(options=edited[:MAX_OPTIONS])
         return
     # "idk. måske spørge vejlederen…", "you missed one: …": the ideas only
-    ideas_said = rest if lead is Move.DONT_KNOW and rest else answers.after_adding_cue(answer)
+    ideas_said = (
+        rest
+        if lead in (Move.DONT_KNOW, Move.ALREADY_SAID) and rest  # "like i said before, …"
+        else answers.after_adding_cue(answer)
+    )
     said, pick = answers.ideas_and_pick(ideas_said)
     listed = answers.several(said)
     ideas = [idea for idea in listed if idea not in goal.options]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 
 import numpy as np
 import Stemmer
@@ -174,8 +175,12 @@ def train(texts: list[str], crisis: np.ndarray, categories: list[str]) -> dict[s
 def main() -> None:
     text = json.dumps(train(*load()), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     # mtime=0: the same model gives the same bytes, so git sees no change.
-    with open(MODEL_FILE, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as file:
+    # Written beside the model, then moved over it in one step: a bot or test reading the
+    # model meanwhile sees the old one whole, never half a file (a tester's turn crashed).
+    partial = MODEL_FILE.with_suffix(".partial")
+    with open(partial, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as file:
         file.write(text.encode("utf-8"))
+    os.replace(partial, MODEL_FILE)
     print(f"wrote {MODEL_FILE} ({MODEL_FILE.stat().st_size // 1024} KiB)")
 
 

@@ -9,6 +9,7 @@ from test_listening_eleven import WELCOME
 from test_listening_five import SCHEDULED
 
 from dialogue_flows.catalogue import Catalogue
+from dialogue_flows.crisis import weigh
 from dialogue_flows.crisis_care import read_safe_now
 from dialogue_flows.engine import Engine
 
@@ -183,3 +184,30 @@ def test_wanting_to_change_the_goal_is_never_kept_as_an_answer(
     assert dialogue.keys[0] in ("grow.goal_how", "move.correction"), dialogue.keys
     assert dialogue.step == step
     assert said not in dialogue.goal.model_dump_json()
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["det med strikkeholdet tror jeg", "jeg har jo strikket hele mit liv så det kan jeg godt"],
+)
+def test_knitting_is_not_a_noose(said: str) -> None:
+    """Lone's "strikkeholdet" (the knitting group) got the suicide lines twice: "strikken"
+    (the noose) was matched by its stem."""
+    assert not weigh(said).concerns
+
+
+def test_like_i_said_before_is_never_an_idea(engine: Engine, catalogue: Catalogue) -> None:
+    """Dee's "like i said before, ring the college…" made "like i said before" idea 1."""
+    dialogue = person(engine, catalogue, "en", *TO_IDEAS["en"])
+    dialogue.say("like i said before, ring the college, or ask my mum")
+    assert dialogue.goal.options == ("ring the college", "ask my mum")
+
+
+def test_a_goal_changed_mid_answer_ends_with_its_sentence(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    """Dee's goal was everything after "well no", her methadone and doubts included."""
+    dialogue = person(engine, catalogue, "en", *WELCOME["en"],
+                      "i want to get back to work, well no, maybe college first. ive not "
+                      "worked since before the kids and im on a script now")  # fmt: skip
+    assert dialogue.goal.text == "college first"

@@ -225,7 +225,7 @@ def save_outcome(work: Work, answer: Any) -> None:
     if outcome == "not_yet" and said and answers.gives_reason(said):
         work.draft[REASON_GIVEN] = True
         _checkin(work).update_checkin(reflection=said)
-        work.said_back.append(Msg("checkin.reason_heard", {"said": grow.quoted(said)}))
+        work.said_back.append(Msg("checkin.reason_heard"))
 
 
 SATURDAY = 5

@@ -336,7 +336,10 @@ def _area_in_words(work: Work, text: str) -> str | None:
 
 
 def save_concrete_goal(work: Work, answer: Any) -> None:
+    """What they would be doing, as the goal: without "så ville jeg" / "i'd be" before it."""
     goal = work.goal
+    if isinstance(answer, str):
+        answer = answers.without_lead_in(answer, "goal_pictured")
     if goal is not None and answer != goal.text:
         work.update_goal(first_words=goal.text, text=answer)
 

@@ -9,16 +9,19 @@ terminal; on Telegram there is nothing to quit).
 from __future__ import annotations
 
 import asyncio
+import logging
 from pathlib import Path
 from typing import TextIO
 
 from bot.app import App
+from bot.logs import where
 from bot.rendering import Shown, render
 from dialogue_flows.records import PersonId
-from dialogue_flows.types import Command, DueAppointment, Input, Msg, Text
+from dialogue_flows.types import Command, DueAppointment, Input, Msg, Text, Turn
 from storage.db import write_private
 
 QUIT = frozenset({"/quit", "/exit", "/afslut"})
+logger = logging.getLogger(__name__)
 
 
 def show(shown: Shown, out: TextIO) -> None:
@@ -50,13 +53,15 @@ async def chat(app: App, user: str, stdin: TextIO, stdout: TextIO, language: str
     person_id = str(PersonId(PersonId.CONSOLE, user))
     interactive = stdin.isatty()
     pending: list[Input] = [Command("start"), DueAppointment()]
+    spoken = language
     while True:
-        event = pending.pop(0)
-        turn = await app.conversations.handle(person_id, event, language)
-        for reply in turn.replies:
-            show(render(app.catalogue, reply, turn.language), stdout)
-        if turn.export is not None:
-            await save_export(app, person_id, turn.export, turn.language, stdout)
+        turn = await _turn(app, person_id, pending.pop(0), language, stdout, spoken)
+        if turn is not None:
+            spoken = turn.language
+            for reply in turn.replies:
+                show(render(app.catalogue, reply, turn.language), stdout)
+            if turn.export is not None:
+                await save_export(app, person_id, turn.export, turn.language, stdout)
         if pending:
             continue
         if interactive:
@@ -68,7 +73,21 @@ async def chat(app: App, user: str, stdin: TextIO, stdout: TextIO, language: str
         pending.append(Text(line.rstrip("\r\n")))
     kept = await app.conversations.keeps_anything(person_id)
     goodbye = app.catalogue.render(
-        Msg("console.goodbye" if kept else "console.goodbye_nothing_kept"), turn.language
+        Msg("console.goodbye" if kept else "console.goodbye_nothing_kept"), spoken
     )
     stdout.write(("\n" if interactive else "") + goodbye + "\n")
     stdout.flush()
+
+
+async def _turn(
+    app: App, person_id: str, event: Input, language: str, out: TextIO, spoken: str
+) -> Turn | None:
+    """One turn; a failure on our side is said kindly, as on Telegram, and logged with
+    where it failed, never what was said (a tester saw a traceback when the crisis model
+    was being replaced under the console)."""
+    try:
+        return await app.conversations.handle(person_id, event, language)
+    except Exception as error:
+        logger.error("console turn failed: %s at %s", type(error).__name__, where(error))
+        out.write(app.catalogue.render(Msg("error.internal"), spoken) + "\n")
+        return None

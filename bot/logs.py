@@ -19,7 +19,9 @@ import hmac
 import json
 import logging
 import re
+import traceback
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 QUIET = ("telegram", "httpx", "httpcore", "aiosqlite", "tornado", "asyncio", "matplotlib",
@@ -32,6 +34,16 @@ WARNING: every request URL contains the token)."""
 def pseudonym(person_id: str, key: str | bytes, length: int = 12) -> str:
     secret = key.encode() if isinstance(key, str) else key
     return hmac.new(secret, person_id.encode(), hashlib.sha256).hexdigest()[:length]
+
+
+def where(error: BaseException | None) -> str:
+    """Where an error was raised, as `file.py:line:function` (one word, so it survives
+    redaction): enough for an operator to find the fault, nothing a person said."""
+    frames = traceback.extract_tb(error.__traceback__) if error else []
+    if not frames:
+        return "-"
+    last = frames[-1]
+    return f"{Path(last.filename).name}:{last.lineno}:{last.name}"
 
 
 class JsonLines(logging.Formatter):

@@ -18,7 +18,6 @@ import json
 import logging
 import os
 import threading
-import traceback
 from collections.abc import Awaitable, Callable, Sequence
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
@@ -51,7 +50,7 @@ from telegram.ext import (
 
 from bot.app import App, open_app
 from bot.conversations import Clock
-from bot.logs import pseudonym, quiet_libraries
+from bot.logs import pseudonym, quiet_libraries, where
 from bot.pacing import SENDING_REMINDER, RepliesFirst, RoomForReplies
 from bot.person_locks import PersonLocks
 from bot.receiving import Batch, InboxRequest, Webhook, bare, parse_webhook_body, serve_webhook
@@ -494,11 +493,11 @@ class TelegramBot:
         error = context.error
         user = update.effective_user if isinstance(update, Update) else None
         logger.error(
-            "update %s for person %s failed: %s\n%s",
+            "update %s for person %s failed: %s at %s",
             update.update_id if isinstance(update, Update) else "-",
             pseudonym(person_id(user.id), self._token) if user else "-",
             type(error).__name__,
-            "".join(traceback.format_tb(error.__traceback__)) if error else "",
+            where(error),
         )
         chat = update.effective_chat if isinstance(update, Update) else None
         if chat is not None and chat.type == "private" and self._app is not None:

@@ -292,6 +292,11 @@ def save_area(work: Work, answer: Any) -> None:
     if answer == "no":
         return
     known = {area.value for area in LifeArea}
+    if isinstance(answer, str) and _goal_put_fully(work, answer):
+        offered = suggested_area(work)
+        save_concrete_goal(work, answer)  # "Home", then "find a flat of my own within a year"
+        answer = answers.suggest_area(answer) or offered or LifeArea.OTHER.value
+        work.said_back.append(Msg("grow.area_heard", {"area": Msg(f"area.{answer}")}))
     if answer not in known and answer != "yes" and isinstance(answer, str):
         answer = _area_in_words(work, answer)
         if answer is None and not asked_again and work.state == "area_suggested":
@@ -312,6 +317,20 @@ def save_area(work: Work, answer: Any) -> None:
 
 OWN_AREA_WORDS = 4
 """Up to this many words at the area question are their own name for the area."""
+
+
+def _goal_put_fully(work: Work, text: str) -> bool:
+    """A goal of a word or two, and at its area a sentence that is neither yes nor no:
+    they are saying what they want, and it is their goal (it was dropped for the area)."""
+    goal = work.goal
+    return (
+        work.state == "area_suggested"
+        and goal is not None
+        and is_vague(goal.text)
+        and len(text.split()) > OWN_AREA_WORDS
+        and answers.yes_or_no_said(text) is None
+        and not is_vague(text)
+    )
 
 
 def _area_in_words(work: Work, text: str) -> str | None:

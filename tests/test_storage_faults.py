@@ -240,3 +240,29 @@ def test_an_export_to_a_read_only_folder_is_one_line(tmp_path: Path) -> None:
         folder.chmod(0o700)
     message = one_line_error(result)
     assert "read-only for growcoach" in message and list(folder.iterdir()) == []
+
+
+def test_a_disk_filling_mid_conversation_is_said_kindly_and_loses_nothing(tmp_path: Path) -> None:
+    """A write that fails during a turn is an apology in the chat, a log line that says
+    where (never what was said), and the conversation goes on afterwards as before."""
+    db = tmp_path / "live.db"
+    assert chat(db, TALK + "Sofa surfing\n" * 2).returncode == 0
+    limit = 60_000  # the write-ahead log fills after a few turns (the database is larger)
+
+    def full_disk() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    said = "my mum helps\nmoney is tight, secretly\n" * 10
+    result = subprocess.run(
+        [GROWCOACH, "chat", "--user", "sam", "--db", str(db)],
+        input=said, capture_output=True, text=True, timeout=120, preexec_fn=full_disk,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Sorry, something went wrong on my side." in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "console turn failed: OperationalError at " in result.stderr
+    assert "secretly" not in result.stderr and "mum" not in result.stderr
+    again = chat(db, "/goals\n")
+    assert again.returncode == 0, again.stderr
+    assert "Find a flat of my own within a year" in again.stdout

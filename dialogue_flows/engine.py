@@ -160,6 +160,8 @@ KEEP_CHOICES = (
 """The buttons of that offer: keep it, or answer the question afresh."""
 RESTATED = "goal_restated"
 """The draft's note of the question at which the goal was just restated and said back."""
+ANSWERED = "answered"
+"""The draft's questions answered so far, newest last: where "go back" goes (`go_back`)."""
 
 
 class _TurnInProgress(TurnRecords):
@@ -466,6 +468,8 @@ class _TurnInProgress(TurnRecords):
             return False
         if reaction.pause:
             self.cancel()
+        elif reaction.back:
+            self.go_back()
         elif reaction.answer is not None:
             try:
                 self.answer(reaction.answer, *reaction.said)
@@ -1016,6 +1020,8 @@ class _TurnInProgress(TurnRecords):
         self.said_back = []
         work.draft.pop(listening.HEARD, None)
         work.draft.pop(BETWEEN, None)
+        if flow.back is not None:
+            work.draft[ANSWERED] = [*work.draft.get(ANSWERED, []), question.name]
         work.answer = value
         flow.advance(work)
         ending = flow.ending(work.state)
@@ -1042,6 +1048,20 @@ class _TurnInProgress(TurnRecords):
             self.take_up(resume, *closing, Msg(back), started=started)
         else:
             self.say(*closing)
+
+    def go_back(self) -> None:
+        """ "go back": the question answered before this one, asked again; its new answer
+        takes the old one's place (a tester's "go back" was kept as why the goal mattered)."""
+        flow, work = self.flow(), self.work()
+        answered = work.draft.get(ANSWERED, [])
+        target = flow.back_to(answered[-1]) if answered else None
+        if target is None:
+            self.ask_again(Msg("move.back_none"))
+            return
+        work.draft[ANSWERED] = answered[:-1]
+        work.state = target
+        self.asking()
+        self.ask_again(Msg("move.back"))
 
     def arrive(self, flow: Flow, *before: Msg) -> None:
         """Ask the question just reached, after its lead (said only on arrival)."""

@@ -316,6 +316,9 @@ class Flow:
     entries: tuple[str, ...] = ()
     lines: tuple[str, ...] | None = GENERAL_LINES
     """The kinds of helpline its prompts' {helplines} show (None: every line)."""
+    back: Mapping[str, str] | None = None
+    """Whether "go back" goes back in this flow (None: it does not), and the question
+    asked instead of one that cannot be answered twice (the goal: put right, not added)."""
     machine: Machine = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -341,6 +344,10 @@ class Flow:
             raise RuntimeError(f"{self.name}: {state} is not an entry")
         return state
 
+    def back_to(self, state: str) -> str | None:
+        """The question "go back" asks again after `state` was answered (None: none)."""
+        return None if self.back is None else self.back.get(state, state)
+
     def question(self, state: str | None) -> Question | None:
         return next((q for q in self.questions if q.name == state), None)
 
@@ -361,6 +368,9 @@ class Flow:
             for end in ("source", "dest"):
                 if transition[end] not in names:
                     raise ValueError(f"{self.name}: no state {transition[end]!r} ({end})")
+        for state in {*(self.back or {}), *(self.back or {}).values()}:
+            if self.question(state) is None:
+                raise ValueError(f"{self.name}: no question {state!r} to go back to")
         sources = {t["source"] for t in self.transitions}
         reached = {self.first, *self.entries} | {t["dest"] for t in self.transitions}
         for question in self.questions:

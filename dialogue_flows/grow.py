@@ -824,6 +824,7 @@ FLOW = Flow(
         *FIRM_UP_QUESTIONS,
     ),
     endings=(Ending("planned", "grow.summary", finish=finish_plan, then=offer_scaling),),
+    back={"goal": "goal_fix", "goal_early": "goal_fix"},  # the goal put right, never a second
     transitions=[
         *({"trigger": "answer", "source": source, "dest": "goal_check",
            "conditions": "goal_hedged"} for source in ("goal", "goal_early")),

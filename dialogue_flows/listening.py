@@ -25,6 +25,8 @@ by the question's `on_move`), or gets a short reply and the same question again.
 |               | question (in GROW the goal is asked for first, see `engine`)        |
 | judging       | "is that a stupid goal?": a warm, short word (`move.judging`), then |
 |               | the same question again                                             |
+| back          | "go back": the question before, asked again (`Flow.back`); its new  |
+|               | answer takes the old one's place; where there is none, said so      |
 | don't know    | a gentle example (`<prompt>.example`); the second time, a way on    |
 | already said  | what they said earlier, if the flow has it; or what they have said  |
 |               | so far (`recall`), and the question; else sorry, once more          |
@@ -67,6 +69,7 @@ class Reaction:
     said: tuple[Msg, ...] = ()
     answer: object | None = None
     pause: bool = False
+    back: bool = False
 
 
 def react(
@@ -112,6 +115,8 @@ def react(
         return Reaction(said=(Msg("move.correction"),))
     if move is Move.JUDGING:  # "is that a stupid goal?": warmly, then the same question
         return Reaction(said=(Msg("move.judging"),))
+    if move is Move.BACK:  # "go back": never kept; the engine finds the question before
+        return Reaction(back=True)
     if move is Move.DONT_KNOW:
         _note(work, question, move)
         if move not in heard:

@@ -109,6 +109,8 @@ class Move(StrEnum):
     """my goal is / målet er: opens the goal said again (`leading`), never a move alone"""
     JUDGING = "judging"
     """is that a stupid goal? / does it sound silly / er det et dumt mål: a warm word"""
+    BACK = "back"
+    """go back / previous question / gå tilbage / fortryd: the question before, again"""
 
 
 SOCIAL = (Move.GREETING, Move.THANKS, Move.THINKING)

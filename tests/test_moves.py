@@ -234,6 +234,15 @@ SAID = {
                "jeg ved godt det er dumt", "er det et lille mål", "lyder det åndssvagt",
                "er det i orden"],
     },
+    Move.BACK: {
+        "en": ["go back", "can we go back", "back", "go back please", "previous question",
+               "can i change my last answer", "undo that", "wait go back", "go back a step",
+               "back to the last question", "can we go back a step?", "undo"],
+        "da": ["gå tilbage", "kan vi gå tilbage", "tilbage", "forrige spørgsmål", "fortryd",
+               "kan jeg ændre mit sidste svar", "gå tilbage tak", "vent gå tilbage",
+               "gaa tilbage", "tilbage til det forrige spørgsmål", "må jeg gå tilbage et skridt",
+               "fortryd det"],
+    },
 }  # fmt: skip
 
 CONTENT = [
@@ -245,6 +254,7 @@ CONTENT = [
     "yes and also ring my mum", "no idea what to do about money, maybe ask the bank",
     "get a job", "wanna get bak to work", "see my kids more", "cut down on drinking",
     "find a flat", "email the teacher", "go with Claire just to look", "do some clay at home",
+    "go back to work", "back to college", "gå tilbage til skolen", "tilbage på arbejdet",
     "6", "3 probably. Maybe 3.", "6 is good for me", "about 2 I guess", "monday evening",
     "London", "ring the housing office on monday", "keep going to meetings",
     "stop seeing people who use", "pause my gym membership and save money",

@@ -1415,14 +1415,35 @@ def core(text: str, *, background: bool = True, qualifiers: bool = False) -> str
         at = mark.end() if mark else at
     wishes = phrase_list("hedges", "wish")
     if background and len(spans) > 1:
-        for start, end in spans:
+        for at, (start, end) in enumerate(spans):
             if wishes.find([word.text for word in words(text[start:end])]):
-                return text[start:end]
+                return text[start : _with_limits(text, spans[at:])]
     if qualifiers:  # only clauses of hedges alone, and the hedges at their edges, go
         return text[spans[0][0] : spans[-1][1]] if spans and dropped else text
     if not dropped or not spans:
         return without_hedges(text)
     return text[spans[0][0] : spans[-1][1]]
+
+
+LIMIT_WORDS = 6
+"""A clause that limits the wish before it has at most this many words."""
+PERSONAL = frozenset({"i", "im", "ive", "we", "jeg", "vi", "my", "min", "mit"})
+
+
+def _with_limits(text: str, spans: list[tuple[int, int]]) -> int:
+    """Where the wish in `spans[0]` ends, with the short clauses after it in the same
+    sentence that limit it ("…, but part-time at first"); a new subject starts background."""
+    limits = phrase_list("hedges", "limits")
+    end = spans[0][1]
+    for start, after in spans[1:]:
+        said = [word.text for word in words(text[start:after])]
+        opens = any(at == 0 for at, _, _ in limits.find(said))
+        if re.search(r"[.!?\n]", text[end:start]) or not opens:
+            break
+        if len(said) > LIMIT_WORDS or PERSONAL & set(said):
+            break
+        end = after
+    return end
 
 
 REASON_WORDS = 2
@@ -1489,6 +1510,31 @@ def taken_back(text: str, earlier: str) -> str | None:
     clauses = [clause for clause in parts if words(clause)]
     kept = [c.strip() for c in clauses if not _shares(named, c)]
     return ", ".join(kept) if 0 < len(kept) < len(clauses) else None
+
+
+MISSED_WORD = 4
+"""A word named as left out of the goal has at least this many letters ("part-time")."""
+
+
+def left_out(text: str, earlier: str, kept: str) -> str | None:
+    """The sentence of their first words that `text` says was left out of the goal kept
+    from them: "not quite. the part-time bit is really important to me" names "part-time",
+    which was in what they said and not in what was kept. None when `text` says what they
+    want (a goal of its own) or names nothing left out.
+
+    >>> left_out("not quite, the part-time bit matters", "go back to uni, part-time. "
+    ...          "I had to stop last year", "go back to uni")
+    'go back to uni, part-time'
+    """
+    if phrase_list("hedges", "wish").find([word.text for word in words(text)]):
+        return None
+    ignored = set(word_list("left_out", "ignore"))
+    named = [w.text for w in words(text) if len(w.text) >= MISSED_WORD and w.text not in ignored]
+    missed = [w for w in named if _shares([w], earlier) and not _shares([w], kept)]
+    if not missed:
+        return None
+    sentences = [s.strip() for s in re.split(r"[.!?\n]+", earlier) if words(s)]
+    return next((s for s in sentences if _shares(missed, s)), None)
 
 
 def _shares(named: Sequence[str], clause: str) -> bool:

@@ -257,9 +257,13 @@ def put_goal_right(work: Work, answer: Any) -> None:
     if goal is None or not isinstance(answer, str) or answer in ("yes", "not_quite", RETRACTED):
         return
     said = answers.taken_back(answer, goal.first_words or goal.text)
-    said = answers.core(
-        answers.restated(answers.correction_words(answer)) if said is None else said
-    )
+    missed = answers.left_out(answer, goal.first_words or "", goal.text)
+    if said is None and missed:  # "the garden centre bit matters": put back as they said it
+        said = answers.core(missed, background=False)
+    else:
+        said = answers.core(
+            answers.restated(answers.correction_words(answer)) if said is None else said
+        )
     work.update_goal(text=said)
     work.said_back.append(Msg("grow.goal_changed", {"said": quoted(said)}))
 

@@ -461,11 +461,25 @@ def asking(text: str, move: Move | None) -> Move | None:
     if move is None and text.rstrip().endswith("?"):
         body = text.rstrip(" .!?\u2026")
         ends = [mark for mark in _BOUNDARY.finditer(body) if body[: mark.start()].strip()]
-        last = read_move(body[ends[-1].end() :]) if ends else None
-        move = last if last in _ASKING else None
+        clause = body[ends[-1].end() :] if ends else body
+        last = read_move(clause) if ends else None
+        move = last if last in _ASKING else _about_what_is_kept(clause)
     if move is Move.QUESTION and any(word.text == "grow" for word in _typed(text)):
         return Move.ABOUT_GROW  # "… this is GROW. what this mean?"
     return move
+
+
+ABOUT_WORDS = 5
+"""Words a question about what is kept may add: "do you store what I told you about cutting?"."""
+
+
+def _about_what_is_kept(clause: str) -> Move | None:
+    """A question about growcoach that names what it asks about: "do you store what I
+    told you about cutting?" (a tester's was kept as what gets in the way)."""
+    found = leading(clause, frozenset(ANSWERED_PLAINLY))
+    if found is None or len(found[1].split()) > ABOUT_WORDS:
+        return None
+    return found[0]
 
 
 def without_said(text: str) -> str:

@@ -68,3 +68,54 @@ def test_go_back_where_nothing_came_before_says_so(engine: Engine, catalogue: Ca
     dialogue.say("go back")
     assert "move.back_none" in dialogue.keys
     assert not dialogue.goals
+
+
+def test_a_limit_said_with_the_goal_stays_with_it(engine: Engine, catalogue: Catalogue) -> None:
+    """ "…my university course, but part-time at first" was kept without the part-time,
+    the part that mattered most to the tester."""
+    dialogue = person(engine, catalogue, "en", *WELCOME["en"],
+                      "I would like to go back to my university course, but part-time at first. "
+                      "I'm studying nursing at De Montfort and I had to stop last year when I "
+                      "was in hospital.")  # fmt: skip
+    assert dialogue.goal.text == (
+        "I would like to go back to my university course, but part-time at first"
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "missed", "restored"),
+    [("en", "i want to get a job, in a garden centre. i used to work at one, years ago",
+      "not quite, sorry. the garden centre bit is important",
+      "i want to get a job, in a garden centre"),
+     ("da", "jeg vil gerne have et job, i en planteskole. det har jeg prøvet før",
+      "ikke helt. planteskolen er vigtig for mig", "jeg vil gerne have et job, i en planteskole")],
+)  # fmt: skip
+def test_a_part_named_as_left_out_is_put_back_as_they_said_it(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, missed: str, restored: str
+) -> None:
+    """ "not quite… the part-time bit is really important to me" became the goal."""
+    dialogue = person(engine, catalogue, language, *WELCOME[language], said)
+    assert dialogue.step == "goal_check", dialogue.step
+    dialogue.say(missed)
+    assert dialogue.goal.text == restored
+
+
+@pytest.mark.parametrize(
+    ("language", "asked"),
+    [("en", "do you store what I told you about cutting?"),
+     ("en", "wait, you didn't answer me. is a real person reading this?"),
+     ("da", "gemmer du det jeg har fortalt dig om min mor?"),
+     ("da", "vent du har ik svaret mig. er der et menneske der læser med?")],
+)  # fmt: skip
+def test_questions_about_what_is_kept_are_answered_never_kept(
+    engine: Engine, catalogue: Catalogue, language: str, asked: str
+) -> None:
+    """A tester's "do you store what I told you about cutting?" was kept as what gets in
+    the way, and "wait, you didn't answer me. is a real person reading this?" as two ideas."""
+    dialogue = person(engine, catalogue, language, *WELCOME[language], "get a job", "1",
+                      "for my kids")  # fmt: skip
+    assert dialogue.step == "now", dialogue.step
+    dialogue.say(asked)
+    assert "move.privacy" in dialogue.keys
+    assert dialogue.step == "now", dialogue.step
+    assert dialogue.goal.reality_now is None

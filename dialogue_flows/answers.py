@@ -954,6 +954,25 @@ def part_named(text: str) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
+_QUOTED = re.compile(r'["“”„«»]([^"“”„«»]{3,})["“”„«»]')
+
+
+def written_as(text: str) -> str | None:
+    """The goal in quotes when they ask for it to be written so: 'skriv bare "se sofie
+    mere og drikke mindre"' (a tester's whole message, quotes and all, became her goal).
+
+    >>> written_as('ikke helt. det lyder dumt haha. skriv bare "se sofie mere"')
+    'se sofie mere'
+    """
+    quoted = list(_QUOTED.finditer(text))
+    if not quoted:
+        return None
+    last = quoted[-1]
+    before = [word.text for word in words(text[: last.start()])]
+    cues = phrase_list("goal_restated", "write_as", typos=False).find(before)
+    return last.group(1).strip(" .") if cues else None
+
+
 def restated(text: str) -> str:
     """The goal as finally said: after the last change of mind, without the words that
     lead up to it (`[goal_restated]`). Testers' goals read "Could the goal be to get back
@@ -968,6 +987,8 @@ def restated(text: str) -> str:
     >>> restated("i want to work, well no, maybe college first. ive not worked in years")
     'college first'
     """
+    if (asked_for := written_as(text)) is not None:
+        return asked_for
     found = words(text)
     cues = phrase_list("goal_restated", "changed_mind", typos=False).find(
         [word.text for word in found]

@@ -55,6 +55,7 @@ from dialogue_flows.moves import (
     agreement,
     asking,
     before_taking_back,
+    only_fillers,
     read_move,
     retracted,
     split_move,
@@ -264,6 +265,8 @@ class _TurnInProgress(TurnRecords):
         elif left is not None:  # taken back, with nothing new: never kept
             move = Move.RETRACT
         move = asking(words, move)
+        if move is None and not question.offered(self.work()):  # buttons read their own
+            move = _said_nothing(words)
         if self.restated_goal_agreed(question, move, words):
             return
         if self.restates_goal(question, words):
@@ -1244,6 +1247,22 @@ _COMMANDS = {command.name: command.run for command in COMMANDS if command.run is
 
 _ASIDES = {command.name: command.aside for command in COMMANDS if command.aside is not None}
 """Commands whose short conversation keeps the one it interrupts (see `open_aside`)."""
+
+NOTHING_CHARS = 40
+
+
+def _said_nothing(words: str) -> Move | None:
+    """ "lol", "haha", "?" alone: never kept (a tester's "lol" was where they stood, and
+    "?" their first idea). A question mark asks what the question means; the others are
+    met as "I don't know": an example, and then a way on."""
+    if len(words) > NOTHING_CHARS:
+        return None  # "x" * 5000 is too long, not nothing
+    if only_fillers(words):
+        return Move.DONT_KNOW
+    if not any(character.isalnum() for character in words):
+        return Move.QUESTION if "?" in words else None
+    return None
+
 
 _NUMBER = re.compile(r"\d{1,6}")
 BETWEEN = "between"

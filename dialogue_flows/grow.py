@@ -258,7 +258,7 @@ def put_goal_right(work: Work, answer: Any) -> None:
         return
     said = answers.taken_back(answer, goal.first_words or goal.text)
     missed = answers.left_out(answer, goal.first_words or "", goal.text)
-    if said is None and missed:  # "the garden centre bit matters": put back as they said it
+    if said is None and missed and answers.written_as(answer) is None:  # "the … bit matters"
         said = answers.core(missed, background=False)
     else:
         said = answers.core(
@@ -346,8 +346,11 @@ def _area_in_words(work: Work, text: str) -> str | None:
     sentence that names none gives None: the area is asked."""
     if only_fillers(text):  # "lol" was kept as the area's name
         return None
-    agreed = answers.yes_or_no_said(text) == "yes"
+    said = answers.yes_or_no_said(text)
+    agreed = said == "yes"
     named = answers.suggest_area(text)
+    if said == "no" and named is not None and named == suggested_area(work):
+        return None  # "nej bro jeg spurgte hvad meningen er": no to it, whatever it names
     if agreed and (named is None or named == suggested_area(work)):
         return "yes" if suggested_area(work) is not None else named
     if named is not None and named == suggested_area(work) and len(text.split()) == 1:
@@ -628,7 +631,8 @@ def read_rating(text: str) -> Rating:
     ("tuesday at 7") is not a rating of 7."""
     rest, when = answers.when_put_right(text)
     said = weekly.when_said(rest)
-    if when is None and said is not None and not re.search(r"\d", rest.replace(said, " ")):
+    unrated = not re.search(r"\d", rest.replace(said or "", " "))
+    if when is None and said is not None and unrated and not weekly.only_roughly(said):
         raise answers.InvalidAnswerError("invalid.scale_time", {"when": said})
     return Rating(answers.scale(rest), when)
 

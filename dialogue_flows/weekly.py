@@ -202,6 +202,18 @@ def _clock_words(text: str, found: list[Word]) -> set[int]:
     return marked
 
 
+ROUGHLY = frozenset({"around", "bout", "abt", "round", "about", "ish", "omkring", "cirka", "ca"})
+
+
+def only_roughly(said: str) -> bool:
+    """A time said only as a rough number ("bout 3", "5 ish", "omkring 4"): with no day,
+    part of the day or exact hour, a rating said roughly, not when (a tester's "bout 3"
+    at "how sure are you?" was taken for a time)."""
+    typed = [word.text for word in words(said)]
+    rough = [word for word in typed if not word[:1].isdigit()]
+    return bool(rough) and all(word in ROUGHLY for word in rough) and ":" not in said
+
+
 def _corrected_from(typed: list[str]) -> int:
     """Where the words after the first self-correction begin ("wednesday, no, | tuesday"),
     or past the end when there is none."""

@@ -119,3 +119,67 @@ def test_questions_about_what_is_kept_are_answered_never_kept(
     assert "move.privacy" in dialogue.keys
     assert dialogue.step == "now", dialogue.step
     assert dialogue.goal.reality_now is None
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "goal"),
+    [("da", 'ikke helt. det lyder lidt dumt med "men egentlig er det vel mere" haha. og '
+            'drikkeriet skal ogsaa med synes jeg. eller hvad, maaske ikke. skriv bare '
+            '"se sofie mere og drikke mindre"', "se sofie mere og drikke mindre"),
+     ("en", 'not quite lol. just write "see my son more and drink less"',
+      "see my son more and drink less")],
+)  # fmt: skip
+def test_a_goal_asked_to_be_written_in_quotes_is_written_so(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, goal: str
+) -> None:
+    """Gitte's whole message, "det lyder lidt dumt med…" and all, became her goal."""
+    first = (
+        "altså jeg ved ikke, drikke mindre vin om aftenen, men egentlig er det vel mere at "
+        "jeg gerne vil se min datter sofie mere"
+        if language == "da"
+        else "idk, drink less in the evenings, but really i guess i want to see my son more"
+    )
+    dialogue = person(engine, catalogue, language, *WELCOME[language], first)
+    assert dialogue.step == "goal_check", dialogue.step
+    dialogue.say(said)
+    assert dialogue.goal.text == goal
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "lol"), ("en", "?"), ("en", "haha"), ("da", "lol"), ("da", "?")],
+)
+def test_laughter_or_a_question_mark_is_never_kept(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    """Dazza's "lol" was where he stood now, and his "?" his first idea."""
+    dialogue = person(engine, catalogue, language, *WELCOME[language], "get a job", "1",
+                      "for my kids")  # fmt: skip
+    dialogue.say(said)
+    assert dialogue.step == "now", dialogue.step
+    assert dialogue.goal.reality_now is None
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "this form is killin me lol"), ("en", "these questions are doing my head in"),
+     ("da", "det her lort dræber mig"), ("da", "alle de her spørgsmål dræber mig")],
+)  # fmt: skip
+def test_a_complaint_about_the_questions_is_heard_never_kept(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    """ "this form is killin me lol" became Dazza's step, and the worker's PDF said so."""
+    dialogue = person(engine, catalogue, language, *WELCOME[language], "get a job", "1",
+                      "for my kids")  # fmt: skip
+    dialogue.say(said)
+    assert "move.too_long" in dialogue.keys
+    assert dialogue.step == "now", dialogue.step
+    assert dialogue.goal.reality_now is None
+
+
+@pytest.mark.parametrize("said", ["bout 3", "5 ish", "måske 5 ish", "around 4", "3ish"])
+def test_a_rough_number_is_a_rating_not_a_time(said: str) -> None:
+    """ "bout 3" at "how sure are you?" got "sounds like when you'll do it"."""
+    from dialogue_flows.grow import read_rating
+
+    assert read_rating(said).number == int(next(c for c in said if c.isdigit()))

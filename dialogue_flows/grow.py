@@ -260,6 +260,8 @@ def put_goal_right(work: Work, answer: Any) -> None:
     missed = answers.left_out(answer, goal.first_words or "", goal.text)
     if said is None and missed and answers.written_as(answer) is None:  # "the … bit matters"
         said = answers.core(missed, background=False)
+        if goal.text not in said:  # "get back to wrk" and "joinery or a colege course"
+            said = f"{goal.text}: {said}"
     else:
         said = answers.core(
             answers.restated(answers.correction_words(answer)) if said is None else said

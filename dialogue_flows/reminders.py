@@ -131,10 +131,29 @@ ASIDE_WORDS = 2
 """Words besides "i live in glasgow" that still leave it an aside ("btw", "by the way")."""
 
 
+LOOK_BACK = 6
+"""Words before a place cue read for whom it is about."""
+SOMEONE_ELSE = frozenset({"hun", "han", "de", "min", "mit", "mine", "she", "he", "they", "my",
+                          "her", "his", "their", "hendes", "hans", "deres"})  # fmt: skip
+MYSELF = frozenset({"jeg", "vi", "i", "we", "im"})
+
+
+def _someone_else(before: list[str]) -> bool:
+    """The nearest person named before a cue is someone else ("hun er 24 og bor i")."""
+    for word in reversed(before):
+        if word in MYSELF:
+            return False
+        if word in SOMEONE_ELSE:
+            return True
+    return False
+
+
 def _place_said(text: str) -> tuple[Where, int] | None:
     """The place said, and how many other words the message has."""
     typed = [word.text for word in words(fold(text))]
     for start, end, _ in phrase_list("care", "place_cues", typos=False).find(typed):
+        if typed[start] not in MYSELF and _someone_else(typed[max(0, start - LOOK_BACK) : start]):
+            continue  # "min datter … bor i aarhus" is where she lives, not where they are
         for size in (3, 2, 1):
             found = named_place(" ".join(typed[end : end + size]))
             if found is not None:

@@ -183,3 +183,59 @@ def test_a_rough_number_is_a_rating_not_a_time(said: str) -> None:
     from dialogue_flows.grow import read_rating
 
     assert read_rating(said).number == int(next(c for c in said if c.isdigit()))
+
+
+@pytest.mark.parametrize(
+    ("said", "region"),
+    [("min datter sofie, hun er 24 og bor i aarhus og vi snakker naesten ikke sammen", None),
+     ("min mor bor i aarhus men jeg bor i vejle", "Syddanmark"),
+     ("bor i odense", "Syddanmark"),
+     ("my sister lives in leeds, i live in glasgow", "Scotland")],
+)  # fmt: skip
+def test_where_someone_else_lives_is_not_where_they_are(said: str, region: str | None) -> None:
+    """Gitte's daughter lives in Aarhus: her lines became Region Midtjylland's, and
+    "I've noted that you're in Denmark" came out of nowhere."""
+    from dialogue_flows.reminders import said_place
+
+    where = said_place(said)
+    assert (where.region if where else None) == region
+
+
+def test_the_part_left_out_joins_the_goal_kept(engine: Engine, catalogue: Catalogue) -> None:
+    """ "ye but the joinery bit or colege" became Dazza's goal, word for word."""
+    said = "dunno. get back to wrk maybe. joinery or a colege course or sumthin"
+    dialogue = person(engine, catalogue, "en", *WELCOME["en"], said)
+    assert dialogue.step == "goal_check", dialogue.step
+    dialogue.say("ye but the joinery bit or colege")
+    assert dialogue.goal.text == "get back to wrk: joinery or a colege course"
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "whats the point of this app"), ("en", "what is this app for"),
+     ("da", "hvad er meningen med det her"), ("da", "hvorfor skal jeg snakke med en bot")],
+)  # fmt: skip
+def test_what_the_app_is_for_is_answered_never_the_goal(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    """Kasper's "hvad er meningen med det her" became his goal, filed under Purpose."""
+    dialogue = person(engine, catalogue, language, *WELCOME[language])
+    dialogue.say(said)
+    assert "move.about_grow" in dialogue.keys
+    assert not dialogue.goals
+    assert not any(key.startswith("crisis.") for key in dialogue.keys)
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "just tell me wat to do man"), ("da", "kan du ikke bare give mig et råd bro")],
+)
+def test_advice_asked_with_a_bro_is_advice_never_an_idea(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *WELCOME[language], "get a job", "1",
+                      "for my kids", "skip", "skip", "skip", "yes")  # fmt: skip
+    assert dialogue.step == "options", dialogue.step
+    dialogue.say(said)
+    assert "move.advice" in dialogue.keys
+    assert dialogue.goal.options == ()

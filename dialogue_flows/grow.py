@@ -89,9 +89,14 @@ def restated_goal(text: str) -> str | None:
     ('', True)
     """
     found = leading(text, RESTATING)
+    if (found is not None or _GOAL_WORD.search(text)) and answers.written_as(text):
+        return answers.written_as(text)  # 'the goal still says…, can it just say "…"'
     if found is None or (found[0] is Move.GOAL_IS and not found[1]):
         return None
     return found[1].strip(" .!")
+
+
+_GOAL_WORD = re.compile(r"\b(goal|m[aå]+let|mit m[aå]+l)\b", re.IGNORECASE)
 
 
 def shorten(text: str, limit: int = REFLECT_CHARS, *, stretch: bool = True) -> str:

@@ -239,3 +239,39 @@ def test_advice_asked_with_a_bro_is_advice_never_an_idea(
     dialogue.say(said)
     assert "move.advice" in dialogue.keys
     assert dialogue.goal.options == ()
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "goal"),
+    [("en", 'sorry, the goal still says "to be the goal" which isn\'t what I meant. can it '
+            'just say "go back to my nursing course part-time"',
+      "go back to my nursing course part-time"),
+     ("da", 'målet er forkert. skriv bare "se sofie mere og drikke mindre"',
+      "se sofie mere og drikke mindre")],
+)  # fmt: skip
+def test_the_goal_asked_for_in_quotes_at_a_later_question_is_put_right(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, goal: str
+) -> None:
+    """Priya's request for her goal's words was kept as why it mattered."""
+    dialogue = person(engine, catalogue, language, *WELCOME[language], "get a job", "1")
+    assert dialogue.step == "why", dialogue.step
+    dialogue.say(said)
+    assert dialogue.goal.text == goal
+    assert dialogue.goal.why is None
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "it still says the old thing"), ("en", "youre not listening"),
+     ("da", "nej det står jo stadig det gamle. fck det"),
+     ("da", "du laeser vist ikke hvad jeg skriver")],
+)  # fmt: skip
+def test_it_still_says_the_old_thing_is_a_protest_never_kept(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    """Kasper's "nej det står jo stadig det gamle. fck det" was kept as what is in his way."""
+    dialogue = person(engine, catalogue, language, *WELCOME[language], "get a job", "1",
+                      "for my kids")  # fmt: skip
+    dialogue.say(said)
+    assert dialogue.goal.reality_now is None
+    assert dialogue.step == "now", dialogue.step

@@ -207,25 +207,54 @@ def save_outcome(work: Work, answer: Any) -> None:
         and ((outcome and before_its_day(goal.current_step, work)) or says_not_due(answer))
     ):
         work.draft["not_due"] = True
+        if _tells_more(answer):  # "røg kun 3 dage i sidste uge men ringede ikke…": kept
+            _keep_checkin(work, goal, "not_yet", answer)
+            work.said_back.append(Msg("checkin.noted", {"said": answers.key_phrase(answer)}))
         return
     if outcome is None:
         work.draft["said"] = answer
         return
     if answer not in OUTCOMES:
         said = answer
+    _keep_checkin(work, goal, outcome, said)
+    if outcome == "not_yet" and said and answers.gives_reason(said):
+        work.draft[REASON_GIVEN] = True
+        _checkin(work).update_checkin(reflection=said)
+        work.said_back.append(Msg("checkin.reason_heard"))
+
+
+def _keep_checkin(work: Work, goal: Goal, outcome: str, said: str | None) -> None:
+    step = goal.current_step
+    if step is None:
+        return
     checkin = CheckIn(
         number=len(goal.checkins) + 1,
-        step_number=goal.current_step.number,
+        step_number=step.number,
         at=work.now,
         outcome=outcome,
         said=said,
         reminded=bool(work.draft.get("reminded")),
     )
     work.update_goal(checkins=(*goal.checkins, checkin))
-    if outcome == "not_yet" and said and answers.gives_reason(said):
-        work.draft[REASON_GIVEN] = True
-        _checkin(work).update_checkin(reflection=said)
-        work.said_back.append(Msg("checkin.reason_heard"))
+
+
+MORE_WORDS = 6
+"""An answer before the step's day with more words than this may tell more than "not yet"."""
+NEWS_WORDS = 3
+"""…when one of its clauses, this long, is not about the step or its day."""
+
+
+def _tells_more(answer: Any) -> bool:
+    """Before the step's day, news beside "not yet" (a tester's "smoked only 3 days last
+    week, but didn't ring the garage" was lost: the worker never saw it)."""
+    if not isinstance(answer, str) or answer in OUTCOMES or says_not_due(answer):
+        return False
+    clauses = re.split(r"[,.;:!?\n]|\s(?:but|men|and|og)\s", answer)
+    return len(answer.split()) > MORE_WORDS and any(
+        len(clause.split()) >= NEWS_WORDS and answers.step_outcome(clause) is None
+        and named_day(clause) is None
+        for clause in clauses
+    )  # fmt: skip
 
 
 SATURDAY = 5

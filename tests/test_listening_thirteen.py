@@ -275,3 +275,24 @@ def test_it_still_says_the_old_thing_is_a_protest_never_kept(
     dialogue.say(said)
     assert dialogue.goal.reality_now is None
     assert dialogue.step == "now", dialogue.step
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("da", "røg kun 3 dage i sidste uge men ringede ikke til værkstedet"),
+     ("en", "only smoked 3 days last week but didnt ring the garage yet")],
+)  # fmt: skip
+def test_news_before_the_steps_day_is_kept_for_the_worker(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    """Kasper's "røg kun 3 dage…" got "there's time yet" and was kept nowhere: his
+    worker's export had no check-in at all."""
+    from test_listening_five import SCHEDULED
+
+    dialogue = person(engine, catalogue, language, *SCHEDULED[language], "/checkin")
+    dialogue.say(said)
+    assert "checkin.not_due" in dialogue.keys and "checkin.noted" in dialogue.keys
+    [kept] = dialogue.goal.checkins
+    assert kept.said == said and kept.outcome == "not_yet"
+    step = dialogue.goal.current_step
+    assert step is not None and step.status == "planned"

@@ -140,7 +140,7 @@ class Engine:
         moved = turn.hear_place(text) if text else False
         found = turn.finding(text) if text else Finding(frozenset())
         concerns = found.concerns
-        if concerns and not turn.imagined(concerns, text):  # first, even in a command's words
+        if concerns and not turn.imagined(concerns, text, found.sure):  # first, even in a command
             if not turn.protest_heard(concerns, text):
                 turn.crisis(concerns, text, sure=found.sure)
         elif text and turn.protest_heard(concerns, text):
@@ -510,7 +510,7 @@ class _TurnInProgress(TurnRecords):
         else:
             self.say(Msg("stale.nothing_open"))
 
-    def imagined(self, concerns: frozenset[Concern], text: str) -> bool:
+    def imagined(self, concerns: frozenset[Concern], text: str, sure: bool) -> bool:
         """The open question asked them to picture just these ("worse than now"); or
         they are in the crisis conversation already, and what they say is its answer
         first ("jeg ringer ikke til nogen nu", "im safe, hes not violent or anything",
@@ -527,7 +527,8 @@ class _TurnInProgress(TurnRecords):
             return self.answers_here(clean(text)) or (
                 distress and crisis_care.covered(concerns, self.conversation.care, self.now)
             )
-        return {concern.value for concern in concerns} <= self.question().imagines
+        named, question = {concern.value for concern in concerns}, self.question()
+        return named <= question.imagines or (not sure and named <= question.signs)
 
     def protest_heard(self, concerns: frozenset[Concern], text: str) -> bool:
         """A protest after a crisis reply today, outside the crisis conversation ("?? u

@@ -263,6 +263,9 @@ class Question:
     `imagines` names the concerns the question asks people to picture ("what would worse
     than now look like?": using again, a hard time): an answer that speaks of those alone
     is their answer, not a crisis. Any other concern in it is answered as ever.
+    `signs` are concerns the question asks people to describe (a safety plan's warning
+    signs: "I start thinking about the blade"): their answer when the detector is unsure,
+    answered as ever when it is sure.
     """
 
     name: str
@@ -279,6 +282,7 @@ class Question:
     listed: bool = False
     lead: str | None = None
     imagines: frozenset[str] = frozenset()
+    signs: frozenset[str] = frozenset()
     hear: Callable[[str, Any], tuple[Msg, ...]] | None = None
     said_as: Callable[[Work], Mapping[str, tuple[str, ...]]] | None = None
 

@@ -15,6 +15,10 @@ from dialogue_flows.types import Choice, Msg, Param
 
 PARTS = ("triggers", "warning_signs", "what_helps", "contacts")
 START = OneOf(("make", "done"))
+SIGNS = frozenset({"suicide", "self_harm", "lapse", "distress"})
+"""What sets things off and the early signs are often these, said as signs: "I start
+thinking about the blade" is kept in the plan (a tester's was answered as a crisis, and
+left out of it). An emergency, or a sign the detector is sure of, is answered as ever."""
 SKIP = (Choice("skip", Msg("choice.skip")),)
 
 
@@ -79,6 +83,7 @@ FLOW = Flow(
                 choices=SKIP,
                 save=keep_part(part),
                 lead="safety.together" if part == PARTS[0] else None,
+                signs=SIGNS if part in ("triggers", "warning_signs") else frozenset(),
             )
             for part in PARTS
         ),

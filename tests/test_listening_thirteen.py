@@ -296,3 +296,22 @@ def test_news_before_the_steps_day_is_kept_for_the_worker(
     assert kept.said == said and kept.outcome == "not_yet"
     step = dialogue.goal.current_step
     assert step is not None and step.status == "planned"
+
+
+def test_a_warning_sign_in_the_safety_plan_is_kept_in_it(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    """Priya's warning sign "I start thinking about the blade" was answered as a crisis
+    and left out of her plan; a sign the detector is sure of, or an emergency, is still
+    answered at once."""
+    dialogue = person(engine, catalogue, "en", *WELCOME["en"], "/safety", "Make a plan",
+                      "exams and my mum asking when I'm going back")  # fmt: skip
+    assert dialogue.step == "warning_signs", dialogue.step
+    dialogue.say("I start thinking about the blade")
+    assert not any(key.startswith("crisis.") for key in dialogue.keys)
+    assert dialogue.person is not None and dialogue.person.safety_plan is not None
+    assert dialogue.person.safety_plan.warning_signs == "I start thinking about the blade"
+    dialogue.say("i want to die right now")
+    assert "crisis.emergency" in dialogue.keys or "crisis.suspected" in dialogue.keys, (
+        dialogue.keys
+    )

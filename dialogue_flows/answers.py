@@ -821,6 +821,9 @@ def edit_ideas(text: str, ideas: Sequence[str]) -> tuple[str, ...] | None:
     if not ideas:
         return None
     found = words(text)
+    replacing = phrase_list("edit", "replace", typos=False).find([word.text for word in found])
+    if replacing and replacing[-1][1] < len(found):  # "those weren't ideas. my ideas are: …"
+        return several(text[found[replacing[-1][1]].start :].strip(" ,.;:!"))
     dropped = _opening(found, "drop", "edit")
     if dropped:  # which one, up to the clause's end: "drop the last one, i have no wheel"
         parts = re.split(r"[,.;:!?]", text[found[dropped - 1].end :], maxsplit=1)

@@ -315,3 +315,23 @@ def test_a_warning_sign_in_the_safety_plan_is_kept_in_it(
     assert "crisis.emergency" in dialogue.keys or "crisis.suspected" in dialogue.keys, (
         dialogue.keys
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "listed"),
+    [("en", "not quite, sorry, those weren't ideas. my ideas are: email the course leader, "
+            "ask about part-time, or talk to student support",
+      ("email the course leader", "ask about part-time", "talk to student support")),
+     ("da", "nej, det var ikke idéer. mine idéer er: ringe til sofie, eller skrive en sms",
+      ("ringe til sofie", "skrive en sms"))],
+)  # fmt: skip
+def test_my_ideas_are_replaces_a_list_that_was_not_ideas(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, listed: tuple[str, ...]
+) -> None:
+    """Priya's "those weren't ideas. my ideas are: …" was added as a third idea."""
+    from test_listening_twelve import TO_IDEAS
+
+    dialogue = person(engine, catalogue, language, *TO_IDEAS[language], "walk, or ring my sister")
+    assert dialogue.step == "options_summary", dialogue.step
+    dialogue.say(said)
+    assert dialogue.goal.options == listed

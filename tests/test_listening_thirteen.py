@@ -335,3 +335,14 @@ def test_my_ideas_are_replaces_a_list_that_was_not_ideas(
     assert dialogue.step == "options_summary", dialogue.step
     dialogue.say(said)
     assert dialogue.goal.options == listed
+
+
+def test_a_keep_then_a_wish_is_not_a_new_goal(engine: Engine, catalogue: Catalogue) -> None:
+    """Gitte's "ja behold det. men jeg vil faktisk gerne have at det med de 4 maaneder …
+    ogsaa kommer med" made "have at det med de 4 maaneder…" her goal: "behold det. men
+    jeg vil" was read as "det jeg vil", across the full stop."""
+    from dialogue_flows.grow import restated_goal
+
+    said = "ja behold det. men jeg vil faktisk gerne have at det med de 4 maaneder kommer med"
+    assert restated_goal(said) is None
+    assert restated_goal("det jeg egentlig vil er at se sofie mere") == "at se sofie mere"

@@ -346,3 +346,11 @@ def test_a_keep_then_a_wish_is_not_a_new_goal(engine: Engine, catalogue: Catalog
     said = "ja behold det. men jeg vil faktisk gerne have at det med de 4 maaneder kommer med"
     assert restated_goal(said) is None
     assert restated_goal("det jeg egentlig vil er at se sofie mere") == "at se sofie mere"
+
+
+def test_after_dinner_misspelt_is_still_the_evening() -> None:
+    """Dazza's "fridays efter dinner like 6ish" was asked "morning or evening?"."""
+    from dialogue_flows.weekly import read_weekly
+
+    said = read_weekly("fridays efter dinner like 6ish")
+    assert (said.weekday, said.hour, said.unclear) == (4, 18, False)

@@ -354,3 +354,17 @@ def test_after_dinner_misspelt_is_still_the_evening() -> None:
 
     said = read_weekly("fridays efter dinner like 6ish")
     assert (said.weekday, said.hour, said.unclear) == (4, 18, False)
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "felt"),
+    [("en", "loads of young yins goin in. felt like a dick. ma heid went", "ashamed"),
+     ("da", "nu sidder jeg bare og venter og kigger paa telefonen og har lyst til et glas vin",
+      "craving"),
+     ("en", "honestly i keep craving a drink in the afternoons", "craving")],
+)  # fmt: skip
+def test_feelings_testers_met_unheard_are_heard(language: str, said: str, felt: str) -> None:
+    """Dazza's "felt like a dick" and Gitte's wish for a glass of wine went unheard."""
+    from dialogue_flows.answers import feeling
+
+    assert feeling(said, language) == felt

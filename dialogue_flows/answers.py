@@ -1440,7 +1440,10 @@ def core(text: str, *, background: bool = True, qualifiers: bool = False) -> str
     wishes = phrase_list("hedges", "wish")
     if background and len(spans) > 1:
         for at, (start, end) in enumerate(spans):
-            if wishes.find([word.text for word in words(text[start:end])]):
+            said = [word.text for word in words(text[start:end])]
+            if wishes.find(said):
+                if at and said[-1] in _BACK_REFERENCES:  # "…the bowls club, i'd like that"
+                    start = spans[at - 1][0]
                 return text[start : _with_limits(text, spans[at:])]
     if qualifiers:  # only clauses of hedges alone, and the hedges at their edges, go
         return text[spans[0][0] : spans[-1][1]] if spans and dropped else text
@@ -1448,6 +1451,9 @@ def core(text: str, *, background: bool = True, qualifiers: bool = False) -> str
         return without_hedges(text)
     return text[spans[0][0] : spans[-1][1]]
 
+
+_BACK_REFERENCES = frozenset({"that", "it", "there", "them", "this", "det", "den", "dem", "der"})
+"""A wish ending in one of these names what came before it: that clause is kept with it."""
 
 LIMIT_WORDS = 6
 """A clause that limits the wish before it has at most this many words."""

@@ -414,3 +414,15 @@ def test_a_plan_asked_for_is_said_to_come_after_the_followup_question(
     assert dialogue.last_replies[-1].startswith("We'll make your safety plan straight after")
     dialogue.say("No, thanks")
     assert dialogue.step == "triggers", dialogue.step
+
+
+def test_a_wish_that_points_back_keeps_what_it_points_to() -> None:
+    """Mags's goal was written as “I'd like to go back to that”."""
+    from dialogue_flows.answers import core
+
+    said = ("oh I don't know really. I should cut down the gin, my daughter keeps on at me "
+            "about it. Or get out of the house more. Ken and I used to go to the bowls club "
+            "on a Tuesday, I'd like to go back to that I think. Yes, the bowls club.")  # fmt: skip
+    assert core(said) == (
+        "Ken and I used to go to the bowls club on a Tuesday, I'd like to go back to that"
+    )

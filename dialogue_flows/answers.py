@@ -1555,8 +1555,13 @@ def left_out(text: str, earlier: str, kept: str) -> str | None:
     >>> left_out("not quite, the part-time bit matters", "go back to uni, part-time. "
     ...          "I had to stop last year", "go back to uni")
     'go back to uni, part-time'
+
+    Their own words picked out of what they first said ("cut down the gin") are the goal
+    they chose, not a part missed: None.
     """
     if phrase_list("hedges", "wish").find([word.text for word in words(text)]):
+        return None
+    if _picked_out(correction_words(text), earlier):
         return None
     ignored = set(word_list("left_out", "ignore"))
     named = [w.text for w in words(text) if len(w.text) >= MISSED_WORD and w.text not in ignored]
@@ -1565,6 +1570,19 @@ def left_out(text: str, earlier: str, kept: str) -> str | None:
         return None
     sentences = [s.strip() for s in re.split(r"[.!?\n]+", earlier) if words(s)]
     return next((s for s in sentences if _shares(missed, s)), None)
+
+
+PICKED_OUT_WORDS = 3
+"""A correction this many words long or longer, found word for word in what they first
+said, picks out their goal ("cut down the gin"); shorter ones name a part ("part-time")."""
+
+
+def _picked_out(text: str, earlier: str) -> bool:
+    said = [word.text for word in words(text)]
+    first = [word.text for word in words(earlier)]
+    if len(said) < PICKED_OUT_WORDS:
+        return False
+    return any(first[at : at + len(said)] == said for at in range(len(first) - len(said) + 1))
 
 
 def _shares(named: Sequence[str], clause: str) -> bool:

@@ -329,6 +329,13 @@ def new_emergency(text: str) -> bool:
     return False in _emergency_words(text)
 
 
+def happening_now(text: str) -> bool:
+    """Whether words say it is happening now ("right now", "i aften"): a sign described
+    for the safety plan is then answered as a crisis, not kept as a line of the plan."""
+    typed = [word.text for word in words(text)]
+    return bool(phrase_list("care", "happening_now", typos=False).find(typed))
+
+
 def _emergency_words(text: str) -> list[bool]:
     """Each emergency word in `text`, and whether a word just before it denies it."""
     typed = [word.text for word in words(text)]

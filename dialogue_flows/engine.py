@@ -528,7 +528,8 @@ class _TurnInProgress(TurnRecords):
                 distress and crisis_care.covered(concerns, self.conversation.care, self.now)
             )
         named, question = {concern.value for concern in concerns}, self.question()
-        return named <= question.imagines or (not sure and named <= question.signs)
+        signs = named <= question.signs and (not sure or not crisis_care.happening_now(text))
+        return named <= question.imagines or signs
 
     def protest_heard(self, concerns: frozenset[Concern], text: str) -> bool:
         """A protest after a crisis reply today, outside the crisis conversation ("?? u

@@ -264,8 +264,8 @@ class Question:
     than now look like?": using again, a hard time): an answer that speaks of those alone
     is their answer, not a crisis. Any other concern in it is answered as ever.
     `signs` are concerns the question asks people to describe (a safety plan's warning
-    signs: "I start thinking about the blade"): their answer when the detector is unsure,
-    answered as ever when it is sure.
+    signs: "I start thinking about the blade"): their answer, unless said to be happening
+    now ("right now": answered as ever).
     """
 
     name: str

@@ -807,7 +807,7 @@ FLOW = Flow(
         Question("goal_early", "grow.goal_early", choices=KEEP_EARLY, save=save_early_goal,
                  on_move={"yes": "yes", "keep": "yes"}),
         Question("goal_check", "grow.goal_check", choices=RIGHT_CHOICES, save=put_goal_right,
-                 on_move={**AGREE, "retract": RETRACTED}),
+                 on_move={**AGREE, "retract": RETRACTED, "too_long": "not_quite"}),
         Question("goal_fix", "grow.goal_fix", save=put_goal_right),
         Question("goal_again", "grow.goal_again", save=put_goal_right),
         Question("area_suggested", "grow.area_suggested", choices=area_offer,

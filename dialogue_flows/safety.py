@@ -18,7 +18,8 @@ START = OneOf(("make", "done"))
 SIGNS = frozenset({"suicide", "self_harm", "lapse", "distress"})
 """What sets things off and the early signs are often these, said as signs: "I start
 thinking about the blade" is kept in the plan (a tester's was answered as a crisis, and
-left out of it). An emergency, or a sign the detector is sure of, is answered as ever."""
+left out of it; a sure one met the crisis reply again in the middle of making the plan).
+An emergency, or a sign said to be happening now ("right now"), is answered as ever."""
 SKIP = (Choice("skip", Msg("choice.skip")),)
 
 

@@ -302,7 +302,7 @@ def test_a_warning_sign_in_the_safety_plan_is_kept_in_it(
     engine: Engine, catalogue: Catalogue
 ) -> None:
     """Priya's warning sign "I start thinking about the blade" was answered as a crisis
-    and left out of her plan; a sign the detector is sure of, or an emergency, is still
+    and left out of her plan; a sign said to be happening now, or an emergency, is still
     answered at once."""
     dialogue = person(engine, catalogue, "en", *WELCOME["en"], "/safety", "Make a plan",
                       "exams and my mum asking when I'm going back")  # fmt: skip
@@ -315,6 +315,31 @@ def test_a_warning_sign_in_the_safety_plan_is_kept_in_it(
     assert "crisis.emergency" in dialogue.keys or "crisis.suspected" in dialogue.keys, (
         dialogue.keys
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "sign", "now"),
+    [("en", "i start thinking i want to kill myself and i stop answering my phone",
+      "i want to kill myself right now"),
+     ("da", "jeg begynder at tænke på at tage mit eget liv og lukker mig inde",
+      "jeg vil tage mit eget liv lige nu")],
+)  # fmt: skip
+def test_a_sure_sign_is_kept_in_the_plan_unless_it_is_happening_now(
+    engine: Engine, catalogue: Catalogue, language: str, sign: str, now: str
+) -> None:
+    """A tester's warning sign the detector was sure of met the crisis reply again in
+    the middle of making her plan; said to be happening now, it is answered at once."""
+    dialogue = person(engine, catalogue, language, *WELCOME[language], "/safety", "1",
+                      "exams")  # fmt: skip
+    assert dialogue.step == "warning_signs", dialogue.step
+    dialogue.say(sign)
+    assert not any(key.startswith("crisis.") for key in dialogue.keys), dialogue.keys
+    assert dialogue.person is not None and dialogue.person.safety_plan is not None
+    assert dialogue.person.safety_plan.warning_signs == sign
+    at_once = person(engine, catalogue, language, *WELCOME[language], "/safety", "1")
+    assert at_once.step == "triggers", at_once.step
+    at_once.say(now)
+    assert any(key.startswith("crisis.") for key in at_once.keys), at_once.keys
 
 
 @pytest.mark.parametrize(

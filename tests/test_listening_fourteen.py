@@ -1,0 +1,44 @@
+"""What persona testers met in session 11, each a conversation through the engine."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import person
+from test_listening_eleven import WELCOME
+
+from dialogue_flows.catalogue import Catalogue
+from dialogue_flows.engine import Engine
+from dialogue_flows.records import LifeArea
+
+MAGS = {
+    "en": "well i used to go to the bowls club on a tuesday but since my hip i dont go out "
+    "much, and my daughter says i drink too much gin of an evening, so i suppose i should "
+    "say cut down the gin, i'd like to feel more myself again",
+    "da": "altså jeg gik til bowling om tirsdagen men siden min hofte kommer jeg ikke så "
+    "meget ud, og min datter siger jeg drikker for meget gin om aftenen, så jeg skulle vel "
+    "sige drikke mindre gin, jeg vil gerne føle mig mere som mig selv igen",
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "protest", "picked", "goal"),
+    [("en", "not quite, thats far too long, thats my whole life story!", "cut down the gin",
+      "cut down the gin"),
+     ("da", "nej, det er alt for langt, det er jo hele min livshistorie", "drikke mindre gin",
+      "drikke mindre gin")],
+)  # fmt: skip
+def test_a_protest_at_the_goal_read_back_asks_for_their_words(
+    engine: Engine, catalogue: Catalogue, language: str, protest: str, picked: str, goal: str
+) -> None:
+    """Mags's "not quite, thats far too long, thats my whole life story!" became her goal;
+    then "cut down the gin", picked out of her first message, brought that whole message
+    back as the goal (read as a part left out)."""
+    dialogue = person(engine, catalogue, language, *WELCOME[language], MAGS[language])
+    assert dialogue.step == "goal_check", dialogue.step
+    dialogue.say(protest)
+    assert dialogue.step == "goal_fix", dialogue.step
+    dialogue.say(picked)
+    assert dialogue.goal.text == goal
+    assert dialogue.step == "area_suggested", dialogue.step
+    dialogue.say("1")
+    assert dialogue.goal.area is LifeArea.HEALTH

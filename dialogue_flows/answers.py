@@ -907,15 +907,32 @@ def feeling(text: str, language: Language | None = None) -> str | None:
     ('scared', 'ashamed')
     >>> feeling("i'm not scared of it now") is None, feeling("jeg sad derhjemme", "da") is None
     (True, True)
+    >>> feeling("because my daughter worries") is None
+    True
     """
     typed = [word.text for word in words(text)]
     negations = word_list("feeling_cues", "not")
     # No typos forgiven: "ved" (know) is not "vred" (angry).
     feelings = phrase_list("feelings", stems=True, typos=False, language=language)
     for start, _end, found in feelings.find(typed):
-        if not negations & set(typed[max(0, start - _NOT_BEFORE) : start]):
+        if negations & set(typed[max(0, start - _NOT_BEFORE) : start]):
+            continue
+        if not _someone_elses(typed[max(0, start - _WHO_BEFORE) : start]):
             return found.meaning
     return None
+
+
+_WHO_BEFORE = 4
+"""How far before a feeling word its subject is looked for ("my daughter really worries")."""
+
+
+def _someone_elses(before: Sequence[str]) -> bool:
+    """The nearest subject before a feeling word is someone else ("my daughter worries"
+    was answered "That fear makes sense"), not the person ("i'm scared", "he makes me
+    angry")."""
+    me, others = word_list("feeling_cues", "me"), word_list("feeling_cues", "others")
+    who = next((word for word in reversed(before) if word in me or word in others), None)
+    return who in others
 
 
 def part_corrected(text: str, parts: Mapping[str, str | None]) -> str | None:
@@ -1499,6 +1516,17 @@ def reason_in(text: str) -> str | None:
     end = _clause_end_at(text, start.end)
     reason = text[start.start : end].strip()
     return reason if len(words(reason)) > REASON_WORDS else None
+
+
+def only_a_reason(text: str) -> bool:
+    """The answer opens with "because", "cos" or "fordi": it says why, not what.
+
+    >>> only_a_reason("because my daughter worries"), only_a_reason("see my daughter")
+    (True, False)
+    """
+    found = [word.text for word in words(text)]
+    openers = phrase_list("reasons", "openers", typos=False).find(found)
+    return bool(openers) and openers[0][0] == 0 and len(found) > openers[0][1]
 
 
 def _clause_end_at(text: str, at: int) -> int:

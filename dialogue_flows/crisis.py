@@ -280,9 +280,7 @@ def _read(word: str, language: str) -> _Word:
 
 def _language(words: list[str]) -> str:
     """ "en", "da", or both when the sentence's small function words do not say."""
-    english = len(data.ENGLISH_WORDS.intersection(words))
-    danish = len(data.DANISH_WORDS.intersection(words))
-    return "en" if english > danish else "da" if danish > english else _BOTH
+    return wording.language_of(words) or _BOTH
 
 
 def _readings(word: str) -> Iterator[str]:

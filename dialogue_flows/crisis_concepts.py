@@ -28,6 +28,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dialogue_flows.words import DANISH_WORDS, ENGLISH_WORDS
+
 FUZZY_MIN_LENGTH = 6  # a typo is corrected only in words this long (one slip allowed)
 # The words a typo is corrected towards: ones that carry a concept on their own and that
 # no everyday word is one slip away from (so not "coping", which "coming" is near).
@@ -61,21 +63,6 @@ class Concept:
     """Raised even when the model doubts it: a pattern too rare in what the model learnt
     from for it to weigh ("i havent cut in 2 yrs but i did last night")."""
 
-
-# Small words that say which language a sentence is in, so that its words are stemmed
-# only as that language's words (both when they do not say). Folded; no "i" (in Danish
-# it means "in").
-ENGLISH_WORDS = frozenset({
-    "the", "and", "is", "im", "to", "my", "me", "it", "of", "a", "you", "that", "this", "was",
-    "with", "have", "be", "he", "she", "they", "what", "just", "not", "dont", "cant", "so",
-    "but", "at", "on", "its", "ive", "am", "are", "been", "do", "did", "if", "or", "when",
-    "there",
-})  # fmt: skip
-DANISH_WORDS = frozenset({
-    "og", "er", "jeg", "det", "ikke", "at", "en", "et", "paa", "til", "med", "har", "vil",
-    "kan", "min", "mit", "mig", "han", "hun", "de", "den", "som", "der", "saa", "hvis", "bare",
-    "ogsaa", "nu", "af", "mine", "var", "skal", "ved",
-})  # fmt: skip
 
 # The commonest small words of both languages: a phrase is looked for only when its
 # longest word that is not one of these is in the sentence (see COMMON_GROUPS).

@@ -39,7 +39,7 @@ from typing import NamedTuple
 import orjson
 import Stemmer
 
-from dialogue_flows.crisis_concepts import DANISH_WORDS, ENGLISH_WORDS
+from dialogue_flows.words import language_of
 
 MODEL_FILE = Path(__file__).parent / "crisis_model.json.gz"
 DEV_SET = Path(__file__).parent.parent / "tests" / "data" / "crisis_messages.tsv"
@@ -87,9 +87,7 @@ def language(words: Iterable[str]) -> str:
     stemmed only as a word of its text's language: the Danish stem of "after" is that
     of "aften" (evening, as in "i aften", tonight), and an English message about the
     chemist must not weigh what Danish messages about tonight taught."""
-    seen = set(words)
-    english, danish = len(ENGLISH_WORDS & seen), len(DANISH_WORDS & seen)
-    return "en" if english > danish else "da" if danish > english else BOTH
+    return language_of(words) or BOTH
 
 
 def _unit_terms(word: str, english: str, danish: str, lang: str = BOTH) -> tuple[str, ...]:

@@ -369,8 +369,13 @@ def _area_in_words(work: Work, text: str) -> str | None:
 
 
 def save_concrete_goal(work: Work, answer: Any) -> None:
-    """What they would be doing, as the goal: without "så ville jeg" / "i'd be" before it."""
+    """What they would be doing, as the goal: without "så ville jeg" / "i'd be" before it.
+    A reason instead ("because my daughter worries" became the goal) is why it matters."""
     goal = work.goal
+    if goal is not None and isinstance(answer, str) and answers.only_a_reason(answer):
+        work.update_goal(why=answer)
+        work.said_back.append(Msg("grow.why_heard", {"why": quoted(answer)}))
+        return
     if isinstance(answer, str):
         answer = answers.without_lead_in(answer, "goal_pictured")
     if goal is not None and answer != goal.text:

@@ -45,6 +45,32 @@ WORDS_REMEMBERED = 1 << 16
 """How many distinct words the per-word caches keep (a few MB at most)."""
 
 
+# Small words that say which language a sentence is in, so that its words are stemmed
+# only as that language's words (both when they do not say). Folded; no "i" (in Danish
+# it means "in").
+ENGLISH_WORDS = frozenset({
+    "the", "and", "is", "im", "to", "my", "me", "it", "of", "a", "you", "that", "this", "was",
+    "with", "have", "be", "he", "she", "they", "what", "just", "not", "dont", "cant", "so",
+    "but", "at", "on", "its", "ive", "am", "are", "been", "do", "did", "if", "or", "when",
+    "there",
+})  # fmt: skip
+DANISH_WORDS = frozenset({
+    "og", "er", "jeg", "det", "ikke", "at", "en", "et", "paa", "til", "med", "har", "vil",
+    "kan", "min", "mit", "mig", "han", "hun", "de", "den", "som", "der", "saa", "hvis", "bare",
+    "ogsaa", "nu", "af", "mine", "var", "skal", "ved",
+})  # fmt: skip
+
+
+def language_of(typed: Iterable[str]) -> Language | None:
+    """The language of a text by its small function words, or None when they do not
+    say. A word is stemmed only as a word of its text's language: the Danish stems of
+    "after", "take", "made" and "more" are those of "aften" (evening), "tak" (thanks),
+    "mad" (food) and "mor" (mother)."""
+    seen = set(typed)
+    english, danish = len(ENGLISH_WORDS & seen), len(DANISH_WORDS & seen)
+    return "en" if english > danish else "da" if danish > english else None
+
+
 def fold(text: str) -> str:
     """Case, apostrophes, stretched letters, æøå as ae/oe/aa, accents: all made plain.
 
@@ -169,8 +195,9 @@ class Phrases:
         """
         found: list[tuple[int, int, Phrase]] = []
         start = 0
+        language = language_of(typed) if self.stems else None
         while start < len(typed):
-            match = self._at(typed, start)
+            match = self._at(typed, start, language)
             if match is None:
                 start += 1
                 continue
@@ -178,14 +205,31 @@ class Phrases:
             start += len(match.words)
         return found
 
-    def _at(self, typed: Sequence[str], start: int) -> Phrase | None:
-        """The longest phrase at `start`, one written right before one with a typo."""
+    def _at(self, typed: Sequence[str], start: int, language: Language | None) -> Phrase | None:
+        """The longest phrase at `start`, one written right before one with a typo; by
+        stems only a phrase in the text's language (or either, when it does not say)."""
         for typos in (False, True) if self.typos else (False,):
             for candidate in self._starting(typed[start], typos):
                 end = start + len(candidate.words)
-                if end <= len(typed) and all(
-                    same_word(typed[at], meant, candidate.language, stems=self.stems, typos=typos)
-                    for at, meant in zip(range(start + 1, end), candidate.words[1:], strict=True)
+                stems = self.stems and language in (None, candidate.language)
+                if (
+                    end <= len(typed)
+                    and (
+                        stems
+                        or same_word(
+                            typed[start],
+                            candidate.words[0],
+                            candidate.language,
+                            stems=False,
+                            typos=typos,
+                        )
+                    )
+                    and all(
+                        same_word(typed[at], meant, candidate.language, stems=stems, typos=typos)
+                        for at, meant in zip(
+                            range(start + 1, end), candidate.words[1:], strict=True
+                        )
+                    )
                 ):
                     return candidate
         return None

@@ -42,3 +42,29 @@ def test_a_protest_at_the_goal_read_back_asks_for_their_words(
     assert dialogue.step == "area_suggested", dialogue.step
     dialogue.say("1")
     assert dialogue.goal.area is LifeArea.HEALTH
+
+
+@pytest.mark.parametrize(
+    ("language", "goal", "area", "reason"),
+    [("en", "get out more, see people", "no, it's more about my health really",
+      "because my daughter worries"),
+     ("da", "komme mere ud, se folk", "nej, det handler mere om mit helbred",
+      "fordi min datter er bekymret")],
+)  # fmt: skip
+def test_a_health_area_and_a_reason_said_in_passing(
+    engine: Engine, catalogue: Catalogue, language: str, goal: str, area: str, reason: str
+) -> None:
+    """Mags's "no, it's more about my health really" was filed under Community: the
+    Danish stem of "more" is that of "mor" (mother). Then "because my daughter worries"
+    became her goal, and was answered "That fear makes sense": the worry is her
+    daughter's."""
+    dialogue = person(engine, catalogue, language, *WELCOME[language], goal)
+    assert dialogue.step == "area_suggested", dialogue.step
+    dialogue.say(area)
+    assert dialogue.goal.area is LifeArea.HEALTH
+    assert dialogue.step == "goal_concrete", dialogue.step
+    dialogue.say(reason)
+    assert dialogue.goal.text == goal
+    assert dialogue.goal.why == reason
+    assert dialogue.step == "now", dialogue.step
+    assert not any(key.startswith("feeling.") for key in dialogue.keys), dialogue.keys

@@ -193,6 +193,8 @@ def scale(text: str) -> int:
 
     >>> scale("6 is good for me"), scale("7/10"), scale("tre tror jeg"), scale("2, make it 3")
     (6, 7, 3, 3)
+    >>> scale("a 5. maybe a 6 if Jean is actually stood there")
+    5
     """
     return _scale(text)[0]
 
@@ -206,7 +208,18 @@ def scale_picked(text: str) -> bool:
 
 
 def _scale(text: str) -> tuple[int, bool]:
-    folded = _out_of().sub(r"\1", fold(meant(text)))
+    try:
+        return _scale_in(meant(text))
+    except InvalidAnswerError as error:
+        if error.key != "invalid.scale":
+            raise
+        # A cue with no number after it is not a change of mind: "a 5. maybe a 6 if
+        # Jean is actually stood there" was read as "stood there" and refused.
+        return _scale_in(text)
+
+
+def _scale_in(text: str) -> tuple[int, bool]:
+    folded = _out_of().sub(r"\1", fold(text))
     halves = [int(whole) for whole, part in _DECIMAL.findall(folded) if int(part)]
     folded = _DECIMAL.sub(lambda m: m.group(1) if not int(m.group(2)) else " ", folded)
     found = [int(n) for n in re.findall(r"\d+", folded)]

@@ -14,7 +14,7 @@ by the question's `on_move`), or gets a short reply and the same question again.
 |               | question                                                            |
 | greeting,     | a short friendly word (`move.greeting`, `move.thanks`: "You're     |
 | thanks,       | welcome.", `move.thinking`: "No rush."), then the question         |
-| thinking      |                                                                     |
+| thinking      | (thinking twice at one question: its example, as for "don't know") |
 | question      | what the question means (`<prompt>.means`) and an example           |
 |               | (`<prompt>.example`), then the question                             |
 | too long      | heard, and a pause offered (`move.too_long`), then the question     |
@@ -100,7 +100,10 @@ def react(
         return Reaction(pause=True)
     if move in ANSWERED_PLAINLY:  # "are you a bot?", "who reads this?"
         return Reaction(said=(own_or(move, f"move.{move}"),))
+    if move is Move.THINKING and move in heard:  # "mja", then "øhm": an example helps
+        return Reaction(said=(own_or("example", "move.dont_know"),))
     if move in SOCIAL:  # "hi", "thanks", "hmm ok": a short friendly word
+        _note(work, question, move)
         return Reaction(said=(own_or(move, f"move.{move}"),))
     if move is Move.QUESTION:  # "wat u mean": the question another way, with an example
         example = f"{own}.example"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import person
 from test_listening_eleven import WELCOME
+from test_listening_five import TO_OPTIONS
 
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
@@ -68,3 +69,42 @@ def test_a_health_area_and_a_reason_said_in_passing(
     assert dialogue.goal.why == reason
     assert dialogue.step == "now", dialogue.step
     assert not any(key.startswith("feeling.") for key in dialogue.keys), dialogue.keys
+
+
+@pytest.mark.parametrize(
+    ("language", "sounds"),
+    [("en", ["hmm", "erm"]), ("da", ["mja", "øhm"])],
+)  # fmt: skip
+def test_sounds_of_thinking_at_the_ideas_are_not_ideas(
+    engine: Engine, catalogue: Catalogue, language: str, sounds: list[str]
+) -> None:
+    """Lærke's "mja" was kept as an idea and offered back as an option; the second sound
+    at one question gets an example, not "No rush" word for word again."""
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language])
+    assert dialogue.step == "options", dialogue.step
+    dialogue.say(sounds[0])
+    assert dialogue.keys[0] == "move.thinking", dialogue.keys
+    dialogue.say(sounds[1])
+    assert dialogue.keys[0] == "grow.options.example", dialogue.keys
+    assert dialogue.step == "options" and dialogue.goal.options == ()
+
+
+@pytest.mark.parametrize(
+    ("language", "rating", "number"),
+    [("en", "a 5. maybe a 6 if Jean is actually stood there", 5),
+     ("en", "7 if i actually get out of bed", 7),
+     ("da", "en 4'er. måske 5 hvis Jean faktisk står der", 4)],
+)  # fmt: skip
+def test_actually_inside_a_rating_is_not_a_change_of_mind(
+    engine: Engine, catalogue: Catalogue, language: str, rating: str, number: int
+) -> None:
+    """Mags's "a 5. maybe a 6 if Jean is actually stood there" was refused twice ("Please
+    choose a number from 0 to 10"): what came after "actually" was read as what she
+    meant, and it held no number."""
+    ideas = {"en": ("ring jean", "yes"), "da": ("ringe til jean", "ja")}[language]
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language], *ideas)
+    dialogue.run({"en": "ring jean tonight", "da": "ringe til jean i aften"}[language])
+    assert dialogue.step == "confidence", dialogue.step
+    dialogue.say(rating)
+    step = dialogue.goal.current_step
+    assert step is not None and step.confidence == number

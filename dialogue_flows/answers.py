@@ -1531,6 +1531,35 @@ def reason_in(text: str) -> str | None:
     return reason if len(words(reason)) > REASON_WORDS else None
 
 
+GOAL_PART_WORDS = 2
+"""Each of two goals said in one breath has at least this many words."""
+
+
+def two_goals(text: str) -> tuple[str, str] | None:
+    """Two goals said in one breath, each of its own life area, or None for one goal.
+
+    >>> two_goals("i want to cut down the drink and get back to work")
+    ('i want to cut down the drink', 'get back to work')
+    >>> two_goals("drikke mindre og komme i arbejde igen")
+    ('drikke mindre', 'komme i arbejde igen')
+    >>> two_goals("cut down and stop drinking") is None, two_goals("see mum and dad") is None
+    (True, True)
+    """
+    found = words(text)
+    joins = word_list("goal_join", "words")
+    for at, word in enumerate(found):
+        if word.text not in joins:
+            continue
+        first = text[: word.start].strip(" ,;")
+        second = text[word.end :].strip(" ,;.!")
+        if min(len(words(first)), len(words(second))) < GOAL_PART_WORDS or at == 0:
+            continue
+        areas = suggest_area(first), suggest_area(second)
+        if None not in areas and areas[0] != areas[1]:
+            return first, second
+    return None
+
+
 def only_a_reason(text: str) -> bool:
     """The answer opens with "because", "cos" or "fordi": it says why, not what.
 

@@ -1035,8 +1035,9 @@ class _TurnInProgress(TurnRecords):
             self.arrive(flow, *before)
             return
         if ending.finish is not None:
-            ending.finish(work)
-        closing = (*before, Msg(ending.message, flow.params(work)))
+            ending.finish(work)  # it may say something after the closing message
+        closing = (*before, Msg(ending.message, flow.params(work)), *self.said_back)
+        self.said_back = []
         then = ending.next_flow(work)
         passed = ending.passes(work) if ending.passes else None
         resume = self.conversation.resume

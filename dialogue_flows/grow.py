@@ -56,7 +56,8 @@ _VAGUE_WORDS = {
 
 _WISH = re.compile(
     r"^(i\s+(really\s+)?(want|wanna|need|would\s+like|'d\s+like|wish|hope)(\s+to)?"
-    r"|jeg\s+(vil|ville|gerne|vil\s+gerne|ønsker|håber|skal)(\s+at)?)\s+"
+    r"|jeg\s+(vil|ville|gerne|vil\s+gerne|ønsker|håber|skal)(\s+at)?)\s+",
+    re.IGNORECASE,
 )
 
 
@@ -73,6 +74,9 @@ RESTATING = frozenset({Move.GOAL_IS, Move.CORRECTION})
 """The moves that open the goal said again at a later question (`locale/moves.*.toml`):
 "goal is get me own flat", "målet er …", or a protest at the goal quoted ("nah i didnt
 say that. get me own flat", "that's not what i said", "det har jeg ikke sagt")."""
+
+GOAL_SAID = ("goal", "goal_early", "goal_check", "goal_fix", "goal_again")
+"""The questions whose answer is the goal, said or put right."""
 
 CHECKS_ITSELF = ("goal", "goal_check", "goal_fix", "goal_again", "reality_summary", "reality_fix",
                  "reality_again", "options_summary", "options_fix", "step_check")  # fmt: skip
@@ -115,6 +119,10 @@ class GrowWork(Work):
         """Vague as kept and as said: a short form of a long answer has its context."""
         goal = self.goal
         return goal is not None and is_vague(goal.text) and is_vague(goal.first_words or "")
+
+    def two_goals(self) -> bool:
+        """Two goals of two life areas said in one breath: which comes first is asked."""
+        return two_goals(self) is not None
 
     def area_suggested(self) -> bool:
         return suggested_area(self) is not None
@@ -273,6 +281,40 @@ def put_goal_right(work: Work, answer: Any) -> None:
         )
     work.update_goal(text=said)
     work.said_back.append(Msg("grow.goal_changed", {"said": quoted(said)}))
+
+
+OTHER_GOAL = "other_goal"
+"""The draft's note of the second of two goals said at once, named again at the plan."""
+BOTH = "both"
+
+
+def two_goals(work: Work) -> tuple[str, str] | None:
+    """Two goals said in one breath, without the "i want to" that opened both."""
+    parts = answers.two_goals(work.goal.text) if work.goal else None
+    return None if parts is None else (_WISH.sub("", parts[0]) or parts[0], parts[1])
+
+
+def goal_parts(work: Work) -> tuple[Choice, ...]:
+    """The two goals said in one breath, and both kept together."""
+    parts = two_goals(work)
+    return (
+        *(Choice(f"#{i}", Msg("choice.own_words", {"text": shorten(part, 60, stretch=False)}))
+          for i, part in enumerate(parts or ())),
+        Choice(BOTH, Msg("choice.both_goals")),
+    )  # fmt: skip
+
+
+def save_goal_part(work: Work, answer: Any) -> None:
+    """The goal they start with, of two said at once ("cut down the drink and get back to
+    work"); the other is named again when the plan is made, for /newgoal. Their whole
+    sentence stays beside the goal (`first_words`), so nothing they said is lost."""
+    goal, parts = work.goal, two_goals(work)
+    if goal is None or parts is None or answer not in ("#0", "#1"):
+        return
+    start, other = parts if answer == "#0" else parts[::-1]
+    work.draft[OTHER_GOAL] = other
+    work.update_goal(text=start, first_words=goal.first_words or goal.text)
+    work.said_back.append(Msg("grow.goal_other_later", {"other": quoted(other)}))
 
 
 def suggested_area(work: Work) -> str | None:
@@ -727,6 +769,9 @@ def firm_up_step(then: str) -> list[dict[str, Any]]:
 def finish_plan(work: Work) -> None:
     work.update_step(status="planned")
     work.update_goal(status="active")
+    other = work.draft.pop(OTHER_GOAL, None)
+    if other:  # the second of two goals said at once: not forgotten
+        work.said_back.append(Msg("grow.other_goal_next", {"other": quoted(other)}))
 
 
 def offer_reminders(work: Work) -> str | None:
@@ -778,6 +823,11 @@ def makers(work: Work) -> dict[str, Maker]:
     sounds = "grow.sounds" if goal.first_words is not None else "grow.sounds_quoted"
     found["sounds"] = lambda: Msg(sounds, {"goal": short, "suggested": suggested()})
     found["goal_full"] = goal.text
+
+    def goal_part(index: int) -> Maker:
+        return lambda: quoted((two_goals(work) or ("", ""))[index])
+
+    found["first"], found["second"] = goal_part(0), goal_part(1)
     found["area"] = goal.area_own_words or Msg(f"area.{goal.area.value}")
     found["why"] = said_back("grow.why_said", "why", goal.why)
     found["why_line"] = said_back("grow.why_line", "why", goal.why)
@@ -815,6 +865,8 @@ FLOW = Flow(
                  on_move={**AGREE, "retract": RETRACTED, "too_long": "not_quite"}),
         Question("goal_fix", "grow.goal_fix", save=put_goal_right),
         Question("goal_again", "grow.goal_again", save=put_goal_right),
+        Question("goal_which", "grow.goal_which", choices=goal_parts, save=save_goal_part,
+                 in_words=True),
         Question("area_suggested", "grow.area_suggested", choices=area_offer,
                  save=save_area, on_move={"yes": "yes", "no": "no"}, in_words=True),
         Question("area", "grow.area", choices=AREA_CHOICES, save=save_area, in_words=True),
@@ -857,11 +909,12 @@ FLOW = Flow(
          "conditions": "not_quite"},
         {"trigger": "answer", "source": "goal_check", "dest": "goal_again",
          "conditions": "retracted"},
+        *({"trigger": "answer", "source": source, "dest": "goal_which", "conditions": "two_goals"}
+          for source in GOAL_SAID),
         *({"trigger": "answer", "source": source, "dest": "area_suggested",
-           "conditions": "area_suggested"} for source in ("goal", "goal_early", "goal_check",
-                                                         "goal_fix", "goal_again")),
+           "conditions": "area_suggested"} for source in (*GOAL_SAID, "goal_which")),
         *({"trigger": "answer", "source": source, "dest": "area"}
-          for source in ("goal", "goal_early", "goal_check", "goal_fix", "goal_again")),
+          for source in (*GOAL_SAID, "goal_which")),
         {"trigger": "answer", "source": "area_suggested", "dest": "area",
          "conditions": "not_this_area"},
         *({"trigger": "answer", "source": source, "dest": "goal_concrete",

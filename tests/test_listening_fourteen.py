@@ -108,3 +108,48 @@ def test_actually_inside_a_rating_is_not_a_change_of_mind(
     dialogue.say(rating)
     step = dialogue.goal.current_step
     assert step is not None and step.confidence == number
+
+
+TWO_GOALS = {
+    "en": ("I want to cut down the drink and get back to work", "get back to work",
+           "cut down the drink",
+           ("yes", "to feel useful", "out of work 2 years", "my sister", "nerves", "yes",
+            "ring the job centre", "yes", "ring them on monday", "8", "done it before")),
+    "da": ("jeg vil drikke mindre og komme i arbejde igen", "komme i arbejde igen",
+           "drikke mindre",
+           ("ja", "for at føle mig nyttig", "ledig i 2 år", "min søster", "nerver", "ja",
+            "ringe til jobcentret", "ja", "ringe til dem på mandag", "8",
+            "det har jeg gjort før")),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_two_goals_in_one_breath_ask_which_comes_first(
+    engine: Engine, catalogue: Catalogue, language: str
+) -> None:
+    """ "cut down the drink and get back to work" was kept as one goal, filed under one
+    life area. The person is asked which to start with; the other is named again when
+    the plan is made, and their whole sentence stays beside the goal."""
+    said, picked, other, rest = TWO_GOALS[language]
+    dialogue = person(engine, catalogue, language, *WELCOME[language], said)
+    assert dialogue.step == "goal_which", dialogue.step
+    dialogue.say(picked)
+    assert dialogue.goal.text == picked
+    assert dialogue.goal.first_words == said
+    assert dialogue.step == "area_suggested", dialogue.step
+    dialogue.run(*rest)
+    assert dialogue.goal_done, dialogue.step
+    assert "grow.other_goal_next" in dialogue.keys, dialogue.keys
+    assert any(other in reply for reply in dialogue.last_replies)
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "see my kids and take them to the park"), ("en", "go to the gym and eat better"),
+     ("da", "spise sundere og gå til træning")],
+)  # fmt: skip
+def test_one_goal_with_and_is_one_goal(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *WELCOME[language], said)
+    assert dialogue.step != "goal_which", dialogue.step

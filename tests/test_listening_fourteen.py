@@ -7,6 +7,7 @@ from conftest import person
 from test_listening_eleven import WELCOME
 from test_listening_five import TO_OPTIONS
 
+from dialogue_flows.answers import step_outcome
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
 from dialogue_flows.records import LifeArea
@@ -153,3 +154,19 @@ def test_one_goal_with_and_is_one_goal(
 ) -> None:
     dialogue = person(engine, catalogue, language, *WELCOME[language], said)
     assert dialogue.step != "goal_which", dialogue.step
+
+
+@pytest.mark.parametrize(
+    ("said", "outcome"),
+    [("I got as far as the door, then went home", "partly"),
+     ("walked past the club but didnt go in", "partly"),
+     ("went in, had a cup of tea, then went home", "done"),
+     ("i went to the door and knocked and we had a chat", "done"),
+     ("jeg kom til døren og så gik jeg hjem igen", "partly"),
+     ("jeg gik forbi butikken men turde ikke gå ind", "partly"),
+     ("jeg gik derhen og fik en kop te", "done")],
+)  # fmt: skip
+def test_getting_as_far_as_the_door_is_part_of_the_step(said: str, outcome: str) -> None:
+    """Mags's "I got as far as the door, then went home" was answered "That's great to
+    hear": going home was read as the step done."""
+    assert step_outcome(said) == outcome

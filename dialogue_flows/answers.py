@@ -954,21 +954,27 @@ def part_corrected(text: str, parts: Mapping[str, str | None]) -> str | None:
     "It's not everyone knowing, it's me feeling like a fraud" speaks of the part that
     said "...walking in there and everyone knowing"; None when no part is clearly it.
     """
-
-    def content(said: str) -> set[str]:
-        stems = (s for language in LANGUAGES for s in _content(said, language).split())
-        return {s for s in stems if len(s) >= 2}
-
-    said = content(text)
-    echoed = []  # how much of each part the correction echoes: "no cv" wholly, by "old cv"
-    for name, part in parts.items():
-        words_of_part = content(part or "")
-        if words_of_part:
-            echoed.append((len(said & words_of_part) / len(words_of_part), name))
+    # how much of each part the correction echoes: "no cv" wholly, by "old cv"
+    echoed = [(echo(text, part), name) for name, part in parts.items() if words(part or "")]
     echoed.sort(reverse=True)
     if not echoed or echoed[0][0] == 0 or (len(echoed) > 1 and echoed[1][0] == echoed[0][0]):
         return None
     return echoed[0][1]
+
+
+def echo(text: str, said_before: str) -> float:
+    """The share of the content words of `said_before` that `text` says again (0 to 1):
+    "its money n the forms…" says half of "Money, and forms make me panic" again."""
+    shares = []
+    for language in LANGUAGES:
+        before = _stems(said_before, language)
+        shares.append(len(_stems(text, language) & before) / len(before) if before else 0.0)
+    return max(shares)
+
+
+def _stems(said: str, language: Language) -> set[str]:
+    """The content words of a text, as stems of one language."""
+    return {s for s in _content(said, language).split() if len(s) >= 2}
 
 
 def is_correction(text: str) -> bool:

@@ -459,6 +459,8 @@ def why_kept(text: str, value: Any) -> tuple[Msg, ...]:
 
 
 REALITY_PARTS = ("reality_now", "reality_works", "obstacles")
+RESTATED = 0.5
+"""Words at a summary that say this share of a part again put that part right."""
 
 
 def put_right(work: Work, answer: Any) -> None:
@@ -502,12 +504,22 @@ def check_reality(work: Work, answer: Any) -> None:
     goal = work.goal
     if goal is None or not isinstance(answer, str) or answer in ("yes", "not_quite"):
         return
-    ideas = () if answers.is_correction(answer) else answers.ideas_said(answer)
+    correcting = answers.is_correction(answer)
+    ideas = () if correcting else answers.ideas_said(answer)
     if ideas:
         work.update_goal(options=ideas[:MAX_OPTIONS])
         work.said_back.append(Msg("grow.ideas_early"))
         return
-    put_right(work, answer)
+    parts = (getattr(goal, name) or "" for name in REALITY_PARTS)
+    restating = any(answers.echo(answer, part) >= RESTATED for part in parts)
+    if correcting or restating or answers.part_named(answer) or answers.parts_said(answer):
+        put_right(work, answer)
+        return
+    # More said with no word of anything wrong ("ask jean to pick me up" took the place of
+    # "my friend jean still goes"): kept beside what they said, never in its place.
+    said = answers.correction_words(answer)
+    work.update_goal(reality_correction=said)
+    work.said_back.append(Msg("grow.added", {"said": quoted(said)}))
 
 
 SPLIT = "split"

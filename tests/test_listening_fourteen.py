@@ -170,3 +170,26 @@ def test_getting_as_far_as_the_door_is_part_of_the_step(said: str, outcome: str)
     """Mags's "I got as far as the door, then went home" was answered "That's great to
     hear": going home was read as the step done."""
     assert step_outcome(said) == outcome
+
+
+@pytest.mark.parametrize(
+    ("language", "more"),
+    [("en", "ask jean to pick me up"), ("da", "spørge jean om hun vil hente mig")],
+)  # fmt: skip
+def test_more_said_at_the_summary_is_kept_beside_what_they_said(
+    engine: Engine, catalogue: Catalogue, language: str, more: str
+) -> None:
+    """At "Have I got that right?", Mags's "ask jean to pick me up" took the place of her
+    strengths, "my friend jean still goes" (one word the same). Words that say nothing
+    is wrong, and say little of a part again, are kept beside it."""
+    works = {"en": "my friend jean still goes", "da": "min veninde jean går der stadig"}
+    lines = {"en": (*WELCOME["en"], "go back to the bowls club", "yes", "to see my friends",
+                    "i stopped going", works["en"], "my knees"),
+             "da": (*WELCOME["da"], "begynde til bowling igen", "ja", "for at se mine venner",
+                    "jeg holdt op med at gå der", works["da"], "mine knæ")}[language]  # fmt: skip
+    dialogue = person(engine, catalogue, language, *lines)
+    assert dialogue.step == "reality_summary", dialogue.step
+    dialogue.say(more)
+    assert dialogue.goal.reality_works == works[language]
+    assert dialogue.goal.reality_correction == more
+    assert dialogue.step == "reality_again", dialogue.step

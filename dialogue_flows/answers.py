@@ -955,7 +955,7 @@ def part_corrected(text: str, parts: Mapping[str, str | None]) -> str | None:
     said "...walking in there and everyone knowing"; None when no part is clearly it.
     """
     # how much of each part the correction echoes: "no cv" wholly, by "old cv"
-    echoed = [(echo(text, part), name) for name, part in parts.items() if words(part or "")]
+    echoed = [(echo(text, part or ""), name) for name, part in parts.items() if words(part or "")]
     echoed.sort(reverse=True)
     if not echoed or echoed[0][0] == 0 or (len(echoed) > 1 and echoed[1][0] == echoed[0][0]):
         return None

@@ -1327,12 +1327,14 @@ def suggest_area(goal_text: str) -> str | None:
 
     >>> suggest_area("wanna get bak to work"), suggest_area("se mine børn mere")
     ('purpose', 'community')
+    >>> suggest_area("i'd like to feel more myself again") is None  # "more" is not "mor"
+    True
     """
     typed = [word.text for word in words(goal_text)]
     for typos in (False, True):  # as written first; no typo in short words: "det" is no "diet"
         counts = dict.fromkeys(LIFE_AREAS, 0)
         read = [word if not typos or len(word) > TYPO_AREA_LETTERS else "" for word in typed]
-        for _, _, found in phrase_list("areas", stems=True, typos=typos).find(read):
+        for _, _, found in phrase_list("areas", stems=True, typos=typos).find(read, typed):
             counts[found.meaning] += 1
         ranked = sorted(counts.values(), reverse=True)
         if ranked[0] > ranked[1]:
@@ -1525,10 +1527,11 @@ def reason_in(text: str) -> str | None:
     'because it was the one place i felt like myself'
     >>> reason_in("komme i arbejde så jeg kan forsørge min søn"), reason_in("because")
     ('så jeg kan forsørge min søn', None)
+    >>> reason_in("my daughter says i drink too much, so i suppose i should say cut down")
     """
     found = words(text)
     openers = phrase_list("reasons", "openers", typos=False).find([w.text for w in found])
-    starts = [start for start, _, _ in openers if start > 0]
+    starts = [s for s, end, _ in openers if s > 0 and not _opening(found[end:], "hedged", "reasons")]
     if not starts:
         return None
     start = found[starts[0]]

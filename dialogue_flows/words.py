@@ -183,11 +183,14 @@ class Phrases:
             self._by_letter.setdefault(found.words[0][:1], []).append(found)
         self._starting = lru_cache(maxsize=WORDS_REMEMBERED)(self._starting_with)
 
-    def find(self, typed: Sequence[str]) -> list[tuple[int, int, Phrase]]:
+    def find(
+        self, typed: Sequence[str], said_in: Sequence[str] | None = None
+    ) -> list[tuple[int, int, Phrase]]:
         """Where the phrases occur in the typed words: (start, end, phrase), in order.
 
         At each place the longest phrase wins and its words are used up, so "did not"
-        is found as itself, not as "did".
+        is found as itself, not as "did". The language is that of `said_in` (the whole
+        text, when `typed` leaves some words out), else of `typed`.
 
         >>> table = Phrases([phrase("did", "en", "done"), phrase("did not", "en", "not_yet")])
         >>> [(start, end, p.meaning) for start, end, p in table.find(["i", "did", "not"])]
@@ -195,7 +198,7 @@ class Phrases:
         """
         found: list[tuple[int, int, Phrase]] = []
         start = 0
-        language = language_of(typed) if self.stems else None
+        language = language_of(typed if said_in is None else said_in) if self.stems else None
         while start < len(typed):
             match = self._at(typed, start, language)
             if match is None:

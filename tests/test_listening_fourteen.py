@@ -193,3 +193,16 @@ def test_more_said_at_the_summary_is_kept_beside_what_they_said(
     assert dialogue.goal.reality_works == works[language]
     assert dialogue.goal.reality_correction == more
     assert dialogue.step == "reality_again", dialogue.step
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_a_hedge_in_a_first_ramble_is_not_why_it_matters(
+    engine: Engine, catalogue: Catalogue, language: str
+) -> None:
+    """From Mags's first message, "so i suppose i should say cut down the gin, …" was
+    kept and said back as why her goal mattered; and "i'd like to feel more myself
+    again" was offered as about people and belonging ("more" read as Danish "mor")."""
+    dialogue = person(engine, catalogue, language, *WELCOME[language], MAGS[language])
+    assert dialogue.goal.why is None, dialogue.goal.why
+    dialogue.say({"en": "yes", "da": "ja"}[language])
+    assert dialogue.step == "area", dialogue.step

@@ -1531,7 +1531,11 @@ def reason_in(text: str) -> str | None:
     """
     found = words(text)
     openers = phrase_list("reasons", "openers", typos=False).find([w.text for w in found])
-    starts = [s for s, end, _ in openers if s > 0 and not _opening(found[end:], "hedged", "reasons")]
+    starts = [
+        start
+        for start, end, _ in openers
+        if start > 0 and not _opening(found[end:], "hedged", "reasons")  # "so i suppose"
+    ]
     if not starts:
         return None
     start = found[starts[0]]

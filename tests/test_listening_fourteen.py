@@ -206,3 +206,39 @@ def test_a_hedge_in_a_first_ramble_is_not_why_it_matters(
     assert dialogue.goal.why is None, dialogue.goal.why
     dialogue.say({"en": "yes", "da": "ja"}[language])
     assert dialogue.step == "area", dialogue.step
+
+
+@pytest.mark.parametrize(
+    ("language", "consent", "asked", "name"),
+    [("en", "aye", "why d'you need it", "daz"),
+     ("da", "ja", "hvorfor skal du bruge mit navn", "lærke")],
+)  # fmt: skip
+def test_why_the_name_is_needed_is_answered_not_taken_as_the_name(
+    engine: Engine, catalogue: Catalogue, language: str, consent: str, asked: str, name: str
+) -> None:
+    """Daz's "why d'you need it" got "Shall I call you D'you?"; the Danish question got
+    the suicide reply from the model alone."""
+    dialogue = person(engine, catalogue, language, "/start", consent)
+    assert dialogue.step == "name", dialogue.step
+    dialogue.say(asked)
+    assert dialogue.keys[0] == "onboarding.name.means", dialogue.keys
+    assert dialogue.step == "name" and dialogue.person is not None
+    assert dialogue.person.name is None
+    dialogue.say(name)
+    assert dialogue.person.name is not None
+    assert dialogue.person.name.casefold() == name
+
+
+@pytest.mark.parametrize(
+    ("language", "asked"),
+    [("en", "whatever u think"), ("en", "up to you"), ("da", "det må du bestemme"),
+     ("da", "hvad du synes")],
+)  # fmt: skip
+def test_leaving_it_to_the_coach_is_not_an_idea(
+    engine: Engine, catalogue: Catalogue, language: str, asked: str
+) -> None:
+    """Daz's "whatever u think" was kept as an idea and offered back as an option."""
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language])
+    dialogue.say(asked)
+    assert dialogue.keys[0] == "move.advice", dialogue.keys
+    assert dialogue.step == "options" and dialogue.goal.options == ()

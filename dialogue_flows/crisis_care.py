@@ -784,7 +784,7 @@ FLOW = Flow(
         plan_question("unsure", lead="crisis.unsure"),
         Question("followup_offer", "crisis.followup_offer", choices=YES_NO, read=read_yes_no),
         Question("followup_after_safe", "crisis.followup_after_safe", choices=YES_NO,
-                 read=misread_or(read_yes_no)),
+                 read=misread_or(read_yes_no), lead="crisis.safe_thanks"),
         Question("how_today", "followup.how", choices=HOW_TODAY_CHOICES, read=read_how_today),
     ),
     endings=(

@@ -143,7 +143,7 @@ def test_after_a_no_the_follow_up_waits_a_day(dialogue: Dialogue) -> None:
     assert dialogue.keys[0] == "crisis.carry_on"
     dialogue.now += timedelta(days=1)
     dialogue.run("i want to die", "im safe for now")
-    assert dialogue.keys == ["crisis.followup_after_safe"]
+    assert dialogue.keys == ["crisis.safe_thanks", "crisis.followup_after_safe"]
 
 
 def test_a_danish_follow_up_is_asked_once(danish: Dialogue) -> None:
@@ -458,13 +458,13 @@ def test_safe_in_a_sentence_after_harm_from_others(dialogue: Dialogue) -> None:
     """Testers (Kaz): only typing "1" was read as safe after the harm reply."""
     dialogue.run(*THROUGH_REALITY, "partner had a go again last night so aint slept much either")
     dialogue.say("im safe, its not like that, hes not violent or anything")
-    assert dialogue.keys == ["crisis.followup_after_safe"], dialogue.keys
+    assert dialogue.keys == ["crisis.safe_thanks", "crisis.followup_after_safe"], dialogue.keys
 
 
 def test_safe_in_a_danish_sentence_after_harm_from_others(danish: Dialogue) -> None:
     danish.run(*DANISH_AT_REALITY, "min kæreste slog mig igen i går, så jeg har ikke sovet")
     danish.say("jeg er ok, det er ikke sådan, han slår ikke")
-    assert danish.keys == ["crisis.followup_after_safe"], danish.keys
+    assert danish.keys == ["crisis.safe_thanks", "crisis.followup_after_safe"], danish.keys
 
 
 def test_help_on_its_way_is_acknowledged_and_the_block_not_repeated(danish: Dialogue) -> None:

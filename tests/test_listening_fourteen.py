@@ -242,3 +242,23 @@ def test_leaving_it_to_the_coach_is_not_an_idea(
     dialogue.say(asked)
     assert dialogue.keys[0] == "move.advice", dialogue.keys
     assert dialogue.step == "options" and dialogue.goal.options == ()
+
+
+@pytest.mark.parametrize(
+    ("language", "dark", "safe", "other"),
+    [("en", "some days i think everyone'd be better off without me tbh",
+      "im ok just a bad day", "ma worker"),
+     ("da", "nogle dage tænker jeg at alle ville have det bedre uden mig",
+      "jeg er ok, bare en dårlig dag", "min kontaktperson")],
+)  # fmt: skip
+def test_the_follow_up_offer_asked_again_does_not_thank_again(
+    engine: Engine, catalogue: Catalogue, language: str, dark: str, safe: str, other: str
+) -> None:
+    """Daz heard "Thanks for telling me. I'm glad you're safe for now. Can I check in
+    with you tomorrow?" three times, word for word."""
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language][:-3], dark)
+    dialogue.say(safe)
+    assert dialogue.keys == ["crisis.safe_thanks", "crisis.followup_after_safe"], dialogue.keys
+    dialogue.say(other)
+    assert "crisis.safe_thanks" not in dialogue.keys, dialogue.keys
+    assert dialogue.keys[-1] == "crisis.followup_after_safe", dialogue.keys

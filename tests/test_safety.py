@@ -30,7 +30,7 @@ def test_mid_conversation_crisis_gets_helplines_then_the_same_question(
     assert reply.endswith("Are you safe right now?")
     assert dict(dialogue.goals) == before[1]  # nothing taken as an answer
     dialogue.press("safe")
-    assert dialogue.keys == ["crisis.followup_after_safe"]
+    assert dialogue.keys == ["crisis.safe_thanks", "crisis.followup_after_safe"]
     [back] = dialogue.say("no thanks")
     assert dialogue.keys == ["crisis.no_followup", "crisis.go_on", "grow.options"]
     assert "Let's look at possibilities" in back
@@ -212,7 +212,7 @@ def test_an_emergency_waits_for_safe_before_offering_a_follow_up(dialogue: Dialo
     assert dialogue.keys == ["crisis.emergency", "crisis.which_country", "crisis.after_emergency"]
     assert "call first" in reply and "tomorrow" not in reply
     dialogue.press("safe")
-    assert dialogue.keys == ["crisis.followup_after_safe"]
+    assert dialogue.keys == ["crisis.safe_thanks", "crisis.followup_after_safe"]
     dialogue.run("no thanks")
     assert dialogue.keys[-1] == "grow.options"
 

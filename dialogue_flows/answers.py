@@ -1446,7 +1446,10 @@ def _unhedged(found: Sequence[Word], qualifiers: bool = False) -> tuple[int, int
     return start, end
 
 
-_CLAUSE_MARKS = re.compile(r"[,.;:!?…\n]+|\s[-\u2013\u2014]\s")
+_CLAUSE_MARKS = re.compile(
+    r"[,.;:!?…\n]+|\s[-\u2013\u2014]\s|\s(?=(?i:but|men)\s+(?i:i|im|i'm|jeg)\s)"
+)
+"""Where clauses part: marks, dashes, and "but I…" / "men jeg…" (a new subject)."""
 
 
 def core(text: str, *, background: bool = True, qualifiers: bool = False) -> str:
@@ -1466,6 +1469,7 @@ def core(text: str, *, background: bool = True, qualifiers: bool = False) -> str
     'på venteliste måske'
     """
     spans: list[tuple[int, int]] = []
+    clauses: list[str] = []  # each span's whole clause, hedges and all
     at, dropped = 0, False
     for mark in [*_CLAUSE_MARKS.finditer(text), None]:
         until = mark.start() if mark else len(text)
@@ -1473,13 +1477,14 @@ def core(text: str, *, background: bool = True, qualifiers: bool = False) -> str
         start, end = _unhedged(found, qualifiers)
         if start < end:
             spans.append((at + found[start].start, at + found[end - 1].end))
+            clauses.append(text[at:until])
         dropped = dropped or (bool(found) and start == end)
         at = mark.end() if mark else at
     wishes = phrase_list("hedges", "wish")
     if background and len(spans) > 1:
         for at, (start, end) in enumerate(spans):
             said = [word.text for word in words(text[start:end])]
-            if wishes.find(said):
+            if wishes.find([word.text for word in words(clauses[at])]):
                 if at and said[-1] in _BACK_REFERENCES:  # "…the bowls club, i'd like that"
                     start = spans[at - 1][0]
                 return text[start : _with_limits(text, spans[at:])]
@@ -1528,13 +1533,17 @@ def reason_in(text: str) -> str | None:
     >>> reason_in("komme i arbejde så jeg kan forsørge min søn"), reason_in("because")
     ('så jeg kan forsørge min søn', None)
     >>> reason_in("my daughter says i drink too much, so i suppose i should say cut down")
+    >>> reason_in("være frivillig, men jeg er bange for at folk kigger på mig")
     """
     found = words(text)
     openers = phrase_list("reasons", "openers", typos=False).find([w.text for w in found])
+    fears = word_list("reasons", "fears")
     starts = [
         start
         for start, end, _ in openers
-        if start > 0 and not _opening(found[end:], "hedged", "reasons")  # "so i suppose"
+        if start > 0
+        and not _opening(found[end:], "hedged", "reasons")  # "so i suppose"
+        and found[start - 1].text not in fears  # "bange for at folk kigger"
     ]
     if not starts:
         return None

@@ -136,7 +136,7 @@ def test_two_goals_in_one_breath_ask_which_comes_first(
     assert dialogue.step == "goal_which", dialogue.step
     dialogue.say(picked)
     assert dialogue.goal.text == picked
-    assert dialogue.goal.first_words == said
+    assert dialogue.goal.first_words and said.endswith(dialogue.goal.first_words)
     assert dialogue.step == "area_suggested", dialogue.step
     dialogue.run(*rest)
     assert dialogue.goal_done, dialogue.step
@@ -262,3 +262,24 @@ def test_the_follow_up_offer_asked_again_does_not_thank_again(
     dialogue.say(other)
     assert "crisis.safe_thanks" not in dialogue.keys, dialogue.keys
     assert dialogue.keys[-1] == "crisis.followup_after_safe", dialogue.keys
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "goal"),
+    [("da", "altså jeg ved ikke helt, jeg har tænkt på om jeg kunne være frivillig i en "
+      "genbrugsbutik, men jeg er bange for at folk kigger på mig",
+      "være frivillig i en genbrugsbutik"),
+     ("da", "jeg vil gerne være frivillig i en genbrugsbutik men jeg er bange for at folk "
+      "kigger på mig", "jeg vil gerne være frivillig i en genbrugsbutik"),
+     ("en", "well i dunno, i was thinking maybe i could volunteer at a charity shop, but im "
+      "scared people will stare at me", "volunteer at a charity shop")],
+)  # fmt: skip
+def test_a_wish_said_with_a_fear_keeps_the_wish_as_the_goal(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, goal: str
+) -> None:
+    """Lærke's goal was written as her whole message, fear and all, and "bange for at
+    folk kigger på mig" was kept as why it mattered to her."""
+    dialogue = person(engine, catalogue, language, *WELCOME[language], said)
+    assert dialogue.goal.text == goal
+    assert dialogue.goal.why is None, dialogue.goal.why
+    assert dialogue.goal.first_words and said.endswith(dialogue.goal.first_words)

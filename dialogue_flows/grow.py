@@ -35,7 +35,7 @@ KEEP_STEP_CHOICES = (Choice("keep", Msg("choice.keep_step")),)
 RIGHT_CHOICES = (Choice("yes", Msg("choice.right")), Choice("not_quite", Msg("choice.not_quite")))
 AGREE = {"yes": "yes", "no": "not_quite", "thats_all": "yes", "correction": "not_quite"}
 """Yes or no to "Have I got that right?", said in words ("yeah that's it" is yes)."""
-KEEPS = {"keep": "keep", "yes": "keep"}
+KEEPS = {"keep": "keep", "yes": "keep", "no": "keep"}
 KEEP_AS_STEP = {"keep": "keep"}
 """ "Keep it" when asked for a step: the idea (or the step they had) is the step."""
 SPLITS = {"several": "split"}
@@ -677,6 +677,10 @@ def save_smaller_step(work: Work, answer: Any) -> None:
     if answer == "keep" or goal is None or goal.current_step is None:
         return
     step = goal.current_step
+    moved = weekly.only_when(answer)
+    if moved:  # "søndag i stedet": the same step on another day, not a step called "søndag"
+        work.update_step(**moved_to(work, step, moved), confidence=None, confidence_reason=None)
+        return
     if answers.changes_mind(answer) and not re.search(r"[,.;:!?]", answer):
         answer = answers.change_of_mind(answer) or answer  # "text her tomorrow instead"
     work.update_step(
@@ -716,11 +720,17 @@ def save_rating(work: Work, answer: Any) -> None:
     changes: dict[str, Any] = {"confidence": answer.number}
     step = work.goal.current_step if work.goal else None
     if answer.when is not None and step is not None:
-        changes["when"] = answer.when
-        if step.when and step.when in step.text:  # "text her tomorrow": the day it names
-            changes["text"] = step.text.replace(step.when, answer.when)
-        work.said_back.append(Msg("grow.when_moved", {"when": answer.when}))
+        changes |= moved_to(work, step, answer.when)
     work.update_step(**changes)
+
+
+def moved_to(work: Work, step: Step, when: str) -> dict[str, Any]:
+    """The step's new day, said back, and put in the step's words where they named the
+    old one ("text her tomorrow")."""
+    work.said_back.append(Msg("grow.when_moved", {"when": when}))
+    if step.when and step.when in step.text:
+        return {"when": when, "text": step.text.replace(step.when, when)}
+    return {"when": when}
 
 
 def lowest_heard(text: str, value: Any) -> tuple[Msg, ...]:

@@ -172,6 +172,22 @@ def when_said(text: str) -> str | None:
     return text[found[first].start : found[last].end]
 
 
+def only_when(text: str) -> str | None:
+    """The day or time, when an answer says nothing else ("tirsdag formiddag omkring kl 10
+    eller sådan", "saturday instead"); None when it says more, or no time.
+
+    >>> only_when("saturday morning instead"), only_when("text her on saturday") is None
+    ('saturday morning', True)
+    """
+    said = when_said(text)
+    if said is None:
+        return None
+    timely = _time_words() | word_list("time", "when_openers")
+    typed = [word.text for word in words(text)]
+    plain = all(w in timely or _day(w) is not None or _has_digit(w) for w in typed)
+    return said if plain else None
+
+
 def _said_day(typed: list[str], at: int, word: str) -> bool:
     """A day named in a sentence: a whole name, or a short form where a day is meant."""
     return _day(word) is not None and (len(word) >= _FULL_NAME or _meant(typed, at))

@@ -283,3 +283,33 @@ def test_a_wish_said_with_a_fear_keeps_the_wish_as_the_goal(
     assert dialogue.goal.text == goal
     assert dialogue.goal.why is None, dialogue.goal.why
     assert dialogue.goal.first_words and said.endswith(dialogue.goal.first_words)
+
+
+SMALLER = {
+    "en": (*WELCOME["en"], "volunteer at a charity shop", "yes", "to have something to get "
+           "up for", "six months clean", "my mum", "people staring", "yes", "walk past with "
+           "my mum", "yes", "walk past the shop on saturday", "4", "my mum will be there"),
+    "da": (*WELCOME["da"], "være frivillig i en genbrugsbutik", "ja", "for at have noget at "
+           "stå op til", "clean et halvt år", "min mor", "folk der kigger", "ja", "gå forbi "
+           "med min mor", "ja", "gå forbi butikken på lørdag", "4", "min mor er med"),
+}  # fmt: skip
+"""Lærke, asked to make her step smaller (4 out of 10)."""
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "text", "when"),
+    [("en", "no thanks", "walk past the shop on saturday", "saturday"),
+     ("en", "sunday instead", "walk past the shop on sunday", "sunday"),
+     ("da", "nej tak", "gå forbi butikken på lørdag", "lørdag"),
+     ("da", "søndag i stedet", "gå forbi butikken på søndag", "søndag")],
+)  # fmt: skip
+def test_no_or_another_day_at_make_it_smaller_keeps_the_step(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, text: str, when: str
+) -> None:
+    """Lærke's "nej tak" to a smaller step got "I'm not sure I followed", and a day said
+    there ("tirsdag formiddag omkring kl 10") became her step."""
+    dialogue = person(engine, catalogue, language, *SMALLER[language])
+    assert dialogue.step == "smaller", dialogue.step
+    dialogue.say(said)
+    step = dialogue.goal.current_step
+    assert step is not None and (step.text, step.when) == (text, when)

@@ -802,7 +802,7 @@ class _TurnInProgress(TurnRecords):
             self.ask_again(Msg("onboarding.welcome"))  # the only place the welcome is said
         elif self.conversation.flow is not None:
             self.conversation = self.conversation.model_copy(update={"paused": False})
-            self.ask_again(self._named("start.welcome_back"))
+            self.arrive(self.flow(), self._named("start.welcome_back"))  # with its lead
         else:
             self.say(self._named("start.idle"))
 
@@ -1070,7 +1070,8 @@ class _TurnInProgress(TurnRecords):
         self.ask_again(Msg("move.back"))
 
     def arrive(self, flow: Flow, *before: Msg) -> None:
-        """Ask the question just reached, after its lead (said only on arrival)."""
+        """Ask the question just reached, or come back to, after its lead (said only then:
+        not when it is asked again after an answer it could not take)."""
         lead = self.question().lead
         if lead is not None:
             before = (*before, Msg(lead, flow.params(self.work(flow))))
@@ -1104,7 +1105,7 @@ class _TurnInProgress(TurnRecords):
                          ask_id=self.conversation.ask_id)  # fmt: skip
                 return
         if self.is_open():
-            self.ask_again(*before)
+            self.arrive(self.flow(), *before)  # its lead too: "Shall we try it?" needs it
         else:
             self.say(*before[:-1])
 

@@ -191,7 +191,8 @@ FLOW = Flow(
     name="gas",
     work=GasWork,
     questions=(
-        Question("offer", "gas.offer", choices=YES_SKIP, read=yes_or_no_choice),
+        Question("offer", "gas.offer", choices=YES_SKIP, read=yes_or_no_choice,
+                 lead="gas.offer_lead"),
         Question("level_m1_said", "gas.level_m1_said", choices=USE_SAID, read=said_now_words,
                  save=save_said_now, on_move=SAID_NOW_MOVES),
         *(level_question(level) for level in LEVELS),

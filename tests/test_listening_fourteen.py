@@ -313,3 +313,18 @@ def test_no_or_another_day_at_make_it_smaller_keeps_the_step(
     dialogue.say(said)
     step = dialogue.goal.current_step
     assert step is not None and (step.text, step.when) == (text, when)
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_the_offer_to_picture_progress_is_said_once_and_again_on_coming_back(
+    engine: Engine, catalogue: Catalogue, language: str
+) -> None:
+    """Daz got the whole 250-character offer three times over, word for word, when he
+    answered it with something else; coming back later, only its short question would
+    have no context, so there it is said whole."""
+    dialogue = person(engine, catalogue, language, *SMALLER[language], "no")
+    assert dialogue.step == "offer", dialogue.step
+    dialogue.say("sunday nite 8ish")
+    assert "gas.offer_lead" not in dialogue.keys, dialogue.keys
+    dialogue.command("start")
+    assert dialogue.keys == ["start.welcome_back", "gas.offer_lead", "gas.offer"], dialogue.keys

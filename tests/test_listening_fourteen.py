@@ -11,6 +11,7 @@ from dialogue_flows.answers import step_outcome
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
 from dialogue_flows.records import LifeArea
+from dialogue_flows.weekly import read_weekly
 
 MAGS = {
     "en": "well i used to go to the bowls club on a tuesday but since my hip i dont go out "
@@ -328,3 +329,10 @@ def test_the_offer_to_picture_progress_is_said_once_and_again_on_coming_back(
     assert "gas.offer_lead" not in dialogue.keys, dialogue.keys
     dialogue.command("start")
     assert dialogue.keys == ["start.welcome_back", "gas.offer_lead", "gas.offer"], dialogue.keys
+
+
+@pytest.mark.parametrize("said", ["sunday nite 8ish", "sun nite at 8", "sunday night 8ish"])
+def test_nite_is_night(said: str) -> None:
+    """Daz's "sunday nite 8ish" was asked "8 o'clock in the morning or in the evening?"."""
+    found = read_weekly(said)
+    assert (found.weekday, found.hour) == (6, 20)

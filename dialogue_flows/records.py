@@ -159,6 +159,9 @@ class SafetyPlan(Record):
     warning_signs: str | None = None
     what_helps: str | None = None
     contacts: str | None = None
+    safer: str | None = None
+    """What makes where they are safer in hard times (pills kept by a friend, no drink in
+    the house): the last step of the Stanley–Brown safety plan."""
     updated_at: datetime
 
 

@@ -1,6 +1,7 @@
-"""The safety plan (/safety), after WRAP: triggers, early warning signs, what helps, and
-people or services to contact. The person writes it in their own words, can see and
-change it any time, and it is shown with the helplines whenever they are in crisis.
+"""The safety plan (/safety), after WRAP and the Stanley–Brown plan: triggers, early
+warning signs, what helps, people or services to contact, and making where they are
+safer. The person writes it in their own words, can see and change it any time, and it
+is shown with the helplines whenever they are in crisis.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
 from dialogue_flows.records import SafetyPlan
 from dialogue_flows.types import Choice, Msg, Param
 
-PARTS = ("triggers", "warning_signs", "what_helps", "contacts")
+PARTS = ("triggers", "warning_signs", "what_helps", "contacts", "safer")
 START = OneOf(("make", "done"))
 SIGNS = frozenset({"suicide", "self_harm", "lapse", "distress"})
 """What sets things off and the early signs are often these, said as signs: "I start
@@ -84,7 +85,7 @@ FLOW = Flow(
                 choices=SKIP,
                 save=keep_part(part),
                 lead="safety.together" if part == PARTS[0] else None,
-                signs=SIGNS if part in ("triggers", "warning_signs") else frozenset(),
+                signs=SIGNS if part in ("triggers", "warning_signs", "safer") else frozenset(),
             )
             for part in PARTS
         ),
@@ -101,7 +102,8 @@ FLOW = Flow(
         {"trigger": "answer", "source": "triggers", "dest": "warning_signs"},
         {"trigger": "answer", "source": "warning_signs", "dest": "what_helps"},
         {"trigger": "answer", "source": "what_helps", "dest": "contacts"},
-        {"trigger": "answer", "source": "contacts", "dest": "saved"},
+        {"trigger": "answer", "source": "contacts", "dest": "safer"},
+        {"trigger": "answer", "source": "safer", "dest": "saved"},
     ],
     params=params,
     entry=entry,

@@ -280,7 +280,7 @@ def test_safe_is_acknowledged_in_danish(danish: Dialogue) -> None:
 
 def test_mydata_lists_the_safety_plan_and_a_pending_follow_up(dialogue: Dialogue) -> None:
     dialogue.run(*WELCOMED, "/safety", "Make a plan", "crowds", "not sleeping", "my dog",
-                 "my sister jo")  # fmt: skip
+                 "my sister jo", "jo keeps my pills")  # fmt: skip
     dialogue.run("i want to die", "im safe", "yes please")
     [kept] = dialogue.command("mydata")
     assert "• Your safety plan, in your own words (last changed 2 March" in kept
@@ -299,7 +299,7 @@ def test_no_thanks_leaves_no_follow_up_and_mydata_says_none(dialogue: Dialogue) 
 
 def test_mydata_in_danish_lists_the_plan_and_follow_up(danish: Dialogue) -> None:
     danish.run(*DANISH_WELCOMED, "/safety", "1", "larm", "jeg sover dårligt", "min hund",
-               "min søster")  # fmt: skip
+               "min søster", "min søster passer på mine piller")  # fmt: skip
     danish.run("jeg vil ikke leve mere", "ja", "ja tak")
     [kept] = danish.command("mydata")
     assert "• Din sikkerhedsplan, med dine egne ord" in kept
@@ -314,13 +314,13 @@ def test_the_plan_offered_in_a_crisis_opens_the_plan_not_the_numbers_again(
     dialogue.say("no thanks")
     assert dialogue.keys == ["crisis.no_followup", "safety.together", "safety.triggers"]
     assert "116 123" not in dialogue.last_replies[-1]
-    dialogue.run("being alone", "skip this one", "music", "my mate dave")
+    dialogue.run("being alone", "skip this one", "music", "my mate dave", "skip this one")
     assert dialogue.keys[0] == "safety.saved" and dialogue.keys[-1] == "grow.options"
 
 
 def test_their_own_plan_opens_when_a_follow_up_is_already_pending(dialogue: Dialogue) -> None:
     dialogue.run(*WELCOMED, "/safety", "Make a plan", "crowds", "not sleeping", "my dog",
-                 "my sister jo")  # fmt: skip
+                 "my sister jo", "jo keeps my pills")  # fmt: skip
     dialogue.run("i want to die", "im safe", "yes please")
     dialogue.run("i want to die", "dunno")
     [plan] = dialogue.say("yes")

@@ -139,7 +139,7 @@ async def test_the_json_matches_its_schema_kept_in_the_repo(stored: Path) -> Non
     kept = json.loads(SCHEMA_FILE.read_text())
     assert kept == schema(), "docs/export.schema.json is stale: run `python -m bot.exports`"
     jsonschema.validate(document, kept)
-    assert document["schema_version"] == 3
+    assert document["schema_version"] == 4
     assert document["safety_plan"] is None
     assert "console:" not in content.decode() and "åse" not in content.decode()
     assert document["goals"][0]["checkins"][1]["progress"] == 6
@@ -148,7 +148,8 @@ async def test_the_json_matches_its_schema_kept_in_the_repo(stored: Path) -> Non
 async def test_the_json_carries_a_saved_safety_plan_in_their_words(stored: Path) -> None:
     async with open_app(stored) as app:
         for answer in ("/safety", "Make a plan", "sundays on my own", "i stop eating",
-                       "ringing my sister", "sister 07700 900123, my key worker"):  # fmt: skip
+                       "ringing my sister", "sister 07700 900123, my key worker",
+                       "my sister keeps my tablets"):  # fmt: skip
             await app.conversations.handle(PERSON, Text(answer))
     _, content = await made(stored, "json")
     document = json.loads(content)
@@ -156,6 +157,7 @@ async def test_the_json_carries_a_saved_safety_plan_in_their_words(stored: Path)
     plan = document["safety_plan"]
     assert plan["triggers"] == "sundays on my own"
     assert plan["contacts"] == "sister 07700 900123, my key worker"
+    assert plan["safer"] == "my sister keeps my tablets"
 
 
 async def test_the_fhir_bundle_validates_and_links_goals_and_observations(
@@ -205,7 +207,7 @@ def test_the_cli_writes_each_format_and_refuses_clearly(stored: Path, tmp_path: 
         assert code == 0, err
         assert (tmp_path / f"out.{fmt}").stat().st_size > 500
     code, out, err = results[len(writes)]
-    assert code == 0 and json.loads(out)["schema_version"] == 3, err
+    assert code == 0 and json.loads(out)["schema_version"] == 4, err
     for message, (code, _, err) in zip(refusals, results[len(writes) + 1 :], strict=True):
         assert code == 2 and message in err, err
         assert b"Traceback" not in err

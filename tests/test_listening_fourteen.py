@@ -336,3 +336,26 @@ def test_nite_is_night(said: str) -> None:
     """Daz's "sunday nite 8ish" was asked "8 o'clock in the morning or in the evening?"."""
     found = read_weekly(said)
     assert (found.weekday, found.hour) == (6, 20)
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "jo keeps my pills and i give her the blades"),
+     ("da", "min søster passer på mine piller, og der er ingen knive i huset")],
+)  # fmt: skip
+def test_the_safety_plan_asks_what_makes_their_space_safer(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    """The safety plan lacked its last step (Stanley–Brown: making the environment
+    safer); an answer naming pills or blades there is the plan, not a crisis."""
+    parts = {
+        "en": ("being alone", "not sleeping", "my dog", "my sister"),
+        "da": ("at være alene", "jeg sover dårligt", "min hund", "min søster"),
+    }
+    dialogue = person(engine, catalogue, language, *WELCOME[language], "/safety", "1",
+                      *parts[language])  # fmt: skip
+    assert dialogue.step == "safer", dialogue.step
+    dialogue.say(said)
+    plan = dialogue.person.safety_plan if dialogue.person else None
+    assert plan is not None and plan.safer == said
+    assert not any(key.startswith("crisis.") for key in dialogue.keys), dialogue.keys

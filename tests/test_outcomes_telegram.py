@@ -255,7 +255,7 @@ def test_the_json_with_outcomes_validates_against_the_regenerated_schema(
     kept = json.loads((Path(__file__).parent.parent / "docs" / "export.schema.json").read_text())
     document = json.loads(export(history(catalogue, "da"), "json", catalogue).content)
     jsonschema.validate(document, kept)
-    assert document["schema_version"] == kept["properties"]["schema_version"]["const"] == 3
+    assert document["schema_version"] == kept["properties"]["schema_version"]["const"] == 4
     outcomes = document["outcomes"]
     assert outcomes["scales"][0]["levels"]["1"] == "Viewed"
     assert [r["level"] for r in outcomes["ratings"]] == [1]

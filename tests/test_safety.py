@@ -130,8 +130,11 @@ def test_the_safety_plan_is_made_seen_and_shown_in_a_crisis(dialogue: Dialogue) 
     assert "Would you like to make one?" in start and "116 123" in start
     dialogue.press("make")
     dialogue.run("Being alone on Sundays", "I stop answering my phone", "Walking, my dog")
-    [saved] = dialogue.say("My sister Jo 07700 900123")
+    dialogue.say("My sister Jo 07700 900123")
+    assert dialogue.keys == ["safety.safer"], dialogue.keys
+    [saved] = dialogue.say("Jo keeps my tablets, no blades in the house")
     assert "• Who I can contact: My sister Jo 07700 900123" in saved
+    assert "• Making my space safer: Jo keeps my tablets, no blades in the house" in saved
     plan = dialogue.person.safety_plan if dialogue.person else None
     assert plan is not None and plan.triggers == "Being alone on Sundays"
     dialogue.command("newgoal")
@@ -142,13 +145,13 @@ def test_the_safety_plan_is_made_seen_and_shown_in_a_crisis(dialogue: Dialogue) 
 
 def test_a_part_of_the_plan_can_be_skipped_and_changed(dialogue: Dialogue) -> None:
     dialogue.run(*WELCOMED, "/safety", "Make a plan", "Crowds", "Skip this one", "Music",
-                 "My key worker")  # fmt: skip
+                 "My key worker", "Skip this one")  # fmt: skip
     dialogue.run("/safety", "Change my plan", "Crowds and noise", "Not sleeping",
-                 "Skip this one", "Skip this one")  # fmt: skip
+                 "Skip this one", "Skip this one", "No drink in the house")  # fmt: skip
     plan = dialogue.person.safety_plan if dialogue.person else None
     assert plan is not None
-    assert (plan.triggers, plan.warning_signs, plan.what_helps, plan.contacts) == (
-        "Crowds and noise", "Not sleeping", "Music", "My key worker",
+    assert (plan.triggers, plan.warning_signs, plan.what_helps, plan.contacts, plan.safer) == (
+        "Crowds and noise", "Not sleeping", "Music", "My key worker", "No drink in the house",
     )  # fmt: skip
 
 

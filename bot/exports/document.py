@@ -16,9 +16,10 @@ from dialogue_flows.outcome_records import Outcomes
 from dialogue_flows.outcomes import latest_levels, t_score
 from dialogue_flows.records import Goal, Person, SafetyPlan, Schedule
 
-SCHEMA_VERSION: Literal[3] = 3
+SCHEMA_VERSION: Literal[4] = 4
 """2: outcomes (attainment levels, measures, appointments and agenda) and the T-score;
-3: the person's safety plan, in their words (the person can export all they keep)."""
+3: the person's safety plan, in their words (the person can export all they keep);
+4: the safety plan's `safer`, what makes where they are safer."""
 
 
 class Document(BaseModel):
@@ -43,7 +44,7 @@ class ExportedSchedule(Document):
 class History(Document):
     """Everything growcoach keeps about one person's goals and safety plan, in their words."""
 
-    schema_version: Literal[3] = SCHEMA_VERSION
+    schema_version: Literal[4] = SCHEMA_VERSION
     generated_at: datetime
     pseudonym: str
     person: ExportedPerson

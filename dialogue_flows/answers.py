@@ -920,7 +920,9 @@ def feeling(text: str, language: Language | None = None) -> str | None:
     ('scared', 'ashamed')
     >>> feeling("i'm not scared of it now") is None, feeling("jeg sad derhjemme", "da") is None
     (True, True)
-    >>> feeling("because my daughter worries") is None
+    >>> feeling("because my daughter worries") is None, feeling("my mum died in march")
+    (True, 'loss')
+    >>> feeling("my phone died") is None
     True
     """
     typed = [word.text for word in words(text)]
@@ -930,7 +932,11 @@ def feeling(text: str, language: Language | None = None) -> str | None:
     for start, _end, found in feelings.find(typed):
         if negations & set(typed[max(0, start - _NOT_BEFORE) : start]):
             continue
-        if not _someone_elses(typed[max(0, start - _WHO_BEFORE) : start]):
+        someone_elses = _someone_elses(typed[max(0, start - _WHO_BEFORE) : start])
+        if found.meaning == "loss":  # theirs whoever died; "my phone died" is no loss
+            if someone_elses or found.words[-1] not in word_list("feeling_cues", "deaths"):
+                return found.meaning
+        elif not someone_elses:
             return found.meaning
     return None
 

@@ -7,7 +7,7 @@ from conftest import person
 from test_listening_eleven import WELCOME
 from test_listening_five import TO_OPTIONS
 
-from dialogue_flows.answers import step_outcome
+from dialogue_flows.answers import feeling, step_outcome
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
 from dialogue_flows.records import LifeArea
@@ -359,3 +359,23 @@ def test_the_safety_plan_asks_what_makes_their_space_safer(
     plan = dialogue.person.safety_plan if dialogue.person else None
     assert plan is not None and plan.safer == said
     assert not any(key.startswith("crisis.") for key in dialogue.keys), dialogue.keys
+
+
+def test_a_loss_told_at_where_they_are_is_heard(engine: Engine, catalogue: Catalogue) -> None:
+    """ "my mum died in march and ive been drinking every day since" got the lapse reply,
+    and no word for the loss."""
+    dialogue = person(engine, catalogue, "en", *WELCOME["en"], "cut down drinking", "yes",
+                      "to be there for my kids")  # fmt: skip
+    assert dialogue.step == "now", dialogue.step
+    dialogue.say("my mum died in march and ive been drinking every day since")
+    assert dialogue.keys[0] == "feeling.loss", dialogue.keys
+    assert not any(key.startswith("crisis.") for key in dialogue.keys), dialogue.keys
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "loss"),
+    [("en", "since my nan passed away", True), ("en", "my phone died", False),
+     ("da", "min mor døde i marts", True), ("da", "min telefon døde", False)],
+)  # fmt: skip
+def test_a_death_is_a_loss_only_when_someone_died(language: str, said: str, loss: bool) -> None:
+    assert (feeling(said, language) == "loss") is loss

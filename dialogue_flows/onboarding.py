@@ -10,12 +10,14 @@ engine saves nothing. Agreeing creates the profile; "not now" ends with nothing 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from dialogue_flows import answers
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
 from dialogue_flows.records import Person
 from dialogue_flows.types import Choice, Msg, Param
+from dialogue_flows.words import words
 
 CONSENT_CHOICES = (
     Choice("yes", Msg("choice.agree")),
@@ -34,6 +36,10 @@ class OnboardingWork(Work):
         """A name taken out of a longer answer is checked before it is used."""
         return "name_guess" in self.draft
 
+    def no_name(self) -> bool:
+        """ "nope", "that's all" at the name: no name is needed, and none is kept."""
+        return bool(self.answer == NO_NAME)
+
     def two_names(self) -> bool:
         """Two names said ("It's Sandra, but everyone calls me Sandy"): which is asked."""
         return "name_pair" in self.draft
@@ -47,6 +53,11 @@ def save_consent(work: Work, answer: Any) -> None:
             consented_at=work.now,
             created_at=work.now,
         )
+
+
+NO_NAME = "no_name"
+"""The answer "nope", "skip" or "that's all" gives the name: none ("Lovely to meet you,
+Nope" was said to a tester)."""
 
 
 def save_name(work: Work, answer: Any) -> None:
@@ -81,10 +92,26 @@ def pair_choices(work: Work) -> tuple[Choice, ...]:
 
 
 def keep_either(work: Work, answer: Any) -> None:
-    """The name chosen of the two, or another typed instead."""
-    work.draft.pop("name_pair", None)
+    """The name chosen of the two, or another typed instead; a long answer that names
+    neither (Mags went on to her goal) keeps the first (said back in the welcome), and is
+    offered as the goal, never refused again and again."""
+    pair = work.draft.pop("name_pair", None)
     if isinstance(answer, answers.NameAnswer):
         _keep_name(work, answer.name)
+    elif isinstance(answer, MovedOn) and pair:
+        _keep_name(work, pair[0])
+        work.draft[EARLY_GOAL] = answer.text
+
+
+@dataclass(frozen=True)
+class MovedOn:
+    """A long answer at "which name?" that names neither: they have moved on."""
+
+    text: str
+
+
+MOVED_ON_WORDS = 6
+"""An answer of more words than this that is no name, at "which name?", has moved on."""
 
 
 def confirm_name(work: Work, answer: Any) -> None:
@@ -112,11 +139,16 @@ def read_name_or_yes(text: str) -> Any:
     return answer
 
 
-def sure_name(text: str) -> answers.NameAnswer:
+def sure_name(text: str) -> answers.NameAnswer | MovedOn:
     """One of the two names (a button, or typed), or another said plainly; a name only
     guessed out of a sentence ("either is fine") is no choice: asked again."""
-    answer = answers.read_name(text)
-    if not answer.sure or answer.other:
+    try:
+        answer = answers.read_name(text)
+    except answers.InvalidAnswerError:
+        answer = None
+    if answer is None or not answer.sure or answer.other:
+        if len(words(text)) > MOVED_ON_WORDS:
+            return MovedOn(text)
         raise answers.InvalidAnswerError("invalid.name")
     return answer
 
@@ -143,7 +175,8 @@ FLOW = Flow(
             save=save_consent,
             on_move={"yes": "yes", "no": "no", "not_now": "no", "stop": "no"},
         ),
-        Question("name", "onboarding.name", read=answers.read_name, save=save_name),
+        Question("name", "onboarding.name", read=answers.read_name, save=save_name,
+                 on_move={"no": NO_NAME, "skip": NO_NAME, "thats_all": NO_NAME}),
         Question("name_check", "onboarding.name_check", choices=NAME_CHOICES,
                  read=read_name_or_yes, save=confirm_name, on_move={"yes": "yes", "no": "no"}),
         Question("name_which", "onboarding.name_which", choices=pair_choices,
@@ -152,10 +185,13 @@ FLOW = Flow(
     endings=(
         Ending("declined", "onboarding.declined"),
         Ending("welcomed", "onboarding.welcomed", then="grow", passes=passes_goal),
+        Ending("welcomed_unnamed", "onboarding.welcomed_unnamed", then="grow"),
     ),
     transitions=[
         {"trigger": "answer", "source": "consent", "dest": "name", "conditions": "agreed"},
         {"trigger": "answer", "source": "consent", "dest": "declined"},
+        {"trigger": "answer", "source": "name", "dest": "welcomed_unnamed",
+         "conditions": "no_name"},
         {"trigger": "answer", "source": "name", "dest": "name_which", "conditions": "two_names"},
         {"trigger": "answer", "source": "name", "dest": "name_check",
          "conditions": "name_unsure"},

@@ -379,3 +379,32 @@ def test_a_loss_told_at_where_they_are_is_heard(engine: Engine, catalogue: Catal
 )  # fmt: skip
 def test_a_death_is_a_loss_only_when_someone_died(language: str, said: str, loss: bool) -> None:
     assert (feeling(said, language) == "loss") is loss
+
+
+@pytest.mark.parametrize(
+    ("language", "consent", "said"),
+    [("en", "yes", "nope"), ("en", "yes", "that's all"), ("en", "yes", "skip"),
+     ("da", "ja", "nej"), ("da", "ja", "det var det")],
+)  # fmt: skip
+def test_no_to_the_name_is_no_name(
+    engine: Engine, catalogue: Catalogue, language: str, consent: str, said: str
+) -> None:
+    """ "that's all" at the name was greeted "Lovely to meet you, That's All", and "nope"
+    "Lovely to meet you, Nope"."""
+    dialogue = person(engine, catalogue, language, "/start", consent, said)
+    assert dialogue.person is not None and dialogue.person.name is None
+    assert dialogue.keys[0] == "onboarding.welcomed_unnamed", dialogue.keys
+    assert dialogue.step == "goal", dialogue.step
+
+
+def test_a_long_answer_to_which_name_keeps_the_first_and_offers_it_as_the_goal(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    """Mags, asked "Margaret or Mags?", went on to her goal; it was refused ten times over
+    ("Either is fine: tap the one you like best"), then "that's all" became her name."""
+    dialogue = person(engine, catalogue, "en", "/start", "yes",
+                      "Margaret but everyone calls me Mags")  # fmt: skip
+    assert dialogue.step == "name_which", dialogue.step
+    dialogue.say(MAGS["en"])
+    assert dialogue.person is not None and dialogue.person.name == "Margaret"
+    assert dialogue.step == "goal_early", dialogue.step

@@ -932,17 +932,23 @@ def feeling(text: str, language: Language | None = None) -> str | None:
     for start, _end, found in feelings.find(typed):
         if negations & set(typed[max(0, start - _NOT_BEFORE) : start]):
             continue
-        someone_elses = _someone_elses(typed[max(0, start - _WHO_BEFORE) : start])
+        before = typed[max(0, start - _WHO_BEFORE) : start]
         if found.meaning == "loss":  # theirs whoever died; "my phone died" is no loss
-            if someone_elses or found.words[-1] not in word_list("feeling_cues", "deaths"):
+            if not _a_thing_died(found.words, before):
                 return found.meaning
-        elif not someone_elses:
+        elif not _someone_elses(before):
             return found.meaning
     return None
 
 
 _WHO_BEFORE = 4
 """How far before a feeling word its subject is looked for ("my daughter really worries")."""
+
+
+def _a_thing_died(death: Sequence[str], before: Sequence[str]) -> bool:
+    """ "died" said of a thing ("my phone died"), not of someone ("my Harold died")."""
+    things = word_list("feeling_cues", "things")
+    return death[-1] in word_list("feeling_cues", "deaths") and bool(things & set(before))
 
 
 def _someone_elses(before: Sequence[str]) -> bool:

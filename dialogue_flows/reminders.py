@@ -427,6 +427,7 @@ DAY = Question(
     read=day_or_none,
     save=save_day,
     as_content=KEPT_SAID,
+    on_move={"no": "none"},  # "no thanks": "I couldn't find a day or a time in that"
 )
 
 FLOW = Flow(

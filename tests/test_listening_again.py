@@ -562,6 +562,6 @@ def test_a_buttons_first_words_choose_it(engine: Engine, catalogue: Catalogue) -
     assert dialogue.step == "offer"
     dialogue.say("skip")
     assert dialogue.step == "day" and not dialogue.outcomes.scales
-    dialogue.run(*SCHEDULE_ANSWERS[len(WHOLE_PLAN) :], "/reminders")
+    dialogue.run(*SCHEDULE_ANSWERS[len(WHOLE_PLAN) + 1 :], "/reminders")  # after the "no"
     dialogue.say("keep it")
     assert dialogue.step is None and dialogue.keys[0] == "reminders.kept"

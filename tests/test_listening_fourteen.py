@@ -375,6 +375,7 @@ def test_a_loss_told_at_where_they_are_is_heard(engine: Engine, catalogue: Catal
 @pytest.mark.parametrize(
     ("language", "said", "loss"),
     [("en", "since my nan passed away", True), ("en", "my phone died", False),
+     ("en", "a glass or three most nights, more since my Harold died", True),
      ("da", "min mor døde i marts", True), ("da", "min telefon døde", False)],
 )  # fmt: skip
 def test_a_death_is_a_loss_only_when_someone_died(language: str, said: str, loss: bool) -> None:
@@ -408,3 +409,32 @@ def test_a_long_answer_to_which_name_keeps_the_first_and_offers_it_as_the_goal(
     dialogue.say(MAGS["en"])
     assert dialogue.person is not None and dialogue.person.name == "Margaret"
     assert dialogue.step == "goal_early", dialogue.step
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "felt"),
+    [("en", "my daughter says i drink too much gin of an evening", None),
+     ("en", "its all too much right now", "overwhelmed"),
+     ("da", "min datter siger jeg drikker for meget gin", None),
+     ("da", "det er for meget lige nu", "overwhelmed")],
+)  # fmt: skip
+def test_drinking_too_much_is_not_feeling_overwhelmed(
+    language: str, said: str, felt: str | None
+) -> None:
+    """Mags's "i drink too much gin" was answered "That sounds like a lot at once"."""
+    assert feeling(said, language) == felt
+
+
+@pytest.mark.parametrize(
+    ("language", "consent", "said"), [("en", "yes", "no thanks"), ("da", "ja", "nej tak")]
+)
+def test_no_thanks_to_the_check_in_day_is_no_reminders(
+    engine: Engine, catalogue: Catalogue, language: str, consent: str, said: str
+) -> None:
+    """Mags's "no thanks" to "Which day suits you?" got "I couldn't find a day or a time
+    in that"."""
+    dialogue = person(engine, catalogue, language, "/start", consent, "Mags", "/reminders")
+    assert dialogue.step == "day", dialogue.step
+    dialogue.say(said)
+    assert dialogue.keys[0] == "reminders.none", dialogue.keys
+    assert dialogue.schedule is None

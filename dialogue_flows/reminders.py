@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 from dialogue_flows.answers import InvalidAnswerError, OneOf, phrase_list
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
+from dialogue_flows.moves import Move, read_move
 from dialogue_flows.records import Schedule
 from dialogue_flows.types import Choice, Msg, Param
 from dialogue_flows.weekly import (
@@ -167,6 +168,8 @@ def zone_or_time(text: str) -> WeeklyTime | Where:
     "no 7 at night not morning" right after "monday eve around 7" was read wrongly is
     a correction of the time, not a place: it is kept, and the zone asked again.
     """
+    if read_move(text) in (Move.YES, Move.NO):  # "ja" was "a place I don't know"
+        raise InvalidAnswerError("invalid.timezone_choose")
     try:
         return Where(read_timezone(text), read_region(text))
     except InvalidAnswerError:

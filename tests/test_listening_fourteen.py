@@ -438,3 +438,18 @@ def test_no_thanks_to_the_check_in_day_is_no_reminders(
     dialogue.say(said)
     assert dialogue.keys[0] == "reminders.none", dialogue.keys
     assert dialogue.schedule is None
+
+
+@pytest.mark.parametrize(
+    ("language", "consent", "when", "yes"),
+    [("en", "yes", "tuesday 10am", "yes"), ("da", "ja", "tirsdag formiddag kl 10", "ja")],
+)  # fmt: skip
+def test_yes_at_the_time_zone_is_asked_to_choose_not_a_place_unknown(
+    engine: Engine, catalogue: Catalogue, language: str, consent: str, when: str, yes: str
+) -> None:
+    """Lærke's "ja" to "Which time zone are you in?" got "I don't know that place"."""
+    dialogue = person(engine, catalogue, language, "/start", consent, "Sam", "/reminders", when)
+    assert dialogue.step == "timezone", dialogue.step
+    dialogue.say(yes)
+    assert dialogue.keys[0] == "invalid.timezone_choose", dialogue.keys
+    assert dialogue.step == "timezone"

@@ -120,7 +120,7 @@ class GrowWork(Work):
         goal = self.goal
         return goal is not None and is_vague(goal.text) and is_vague(goal.first_words or "")
 
-    def two_goals(self) -> bool:
+    def said_two_goals(self) -> bool:
         """Two goals of two life areas said in one breath: which comes first is asked."""
         return two_goals(self) is not None
 
@@ -487,14 +487,12 @@ def put_right(work: Work, answer: Any) -> None:
     parts = {name: getattr(goal, name) for name in REALITY_PARTS}
     part = answers.part_named(answer) or answers.part_corrected(answer, parts)
     said = answers.correction_words(answer)
-    kept = answers.put_in_place(parts[part] or "", said) if part else said
-    work.update_goal(**{part or "reality_correction": kept})  # only the sentence put right
-    heard = Msg(f"grow.part.{part}") if part else None
-    work.said_back.append(
-        Msg("grow.changed", {"part": heard, "said": quoted(said)})
-        if heard
-        else Msg("grow.added", {"said": quoted(said)})
-    )
+    if part is None:
+        _add(work, said)
+        return
+    work.update_goal(**{part: answers.put_in_place(parts[part] or "", said)})  # that sentence
+    heard = Msg(f"grow.part.{part}")
+    work.said_back.append(Msg("grow.changed", {"part": heard, "said": quoted(said)}))
 
 
 def check_reality(work: Work, answer: Any) -> None:
@@ -517,7 +515,11 @@ def check_reality(work: Work, answer: Any) -> None:
         return
     # More said with no word of anything wrong ("ask jean to pick me up" took the place of
     # "my friend jean still goes"): kept beside what they said, never in its place.
-    said = answers.correction_words(answer)
+    _add(work, answers.correction_words(answer))
+
+
+def _add(work: Work, said: str) -> None:
+    """Words kept beside the summary, in place of any earlier ones, and said back."""
     work.update_goal(reality_correction=said)
     work.said_back.append(Msg("grow.added", {"said": quoted(said)}))
 
@@ -931,8 +933,8 @@ FLOW = Flow(
          "conditions": "not_quite"},
         {"trigger": "answer", "source": "goal_check", "dest": "goal_again",
          "conditions": "retracted"},
-        *({"trigger": "answer", "source": source, "dest": "goal_which", "conditions": "two_goals"}
-          for source in GOAL_SAID),
+        *({"trigger": "answer", "source": source, "dest": "goal_which",
+           "conditions": "said_two_goals"} for source in GOAL_SAID),
         *({"trigger": "answer", "source": source, "dest": "area_suggested",
            "conditions": "area_suggested"} for source in (*GOAL_SAID, "goal_which")),
         *({"trigger": "answer", "source": source, "dest": "area"}

@@ -575,10 +575,13 @@ def read_safe(text: str) -> str:
     try:
         value = _read_safety(text)
     except InvalidAnswerError:
-        value = "unclear"
+        value = UNCLEAR
     return "plan" if value != "unsafe" and says(text, "wants_plan") else value
 
 
+UNCLEAR = "unclear"
+"""The answer, at a crisis question, when the words say none of its choices: the question
+is asked once more, then left (never the same words in a loop)."""
 MISREAD = "misread"
 """The answer, at a crisis question after a reply that was not an emergency, that the
 reply misread them ("you misread me, I'm fine", "it's not a suicide note", "der er ingen
@@ -666,14 +669,34 @@ def _plan_words(text: str) -> str:
         return text
     if read_move(text) in (Move.NOT_NOW, Move.STOP):
         return "later"
+    return "plan" if yes_or_no(text) == "yes" else "later"
+
+
+_read_plan = by_clause(_plan_words)
+
+
+def read_plan(text: str) -> str:
+    """ "plan" or "later"; "unclear" when the words say neither: asked once more, then
+    left (never the same question in a loop)."""
     try:
-        return "plan" if yes_or_no(text) == "yes" else "later"
+        return _read_plan(text)
     except InvalidAnswerError:
-        raise InvalidAnswerError("invalid.pick") from None
+        return UNCLEAR
 
 
-read_plan = by_clause(_plan_words)
-read_yes_no = by_clause(yes_or_no)
+_read_yes_no = by_clause(yes_or_no)
+
+
+def read_followup(text: str) -> str:
+    """Yes or no to tomorrow's follow-up, from a press or words; "unclear" when the words
+    say neither ("my sister, and the dog"): asked once more, then left as a no, never a
+    loop (a tester got the same question seven times)."""
+    if read_move(text) in (Move.NOT_NOW, Move.STOP):
+        return "no"
+    try:
+        return _read_yes_no(text)
+    except InvalidAnswerError:
+        return UNCLEAR
 
 
 def plan_choices(work: Work) -> tuple[Choice, ...]:
@@ -708,7 +731,7 @@ class CareWork(Work):
     def is_unclear(self) -> bool:
         """No answer in the words; or a protest after an emergency reply, which cannot
         be dismissed by one (asked once more, then left)."""
-        return bool(self.answer in ("unclear", MISREAD))
+        return bool(self.answer in (UNCLEAR, MISREAD))
 
 
 def save_plan_choice(work: Work, answer: Any) -> None:
@@ -782,9 +805,12 @@ FLOW = Flow(
                  save=save_plan_choice),
         plan_question("not_safe", lead="crisis.not_safe"),
         plan_question("unsure", lead="crisis.unsure"),
-        Question("followup_offer", "crisis.followup_offer", choices=YES_NO, read=read_yes_no),
+        Question("plan_again", "crisis.plan_again", choices=plan_choices, read=read_plan,
+                 save=save_plan_choice),
+        Question("followup_offer", "crisis.followup_offer", choices=YES_NO, read=read_followup),
         Question("followup_after_safe", "crisis.followup_after_safe", choices=YES_NO,
-                 read=misread_or(read_yes_no), lead="crisis.safe_thanks"),
+                 read=misread_or(read_followup), lead="crisis.safe_thanks"),
+        Question("followup_again", "crisis.followup_again", choices=YES_NO, read=read_followup),
         Question("how_today", "followup.how", choices=HOW_TODAY_CHOICES, read=read_how_today),
     ),
     endings=(
@@ -792,6 +818,8 @@ FLOW = Flow(
                passes=plan_entry),
         Ending("no_followup", "crisis.no_followup", finish=decline_followup, then=then_plan,
                passes=plan_entry),
+        Ending("followup_left", "crisis.followup_left", finish=decline_followup,
+               then=then_plan, passes=plan_entry),
         Ending("safe_ok", "crisis.safe_ok"),
         Ending("to_plan", "crisis.to_plan", then=then_plan, passes=plan_entry),
         Ending("carry_on", "crisis.carry_on"),
@@ -820,17 +848,28 @@ FLOW = Flow(
         _go("safe_again", "left", "is_unclear"),
         _go("safe_again", "unsure", "is_unsure"),
         _go("safe_again", "not_safe"),
+        _go("not_safe", "plan_again", "is_unclear"),
         _go("not_safe", "followup_offer", "may_offer"),
         _go("not_safe", "to_plan", "wants_plan"),
         _go("not_safe", "carry_on"),
+        _go("unsure", "plan_again", "is_unclear"),
         _go("unsure", "followup_offer", "may_offer"),
         _go("unsure", "to_plan", "wants_plan"),
         _go("unsure", "carry_on"),
+        _go("plan_again", "left", "is_unclear"),
+        _go("plan_again", "followup_offer", "may_offer"),
+        _go("plan_again", "to_plan", "wants_plan"),
+        _go("plan_again", "carry_on"),
         _go("followup_offer", "followup_set", "wants_followup"),
+        _go("followup_offer", "followup_again", "is_unclear"),
         _go("followup_offer", "no_followup"),
         _go("followup_after_safe", MISREAD, "misread"),
         _go("followup_after_safe", "followup_set", "wants_followup"),
+        _go("followup_after_safe", "followup_again", "is_unclear"),
         _go("followup_after_safe", "no_followup"),
+        _go("followup_again", "followup_set", "wants_followup"),
+        _go("followup_again", "followup_left", "is_unclear"),
+        _go("followup_again", "no_followup"),
         _go("how_today", "glad", "feels_better"),
         _go("how_today", "safe_now"),
     ],

@@ -453,6 +453,9 @@ class _TurnInProgress(TurnRecords):
         except InvalidAnswerError as invalid:
             self.ask_again(*(before or (self.invalid_words(question, invalid),)))
             return
+        if value == crisis_care.UNCLEAR and before:  # "not calling anyone": heard, not a try
+            self.ask_again(*before)
+            return
         self.answer(value, *before)
 
     def invalid_words(self, question: Question, invalid: InvalidAnswerError) -> Msg:

@@ -77,8 +77,10 @@ def test_a_refusal_alone_gets_the_short_question_not_the_numbers(dialogue: Dialo
     assert dialogue.keys == ["crisis.no_call", "crisis.plan_offer"]
     assert "999" not in reply and "•" not in reply
     [again] = dialogue.say("hmm")
-    assert dialogue.keys == ["crisis.plan_offer.invalid.pick", "crisis.plan_offer"]
+    assert dialogue.keys == ["crisis.plan_again"]
     assert len(again) < 140 and "•" not in again
+    dialogue.say("hmm")
+    assert dialogue.keys == ["crisis.left", "crisis.go_on", "grow.options"], dialogue.keys
 
 
 @pytest.mark.parametrize(

@@ -262,7 +262,7 @@ def test_the_follow_up_offer_asked_again_does_not_thank_again(
     assert dialogue.keys == ["crisis.safe_thanks", "crisis.followup_after_safe"], dialogue.keys
     dialogue.say(other)
     assert "crisis.safe_thanks" not in dialogue.keys, dialogue.keys
-    assert dialogue.keys[-1] == "crisis.followup_after_safe", dialogue.keys
+    assert dialogue.keys[-1] == "crisis.followup_again", dialogue.keys
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,70 @@
+"""What persona testers met in session 13, each a conversation through the engine."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import person
+from test_listening_five import TO_OPTIONS
+
+from dialogue_flows.catalogue import Catalogue
+from dialogue_flows.engine import Engine
+
+DARK = {
+    "en": "honestly some days i think everyone'd be better off without me",
+    "da": "ærligt talt tænker jeg nogle dage at alle ville have det bedre uden mig",
+}
+UNSURE = {"en": "idk", "da": "ved ikke"}
+YES = {"en": "yes", "da": "ja"}
+TALK = {
+    "en": ("my sister, and the dog", "when i'm on my own at night"),
+    "da": ("min søster, og hunden", "når jeg er alene om natten"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_words_that_answer_neither_at_the_follow_up_are_asked_about_once_then_left(
+    engine: Engine, catalogue: Catalogue, language: str
+) -> None:
+    """A person who kept talking got "Either is fine. Choose “Yes, please”…" seven times,
+    word for word, after asking for their safety plan. Now: once more, then no follow-up
+    (it is opt-in), said kindly, and the plan they asked for starts."""
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language][:-3], DARK[language])
+    assert dialogue.keys[-1] == "crisis.safe_now", dialogue.keys
+    dialogue.say(UNSURE[language])
+    assert dialogue.keys == ["crisis.unsure", "crisis.plan_offer"], dialogue.keys
+    dialogue.say(YES[language])
+    assert dialogue.keys == ["crisis.followup_offer"], dialogue.keys
+    first, second = TALK[language]
+    dialogue.say(first)
+    assert dialogue.keys == ["crisis.followup_again"], dialogue.keys
+    dialogue.say(second)
+    assert dialogue.keys[0] == "crisis.followup_left", dialogue.keys
+    assert dialogue.keys[-1] == "safety.triggers", dialogue.keys
+    assert dialogue.person is not None and dialogue.person.followup_due is None
+
+
+@pytest.mark.parametrize(("language", "yes"), [("en", "ok go on then"), ("da", "ja okay")])
+def test_a_yes_the_second_time_sets_the_follow_up(
+    engine: Engine, catalogue: Catalogue, language: str, yes: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language][:-3], DARK[language])
+    dialogue.say(UNSURE[language])
+    dialogue.say(YES[language])
+    dialogue.say(TALK[language][0])
+    dialogue.say(yes)
+    assert dialogue.keys[0] == "crisis.followup_set", dialogue.keys
+    assert dialogue.person is not None and dialogue.person.followup_due is not None
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_the_plan_offer_is_asked_once_more_then_left(
+    engine: Engine, catalogue: Catalogue, language: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language][:-3], DARK[language])
+    dialogue.say(UNSURE[language])
+    first, second = TALK[language]
+    dialogue.say(first)
+    assert dialogue.keys == ["crisis.plan_again"], dialogue.keys
+    dialogue.say(second)
+    assert dialogue.keys[0] == "crisis.left", dialogue.keys
+    assert dialogue.keys[-1].startswith("grow."), dialogue.keys

@@ -922,8 +922,8 @@ def feeling(text: str, language: Language | None = None) -> str | None:
     (True, True)
     >>> feeling("because my daughter worries") is None, feeling("my mum died in march")
     (True, 'loss')
-    >>> feeling("my phone died") is None
-    True
+    >>> feeling("my phone died") is None, feeling("6 months clean, one slip in june")
+    (True, 'milestone_slip')
     """
     typed = [word.text for word in words(text)]
     negations = word_list("feeling_cues", "not")
@@ -936,6 +936,8 @@ def feeling(text: str, language: Language | None = None) -> str | None:
         if found.meaning == "loss":  # theirs whoever died; "my phone died" is no loss
             if not _a_thing_died(found.words, before):
                 return found.meaning
+        elif found.meaning == "milestone" and word_list("feeling_cues", "slips") & set(typed):
+            return "milestone_slip"  # "ædru i 5 mdr men havde et tilbagefald i august"
         elif not _someone_elses(before):
             return found.meaning
     return None
@@ -1377,6 +1379,18 @@ HEDGED_GOAL_MOST = 10
 """A longer goal, or one of several clauses, is ambivalence said at length: kept whole."""
 
 
+def unhedged(text: str) -> str:
+    """A part of an answer without the hedges at its edges, however few: "maybe get
+    back to work" is "get back to work" (`without_hedges` keeps a one-word hedge).
+
+    >>> unhedged("måske komme tilbage som dagplejer"), unhedged("maybe")
+    ('komme tilbage som dagplejer', 'maybe')
+    """
+    found = words(text)
+    start, end = _unhedged(found)
+    return text[found[start].start : found[end - 1].end] if start < end else text
+
+
 def without_hedges(text: str) -> str:
     """A goal without the words that hedge it (`[hedges]` in the tables), or as it was.
 
@@ -1496,9 +1510,12 @@ def core(text: str, *, background: bool = True, qualifiers: bool = False) -> str
     if background and len(spans) > 1:
         for at, (start, end) in enumerate(spans):
             said = [word.text for word in words(text[start:end])]
-            if wishes.find([word.text for word in words(clauses[at])]):
+            typed = [word.text for word in words(clauses[at])]
+            if wishes.find(typed):
                 if at and said[-1] in _BACK_REFERENCES:  # "…the bowls club, i'd like that"
                     start = spans[at - 1][0]
+                elif at and _or_else(typed, text[spans[at - 1][1] : start]):
+                    start = spans[at - 1][0]  # "maybe sort my sleep out, or maybe get back…"
                 return text[start : _with_limits(text, spans[at:])]
     if qualifiers:  # only clauses of hedges alone, and the hedges at their edges, go
         return text[spans[0][0] : spans[-1][1]] if spans and dropped else text
@@ -1509,6 +1526,29 @@ def core(text: str, *, background: bool = True, qualifiers: bool = False) -> str
 
 _BACK_REFERENCES = frozenset({"that", "it", "there", "them", "this", "det", "den", "dem", "der"})
 """A wish ending in one of these names what came before it: that clause is kept with it."""
+_OR = frozenset({"or", "eller"})
+
+
+def _or_else(clause: list[str], between: str) -> bool:
+    """A wish that opens with "or" ("…, or maybe get back to work") is the second of two
+    in one sentence: both are kept, for the person to choose (`two_goals`)."""
+    return bool(clause) and clause[0] in _OR and not re.search(r"[.!?\n]", between)
+
+
+def without_doubt(text: str) -> str:
+    """The goal without a doubt said after it ("get back to work but that feels far
+    away", "men det virker langt væk"); the whole answer is kept by the caller.
+
+    >>> without_doubt("get back to working as a childminder but that feels far away")
+    'get back to working as a childminder'
+    >>> without_doubt("komme i arbejde men det virker langt væk. har været ædru i 5 mdr")
+    'komme i arbejde'
+    """
+    found = words(text)
+    doubts = phrase_list("hedges", "doubts").find([word.text for word in found])
+    starts = [start for start, _, _ in doubts if start > 0]
+    return text[: found[starts[0]].start].rstrip(" ,;-") if starts else text
+
 
 LIMIT_WORDS = 6
 """A clause that limits the wish before it has at most this many words."""

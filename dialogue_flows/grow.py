@@ -227,7 +227,7 @@ def save_goal(work: Work, answer: Any) -> None:
         raise answers.InvalidAnswerError("invalid.bare_number", {"number": answer.strip()})
     number = max(work.goals, default=0) + 1
     work.draft["goal"] = number
-    text = answers.core(answers.restated(answer))
+    text = answers.core(answers.without_doubt(answers.restated(answer)))
     work.put_goal(
         Goal(
             person_id=work.person_id,
@@ -291,7 +291,10 @@ BOTH = "both"
 def two_goals(work: Work) -> tuple[str, str] | None:
     """Two goals said in one breath, without the "i want to" that opened both."""
     parts = answers.two_goals(work.goal.text) if work.goal else None
-    return None if parts is None else (_WISH.sub("", parts[0]) or parts[0], parts[1])
+    if parts is None:
+        return None
+    first, second = (answers.unhedged(part) for part in parts)
+    return _WISH.sub("", first) or first, second
 
 
 def goal_parts(work: Work) -> tuple[Choice, ...]:

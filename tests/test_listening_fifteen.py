@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import person
+from test_listening_eleven import WELCOME
 from test_listening_five import TO_OPTIONS
 
 from dialogue_flows.catalogue import Catalogue
@@ -68,3 +69,46 @@ def test_the_plan_offer_is_asked_once_more_then_left(
     dialogue.say(second)
     assert dialogue.keys[0] == "crisis.left", dialogue.keys
     assert dialogue.keys[-1].startswith("grow."), dialogue.keys
+
+
+LIS = {
+    "en": "i dont know really.. maybe sort my sleep out, or maybe get back to working as a "
+    "childminder but that feels far away. i've been sober 5 months but had a slip in august",
+    "da": "jeg ved ikke helt.. måske få styr på min søvn, eller måske komme tilbage til at "
+    "arbejde som dagplejer men det virker langt væk. jeg har været ædru i 5 mdr men havde et "
+    "tilbagefald i august",
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "parts"),
+    [("en", ("sort my sleep out", "get back to working as a childminder")),
+     ("da", ("få styr på min søvn", "komme tilbage til at arbejde som dagplejer"))],
+)  # fmt: skip
+def test_two_goals_said_with_or_and_a_doubt_are_both_offered_without_the_doubt(
+    engine: Engine, catalogue: Catalogue, language: str, parts: tuple[str, str]
+) -> None:
+    """Lis's goal was kept as "eller måske komme tilbage til at arbejde som dagplejer men
+    det virker langt væk": the sleep she named first was lost, the doubt kept in it."""
+    dialogue = person(engine, catalogue, language, *WELCOME[language], LIS[language])
+    assert dialogue.step == "goal_check", dialogue.step
+    assert "far away" not in dialogue.goal.text and "langt væk" not in dialogue.goal.text
+    assert dialogue.goal.first_words == LIS[language], "their whole answer is kept"
+    dialogue.say(YES[language])
+    assert dialogue.step == "goal_which", dialogue.step
+    dialogue.say("2")
+    assert dialogue.goal.text == parts[1]
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "heard"),
+    [("en", "get back to work. been 6 months clean, one slip in june",
+      "A real milestone, and a slip doesn't undo it."),
+     ("da", LIS["da"], "En milepæl, som et tilbagefald ikke tager fra dig.")],
+)  # fmt: skip
+def test_a_milestone_said_with_a_slip_is_heard_with_it(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, heard: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *WELCOME[language])
+    replies = dialogue.say(said)
+    assert any(heard in reply for reply in replies), replies

@@ -936,6 +936,8 @@ def feeling(text: str, language: Language | None = None) -> str | None:
         if found.meaning == "loss":  # theirs whoever died; "my phone died" is no loss
             if not _a_thing_died(found.words, before):
                 return found.meaning
+        elif found.meaning == "shock":  # "my mate od'd, found him on the landing"
+            return found.meaning
         elif found.meaning == "milestone" and word_list("feeling_cues", "slips") & set(typed):
             return "milestone_slip"  # "ædru i 5 mdr men havde et tilbagefald i august"
         elif not _someone_elses(before):
@@ -1190,13 +1192,16 @@ def by_place(text: str, count: int) -> int | None:
 
 
 def only_a_number(text: str) -> bool:
-    """Nothing but a number ("5", "3."): no goal, idea or step, whatever the question.
+    """Nothing but a number ("5", "3.", "bout a 3 maybe", "måske 4 eller 5"): no goal,
+    reason, idea or step, whatever the question.
 
-    >>> only_a_number(" 5. "), only_a_number("5 a day")
-    (True, False)
+    >>> only_a_number(" 5. "), only_a_number("bout a 3 maybe"), only_a_number("5 a day")
+    (True, True, False)
     """
-    found = words(text)
-    return bool(found) and all(word.text.isdecimal() for word in found)
+    found = [word.text for word in words(fold(text))]
+    around = word_list("numbers", "around")
+    numbers = [said for said in found if said.isdecimal()]
+    return bool(numbers) and all(said.isdecimal() or said in around for said in found)
 
 
 def _by_place(text: str, count: int) -> int | None:
@@ -1610,26 +1615,35 @@ GOAL_PART_WORDS = 2
 
 
 def two_goals(text: str) -> tuple[str, str] | None:
-    """Two goals said in one breath, each of its own life area, or None for one goal.
+    """Two goals said in one breath, each of its own life area (or either of two said as
+    alternatives, "…or…"), or None for one goal.
 
     >>> two_goals("i want to cut down the drink and get back to work")
     ('i want to cut down the drink', 'get back to work')
     >>> two_goals("drikke mindre og komme i arbejde igen")
     ('drikke mindre', 'komme i arbejde igen')
+    >>> two_goals("get me licence back i guess. or a job at the car wash")
+    ('get me licence back i guess', 'a job at the car wash')
     >>> two_goals("cut down and stop drinking") is None, two_goals("see mum and dad") is None
     (True, True)
     """
     found = words(text)
     joins = word_list("goal_join", "words")
+    alternatives = word_list("goal_join", "alternatives")
     for at, word in enumerate(found):
         if word.text not in joins:
             continue
-        first = text[: word.start].strip(" ,;")
+        first = text[: word.start].strip(" ,;.")
         second = text[word.end :].strip(" ,;.!")
         if min(len(words(first)), len(words(second))) < GOAL_PART_WORDS or at == 0:
             continue
+        if (
+            word.text in alternatives
+            and min(len(words(unhedged(part))) for part in (first, second)) < GOAL_PART_WORDS
+        ):
+            continue  # "sumthing with work or college maybe": one goal, vaguely said
         areas = suggest_area(first), suggest_area(second)
-        if None not in areas and areas[0] != areas[1]:
+        if None not in areas and (areas[0] != areas[1] or word.text in alternatives):
             return first, second
     return None
 

@@ -293,6 +293,10 @@ class _TurnInProgress(TurnRecords):
             if kept is not None
             else listening.acknowledge(question, self.work(), words, self.language)
         )
+        if feeling and feeling[0].key.removeprefix("feeling.") in question.not_when_felt:
+            listening.remember_felt(self.work(), feeling)
+            self.ask_again(*feeling)
+            return
         try:
             value = self.read(question, self.work(), words)
             said = question.hear(words, value) if question.hear else ()

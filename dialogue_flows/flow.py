@@ -266,6 +266,10 @@ class Question:
     `signs` are concerns the question asks people to describe (a safety plan's warning
     signs: "I start thinking about the blade"): their answer, unless said to be happening
     now ("right now": answered as ever).
+
+    `not_when_felt` names feelings that make an answer no answer here: "my mate od'd,
+    found him on the landing" at "What's already helping?" is heard ("That must have
+    been a real shock."), and the question asked again; it is no strength of theirs.
     """
 
     name: str
@@ -284,6 +288,7 @@ class Question:
     imagines: frozenset[str] = frozenset()
     signs: frozenset[str] = frozenset()
     hear: Callable[[str, Any], tuple[Msg, ...]] | None = None
+    not_when_felt: frozenset[str] = frozenset()
     said_as: Callable[[Work], Mapping[str, tuple[str, ...]]] | None = None
 
     def offered(self, work: Work) -> tuple[Choice, ...]:

@@ -451,6 +451,14 @@ def keep(field: str, in_step: bool = False) -> Saver:
     return save
 
 
+def save_why(work: Work, answer: Any) -> None:
+    """Why the goal matters, in their words; a number alone ("bout a 3 maybe", a rating
+    said a question early) is no reason: asked kindly, never kept on the plan."""
+    if isinstance(answer, str) and answers.only_a_number(answer):
+        raise answers.InvalidAnswerError("invalid.bare_number", {"number": answer.strip()})
+    work.update_goal(why=answer)
+
+
 def why_kept(text: str, value: Any) -> tuple[Msg, ...]:
     """Why the goal matters, said back at once and kept with the goal: a tester's reason
     went by without a word. The words are neutral, since a reason may be a hard one
@@ -651,8 +659,8 @@ def save_first_step(work: Work, answer: Any) -> None:
             work.update_goal(chosen_option=goal.options[instead])
             return
         lead, rest = split_move(answer)
-        if lead is Move.NO and rest:  # "næ. ringe til jobcentret": the step after the no
-            answer = rest
+        if lead in (Move.NO, Move.DONT_KNOW) and rest:  # "næ. ringe til jobcentret",
+            answer = rest  # "dunno. just walk in n ask": the step after the no or dunno
         new = answers.change_of_mind(answer)
         if new is None and answers.changes_mind(answer):  # "scrap that": nothing new yet
             raise answers.InvalidAnswerError("invalid.step_instead")
@@ -899,10 +907,11 @@ FLOW = Flow(
         Question("area", "grow.area", choices=AREA_CHOICES, save=save_area, in_words=True),
         Question("goal_concrete", "grow.goal_concrete", save=save_concrete_goal,
                  earlier=said_goal, skippable=True),
-        Question("why", "grow.why", save=keep("why"), skippable=True, hear=why_kept),
+        Question("why", "grow.why", save=save_why, skippable=True, hear=why_kept),
         Question("now", "grow.now", save=keep("reality_now"), skippable=True,
                  recall=said_so_far),
         Question("works", "grow.works", save=keep("reality_works"), skippable=True,
+                 not_when_felt=frozenset({"loss", "shock"}),
                  recall=said_so_far),
         Question("obstacles", "grow.obstacles", save=keep("obstacles"), skippable=True,
                  as_content=BUSY_SAID, recall=said_so_far),

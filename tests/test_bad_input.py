@@ -71,8 +71,9 @@ def test_digits_of_other_kinds_are_words_or_numbers(dialogue: Dialogue) -> None:
     dialogue.say("²")  # read as a number (a choice) or kept as their own words
     assert dialogue.step == "why"
     assert dialogue.goal.area_own_words in (None, "²")
-    dialogue.say("٣")
-    assert dialogue.goal.why == "٣"
+    dialogue.say("٣")  # a number alone is no reason: asked kindly, never kept
+    assert dialogue.goal.why is None and dialogue.step == "why"
+    assert dialogue.keys[0] == "grow.why.invalid.bare_number"
 
 
 def test_out_of_range_number_for_a_choice(dialogue: Dialogue) -> None:

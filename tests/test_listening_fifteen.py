@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import person
 from test_listening_eleven import WELCOME
-from test_listening_five import TO_OPTIONS
+from test_listening_five import TO_OBSTACLES, TO_OPTIONS
 
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
@@ -112,3 +112,90 @@ def test_a_milestone_said_with_a_slip_is_heard_with_it(
     dialogue = person(engine, catalogue, language, *WELCOME[language])
     replies = dialogue.say(said)
     assert any(heard in reply for reply in replies), replies
+
+
+# -- Kyle: short answers, text-speak, on probation -----------------------------------
+
+
+def test_two_goals_said_as_alternatives_of_one_area_are_offered(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    """ "get me licence back i guess. or a job at the car wash" was kept whole as the
+    goal, "i guess" and all, and quoted back in every question after."""
+    dialogue = person(engine, catalogue, "en", *WELCOME["en"],
+                      "get me licence back i guess. or a job at the car wash")  # fmt: skip
+    assert dialogue.step == "goal_which", dialogue.step
+    dialogue.say("2")
+    assert dialogue.goal.text == "a job at the car wash"
+
+
+@pytest.mark.parametrize(
+    ("language", "rating"), [("en", "bout a 3 maybe"), ("da", "måske en 4 tror jeg")]
+)
+def test_a_rating_is_no_reason(
+    engine: Engine, catalogue: Catalogue, language: str, rating: str
+) -> None:
+    """ "bout a 3 maybe" was kept as why the goal matters, and printed on the plan."""
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language][:5])
+    assert dialogue.step == "why", dialogue.step
+    dialogue.say(rating)
+    assert dialogue.step == "why" and dialogue.goal.why is None
+    assert dialogue.keys[0] == "grow.why.invalid.bare_number", dialogue.keys
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "step"),
+    [("en", "dunno. just walk in n ask if theyre hirin", "just walk in n ask if theyre hirin"),
+     ("da", "ved ikke, bare gå ind og spørge", "bare gå ind og spørge")],
+)  # fmt: skip
+def test_a_dont_know_before_the_step_is_not_kept_in_it(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, step: str
+) -> None:
+    lines = SCHEDULED_LINES[language]
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language], *lines)
+    assert dialogue.step == "step", dialogue.step
+    dialogue.say(said)
+    assert dialogue.goal.current_step is not None
+    assert dialogue.goal.current_step.text == step
+
+
+SCHEDULED_LINES = {
+    "en": ("do my cv, or ask the jobcentre", "yes", "do my cv"),
+    "da": ("skrive cv eller spørge jobcentret", "ja", "skrive cv"),
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "asked"),
+    [("en", "is this goin to my probation officer"),
+     ("en", "will you tell my probation officer"),
+     ("da", "går det her videre til kriminalforsorgen")],
+)  # fmt: skip
+def test_who_it_goes_to_is_answered_before_consent(
+    engine: Engine, catalogue: Catalogue, language: str, asked: str
+) -> None:
+    dialogue = person(engine, catalogue, language, "/start")
+    dialogue.say(asked)
+    assert dialogue.keys[0] == "onboarding.consent.privacy", dialogue.keys
+
+
+def test_sound_is_a_yes(engine: Engine, catalogue: Catalogue) -> None:
+    dialogue = person(engine, catalogue, "en", "/start")
+    dialogue.say("sound")
+    assert dialogue.step == "name", dialogue.step
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "my mate od'd last week, found him on the landing"),
+     ("da", "jeg fandt min ven på trappen i sidste uge, det var et chok")],
+)  # fmt: skip
+def test_finding_a_friend_after_an_overdose_is_heard_and_is_no_strength(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    """It was kept as Kyle's strengths and support, then his protest as a correction."""
+    dialogue = person(engine, catalogue, language, *TO_OBSTACLES[language][:-1])
+    assert dialogue.step == "works", dialogue.step
+    dialogue.say(said)
+    assert dialogue.keys[0] == "feeling.shock", dialogue.keys
+    assert dialogue.step == "works" and dialogue.goal.reality_works is None

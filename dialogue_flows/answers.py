@@ -955,6 +955,14 @@ def _a_thing_died(death: Sequence[str], before: Sequence[str]) -> bool:
     return death[-1] in word_list("feeling_cues", "deaths") and bool(things & set(before))
 
 
+def _said_of_another(clause: Sequence[str]) -> bool:
+    """The clause opens with someone else as its subject ("kids mum kicked off", "min eks
+    lavede ballade"): what it says was done is not the person's step done."""
+    others = word_list("feeling_cues", "others")
+    owners = word_list("feeling_cues", "owners")
+    return clause[0] in others or (len(clause) > 1 and clause[0] in owners and clause[1] in others)
+
+
 def _someone_elses(before: Sequence[str]) -> bool:
     """The nearest subject before a feeling word is someone else ("my daughter worries"
     was answered "That fear makes sense"), not the person ("i'm scared", "he makes me
@@ -1286,7 +1294,11 @@ def _clause_outcome(typed: list[str]) -> str | None:
     """How one clause says it went; a "not" in it outweighs a "did" ("nåede jeg ikke"),
     a "did" said with "not" or "yet" is not done ("not booked it yet"), and so is a
     clause that says nothing else ("rang them | but not been yet" is partly)."""
-    said = {found.meaning for _, _, found in phrase_list("outcome").find(typed)}
+    said = {
+        found.meaning
+        for start, _, found in phrase_list("outcome").find(typed)
+        if not (start and _said_of_another(typed))
+    }
     if "tried" in said:  # "got put on hold so i gave up": tried, and not done
         said = (said - {"tried"}) | {"not_yet"}
     if (not said or "done" in said) and set(typed) & word_list("not_done", "words"):

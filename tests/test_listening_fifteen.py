@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from conftest import person
 from test_listening_eleven import WELCOME
-from test_listening_five import TO_OBSTACLES, TO_OPTIONS
+from test_listening_five import SCHEDULED, TO_OBSTACLES, TO_OPTIONS
 
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.engine import Engine
@@ -199,3 +201,21 @@ def test_finding_a_friend_after_an_overdose_is_heard_and_is_no_strength(
     dialogue.say(said)
     assert dialogue.keys[0] == "feeling.shock", dialogue.keys
     assert dialogue.step == "works" and dialogue.goal.reality_works is None
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "nah didnt get round to it, kids mum kicked off"),
+     ("da", "nej fik det ikke gjort, min eks lavede ballade")],
+)  # fmt: skip
+def test_a_step_not_done_with_what_got_in_the_way_is_heard_not_asked_again(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    """Kyle's "kids mum kicked off" was asked "What got in the way?"; the Danish, where
+    the ex "lavede" (did) the trouble, was filed as partly done."""
+    dialogue = person(engine, catalogue, language, *SCHEDULED[language])
+    dialogue.now += timedelta(days=7)
+    dialogue.run("/checkin")
+    dialogue.say(said)
+    assert dialogue.keys == ["checkin.reason_heard", "checkin.progress"], dialogue.keys
+    assert dialogue.goal.checkins[-1].outcome == "not_yet"

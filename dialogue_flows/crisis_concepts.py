@@ -124,6 +124,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "AGAIN": ("again", "igen", "started", "back", "begyndt", "tilbage", "@BROKE_IT"),
     # A clean spell ended: "i havent cut in 2 yrs but i did last night". Also AGAIN, so
     # the clean spell in the same sentence does not read as past, resolved risk.
+    # "men det gjorde jeg | ikke": Danish says the not after the did ("but I didn't").
+    "DID_NOT": ("ikke", "ik", "aldrig", "det ikke", "det ik", "det aldrig"),
     "BROKE_IT": ("but i did", "but did", "but i have now", "but now i have", "but i just did",
                  "until last night", "until yesterday", "until today", "until tonight",
                  "until this morning", "till last night", "till yesterday",
@@ -279,7 +281,12 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "SAVE_DA": ("samlet", "samler"),
     "TOGETHER": ("sammen", "op"),
     "WORTH": ("worth", "vaerd"),
-    "WAKE": ("wake", "wake up", "waking", "waking up", "vaagne", "vaagner"),
+    "WAKE": ("wake", "wake up", "waking", "waking up", "vaagne", "vaagner", "vaagnede", "woke",
+             "woke up"),
+    "EASIER": ("easier", "better", "simpler", "lettere", "nemmere", "bedre"),
+    "IF": ("if", "hvis"),
+    "WAKE_WHEN": ("at", "in", "during", "early", "so", "til", "till", "until", "before", "om",
+                  "kl", "i", "tidligt", "saa", "foer", "indtil", "up at", "op kl"),
     "SLEEP": ("sleep", "go to sleep", "sove", "falde i soevn"),
     "FOREVER": ("forever", "for good", "for ever", "permanently", "for altid"),
     "DISAPPEAR": ("disappear", "vanish", "forsvinde"),
@@ -925,6 +932,9 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("suicide", "NEG", "WORTH", "LIVE", window=2, unless="PLACE_NEXT"),
     _c("suicide", "WISH", "NEG", "WAKE", window=6, unless="PLACE_NEXT"),
     _c("suicide", "SLEEP", "NEG", "WAKE", window=2),
+    # "lettere hvis jeg bare ikke vågnede"; not sleep ("…if i dont wake up at 3")
+    _c("suicide", "EASIER", "IF", "NEG", "WAKE", window=(1, 3, 1), unless="WAKE_WHEN"),
+    _c("suicide", "EASIER", "IF", "I", "DIE", window=(1, 0, 2)),  # "better if i died"
     _c("suicide", "NOT_WANT_STRONG", "WAKE", window=2, unless="PLACE_NEXT"),
     _c("suicide", "SLEEP", "FOREVER", window=1),
     _c("suicide", "DISAPPEAR", "FOREVER", window=1),
@@ -1012,8 +1022,9 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("self_harm", "PICKING", "WOUNDS", window=2),
     _c("self_harm", "MY_BODY", "WRECKED", window=3),
     _c("self_harm", "KNIFE", "WRISTS", window=3),
-    _c("self_harm", "CUT_ONLY", "BROKE_IT", window=6, certain=True),
-    _c("self_harm", "HARM_SELF_VERB", "SELF", "BROKE_IT", window=(1, 6), certain=True),
+    _c("self_harm", "CUT_ONLY", "BROKE_IT", window=6, certain=True, unless="DID_NOT"),
+    _c("self_harm", "HARM_SELF_VERB", "SELF", "BROKE_IT", window=(1, 6), certain=True,
+       unless="DID_NOT"),
     # --- harm to others --------------------------------------------------------------
     _c("harm_to_others", "INTENT", "VIOLENT", "VICTIM", window=3, unless="GAME_TO",
        denied_by="NEG"),
@@ -1071,7 +1082,8 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("lapse", "RELEASED", "USED", window=8, any_order=True),
     _c("lapse", "TOLERANCE", "LOW", window=3),
     _c("lapse", "USED", "BROKE_IT", window=6, not_with="NOT_A_DRUG", certain=True),
-    _c("lapse", "DRINK_USE", "BROKE_IT", window=6, not_with="NOT_A_DRUG", certain=True),
+    _c("lapse", "DRINK_USE", "BROKE_IT", window=6, not_with="NOT_A_DRUG", certain=True,
+       unless="DID_NOT"),
     _c("lapse", "PERIOD", "BROKE_IT", window=6, not_with="NOT_USE_TALK", certain=True),
     # --- distress --------------------------------------------------------------------
     _c("distress", "PRESENT", "PANIC", window=3, not_with="PAST_CUE"),

@@ -335,7 +335,11 @@ class _TurnInProgress(TurnRecords):
         return "{goal" in prompt or "{sounds}" in prompt
 
     def restated_goal_agreed(self, question: Question, move: Move | None, words: str) -> bool:
-        """Yes or no in words, right after a goal was restated and said back."""
+        """Yes or no in words, or the number of its button ("1" had been kept as the
+        answer to the open question), right after a goal was restated and said back."""
+        pressed = [choice.value for choice in grow.RIGHT_CHOICES]
+        if words.strip(" .") in ("1", "2"):
+            return self.restated_answer(question, pressed[int(words.strip(" .")) - 1])
         if move is Move.YES or agreement(words):
             return self.restated_answer(question, "yes")
         if move in (Move.NO, Move.CORRECTION):

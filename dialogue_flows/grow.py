@@ -91,13 +91,22 @@ def restated_goal(text: str) -> str | None:
     ('get me own flat', 'own flat')
     >>> restated_goal("i didnt say that!"), restated_goal("my mum says the goal is big") is None
     ('', True)
+    >>> restated_goal("du hørte ikke hvad jeg skrev. jeg vil gerne skifte mål til at sove bedre")
+    'at sove bedre'
     """
     found = leading(text, RESTATING)
     if (found is not None or _GOAL_WORD.search(text)) and answers.written_as(text):
         return answers.written_as(text)  # 'the goal still says…, can it just say "…"'
+    if found is None:  # "…glem det med dagplejer. mit mål er at sove bedre": a later sentence
+        later = (leading(part, _GOAL_IS) for part in reversed(_SENTENCES.split(text)[1:]))
+        found = next((said for said in later if said is not None and said[1]), None)
     if found is None or (found[0] is Move.GOAL_IS and not found[1]):
         return None
     return found[1].strip(" .!")
+
+
+_GOAL_IS = frozenset({Move.GOAL_IS})
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
 
 
 _GOAL_WORD = re.compile(r"\b(goal|m[aå]+let|mit m[aå]+l)\b", re.IGNORECASE)

@@ -10,6 +10,7 @@ from test_listening_eleven import WELCOME
 from test_listening_five import SCHEDULED, TO_OBSTACLES, TO_OPTIONS
 
 from dialogue_flows.catalogue import Catalogue
+from dialogue_flows.crisis import Concern, weigh
 from dialogue_flows.engine import Engine
 
 DARK = {
@@ -219,3 +220,43 @@ def test_a_step_not_done_with_what_got_in_the_way_is_heard_not_asked_again(
     dialogue.say(said)
     assert dialogue.keys == ["checkin.reason_heard", "checkin.progress"], dialogue.keys
     assert dialogue.goal.checkins[-1].outcome == "not_yet"
+
+
+# -- Sanne: long, ambivalent, Danish ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "goal"),
+    [("da", "øh du hørte ikke hvad jeg skrev. jeg vil gerne skifte mål til at sove bedre",
+      "at sove bedre"),
+     ("da", "nej det passer stadig ikke. glem det med dagplejer. mit mål er at sove bedre",
+      "at sove bedre"),
+     ("en", "you're not listening. can we change my goal to sleeping better", "sleeping better")],
+)  # fmt: skip
+def test_a_new_goal_said_in_a_later_sentence_puts_the_goal_right(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, goal: str
+) -> None:
+    """Sanne's "jeg vil gerne skifte mål til at sove bedre" was kept as what gets in the
+    way, and two more tries as her strengths and a correction of them."""
+    dialogue = person(engine, catalogue, language, *TO_OBSTACLES[language][:-1])
+    dialogue.say(said)
+    assert dialogue.keys[0] == "grow.goal_restated", dialogue.keys
+    dialogue.say("1")  # its Yes button, typed: had been kept as their strengths
+    assert dialogue.goal.text == goal and dialogue.goal.reality_works is None
+
+
+@pytest.mark.parametrize(
+    ("said", "concern"),
+    [("i nat var en dårlig nat, jeg lå og tænkte at det hele ville være lettere hvis jeg "
+      "bare ikke vågnede", Concern.SUICIDE),
+     ("it would all be easier if i just didnt wake up", Concern.SUICIDE),
+     ("sometimes i think it is better if i die", Concern.SUICIDE),
+     ("nogle gange tænker jeg på at drikke der men det gjorde jeg ikke", None),
+     ("8 uger uden at drikke, men det gjorde jeg i går", Concern.LAPSE)],
+)  # fmt: skip
+def test_what_sanne_said_in_the_night(said: str, concern: Concern | None) -> None:
+    """A wish not to wake, in a long message about her son, got a domestic-abuse line
+    alone; an urge she did not act on ("men det gjorde jeg ikke") got the lapse reply
+    with opioid advice."""
+    found = weigh(said)
+    assert found.concerns == (frozenset({concern}) if concern else frozenset()), found

@@ -874,14 +874,21 @@ def after_adding_cue(text: str) -> str:
 
     >>> after_adding_cue("you missed one: go to the library")
     'go to the library'
+    >>> after_adding_cue("ikke helt, du mangler den med at ringe til min søster")
+    'ringe til min søster'
     >>> after_adding_cue("go to the library")
     'go to the library'
     """
-    found = words(text)
+    said, found = text, words(text)
     start = _opening(found, "missed", "edit")
+    lead, rest = split_move(text)
+    if not start and lead is Move.NO and rest:  # "not quite, you missed…"
+        said, found = rest, words(rest)
+        start = _opening(found, "missed", "edit")
     if not 0 < start < len(found):
         return text
-    return text[found[start].start :].strip(" ,.;:!-\u2013\u2014")
+    start += _opening(found[start:], "missed_which", "edit")  # "the one about"
+    return said[found[min(start, len(found) - 1)].start :].strip(" ,.;:!-\u2013\u2014")
 
 
 def _added(text: str) -> str:

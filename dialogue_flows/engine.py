@@ -283,9 +283,11 @@ class _TurnInProgress(TurnRecords):
         judged: tuple[Msg, ...] = ()
         if move is None:  # "like i just said, nerves", "fredag, det skrev jeg jo": the answer
             words = without_said(words)
-            before = trailing(words, Move.JUDGING)  # "get a job. is that a stupid goal?"
-            if before:
-                words, judged = before, (Msg("move.judging"),)
+            for asked, heard in _ASKED_AFTER.items():  # "get a job. is that a stupid goal?",
+                before = trailing(words, asked)  # "…men det er langt væk. hvad synes du?"
+                if before:
+                    words, judged = before, (Msg(heard),)
+                    break
         # An answer kept after a crisis reply was heard then: "a real milestone, well done"
         # straight after "they'd be better off without me" reads as not listening.
         feeling = (
@@ -1284,6 +1286,8 @@ BETWEEN = "between"
 """The draft's two choices an answer fitted equally: offered alone until one is chosen."""
 _SWITCH = {Move.IN_ENGLISH: "en", Move.IN_DANISH: "da"}
 """Moves that ask for the other language: kept with the person, as /language does."""
+_ASKED_AFTER = {Move.JUDGING: "move.judging", Move.ADVICE: "move.advice_after"}
+"""A question to the coach after an answer: the answer kept, the question answered."""
 _WITH_A_REASON = (Move.SKIP, Move.NOT_NOW)
 """Moves that stay moves with a reason after them ("skip, i'm tired"); so does a keep,
 where the question has a keep ("Och, I'll keep it as it is. It's only a phone call")."""

@@ -579,7 +579,9 @@ def add_options(work: Work, answer: Any) -> None:
     if answers.only_a_number(answer):
         raise answers.InvalidAnswerError("invalid.bare_number", {"number": answer.strip()})
     lead, rest = split_move(answer)  # "nej, fjern den": the edit after the no
-    edited = answers.edit_ideas(rest if lead is Move.NO and rest else answer, goal.options)
+    missed = answers.after_adding_cue(answer) != answer  # "du mangler den med at ringe…"
+    edited = None if missed else answers.edit_ideas(rest if lead is Move.NO and rest else answer,
+                                                    goal.options)  # fmt: skip
     if edited is not None:
         work.update_goal(options=edited[:MAX_OPTIONS])
         return

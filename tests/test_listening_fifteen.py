@@ -260,3 +260,38 @@ def test_what_sanne_said_in_the_night(said: str, concern: Concern | None) -> Non
     with opioid advice."""
     found = weigh(said)
     assert found.concerns == (frozenset({concern}) if concern else frozenset()), found
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "goal"),
+    [("da", "hmm jeg ved ikke. måske at komme tilbage og arbejde som dagplejer igen engang. "
+      "men det er langt væk. hvad synes du?",
+      "at komme tilbage og arbejde som dagplejer igen engang"),
+     ("en", "maybe get back to working as a childminder one day. what do you think?",
+      "get back to working as a childminder one day")],
+)  # fmt: skip
+def test_what_do_you_think_after_a_goal_is_answered_and_the_goal_kept(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, goal: str
+) -> None:
+    """Sanne's "hvad synes du?" went unanswered."""
+    dialogue = person(engine, catalogue, language, *WELCOME[language])
+    dialogue.say(said)
+    assert dialogue.keys[0] == "move.advice_after", dialogue.keys
+    assert dialogue.goal.text == goal
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "idea"),
+    [("da", "ikke helt, du mangler den med at ringe til min søster når trangen kommer",
+      "ringe til min søster når trangen kommer"),
+     ("en", "not quite, you forgot the one about ringing my sister", "ringing my sister")],
+)  # fmt: skip
+def test_an_idea_missed_from_the_list_is_added_without_the_words_that_point_at_it(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, idea: str
+) -> None:
+    """ "ikke helt, du mangler den med at ringe til min søster…" was kept whole as an idea."""
+    lines = SCHEDULED_LINES[language][:2]
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language], lines[0])
+    assert dialogue.step == "options_summary", dialogue.step
+    dialogue.say(said)
+    assert dialogue.goal.options[-1] == idea, dialogue.goal.options

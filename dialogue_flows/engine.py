@@ -283,10 +283,10 @@ class _TurnInProgress(TurnRecords):
         judged: tuple[Msg, ...] = ()
         if move is None:  # "like i just said, nerves", "fredag, det skrev jeg jo": the answer
             words = without_said(words)
-            for asked, heard in _ASKED_AFTER.items():  # "get a job. is that a stupid goal?",
+            for asked, answered in _ASKED_AFTER.items():  # "get a job. is that a stupid goal?",
                 before = trailing(words, asked)  # "…men det er langt væk. hvad synes du?"
                 if before:
-                    words, judged = before, (Msg(heard),)
+                    words, judged = before, (Msg(answered),)
                     break
         # An answer kept after a crisis reply was heard then: "a real milestone, well done"
         # straight after "they'd be better off without me" reads as not listening.

@@ -298,6 +298,8 @@ def _resolve(pieces: Sequence[Move | None]) -> Move | None:
     if Move.BUSY in found and not set(found) <= _WITH_BUSY:
         return None  # "busy mornings" says when, not "not now"
     weighty = [move for move in found if move not in _LIGHT]
+    if Move.SKIP in weighty and set(weighty) <= {Move.SKIP, Move.DONT_KNOW}:
+        return Move.SKIP  # "spring over, ved ikke", "dunno, skip": a skip, with its why
     if weighty:
         return weighty[-1]
     answers = {move for move in found if move in (Move.YES, Move.NO)}

@@ -211,7 +211,8 @@ def _clock_words(text: str, found: list[Word]) -> set[int]:
             or _day(after) is not None
             or bool(re.match(r"\s*[,.;:!?\u2026]", text[word.end :]))
         )
-        if (before in clock and ends) or meridiem or minutes:
+        sure = before in word_list("time", "sure_clock_cues")
+        if (before in clock and (ends or sure)) or meridiem or minutes:
             marked.update({at - 1} if before in clock else set())
             marked.add(at)
             marked.update({at + 1} if after and (minutes or after in _AFTER_HOUR) else set())

@@ -12,6 +12,8 @@ from test_listening_five import SCHEDULED, TO_OBSTACLES, TO_OPTIONS
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, weigh
 from dialogue_flows.engine import Engine
+from dialogue_flows.moves import Move, read_move
+from dialogue_flows.weekly import when_said
 
 DARK = {
     "en": "honestly some days i think everyone'd be better off without me",
@@ -295,3 +297,16 @@ def test_an_idea_missed_from_the_list_is_added_without_the_words_that_point_at_i
     assert dialogue.step == "options_summary", dialogue.step
     dialogue.say(said)
     assert dialogue.goal.options[-1] == idea, dialogue.goal.options
+
+
+def test_a_clock_time_after_kl_is_the_time_whatever_follows() -> None:
+    """ "…kl 22 de næste 3 aftener" was asked "Hvornår vil du gøre det?" again."""
+    said = "at lægge den ud i køkkenet kl 22 de næste 3 aftener og så se hvad der sker"
+    assert when_said(said) == "kl 22"
+    assert when_said("look at 3 flats") is None
+
+
+@pytest.mark.parametrize("said", ["spring over, ved ikke", "dunno, skip", "i dont know, next"])
+def test_a_skip_with_a_dont_know_is_a_skip(said: str) -> None:
+    """ "spring over, ved ikke" got "Et par ord, også et gæt, er rigeligt"; she typed "1"."""
+    assert read_move(said) is Move.SKIP

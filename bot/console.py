@@ -39,7 +39,8 @@ async def save_export(app: App, person_id: str, fmt: str, language: str, out: Te
     made = await app.conversations.export(person_id, fmt)
     if made is not None:
         path = await asyncio.to_thread(write_private, Path(made.name), made.content)
-        saved = app.catalogue.render(Msg("console.export_saved", {"path": str(path)}), language)
+        where = str(path.resolve())  # the whole path: the folder was not chosen by them
+        saved = app.catalogue.render(Msg("console.export_saved", {"path": where}), language)
         out.write(saved + "\n\n")
 
 

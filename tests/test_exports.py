@@ -245,4 +245,6 @@ def test_the_console_saves_a_second_export_beside_the_first(tmp_path: Path) -> N
     saved = [line.removeprefix("Saved as ") for line in result.stdout.decode().splitlines()
              if line.startswith("Saved as ")]  # fmt: skip
     assert len(saved) == 2 and saved[0] != saved[1]
-    assert all((tmp_path / name).stat().st_size > 0 for name in saved)
+    assert all(Path(name).is_absolute() and Path(name).parent == tmp_path.resolve()
+               for name in saved), "the whole path: a tester could not find the file"  # fmt: skip
+    assert all(Path(name).stat().st_size > 0 for name in saved)

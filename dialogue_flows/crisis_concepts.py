@@ -877,7 +877,8 @@ CONCEPTS: tuple[Concept, ...] = (
     # --- emergency: happening now ----------------------------------------------------
     _c("emergency", "TOOK", "QTY", "MEANS", window=4, not_with="PRESCRIBED"),
     _c("emergency", "TOOK", "MANY", "MEANS", window=3),
-    _c("emergency", "TOOK", "OD", window=2),
+    _c("emergency", "TOOK", "OD", window=2, not_with="PAST_CUE"),  # "my mate took one last week"
+    _c("suicide", "I", "TOOK", "OD", window=(1, 2)),  # their own, then or now: risk
     _c("emergency", "ODED", not_with="PAST_CUE"),
     _c("emergency", "TOOK", "MEANS", "ALCOHOL", window=4, any_order=True),
     _c("emergency", "ALCOHOL", "TOOK", "MEANS", window=5),

@@ -544,6 +544,13 @@ _SAFE_WORDS = (
     ("safe", re.compile(r"\b((i'?m|i am) (fine|ok|okay|safe|alright|all right|good)|"
                         r"not in danger|(jeg )?har det (fint|godt|ok|okay)|"
                         r"jeg er (ok|okay|fin|tryg|i sikkerhed)|ikke i fare)\b")),
+    # A reassurance after a "no" ("naw am no gonnae do anything, it's just a thought",
+    # "vil ik slaa mig selv ihjel") is safe: a tester was told to call 999 for it.
+    ("safe", re.compile(r"\b((not|no|never|wont|won't|aint) (going to|gonna|gonnae|gunna) "
+                        r"(do|try) (anything|owt|it)|(just|only) a thought|"
+                        r"(not|no|never) (going to|gonna|gonnae) (hurt|harm|kill) (myself|masel)|"
+                        r"(vil|skal) (ikke|ik|aldrig) (sl[aå]+|g[oø]re) mig selv|"
+                        r"(g[oø]r|gaar) (ikke|ik) noget|(bare|kun) (en|nogle) tanke)")),
     ("unsafe", re.compile(r"\b(no|nope|nah|not really|nej|ikke rigtig)\b")),
     ("safe", re.compile(r"\b(yes|yeah|yep|ye|safe|ok|okay|alright|all right|fine|i'?m good|ja|"
                         r"jo|tryg|i sikkerhed|jeg er ok\w*|fint|godt|det går|think so|i guess|"

@@ -234,6 +234,8 @@ def save_goal(work: Work, answer: Any) -> None:
     kept as their why: it is said back, not asked again."""
     if answers.only_a_number(answer):  # "5": a number is not a goal (asked kindly)
         raise answers.InvalidAnswerError("invalid.bare_number", {"number": answer.strip()})
+    if weekly.named_place(answer.strip(" .!")):  # "aalborg": where they live, not a goal
+        raise answers.InvalidAnswerError("invalid.goal_place", {"place": answer.strip(" .!")})
     number = max(work.goals, default=0) + 1
     work.draft["goal"] = number
     text = answers.core(answers.without_doubt(answers.restated(answer)))

@@ -398,7 +398,7 @@ def _said_time(folded: str) -> tuple[int, int, str, bool] | None:
     return hour, minute, meridiem, padded
 
 
-_AFTER_HOUR = frozenset({"oclock", "ish", "am", "pm"})
+_AFTER_HOUR = frozenset({"oclock", "ish", "am", "pm", "tiden"})  # "ved 8 tiden", "8-tiden"
 
 
 def _hour_word(folded: str) -> re.Match[str] | None:

@@ -9,9 +9,12 @@ from conftest import person
 from test_listening_eleven import WELCOME
 from test_listening_five import SCHEDULED, TO_OBSTACLES, TO_OPTIONS
 
+from dialogue_flows.answers import InvalidAnswerError
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, weigh
+from dialogue_flows.crisis_care import read_safe
 from dialogue_flows.engine import Engine
+from dialogue_flows.grow import read_rating
 from dialogue_flows.moves import Move, read_move
 from dialogue_flows.weekly import when_said
 
@@ -310,3 +313,33 @@ def test_a_clock_time_after_kl_is_the_time_whatever_follows() -> None:
 def test_a_skip_with_a_dont_know_is_a_skip(said: str) -> None:
     """ "spring over, ved ikke" got "Et par ord, også et gæt, er rigeligt"; she typed "1"."""
     assert read_move(said) is Move.SKIP
+
+
+# -- Shona and Jonas: distress, a town, a time at a rating ----------------------------
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["naw am no gonnae do anything, it's just a thought",
+     "jeg er ok. vil ik slaa mig selv ihjel. er bare pisse sur paa mig selv",
+     "nej jeg gør ikke noget, det er bare en tanke"],
+)  # fmt: skip
+def test_a_reassurance_after_a_no_is_safe(said: str) -> None:
+    """Shona's "naw am no gonnae do anything" got "Please call 999 now"."""
+    assert read_safe(said) == "safe"
+
+
+@pytest.mark.parametrize("said", ["ved 8 tiden", "kl 20", "8pm"])
+def test_a_time_of_day_is_no_rating(said: str) -> None:
+    """Jonas's "ved 8 tiden", the answer to the question before, was kept as 8/10."""
+    with pytest.raises(InvalidAnswerError) as refused:
+        read_rating(said)
+    assert refused.value.key == "invalid.scale_time"
+
+
+@pytest.mark.parametrize(("language", "town"), [("da", "aalborg"), ("en", "Sunderland")])
+def test_a_town_is_no_goal(engine: Engine, catalogue: Catalogue, language: str, town: str) -> None:
+    dialogue = person(engine, catalogue, language, *WELCOME[language])
+    dialogue.say(town)
+    assert dialogue.keys == ["grow.goal.invalid.goal_place", "grow.goal"], dialogue.keys
+    assert not dialogue.goals, "no goal kept"

@@ -184,8 +184,13 @@ def reread(concerns: frozenset[Concern], said: str) -> frozenset[Concern]:
 
 
 def also_said(said: str) -> tuple[Msg, ...]:
-    """What the reply names besides its concern: not eating for days, said kindly."""
-    return (Msg("crisis.not_eating"),) if says(said, "not_eating") else ()
+    """What the reply names besides its concern: not eating for days, said kindly; being
+    strangled, with why to see a doctor (it can injure unseen, and it is a warning sign
+    of worse: a tester's "put his hands round my neck" got the lines alone)."""
+    return tuple(Msg(f"crisis.{table}") for table in _ALSO if says(said, table))
+
+
+_ALSO = ("strangled", "not_eating")
 
 
 def act_for(concerns: frozenset[Concern]) -> str:

@@ -343,3 +343,20 @@ def test_a_town_is_no_goal(engine: Engine, catalogue: Catalogue, language: str, 
     dialogue.say(town)
     assert dialogue.keys == ["grow.goal.invalid.goal_place", "grow.goal"], dialogue.keys
     assert not dialogue.goals, "no goal kept"
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "heard"),
+    [("en", "my ex came round last night, he was steamin and put his hands round my neck",
+      "Being strangled or choked is very dangerous"),
+     ("da", "min eks kom forbi i går, han var fuld og tog mig om halsen",
+      "At blive kvalt eller taget kvælertag på er meget farligt")],
+)  # fmt: skip
+def test_being_strangled_is_named_with_why_to_see_a_doctor(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, heard: str
+) -> None:
+    """Shona's "put his hands round my neck" got the lines and "glad you're safe" alone."""
+    dialogue = person(engine, catalogue, language, *TO_OBSTACLES[language][:-1])
+    [reply] = dialogue.say(said)
+    assert "crisis.strangled" in dialogue.keys, dialogue.keys
+    assert heard in reply and dialogue.keys[-1] == "crisis.safe_now"

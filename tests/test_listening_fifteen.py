@@ -360,3 +360,12 @@ def test_being_strangled_is_named_with_why_to_see_a_doctor(
     [reply] = dialogue.say(said)
     assert "crisis.strangled" in dialogue.keys, dialogue.keys
     assert heard in reply and dialogue.keys[-1] == "crisis.safe_now"
+
+
+@pytest.mark.parametrize(
+    "said", ["can u just tell me whit to dae", "tell me what to do then, youre the coach"]
+)
+def test_asking_what_to_do_in_scots_is_advice_not_a_crisis(said: str) -> None:
+    """Shona's "can u just tell me whit to dae" got the helplines and "Are you safe?"."""
+    assert read_move(said) is Move.ADVICE
+    assert not weigh(said).concerns

@@ -274,6 +274,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "FAMILY": ("family", "kids", "children", "parents", "everyone", "familie", "familien",
                "boern", "boernene", "foraeldre", "alle"),
     "ENOUGH": ("enough", "nok"),
+    # "my kids deserve better", a reason for a goal, is not "my kids would be better off"
+    "DESERVE": ("deserve", "deserves", "fortjener", "fortjent"),
     "TO_DO_IT": ("to do it", "to die", "to end it", "til at doe", "til at goere det"),
     "NOOSE": ("noose", "=strikken"),
     "READY_WORD": ("ready", "lined up", "counted out", "set aside", "klar", "parat",
@@ -971,7 +973,7 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("suicide", "DECIDED", "HOW", "I", "DO_IT", window=3),
     _c("suicide", "HOWX", "MEANS", "DEADLY", window=5),
     _c("suicide", "LETHAL"),
-    _c("suicide", "FAMILY", "BETTER", "END", window=3),
+    _c("suicide", "FAMILY", "BETTER", "END", window=3, not_with="DESERVE"),
     _c("suicide", "WISH", "BE_GONE", window=2, unless="PLACE_NEXT"),
     _c("suicide", "NOT_WANT", "ANOTHER_DAY", window=1),
     _c("suicide", "WHY", "EVEN_STILL", "HERE_ALIVE", window=2, unless="PLACE_NEXT"),

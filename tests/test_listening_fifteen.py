@@ -369,3 +369,9 @@ def test_asking_what_to_do_in_scots_is_advice_not_a_crisis(said: str) -> None:
     """Shona's "can u just tell me whit to dae" got the helplines and "Are you safe?"."""
     assert read_move(said) is Move.ADVICE
     assert not weigh(said).concerns
+
+
+@pytest.mark.parametrize("said", ["my kids, they deserve better", "mine børn fortjener bedre"])
+def test_a_reason_that_the_kids_deserve_better_is_no_crisis(said: str) -> None:
+    """ "my kids, they deserve better", why a goal mattered, got the suicide reply."""
+    assert not weigh(said).concerns

@@ -375,3 +375,11 @@ def test_asking_what_to_do_in_scots_is_advice_not_a_crisis(said: str) -> None:
 def test_a_reason_that_the_kids_deserve_better_is_no_crisis(said: str) -> None:
     """ "my kids, they deserve better", why a goal mattered, got the suicide reply."""
     assert not weigh(said).concerns
+
+
+def test_two_goals_joined_by_n_are_offered(engine: Engine, catalogue: Catalogue) -> None:
+    said = "wanna stop drinking so much n maybe get back to work or sumthin"
+    dialogue = person(engine, catalogue, "en", *WELCOME["en"], said)
+    assert dialogue.step == "goal_which", dialogue.step
+    dialogue.say("2")
+    assert dialogue.goal.text == "get back to work"

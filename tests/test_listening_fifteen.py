@@ -383,3 +383,11 @@ def test_two_goals_joined_by_n_are_offered(engine: Engine, catalogue: Catalogue)
     assert dialogue.step == "goal_which", dialogue.step
     dialogue.say("2")
     assert dialogue.goal.text == "get back to work"
+
+
+def test_the_weans_are_family(engine: Engine, catalogue: Catalogue) -> None:
+    """Shona's "get the weans back for weekends, or maybe first just get my own flat
+    sorted" was one goal: "weans" was no word the life areas knew."""
+    said = "get the weans back for weekends, or maybe first just get my own flat sorted"
+    dialogue = person(engine, catalogue, "en", *WELCOME["en"], said)
+    assert dialogue.step == "goal_which", dialogue.step

@@ -1550,13 +1550,13 @@ def core(text: str, *, background: bool = True, qualifiers: bool = False) -> str
 
 _BACK_REFERENCES = frozenset({"that", "it", "there", "them", "this", "det", "den", "dem", "der"})
 """A wish ending in one of these names what came before it: that clause is kept with it."""
-_OR = frozenset({"or", "eller"})
 
 
 def _or_else(clause: list[str], between: str) -> bool:
     """A wish that opens with "or" ("…, or maybe get back to work") is the second of two
     in one sentence: both are kept, for the person to choose (`two_goals`)."""
-    return bool(clause) and clause[0] in _OR and not re.search(r"[.!?\n]", between)
+    alternatives = word_list("goal_join", "alternatives")
+    return bool(clause) and clause[0] in alternatives and not re.search(r"[.!?\n]", between)
 
 
 def without_doubt(text: str) -> str:

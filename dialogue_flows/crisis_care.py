@@ -91,6 +91,9 @@ class Care:
     """The message instead when drink is the only thing named: no naloxone or old dose of
     a drug, and a word on Antabus (testers: a Danish woman on Antabus who drank two beers
     was told about opioid overdoses)."""
+    on_gambling: str | None = None
+    """The message instead when gambling is named and no substance is: no doses, and the
+    blocks that help (testers: a lapse on the slots was told about naloxone)."""
     saved_up: str | None = None
     """The message instead when they say they are saving up doses (`SAVED_UP`): what to
     do with what is saved, not only who to call."""
@@ -114,6 +117,16 @@ class Care:
     """Said in full once a day even after another reply: what it says can save a life
     that day (a lapse: the old dose after time without can kill)."""
 
+    @property
+    def replies(self) -> tuple[str, ...]:
+        """Every whole reply this care can give."""
+        return tuple(
+            message
+            for message in (self.message, self.without_dose, self.on_drink, self.on_gambling,
+                            self.saved_up, self.body, self.urge)
+            if message is not None
+        )  # fmt: skip
+
 
 CARE: dict[Concern, Care] = {
     Concern.EMERGENCY: Care("crisis.emergency", ("emergency", "medical", "suicide"),
@@ -127,7 +140,8 @@ CARE: dict[Concern, Care] = {
                                    entry="safe_now", show_plan=False),
     Concern.LAPSE: Care("crisis.lapse", ("drugs", "alcohol"), entry="safe_now",
                         show_plan=False, without_dose="crisis.lapse_no_dose",
-                        on_drink="crisis.lapse_drink", full_once=True,
+                        on_drink="crisis.lapse_drink", on_gambling="crisis.lapse_gambling",
+                        full_once=True,
                         said_if_suspected=True),
     Concern.DISTRESS: Care("crisis.distress", ("suicide", "mental_health"), entry="safe_now",
                            show_plan=False, most=2, body="crisis.panic",
@@ -138,10 +152,10 @@ lines of all of them are shown, its own first. Only an emergency lists the emerg
 number first; every other message names it in a sentence ("If you are in danger now,
 call 112"), and a list with no line open now gets it (`helplines._open_to_talk`)."""
 
-CALLED_FOR = {YOUNG: "young", "sexual_abuse": "sexual_abuse"}
+CALLED_FOR = {YOUNG: "young", "sexual_abuse": "sexual_abuse", "gambling": "gambling"}
 """Kinds of line that fit only when the person's words say so (`answers.*.toml` [care]):
 the child and youth lines when they say they are young ("im 15", "at school"), the
-sexual-abuse lines when the harm is sexual."""
+sexual-abuse lines when the harm is sexual, the gambling lines when gambling is named."""
 
 
 def care_for(concerns: frozenset[Concern], said: str = "") -> tuple[Care, tuple[str, ...]]:
@@ -231,11 +245,10 @@ def covered(concerns: frozenset[Concern], note: CareNote, now: datetime) -> bool
     offered = {
         kind
         for care in CARE.values()
-        for message in (care.message, care.without_dose, care.on_drink, care.saved_up,
-                        care.urge)
-        if message is not None and said_lately(note, message, now)
+        for message in care.replies
+        if message != care.body and said_lately(note, message, now)
         for kind in care.lines
-    }  # fmt: skip
+    }
     return all(set(CARE[concern].lines) <= offered for concern in concerns)
 
 
@@ -261,13 +274,7 @@ def unanswered(
     return None
 
 
-REPLIES = frozenset(
-    message
-    for care in CARE.values()
-    for message in (care.message, care.without_dose, care.on_drink, care.saved_up, care.body,
-                    care.urge)
-    if message is not None
-)  # fmt: skip
+REPLIES = frozenset(message for care in CARE.values() for message in care.replies)
 """Every whole crisis reply, as remembered in `CareNote.said` (which keeps other notes
 of the day too, such as whose lines these are)."""
 
@@ -493,11 +500,19 @@ a heroin lapse the drug lines (testers: Alkolinjen alone for heroin in Denmark).
 
 
 def substance_lines(said: str) -> set[str]:
-    """The kinds of line for the substances named; both when none is named."""
-    lowered = said.casefold()
-    named = {kind for kind, pattern in _SUBSTANCE.items() if pattern.search(lowered)}
+    """The kinds of line for the substances named; both when none is named, none when
+    the lapse is on gambling (its own line is called for by the words, `CALLED_FOR`)."""
+    named = substances_named(said)
     fitting = {line for line, kinds in SUBSTANCE_LINES.items() if named & kinds}
+    if not fitting and says(said, "gambling"):
+        return set()
     return fitting or set(SUBSTANCE_LINES)
+
+
+def substances_named(said: str) -> set[str]:
+    """The kinds of substance named (`SUBSTANCES`)."""
+    lowered = said.casefold()
+    return {kind for kind, pattern in _SUBSTANCE.items() if pattern.search(lowered)}
 
 
 SAVED_UP = (
@@ -526,9 +541,11 @@ def message_for(care: Care, text: str) -> str:
         return care.saved_up
     if care.without_dose is None:
         return care.message
-    named = {kind for kind, pattern in _SUBSTANCE.items() if pattern.search(lowered)}
+    named = substances_named(text)
     if care.on_drink is not None and named == {"alcohol"}:
         return care.on_drink
+    if care.on_gambling is not None and not named and says(text, "gambling"):
+        return care.on_gambling
     return care.message if not named or named & DOSE_RISK else care.without_dose
 
 

@@ -49,6 +49,7 @@ Kind = Literal[
     "medical",
     "drugs",
     "alcohol",
+    "gambling",
     "domestic_abuse",
     "sexual_abuse",
     "children_youth",

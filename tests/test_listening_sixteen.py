@@ -1,0 +1,60 @@
+"""What persona testers and new test sets met in session 14, each through the engine."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import person
+from test_listening_five import TO_OBSTACLES
+
+from dialogue_flows.catalogue import Catalogue
+from dialogue_flows.crisis import Concern, weigh
+from dialogue_flows.engine import Engine
+
+GAMBLING_LAPSE = {
+    "en": ("i was clean off the betting for 8 months and last night i blew my whole wages "
+           "on the slots"),
+    "da": "har ikke spillet i et halvt år men i går spillede jeg 8000 kr op på casino",
+}  # fmt: skip
+GAMBLING_LINE = {"en": "0808 8020 133", "da": "70 22 28 25"}
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_a_lapse_on_gambling_gets_the_gambling_line_and_no_talk_of_doses(
+    engine: Engine, catalogue: Catalogue, language: str
+) -> None:
+    """A lapse on the slots got naloxone advice and FRANK; a Danish one was missed."""
+    dialogue = person(engine, catalogue, language, *TO_OBSTACLES[language][:-1])
+    [reply] = dialogue.say(GAMBLING_LAPSE[language])
+    assert dialogue.keys[0] == "crisis.lapse_gambling", dialogue.keys
+    assert GAMBLING_LINE[language] in reply
+    assert "naloxon" not in reply.casefold()
+    assert "FRANK" not in reply and "Alkolinjen" not in reply
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "gambled the rent away again and honestly i want to die",
+        "jeg har spillet alle pengene op på casino og jeg vil ikke leve mere",
+    ],
+)
+def test_a_wish_to_die_over_gambling_gets_the_gambling_line_too(
+    engine: Engine, catalogue: Catalogue, said: str
+) -> None:
+    language = "en" if said.startswith("gambled") else "da"
+    dialogue = person(engine, catalogue, language, *TO_OBSTACLES[language][:-1])
+    [reply] = dialogue.say(said)
+    assert dialogue.keys[0] == "crisis.suicide", dialogue.keys
+    assert GAMBLING_LINE[language] in reply
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "went to the casino for my mates 30th last month, didnt bet tho",
+        "har ikke spillet fodbold siden sommer men i går spillede jeg med drengene igen",
+        "i havent gambled in 2 years",
+    ],
+)
+def test_games_and_bets_that_are_no_lapse_stay_everyday(said: str) -> None:
+    assert Concern.LAPSE not in weigh(said).concerns

@@ -725,13 +725,22 @@ def match_choice(text: str, labels: Sequence[str]) -> int | None:
     1
     >>> match_choice("right I'm back. the clay one", ["Email the teacher", "do some clay"])
     1
+    >>> match_choice("the flat first i think. cannae have them back wi nae place",
+    ...              ["get the weans back for weekends", "first get my own flat sorted"])
+    1
+
+    Whole, then clause by clause from the last ("right I'm back. the telly one"), then
+    from the first (the choice, then why: "the flat first. cannae have them back…").
     """
     if not labels or none_of_them(text) is not None:
         return None
     found = _matched(meant(text), labels)
-    last = re.split(r"[.,;:!?]\s+", text.strip(" .!?"))[-1]
-    if found is None and last != text.strip(" .!?"):  # "right I'm back. the telly one"
-        found = _matched(meant(last), labels)
+    clauses = re.split(r"[.,;:!?]\s+", text.strip(" .!?"))
+    if found is None and len(clauses) > 1:
+        for clause in (clauses[-1], *clauses[:-1]):
+            found = _matched(meant(clause), labels)
+            if found is not None:
+                break
     return found
 
 

@@ -318,6 +318,15 @@ def goal_parts(work: Work) -> tuple[Choice, ...]:
     )  # fmt: skip
 
 
+def read_goal_part(text: str) -> str:
+    """One of the two goals, or both: words that name neither are asked about again
+    (testers: "the flat first i think. cannae have them back…" was let through, and
+    both goals stayed as one)."""
+    if text in ("#0", "#1", BOTH):
+        return text
+    raise answers.InvalidAnswerError("invalid.goal_which")
+
+
 def save_goal_part(work: Work, answer: Any) -> None:
     """The goal they start with, of two said at once ("cut down the drink and get back to
     work"); the other is named again when the plan is made, for /newgoal. Their whole
@@ -913,8 +922,8 @@ FLOW = Flow(
                  on_move={**AGREE, "retract": RETRACTED, "too_long": "not_quite"}),
         Question("goal_fix", "grow.goal_fix", save=put_goal_right),
         Question("goal_again", "grow.goal_again", save=put_goal_right),
-        Question("goal_which", "grow.goal_which", choices=goal_parts, save=save_goal_part,
-                 in_words=True),
+        Question("goal_which", "grow.goal_which", choices=goal_parts, read=read_goal_part,
+                 save=save_goal_part, in_words=True),
         Question("area_suggested", "grow.area_suggested", choices=area_offer,
                  save=save_area, on_move={"yes": "yes", "no": "no"}, in_words=True),
         Question("area", "grow.area", choices=AREA_CHOICES, save=save_area, in_words=True),

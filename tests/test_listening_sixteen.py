@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import person
+from test_listening_eleven import WELCOME
 from test_listening_five import TO_OBSTACLES
 
 from dialogue_flows.catalogue import Catalogue
@@ -58,3 +59,26 @@ def test_a_wish_to_die_over_gambling_gets_the_gambling_line_too(
 )
 def test_games_and_bets_that_are_no_lapse_stay_everyday(said: str) -> None:
     assert Concern.LAPSE not in weigh(said).concerns
+
+
+TWO_GOALS = "get the weans back for weekends, or maybe first just get my own flat sorted"
+
+
+def test_the_goal_chosen_first_in_a_sentence_with_its_reason_is_kept(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    """ "the flat first i think. cannae have them back wi nae place" named neither goal
+    (its last clause sounds like the other one): both stayed as one goal."""
+    dialogue = person(engine, catalogue, "en", *WELCOME["en"], TWO_GOALS)
+    assert dialogue.keys[-1] == "grow.goal_which", dialogue.keys
+    dialogue.say("the flat first i think. cannae have them back wi nae place")
+    assert dialogue.goal.text == "first just get my own flat sorted"
+
+
+def test_words_that_name_neither_goal_are_asked_about_again(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    dialogue = person(engine, catalogue, "en", *WELCOME["en"], TWO_GOALS)
+    dialogue.say("whatever, honestly")
+    assert dialogue.keys == ["invalid.goal_which", "grow.goal_which"], dialogue.keys
+    assert dialogue.goal.text == TWO_GOALS

@@ -729,18 +729,19 @@ def match_choice(text: str, labels: Sequence[str]) -> int | None:
     ...              ["get the weans back for weekends", "first get my own flat sorted"])
     1
 
-    Whole, then clause by clause from the last ("right I'm back. the telly one"), then
-    from the first (the choice, then why: "the flat first. cannae have them back…").
+    Whole, then the last clause ("right I'm back. the telly one"), then the one option
+    the other clauses name (the choice, then why: "the flat first. cannae have them
+    back…"); none when they name several ("health i guess, or community").
     """
     if not labels or none_of_them(text) is not None:
         return None
     found = _matched(meant(text), labels)
-    clauses = re.split(r"[.,;:!?]\s+", text.strip(" .!?"))
-    if found is None and len(clauses) > 1:
-        for clause in (clauses[-1], *clauses[:-1]):
-            found = _matched(meant(clause), labels)
-            if found is not None:
-                break
+    *clauses, last = re.split(r"[.,;:!?]\s+", text.strip(" .!?"))
+    if found is None and clauses:
+        found = _matched(meant(last), labels)
+    if found is None and clauses:
+        named = {_matched(meant(clause), labels) for clause in clauses} - {None}
+        found = named.pop() if len(named) == 1 else None
     return found
 
 

@@ -197,11 +197,19 @@ def reread(concerns: frozenset[Concern], said: str) -> frozenset[Concern]:
     return frozenset({Concern.DISTRESS}) if is_panic(concerns, said) else concerns
 
 
-def also_said(said: str) -> tuple[Msg, ...]:
+def also_said(said: str, concerns: frozenset[Concern], care: Care) -> tuple[Msg, ...]:
     """What the reply names besides its concern: not eating for days, said kindly; being
     strangled, with why to see a doctor (it can injure unseen, and it is a warning sign
-    of worse: a tester's "put his hands round my neck" got the lines alone)."""
-    return tuple(Msg(f"crisis.{table}") for table in _ALSO if says(said, table))
+    of worse: a tester's "put his hands round my neck" got the lines alone); a lapse
+    told with something more urgent, with what the old dose can do now (a tester's
+    bottle of vodka after six months dry, told with "a waste of space", got the suicide
+    reply alone)."""
+    also = [Msg(f"crisis.{table}") for table in _ALSO if says(said, table)]
+    lapse = CARE[Concern.LAPSE]
+    dose = message_for(lapse, said) in (lapse.message, lapse.on_drink)
+    if Concern.LAPSE in concerns and care is not lapse and dose:
+        also.append(Msg("crisis.also_lapse"))
+    return tuple(also)
 
 
 _ALSO = ("strangled", "not_eating")

@@ -58,6 +58,7 @@ from dialogue_flows.moves import (
     only_fillers,
     read_move,
     retracted,
+    said_exactly,
     split_move,
     trailing,
     without_said,
@@ -265,6 +266,8 @@ class _TurnInProgress(TurnRecords):
         elif left is not None:  # taken back, with nothing new: never kept
             move = Move.RETRACT
         move = asking(words, move)
+        if move is not None and question.exact_moves and not said_exactly(words):
+            move = None  # "Dave" at the name question
         if move is None and question.read is free_text:  # a scale or a button reads its own
             move = _said_nothing(words)
         if self.restated_goal_agreed(question, move, words):
@@ -596,7 +599,7 @@ class _TurnInProgress(TurnRecords):
                 if sure
                 else self.suspected(care, concerns, said, kinds)
             )
-            also = (*crisis_care.also_said(said), *self.which_country())
+            also = (*crisis_care.also_said(said, concerns, care), *self.which_country())
             self.say(*first, *also, Msg(self.before_consent(first[-1].key), values))
             return
         care, reply = self.care_reply(concerns, said, sure)
@@ -674,7 +677,7 @@ class _TurnInProgress(TurnRecords):
             update={"care": crisis_care.noted(note, message, self.now)}
         )
         parts = [Msg(message, self.care_values(kinds, crisis_care.most(fresh, concerns)))]
-        parts += [*crisis_care.also_said(said), *self.which_country()]
+        parts += [*crisis_care.also_said(said, concerns, fresh), *self.which_country()]
         plan = self.person.safety_plan if self.person else None
         if plan is not None and fresh.show_plan:
             parts.append(Msg("safety.plan", safety.plan_parts(plan)))

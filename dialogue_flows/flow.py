@@ -267,6 +267,9 @@ class Question:
     signs: "I start thinking about the blade"): their answer, unless said to be happening
     now ("right now": answered as ever).
 
+    `exact_moves` reads a move only from words the move tables hold as they are (names:
+    "Dave" is no Danish "dav", `moves.said_exactly`).
+
     `not_when_felt` names feelings that make an answer no answer here: "my mate od'd,
     found him on the landing" at "What's already helping?" is heard ("That must have
     been a real shock."), and the question asked again; it is no strength of theirs.
@@ -290,6 +293,7 @@ class Question:
     hear: Callable[[str, Any], tuple[Msg, ...]] | None = None
     not_when_felt: frozenset[str] = frozenset()
     said_as: Callable[[Work], Mapping[str, tuple[str, ...]]] | None = None
+    exact_moves: bool = False
 
     def offered(self, work: Work) -> tuple[Choice, ...]:
         return self.choices(work) if callable(self.choices) else self.choices

@@ -247,6 +247,13 @@ def _starting(word: str) -> tuple[_Phrase, ...]:
     )
 
 
+def said_exactly(text: str) -> bool:
+    """Every word is one the move tables hold as it is, not a stem or a typo of one: at
+    the name question "Dave" is a name, not Danish "dav", and "Sue" no typo of "sure"."""
+    known = _table().known
+    return all(word.text in known for word in _typed(text))
+
+
 def only_fillers(text: str) -> bool:
     """Nothing but words that say nothing ("lol", "haha", "um well"): never an answer."""
     typed = _typed(text)

@@ -82,3 +82,26 @@ def test_words_that_name_neither_goal_are_asked_about_again(
     dialogue.say("whatever, honestly")
     assert dialogue.keys == ["invalid.goal_which", "grow.goal_which"], dialogue.keys
     assert dialogue.goal.text == TWO_GOALS
+
+
+@pytest.mark.parametrize("name", ["dave", "Sue", "jo"])
+def test_a_name_that_looks_like_a_move_in_another_form_is_the_name(
+    engine: Engine, catalogue: Catalogue, name: str
+) -> None:
+    """ "dave" was read as Danish "dav" (hi), and the name asked again."""
+    dialogue = person(engine, catalogue, "en", "/start", "yes", name)
+    assert dialogue.person is not None and dialogue.person.name == name.capitalize()
+
+
+def test_a_lapse_told_with_a_wish_to_die_is_told_what_the_old_dose_can_do(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    """Dave's bottle of vodka after six months dry, told with "a waste of space", got the
+    suicide reply alone: nothing on what his old amount can do now."""
+    dialogue = person(engine, catalogue, "en", *WELCOME["en"])
+    dialogue.say(
+        "buried me dad on friday and after the wake i drank a full bottle of vodka like "
+        "the old days. six months dry. i feel like a proper waste of space la"
+    )
+    assert dialogue.keys[0] == "crisis.suicide", dialogue.keys
+    assert "crisis.also_lapse" in dialogue.keys, dialogue.keys

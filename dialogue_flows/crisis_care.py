@@ -208,7 +208,7 @@ def also_said(said: str, concerns: frozenset[Concern], care: Care) -> tuple[Msg,
     lapse = CARE[Concern.LAPSE]
     dose = message_for(lapse, said) in (lapse.message, lapse.on_drink)
     if Concern.LAPSE in concerns and care is not lapse and dose:
-        also.append(Msg("crisis.also_lapse"))
+        also.append(Msg(ALSO_LAPSE))
     return tuple(also)
 
 
@@ -296,6 +296,25 @@ def covering(care: Care, said: str) -> tuple[str, ...]:
     if message == care.message and care.saved_up is not None:
         return (message, care.saved_up)
     return (message,)
+
+
+ALSO_LAPSE = "crisis.also_lapse"
+
+
+def lapse_told(concerns: frozenset[Concern], said: str, note: CareNote, now: datetime) -> bool:
+    """A lapse alone, whose reply (or its sentence beside another reply) was given within
+    the day: only suspected when told again at the next questions ("right now im two
+    days off it again, shaky"), it is their answer, not a new alarm (a tester got three
+    lapse replies in a row for one bottle of vodka; the engine asks this of suspected
+    ones only: "used again tonight" is sure, and said again). Another substance's lapse
+    is said again."""
+    if concerns != {Concern.LAPSE}:
+        return False
+    lapse = CARE[Concern.LAPSE]
+    told = (*covering(lapse, said), ALSO_LAPSE)
+    if message_for(lapse, said) not in (lapse.message, lapse.on_drink):
+        told = told[:-1]
+    return any(said_lately(note, message, now) for message in told)
 
 
 def said_lately(note: CareNote, message: str, now: datetime) -> bool:
@@ -613,7 +632,15 @@ def read_safe(text: str) -> str:
         value = _read_safety(text)
     except InvalidAnswerError:
         value = UNCLEAR
+    if value in ("safe", UNCLEAR) and assess(text) & _STILL_AT_RISK:
+        value = "unsure"  # "…sometimes i think the family would manage fine without me"
     return "plan" if value != "unsafe" and says(text, "wants_plan") else value
+
+
+_STILL_AT_RISK = frozenset({Concern.SUICIDE, Concern.SELF_HARM, Concern.EMERGENCY})
+"""Concerns that, said again in the answer to "Are you safe?", make no answer "safe": a
+tester's "…sometimes i think the family would manage fine without me tbh" was read as
+safe for its "fine", and met with "That's really good to hear"."""
 
 
 UNCLEAR = "unclear"

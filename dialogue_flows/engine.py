@@ -451,6 +451,8 @@ class _TurnInProgress(TurnRecords):
         if not heard.strip():
             return Finding(frozenset())
         found = weigh(heard)
+        if not found.sure and crisis_care.lapse_told(found.concerns, heard, note, self.now):
+            return Finding(frozenset())
         return Finding(crisis_care.reread(found.concerns, heard), found.sure)
 
     def hear_in_crisis(self, question: Question, move: Move | None, words: str) -> None:
@@ -677,7 +679,11 @@ class _TurnInProgress(TurnRecords):
             update={"care": crisis_care.noted(note, message, self.now)}
         )
         parts = [Msg(message, self.care_values(kinds, crisis_care.most(fresh, concerns)))]
-        parts += [*crisis_care.also_said(said, concerns, fresh), *self.which_country()]
+        also = crisis_care.also_said(said, concerns, fresh)
+        if Msg(crisis_care.ALSO_LAPSE) in also:
+            note = crisis_care.noted(self.conversation.care, crisis_care.ALSO_LAPSE, self.now)
+            self.conversation = self.conversation.model_copy(update={"care": note})
+        parts += [*also, *self.which_country()]
         plan = self.person.safety_plan if self.person else None
         if plan is not None and fresh.show_plan:
             parts.append(Msg("safety.plan", safety.plan_parts(plan)))

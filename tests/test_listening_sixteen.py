@@ -9,6 +9,7 @@ from test_listening_five import TO_OBSTACLES
 
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, weigh
+from dialogue_flows.crisis_care import heard, read_safe
 from dialogue_flows.engine import Engine
 
 GAMBLING_LAPSE = {
@@ -105,3 +106,37 @@ def test_a_lapse_told_with_a_wish_to_die_is_told_what_the_old_dose_can_do(
     )
     assert dialogue.keys[0] == "crisis.suicide", dialogue.keys
     assert "crisis.also_lapse" in dialogue.keys, dialogue.keys
+
+
+DAVE_LAPSE = (
+    "buried me dad on friday and after the wake i drank a full bottle of vodka like the old "
+    "days. six months dry and i threw it away in one night. i feel like a waste of space"
+)
+
+
+def test_the_same_lapse_told_again_at_the_next_questions_is_the_answer(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    """Dave got three lapse replies in a row for one bottle of vodka: told with the
+    crisis, then again as why his goal matters and as where he is now."""
+    dialogue = person(engine, catalogue, "en", *WELCOME["en"], DAVE_LAPSE, "not sure",
+                      "not now", "no ta", "get back on the wagon", "yes", "health")  # fmt: skip
+    assert dialogue.step == "why", dialogue.step
+    dialogue.say("because the last time i drank like that i ended up in hospital")
+    dialogue.say("right now im two days off it again, shaky. six months dry before all this")
+    assert dialogue.step == "works", dialogue.step
+    assert not any(key.startswith("crisis.") for key in dialogue.keys), dialogue.keys
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "the wife. and sometimes i think the family would manage fine without me tbh",
+        "jeg har det fint, men nogle gange tænker jeg at familien ville klare sig fint uden mig",
+    ],
+)
+def test_a_wish_to_die_said_again_at_are_you_safe_is_not_safe(said: str) -> None:
+    """ "…the family would manage fine without me" was read as safe for its "fine", and
+    met with "That's really good to hear"."""
+    assert read_safe(said) == "unsure"
+    assert heard(said) == ()

@@ -142,6 +142,9 @@ GROUPS: dict[str, tuple[str, ...]] = {
                  "i mange aar", "siden jeg flyttede", "siden jeg gik fra", "siden han flyttede",
                  "siden hun flyttede"),
     "CONDITIONAL": ("could", "would", "kunne", "ville"),
+    "WHEN_HABIT": ("when ive", "whenever i", "whenever ive", "every time i", "naar jeg har",
+                   "hver gang jeg", "de dage hvor jeg", "on the days i", "on nights i"),
+    "HABIT_OR_PRESCRIBED": ("@WHEN_HABIT", "@PRESCRIBED"),
     "I": ("i", "im", "ive", "id", "jeg"),
     "I_AM": ("im", "i am", "i feel", "feel", "feeling", "i feel like", "im just",
              "jeg er", "jeg foeler mig", "foeler mig", "jeg foeler", "er bare", "har det",
@@ -886,8 +889,8 @@ def _c(concern: str, *slots: str, **options: object) -> Concept:
 # fmt: off
 CONCEPTS: tuple[Concept, ...] = (
     # --- emergency: happening now ----------------------------------------------------
-    _c("emergency", "TOOK", "QTY", "MEANS", window=4, not_with="PRESCRIBED"),
-    _c("emergency", "TOOK", "MANY", "MEANS", window=3),
+    _c("emergency", "TOOK", "QTY", "MEANS", window=4, not_with="HABIT_OR_PRESCRIBED"),
+    _c("emergency", "TOOK", "MANY", "MEANS", window=3, not_with="WHEN_HABIT"),
     _c("emergency", "TOOK", "OD", window=2, not_with="PAST_CUE"),  # "my mate took one last week"
     _c("suicide", "I", "TOOK", "OD", window=(1, 2)),  # their own, then or now: risk
     _c("emergency", "ODED", not_with="PAST_CUE"),
@@ -907,7 +910,7 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("emergency", "NEG", "FEEL", "SAFE", window=0, unless="SAFE_UNLESS"),
     _c("emergency", "NEG", "SAFE", "SELF_ALONE", window=2),
     _c("emergency", "OTHER", "COLLAPSED", window=3),
-    _c("emergency", "TOOK", "MORE_THAN_USUAL", window=2),
+    _c("emergency", "TOOK", "MORE_THAN_USUAL", window=2, not_with="WHEN_HABIT"),
     _c("emergency", "CALL", "AMBULANCE", window=2, not_with="DECLINED_CALL"),
     _c("emergency", "BLOOD_EVERYWHERE"),
     _c("emergency", "OTHER", "SEIZURE", window=4, not_with="PAST_CUE"),
@@ -916,7 +919,7 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("emergency", "HAVE_DONE", "SOMETHING_STUPID", "END", window=(1, 0)),
     _c("emergency", "TOOK", "SOMETHING", "END", window=0, denied_by="NEG"),
     _c("emergency", "TOOK", "EVERYTHING", "WHERE_FROM", window=2),
-    _c("emergency", "TOOK", "TOO_MUCH", window=1, unless="PLACE_NEXT"),
+    _c("emergency", "TOOK", "TOO_MUCH", window=1, unless="PLACE_NEXT", not_with="WHEN_HABIT"),
     _c("emergency", "USED", "MORE_THAN_USUAL", window=3),
     _c("emergency", "BLEED", "HEAVY", window=3, any_order=True),
     _c("emergency", "CUT_ONLY", "TOO_DEEP", window=2),

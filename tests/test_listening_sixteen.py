@@ -140,3 +140,21 @@ def test_a_wish_to_die_said_again_at_are_you_safe_is_not_safe(said: str) -> None
     met with "That's really good to hear"."""
     assert read_safe(said) == "unsure"
     assert heard(said) == ()
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Og søvnen, altså når jeg har sovet dårligt, eller taget for mange piller, så kan jeg "
+        "ikke overskue noget",
+        "when ive taken too many of my sleepers i cant function the next day",
+    ],
+)
+def test_pills_taken_too_many_on_bad_nights_is_no_emergency(said: str) -> None:
+    """Birgitte's "når jeg har … taget for mange piller" got "Ring 112 nu", twice."""
+    assert Concern.EMERGENCY not in weigh(said).concerns
+
+
+@pytest.mark.parametrize("said", ["i took too many pills", "jeg har taget for mange piller"])
+def test_pills_taken_too_many_now_is_still_an_emergency(said: str) -> None:
+    assert Concern.EMERGENCY in weigh(said).concerns

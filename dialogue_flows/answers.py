@@ -26,7 +26,14 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from dialogue_flows.moves import Move, only_fillers, read_move, says_nothing, split_move
+from dialogue_flows.moves import (
+    Move,
+    only_fillers,
+    read_move,
+    says_nothing,
+    split_move,
+    without_said,
+)
 from dialogue_flows.words import (
     LANGUAGES,
     Language,
@@ -299,6 +306,31 @@ def read_name(text: str) -> NameAnswer:
     return _checked(text[first.start : first.end], sure=False)
 
 
+def name_asked(text: str, current: str) -> str | None:
+    """A new name asked for in passing, outside the name question: "can u call me meg not
+    megan", "kald mig gitte", "its meg not megan" (a tester asked three times, and was
+    answered with /goals); None when the message asks for no new name."""
+    found = words(text)
+    if not found or len(found) > MAX_RENAME_WORDS:
+        return None
+    typed = [word.text for word in found]
+    not_current = any(
+        typed[at] in word_list("name", "not_this") and typed[at + 1] == current.casefold()
+        for at in range(len(typed) - 1)
+    )
+    if not phrase_list("name", "asked").find(typed) and not not_current:
+        return None
+    try:
+        answer = read_name(text)
+    except InvalidAnswerError:
+        return None
+    same = answer.name.casefold() == current.casefold()
+    return answer.name if answer.sure and not answer.other and not same else None
+
+
+MAX_RENAME_WORDS = 8
+
+
 def said_after_name(text: str) -> str:
     """A sentence after the first that says what they want ("its jay lol. wanna get fit n
     get back playin football", "Maja. Jeg vil gerne have struktur på dagene"), and what
@@ -344,6 +376,9 @@ def _name_chosen(
         return _checked(twice.pop(), sure=not said or bool(after))
     if _opens_with_name(text, found, not_names):
         named.insert(0, _name_after(text, found, not_names))  # "Sandra but they call me Sandy"
+    last, before = found[-1], found[-2].text if len(found) > 2 else ""
+    if before in word_list("name", "but") and last.text not in not_names:
+        named.append(text[last.start : last.end])  # "its megan but meg": which?
     distinct = list(dict.fromkeys(named))
     if len(distinct) > 1:
         first, other = (_checked(name, sure=False).name for name in distinct[:2])
@@ -1119,7 +1154,7 @@ def correction_words(text: str) -> str:
     text = _without_trailing_cue(text)
     clauses = [c.strip() for c in re.split(r"[,.;:!?\u2026]+", text) if words(c)]
     kept = [c for c in clauses if not (part_named(c) and is_correction(c))]
-    return ", ".join(kept) if kept and len(kept) < len(clauses) else text
+    return without_said(", ".join(kept) if kept and len(kept) < len(clauses) else text)
 
 
 def put_in_place(old: str, said: str) -> str:

@@ -43,6 +43,7 @@ from dialogue_flows.answers import (
     free_text,
     label_begun,
     match_choice,
+    name_asked,
     several,
 )
 from dialogue_flows.catalogue import Catalogue
@@ -236,6 +237,11 @@ class _TurnInProgress(TurnRecords):
         if move in _SWITCH and self.person is not None:
             self.switch_language(_SWITCH[move])
             return
+        rest = self.renamed(words)
+        if rest is None:
+            return
+        if rest != words:  # "ye thats it. its meg btw not megan": the yes still answers
+            words, move = rest, read_move(rest)
         if not self.is_open():
             if move in ANSWERED_PLAINLY:
                 self.say(Msg(f"move.{move}"))
@@ -472,6 +478,31 @@ class _TurnInProgress(TurnRecords):
             self.ask_again(*before)
             return
         self.answer(value, *before)
+
+    def renamed(self, words: str) -> str | None:
+        """A new name asked for in passing ("can u call me meg not megan"): kept, said
+        back, and the open question asked again (None: nothing more to read). After a yes
+        or no ("ye thats it. its meg btw not megan"), the yes or no is still read: its
+        words are returned. Otherwise the words, untouched. Not at the name questions,
+        which read names themselves, nor in the crisis conversation."""
+        person = self.person
+        flow = self.conversation.flow
+        if person is None or not person.name or flow == crisis_care.FLOW.name:
+            return words
+        if self.is_open() and self.question().exact_moves:  # the name questions
+            return words
+        lead, rest = split_move(words)
+        for aside in (rest if lead is not None else "", words):
+            name = name_asked(aside, person.name) if aside else None
+            if name is not None:
+                self.person = person.model_copy(update={"name": name})
+                changed = Msg("name.changed", {"name": name})
+                if aside == words:
+                    self.say_then_ask(changed)
+                    return None
+                self.say(changed)
+                return words[: words.rindex(rest)].strip(" .,!")
+        return words
 
     def invalid_words(self, question: Question, invalid: InvalidAnswerError) -> Msg:
         """Why the answer did not do, in the question's own words where it has them.

@@ -502,13 +502,29 @@ def without_said(text: str) -> str:
     "Claire I suppose. And I'm patient"
     """
     lead, rest = split_move(text)
-    if lead is Move.ALREADY_SAID and rest:
-        text = rest
+    text = rest if lead is Move.ALREADY_SAID and rest else _without_leading_said(text)
     body = text.rstrip(" .!?\u2026")
     ends = [mark for mark in _BOUNDARY.finditer(body) if body[: mark.start()].strip()]
     if ends and read_move(body[ends[-1].end() :]) is Move.ALREADY_SAID:
         return body[: ends[-1].start()].rstrip(" ,.;:-\u2013\u2014")
     return _without_said_inside(text)
+
+
+def _without_leading_said(text: str) -> str:
+    """ "i already said get out the house more" (no comma) is "get out the house more";
+    "i said i'd ring my mum" stays: only "already", "just", "told" or "like/as i said"
+    mark the words as a protest."""
+    found = _typed(text)
+    for end in range(2, min(len(found), MAX_MOVE_WORDS)):
+        said = [word.text for word in found[:end]]
+        if _SAID_MARKS.isdisjoint(said) or read_move(" ".join(said)) is not Move.ALREADY_SAID:
+            continue
+        rest = text[found[end].start :]
+        return rest if read_move(rest) is None else text
+    return text
+
+
+_SAID_MARKS = frozenset({"already", "just", "told", "like", "as", "allerede", "jo", "lige"})
 
 
 def trailing(text: str, move: Move) -> str | None:

@@ -7,6 +7,7 @@ from conftest import person
 from test_listening_eleven import WELCOME
 from test_listening_five import TO_OBSTACLES
 
+from dialogue_flows.answers import read_name
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, weigh
 from dialogue_flows.crisis_care import heard, read_safe
@@ -158,3 +159,41 @@ def test_pills_taken_too_many_on_bad_nights_is_no_emergency(said: str) -> None:
 @pytest.mark.parametrize("said", ["i took too many pills", "jeg har taget for mange piller"])
 def test_pills_taken_too_many_now_is_still_an_emergency(said: str) -> None:
     assert Concern.EMERGENCY in weigh(said).concerns
+
+
+def test_a_new_name_asked_for_in_passing_is_kept(engine: Engine, catalogue: Catalogue) -> None:
+    """Megan asked for "meg" three times; "can u call me meg not megan" got /goals."""
+    dialogue = person(engine, catalogue, "en", "/start", "yes", "megan", "get out the house more")
+    dialogue.say("can u call me meg not megan")
+    assert dialogue.person is not None and dialogue.person.name == "Meg"
+    assert dialogue.keys[0] == "name.changed", dialogue.keys
+
+
+@pytest.mark.parametrize(
+    ("said", "name", "other"),
+    [("its megan but meg", "Megan", "Meg"), ("Birgitte, men du må gerne sige Gitte", "Gitte", "")],
+)
+def test_a_second_name_offered_is_asked_about_or_taken(said: str, name: str, other: str) -> None:
+    answer = read_name(said)
+    assert (answer.name, answer.other) == (name, other)
+
+
+@pytest.mark.parametrize(
+    ("language", "goal", "said"),
+    [
+        ("en", "dunno get out the house more i guess", "ye thats it. its meg btw not megan"),
+        ("da", "mit mål er at blive millionær lol", "nej det var for sjov bro"),
+        ("en", "dunno get out the house more i guess",
+         "no thats not my goal wtf. i already said get out the house more"),
+    ],
+)  # fmt: skip
+def test_an_aside_a_joke_or_a_protest_at_the_goal_said_back_is_never_the_goal(
+    engine: Engine, catalogue: Catalogue, language: str, goal: str, said: str
+) -> None:
+    """ "its meg btw not megan", "nej det var for sjov bro" and "wtf. i already said…"
+    each became the goal."""
+    start = ("/start", "yes", "megan") if language == "en" else WELCOME["da"]
+    dialogue = person(engine, catalogue, language, *start, goal)
+    dialogue.say(said)
+    text = dialogue.goal.text
+    assert "meg" not in text and "sjov" not in text and "wtf" not in text, text

@@ -543,6 +543,11 @@ def _by_concepts(text: str) -> tuple[frozenset[Concern], bool, str, bool]:
     return frozenset(concerns), certain and bool(concerns), ". ".join(where), doubted
 
 
+def by_tables(text: str) -> frozenset[Concern]:
+    """The concerns the concept tables alone find (the model not asked)."""
+    return _by_concepts(text)[0]
+
+
 def is_crisis(text: str) -> bool:
     """Whether this message should be met at once with helplines and the safety plan."""
     return bool(assess(text))

@@ -303,11 +303,11 @@ ALSO_LAPSE = "crisis.also_lapse"
 
 def lapse_told(concerns: frozenset[Concern], said: str, note: CareNote, now: datetime) -> bool:
     """A lapse alone, whose reply (or its sentence beside another reply) was given within
-    the day: only suspected when told again at the next questions ("right now im two
-    days off it again, shaky"), it is their answer, not a new alarm (a tester got three
-    lapse replies in a row for one bottle of vodka; the engine asks this of suspected
-    ones only: "used again tonight" is sure, and said again). Another substance's lapse
-    is said again."""
+    the day: read by the model alone when told again at the next questions ("right now
+    im two days off it again, shaky"), it is their answer, not a new alarm (a tester got
+    three lapse replies in a row for one bottle of vodka; the engine asks this only when
+    the concept tables find nothing: "used again tonight" is theirs, and said again).
+    Another substance's lapse is said again."""
     if concerns != {Concern.LAPSE}:
         return False
     lapse = CARE[Concern.LAPSE]

@@ -457,7 +457,8 @@ class _TurnInProgress(TurnRecords):
         if not heard.strip():
             return Finding(frozenset())
         found = weigh(heard)
-        if not found.sure and crisis_care.lapse_told(found.concerns, heard, note, self.now):
+        told = crisis_care.lapse_told(found.concerns, heard, note, self.now)
+        if told and not crisis.by_tables(heard):  # the model's guess, of a lapse answered
             return Finding(frozenset())
         return Finding(crisis_care.reread(found.concerns, heard), found.sure)
 

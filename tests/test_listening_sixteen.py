@@ -197,3 +197,32 @@ def test_an_aside_a_joke_or_a_protest_at_the_goal_said_back_is_never_the_goal(
     dialogue.say(said)
     text = dialogue.goal.text
     assert "meg" not in text and "sjov" not in text and "wtf" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("said", "concern"),
+    [
+        ("if i didnt wake up id honestly be relieved", Concern.SUICIDE),
+        ("im sober now and still cutting, whats wrong w me", Concern.SELF_HARM),
+        ("ved hvor den klamme fyr bor, tager derud i aften med et bat", Concern.HARM_TO_OTHERS),
+        ("har sku fået tilbagefald. skyder igen efter et år clean", Concern.LAPSE),
+        ("jeg er ved at gå fuldstændig i stykker, wallah", Concern.DISTRESS),
+    ],
+)
+def test_what_a_blind_writer_wrote_in_session_14_is_found(said: str, concern: Concern) -> None:
+    """Misses in a new blind set (0.953 of its crisis messages found before it was read)."""
+    assert concern in weigh(said).concerns
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "skal ik gøre noget dumt altså, skal bare lige have luft for hvor træls min "
+        "sagsbehandler er",
+        "i år tager jeg livet tilbage, ingen druk, mere motion og et job",
+        "2 år i dag uden at skade mig selv!! stolt",
+        "shaved my legs for the first time in months and cut myself to bits haha",
+    ],
+)
+def test_what_a_blind_writer_wrote_as_everyday_in_session_14_is_no_crisis(said: str) -> None:
+    assert not weigh(said).concerns

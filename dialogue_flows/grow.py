@@ -406,7 +406,11 @@ def _goal_put_fully(work: Work, text: str) -> bool:
         and len(text.split()) > OWN_AREA_WORDS
         and answers.yes_or_no_said(text) is None
         and not is_vague(text)
+        and not _BOTH_AREAS.search(text)  # "bit of both ngl. allotment first i think"
     )
+
+
+_BOTH_AREAS = re.compile(r"\b(both|begge|lidt af hvert|a bit of each|bit of everything)\b", re.I)
 
 
 def _area_in_words(work: Work, text: str) -> str | None:
@@ -434,17 +438,32 @@ def _area_in_words(work: Work, text: str) -> str | None:
 
 
 def save_concrete_goal(work: Work, answer: Any) -> None:
-    """What they would be doing, as the goal: without "så ville jeg" / "i'd be" before it.
-    A reason instead ("because my daughter worries" became the goal) is why it matters."""
+    """What they would be doing, after the goal as they put it ("get out the house more:
+    going shop or a walk"; in its place when the goal was a word or two: "feel better"), without
+    "så ville jeg" / "i'd be" or "dunno" before it, and said back: a tester's agreed goal
+    had been silently replaced by her picture of it. A reason instead ("because my
+    daughter worries" became the goal) is why it matters."""
     goal = work.goal
     if goal is not None and isinstance(answer, str) and answers.only_a_reason(answer):
         work.update_goal(why=answer)
         work.said_back.append(Msg("grow.why_heard", {"why": quoted(answer)}))
         return
-    if isinstance(answer, str):
-        answer = answers.without_lead_in(answer, "goal_pictured")
-    if goal is not None and answer != goal.text:
-        work.update_goal(first_words=goal.text, text=answer)
+    if goal is None or not isinstance(answer, str):
+        return
+    pictured = answers.unhedged(answers.without_lead_in(answer, "goal_pictured"))
+    pictured = _SENTENCES.split(pictured)[0].strip(" .!")
+    if not pictured or pictured.casefold() in goal.text.casefold():
+        return
+    few = len(re.findall(r"\w+", goal.text)) < VAGUE_WORDS_FEW  # "Home", "feel better"
+    kept = few or goal.text.casefold() in pictured.casefold()
+    said = pictured if kept else f"{goal.text}: {pictured}"
+    work.update_goal(first_words=goal.first_words or goal.text, text=said)
+    if not kept:  # their goal grew: said, so they can put it right
+        work.said_back.append(Msg("grow.goal_changed", {"said": quoted(said)}))
+
+
+VAGUE_WORDS_FEW = 3
+"""A goal of fewer words is replaced by what they picture; a longer one keeps its words."""
 
 
 def said_goal(work: Work) -> str | None:

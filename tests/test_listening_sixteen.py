@@ -226,3 +226,22 @@ def test_what_a_blind_writer_wrote_in_session_14_is_found(said: str, concern: Co
 )
 def test_what_a_blind_writer_wrote_as_everyday_in_session_14_is_no_crisis(said: str) -> None:
     assert not weigh(said).concerns
+
+
+def test_a_picture_of_an_agreed_goal_is_added_to_it_and_said(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    """Megan's agreed "get out the house more" was silently replaced by "dunno going shop
+    or a walk or something…", on her plan and her worker's export."""
+    dialogue = person(engine, catalogue, "en", *WELCOME["en"], "get out the house more", "yes")
+    assert dialogue.step == "goal_concrete", dialogue.step
+    dialogue.say("dunno going shop or a walk or something. not just sat in my room all day")
+    assert dialogue.goal.text == "get out the house more: going shop or a walk or something"
+    assert dialogue.keys[0] == "grow.goal_changed", dialogue.keys
+
+
+def test_both_areas_at_the_area_question_is_no_goal(engine: Engine, catalogue: Catalogue) -> None:
+    """ "bit of both ngl. allotment first i think" had become the goal "see my kids more"."""
+    dialogue = person(engine, catalogue, "en", *WELCOME["en"], "see my kids more")
+    dialogue.say("bit of both ngl. allotment first i think")
+    assert dialogue.goal.text == "see my kids more"

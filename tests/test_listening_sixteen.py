@@ -7,7 +7,7 @@ from conftest import person
 from test_listening_eleven import WELCOME
 from test_listening_five import TO_OBSTACLES
 
-from dialogue_flows.answers import read_name
+from dialogue_flows.answers import read_name, step_outcome
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, weigh
 from dialogue_flows.crisis_care import heard, read_safe
@@ -245,3 +245,15 @@ def test_both_areas_at_the_area_question_is_no_goal(engine: Engine, catalogue: C
     dialogue = person(engine, catalogue, "en", *WELCOME["en"], "see my kids more")
     dialogue.say("bit of both ngl. allotment first i think")
     assert dialogue.goal.text == "see my kids more"
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["røg kun 3 dage i stedet for hver dag", "went to the shop once thats it",
+     "smoked less but not every day"],
+)  # fmt: skip
+def test_less_or_only_some_at_the_check_in_is_partly(said: str) -> None:
+    """Mikkel's "røg kun 3 dage i stedet for hver dag" was filed as a change of mind and
+    answered "Hvad fik dig til at ombestemme dig?"; Megan's "went to the shop once thats
+    it" as done ("You did what you set out to do")."""
+    assert step_outcome(said) == "partly"

@@ -1706,10 +1706,18 @@ def two_goals(text: str) -> tuple[str, str] | None:
             and min(len(words(unhedged(part))) for part in (first, second)) < GOAL_PART_WORDS
         ):
             continue  # "sumthing with work or college maybe": one goal, vaguely said
+        if word.text in alternatives and _narrows(second):
+            continue  # "komme tilbage på arbejde, eller i hvert fald i praktik": one goal
         areas = suggest_area(first), suggest_area(second)
         if None not in areas and (areas[0] != areas[1] or word.text in alternatives):
             return first, second
     return None
+
+
+def _narrows(part: str) -> bool:
+    """The part after "or" opens with words that narrow the goal ("at least", "i hvert fald")."""
+    typed = [word.text for word in words(part)]
+    return any(start == 0 for start, _, _ in phrase_list("goal_join", "narrowing").find(typed))
 
 
 def only_a_reason(text: str) -> bool:

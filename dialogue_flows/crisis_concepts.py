@@ -1213,7 +1213,7 @@ IDIOMS: tuple[str, ...] = (
     r"kunne (slaa|draebe|kvaele) (\w+ ){1,2}(ihjel )?for", r"back on track",
     r"(tager|tage|tog) (\w+ )?livet tilbage", r"(uden at|without) (skade|harming|hurting"
     r"|cutting|skaere) (mig selv|myself)", r"shav(e|ed|ing) (\w+ ){0,12}cut myself",
-    r"cut myself shaving",
+    r"cut myself shaving", r"over det hele",
     r"(vil|skal) (ikke|aldrig) (slaa|draebe) mig selv( ihjel)?",
     r"laughing so (much|hard)",
     r"(book|film|documentary|course|training|talk|article|podcast|leaflet|bog|kursus|foredrag"

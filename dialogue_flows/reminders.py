@@ -443,7 +443,7 @@ FLOW = Flow(
         Question("hour", "reminders.hour", choices=HOUR_CHOICES, read=hour_or_kept,
                  save=save_hour, as_content=KEPT_SAID),
         Question("half", "reminders.half", choices=HALF_CHOICES, read=read_half,
-                 save=save_half),
+                 save=save_half, as_content=frozenset({Move.GREETING.value})),  # "mornin"
         Question("timezone", "reminders.timezone", choices=zone_choices, read=zone_or_time,
                  save=save_zone),
         Question("timezone_again", "reminders.time_put_right", choices=zone_choices,

@@ -563,6 +563,10 @@ def _places() -> dict[str, _Place]:
             _add(found, name, _Place(True, largest[code].population, largest[code].zone))
     for zone in real_zones().values():
         _add(found, zone.rsplit("/", 1)[-1].replace("_", " "), _Place(False, 0, zone))
+    for table in tables().values():  # "kbh", "the toon": as people shorten them
+        for nickname, town in table.get("town_nicknames", {}).items():
+            if fold(town) in found:
+                found[fold(nickname)] = found[fold(town)]
     return found
 
 

@@ -7,11 +7,14 @@ from conftest import person
 from test_listening_eleven import WELCOME
 from test_listening_five import TO_OBSTACLES
 
-from dialogue_flows.answers import read_name, step_outcome
+from dialogue_flows.answers import read_name, step_outcome, two_goals
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, weigh
 from dialogue_flows.crisis_care import heard, read_safe
 from dialogue_flows.engine import Engine
+from dialogue_flows.moves import Move, read_move
+from dialogue_flows.reminders import read_half
+from dialogue_flows.weekly import read_timezone
 
 GAMBLING_LAPSE = {
     "en": ("i was clean off the betting for 8 months and last night i blew my whole wages "
@@ -257,3 +260,66 @@ def test_less_or_only_some_at_the_check_in_is_partly(said: str) -> None:
     answered "Hvad fik dig til at ombestemme dig?"; Megan's "went to the shop once thats
     it" as done ("You did what you set out to do")."""
     assert step_outcome(said) == "partly"
+
+
+@pytest.mark.parametrize(
+    ("said", "zone"),
+    [("kbh", "Europe/Copenhagen"), ("newcastle", "Europe/London"), ("the toon", "Europe/London")],
+)
+def test_towns_as_people_shorten_them_give_their_time_zone(said: str, zone: str) -> None:
+    """Mikkel's "kbh" got "Det sted kender jeg desværre ikke"."""
+    assert read_timezone(said) == zone
+
+
+@pytest.mark.parametrize(
+    "goal",
+    ["komme tilbage på arbejde, eller i hvert fald i praktik, men jeg ved ikke om jeg kan",
+     "get back to work, or at least some volunteering"],
+)  # fmt: skip
+def test_a_goal_narrowed_after_or_is_one_goal(goal: str) -> None:
+    """Birgitte's "…eller i hvert fald i praktik" was split into two goals."""
+    assert two_goals(goal) is None
+
+
+@pytest.mark.parametrize("said", ["cba", "cant be arsed rn"])
+def test_cba_is_not_now_never_a_step(said: str) -> None:
+    """Tariq's "cba" was kept as his step and quoted back at the check-in."""
+    assert read_move(said) is Move.NOT_NOW
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["who can see what i write on here", "please dont say anything to anyone",
+     "sig ikke noget til nogen"],
+)  # fmt: skip
+def test_who_sees_this_and_dont_tell_anyone_get_the_privacy_answer(said: str) -> None:
+    """Aisha's "who can see what i write on here" was kept as what gets in her way."""
+    assert read_move(said) is Move.PRIVACY
+
+
+def test_the_domestic_abuse_reply_says_the_chat_can_be_seen_on_a_phone(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    """Aisha's partner checks her phone; nothing said that he could see the chat."""
+    dialogue = person(engine, catalogue, "en", *TO_OBSTACLES["en"][:-1])
+    [reply] = dialogue.say("last month he pushed me into the wall but he said sorry")
+    assert dialogue.keys[0] == "crisis.harm_from_others", dialogue.keys
+    assert "checks your phone" in reply and "/delete" in reply
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["had nowt to drink yesterday till tea time, first time in months. so thats summat",
+     "aye thats right. took long enough",
+     "og når jeg har haft en dårlig dag i skolen så går jeg hjem og tænker over det hele "
+     "aftenen"],
+)  # fmt: skip
+def test_progress_a_grumble_and_thinking_it_all_over_are_no_crisis(said: str) -> None:
+    """Gary's day without drink till teatime got the lapse reply; Freja's "tænker over det
+    hele" was read as tired of it all."""
+    assert not weigh(said).concerns
+
+
+def test_mornin_at_morning_or_evening_is_the_morning() -> None:
+    """Gary's "mornin" got "Hi, good to hear from you." and the question again."""
+    assert read_half("mornin") == "morning"

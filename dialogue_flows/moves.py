@@ -451,6 +451,9 @@ def before_taking_back(text: str) -> str:
 
 
 _ASKING = (Move.QUESTION, Move.REAL_PERSON, Move.PRIVACY)
+_ASKED = (*_ASKING, Move.ADVICE)
+"""Asked at the end of a message, or first with another question after: never an answer
+("hmm idk. hvad gør andre normalt?", a tester's, was kept as an idea)."""
 
 ANSWERED_PLAINLY = (Move.REAL_PERSON, Move.PRIVACY)
 """Questions about growcoach itself, answered the same plain way wherever they are asked
@@ -467,12 +470,17 @@ def asking(text: str, move: Move | None) -> Move | None:
     >>> asking("ring my mum. why not", None) is None
     True
     """
+    lead, rest = split_move(text) if move is None else (None, "")
+    if lead in _ASKED and "?" in rest:  # "hvad mener du? ligesom styrker eller hvad? idk"
+        return lead
     if move is None and text.rstrip().endswith("?"):
         body = text.rstrip(" .!?\u2026")
         ends = [mark for mark in _BOUNDARY.finditer(body) if body[: mark.start()].strip()]
         clause = body[ends[-1].end() :] if ends else body
         last = read_move(clause) if ends else None
-        move = last if last in _ASKING else _about_what_is_kept(clause)
+        before = body[: ends[-1].start()] if ends else ""
+        advice = last is Move.ADVICE and says_nothing(before)  # "hmm idk. what would you do?"
+        move = last if last in _ASKING or advice else _about_what_is_kept(clause)
     if move is Move.QUESTION and any(word.text == "grow" for word in _typed(text)):
         return Move.ABOUT_GROW  # "… this is GROW. what this mean?"
     return move

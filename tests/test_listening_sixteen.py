@@ -12,7 +12,7 @@ from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, weigh
 from dialogue_flows.crisis_care import heard, read_safe
 from dialogue_flows.engine import Engine
-from dialogue_flows.moves import Move, read_move
+from dialogue_flows.moves import Move, asking, read_move
 from dialogue_flows.reminders import read_half
 from dialogue_flows.weekly import read_timezone
 
@@ -323,3 +323,15 @@ def test_progress_a_grumble_and_thinking_it_all_over_are_no_crisis(said: str) ->
 def test_mornin_at_morning_or_evening_is_the_morning() -> None:
     """Gary's "mornin" got "Hi, good to hear from you." and the question again."""
     assert read_half("mornin") == "morning"
+
+
+@pytest.mark.parametrize(
+    ("said", "move"),
+    [("hvad mener du? ligesom styrker eller hvad? idk om jeg har nogen", Move.QUESTION),
+     ("hmm idk. hvad gør andre normalt?", Move.ADVICE),
+     ("idk. hvad ville du selv gøre?", Move.ADVICE)],
+)  # fmt: skip
+def test_a_question_back_after_i_dont_know_is_answered_never_kept(said: str, move: Move) -> None:
+    """Freja's "hvad mener du? ligesom styrker…" was kept as her strengths, "hvad gør andre
+    normalt?" as an idea; Mikkel's "idk. hvad ville du selv gøre?" as a strength."""
+    assert asking(said, read_move(said)) is move

@@ -154,6 +154,13 @@ class Engine:
         return turn.result()
 
 
+def _started_said(started: str) -> dict[str, Param]:
+    """The answer begun before a crisis, quoted (a sentence of ours ends after it: “…”.)."""
+    quote = grow.quoted(started)
+    return {"said": quote if quote[-2:-1] in "!?…" else quote + ".",
+            "left_out": Msg("crisis.left_out")}  # fmt: skip
+
+
 KEEP = "keep_started"
 """In a draft: the answer begun before a crisis, offered back to keep (`take_up`)."""
 KEEP_CHOICES = (
@@ -856,6 +863,12 @@ class _TurnInProgress(TurnRecords):
             self.ask_again(Msg("onboarding.welcome"))  # the only place the welcome is said
         elif self.conversation.flow is not None:
             self.conversation = self.conversation.model_copy(update={"paused": False})
+            offer = self.conversation.draft.get(KEEP)
+            if offer is not None and offer["ask"] == self.conversation.ask_id:  # still offered
+                keep = Msg("crisis.keep_started", _started_said(offer["text"]))
+                self.say(self._named("start.welcome_back"), keep, choices=KEEP_CHOICES,
+                         ask_id=self.conversation.ask_id)  # fmt: skip
+                return
             self.arrive(self.flow(), self._named("start.welcome_back"))  # with its lead
         else:
             self.say(self._named("start.idle"))
@@ -1146,9 +1159,7 @@ class _TurnInProgress(TurnRecords):
                     "care": self.conversation.care}
         )  # fmt: skip
         if started and self.is_open():
-            quote = grow.quoted(started)  # a sentence of ours ends after it: “…”.
-            said: dict[str, Param] = {"said": quote if quote[-2:-1] in "!?…" else quote + ".",
-                                      "left_out": Msg("crisis.left_out")}  # fmt: skip
+            said = _started_said(started)
             if self.question().offered(self.work()):
                 before = (*before[:-1], Msg("crisis.started", said), before[-1])
             else:  # one question at a time: to keep it, then (if not) the question

@@ -335,3 +335,17 @@ def test_a_question_back_after_i_dont_know_is_answered_never_kept(said: str, mov
     """Freja's "hvad mener du? ligesom styrker…" was kept as her strengths, "hvad gør andre
     normalt?" as an idea; Mikkel's "idk. hvad ville du selv gøre?" as a strength."""
     assert asking(said, read_move(said)) is move
+
+
+def test_welcome_back_during_an_offer_to_keep_shows_the_offer(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    """Three testers coming back to "Shall I keep that as your answer?" were shown the
+    question before it, under "Here's where we were"."""
+    said = ("im at home mostly. honestly i cant go on anymore", "im safe", "no")
+    dialogue = person(engine, catalogue, "en", *TO_OBSTACLES["en"][:-2], *said)
+    assert dialogue.keys[-1] == "crisis.keep_started", dialogue.keys
+    dialogue.say("/start")
+    assert dialogue.keys[-1] == "crisis.keep_started", dialogue.keys
+    dialogue.say("yes")
+    assert dialogue.goal.reality_now == "im at home mostly."

@@ -22,6 +22,7 @@ from dialogue_flows.flow import Ending, Flow, Question, Saver, Work, answer_is
 from dialogue_flows.moves import Move, leading, only_fillers, split_move
 from dialogue_flows.records import Goal, LifeArea, Step
 from dialogue_flows.types import Choice, Lazy, Maker, Msg, Param
+from dialogue_flows.words import words
 
 CONFIDENT_ENOUGH = 5
 MAX_OPTIONS = 10
@@ -406,11 +407,14 @@ def _goal_put_fully(work: Work, text: str) -> bool:
         and len(text.split()) > OWN_AREA_WORDS
         and answers.yes_or_no_said(text) is None
         and not is_vague(text)
-        and not _BOTH_AREAS.search(text)  # "bit of both ngl. allotment first i think"
+        and not _names_both(text)  # "bit of both ngl. allotment first i think"
     )
 
 
-_BOTH_AREAS = re.compile(r"\b(both|begge|lidt af hvert|a bit of each|bit of everything)\b", re.I)
+def _names_both(text: str) -> bool:
+    """Words at the area question that say more than one area ("bit of both", "begge")."""
+    typed = [word.text for word in words(text)]
+    return bool(answers.phrase_list("area_talk", "both").find(typed))
 
 
 def _area_in_words(work: Work, text: str) -> str | None:

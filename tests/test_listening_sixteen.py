@@ -349,3 +349,11 @@ def test_welcome_back_during_an_offer_to_keep_shows_the_offer(
     assert dialogue.keys[-1] == "crisis.keep_started", dialogue.keys
     dialogue.say("yes")
     assert dialogue.goal.reality_now == "im at home mostly."
+
+
+@pytest.mark.parametrize(
+    "said", ["not quite, i gave you five things la", "der var fem ting", "i said 3 things"]
+)
+def test_i_gave_you_five_things_says_the_ideas_were_several(said: str) -> None:
+    """Dave's "not quite, i gave you five things la" was kept as his second option."""
+    assert read_move(said) is Move.SEVERAL

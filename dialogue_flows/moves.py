@@ -161,6 +161,7 @@ class _Table:
     starting: dict[tuple[Language, str], tuple[_Phrase, ...]]  # by language and first word
     textspeak: dict[str, str]  # "u" → "you", "ik" → "ikke", from both languages
     known: frozenset[str]  # every word of every phrase and filler
+    said_marks: frozenset[str]  # words that make "i said" a protest ([already_said] marks)
 
 
 def _variants(phrase: str) -> Iterator[str]:
@@ -180,10 +181,12 @@ def _table() -> _Table:
     fillers: dict[Language, frozenset[str]] = {}
     starting: dict[tuple[Language, str], list[_Phrase]] = defaultdict(list)
     textspeak: dict[str, str] = {}
+    marks: set[str] = set()
     for language in LANGUAGES:
         source = resources.files("dialogue_flows") / "locale" / f"moves.{language}.toml"
         data = tomllib.loads(source.read_text(encoding="utf-8"))
         fillers[language] = frozenset(fold(word) for word in data.pop("fillers")["words"])
+        marks.update(fold(word) for word in data["already_said"].get("marks", ()))
         for entry in data.pop("textspeak")["words"]:
             short, full = entry.split()
             textspeak[fold(short)] = fold(full)
@@ -198,7 +201,8 @@ def _table() -> _Table:
                     starting[language, folded[0]].append(found)
     starting_by_first = {first: tuple(found) for first, found in starting.items()}
     known = frozenset(word for found in starting.values() for p in found for word in p.words)
-    return _Table(fillers, starting_by_first, textspeak, known | set().union(*fillers.values()))
+    known |= set().union(*fillers.values())
+    return _Table(fillers, starting_by_first, textspeak, known, frozenset(marks))
 
 
 def _typed(text: str) -> list[Word]:
@@ -525,14 +529,13 @@ def _without_leading_said(text: str) -> str:
     found = _typed(text)
     for end in range(2, min(len(found), MAX_MOVE_WORDS)):
         said = [word.text for word in found[:end]]
-        if _SAID_MARKS.isdisjoint(said) or read_move(" ".join(said)) is not Move.ALREADY_SAID:
+        if _table().said_marks.isdisjoint(said):
+            continue
+        if read_move(" ".join(said)) is not Move.ALREADY_SAID:
             continue
         rest = text[found[end].start :]
         return rest if read_move(rest) is None else text
     return text
-
-
-_SAID_MARKS = frozenset({"already", "just", "told", "like", "as", "allerede", "jo", "lige"})
 
 
 def trailing(text: str, move: Move) -> str | None:

@@ -36,12 +36,14 @@ from dialogue_flows.moves import (
 )
 from dialogue_flows.words import (
     LANGUAGES,
+    SENTENCE_STOP,
     Language,
     Phrases,
     Word,
     fold,
     phrase,
     same_word,
+    sentences,
     stem,
     words,
 )
@@ -680,7 +682,7 @@ def _comma_list(text: str, least: int = LIST_MIN_CLAUSES) -> list[str]:
 
 QUOTE_STRETCH = 2
 """A quote may run up to this many times its limit to end where a clause ends."""
-_SENTENCE_END = r"[.!?…](?=\s)"
+_SENTENCE_END = rf"{SENTENCE_STOP}(?=\s)"
 
 
 @cache
@@ -1147,9 +1149,9 @@ def correction_words(text: str) -> str:
     """
     lead, rest = split_move(text)
     text = after_adding_cue(rest if lead is Move.NO and rest else text)
-    sentences = [s.strip() for s in _SENTENCES.findall(text) if words(s)]
-    said = [s for s in sentences if not s.endswith("?") and not says_nothing(s)]
-    if said and len(said) < len(sentences):
+    parts = [s.strip() for s in sentences(text) if words(s)]
+    said = [s for s in parts if not s.endswith("?") and not says_nothing(s)]
+    if said and len(said) < len(parts):
         text = " ".join(said)
     text = _without_trailing_cue(text)
     clauses = [c.strip() for c in re.split(r"[,.;:!?\u2026]+", text) if words(c)]
@@ -1165,22 +1167,22 @@ def put_in_place(old: str, said: str) -> str:
     >>> put_in_place("My daughter helps. My neighbour Isla pops in.", "Isla and Claire pop in")
     'My daughter helps. Isla and Claire pop in.'
     """
-    sentences = [s for s in _SENTENCES.findall(old) if words(s)]
-    if len(sentences) < 2:
+    parts = [s for s in sentences(old) if words(s)]
+    if len(parts) < 2:
         return said
-    meant = part_corrected(said, {str(at): s for at, s in enumerate(sentences)})
+    meant = part_corrected(said, {str(at): s for at, s in enumerate(parts)})
     if meant is None:
         return said
     at = int(meant)
-    ending = re.search(r"[.!?\u2026]*\s*$", sentences[at])
+    ending = re.search(r"[.!?\u2026]*\s*$", parts[at])
     new = said.rstrip(" .!?") + (ending.group().strip() if ending else "")
-    return " ".join(s.strip() for s in (*sentences[:at], new, *sentences[at + 1 :]))
+    return " ".join(s.strip() for s in (*parts[:at], new, *parts[at + 1 :]))
 
 
 def _without_trailing_cue(text: str) -> str:
     """ "It's the bowling club I mean. Or the charity shop." without its "I mean"."""
     parts = []
-    for sentence in _SENTENCES.findall(text):
+    for sentence in sentences(text):
         found = words(sentence)
         cues = phrase_list("summary", "corrections").find([word.text for word in found])
         if cues and cues[-1][1] == len(found) and cues[-1][0] > 0:
@@ -1190,16 +1192,13 @@ def _without_trailing_cue(text: str) -> str:
     return "".join(parts)
 
 
-_SENTENCES = re.compile(r"[^.!?\n]+[.!?\u2026]*")
-
-
 def parts_said(text: str) -> dict[str, str]:
     """A correction that names two or more parts of a summary, each in its own sentence
     ("in the way is smoking and my danish is not good. support only my wife and group
     monday"): each part with its own words. {} when it names fewer than two."""
     found: dict[str, list[str]] = {}
     part = None
-    for sentence in (s.strip() for s in _SENTENCES.findall(text) if words(s)):
+    for sentence in (s.strip() for s in sentences(text) if words(s)):
         part = part_named(sentence) or part
         if part is not None:
             found.setdefault(part, []).append(sentence)

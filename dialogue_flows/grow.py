@@ -22,7 +22,7 @@ from dialogue_flows.flow import Ending, Flow, Question, Saver, Work, answer_is
 from dialogue_flows.moves import Move, leading, only_fillers, split_move
 from dialogue_flows.records import Goal, LifeArea, Step
 from dialogue_flows.types import Choice, Lazy, Maker, Msg, Param
-from dialogue_flows.words import words
+from dialogue_flows.words import sentences, words
 
 CONFIDENT_ENOUGH = 5
 MAX_OPTIONS = 10
@@ -99,7 +99,7 @@ def restated_goal(text: str) -> str | None:
     if (found is not None or _GOAL_WORD.search(text)) and answers.written_as(text):
         return answers.written_as(text)  # 'the goal still says…, can it just say "…"'
     if found is None:  # "…glem det med dagplejer. mit mål er at sove bedre": a later sentence
-        later = (leading(part, _GOAL_IS) for part in reversed(_SENTENCES.split(text)[1:]))
+        later = (leading(part.strip(), _GOAL_IS) for part in reversed(sentences(text)[1:]))
         found = next((said for said in later if said is not None and said[1]), None)
     if found is None or (found[0] is Move.GOAL_IS and not found[1]):
         return None
@@ -107,7 +107,6 @@ def restated_goal(text: str) -> str | None:
 
 
 _GOAL_IS = frozenset({Move.GOAL_IS})
-_SENTENCES = re.compile(r"(?<=[.!?])\s+")
 
 
 _GOAL_WORD = re.compile(r"\b(goal|m[aå]+let|mit m[aå]+l)\b", re.IGNORECASE)
@@ -455,7 +454,7 @@ def save_concrete_goal(work: Work, answer: Any) -> None:
     if goal is None or not isinstance(answer, str):
         return
     pictured = answers.unhedged(answers.without_lead_in(answer, "goal_pictured"))
-    pictured = _SENTENCES.split(pictured)[0].strip(" .!")
+    pictured = sentences(pictured)[0].strip(" .!")
     if not pictured or pictured.casefold() in goal.text.casefold():
         return
     few = len(re.findall(r"\w+", goal.text)) < VAGUE_WORDS_FEW  # "Home", "feel better"

@@ -19,8 +19,8 @@ Usage: .venv/bin/python scripts/crisis_eval.py [--holdout] [--cv] [--by-writer] 
   tunes the detector to it (that would make it a second development set).
 - --set FILE also measures another file of the same form, figures only (for example a
   blind test set kept out of the repository).
-- --show lists the development set's misses and false alarms (with --cv: those of the
-  cross-validation, the ones a model that never saw the message makes).
+- --show lists the development set's (and a --set's) misses and false alarms (with --cv:
+  those of the cross-validation, the ones a model that never saw the message makes).
 
 Each file has rows label<TAB>category<TAB>language<TAB>message. Recall is the share of
 crisis rows that get any concern; "kind" is the share that get the row's own category
@@ -238,7 +238,7 @@ def main() -> None:
         if name == "dev" and "--by-writer" in sys.argv:
             results = by_writer(blocks(path))
             report(f"dev-by-writer ({path.name}, each block left out in turn)", results)
-        if name == "dev" and "--show" in sys.argv:
+        if name != "holdout" and "--show" in sys.argv:  # the held-out set is never read
             show(results)
 
 

@@ -472,8 +472,9 @@ def weigh(text: str, reader: crisis_model.Model | None = None) -> Finding:
         return Finding(concerns)
     reader = reader or crisis_model.model()
     probability, words = reader.read(text)
-    if concerns and where != text and reader.read(where).probability >= SENTENCE:
-        return Finding(concerns)  # "ask the council, save a bit. honestly i cant go on anymore"
+    said = reader.read(where).probability if concerns and where != text else 0.0
+    if said >= SENTENCE:  # "ask the council, save a bit. honestly i cant go on anymore"
+        return Finding(concerns, sure=not _said_small(where, concerns, said))
     if concerns and probability >= (DOUBTED_AT if doubted else WITH_CONCEPTS):
         return Finding(concerns, sure=not _said_small(text, concerns, probability))
     alone = ALONE if words >= SHORT else ALONE_SHORT
@@ -488,11 +489,11 @@ def weigh(text: str, reader: crisis_model.Model | None = None) -> Finding:
 
 def _said_small(text: str, concerns: frozenset[Concern], probability: float) -> bool:
     """Hopelessness said small ("nogle gange tænker jeg at det hele er lidt ligegyldigt")
-    where the model alone would not alarm: suspected, so answered tentatively, with the
+    where the model alone is not sure of it (`SURE`): suspected, so answered tentatively, with the
     lines and the safety question all the same (a tester got the whole suicide reply).
     Only thoughts of dying and distress: harm, a lapse or an emergency is sure whatever
     the hedge. On the labelled sets this made 4 everyday rows suspected and no crisis row."""
-    if probability >= ALONE or not concerns <= _SAID_SMALL:
+    if probability >= SURE or not concerns <= _SAID_SMALL:
         return False
     typed = [word.text for word in wording.words(text)]
     return bool(phrase_list("care", "minimised", stems=True).find(typed))

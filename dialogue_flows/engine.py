@@ -35,16 +35,19 @@ from dialogue_flows import (
     weekly,
 )
 from dialogue_flows.answers import (
+    MAX_ANSWER_CHARS,
     InvalidAnswerError,
     check_length,
     clean,
     closest,
     comparable,
+    feeling,
     free_text,
     label_begun,
     match_choice,
     name_asked,
     several,
+    step_put_right,
 )
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, Finding, weigh
@@ -84,6 +87,7 @@ from dialogue_flows.types import (
     Unreadable,
     is_scale,
 )
+from dialogue_flows.words import sentences
 
 FLOWS: dict[str, Flow] = {
     flow.name: flow
@@ -245,7 +249,7 @@ class _TurnInProgress(TurnRecords):
             self.switch_language(_SWITCH[move])
             return
         rest = self.renamed(words)
-        if rest is None:
+        if rest is None or self.step_said(words):
             return
         if rest != words:  # "ye thats it. its meg btw not megan": the yes still answers
             words, move = rest, read_move(rest)
@@ -311,7 +315,7 @@ class _TurnInProgress(TurnRecords):
             if kept is not None
             else listening.acknowledge(question, self.work(), words, self.language)
         )
-        if feeling and feeling[0].key.removeprefix("feeling.") in question.not_when_felt:
+        if feeling and self.only_felt(question, words, feeling[0].key):
             listening.remember_felt(self.work(), feeling)
             self.ask_again(*feeling)
             return
@@ -447,6 +451,15 @@ class _TurnInProgress(TurnRecords):
             self.say(told)
             self.receive(event)
 
+    def only_felt(self, question: Question, words: str, felt: str) -> bool:
+        """The answer is the feeling (`Question.not_when_felt`) when the first sentence
+        says it ("my mate od'd, found him on the landing"); strengths said first and the
+        loss after ("my worker fiona's sound. my maw. … havenae been since he died") are
+        the answer, with the loss heard (a tester's answer was asked for again)."""
+        meaning = felt.removeprefix("feeling.")
+        first = next(iter(sentences(words)), words)
+        return meaning in question.not_when_felt and feeling(first, self.language) == meaning
+
     def crossed(self, sent_at: datetime | None) -> bool:
         """Words sent before the open question was asked answer none of it: the rest of
         the last answer, typed while this question was on its way, or an answer to last
@@ -511,6 +524,36 @@ class _TurnInProgress(TurnRecords):
                 self.say(changed)
                 return words[: words.rindex(rest)].strip(" .,!")
         return words
+
+    def step_said(self, words: str) -> bool:
+        """A step put right in passing ("my step is phoning my sponsor", "skridtet er at
+        finde mailen"): the current step takes the new words (the old ones kept as
+        earlier), it is said back, and the open question asked again. Only where there
+        is a step: the goal being planned or checked on once it has one, else the newest
+        goal with a step; never at a question that reads a step itself."""
+        if self.person is None or self.conversation.flow == crisis_care.FLOW.name:
+            return False
+        question = self.question() if self.is_open() else None
+        if question is not None and question.about_step == "asks":
+            return False
+        goal = self.work().goal if question is not None else None
+        if goal is None and (question is None or self.conversation.flow != grow.FLOW.name):
+            goal = next(iter(checkin.checkable(self.goals)), None)
+        step = goal.current_step if goal is not None else None
+        right_after = question is not None and question.about_step == "after"
+        said = step_put_right(words, right_after=right_after) if step else None
+        if goal is None or step is None or said is None:
+            return False
+        said = said[:MAX_ANSWER_CHARS]
+        put_right = step.model_copy(
+            update={"text": said, "earlier_texts": (*step.earlier_texts, step.text)}
+        )
+        self.goals[goal.number] = goal.model_copy(
+            update={"steps": (*goal.steps[:-1], put_right), "updated_at": self.now}
+        )
+        self.changed_goals.add(goal.number)
+        self.say_then_ask(Msg("step.changed", {"step": said}))
+        return True
 
     def invalid_words(self, question: Question, invalid: InvalidAnswerError) -> Msg:
         """Why the answer did not do, in the question's own words where it has them.

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, Generic, Literal, TypeVar, cast
 from zoneinfo import ZoneInfo
 
 from transitions import Machine
@@ -270,6 +270,11 @@ class Question:
     `exact_moves` reads a move only from words the move tables hold as they are (names:
     "Dave" is no Danish "dav", `moves.said_exactly`).
 
+    `about_step` says how the question stands to the step: "asks" reads a step itself
+    ("skridtet er …" is its answer); "after" comes right after one was kept, where "could
+    we change that to …" puts the step right (`engine.step_said`), as "my step is …" does
+    at any other question.
+
     `not_when_felt` names feelings that make an answer no answer here: "my mate od'd,
     found him on the landing" at "What's already helping?" is heard ("That must have
     been a real shock."), and the question asked again; it is no strength of theirs.
@@ -294,6 +299,7 @@ class Question:
     not_when_felt: frozenset[str] = frozenset()
     said_as: Callable[[Work], Mapping[str, tuple[str, ...]]] | None = None
     exact_moves: bool = False
+    about_step: Literal["", "asks", "after"] = ""
 
     def offered(self, work: Work) -> tuple[Choice, ...]:
         return self.choices(work) if callable(self.choices) else self.choices

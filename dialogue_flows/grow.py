@@ -807,18 +807,19 @@ def confidence_question(name: str) -> Question:
         read=read_rating,
         save=save_rating,
         hear=lowest_heard,
+        about_step="after",
     )
 
 
 FIRM_UP_QUESTIONS = (
     confidence_question("confidence"),
     Question("confidence_reason", "grow.confidence_reason",
-             save=keep("confidence_reason", in_step=True), skippable=True),
+             save=keep("confidence_reason", in_step=True), skippable=True, about_step="after"),
     Question("smaller", "grow.smaller", choices=KEEP_STEP_CHOICES, save=save_smaller_step,
-             on_move=KEEPS),
+             on_move=KEEPS, about_step="asks"),
     confidence_question("confidence_again"),
     Question("smaller_again", "grow.smaller_again", choices=KEEP_STEP_CHOICES,
-             save=save_smaller_step, on_move=KEEPS),
+             save=save_smaller_step, on_move=KEEPS, about_step="asks"),
 )  # fmt: skip
 """How sure the person is of a step, what makes it that sure, and making it smaller."""
 
@@ -974,10 +975,10 @@ FLOW = Flow(
         Question("choose", "grow.choose", choices=option_choices, save=save_chosen_option,
                  in_words=True, on_move=SPLITS),
         Question("step", "grow.step", save=save_first_step, on_move=KEEP_AS_STEP,
-                 as_content=frozenset({"retract"})),  # "scrap that": asked for the new one
+                 as_content=frozenset({"retract"}), about_step="asks"),  # "scrap that": asked
         Question("step_check", "grow.step_check", choices=RIGHT_CHOICES, save=check_new_step,
-                 on_move=AGREE),
-        Question("when", "grow.when", save=save_when, skippable=True),
+                 on_move=AGREE, about_step="asks"),
+        Question("when", "grow.when", save=save_when, skippable=True, about_step="after"),
         *FIRM_UP_QUESTIONS,
     ),
     endings=(Ending("planned", "grow.summary", finish=finish_plan, then=offer_scaling),),

@@ -83,6 +83,8 @@ class Move(StrEnum):
     """can you just give me some advice / what should i do / hvad synes du"""
     QUESTION = "question"
     """a question to the bot: what is grow? why do you ask? hvad mener du?"""
+    CHANGE_HOW = "change_how"
+    """how do i change my step? / hvordan ændrer jeg mit skridt: how to put it right"""
     REAL_PERSON = "real_person"
     """are you a real person / is this a bot / er du et menneske / er det en robot"""
     PRIVACY = "privacy"
@@ -454,12 +456,12 @@ def before_taking_back(text: str) -> str:
     return "".join(parts[:end]).strip(" ,.;:!-\u2013\u2014\n")
 
 
-_ASKING = (Move.QUESTION, Move.REAL_PERSON, Move.PRIVACY)
+_ASKING = (Move.QUESTION, Move.REAL_PERSON, Move.PRIVACY, Move.CHANGE_HOW)
 _ASKED = (*_ASKING, Move.ADVICE)
 """Asked at the end of a message, or first with another question after: never an answer
 ("hmm idk. hvad gør andre normalt?", a tester's, was kept as an idea)."""
 
-ANSWERED_PLAINLY = (Move.REAL_PERSON, Move.PRIVACY)
+ANSWERED_PLAINLY = (Move.REAL_PERSON, Move.PRIVACY, Move.CHANGE_HOW)
 """Questions about growcoach itself, answered the same plain way wherever they are asked
 (`move.<move>`, or the open question's own `<prompt>.<move>`)."""
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 from conftest import person
-from test_listening_five import TO_GOAL
+from test_listening_five import SCHEDULED, TO_GOAL, TO_OPTIONS
 
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, weigh
 from dialogue_flows.engine import Engine
+from dialogue_flows.moves import Move, read_move
 from dialogue_flows.words import sentences
 
 
@@ -32,3 +33,67 @@ def test_a_goal_with_kl_is_kept_whole(engine: Engine, catalogue: Catalogue) -> N
 def test_distress_said_with_young_slang_after_it_is_heard(said: str) -> None:
     """Sofie's "orker ik mere fr" got the command menu; "jeg orker ikke mere" was heard."""
     assert Concern.DISTRESS in weigh(said).concerns
+
+
+STEP_PUT_RIGHT = {
+    "en": ("Actually, my step is phoning my sponsor instead", "phoning my sponsor"),
+    "da": ("det er ik mit skridt wtf. skridtet er at finde mailen søndag aften",
+           "at finde mailen søndag aften"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_a_step_put_right_in_passing_takes_the_old_ones_place(
+    engine: Engine, catalogue: Catalogue, language: str
+) -> None:
+    """Janet asked four times to change her step; Sofie's question stayed her step."""
+    dialogue = person(engine, catalogue, language, *SCHEDULED[language])
+    old = dialogue.goal.current_step
+    assert old is not None
+    said, meant = STEP_PUT_RIGHT[language]
+    [reply] = dialogue.say(said)
+    step = dialogue.goal.current_step
+    assert step is not None and step.text == meant, step
+    assert old.text in step.earlier_texts
+    assert meant in reply
+
+
+def test_change_that_to_right_after_a_step_puts_the_step_right(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    lines = SCHEDULED["en"][: SCHEDULED["en"].index("friday") + 1]
+    dialogue = person(engine, catalogue, "en", *lines)
+    assert dialogue.step == "confidence"
+    dialogue.say("Actually, could we change that to phoning my sponsor instead?")
+    assert dialogue.step == "confidence"
+    assert dialogue.goal.current_step is not None
+    assert dialogue.goal.current_step.text == "phoning my sponsor"
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "How do I change my step?"), ("en", "Before I answer that, how do I change my goal?"),
+     ("da", "hvordan ændrer jeg mit skridt? det er forkert")],
+)  # fmt: skip
+def test_how_to_change_a_step_is_answered_and_never_kept(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language][:-4])
+    asked = dialogue.step
+    dialogue.say(said)
+    assert "move.change_how" in dialogue.keys, dialogue.keys
+    assert dialogue.step == asked
+    assert said not in str(dialogue.goal.model_dump())
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["thats not what i wrote as the goal either",
+     "fuck sake. can i start again its got it all wrong", "ye've put my moanin in",
+     "That was a question, not my reason.",
+     "det er ik mit skridt", "skridtet blev gemt forkert", "hva mener du mindre"],
+)  # fmt: skip
+def test_a_protest_at_the_bot_is_a_move_never_an_answer(said: str) -> None:
+    """Ryan's "i said NOT home…" became his reason; Janet's "That was a question, not my
+    reason" her reality; Kieran's "ye've put my moanin in" his strengths."""
+    assert read_move(said) in (Move.CORRECTION, Move.QUESTION), said

@@ -124,6 +124,16 @@ SAID = {
                "hvad betyder det", "hvordan virker det", "hvem er du", "hva?",
                "jeg forstår ikke spørgsmålet", "hvad mener du med det", "hvad?"],
     },
+    Move.CHANGE_HOW: {
+        "en": ["How do I change my step?", "how can i change the step", "how do i edit my goal",
+               "can we change the step?", "change my step", "how do i fix my step",
+               "how would i change my plan", "where do i change my step", "how do i remove it?",
+               "could you change my step", "how do i delete that"],
+        "da": ["hvordan ændrer jeg mit skridt?", "hvordan retter jeg målet",
+               "kan vi ændre skridtet", "ændr mit skridt", "hvordan sletter jeg det", "hvor ændrer jeg mit skridt",
+               "kan jeg ændre mit skridt?", "hvordan skifter man skridtet",
+               "hvordan fjerner jeg det", "må jeg ændre skridtet", "hvordan ændrer vi planen"],
+    },
     Move.REAL_PERSON: {
         "en": ["are you a real person", "is this a bot", "are you a bot?", "r u a robot",
                "am i talking to a real person", "are you human", "are you real?",

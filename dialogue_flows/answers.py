@@ -517,6 +517,30 @@ def yes_or_no(text: str) -> str:
     raise InvalidAnswerError("invalid.yes_no")
 
 
+def consent_said(text: str) -> str:
+    """Yes or no to keeping what they say, also inside a few sentences: "Hvad fanden. Jeg
+    sagde bare du kunne gemme det. Ja da." and "Jamen så gem det da, jeg har ikke noget
+    at skjule" are a yes (a tester was asked four times); any no, not now or stop among
+    the sentences keeps it a no.
+
+    >>> consent_said("Hvad fanden. Jeg sagde bare du kunne gemme det. Ja da.")
+    'yes'
+    >>> consent_said("Jamen så gem det da, jeg har ikke noget at skjule")
+    'yes'
+    >>> consent_said("hmm. not now")
+    'no'
+    """
+    try:
+        return yes_or_no(text)
+    except InvalidAnswerError:
+        said = {read_move(part) for part in re.split(r"[.,;:!?]+", text) if part.strip()}
+        if said & {Move.NO, Move.NOT_NOW, Move.STOP}:
+            return "no"
+        if said & {Move.YES, Move.KEEP}:
+            return "yes"
+        raise
+
+
 def yes_or_no_said(text: str) -> str | None:
     """ "yes" or "no" as `yes_or_no` reads it, or None when the text says neither."""
     try:
@@ -1338,13 +1362,23 @@ def step_outcome(text: str) -> str | None:
     """
     if text in STEP_OUTCOMES:
         return text
-    clauses = {_clause_outcome(clause) for clause in _clauses(_without_fine(text))} - {None}
+    said = _clauses(_without_fine(text))
+    first = _clause_outcome(said[0]) if said and len(said[0]) <= OUTCOME_FIRST else None
+    if first == "partly":  # "some of it. … I talk with Tomek instead": a change of plan later
+        return first  # in the story is not a change of the step
+    clauses = {_clause_outcome(clause) for clause in said} - {None}
     for outcome in ("changed", "partly"):
         if outcome in clauses:
             return outcome
     if {"done", "not_yet"} <= clauses:
         return "partly"
     return next((outcome for outcome in ("done", "not_yet") if outcome in clauses), None)
+
+
+OUTCOME_FIRST = 4
+"""A first clause this short that says part of it was done ("some of it", "halvdelen") is
+the answer, whatever the story after it says ("…I talk with Tomek instead" had made it
+a change of plan)."""
 
 
 def tried(text: str) -> bool:
@@ -1585,6 +1619,21 @@ _CLAUSE_MARKS = re.compile(
 """Where clauses part: marks, dashes, and "but I…" / "men jeg…" (a new subject)."""
 
 
+def _wished(typed: list[str], wishes: Phrases) -> bool:
+    """A clause says what they want, and not what they do not want ("Men det er ikke det
+    jeg vil her" had been kept as a tester's goal, before "Det jeg vil, er at…")."""
+    unwished = {start for start, _, _ in phrase_list("hedges", "unwished").find(typed)}
+    return any(
+        not unwished & set(range(start - _NOT_BEFORE, start + 1))
+        for start, _end, _found in wishes.find(typed)
+    )
+
+
+def _wish_ends(typed: list[str], wishes: Phrases) -> bool:
+    """The clause is the wish alone, what is wished said in the next ("Det jeg vil, er…")."""
+    return any(end == len(typed) for _, end, _ in wishes.find(typed))
+
+
 def core(text: str, *, background: bool = True, qualifiers: bool = False) -> str:
     """The heart of an answer, to quote back: clauses of hedges alone at its edges
     ("altså jeg ved ikke helt…", "dunno,") and the hedges around what is left are taken
@@ -1618,11 +1667,13 @@ def core(text: str, *, background: bool = True, qualifiers: bool = False) -> str
         for at, (start, end) in enumerate(spans):
             said = [word.text for word in words(text[start:end])]
             typed = [word.text for word in words(clauses[at])]
-            if wishes.find(typed):
+            if _wished(typed, wishes):
                 if at and said[-1] in _BACK_REFERENCES:  # "…the bowls club, i'd like that"
                     start = spans[at - 1][0]
                 elif at and _or_else(typed, text[spans[at - 1][1] : start]):
                     start = spans[at - 1][0]  # "maybe sort my sleep out, or maybe get back…"
+                if _wish_ends(typed, wishes) and at + 1 < len(spans):  # "Det jeg vil, er at…"
+                    return text[start : _with_limits(text, spans[at + 1 :])]
                 return text[start : _with_limits(text, spans[at:])]
     if qualifiers:  # only clauses of hedges alone, and the hedges at their edges, go
         return text[spans[0][0] : spans[-1][1]] if spans and dropped else text

@@ -487,6 +487,11 @@ def asking(text: str, move: Move | None) -> Move | None:
         before = body[: ends[-1].start()] if ends else ""
         advice = last is Move.ADVICE and says_nothing(before)  # "hmm idk. what would you do?"
         move = last if last in _ASKING or advice else _about_what_is_kept(clause)
+    elif move is None:  # "ok so ur a bot. will u tell my school or my mum what i say"
+        body = text.rstrip(" .!\u2026")
+        ends = [mark for mark in _BOUNDARY.finditer(body) if body[: mark.start()].strip()]
+        last = read_move(body[ends[-1].end() :]) if ends else None
+        move = last if last in ANSWERED_PLAINLY else None
     if move is Move.QUESTION and any(word.text == "grow" for word in _typed(text)):
         return Move.ABOUT_GROW  # "… this is GROW. what this mean?"
     return move

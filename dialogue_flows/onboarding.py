@@ -171,7 +171,7 @@ FLOW = Flow(
             "consent",
             "onboarding.consent",
             choices=CONSENT_CHOICES,
-            read=answers.yes_or_no,
+            read=answers.consent_said,
             save=save_consent,
             on_move={"yes": "yes", "no": "no", "not_now": "no", "stop": "no"},
         ),

@@ -6,6 +6,7 @@ import pytest
 from conftest import person
 from test_listening_five import SCHEDULED, TO_GOAL, TO_OPTIONS
 
+from dialogue_flows.answers import step_outcome
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, weigh
 from dialogue_flows.engine import Engine
@@ -97,3 +98,72 @@ def test_a_protest_at_the_bot_is_a_move_never_an_answer(said: str) -> None:
     """Ryan's "i said NOT home…" became his reason; Janet's "That was a question, not my
     reason" her reality; Kieran's "ye've put my moanin in" his strengths."""
     assert read_move(said) in (Move.CORRECTION, Move.QUESTION), said
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["Hvad fanden. Jeg sagde bare du kunne gemme det. Ja da.",
+     "Jamen så gem det da, jeg har ikke noget at skjule, det har kommunen jo alligevel det hele"],
+)  # fmt: skip
+def test_consent_said_inside_a_few_sentences_is_a_yes(
+    engine: Engine, catalogue: Catalogue, said: str
+) -> None:
+    """Henning was asked for his consent four times; "gem det" had been read as "glem det"."""
+    dialogue = person(engine, catalogue, "da", "/start")
+    dialogue.say(said)
+    assert dialogue.person is not None and dialogue.step == "name", dialogue.keys
+
+
+def test_some_of_it_said_first_is_partly_whatever_the_story_after_says() -> None:
+    """Piotr's "some of it. … but I talk with Tomek instead" was kept as a change of plan."""
+    said = ("some of it. I buy curtain but I not hang it yet, I dont have drill. thursday I "
+            "almost write to my old dealer, but I talk with Tomek instead")  # fmt: skip
+    assert step_outcome(said) == "partly"
+    assert step_outcome("nope. wrote it instead of calling") == "changed"
+
+
+def test_a_goal_after_what_they_do_not_want_is_the_goal(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    """Henning's goal was kept as "Men det er ikke det jeg vil her"."""
+    dialogue = person(engine, catalogue, "da", *TO_GOAL["da"])
+    dialogue.say(
+        "Der er også min søn, Mikkel, vi har ikke snakket sammen i seks år. Men det er ikke "
+        "det jeg vil her. Det jeg vil, er at lade være med at drikke øl før middag. Kl. 12."
+    )
+    assert dialogue.goal.text.startswith("Det jeg vil, er at lade være med at drikke øl")
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["han stod og ventede uden for skolen for tre uger siden",
+     "Han skrev at han ved hvilken skole de går på",
+     "my ex was waiting outside the school gates yesterday",
+     "Jeg har ikke selvmordstanker, det er ham jeg er bange for"],
+)  # fmt: skip
+def test_an_ex_at_the_school_or_feared_is_harm_from_others(said: str) -> None:
+    """Louise's "han stod og ventede uden for skolen" got no reply at all, and "det er ham
+    jeg er bange for" the suicide line."""
+    assert weigh(said).concerns == {Concern.HARM_FROM_OTHERS}
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "ok so ur a bot. will u tell my school or my mum what i say"),
+     ("en", "does my mum or school see this"),
+     ("da", "vil du sige det til min mor")],
+)  # fmt: skip
+def test_will_you_tell_my_mum_at_consent_is_answered_not_taken_as_a_yes(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    """Chloe's question was taken as her consent; asked five times, it was never answered."""
+    dialogue = person(engine, catalogue, language, "/start")
+    dialogue.say(said)
+    assert dialogue.person is None
+    assert dialogue.keys[-1] == "onboarding.consent", dialogue.keys
+    assert any(key.endswith("privacy") for key in dialogue.keys), dialogue.keys
+
+
+def test_self_harm_started_again_is_a_return_whatever_the_model_says() -> None:
+    said = "i stopped self harming years ago but started again"
+    assert Concern.SELF_HARM in weigh(said).concerns

@@ -1046,7 +1046,10 @@ def feeling(text: str, language: Language | None = None) -> str | None:
     negations = word_list("feeling_cues", "not")
     # No typos forgiven: "ved" (know) is not "vred" (angry).
     feelings = phrase_list("feelings", stems=True, typos=False, language=language)
-    for start, _end, found in feelings.find(typed):
+    found_all = feelings.find(typed)
+    if any(found.meaning == "resisted" for _, _, found in found_all):
+        return "resisted"  # "a really bad urge … but i held ice cubes": the win is heard
+    for start, _end, found in found_all:
         if negations & set(typed[max(0, start - _NOT_BEFORE) : start]):
             continue
         before = typed[max(0, start - _WHO_BEFORE) : start]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from conftest import person
 from test_listening_five import SCHEDULED, TO_GOAL, TO_OPTIONS
@@ -167,3 +169,22 @@ def test_will_you_tell_my_mum_at_consent_is_answered_not_taken_as_a_yes(
 def test_self_harm_started_again_is_a_return_whatever_the_model_says() -> None:
     said = "i stopped self harming years ago but started again"
     assert Concern.SELF_HARM in weigh(said).concerns
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "went to netball once. had a really bad urge wednesday but i held ice cubes "
+            "instead like the counsellor said and it passed"),
+     ("da", "lidt af det. var lige ved at skrive til min gamle pusher i torsdags men ringede "
+            "til min ven i stedet")],
+)  # fmt: skip
+def test_an_urge_got_through_is_heard_at_the_check_in(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    """Chloe's ice cubes got "And what got in the way of the rest?"; Piotr's near-lapse
+    (he rang a friend instead) got nothing."""
+    dialogue = person(engine, catalogue, language, *SCHEDULED[language])
+    dialogue.now += timedelta(days=7)
+    dialogue.command("checkin")
+    dialogue.say(said)
+    assert "feeling.resisted" in dialogue.keys, dialogue.keys

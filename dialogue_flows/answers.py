@@ -1492,8 +1492,10 @@ def suggest_area(goal_text: str) -> str | None:
     for typos in (False, True):  # as written first; no typo in short words: "det" is no "diet"
         counts = dict.fromkeys(LIFE_AREAS, 0)
         read = [word if not typos or len(word) > TYPO_AREA_LETTERS else "" for word in typed]
-        for _, _, found in phrase_list("areas", stems=True, typos=typos).find(read, typed):
-            counts[found.meaning] += 1
+        named = phrase_list("areas", stems=True, typos=typos).find(read, typed)
+        denied = {found.meaning for start, _, found in named if _denied(typed, start)}
+        for _, _, found in named:
+            counts[found.meaning] += found.meaning not in denied  # "its money innit not home"
         ranked = sorted(counts.values(), reverse=True)
         if ranked[0] > ranked[1]:
             return max(counts, key=lambda area: counts[area])
@@ -1508,8 +1510,14 @@ def first_area(text: str) -> str | None:
     'purpose'
     """
     typed = [word.text for word in words(text)]
-    found = phrase_list("areas", stems=True, typos=False).find(typed)
-    return found[0][2].meaning if found else None
+    named = phrase_list("areas", stems=True, typos=False).find(typed)
+    denied = {found.meaning for start, _, found in named if _denied(typed, start)}
+    return next((found.meaning for _, _, found in named if found.meaning not in denied), None)
+
+
+def _denied(typed: Sequence[str], start: int) -> bool:
+    """The word at `start` is said not to be it ("not home", "ikke helbred")."""
+    return start > 0 and typed[start - 1] in word_list("areas_said", "not")
 
 
 TYPO_AREA_LETTERS = 3

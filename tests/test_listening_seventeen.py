@@ -8,7 +8,7 @@ import pytest
 from conftest import person
 from test_listening_five import SCHEDULED, TO_GOAL, TO_OPTIONS
 
-from dialogue_flows.answers import step_outcome
+from dialogue_flows.answers import first_area, step_outcome, suggest_area
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, weigh
 from dialogue_flows.engine import Engine
@@ -188,3 +188,20 @@ def test_an_urge_got_through_is_heard_at_the_check_in(
     dialogue.command("checkin")
     dialogue.say(said)
     assert "feeling.resisted" in dialogue.keys, dialogue.keys
+
+
+@pytest.mark.parametrize(
+    ("said", "area"),
+    [("its money innit not home", None), ("not home, work", "purpose"),
+     ("ikke helbred men arbejde", "purpose")],
+)  # fmt: skip
+def test_an_area_said_not_to_be_it_is_never_chosen(said: str, area: str | None) -> None:
+    """Ryan's "its money innit not home" was filed under Home."""
+    assert suggest_area(said) == area
+    assert first_area(said) == area
+
+
+def test_sorted_is_a_yes() -> None:
+    """Ryan's "sorted" to "Shall I use that as your line?" was kept as a line."""
+    assert read_move("sorted") is Move.YES
+    assert read_move("sorted the gas meter") is None

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any, NamedTuple
 
-from dialogue_flows.answers import InvalidAnswerError, OneOf, phrase_list
+from dialogue_flows.answers import InvalidAnswerError, OneOf, phrase_list, word_list
 from dialogue_flows.flow import Ending, Flow, Question, Work, answer_is
 from dialogue_flows.moves import Move, read_move
 from dialogue_flows.records import Schedule
@@ -152,11 +152,23 @@ def _someone_else(before: list[str]) -> bool:
 def _place_said(text: str) -> tuple[Where, int] | None:
     """The place said, and how many other words the message has."""
     typed = [word.text for word in words(fold(text))]
-    for start, end, _ in phrase_list("care", "place_cues", typos=False).find(typed):
+    cues = [
+        (start, end, False)
+        for start, end, _ in phrase_list("care", "place_cues", typos=False).find(typed)
+    ]
+    cues += [
+        (start, end, True)
+        for start, end, _ in phrase_list("care", "place_cues_now", typos=False).find(typed)
+    ]
+    for start, end, now in sorted(cues):
         if typed[start] not in MYSELF and _someone_else(typed[max(0, start - LOOK_BACK) : start]):
             continue  # "min datter … bor i aarhus" is where she lives, not where they are
         for size in (3, 2, 1):
             found = named_place(" ".join(typed[end : end + size]))
+            after = typed[end + size] if end + size < len(typed) else None
+            ends = after is None or after in word_list("care", "place_now_after")
+            if found is not None and now and not ends:
+                break  # "i am in Gdańsk with my daughter for her birthday": not where they are
             if found is not None:
                 return Where(*found), len(typed) - (end - start) - min(size, len(typed) - end)
     return None
@@ -270,9 +282,11 @@ class RemindersWork(Work):
     def unchanged(self) -> bool:
         """What was said keeps the check-in as it was ("tirsdag er fint. behold det")."""
         previous = self.schedule
+        moved = isinstance(self.answer, WeeklyTime) and self.answer.place is not None
         return (
             isinstance(self.answer, WeeklyTime)
             and previous is not None
+            and not (moved and previous.timezone != self.zone().key)  # "…like in Poland"
             and not self.hour_unclear()
             and chosen(self) == {"weekday": previous.weekday, "hour": previous.hour,
                                  "minute": previous.minute}

@@ -13,6 +13,7 @@ from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, weigh
 from dialogue_flows.engine import Engine
 from dialogue_flows.moves import Move, read_move
+from dialogue_flows.reminders import said_place
 from dialogue_flows.words import sentences
 
 
@@ -205,3 +206,31 @@ def test_sorted_is_a_yes() -> None:
     """Ryan's "sorted" to "Shall I use that as your line?" was kept as a line."""
     assert read_move("sorted") is Move.YES
     assert read_move("sorted the gas meter") is None
+
+
+def test_a_town_said_with_the_same_time_moves_the_check_in_with_the_zone(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    """Piotr's "same time like in Poland" changed his time zone while his check-in stayed
+    on Danish time, and he was told "nothing changes"."""
+    dialogue = person(engine, catalogue, "en", *SCHEDULED["en"])
+    assert dialogue.schedule is not None and dialogue.schedule.timezone == "Europe/London"
+    dialogue.command("reminders")
+    dialogue.press("change")
+    replies = dialogue.say("same time like in Poland")
+    assert dialogue.person is not None and dialogue.person.timezone == "Europe/Warsaw"
+    assert dialogue.schedule is not None and dialogue.schedule.timezone == "Europe/Warsaw"
+    assert "Warsaw" in " ".join(replies), replies
+
+
+@pytest.mark.parametrize(
+    ("said", "zone"),
+    [("I am in Gdańsk with my daughter for her birthday in summer, clean", None),
+     ("im in leeds btw", "Europe/London"), ("jeg er i Odense", "Europe/Copenhagen"),
+     ("i live in glasgow with my mum", "Europe/London")],
+)  # fmt: skip
+def test_where_they_are_is_a_place_that_ends_its_clause(said: str, zone: str | None) -> None:
+    """Piotr's hoped-for line "I am in Gdańsk with my daughter…" made his check-ins
+    Warsaw time."""
+    found = said_place(said)
+    assert (found.zone if found else None) == zone

@@ -305,7 +305,7 @@ def test_mydata_in_danish_lists_the_plan_and_follow_up(danish: Dialogue) -> None
     danish.run("jeg vil ikke leve mere", "ja", "ja tak")
     [kept] = danish.command("mydata")
     assert "• Din sikkerhedsplan, med dine egne ord" in kept
-    assert "• Et tjek-ind, du bad om: jeg skriver til dig" in kept
+    assert "• En besked, du bad om, som jeg sender" in kept
 
 
 def test_the_plan_offered_in_a_crisis_opens_the_plan_not_the_numbers_again(

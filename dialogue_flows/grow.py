@@ -288,10 +288,18 @@ def put_goal_right(work: Work, answer: Any) -> None:
             said = f"{goal.text}: {said}"
     else:
         said = answers.core(
-            answers.restated(answers.correction_words(answer)) if said is None else said
+            answers.restated(_after_goal_is(answers.correction_words(answer)))
+            if said is None
+            else said
         )
     work.update_goal(text=said)
     work.said_back.append(Msg("grow.goal_changed", {"said": quoted(said)}))
+
+
+def _after_goal_is(text: str) -> str:
+    """ "goal is sleep better" put right is "sleep better" (a tester's goal read "goal is…")."""
+    found = leading(text, _GOAL_IS)
+    return found[1] if found is not None and found[1] else text
 
 
 OTHER_GOAL = "other_goal"
@@ -613,17 +621,17 @@ def add_options(work: Work, answer: Any) -> None:
         raise answers.InvalidAnswerError("invalid.bare_number", {"number": answer.strip()})
     lead, rest = split_move(answer)  # "nej, fjern den": the edit after the no
     missed = answers.after_adding_cue(answer) != answer  # "du mangler den med at ringe…"
-    edited = None if missed else answers.edit_ideas(rest if lead is Move.NO and rest else answer,
-                                                    goal.options)  # fmt: skip
+    plain = rest if lead in (Move.NO, Move.YES) and rest else answer  # "yeah but bin the…"
+    edited = None if missed else answers.edit_ideas(plain, goal.options)
     if edited is not None:
         work.update_goal(options=edited[:MAX_OPTIONS])
         return
     # "idk. måske spørge vejlederen…", "you missed one: …": the ideas only
     ideas_said = (
-        rest
-        if lead in (Move.DONT_KNOW, Move.ALREADY_SAID) and rest  # "like i said before, …"
-        else answers.after_adding_cue(answer)
-    )
+        rest  # "like i said before, …"
+        if lead in (Move.DONT_KNOW, Move.ALREADY_SAID) and rest
+        else answers.after_adding_cue(rest if lead is Move.NO and rest else answer)
+    )  # "not quite. also put my phone somewhere else": without the "not quite"
     said, pick = answers.ideas_and_pick(ideas_said)
     listed = answers.several(said)
     ideas = [idea for idea in listed if idea not in goal.options]

@@ -234,3 +234,32 @@ def test_where_they_are_is_a_place_that_ends_its_clause(said: str, zone: str | N
     Warsaw time."""
     found = said_place(said)
     assert (found.zone if found else None) == zone
+
+
+@pytest.mark.parametrize(
+    ("said", "kept", "gone"),
+    [("yeah but bin the lottery one that was a joke", None, "lottery"),
+     ("not quite. also ring my sister at night lol", "ring my sister at night", "not quite")],
+)  # fmt: skip
+def test_the_ideas_put_right_after_a_yes_or_a_no(
+    engine: Engine, catalogue: Catalogue, said: str, kept: str | None, gone: str
+) -> None:
+    """Ryan's "bin the lottery one" and Chloe's "not quite. also …" became ideas."""
+    dialogue = person(engine, catalogue, "en", *TO_OPTIONS["en"])
+    dialogue.say("ring stepchange, open the letters, or just win the lottery lol")
+    assert dialogue.step == "options_summary", dialogue.step
+    dialogue.say(said)
+    options = " | ".join(dialogue.goal.options)
+    assert gone not in options, options
+    assert kept is None or any(option.startswith(kept) for option in dialogue.goal.options)
+
+
+def test_a_goal_put_right_with_goal_is_keeps_the_goal_only(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    """Piotr's "not quite. goal is sleep better…" was kept as "goal is sleep better…"."""
+    dialogue = person(engine, catalogue, "en", *TO_GOAL["en"])
+    dialogue.say("i guess maybe sleep better or something idk")
+    assert dialogue.step == "goal_check", dialogue.step
+    dialogue.say("not quite. goal is sleep better and no speed on shift")
+    assert dialogue.goal.text == "sleep better and no speed on shift", dialogue.goal.text

@@ -375,13 +375,16 @@ def _hour_words() -> tuple[re.Pattern[str], dict[str, int], frozenset[str]]:
 
 
 def _said_time(folded: str) -> tuple[int, int, str, bool] | None:
-    """(hour, minute, "am"/"pm"/"", written with a leading zero) as said, or None."""
+    """(hour, minute, "am"/"pm"/"", written as on a 24-hour clock) as said, or None."""
     fractions, offsets = _fractions()
     match = _TIME.search(folded)
     if match is not None:
         hour, minute = int(match.group(1)), int(match.group(2) or 0)
         meridiem = (match.group(3) or "").replace(".", "")
-        padded = match.group(1).startswith("0")
+        # "07:30", "10:00": written as on a 24-hour clock (two testers were asked about 10:00)
+        padded = match.group(1).startswith("0") or (
+            len(match.group(1)) == 2 and match.group(2) is not None
+        )
     else:
         match = _hour_word(folded)
         if match is None:

@@ -14,6 +14,7 @@ from dialogue_flows.crisis import Concern, weigh
 from dialogue_flows.engine import Engine
 from dialogue_flows.moves import Move, read_move
 from dialogue_flows.reminders import said_place
+from dialogue_flows.weekly import read_weekly
 from dialogue_flows.words import sentences
 
 
@@ -263,3 +264,17 @@ def test_a_goal_put_right_with_goal_is_keeps_the_goal_only(
     assert dialogue.step == "goal_check", dialogue.step
     dialogue.say("not quite. goal is sleep better and no speed on shift")
     assert dialogue.goal.text == "sleep better and no speed on shift", dialogue.goal.text
+
+
+@pytest.mark.parametrize(
+    ("said", "unclear"),
+    [
+        ("Wednesday at 10:00", False),
+        ("tirsdag kl 10.30", False),
+        ("monday at 10", True),
+        ("sunday 7:00", True),
+    ],
+)
+def test_a_time_written_as_on_a_24_hour_clock_is_not_asked_about(said: str, unclear: bool) -> None:
+    """Janet's "Wednesday at 10:00" got "10 o'clock in the morning or in the evening?"."""
+    assert read_weekly(said).unclear is unclear

@@ -185,11 +185,24 @@ def test_an_urge_got_through_is_heard_at_the_check_in(
 ) -> None:
     """Chloe's ice cubes got "And what got in the way of the rest?"; Piotr's near-lapse
     (he rang a friend instead) got nothing."""
+    assert "feeling.resisted" in checked_in(engine, catalogue, language, said)
+
+
+def test_a_slip_told_at_the_check_in_is_heard_without_blame(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    """Ryan's "but i was on it saturday night" got "That's great to hear" and nothing more."""
+    said = "did it! rang stepchange. but i was on it saturday night, blew 120 quid"
+    assert "feeling.slipped" in checked_in(engine, catalogue, "en", said)
+
+
+def checked_in(engine: Engine, catalogue: Catalogue, language: str, said: str) -> list[str]:
+    """The keys of the reply to `said`, told at a check-in a week after the plan."""
     dialogue = person(engine, catalogue, language, *SCHEDULED[language])
     dialogue.now += timedelta(days=7)
     dialogue.command("checkin")
     dialogue.say(said)
-    assert "feeling.resisted" in dialogue.keys, dialogue.keys
+    return dialogue.keys
 
 
 @pytest.mark.parametrize(

@@ -291,3 +291,17 @@ def test_a_goal_put_right_with_goal_is_keeps_the_goal_only(
 def test_a_time_written_as_on_a_24_hour_clock_is_not_asked_about(said: str, unclear: bool) -> None:
     """Janet's "Wednesday at 10:00" got "10 o'clock in the morning or in the evening?"."""
     assert read_weekly(said).unclear is unclear
+
+
+@pytest.mark.parametrize(
+    ("language", "said"), [("da", "Kan min eksmand se den fil"), ("en", "can my ex see the file?")]
+)
+def test_whether_an_ex_can_see_the_file_is_answered_at_the_export(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    """Louise's question at /export got "Vælg en af mulighederne"."""
+    dialogue = person(engine, catalogue, language, *TO_GOAL[language])
+    dialogue.command("export")
+    dialogue.say(said)
+    assert "move.privacy" in dialogue.keys, dialogue.keys
+    assert dialogue.keys[-1] == "export.format", dialogue.keys

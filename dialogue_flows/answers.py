@@ -1047,9 +1047,8 @@ def feeling(text: str, language: Language | None = None) -> str | None:
     # No typos forgiven: "ved" (know) is not "vred" (angry).
     feelings = phrase_list("feelings", stems=True, typos=False, language=language)
     found_all = feelings.find(typed)
-    for first in ("resisted", "slipped"):  # "a bad urge … but i held ice cubes": heard first
-        if any(found.meaning == first for _, _, found in found_all):
-            return first
+    if any(found.meaning == "resisted" for _, _, found in found_all):
+        return "resisted"  # "a really bad urge … but i held ice cubes": the win is heard
     for start, _end, found in found_all:
         if negations & set(typed[max(0, start - _NOT_BEFORE) : start]):
             continue

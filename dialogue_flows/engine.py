@@ -1381,7 +1381,12 @@ BETWEEN = "between"
 """The draft's two choices an answer fitted equally: offered alone until one is chosen."""
 _SWITCH = {Move.IN_ENGLISH: "en", Move.IN_DANISH: "da"}
 """Moves that ask for the other language: kept with the person, as /language does."""
-_ASKED_AFTER = {Move.JUDGING: "move.judging", Move.ADVICE: "move.advice_after"}
+_ASKED_AFTER = {
+    Move.JUDGING: "move.judging",
+    Move.ADVICE: "move.advice_after",
+    Move.REAL_PERSON: "move.real_person",
+    Move.PRIVACY: "move.privacy",
+}
 """A question to the coach after an answer: the answer kept, the question answered."""
 _WITH_A_REASON = (Move.SKIP, Move.NOT_NOW)
 """Moves that stay moves with a reason after them ("skip, i'm tired"); so does a keep,

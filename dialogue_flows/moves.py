@@ -464,6 +464,9 @@ _ASKED = (*_ASKING, Move.ADVICE)
 ANSWERED_PLAINLY = (Move.REAL_PERSON, Move.PRIVACY, Move.CHANGE_HOW)
 """Questions about growcoach itself, answered the same plain way wherever they are asked
 (`move.<move>`, or the open question's own `<prompt>.<move>`)."""
+_KEPT_BEFORE = (Move.REAL_PERSON, Move.PRIVACY)
+"""Asked after an answer, these leave the answer kept ("…i sleep badly. are you a bot
+btw?"); how to change a step asked after words is asked instead of an answer."""
 
 
 def asking(text: str, move: Move | None) -> Move | None:
@@ -486,7 +489,9 @@ def asking(text: str, move: Move | None) -> Move | None:
         last = read_move(clause) if ends else None
         before = body[: ends[-1].start()] if ends else ""
         advice = last is Move.ADVICE and says_nothing(before)  # "hmm idk. what would you do?"
-        move = last if last in _ASKING or advice else _about_what_is_kept(clause)
+        kept = last in _KEPT_BEFORE and not says_nothing(before)  # "…10.000 kroner. Er
+        # du et rigtigt menneske?": the answer kept, the question answered (`trailing`)
+        move = None if kept else last if last in _ASKING or advice else _about_what_is_kept(clause)
     elif move is None:  # "ok so ur a bot. will u tell my school or my mum what i say"
         body = text.rstrip(" .!\u2026")
         ends = [mark for mark in _BOUNDARY.finditer(body) if body[: mark.start()].strip()]
@@ -556,6 +561,8 @@ def trailing(text: str, move: Move) -> str | None:
     """
     body = text.rstrip(" .!?\u2026")
     ends = [mark for mark in _BOUNDARY.finditer(body) if body[: mark.start()].strip()]
+    while len(ends) > 1 and only_fillers(body[ends[-1].end() :]):  # "…menneske, forresten?"
+        body = body[: ends.pop().start()]
     if not ends or read_move(body[ends[-1].end() :]) is not move:
         return None
     return body[: ends[-1].start()].rstrip(" ,.;:-\u2013\u2014") or None

@@ -305,3 +305,20 @@ def test_whether_an_ex_can_see_the_file_is_answered_at_the_export(
     dialogue.say(said)
     assert "move.privacy" in dialogue.keys, dialogue.keys
     assert dialogue.keys[-1] == "export.format", dialogue.keys
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "kept"),
+    [("da", "Jeg står i køkkenet mest. Er du et rigtigt menneske, forresten?",
+      "Jeg står i køkkenet mest"),
+     ("en", "been out of work 2 yrs. are you a bot btw?", "been out of work 2 yrs")],
+)  # fmt: skip
+def test_are_you_a_person_after_an_answer_is_answered_and_the_answer_kept(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, kept: str
+) -> None:
+    """Henning asked four times, inside long answers; after the first he got no reply."""
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language][:-4])
+    assert dialogue.step == "now", dialogue.step
+    dialogue.say(said)
+    assert "move.real_person" in dialogue.keys, dialogue.keys
+    assert dialogue.goal.reality_now == kept

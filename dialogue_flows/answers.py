@@ -1368,8 +1368,9 @@ def step_outcome(text: str) -> str | None:
     said = _clauses(_without_fine(text))
     first = _clause_outcome(said[0]) if said and len(said[0]) <= OUTCOME_FIRST else None
     if first == "partly":  # "some of it. … I talk with Tomek instead": a change of plan later
-        return first  # in the story is not a change of the step
-    clauses = {_clause_outcome(clause) for clause in said} - {None}
+        return first  # in the story is not a change of the step, nor an urge got through
+    resisted = phrase_list("feelings", "resisted", stems=True, typos=False)
+    clauses = {_clause_outcome(clause) for clause in said if not resisted.find(clause)} - {None}
     for outcome in ("changed", "partly"):
         if outcome in clauses:
             return outcome

@@ -322,3 +322,20 @@ def test_are_you_a_person_after_an_answer_is_answered_and_the_answer_kept(
     dialogue.say(said)
     assert "move.real_person" in dialogue.keys, dialogue.keys
     assert dialogue.goal.reality_now == kept
+
+
+def test_an_urge_got_through_at_the_check_in_is_no_change_of_plan() -> None:
+    """Shona's "…nearly bought wine … but i phoned my sponsor instead" made her step,
+    done, a change of mind."""
+    said = ("aye i phoned them. and i went tae two meetings. nearly bought wine on the way "
+            "hame but i phoned my sponsor instead")  # fmt: skip
+    assert step_outcome(said) == "done"
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["my ex has started turning up ootside my work, just standing there waiting when i finish",
+     "him. im feart of him tbh"],
+)  # fmt: skip
+def test_an_ex_turning_up_at_work_is_harm_from_others(said: str) -> None:
+    assert weigh(said).concerns == {Concern.HARM_FROM_OTHERS}

@@ -1046,23 +1046,28 @@ def feeling(text: str, language: Language | None = None) -> str | None:
     negations = word_list("feeling_cues", "not")
     # No typos forgiven: "ved" (know) is not "vred" (angry).
     feelings = phrase_list("feelings", stems=True, typos=False, language=language)
-    found_all = feelings.find(typed)
-    if any(found.meaning == "resisted" for _, _, found in found_all):
-        return "resisted"  # "a really bad urge … but i held ice cubes": the win is heard
-    for start, _end, found in found_all:
+    heard: list[str] = []
+    for start, _end, found in feelings.find(typed):
         if negations & set(typed[max(0, start - _NOT_BEFORE) : start]):
             continue
         before = typed[max(0, start - _WHO_BEFORE) : start]
         if found.meaning == "loss":  # theirs whoever died; "my phone died" is no loss
             if not _a_thing_died(found.words, before):
-                return found.meaning
-        elif found.meaning == "shock":  # "my mate od'd, found him on the landing"
-            return found.meaning
+                heard.append(found.meaning)
+        elif found.meaning in ("shock", "resisted"):  # "my mate od'd, found him on the landing"
+            heard.append(found.meaning)
         elif found.meaning == "milestone" and word_list("feeling_cues", "slips") & set(typed):
-            return "milestone_slip"  # "ædru i 5 mdr men havde et tilbagefald i august"
+            heard.append("milestone_slip")  # "ædru i 5 mdr men havde et tilbagefald i august"
         elif not _someone_elses(before):
-            return found.meaning
-    return None
+            heard.append(found.meaning)
+    first = [meaning for meaning in _HEARD_FIRST if meaning in heard]
+    return next(iter(first or heard), None)
+
+
+_HEARD_FIRST = ("loss", "shock", "resisted")
+"""Heard before any feeling said earlier in the message: a death ("14 month sober, my wee
+brother died" had been met with "That's a real milestone"), then an urge got through ("a
+really bad urge … but i held ice cubes")."""
 
 
 _WHO_BEFORE = 4

@@ -8,7 +8,7 @@ import pytest
 from conftest import person
 from test_listening_five import SCHEDULED, TO_GOAL, TO_OPTIONS
 
-from dialogue_flows.answers import first_area, step_outcome, suggest_area
+from dialogue_flows.answers import feeling, first_area, step_outcome, suggest_area
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, weigh
 from dialogue_flows.engine import Engine
@@ -339,3 +339,9 @@ def test_an_urge_got_through_at_the_check_in_is_no_change_of_plan() -> None:
 )  # fmt: skip
 def test_an_ex_turning_up_at_work_is_harm_from_others(said: str) -> None:
     assert weigh(said).concerns == {Concern.HARM_FROM_OTHERS}
+
+
+def test_a_death_is_heard_before_a_milestone_said_first() -> None:
+    """Shona's "14 month sober, my wee brother died two month ago" got "That's a real
+    milestone" and no word for her brother."""
+    assert feeling("14 month sober, my wee brother died two month ago, overdose", "en") == "loss"

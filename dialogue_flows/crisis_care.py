@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -158,21 +158,34 @@ the child and youth lines when they say they are young ("im 15", "at school"), t
 sexual-abuse lines when the harm is sexual, the gambling lines when gambling is named."""
 
 
-def care_for(concerns: frozenset[Concern], said: str = "") -> tuple[Care, tuple[str, ...]]:
+def care_for(
+    concerns: frozenset[Concern], said: str = "", young: bool = False
+) -> tuple[Care, tuple[str, ...]]:
     """The most urgent concern's care, and the kinds of helpline all of them call for,
     with those the person's own words call for (`CALLED_FOR`)."""
     ordered = [concern for concern in CARE if concern in concerns]
-    return CARE[ordered[0]], kinds_for([CARE[concern] for concern in ordered], said)
+    return CARE[ordered[0]], kinds_for([CARE[concern] for concern in ordered], said, young)
 
 
-def kinds_for(cares: list[Care], said: str) -> tuple[str, ...]:
+def kinds_for(cares: list[Care], said: str, young: bool = False) -> tuple[str, ...]:
     """The kinds of line these cares call for, the first one's first; for a lapse only
-    the lines for what was taken (`substance_lines`); and those the words call for."""
+    the lines for what was taken (`substance_lines`); and those the words call for, the
+    child and youth lines also when the person said earlier that they are young
+    (`said_young`)."""
     kinds = dict.fromkeys(kind for care in cares for kind in lines_of(care, said))
     for kind in set(SUBSTANCE_LINES) - substance_lines(said):
         kinds.pop(kind, None)
     kinds.update(dict.fromkeys(kind for kind, words in CALLED_FOR.items() if says(said, words)))
+    if young:
+        kinds[YOUNG] = None
     return tuple(kinds)
+
+
+def said_young(told: Iterable[str]) -> bool:
+    """Whether anything the person told before says they are young ("im 16, in year 11"
+    in their Reality): a 17-year-old who later told of her mother's boyfriend pushing her
+    was offered the adult lines alone."""
+    return any(says(text, CALLED_FOR[YOUNG]) for text in told)
 
 
 def lines_of(care: Care, said: str) -> tuple[str, ...]:

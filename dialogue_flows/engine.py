@@ -676,7 +676,7 @@ class _TurnInProgress(TurnRecords):
         you", the lines that fit, and the same safety question with "You misread me"."""
         sure = sure or Concern.EMERGENCY in concerns
         if self.person is None:  # nothing is kept before consent: no question to follow
-            care, kinds = crisis_care.care_for(concerns, said)
+            care, kinds = crisis_care.care_for(concerns, said, self.young())
             values = self.care_values(kinds, crisis_care.most(care, concerns))
             first = (
                 [Msg(crisis_care.message_for(care, said), values)]
@@ -695,6 +695,18 @@ class _TurnInProgress(TurnRecords):
         self.interrupt(care.entry, *reply, started=clean(started),
                        act=crisis_care.act_for(concerns),
                        alarm=crisis_care.alarm_prints(said, self.person_id))  # fmt: skip
+
+    def young(self) -> bool:
+        """Whether what the person told of their goals says they are young: the child and
+        youth lines fit then, whatever the crisis message says (`crisis_care.said_young`)."""
+        told = (
+            text
+            for goal in self.goals.values()
+            for text in (goal.text, goal.why, goal.reality_now, goal.reality_works,
+                         goal.strengths, goal.obstacles, goal.reality_correction)
+            if text
+        )  # fmt: skip
+        return crisis_care.said_young(told)
 
     def which_country(self) -> tuple[Msg, ...]:
         """Whose lines these are, and how to get their own, when where the person is
@@ -743,7 +755,8 @@ class _TurnInProgress(TurnRecords):
         What was said chooses the wording (a lapse on what: `crisis_care.message_for`).
         Only suspected: tentative, with the few lines, and not noted as answered (a sure
         one later today gets the whole reply)."""
-        care, kinds = crisis_care.care_for(concerns, said)
+        young = self.young()
+        care, kinds = crisis_care.care_for(concerns, said, young)
         if not sure:
             return care, [*self.suspected(care, concerns, said, kinds), *self.which_country()]
         note = self.conversation.care
@@ -753,9 +766,9 @@ class _TurnInProgress(TurnRecords):
             unoffered = [crisis_care.CARE[concern] for concern in crisis_care.CARE
                          if concern in concerns and not crisis_care.covered(
                              frozenset({concern}), note, self.now)]  # fmt: skip
-            kinds = crisis_care.kinds_for(unoffered or others, said)
+            kinds = crisis_care.kinds_for(unoffered or others, said, young)
             return care, [Msg(crisis_care.AGAIN, self.care_values(kinds, crisis_care.SHORT_LINES))]
-        kinds = crisis_care.kinds_for([fresh, *others], said)  # the lines of what it says first
+        kinds = crisis_care.kinds_for([fresh, *others], said, young)  # what it says first, first
         message = crisis_care.message_for(fresh, said)
         self.conversation = self.conversation.model_copy(
             update={"care": crisis_care.noted(note, message, self.now)}

@@ -251,6 +251,10 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "POINT": ("the point", "no point", "any point", "pointless", "no reason",
               "why bother", "meningen", "pointen", "ingen mening", "meningsloest",
               "ingen grund", "hvorfor gide"),
+    "LIFE_ITSELF": ("life", "my life", "livet", "mit liv", "existence", "tilvaerelsen"),
+    "ABOUT_THIS": ("this is", "this app is", "this bot is", "this thing is", "this chat is",
+                   "these questions are", "the questions are", "det her er", "den her app er",
+                   "det er", "spoergsmaalene er", "det her er jo"),
     "GLOBAL": ("anything", "any of this", "any of it", "all this", "anymore", "any more",
                "living", "life", "trying", "going on", "carrying on", "existing",
                "fighting", "me", "being here", "being alive", "it all", "in me",
@@ -997,7 +1001,7 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("suicide", "NOBODY", "MISS", "ME", window=1),
     _c("suicide", "I_AM", "BURDEN", window=3),
     _c("suicide", "POINT", "GLOBAL", window=3, unless="LIFE_UNLESS"),
-    _c("suicide", "POINT", "END", window=0),
+    _c("suicide", "POINT", "END", window=0, denied_by="ABOUT_THIS"),  # "this is pointless"
     _c("suicide", "HOPELESS", unless="LIFE_UNLESS"),
     _c("suicide", "NO_FUTURE", "FUTURE", window=3),
     _c("suicide", "LIFE_WORD", "NEG", "WORTH", window=2),
@@ -1032,6 +1036,8 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("suicide", "ALL", "HOPELESS_ADJ", window=2, unless="HOPELESS_UNLESS"),
     _c("suicide", "WISH", "DISAPPEAR", "END", window=(2, 0)),
     _c("suicide", "ALL", "MATTERS", window=3),
+    # "life is pointless", "livet er meningsløst": the model, short of words, doubted it
+    _c("suicide", "LIFE_ITSELF", "MATTERS", window=2, certain=True, unless="PLACE_NEXT"),
     _c("suicide", "WISH", "OD", window=4, urgent=True),
     _c("suicide", "SAVE", "MEANS", window=3, any_order=True),
     _c("suicide", "MEANS", "READY", window=6),

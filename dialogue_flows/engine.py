@@ -578,8 +578,8 @@ class _TurnInProgress(TurnRecords):
                 self.answer(reaction.answer, *reaction.said)
             except InvalidAnswerError as invalid:  # "that's 2 things" where none parts
                 self.ask_again(self.invalid_words(question, invalid))
-        else:
-            self.ask_again(*reaction.said)
+        else:  # a word about what they said, and the question in its short form
+            self.replies.append(self.question_reply(*reaction.said, again=True))
         return True
 
     def is_label(self, question: Question, text: str) -> bool:
@@ -1257,10 +1257,14 @@ class _TurnInProgress(TurnRecords):
     ) -> None:
         self.replies.append(Reply(parts=parts, choices=choices, ask_id=ask_id))
 
-    def question_reply(self, *before: Msg) -> Reply:
-        """The open question, as its prompt says (after `before`, if any)."""
+    def question_reply(self, *before: Msg, again: bool = False) -> Reply:
+        """The open question, as its prompt says (after `before`, if any); asked `again`
+        after a move ("idk", "what?"), in its short form where it has one (a tester who
+        said "idk" three times read "Let's look at possibilities…" four times)."""
         flow, question, work = self.flow(), self.question(), self.work()
-        prompt = Msg(question.prompt, flow.params(work))
+        short = f"{question.prompt}.again"
+        key = short if again and self.has_words(short) else question.prompt
+        prompt = Msg(key, flow.params(work))
         return Reply(
             parts=(*before, prompt),
             choices=shown_choices(question, work),

@@ -956,8 +956,10 @@ FLOW = Flow(
         Question("goal_which", "grow.goal_which", choices=goal_parts, read=read_goal_part,
                  save=save_goal_part, in_words=True),
         Question("area_suggested", "grow.area_suggested", choices=area_offer,
-                 save=save_area, on_move={"yes": "yes", "no": "no"}, in_words=True),
-        Question("area", "grow.area", choices=AREA_CHOICES, save=save_area, in_words=True),
+                 save=save_area, on_move={"yes": "yes", "no": "no"}, in_words=True,
+                 skippable=True),
+        Question("area", "grow.area", choices=AREA_CHOICES, save=save_area, in_words=True,
+                 skippable=True),  # the area only files the goal: never a wall
         Question("goal_concrete", "grow.goal_concrete", save=save_concrete_goal,
                  earlier=said_goal, skippable=True),
         Question("why", "grow.why", save=save_why, skippable=True, hear=why_kept),

@@ -126,6 +126,9 @@ def react(
             return Reaction(said=(own_or("example", "move.dont_know"),))
         if question.skippable:
             return Reaction(said=(Msg("move.skipped"),), answer=SKIP)
+        if has(f"{own}.ideas") and Move.ADVICE not in heard:  # "idk", "dunno": a few ideas
+            _note(work, question, Move.ADVICE)  # once, as if asked for
+            return Reaction(said=(Msg(f"{own}.ideas"),))
         return Reaction(said=(Msg("move.dont_know_again"),))
     if move is Move.ALREADY_SAID:
         earlier = question.earlier(work) if question.earlier else None

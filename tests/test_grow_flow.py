@@ -254,9 +254,9 @@ def test_confidence_out_of_range_or_unclear(dialogue: Dialogue) -> None:
     dialogue.say("11")
     assert dialogue.keys == ["invalid.scale", "grow.confidence"]
     dialogue.say("not sure, maybe")
-    assert dialogue.keys == ["grow.confidence.example", "grow.confidence"]
+    assert dialogue.keys == ["grow.confidence.example", "grow.confidence.again"]
     dialogue.say("3 or 4")
-    assert dialogue.keys[-1] == "grow.confidence" and dialogue.step == "confidence"
+    assert dialogue.keys[-1].startswith("grow.confidence") and dialogue.step == "confidence"
     dialogue.say("about seven")
     step = dialogue.goal.current_step
     assert step is not None and step.confidence == 7

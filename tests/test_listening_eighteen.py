@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 from conftest import person
-from test_listening_five import TO_GOAL
+from test_listening_five import TO_GOAL, TO_OPTIONS
 
+from dialogue_flows.answers import feeling
 from dialogue_flows.catalogue import Catalogue
+from dialogue_flows.crisis import Concern, weigh
 from dialogue_flows.engine import Engine
 
 YOUNG_THEN_HURT = {
@@ -38,3 +40,100 @@ def test_an_adult_hurt_by_a_partner_is_not_offered_the_youth_line(
     dialogue = person(engine, catalogue, language, *TO_GOAL[language], "get a job", "yes")
     dialogue.say(said[language])
     assert YOUTH_LINE[language] not in " ".join(dialogue.last_replies), dialogue.last_replies
+
+
+AREA_ASKED = {"en": (*TO_GOAL["en"], "sort my life out", "yes"),
+              "da": (*TO_GOAL["da"], "få styr på mit liv", "ja")}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", ("idk", "whatever")), ("en", ("can we skip this",)), ("da", ("ved ik", "aner det ik")),
+     ("da", ("kan vi springe over",))],
+)  # fmt: skip
+def test_the_life_area_can_be_left_without_a_wall(
+    engine: Engine, catalogue: Catalogue, language: str, said: tuple[str, ...]
+) -> None:
+    """Liam's "idk", "whatever" and "can we skip this" at the life area got "This one I
+    can't skip"; the area only files the goal, so it is left and the coaching goes on."""
+    dialogue = person(engine, catalogue, language, *AREA_ASKED[language])
+    assert dialogue.step in ("area", "area_suggested"), dialogue.step
+    dialogue.run(*said)
+    assert dialogue.step in ("why", "goal_concrete"), (dialogue.step, dialogue.last_replies)
+    assert "move.no_skip" not in dialogue.keys
+
+
+@pytest.mark.parametrize(("language", "goal"), [("en", "cut down on the ket"),
+                                                ("da", "skære ned på hashen")])  # fmt: skip
+def test_cutting_down_is_offered_as_health(
+    engine: Engine, catalogue: Catalogue, language: str, goal: str
+) -> None:
+    """Liam's "cut down" was met with the four areas to choose from."""
+    dialogue = person(engine, catalogue, language, *TO_GOAL[language], goal)
+    assert dialogue.step == "area_suggested", dialogue.last_replies
+    dialogue.say("yes" if language == "en" else "ja")
+    assert dialogue.goal.area.value == "health", dialogue.last_replies
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_dont_know_twice_at_the_ideas_gets_a_few_ideas_and_a_shorter_question(
+    engine: Engine, catalogue: Catalogue, language: str
+) -> None:
+    """Liam said "idk" and "dunno" at "What could you try?" and was offered a pause, with
+    the same 112-character question four times."""
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language])
+    idk = {"en": ("idk", "dunno"), "da": ("ved ik", "aner det ik")}[language]
+    dialogue.say(idk[0])
+    dialogue.say(idk[1])
+    assert dialogue.keys == ["grow.options.ideas", "grow.options.again"], dialogue.keys
+    assert dialogue.step == "options"
+    assert dialogue.goal.options == ()
+
+
+@pytest.mark.parametrize("said", ["wtf is this", "what is this shit", "hvad fanden er det her"])
+def test_a_puzzled_question_is_never_an_idea(
+    engine: Engine, catalogue: Catalogue, said: str
+) -> None:
+    dialogue = person(engine, catalogue, "en", *TO_OPTIONS["en"])
+    dialogue.say(said)
+    assert dialogue.goal.options == (), dialogue.last_replies
+
+
+@pytest.mark.parametrize(
+    "said", ["this is pointless", "these questions are useless", "det her er meningsløst",
+             "det her er spild af tid"],
+)  # fmt: skip
+def test_the_app_called_pointless_is_answered_not_alarmed(
+    engine: Engine, catalogue: Catalogue, said: str
+) -> None:
+    """Tariq's "this is pointless" meant the app: it is a word about GROW, not a crisis."""
+    assert not weigh(said).concerns
+    dialogue = person(engine, catalogue, "en", *TO_OPTIONS["en"])
+    dialogue.say(said)
+    assert dialogue.keys[0] == "move.about_grow", dialogue.keys
+    assert dialogue.goal.options == ()
+
+
+@pytest.mark.parametrize(
+    "said", ["life is pointless", "my life is pointless", "livet er meningsløst",
+             "mit liv er ligegyldigt", "honestly whats the point anymore"],
+)  # fmt: skip
+def test_life_called_pointless_is_heard(said: str) -> None:
+    """ "life is pointless" held two concepts, and the model, short of words, vetoed both."""
+    assert Concern.SUICIDE in weigh(said).concerns
+
+
+@pytest.mark.parametrize(
+    "said", ["stop the ket, or only at weekends, or tell me ma",
+             "cut down the ket to weekends only", "stoppe med at købe piller på gaden",
+             "skære ned på hashen til kun weekenden"],
+)  # fmt: skip
+def test_ideas_to_stop_a_drug_are_not_a_lapse(said: str) -> None:
+    """Liam's three ideas got the lapse reply, and were lost with it."""
+    assert not weigh(said).concerns
+
+
+def test_bladder_smashed_is_not_worn_out() -> None:
+    """ "blæren er smadret" (the ket had wrecked it) was heard as "you sound worn out"."""
+    assert feeling("blæren er smadret", "da") is None
+    assert feeling("jeg er helt smadret", "da") == "tired"

@@ -181,6 +181,25 @@ def kinds_for(cares: list[Care], said: str, young: bool = False) -> tuple[str, .
     return tuple(kinds)
 
 
+YOUNG_SAID = "young"
+"""The care note's mark that the person said they are young, kept for the day like the
+replies given (`noted`): the youth lines are offered with every reply until then."""
+
+ASKED_FOR = ("mental_health",)
+"""The lines for whom to call asked for before any crisis reply today."""
+
+
+def lines_asked(note: CareNote, said: str, now: datetime, young: bool) -> tuple[str, ...]:
+    """The kinds of line for "who can I call?": those of the crisis replies given today
+    (a girl told of her mother's boyfriend asked, after the reply, whom she could talk to
+    without it reaching the council, and was told nothing), else the general ones; the
+    youth lines when she is young."""
+    cares = [care for care in CARE.values()
+             if any(said_lately(note, message, now) for message in care.replies)]  # fmt: skip
+    kinds = kinds_for(cares, said, young)
+    return kinds or (*ASKED_FOR, *((YOUNG,) if young else ()))
+
+
 def said_young(told: Iterable[str]) -> bool:
     """Whether anything the person told before says they are young ("im 16, in year 11"
     in their Reality): a 17-year-old who later told of her mother's boyfriend pushing her
@@ -232,8 +251,20 @@ def act_for(concerns: frozenset[Concern]) -> str:
     """What "not sure" is told to do if it gets worse: self-harm alone is spoken of as
     the urge or a bad wound, never as "acting on these thoughts" (a tester who wrote of
     scratching herself, and of no wish to die, was told that)."""
-    alone = Concern.SELF_HARM in concerns and not concerns & {Concern.SUICIDE, Concern.EMERGENCY}
+    own_risk = concerns & {Concern.SUICIDE, Concern.EMERGENCY}
+    if Concern.HARM_FROM_OTHERS in concerns and not own_risk | (concerns & {Concern.SELF_HARM}):
+        return ACT_HARMED  # "If he comes back or you feel in danger": never "these thoughts"
+    alone = Concern.SELF_HARM in concerns and not own_risk
     return "crisis.act_self_harm" if alone else "crisis.act_on_thoughts"
+
+
+ACT_HARMED = "crisis.act_harmed"
+NOT_SAFE_DO = {ACT_HARMED: "crisis.not_safe_harmed"}
+TALK_FOR = {ACT_HARMED: ("domestic_abuse",)}
+"""What "I'm not safe" is told to do, by what was said: someone hurt by another person is
+told to get to safety, not to keep "away from anything you could hurt yourself with" (a
+17-year-old pushed into a door by her mother's boyfriend was told that), and the lines
+to talk to first are those for violence (`TALK_FOR`), not the suicide lines."""
 
 
 def most(care: Care, concerns: frozenset[Concern]) -> int | None:
@@ -744,8 +775,8 @@ def _plan_words(text: str) -> str:
     """ "plan" or "later", pressed or said: "yes" opens the plan, "no" or "not now" not."""
     if text in ("plan", "later"):
         return text
-    if read_move(text) in (Move.NOT_NOW, Move.STOP):
-        return "later"
+    if read_move(text) in (Move.NOT_NOW, Move.STOP) or says(text, "i_am_ok"):
+        return "later"  # "im ok for now": safe, not a yes to the plan
     return "plan" if yes_or_no(text) == "yes" else "later"
 
 
@@ -841,6 +872,7 @@ def plan_entry(work: Work) -> dict[str, Any]:
 
 def params(work: Work) -> Mapping[str, Param]:
     pending = work.person is not None and work.person.followup_due is not None
+    act = str(work.draft.get("act", "crisis.act_on_thoughts"))
     return {
         "name": work.person.name or "" if work.person else "",
         "emergency": work.draft.get("emergency", ""),
@@ -848,8 +880,9 @@ def params(work: Work) -> Mapping[str, Param]:
         "helplines": work.helplines,
         "pending": Msg("crisis.followup_pending") if pending else "",
         "plan_next": Msg("crisis.plan_next") if work.draft.get("plan") else "",  # asked first
-        "act": Msg(str(work.draft.get("act", "crisis.act_on_thoughts")),
-                   {"emergency": work.draft.get("emergency", "")}),
+        "act": Msg(act, {"emergency": work.draft.get("emergency", "")}),
+        "do_now": Msg(NOT_SAFE_DO.get(act, "crisis.not_safe_do"),
+                      {"emergency": work.draft.get("emergency", "")}),
     }  # fmt: skip
 
 

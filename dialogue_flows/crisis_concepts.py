@@ -1121,6 +1121,9 @@ CONCEPTS: tuple[Concept, ...] = (
        unless="THINGS_TAIL", not_with="AGREED"),
     _c("harm_from_others", "AGENT", "FORBIDS", "GOING_OUT", window=(3, 2), not_with="AGREED"),
     _c("harm_from_others", "AGENT", "PUSH", "VICTIM_ME", "PUSH_WHERE", window=2),
+    # Danish puts the verb first after a time: "en gang skubbede han mig ind i en dør"
+    _c("harm_from_others", "PUSH", "AGENT", "VICTIM_ME", "PUSH_WHERE", window=(0, 0, 2)),
+    _c("harm_from_others", "ABUSE_VERB", "AGENT", "VICTIM_ME", window=(0, 0), unless="GAME"),
     _c("harm_from_others", "AGENT", "VIOLENT_ADJ", window=2),
     _c("harm_from_others", "AGENT", "COMES_INTO", "MY_BED", window=3),
     _c("harm_from_others", "PASSIVE_I", "PASSIVE_ABUSE", "HOME", window=1),

@@ -52,7 +52,7 @@ from dialogue_flows.answers import (
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, Finding, weigh
 from dialogue_flows.flow import Flow, Question, TurnRecords, Work
-from dialogue_flows.helplines import Helplines
+from dialogue_flows.helplines import YOUNG, Helplines
 from dialogue_flows.moves import (
     ANSWERED_PLAINLY,
     Move,
@@ -253,6 +253,12 @@ class _TurnInProgress(TurnRecords):
             return
         if rest != words:  # "ye thats it. its meg btw not megan": the yes still answers
             words, move = rest, read_move(rest)
+        asked = asking(words, move)
+        if asked is Move.WHO_TO_CALL:  # "hallo?? han råbte af mig igen. hvem kan jeg ringe til"
+            self.lines_asked(words)
+            return
+        if not self.is_open() or self.conversation.flow == crisis_care.FLOW.name:
+            move = asked if asked in ANSWERED_PLAINLY else move  # "nej men svar lige. er der…"
         if not self.is_open():
             if move in ANSWERED_PLAINLY:
                 self.say(Msg(f"move.{move}"))
@@ -692,6 +698,9 @@ class _TurnInProgress(TurnRecords):
             if self.is_open() and self.conversation.flow != crisis_care.FLOW.name
             else ""
         )
+        if crisis_care.said_young([said]):  # remembered for the day: "jeg er 17", "min stedfar"
+            note = crisis_care.noted(self.conversation.care, crisis_care.YOUNG_SAID, self.now)
+            self.conversation = self.conversation.model_copy(update={"care": note})
         self.interrupt(care.entry, *reply, started=clean(started),
                        act=crisis_care.act_for(concerns),
                        alarm=crisis_care.alarm_prints(said, self.person_id))  # fmt: skip
@@ -699,6 +708,8 @@ class _TurnInProgress(TurnRecords):
     def young(self) -> bool:
         """Whether what the person told of their goals says they are young: the child and
         youth lines fit then, whatever the crisis message says (`crisis_care.said_young`)."""
+        if crisis_care.said_lately(self.conversation.care, crisis_care.YOUNG_SAID, self.now):
+            return True
         told = (
             text
             for goal in self.goals.values()
@@ -707,6 +718,15 @@ class _TurnInProgress(TurnRecords):
             if text
         )  # fmt: skip
         return crisis_care.said_young(told)
+
+    def lines_asked(self, said: str) -> None:
+        """Whom to call, asked: the lines that fit, then the open question, if any."""
+        note = self.conversation.care
+        kinds = crisis_care.lines_asked(note, said, self.now, self.young())
+        if crisis_care.said_young([said]):
+            note = crisis_care.noted(note, crisis_care.YOUNG_SAID, self.now)
+            self.conversation = self.conversation.model_copy(update={"care": note})
+        self.say_then_ask(Msg("move.who_to_call", self.care_values(kinds)))
 
     def which_country(self) -> tuple[Msg, ...]:
         """Whose lines these are, and how to get their own, when where the person is
@@ -867,7 +887,9 @@ class _TurnInProgress(TurnRecords):
         resume = conversation.resume if conversation.flow == crisis_care.FLOW.name else None
         if conversation.flow not in (None, crisis_care.FLOW.name):
             resume = conversation
-        talk = self.helpline_text(("suicide",), most=2)  # one open now first
+        kinds = crisis_care.TALK_FOR.get(act, ("suicide",))
+        young = (YOUNG,) if self.young() else ()
+        talk = self.helpline_text((*kinds, *young), most=2)  # one open now first
         emergency = self.emergency_number()
         draft: dict[str, Any] = {"entry": entry, "emergency": emergency, "talk": talk, "act": act}
         if conversation.flow == crisis_care.FLOW.name:  # a crisis reply within one

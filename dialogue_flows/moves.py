@@ -89,6 +89,8 @@ class Move(StrEnum):
     """are you a real person / is this a bot / er du et menneske / er det en robot"""
     PRIVACY = "privacy"
     """who reads this / is this recorded / hvem læser det her / bliver det gemt"""
+    WHO_TO_CALL = "who_to_call"
+    """who can i talk to / is there a number i can ring / hvem kan jeg ringe til: the lines"""
     GREETING = "greeting"
     """hi / hello / good morning / hej / godmorgen / hvordan går det"""
     THANKS = "thanks"
@@ -497,9 +499,23 @@ def asking(text: str, move: Move | None) -> Move | None:
         ends = [mark for mark in _BOUNDARY.finditer(body) if body[: mark.start()].strip()]
         last = read_move(body[ends[-1].end() :]) if ends else None
         move = last if last in ANSWERED_PLAINLY else None
+    if move is None:  # "Hvor bliver det gemt, og kan min mand se det? …"
+        move = _privacy_inside(text)
     if move is Move.QUESTION and any(word.text == "grow" for word in _typed(text)):
         return Move.ABOUT_GROW  # "… this is GROW. what this mean?"
     return move
+
+
+_ASKED_INSIDE = (Move.PRIVACY, Move.WHO_TO_CALL)
+
+
+def _privacy_inside(text: str) -> Move | None:
+    """Who sees what they write, or whom they can call, asked anywhere in a message that
+    asks something: always answered, never kept (a tester asked four times whether her
+    husband could read it on their shared computer; one was kept as her first idea, and a
+    girl's "hvem kan jeg ringe til" after "han råbte af mig igen" went unanswered)."""
+    moves = [read_move(clause) for clause in _BOUNDARY.split(text)]
+    return next((move for move in _ASKED_INSIDE if move in moves), None)
 
 
 ABOUT_WORDS = 5

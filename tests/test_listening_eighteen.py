@@ -137,3 +137,108 @@ def test_bladder_smashed_is_not_worn_out() -> None:
     """ "blæren er smadret" (the ket had wrecked it) was heard as "you sound worn out"."""
     assert feeling("blæren er smadret", "da") is None
     assert feeling("jeg er helt smadret", "da") == "tired"
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("da", "Hvor bliver det gemt, og kan min mand se det? Vi deler computer derhjemme"),
+     ("da", "Jeg har det fint, men jeg vil stadig gerne have svar: Kan min mand se det her"),
+     ("da", "vent kan min rådgiver se det jeg skriver her?"),
+     ("da", "du har stadig ik svaret mig. siger du det til nogen eller ej"),
+     ("en", "does this go to me social worker??"),
+     ("en", "helps to walk. could my husband not just read it all?")],
+)  # fmt: skip
+def test_who_sees_it_asked_inside_a_message_is_answered_never_kept(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    """Birgitte asked four times whether her husband could read it on their shared
+    computer; once it was kept as her first idea. Freja's was kept as her obstacle."""
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language])
+    dialogue.say(said)
+    assert dialogue.keys[0] == "move.privacy", dialogue.keys
+    assert dialogue.goal.options == ()
+    reply = dialogue.last_replies[0]
+    assert "computer" in reply  # a shared phone or computer is named
+
+
+HURT_AT_HOME = {
+    "en": "he shoved me into a door yesterday",
+    "da": "han skubbede mig ind i en dør i går",
+}
+NOT_SAFE_YET = {"en": ("no but answer me. does anyone get told? my school or social services??"),
+                "da": "nej men svar lige. er der nogen der får det at vide? min rådgiver eller "
+                      "skolen eller kommunen?? for så siger jeg ik mere"}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_who_is_told_asked_at_the_safety_question_is_answered_first(
+    engine: Engine, catalogue: Catalogue, language: str
+) -> None:
+    """Freja's "nej men svar lige. er der nogen der får det at vide?" was read as "not
+    safe", and she got the suicide script; her question was never answered."""
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language], HURT_AT_HOME[language])
+    assert dialogue.step == "safe_now"
+    dialogue.say(NOT_SAFE_YET[language])
+    assert dialogue.keys == ["move.privacy", "crisis.safe_now"], dialogue.keys
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_not_safe_after_violence_is_told_to_get_to_safety_with_the_abuse_lines(
+    engine: Engine, catalogue: Catalogue, language: str
+) -> None:
+    """ "nej" after her mother's boyfriend pushed her got "away from anything you could
+    hurt yourself with" and the suicide lines."""
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language], HURT_AT_HOME[language])
+    [reply] = dialogue.say("no" if language == "en" else "nej")
+    assert "hurt yourself" not in reply and "skade dig selv" not in reply, reply
+    assert ("Refuge" in reply) if language == "en" else ("Lev Uden Vold" in reply), reply
+    assert "Samaritans" not in reply and "Livslinien" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("language", "said"), [("en", "im ok for now"), ("da", "jeg er ok for nu")]
+)
+def test_im_ok_at_the_safety_plan_offer_is_not_a_yes_to_the_plan(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language], HURT_AT_HOME[language])
+    dialogue.say("no" if language == "en" else "nej")
+    dialogue.say(said)
+    assert "crisis.plan_next" not in dialogue.keys and dialogue.step == "followup_offer", (
+        dialogue.keys
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "line"),
+    [("da", "hallo?? han råbte af mig igen i aftes. hvem kan jeg ringe til", "Lev Uden Vold"),
+     ("da", "hvem kan jeg snakke med om det uden at det ender hos kommunen? jeg er 17",
+      "BørneTelefonen"),
+     ("en", "who can i talk to about him", "Refuge")],
+)  # fmt: skip
+def test_whom_to_call_asked_after_a_crisis_reply_gets_the_lines(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, line: str
+) -> None:
+    """Freja asked twice whom she could call; she got "/newgoal…" and "godt gået"."""
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language], HURT_AT_HOME[language],
+                      "yes" if language == "en" else "ja")  # fmt: skip
+    [reply] = dialogue.say(said)
+    assert dialogue.keys[0] == "move.who_to_call", dialogue.keys
+    assert line in reply, reply
+    assert "crisis.help_coming" not in dialogue.keys
+
+
+@pytest.mark.parametrize(("language", "said"), [("en", "who can i talk to"),
+                                                ("da", "hvem kan jeg ringe til")])  # fmt: skip
+def test_whom_to_call_asked_anywhere_gets_lines_and_the_same_question(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language])
+    dialogue.say(said)
+    assert dialogue.keys == ["move.who_to_call", "grow.options"], dialogue.keys
+    assert dialogue.goal.options == ()
+
+
+@pytest.mark.parametrize("said", ["en gang skubbede han mig ind i en dør", "i går slog han mig"])
+def test_danish_verb_first_violence_is_heard(said: str) -> None:
+    assert Concern.HARM_FROM_OTHERS in weigh(said).concerns

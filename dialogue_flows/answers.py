@@ -520,16 +520,22 @@ def yes_or_no(text: str) -> str:
 def consent_said(text: str) -> str:
     """Yes or no to keeping what they say, also inside a few sentences: "Hvad fanden. Jeg
     sagde bare du kunne gemme det. Ja da." and "Jamen så gem det da, jeg har ikke noget
-    at skjule" are a yes (a tester was asked four times); any no, not now or stop among
-    the sentences keeps it a no.
+    at skjule" are a yes (a tester was asked four times). The last sentence that says
+    yes or no is the answer: "Nej, det var ikke det jeg mente. Jeg skrev ja. Ja, det er i
+    orden." is a yes (a tester was declined twice), "yes. no wait, not now" a no.
 
     >>> consent_said("Hvad fanden. Jeg sagde bare du kunne gemme det. Ja da.")
     'yes'
     >>> consent_said("Jamen så gem det da, jeg har ikke noget at skjule")
     'yes'
-    >>> consent_said("hmm. not now")
-    'no'
+    >>> consent_said("hmm. not now"), consent_said("Nej. Jeg skrev ja. Ja, det er i orden.")
+    ('no', 'yes')
     """
+    parts = [part for part in re.split(r"[.;:!?]+", text) if part.strip()]
+    for part in reversed(parts if len(parts) > 1 else []):
+        answer = yes_or_no_said(part) or _consent_move(part)
+        if answer is not None:
+            return answer
     try:
         return yes_or_no(text)
     except InvalidAnswerError:
@@ -539,6 +545,14 @@ def consent_said(text: str) -> str:
         if said & {Move.YES, Move.KEEP}:
             return "yes"
         raise
+
+
+def _consent_move(text: str) -> str | None:
+    """ "yes" or "no" as the move of a sentence says it ("not now", "gem det")."""
+    move = read_move(text)
+    if move in (Move.NO, Move.NOT_NOW, Move.STOP):
+        return "no"
+    return "yes" if move in (Move.YES, Move.KEEP) else None
 
 
 def yes_or_no_said(text: str) -> str | None:
@@ -1432,6 +1446,8 @@ def _clause_outcome(typed: list[str]) -> str | None:
         for start, _, found in phrase_list("outcome").find(typed)
         if not (start and _said_of_another(typed))
     }
+    if "not_changed" in said:  # "i didnt change my mind?? i did it": the step stands
+        return "done"
     if "tried" in said:  # "got put on hold so i gave up": tried, and not done
         said = (said - {"tried"}) | {"not_yet"}
     if (not said or "done" in said) and set(typed) & word_list("not_done", "words"):

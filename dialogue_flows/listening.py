@@ -118,6 +118,8 @@ def react(
         return Reaction(said=(Msg("move.correction"),))
     if move is Move.JUDGING:  # "is that a stupid goal?": warmly, then the same question
         return Reaction(said=(Msg("move.judging"),))
+    if move is Move.DOUBT:  # "yeah cos thats so easy": it isn't, and never an idea
+        return Reaction(said=(Msg("move.doubt"),))
     if move is Move.BACK:  # "go back": never kept; the engine finds the question before
         return Reaction(back=True)
     if move is Move.DONT_KNOW:

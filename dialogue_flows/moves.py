@@ -111,6 +111,8 @@ class Move(StrEnum):
     """that's not what i said / you got that wrong / det har jeg ikke sagt"""
     GOAL_IS = "goal_is"
     """my goal is / målet er: opens the goal said again (`leading`), never a move alone"""
+    DOUBT = "doubt"
+    """yeah cos thats so easy / as if / easier said than done / ja ja, som om: heard"""
     JUDGING = "judging"
     """is that a stupid goal? / does it sound silly / er det et dumt mål: a warm word"""
     BACK = "back"

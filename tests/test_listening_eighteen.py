@@ -6,7 +6,7 @@ import pytest
 from conftest import person
 from test_listening_five import TO_GOAL, TO_OPTIONS
 
-from dialogue_flows.answers import feeling
+from dialogue_flows.answers import consent_said, feeling, step_outcome
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, weigh
 from dialogue_flows.engine import Engine
@@ -242,3 +242,63 @@ def test_whom_to_call_asked_anywhere_gets_lines_and_the_same_question(
 @pytest.mark.parametrize("said", ["en gang skubbede han mig ind i en dør", "i går slog han mig"])
 def test_danish_verb_first_violence_is_heard(said: str) -> None:
     assert Concern.HARM_FROM_OTHERS in weigh(said).concerns
+
+
+@pytest.mark.parametrize(
+    "said", ["Nå. Så siger jeg ja, det er i orden.",
+             "Nej, det var ikke det jeg mente. Jeg skrev ja. Ja, det er i orden."],
+)  # fmt: skip
+def test_a_yes_to_keeping_said_in_sentences_is_a_yes(
+    engine: Engine, catalogue: Catalogue, said: str
+) -> None:
+    """Birgitte was declined twice: "Nå" read as the Scots "naa" (no), and any no won."""
+    dialogue = person(engine, catalogue, "da", "/start")
+    dialogue.say(said)
+    assert dialogue.person is not None, dialogue.last_replies
+
+
+def test_a_no_said_last_is_a_no() -> None:
+    assert consent_said("yes. no wait, not now") == "no"
+
+
+@pytest.mark.parametrize(
+    "said", ["yeah cos thats so easy", "easier said than done", "ja ja, som om det er så nemt",
+             "not quite. that was sarcasm bab"],
+)  # fmt: skip
+def test_sarcasm_is_heard_never_an_idea(engine: Engine, catalogue: Catalogue, said: str) -> None:
+    """Tariq's "yeah cos thats so easy" became idea 1, and "that was sarcasm bab" idea 2."""
+    dialogue = person(engine, catalogue, "en", *TO_OPTIONS["en"])
+    dialogue.say(said)
+    assert dialogue.goal.options == (), dialogue.last_replies
+
+
+@pytest.mark.parametrize(
+    ("said", "outcome"),
+    [("dropped it round hers yeah. managed 3 days without, then caved thursday", "partly"),
+     ("i didnt change my mind?? i did it. 3 days clean is good for me", "done"),
+     ("jeg har ikke skiftet mening, jeg gjorde det", "done")],
+)  # fmt: skip
+def test_a_step_dropped_round_or_a_change_of_mind_denied_is_no_change(
+    said: str, outcome: str
+) -> None:
+    """Tariq's three days without were filed as "changed my mind", even after he said not."""
+    assert step_outcome(said) == outcome
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "goal"),
+    [("da", "Nej, det var ikke helt det jeg mente. Skriv hellere: at få nogle gode aftener",
+      "at få nogle gode aftener"),
+     ("en", "no, write it as: drink less in the evenings", "drink less in the evenings")],
+)  # fmt: skip
+def test_how_to_write_the_goal_is_not_part_of_it(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, goal: str
+) -> None:
+    """Birgitte's goal was kept as "Skriv hellere: at få nogle gode aftener uden vin"."""
+    first = {
+        "en": "i want to maybe drink less i think",
+        "da": "Jeg vil gerne noget med vin, tror jeg",
+    }
+    dialogue = person(engine, catalogue, language, *TO_GOAL[language], first[language])
+    dialogue.say(said)
+    assert dialogue.goal.text == goal, dialogue.last_replies

@@ -155,6 +155,17 @@ SAID = {
                "læser nogen med", "gemmer du det her", "er det anonymt?",
                "hvor ender det jeg skriver", "kan kommunen se det her"],
     },
+    Move.DOUBT: {
+        "en": ["yeah cos thats so easy", "yeah right", "as if", "easier said than done",
+               "if only it was that easy", "an app aint gonna fix nothin",
+               "thats not a goal is it", "ye cos that ll be easy", "oh thanks for that",
+               "no shit sherlock", "thats obvious"],
+        "da": ["ja ja, som om det er så nemt", "lettere sagt end gjort",
+               "det er lettere sagt end gjort",
+               "gid det var så nemt", "det er da ikke et mål", "som om det er så let",
+               "ja ja det er nemt nok", "en app løser ikke noget", "nå tak for det",
+               "det er da indlysende", "bare det var så enkelt"],
+    },
     Move.WHO_TO_CALL: {
         "en": ["who can i talk to", "who can i call about this", "is there a number i can call",
                "who do i ring", "can you give me a number", "i need a helpline",

@@ -477,7 +477,9 @@ class _TurnInProgress(TurnRecords):
     def finding(self, text: str) -> Finding:
         """What the message speaks of, leaving out what the person said a reply misread
         within the day (testers: "yes. and the shed roof's gone, you missed that" raised
-        the alarm the shed roof had raised a minute before)."""
+        the alarm the shed roof had raised a minute before). A crisis only suspected is no
+        alarm inside the crisis conversation, nor when today's replies gave its lines: a
+        tester telling of his debt and shame got eight alarms, the lines each time."""
         note = self.conversation.care
         heard = crisis_care.without_misread(text, note, self.person_id, self.now)
         if not heard.strip():
@@ -485,6 +487,11 @@ class _TurnInProgress(TurnRecords):
         found = weigh(heard)
         told = crisis_care.lapse_told(found.concerns, heard, note, self.now)
         if told and not crisis.by_tables(heard):  # the model's guess, of a lapse answered
+            return Finding(frozenset())
+        if not found.sure and (
+            self.conversation.flow == crisis_care.FLOW.name
+            or crisis_care.covered(found.concerns, note, self.now)
+        ):  # only suspected, where its lines are already given: the answer it seems to be
             return Finding(frozenset())
         return Finding(crisis_care.reread(found.concerns, heard), found.sure)
 

@@ -302,3 +302,15 @@ def test_how_to_write_the_goal_is_not_part_of_it(
     dialogue = person(engine, catalogue, language, *TO_GOAL[language], first[language])
     dialogue.say(said)
     assert dialogue.goal.text == goal, dialogue.last_replies
+
+
+def test_a_suspicion_whose_lines_were_given_today_is_no_new_alarm(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    """Dev got eight alarms in one evening, the same lines each time, for telling of his
+    shame; a suspicion only (the model's) whose lines were given today is the answer."""
+    dialogue = person(engine, catalogue, "da", *TO_OPTIONS["da"], HURT_AT_HOME["da"], "ja", "nej")
+    suspected = "når jeg er alene om natten"
+    assert not weigh(suspected).sure and weigh(suspected).concerns
+    dialogue.say(suspected)
+    assert not any(key.startswith("crisis.") for key in dialogue.keys), dialogue.keys

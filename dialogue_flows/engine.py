@@ -383,8 +383,11 @@ class _TurnInProgress(TurnRecords):
         at = work.draft.pop(RESTATED, None)
         if at != question.name or work.goal is None or value not in ("yes", "not_quite"):
             return False
-        if value == "yes":
-            self.ask_again(Msg("grow.goal_kept", {"said": grow.quoted(work.goal.text)}))
+        kept = Msg("grow.goal_kept", {"said": grow.quoted(work.goal.text)})
+        if value == "yes" and question.name == "goal_which" and grow.two_goals(work) is None:
+            self.answer(grow.BOTH, kept)  # one goal now: "two goals:  og ." was asked
+        elif value == "yes":
+            self.ask_again(kept)
         else:
             self.ask_again(Msg("grow.goal_how"))
         return True

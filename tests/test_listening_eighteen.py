@@ -314,3 +314,17 @@ def test_a_suspicion_whose_lines_were_given_today_is_no_new_alarm(
     assert not weigh(suspected).sure and weigh(suspected).concerns
     dialogue.say(suspected)
     assert not any(key.startswith("crisis.") for key in dialogue.keys), dialogue.keys
+
+
+def test_a_goal_restated_and_agreed_at_the_two_goals_question_goes_on(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    """Jonas restated his goal when asked which of two to start with, said yes to it, and
+    was asked "Det lyder som to mål:  og ." three times, with only "Begge" to press."""
+    dialogue = person(engine, catalogue, "da", *TO_GOAL["da"])
+    dialogue.say("æ vil gerne ned i vægt og så vil æ gerne tilbage til arbejde")
+    assert dialogue.step == "goal_which", dialogue.last_replies
+    dialogue.say("nej nej. målet er: tilbage til arbejde, deltid eller flexjob")
+    dialogue.say("ja det passer")
+    assert dialogue.step != "goal_which", dialogue.last_replies
+    assert dialogue.goal.text == "tilbage til arbejde, deltid eller flexjob"

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dialogue_flows.catalogue import Catalogue
-from dialogue_flows.crisis import is_crisis
-from dialogue_flows.crisis_care import AGAIN, CARE, SUSPECTED, SUSPECTED_IF
+from dialogue_flows.crisis import is_crisis, weigh
+from dialogue_flows.crisis_care import AGAIN, CARE, SUSPECTED, SUSPECTED_IF, covered
 from dialogue_flows.engine import COMMANDS, FLOWS, Engine
 from dialogue_flows.flow import Ending, Flow, Question, TurnRecords, Work
 from dialogue_flows.helplines import Helplines
@@ -61,11 +61,19 @@ def test_any_sequence_never_raises_and_state_stays_valid(
     for event in events:
         before = dialogue.person.conversation if dialogue.person else None
         answering = before is not None and before.flow == "crisis" and not before.paused
+        # A crisis only suspected whose lines today's replies gave is no new alarm.
+        found = weigh(event.text) if isinstance(event, Text) else None
+        heard = (
+            found is not None
+            and before is not None
+            and not found.sure
+            and covered(found.concerns, before.care, dialogue.now)
+        )
         replies = dialogue.send(event)
         assert replies or isinstance(event, DueCheckin), "the bot never falls silent"
         # Inside the crisis conversation its own answers come first ("im safe, he's not
         # violent"): only words that answer nothing there must bring a crisis reply.
-        if isinstance(event, Text) and is_crisis(event.text) and not answering:
+        if isinstance(event, Text) and is_crisis(event.text) and not answering and not heard:
             assert dialogue.last is not None
             first = dialogue.last.replies[0].parts[0].key
             # a crisis only suspected (the model alone) is answered first too, tentatively

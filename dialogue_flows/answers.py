@@ -237,7 +237,9 @@ def _scale_in(text: str) -> tuple[int, bool]:
         values, unsure = _number_words()
         typed = [word.text for word in words(folded)]
         sure = [values[w] for w in typed if w in values and w not in unsure]
-        found = sure or [values[w] for w in typed if w in values and len(typed) <= 3]
+        around = word_list("numbers", "around")  # "Jeg vil sige fire." is a 4
+        alone = len(typed) <= 3 or all(w in values or w in around for w in typed)
+        found = sure or [values[w] for w in typed if w in values and alone]
     numbers = sorted(set(found))
     if not numbers or not 0 <= numbers[0] <= numbers[-1] <= 10:
         raise InvalidAnswerError("invalid.scale")

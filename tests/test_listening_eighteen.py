@@ -6,7 +6,7 @@ import pytest
 from conftest import person
 from test_listening_five import TO_GOAL, TO_OPTIONS
 
-from dialogue_flows.answers import consent_said, feeling, step_outcome
+from dialogue_flows.answers import consent_said, feeling, scale, step_outcome
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, weigh
 from dialogue_flows.engine import Engine
@@ -328,3 +328,11 @@ def test_a_goal_restated_and_agreed_at_the_two_goals_question_goes_on(
     dialogue.say("ja det passer")
     assert dialogue.step != "goal_which", dialogue.last_replies
     assert dialogue.goal.text == "tilbage til arbejde, deltid eller flexjob"
+
+
+@pytest.mark.parametrize(("said", "number"), [("Jeg vil sige fire.", 4), ("jeg siger to", 2)])
+def test_a_number_word_said_with_only_words_around_it_is_the_rating(
+    said: str, number: int
+) -> None:
+    """Birgitte's "Jeg vil sige fire." got "Vælg et tal fra 0 til 10" ("fire" is English too)."""
+    assert scale(said) == number

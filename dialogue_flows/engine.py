@@ -708,9 +708,7 @@ class _TurnInProgress(TurnRecords):
             if self.is_open() and self.conversation.flow != crisis_care.FLOW.name
             else ""
         )
-        if crisis_care.said_young([said]):  # remembered for the day: "jeg er 17", "min stedfar"
-            note = crisis_care.noted(self.conversation.care, crisis_care.YOUNG_SAID, self.now)
-            self.conversation = self.conversation.model_copy(update={"care": note})
+        self.remember_young(said)
         self.interrupt(care.entry, *reply, started=clean(started),
                        act=crisis_care.act_for(concerns),
                        alarm=crisis_care.alarm_prints(said, self.person_id))  # fmt: skip
@@ -733,10 +731,14 @@ class _TurnInProgress(TurnRecords):
         """Whom to call, asked: the lines that fit, then the open question, if any."""
         note = self.conversation.care
         kinds = crisis_care.lines_asked(note, said, self.now, self.young())
-        if crisis_care.said_young([said]):
-            note = crisis_care.noted(note, crisis_care.YOUNG_SAID, self.now)
-            self.conversation = self.conversation.model_copy(update={"care": note})
+        self.remember_young(said)
         self.say_then_ask(Msg("move.who_to_call", self.care_values(kinds)))
+
+    def remember_young(self, said: str) -> None:
+        """ "jeg er 17", "min stedfar": the youth lines are offered for the rest of the day."""
+        if crisis_care.said_young([said]):
+            note = crisis_care.noted(self.conversation.care, crisis_care.YOUNG_SAID, self.now)
+            self.conversation = self.conversation.model_copy(update={"care": note})
 
     def which_country(self) -> tuple[Msg, ...]:
         """Whose lines these are, and how to get their own, when where the person is

@@ -1294,6 +1294,21 @@ def parts_said(text: str) -> dict[str, str]:
     return {name: _unnamed(correction_words(" ".join(said))) for name, said in found.items()}
 
 
+def part_restated(text: str) -> tuple[str, str] | None:
+    """A part of a summary said anew, by its name and "is" ("ikke helt. det første er
+    forkert. hvor æ står er: sygemeldt siden august, …"): the part, and the words from
+    there on, which take its place whole. None when no sentence opens so."""
+    for at, sentence in enumerate(sentences(text)):
+        found = words(sentence)
+        named = phrase_list("summary", "parts").find([word.text for word in found])
+        if not named or named[0][0] != 0 or named[0][1] >= len(found) - 1:
+            continue
+        if found[named[0][1]].text in word_list("summary", "copulas"):
+            said = _unnamed(" ".join(s.strip() for s in sentences(text)[at:]))
+            return named[0][2].meaning, said.lstrip(" :-")
+    return None
+
+
 def _unnamed(said: str) -> str:
     """A part's words without the name that opens them: "in the way is smoking" is
     "smoking"; "support only my wife" stays as it is."""
@@ -1709,7 +1724,7 @@ def core(text: str, *, background: bool = True, qualifiers: bool = False) -> str
                     start = spans[at - 1][0]  # "maybe sort my sleep out, or maybe get back…"
                 if _wish_ends(typed, wishes) and at + 1 < len(spans):  # "Det jeg vil, er at…"
                     return text[start : _with_limits(text, spans[at + 1 :])]
-                return text[start : _with_limits(text, spans[at:])]
+                return _without_join(text[start : _with_limits(text, spans[at:])])  # "og æ vil…"
     if qualifiers:  # only clauses of hedges alone, and the hedges at their edges, go
         return text[spans[0][0] : spans[-1][1]] if spans and dropped else text
     if not dropped or not spans:

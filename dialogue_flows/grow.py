@@ -36,6 +36,8 @@ KEEP_STEP_CHOICES = (Choice("keep", Msg("choice.keep_step")),)
 RIGHT_CHOICES = (Choice("yes", Msg("choice.right")), Choice("not_quite", Msg("choice.not_quite")))
 AGREE = {"yes": "yes", "no": "not_quite", "thats_all": "yes", "correction": "not_quite"}
 """Yes or no to "Have I got that right?", said in words ("yeah that's it" is yes)."""
+SUMMARY = {**AGREE, "skip": "yes"}
+"""A summary skipped ("can we skip this") stands as said: the words in it are theirs."""
 KEEPS = {"keep": "keep", "yes": "keep", "no": "keep"}
 KEEP_AS_STEP = {"keep": "keep"}
 """ "Keep it" when asked for a step: the idea (or the step they had) is the step."""
@@ -99,14 +101,21 @@ def restated_goal(text: str) -> str | None:
     if (found is not None or _GOAL_WORD.search(text)) and answers.written_as(text):
         return answers.written_as(text)  # 'the goal still says…, can it just say "…"'
     if found is None:  # "…glem det med dagplejer. mit mål er at sove bedre": a later sentence
-        later = (leading(part.strip(), _GOAL_IS) for part in reversed(sentences(text)[1:]))
-        found = next((said for said in later if said is not None and said[1]), None)
+        later = _goal_said_later(text)
+        found = (Move.GOAL_IS, later) if later else None
     if found is None or (found[0] is Move.GOAL_IS and not found[1]):
         return None
     return found[1].strip(" .!")
 
 
 _GOAL_IS = frozenset({Move.GOAL_IS})
+
+
+def _goal_said_later(text: str) -> str | None:
+    """The goal opened in a sentence after the first ("not quite. sounds odd. write that
+    i want to get back to work"): the last such sentence, without its opening words."""
+    later = (leading(part.strip(), _GOAL_IS) for part in reversed(sentences(text)[1:]))
+    return next((said[1] for said in later if said is not None and said[1]), None)
 
 
 _GOAL_WORD = re.compile(r"\b(goal|m[aå]+let|mit m[aå]+l)\b", re.IGNORECASE)
@@ -282,7 +291,10 @@ def put_goal_right(work: Work, answer: Any) -> None:
         return
     said = answers.taken_back(answer, goal.first_words or goal.text)
     missed = answers.left_out(answer, goal.first_words or "", goal.text)
-    if said is None and missed and answers.written_as(answer) is None:  # "the … bit matters"
+    written = answers.written_as(answer) or _goal_said_later(answer)
+    if said is None and written:  # "ikke helt. det lyder mærkeligt. skriv at æ vil …"
+        said = answers.core(written)
+    elif said is None and missed and answers.written_as(answer) is None:  # "the … bit matters"
         said = answers.core(missed, background=False)
         if goal.text not in said:  # "get back to wrk" and "joinery or a colege course"
             said = f"{goal.text}: {said}"
@@ -544,6 +556,13 @@ def put_right(work: Work, answer: Any) -> None:
                 {"part": Msg(f"grow.part.{name}"), "said": quoted(said)})
             for at, (name, said) in enumerate(several.items())
         )  # fmt: skip
+        return
+    restated = answers.part_restated(answer)
+    if restated:  # "hvor æ står er: sygemeldt siden august…": that part, in these words
+        part, said = restated
+        work.update_goal(**{part: said})
+        heard = Msg(f"grow.part.{part}")
+        work.said_back.append(Msg("grow.changed", {"part": heard, "said": quoted(said)}))
         return
     parts = {name: getattr(goal, name) for name in REALITY_PARTS}
     part = answers.part_named(answer) or answers.part_corrected(answer, parts)
@@ -971,14 +990,14 @@ FLOW = Flow(
         Question("obstacles", "grow.obstacles", save=keep("obstacles"), skippable=True,
                  as_content=BUSY_SAID, recall=said_so_far),
         Question("reality_summary", "grow.reality_summary", choices=RIGHT_CHOICES,
-                 save=check_reality, on_move=AGREE),
+                 save=check_reality, on_move=SUMMARY),
         Question("reality_fix", "grow.reality_fix", save=put_right,
                  skippable=True),
         Question("reality_again", "grow.reality_again", choices=RIGHT_CHOICES,
-                 save=check_reality, on_move=AGREE),
+                 save=check_reality, on_move=SUMMARY),
         Question("options", "grow.options", save=add_options, listed=True),
         Question("options_summary", "grow.options_summary", choices=RIGHT_CHOICES,
-                 save=add_options, on_move={**AGREE, "thats_all": "yes", **SPLITS},
+                 save=add_options, on_move={**SUMMARY, "thats_all": "yes", **SPLITS},
                  listed=True),
         Question("options_fix", "grow.options_fix", save=add_options, skippable=True,
                  on_move={"thats_all": "yes", "no": "yes", **SPLITS}, listed=True),

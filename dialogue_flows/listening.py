@@ -25,6 +25,8 @@ by the question's `on_move`), or gets a short reply and the same question again.
 |               | question (in GROW the goal is asked for first, see `engine`)        |
 | judging       | "is that a stupid goal?": a warm, short word (`move.judging`), then |
 |               | the same question again                                             |
+| sent          | "gp sent me": only where the question has words for it (the goal:  |
+|               | the coaching is theirs to steer), then the question; else content   |
 | back          | "go back": the question before, asked again (`Flow.back`); its new  |
 |               | answer takes the old one's place; where there is none, said so      |
 | don't know    | a gentle example (`<prompt>.example`); the second time, a way on    |
@@ -83,6 +85,8 @@ def react(
     own = question.prompt
     if move.value in question.as_content:
         return None
+    if move is Move.SENT:  # "gp sent me": at the goal, theirs to steer; elsewhere content
+        return Reaction(said=(Msg(f"{own}.sent"),)) if has(f"{own}.sent") else None
     if move.value in question.on_move:
         word = f"{own}.{move.value}"  # a question may say how it heard the move
         said = (Msg(word),) if has(word) else ()

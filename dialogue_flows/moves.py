@@ -117,6 +117,9 @@ class Move(StrEnum):
     """is that a stupid goal? / does it sound silly / er det et dumt mål: a warm word"""
     BACK = "back"
     """go back / previous question / gå tilbage / fortryd: the question before, again"""
+    SENT = "sent"
+    """my gp sent me / my worker said i should try this / lægen sendte mig: the reason they
+    came, not a goal; content wherever the question has no words for it"""
 
 
 SOCIAL = (Move.GREETING, Move.THANKS, Move.THINKING)

@@ -276,6 +276,18 @@ SAID = {
                "gaa tilbage", "tilbage til det forrige spørgsmål", "må jeg gå tilbage et skridt",
                "fortryd det"],
     },
+    Move.SENT: {
+        "en": ["gp sent me", "my worker said i should try this", "idk my gp sent me here",
+               "i was referred by my gp", "its part of my probation", "my mum made me do this",
+               "i only came cos i had to", "my doctor referred me", "coming here wasnt my idea",
+               "social worker told me to use this app", "my keyworker sent me along lol"],
+        "da": ["lægen sendte mig", "min sagsbehandler sagde jeg skulle prøve det her",
+               "jeg blev henvist af lægen", "min kontaktperson sendte mig herind",
+               "kommunen siger jeg skal bruge den her app", "det var ikke min egen idé",
+               "det var ikke mig der ville", "jeg kom kun fordi jeg skulle",
+               "det er en del af min behandling", "min behandler har sendt mig hertil",
+               "jobcentret sendte mig"],
+    },
 }  # fmt: skip
 
 CONTENT = [

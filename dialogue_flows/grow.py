@@ -559,10 +559,10 @@ def put_right(work: Work, answer: Any) -> None:
         return
     restated = answers.part_restated(answer)
     if restated:  # "hvor æ står er: sygemeldt siden august…": that part, in these words
-        part, said = restated
-        work.update_goal(**{part: said})
-        heard = Msg(f"grow.part.{part}")
-        work.said_back.append(Msg("grow.changed", {"part": heard, "said": quoted(said)}))
+        named, anew = restated
+        work.update_goal(**{named: anew})
+        named_back = Msg(f"grow.part.{named}")
+        work.said_back.append(Msg("grow.changed", {"part": named_back, "said": quoted(anew)}))
         return
     parts = {name: getattr(goal, name) for name in REALITY_PARTS}
     part = answers.part_named(answer) or answers.part_corrected(answer, parts)

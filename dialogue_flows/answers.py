@@ -726,10 +726,16 @@ def _sentence_list(text: str) -> list[str]:
     typed = [[w.text for w in words(_without_join(s))] for s in sentences]
     is_list = (
         len(sentences) >= 2
-        and all(0 < len(sentence) <= LIST_MAX_WORDS for sentence in typed)
+        and all(0 < len(sentence) <= SENTENCE_MAX_WORDS for sentence in typed)
         and all(_opens_idea(sentence) for sentence in typed[1:])
     )
     return sentences if is_list else [text]
+
+
+SENTENCE_MAX_WORDS = 14
+"""Sentences part ideas more plainly than commas: "go back tae the bowling club on a
+tuesday and thursday. dinnae buy any on a monday. maybe phone Jim" is three (its first
+has 11 words, and had been kept as one idea)."""
 
 
 def _alternatives(text: str) -> list[str]:
@@ -891,12 +897,22 @@ def meant(text: str) -> str:
     """
     found = words(text)
     cues = phrase_list("self_correction", "cues", typos=False).find([w.text for w in found])
-    after = [end for _, end, _ in cues if end < len(found)]
+    after = [
+        end for start, end, _ in cues
+        if end < len(found) and (_after_mark(text, found, start) or len(found) - end <= 3)
+    ]  # fmt: skip  # "…say ill come tuesday. and no drink monday tae thursday": no cue
     if after:
         text = text[found[after[-1]].start :]
     clauses = [c for c in re.split(r"[,.;:!?\u2026]+", text) if words(c)]
     kept = [c for c in clauses if not _opening(words(c), "not", "self_correction")]
     return ", ".join(c.strip() for c in kept) if kept and len(kept) < len(clauses) else text
+
+
+def _after_mark(text: str, found: Sequence[Word], start: int) -> bool:
+    """Word `start` opens the text or follows a mark ("…nej, 3", "6. no, 7")."""
+    return start == 0 or bool(
+        _SENTENCE_MARKS.search(text[found[start - 1].end : found[start].start])
+    )
 
 
 def when_put_right(text: str) -> tuple[str, str | None]:
@@ -1298,15 +1314,24 @@ def part_restated(text: str) -> tuple[str, str] | None:
     """A part of a summary said anew, by its name and "is" ("ikke helt. det første er
     forkert. hvor æ står er: sygemeldt siden august, …"): the part, and the words from
     there on, which take its place whole. None when no sentence opens so."""
-    for at, sentence in enumerate(sentences(text)):
+    said = sentences(text)
+    for at, sentence in enumerate(said):
         found = words(sentence)
-        named = phrase_list("summary", "parts").find([word.text for word in found])
-        if not named or named[0][0] != 0 or named[0][1] >= len(found) - 1:
-            continue
-        if found[named[0][1]].text in word_list("summary", "copulas"):
-            said = _unnamed(" ".join(s.strip() for s in sentences(text)[at:]))
-            return named[0][2].meaning, said.lstrip(" :-")
+        for start, end, part in phrase_list("summary", "parts").find([w.text for w in found]):
+            copula = next((i for i in range(end, min(end + NAME_TO_COPULA, len(found) - 1))
+                           if found[i].text in word_list("summary", "copulas")), None)  # fmt: skip
+            if start <= NAME_OPENS and copula is not None:  # "Det der støtter mig, er …"
+                rest = " ".join(
+                    s.strip() for s in (sentence[found[copula + 1].start :], *said[at + 1 :])
+                )
+                return part.meaning, rest.strip(" :-")
     return None
+
+
+NAME_OPENS = 3
+"""A part named this far into a sentence opens it ("what supports me is…")."""
+NAME_TO_COPULA = 3
+"""…and its "is" comes within these words of its name ("Det der støtter mig, er…")."""
 
 
 def _unnamed(said: str) -> str:

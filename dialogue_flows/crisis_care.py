@@ -640,7 +640,9 @@ _SAFE_WORDS = (
     # A reassurance after a "no" ("naw am no gonnae do anything, it's just a thought",
     # "vil ik slaa mig selv ihjel") is safe: a tester was told to call 999 for it.
     ("safe", re.compile(r"\b((not|no|never|wont|won't|aint) (going to|gonna|gonnae|gunna) "
-                        r"(do|try) (anything|owt|it)|(just|only) a thought|"
+                        r"(do|dae|try) (anything|owt|it|nothing|nothin)|(just|only) a thought|"
+                        r"(wont|won't|will not|wouldnt|wouldn't|wouldnae|wullnae|would never) "
+                        r"(do|dae|try) (anything|owt|it|nothing)|"
                         r"(not|no|never) (going to|gonna|gonnae) (hurt|harm|kill) (myself|masel)|"
                         r"(vil|skal) (ikke|ik|aldrig) (sl[aå]+|g[oø]re) mig selv|"
                         r"(g[oø]r|gaar) (ikke|ik) noget|(bare|kun) (en|nogle) tanke)")),
@@ -893,9 +895,11 @@ def entry(work: Work) -> str:
 
 
 def plan_question(name: str, lead: str) -> Question:
-    """ "Would it help to look at your safety plan together?", after `lead`."""
-    return Question(name, "crisis.plan_offer", choices=plan_choices, read=read_plan,
-                    save=save_plan_choice, lead=lead)  # fmt: skip
+    """ "Would it help to look at your safety plan together?", after `lead`. A protest
+    is heard here too: "im no gonnae dae anything daft" had been read as "not safe", and
+    "ye misread me" got the same buttons again."""
+    return Question(name, "crisis.plan_offer", choices=plan_choices,
+                    read=misread_or(read_plan), save=save_plan_choice, lead=lead)  # fmt: skip
 
 
 def _go(source: str, dest: str, *conditions: str) -> dict[str, Any]:
@@ -958,10 +962,12 @@ FLOW = Flow(
         _go("safe_again", "left", "is_unclear"),
         _go("safe_again", "unsure", "is_unsure"),
         _go("safe_again", "not_safe"),
+        _go("not_safe", MISREAD, "misread"),
         _go("not_safe", "plan_again", "is_unclear"),
         _go("not_safe", "followup_offer", "may_offer"),
         _go("not_safe", "to_plan", "wants_plan"),
         _go("not_safe", "carry_on"),
+        _go("unsure", MISREAD, "misread"),
         _go("unsure", "plan_again", "is_unclear"),
         _go("unsure", "followup_offer", "may_offer"),
         _go("unsure", "to_plan", "wants_plan"),

@@ -55,6 +55,7 @@ from dialogue_flows.flow import Flow, Question, TurnRecords, Work
 from dialogue_flows.helplines import YOUNG, Helplines
 from dialogue_flows.moves import (
     ANSWERED_PLAINLY,
+    SOCIAL,
     Move,
     agreement,
     asking,
@@ -154,6 +155,8 @@ class Engine:
         elif moved:
             turn.place_told(event)
         else:
+            if turn.heard_again:  # "the anniversary. i miss her. some days i dinnae see much
+                turn.say(Msg("crisis.heard_again"))  # point" had got no word at all
             turn.receive(event)
         return turn.result()
 
@@ -192,6 +195,8 @@ class _TurnInProgress(TurnRecords):
         self.from_person = from_person
         self.replies: list[Reply] = []
         self.answered = False
+        self.heard_again = False
+        """A worry only suspected, whose lines today's replies gave: a word, not the lines."""
         self.views: dict[str, Work] = {}
 
     def result(self) -> Turn:
@@ -302,10 +307,12 @@ class _TurnInProgress(TurnRecords):
             return
         if move and not self.is_label(question, words) and self.meet(move, question):
             return
-        lead, _ = split_move(words) if move is None else (None, "")
+        lead, rest = split_move(words) if move is None else (None, "")
         with_reason = lead in _WITH_A_REASON or (lead is Move.KEEP and "keep" in question.on_move)
         if lead is not None and with_reason and self.meet(lead, question):
             return  # "spring over, jeg er lidt træt nu", "I'll keep it, it's only a call"
+        if lead in _BEFORE_AN_ANSWER and rest and question.read is free_text:
+            words = rest  # "Tak for det. Det hjælper at gå…", "dunno really. get my kids back"
         judged: tuple[Msg, ...] = ()
         if move is None:  # "like i just said, nerves", "fredag, det skrev jeg jo": the answer
             words = without_said(words)
@@ -491,10 +498,10 @@ class _TurnInProgress(TurnRecords):
         told = crisis_care.lapse_told(found.concerns, heard, note, self.now)
         if told and not crisis.by_tables(heard):  # the model's guess, of a lapse answered
             return Finding(frozenset())
-        if not found.sure and (
-            self.conversation.flow == crisis_care.FLOW.name
-            or crisis_care.covered(found.concerns, note, self.now)
-        ):  # only suspected, where its lines are already given: the answer it seems to be
+        if not found.sure and self.conversation.flow == crisis_care.FLOW.name:
+            return Finding(frozenset())  # only suspected, where its lines are being given
+        if not found.sure and crisis_care.covered(found.concerns, note, self.now):
+            self.heard_again = True  # heard, in a word, and the answer it seems to be
             return Finding(frozenset())
         return Finding(crisis_care.reread(found.concerns, heard), found.sure)
 
@@ -1439,6 +1446,8 @@ _ASKED_AFTER = {
     Move.PRIVACY: "move.privacy",
 }
 """A question to the coach after an answer: the answer kept, the question answered."""
+_BEFORE_AN_ANSWER = (*SOCIAL, Move.DONT_KNOW)
+"""Moves that open an answer and are not part of it: the answer is what follows."""
 _WITH_A_REASON = (Move.SKIP, Move.NOT_NOW)
 """Moves that stay moves with a reason after them ("skip, i'm tired"); so does a keep,
 where the question has a keep ("Och, I'll keep it as it is. It's only a phone call")."""

@@ -557,20 +557,17 @@ def put_right(work: Work, answer: Any) -> None:
             for at, (name, said) in enumerate(several.items())
         )  # fmt: skip
         return
-    restated = answers.part_restated(answer)
-    if restated:  # "hvor æ står er: sygemeldt siden august…": that part, in these words
-        named, anew = restated
-        work.update_goal(**{named: anew})
-        named_back = Msg(f"grow.part.{named}")
-        work.said_back.append(Msg("grow.changed", {"part": named_back, "said": quoted(anew)}))
-        return
     parts = {name: getattr(goal, name) for name in REALITY_PARTS}
-    part = answers.part_named(answer) or answers.part_corrected(answer, parts)
-    said = answers.correction_words(answer)
+    restated = answers.part_restated(answer)  # "hvor æ står er: sygemeldt siden august…"
+    named = restated[0] if restated else answers.part_named(answer)
+    part = named or answers.part_corrected(answer, parts)
+    said = restated[1] if restated else answers.correction_words(answer)
     if part is None:
         _add(work, said)
         return
-    work.update_goal(**{part: answers.put_in_place(parts[part] or "", said)})  # that sentence
+    # A part named is said anew ("Det der støtter mig, er gåturene…" had replaced one
+    # sentence out of sight, and Birgitte was told it was changed); else that sentence.
+    work.update_goal(**{part: said if named else answers.put_in_place(parts[part] or "", said)})
     heard = Msg(f"grow.part.{part}")
     work.said_back.append(Msg("grow.changed", {"part": heard, "said": quoted(said)}))
 

@@ -166,10 +166,26 @@ def when_said(text: str) -> str | None:
     for start, end, _ in _periods(typed):  # "thursday morning", "kl 7 om aftenen"
         if any(at in marked for at in (start - 1, start - 2, end, end + 1)):
             marked.update(range(start, end))
-    first, last = min(marked), max(marked)
+    first, last = _first_run(sorted(marked), text, found)
     while first > 0 and typed[first - 1] in word_list("time", "when_openers"):
         first -= 1
     return text[found[first].start : found[last].end]
+
+
+WHEN_GAP = 3
+"""Time words this close together say one when ("friday or saturday", "torsdag… kl 10")."""
+
+
+def _first_run(marked: list[int], text: str, found: list[Word]) -> tuple[int, int]:
+    """The first time words that belong together: "phone Jim on monday and say ill come
+    tuesday. and no drink monday tae thursday" says "monday" (it had been all of it)."""
+    first = last = marked[0]
+    for at in marked[1:]:
+        between = text[found[last].end : found[at].start]
+        if at - last > WHEN_GAP or re.search(r"[.!?\n]", between):
+            break
+        last = at
+    return first, last
 
 
 def only_when(text: str) -> str | None:

@@ -7,10 +7,13 @@ import pytest
 from conftest import person
 from test_listening_five import TO_GOAL, TO_OBSTACLES, TO_OPTIONS
 
-from dialogue_flows.answers import step_outcome
+from dialogue_flows.answers import meant, several, step_outcome
 from dialogue_flows.catalogue import Catalogue
+from dialogue_flows.crisis import weigh
+from dialogue_flows.crisis_care import read_safe
 from dialogue_flows.engine import Engine
-from dialogue_flows.weekly import read_weekly
+from dialogue_flows.moves import Move, read_move
+from dialogue_flows.weekly import read_weekly, when_said
 
 SENT = {
     "en": ("gp sent me", "cut down on the ket"),
@@ -130,3 +133,103 @@ def test_a_summary_part_said_anew_by_its_name_takes_its_place(
     dialogue = person(engine, catalogue, language, *TO_GOAL[language], *before, put_right)
     assert dialogue.goal.reality_now == now
     assert now[:20] in dialogue.last_replies[-1]
+
+
+BIRGITTE = {
+    "da": ("gode aftener uden vin", "ja", "Fordi aftenerne er det sværeste.",
+           "Jeg har holdt mig fra vin i seks uger. Det er gået bedre, end jeg troede.",
+           "Tak for det. Det hjælper at gå en tur langs søerne efter aftensmaden. Jeg har "
+           "også fået lidt glæde af at lægge puslespil igen.", "Stilheden om aftenen.",
+           "Ikke helt. Det der støtter mig, er gåturene langs søerne, min søster og "
+           "puslespillene."),
+    "en": ("good evenings without wine", "yes", "Because evenings are the hardest.",
+           "Six weeks without wine. Better than I thought.",
+           "Thank you. Walking round the park after dinner helps. And jigsaws again.",
+           "The quiet in the evenings.",
+           "Not quite. What supports me is the walks, my sister and the jigsaws."),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_a_strength_named_anew_replaces_it_and_thanks_are_not_kept(
+    engine: Engine, catalogue: Catalogue, language: str
+) -> None:
+    """Birgitte's "Tak for det." opened her strengths; her correction naming them
+    replaced one sentence out of sight, and she was told it was changed."""
+    *before, put_right = BIRGITTE[language]
+    dialogue = person(engine, catalogue, language, *TO_GOAL[language], *before)
+    assert not dialogue.goal.reality_works.lower().startswith(("tak", "thank"))
+    dialogue.say(put_right)
+    works = dialogue.goal.reality_works
+    assert works.startswith(("gåturene", "the walks")), works
+    assert works[:15] in dialogue.last_replies[-1]
+
+
+def test_a_name_the_model_never_saw_does_not_leave_one_word_to_judge() -> None:
+    """ "Hugh. Just Hugh" was read as the one word "just" (the model had not seen
+    "hugh"), a crisis suspected at the name question."""
+    assert not weigh("Hugh. Just Hugh").concerns
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["im no gonnae dae anything daft", "i wont do anything stupid", "naw, wouldnae dae anything"],
+)
+def test_a_scots_reassurance_is_safe(said: str) -> None:
+    """Hugh's "im no gonnae dae anything daft" was read as "not safe": call 999 now."""
+    assert read_safe(said) == "safe"
+
+
+def test_a_protest_after_not_safe_is_heard(engine: Engine, catalogue: Catalogue) -> None:
+    """ "999?? for whit. I SAID im no gonnae dae anything. ye misread me" got the plan
+    buttons again; it gets the apology and the conversation back."""
+    dialogue = person(engine, catalogue, "en", *TO_GOAL["en"], "cut down the drink",
+                      "a full bottle a night. whats the point of anything then", "no")  # fmt: skip
+    dialogue.say("999?? for whit. I SAID im no gonnae dae anything. ye misread me")
+    assert catalogue.template("crisis.misread", "en")[:20] in dialogue.last_replies[0]
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["the anniversary. i miss her. some days i dinnae see much point",
+     "no much point some days tae be honest", "æ ka' ik mere"],
+)  # fmt: skip
+def test_scots_and_jutlandic_hopelessness_is_heard(said: str) -> None:
+    assert weigh(said).concerns
+
+
+def test_a_no_inside_a_step_is_no_change_of_mind() -> None:
+    """ "phone Jim on monday and say ill come tuesday. and no drink monday tae thursday"
+    was read as a change of mind to the bowling club (its "no" as "no, I meant…"), and
+    its "when" was everything after "monday"."""
+    said = "phone Jim on monday and say ill come tuesday. and no drink monday tae thursday"
+    assert meant(said) == said
+    assert when_said(said) == "monday"
+
+
+def test_short_sentences_are_several_ideas_even_when_the_first_is_long() -> None:
+    said = ("go back tae the bowling club on a tuesday and thursday. dinnae buy any on a "
+            "monday. maybe phone Jim fae the club")  # fmt: skip
+    assert len(several(said)) == 3
+
+
+@pytest.mark.parametrize(
+    ("said", "move"),
+    [("dinnae ken", Move.DONT_KNOW), ("i just told ye", Move.ALREADY_SAID),
+     ("i just telt ye", Move.ALREADY_SAID)],
+)  # fmt: skip
+def test_scots_moves(said: str, move: Move) -> None:
+    assert read_move(said) == move
+
+
+def test_a_worry_suspected_after_todays_lines_gets_a_word(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    """Hugh's "some days i dinnae see much point", after the lines that morning, got no
+    word at all: his reason for the goal was quoted back and a score asked."""
+    dialogue = person(engine, catalogue, "en", *TO_GOAL["en"], "cut down the drink",
+                      "a full bottle a night. whats the point of anything then", "im fine",
+                      "no", "yes")  # fmt: skip
+    dialogue.say("the anniversary. i miss her. some days i dinnae see much point")
+    assert dialogue.last_replies[0] == catalogue.template("crisis.heard_again", "en")
+    assert dialogue.step == "now", dialogue.step

@@ -604,7 +604,7 @@ def several(text: str) -> tuple[str, ...]:
     ('stå op kl 8', 'gå en tur', 'spørge jobcentret', 'ringe til højskolen')
     """
     ideas: list[str] = []
-    for line in text.splitlines():
+    for line in _without_label(text).splitlines():
         parts = _NUMBERED.split(line) if re.match(r"\s*1[.)]\s", line) else [line]
         alternatives = [a for part in parts for a in _alternatives(_BULLET.sub("", part))]
         sentences = alternatives or [
@@ -620,6 +620,16 @@ def several(text: str) -> tuple[str, ...]:
     if sum(new != idea for new, idea in zip(unhedged, kept, strict=True)) > 1:
         kept = unhedged  # "maybe X, maybe Y": the "maybe"s list them, each idea is whole
     return tuple(idea for idea in kept if idea)
+
+
+def _without_label(text: str) -> str:
+    """ "ok ideas: phone in the kitchen, …" without its "ok ideas:" (it had opened the
+    first idea)."""
+    label, colon, rest = text.partition(":")
+    typed = [word.text for word in words(label)]
+    found = phrase_list("several", "labels", typos=False).find(typed)
+    whole = bool(found) and found[0][0] == 0 and found[0][1] == len(typed)
+    return rest.strip() if colon and whole and rest.strip() else text
 
 
 def _without_hedged_opener(idea: str) -> str:
@@ -743,8 +753,9 @@ def _alternatives(text: str) -> list[str]:
     are ("I could go back to the bowling club, they've asked me. Or I could help at the
     charity shop, …"), each kept whole; [] when the text is not so."""
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.strip(" .!?")]
-    opens = [words(sentence)[:1] for sentence in sentences[1:]]
-    if len(sentences) < 2 or not all(o and o[0].text in ("or", "eller") for o in opens):
+    openers = phrase_list("several", "alternative_openers", typos=False)
+    opening = [openers.find([w.text for w in words(s)][:2]) for s in sentences[1:]]
+    if len(sentences) < 2 or not all(o and o[0][0] == 0 for o in opening):
         return []
     return sentences
 
@@ -1086,7 +1097,7 @@ def feeling(text: str, language: Language | None = None) -> str | None:
         if found.meaning == "loss":  # theirs whoever died; "my phone died" is no loss
             if not _a_thing_died(found.words, before):
                 heard.append(found.meaning)
-        elif found.meaning in ("shock", "resisted"):  # "my mate od'd, found him on the landing"
+        elif found.meaning in ("shock", "resisted", "warning_signs"):  # "found him on the…"
             heard.append(found.meaning)
         elif found.meaning == "milestone" and word_list("feeling_cues", "slips") & set(typed):
             heard.append("milestone_slip")  # "ædru i 5 mdr men havde et tilbagefald i august"
@@ -1096,7 +1107,7 @@ def feeling(text: str, language: Language | None = None) -> str | None:
     return next(iter(first or heard), None)
 
 
-_HEARD_FIRST = ("loss", "shock", "resisted")
+_HEARD_FIRST = ("loss", "shock", "medication", "warning_signs", "resisted")
 """Heard before any feeling said earlier in the message: a death ("14 month sober, my wee
 brother died" had been met with "That's a real milestone"), then an urge got through ("a
 really bad urge … but i held ice cubes")."""

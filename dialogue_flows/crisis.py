@@ -522,14 +522,15 @@ def _by_concepts(text: str) -> tuple[frozenset[Concern], bool, str, bool]:
     certain = False
     doubted = True
     where: list[str] = []
-    for words in _sentences(text):
+    said = list(_sentences(text))
+    for at, words in enumerate(said):
         sentence = _Sentence(words)
         if not _candidates(sentence.present):
             continue
         blanked = _idioms().sub(_BLANK, _PAST_HABIT.sub("formerly ", " ".join(words))).split()
         if blanked != words:
             sentence = _Sentence(blanked)
-        found = sentence.spans()
+        found = _resolved_after(sentence.spans(), said[at + 1 : at + 2])
         for concept in _candidates(sentence.present):
             raised = _concerns(concept, found)
             concerns |= raised
@@ -542,6 +543,18 @@ def _by_concepts(text: str) -> tuple[frozenset[Concern], bool, str, bool]:
     if concerns & data.JOKED and _LAUGHTER.search(fold(text)):
         concerns -= data.JOKED
     return frozenset(concerns), certain and bool(concerns), ". ".join(where), doubted
+
+
+def _resolved_after(found: Spans, following: list[list[str]]) -> Spans:
+    """A sentence's spans, with RESOLVED when the next sentence says the risk is over
+    ("da jeg var 20, skar jeg i mig selv. Det er slut nu, det er fire år siden sidst"
+    had got wound first aid and 112), unless either says it is back or recent."""
+    if not following or any(group in found for group in ("RESOLVED", "AGAIN", "LATELY")):
+        return found  # "i cut myself last night. its over now" is not over
+    after = _Sentence(following[0]).spans()
+    if "RESOLVED" in after and "AGAIN" not in after:
+        return {**found, "RESOLVED": after["RESOLVED"]}
+    return found
 
 
 def by_tables(text: str) -> frozenset[Concern]:

@@ -389,8 +389,8 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 def heard(text: str) -> tuple[Msg, ...]:
     """What to say first, whatever the answer: warmth when help is coming or the means
     are put away, respect for a refusal to call, sorry for a misreading when they say
-    they have taken nothing, and sorry for asking again when they say they already
-    answered."""
+    they have taken nothing, sorry for asking again when they say they already
+    answered, and after a slip, that it undoes nothing and what to tell is theirs."""
     clauses = _clauses(text)
     said = []
     if any(says(clause, "help_coming") for clause in clauses):
@@ -401,6 +401,10 @@ def heard(text: str) -> tuple[Msg, ...]:
         said.append(Msg("crisis.not_taken"))
     if any(read_move(clause) is Move.ALREADY_SAID for clause in clauses):
         said.append(Msg("crisis.asked_twice"))
+    if says(text, "slip_shame"):  # "just feel like a right twat. 5 month down the drain"
+        said.append(Msg("crisis.slip_shame"))
+    if says(text, "worker_fear"):  # "dont want jo knowing, or social"
+        said.append(Msg("crisis.worker_fear"))
     return tuple(said)
 
 

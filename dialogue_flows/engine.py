@@ -156,7 +156,7 @@ class Engine:
             turn.place_told(event)
         else:
             if turn.heard_again:  # "the anniversary. i miss her. some days i dinnae see much
-                turn.say(Msg("crisis.heard_again"))  # point" had got no word at all
+                turn.say(Msg(HEARD_AGAIN))  # point" had got no word at all
             turn.receive(event)
         return turn.result()
 
@@ -168,6 +168,8 @@ def _started_said(started: str) -> dict[str, Param]:
             "left_out": Msg("crisis.left_out")}  # fmt: skip
 
 
+HEARD_AGAIN = "crisis.heard_again"
+"""A worry only suspected, after today's replies gave its lines: a word, once a day."""
 KEEP = "keep_started"
 """In a draft: the answer begun before a crisis, offered back to keep (`take_up`)."""
 KEEP_CHOICES = (
@@ -195,8 +197,7 @@ class _TurnInProgress(TurnRecords):
         self.from_person = from_person
         self.replies: list[Reply] = []
         self.answered = False
-        self.heard_again = False
-        """A worry only suspected, whose lines today's replies gave: a word, not the lines."""
+        self.heard_again = False  # a worry only suspected, its lines given today (`finding`)
         self.views: dict[str, Work] = {}
 
     def result(self) -> Turn:
@@ -312,7 +313,7 @@ class _TurnInProgress(TurnRecords):
         if lead is not None and with_reason and self.meet(lead, question):
             return  # "spring over, jeg er lidt træt nu", "I'll keep it, it's only a call"
         if lead in _BEFORE_AN_ANSWER and rest and question.read is free_text:
-            words = rest  # "Tak for det. Det hjælper at gå…", "dunno really. get my kids back"
+            words = rest  # "Tak for det. Det hjælper at gå en tur…": the thanks is no strength
         judged: tuple[Msg, ...] = ()
         if move is None:  # "like i just said, nerves", "fredag, det skrev jeg jo": the answer
             words = without_said(words)
@@ -501,7 +502,10 @@ class _TurnInProgress(TurnRecords):
         if not found.sure and self.conversation.flow == crisis_care.FLOW.name:
             return Finding(frozenset())  # only suspected, where its lines are being given
         if not found.sure and crisis_care.covered(found.concerns, note, self.now):
-            self.heard_again = True  # heard, in a word, and the answer it seems to be
+            if not crisis_care.said_lately(note, HEARD_AGAIN, self.now):  # once a day
+                self.heard_again = True  # heard, in a word, and the answer it seems to be
+                care = crisis_care.noted(note, HEARD_AGAIN, self.now)
+                self.conversation = self.conversation.model_copy(update={"care": care})
             return Finding(frozenset())
         return Finding(crisis_care.reread(found.concerns, heard), found.sure)
 
@@ -1446,8 +1450,9 @@ _ASKED_AFTER = {
     Move.PRIVACY: "move.privacy",
 }
 """A question to the coach after an answer: the answer kept, the question answered."""
-_BEFORE_AN_ANSWER = (*SOCIAL, Move.DONT_KNOW)
-"""Moves that open an answer and are not part of it: the answer is what follows."""
+_BEFORE_AN_ANSWER = SOCIAL
+"""Moves that open an answer and are not part of it: the answer is what follows (an "I
+don't know" before it stays in their words, and out of the quote: `answers.core`)."""
 _WITH_A_REASON = (Move.SKIP, Move.NOT_NOW)
 """Moves that stay moves with a reason after them ("skip, i'm tired"); so does a keep,
 where the question has a keep ("Och, I'll keep it as it is. It's only a phone call")."""

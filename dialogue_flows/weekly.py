@@ -692,11 +692,13 @@ def _place(typed: list[str]) -> _Place:
         return word in not_places or _day(word) is not None or _has_digit(word)
 
     places = _places()
+    openers = word_list("time", "place_never_opens")
     grams = [
         " ".join(typed[start : start + size])
         for size in (3, 2, 1)
         for start in range(len(typed) - size + 1)
         if not all(no_place(word) for word in typed[start : start + size])
+        and not (size > 1 and typed[start] in openers)
     ]
     exact = [(gram.count(" "), not places[gram].country, places[gram]) for gram in grams
              if gram in places]  # fmt: skip

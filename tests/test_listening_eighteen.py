@@ -308,10 +308,13 @@ def test_a_suspicion_whose_lines_were_given_today_is_no_new_alarm(
     engine: Engine, catalogue: Catalogue
 ) -> None:
     """Dev got eight alarms in one evening, the same lines each time, for telling of his
-    shame; a suspicion only (the model's) whose lines were given today is the answer."""
+    shame; a suspicion only (the model's) whose lines were given today is the answer,
+    with a word the first time (Hugh's "some days i dinnae see much point" got none)."""
     dialogue = person(engine, catalogue, "da", *TO_OPTIONS["da"], HURT_AT_HOME["da"], "ja", "nej")
     suspected = "når jeg er alene om natten"
     assert not weigh(suspected).sure and weigh(suspected).concerns
+    dialogue.say(suspected)
+    assert [key for key in dialogue.keys if key.startswith("crisis.")] == ["crisis.heard_again"]
     dialogue.say(suspected)
     assert not any(key.startswith("crisis.") for key in dialogue.keys), dialogue.keys
 

@@ -7,13 +7,15 @@ import pytest
 from conftest import person
 from test_listening_five import TO_GOAL, TO_OBSTACLES, TO_OPTIONS
 
-from dialogue_flows.answers import meant, several, step_outcome
+from dialogue_flows import crisis_care
+from dialogue_flows.answers import feeling, meant, several, step_outcome
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import weigh
 from dialogue_flows.crisis_care import read_safe
 from dialogue_flows.engine import Engine
-from dialogue_flows.moves import Move, read_move
-from dialogue_flows.weekly import read_weekly, when_said
+from dialogue_flows.moves import Move, agreement, read_move, trailing
+from dialogue_flows.weekly import read_timezone, read_weekly, when_said
+from dialogue_flows.words import Language
 
 SENT = {
     "en": ("gp sent me", "cut down on the ket"),
@@ -230,6 +232,65 @@ def test_a_worry_suspected_after_todays_lines_gets_a_word(
     dialogue = person(engine, catalogue, "en", *TO_GOAL["en"], "cut down the drink",
                       "a full bottle a night. whats the point of anything then", "im fine",
                       "no", "yes")  # fmt: skip
-    dialogue.say("the anniversary. i miss her. some days i dinnae see much point")
+    suspected = "the anniversary. i miss her. some days i wonder whats the point"
+    assert not weigh(suspected).sure and weigh(suspected).concerns
+    dialogue.say(suspected)
     assert dialogue.last_replies[0] == catalogue.template("crisis.heard_again", "en")
     assert dialogue.step == "now", dialogue.step
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "heard"),
+    [("Ive been skipping my lithium a bit tbh cos it makes my hands shaky", "en", "medication"),
+     ("jeg springer min medicin over nogle gange, den gør mig træt", "da", "medication"),
+     ("Bethan says Im going a bit high, up till 3 most nights", "en", "warning_signs"),
+     ("min søster siger jeg er ved at blive manisk igen", "da", "warning_signs"),
+     ("im not skipping my meds anymore", "en", None)],
+)  # fmt: skip
+def test_medication_skipped_and_early_signs_are_heard(
+    said: str, language: Language, heard: str | None
+) -> None:
+    """Carys (bipolar) told of skipping her lithium three times and of her sister saying
+    she was going high; nothing was said back."""
+    assert feeling(said, language) == heard
+
+
+def test_so_uk_is_the_uk_not_a_hong_kong_estate() -> None:
+    """ "Cardiff mun, so UK" set her check-ins to Hong Kong time (So Uk is an estate there)."""
+    assert read_timezone("Cardiff mun, so UK") == "Europe/London"
+
+
+def test_ideas_in_long_sentences_with_a_label_and_a_question_after_them() -> None:
+    """Carys's six ideas were kept as two, the first opening "ok ideas:", and her
+    "Which one do you think is best?" stuck to the last."""
+    said = (
+        "ok ideas: phone charging in the kitchen not the bedroom, or swimming more like 3 "
+        "times a week, and also a notebook by the bed so I can write the ideas down instead "
+        "of getting up. Or I could stop doing glazes after 10pm. Or ask Bethan to text me at "
+        "11. And also actually talk to Dai about my meds. Which one do you think is best?"
+    )
+    before = trailing(said, Move.ADVICE)
+    assert before is not None
+    ideas = several(before)
+    assert len(ideas) == 6, ideas
+    assert ideas[0] == "phone charging in the kitchen not the bedroom"
+
+
+@pytest.mark.parametrize("said", ["yeah near enough, tidy", "tidy", "yeah mint"])
+def test_welsh_and_manc_yes_words_agree(said: str) -> None:
+    """ "yeah near enough, tidy" at "Have I got that right?" was added as a correction."""
+    assert agreement(said)
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "heard"),
+    [("en", "im safe. just feel like a right twat. 5 month down the drain. dont want jo "
+            "knowing, or social", ("crisis.slip_shame", "crisis.worker_fear")),
+     ("da", "jeg er ok. skammer mig bare. kommunen må ikke vide det",
+      ("crisis.slip_shame", "crisis.worker_fear"))],
+)  # fmt: skip
+def test_shame_and_fear_after_a_slip_are_answered(
+    language: str, said: str, heard: tuple[str, ...]
+) -> None:
+    """Darren's shame and his fear of his worker knowing got "Thanks for telling me"."""
+    assert tuple(msg.key for msg in crisis_care.heard(said)) == heard

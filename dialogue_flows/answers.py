@@ -322,6 +322,11 @@ def name_asked(text: str, current: str) -> str | None:
         typed[at] in word_list("name", "not_this") and typed[at + 1] == current.casefold()
         for at in range(len(typed) - 1)
     )
+    if phrase_list("name", "not_surname").find(typed):  # "det er ik mit efternavn. bare malik"
+        only = phrase_list("name", "only_name", typos=False).find(typed)
+        after = only[-1][1] if only else len(typed)
+        name = text[found[after].start : found[-1].end] if after == len(typed) - 1 else ""
+        return _checked(name, sure=True).name if name else None
     if not phrase_list("name", "asked").find(typed) and not not_current:
         return None
     try:
@@ -992,7 +997,8 @@ def edit_ideas(text: str, ideas: Sequence[str]) -> tuple[str, ...] | None:
         return several(text[found[replacing[-1][1]].start :].strip(" ,.;:!"))
     dropped = _opening(found, "drop", "edit")
     if dropped:  # which one, up to the clause's end: "drop the last one, i have no wheel"
-        parts = re.split(r"[,.;:!?]", text[found[dropped - 1].end :], maxsplit=1)
+        after_drop = text[found[dropped - 1].end :]  # "fjern nr. 3": "nr." ends no clause
+        parts = re.split(r"[,;:!?]|(?<!\bnr)(?<!\bno)\.", after_drop, maxsplit=1)
         which, after = parts[0], parts[1] if len(parts) > 1 else ""
         index = match_choice(which, ideas)
         if index is None and len(ideas) == 1:  # "remove it", "fjern den": the only one
@@ -1018,6 +1024,18 @@ def edit_ideas(text: str, ideas: Sequence[str]) -> tuple[str, ...] | None:
     said = several(text)
     again = [idea for idea in said if match_choice(idea, ideas) is not None]
     return said if len(said) >= 2 and again else None
+
+
+def asks_for_new_list(text: str) -> bool:
+    """ "skriv listen forfra" (as the question offers it) had been kept as an idea: the
+    request, and little else, to write the whole list anew."""
+    typed = [word.text for word in words(text)]
+    found = phrase_list("edit", "rewrite").find(typed)
+    return bool(found) and len(typed) - (found[0][1] - found[0][0]) <= REWRITE_EXTRA_WORDS
+
+
+REWRITE_EXTRA_WORDS = 3
+"""Words besides the request ("nej, skriv listen forfra tak"): more is a list itself."""
 
 
 def after_adding_cue(text: str) -> str:
@@ -1202,6 +1220,19 @@ def written_as(text: str) -> str | None:
     before = [word.text for word in words(text[: last.start()])]
     cues = phrase_list("goal_restated", "write_as", typos=False).find(before)
     return last.group(1).strip(" .") if cues else None
+
+
+def written_that(text: str) -> str | None:
+    """The goal in the last sentence that opens "write that …" ("ikke helt. det lyder
+    mærkeligt. skriv at æ vil tilbage til arbejde"), or None."""
+    for sentence in reversed(sentences(text)):
+        found = words(sentence)
+        said = phrase_list("goal_restated", "write_that", typos=False).find(
+            [w.text for w in found]
+        )
+        if said and said[0][0] == 0 and said[0][1] < len(found):
+            return sentence[found[said[0][1]].start :].strip(" .!")
+    return None
 
 
 def restated(text: str) -> str:

@@ -291,7 +291,9 @@ def put_goal_right(work: Work, answer: Any) -> None:
         return
     said = answers.taken_back(answer, goal.first_words or goal.text)
     missed = answers.left_out(answer, goal.first_words or "", goal.text)
-    written = answers.written_as(answer) or _goal_said_later(answer)
+    written = (
+        answers.written_as(answer) or _goal_said_later(answer) or answers.written_that(answer)
+    )
     if said is None and written:  # "ikke helt. det lyder mærkeligt. skriv at æ vil …"
         said = answers.core(written)
     elif said is None and missed and answers.written_as(answer) is None:  # "the … bit matters"
@@ -629,6 +631,10 @@ def add_options(work: Work, answer: Any) -> None:
         return
     if goal is None or not isinstance(answer, str) or answer in ("yes", "not_quite"):
         return
+    if answers.asks_for_new_list(answer):  # "skriv listen forfra": asked for again
+        work.update_goal(options=(), chosen_option=None)
+        work.said_back.append(Msg("grow.options_anew"))
+        return
     picked = answers.by_place(answer, len(goal.options))
     if picked is not None:  # "1", "nummer 2", "the first one": that idea is chosen
         work.update_goal(chosen_option=goal.options[picked])
@@ -645,7 +651,7 @@ def add_options(work: Work, answer: Any) -> None:
     # "idk. måske spørge vejlederen…", "you missed one: …": the ideas only
     ideas_said = (
         rest  # "like i said before, …"
-        if lead in (Move.DONT_KNOW, Move.ALREADY_SAID) and rest
+        if lead in (Move.DONT_KNOW, Move.ALREADY_SAID, Move.DOUBT) and rest
         else answers.after_adding_cue(rest if lead is Move.NO and rest else answer)
     )  # "not quite. also put my phone somewhere else": without the "not quite"
     said, pick = answers.ideas_and_pick(ideas_said)

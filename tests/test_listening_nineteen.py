@@ -8,7 +8,7 @@ from conftest import person
 from test_listening_five import TO_GOAL, TO_OBSTACLES, TO_OPTIONS
 
 from dialogue_flows import crisis_care
-from dialogue_flows.answers import feeling, meant, several, step_outcome
+from dialogue_flows.answers import edit_ideas, feeling, meant, read_name, several, step_outcome
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import weigh
 from dialogue_flows.crisis_care import read_safe
@@ -294,3 +294,58 @@ def test_shame_and_fear_after_a_slip_are_answered(
 ) -> None:
     """Darren's shame and his fear of his worker knowing got "Thanks for telling me"."""
     assert tuple(msg.key for msg in crisis_care.heard(said)) == heard
+
+
+@pytest.mark.parametrize(("said", "name"), [("malik bro", "Malik"), ("Dave mate", "Dave")])
+def test_a_word_of_address_is_not_part_of_the_name(said: str, name: str) -> None:
+    """ "malik bro" was "Malik Bro" in every message, the check-in too."""
+    assert read_name(said).name == name
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("da", "lol det er ik mit efternavn. bare malik"),
+     ("en", "bro is not my surname, just malik")],
+)  # fmt: skip
+def test_not_my_surname_renames_and_is_no_goal(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    """Malik's name correction became his first goal, on to his worker's export."""
+    dialogue = person(engine, catalogue, language, "/start", "ja" if language == "da" else "yes",
+                      "Malik Bro", said)  # fmt: skip
+    assert dialogue.person.name == "Malik"
+    assert dialogue.step == "goal" and not dialogue.goals
+
+
+@pytest.mark.parametrize(
+    ("language", "ideas", "rewrite", "again"),
+    [("da", "skrive til Mette, gå til korprøve, ringe til dirigenten", "skriv listen forfra",
+      "skrive til Mette\ngå til korprøve"),
+     ("en", "do my cv, ask the jobcentre, ring my mate", "write the list again",
+      "do my cv\nring my mate")],
+)  # fmt: skip
+def test_write_the_list_again_asks_for_it_again(
+    engine: Engine, catalogue: Catalogue, language: str, ideas: str, rewrite: str, again: str
+) -> None:
+    """Sofie's "skriv listen forfra", the words the question offered, became an idea."""
+    no = {"da": "nej", "en": "no"}[language]
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language], ideas, no, rewrite)
+    assert dialogue.step == "options" and not dialogue.goal.options
+    dialogue.say(again)
+    assert list(dialogue.goal.options) == again.split("\n")
+
+
+def test_drop_number_with_a_dot_drops_it() -> None:
+    """ "fjern nr. 3" got "Jeg kunne ikke se, hvilken idé du mente"."""
+    assert edit_ideas("fjern nr. 3", ["a", "b", "c"]) == ("a", "b")
+
+
+@pytest.mark.parametrize("said", ["er du en robot eller hvad", "are you a bot or what"])
+def test_or_what_after_a_question_is_still_the_question(said: str) -> None:
+    """Malik's "er du en robot eller hvad" was kept as his strength."""
+    assert read_move(said) is Move.REAL_PERSON
+
+
+@pytest.mark.parametrize("said", ["safe", "safe bro", "yeah near enough, tidy"])
+def test_slang_yes_at_a_yes_question(said: str) -> None:
+    assert agreement(said)

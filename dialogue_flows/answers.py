@@ -1864,13 +1864,13 @@ def reason_in(text: str) -> str | None:
     """
     found = words(text)
     openers = phrase_list("reasons", "openers", typos=False).find([w.text for w in found])
-    fears = word_list("reasons", "fears")
+    not_reasons = word_list("reasons", "fears") | word_list("reasons", "instead")
     starts = [
         start
         for start, end, _ in openers
         if start > 0
         and not _opening(found[end:], "hedged", "reasons")  # "so i suppose"
-        and found[start - 1].text not in fears  # "bange for at folk kigger"
+        and found[start - 1].text not in not_reasons  # "bange for at", "i stedet for at"
     ]
     if not starts:
         return None

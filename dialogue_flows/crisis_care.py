@@ -45,6 +45,7 @@ from dialogue_flows.answers import (
     comparable,
     phrase_list,
     tables,
+    word_list,
     yes_or_no,
 )
 from dialogue_flows.crisis import Concern, assess, fold
@@ -393,7 +394,7 @@ def heard(text: str) -> tuple[Msg, ...]:
     answered, and after a slip, that it undoes nothing and what to tell is theirs."""
     clauses = _clauses(text)
     said = []
-    if any(says(clause, "help_coming") for clause in clauses):
+    if any(_says_done(clause, "help_coming") for clause in clauses):
         said.append(Msg("crisis.help_coming"))
     if any(says(clause, "refuse_call") for clause in clauses):
         said.append(Msg("crisis.no_call"))
@@ -401,11 +402,28 @@ def heard(text: str) -> tuple[Msg, ...]:
         said.append(Msg("crisis.not_taken"))
     if any(read_move(clause) is Move.ALREADY_SAID for clause in clauses):
         said.append(Msg("crisis.asked_twice"))
+    if says(text, "means_out"):  # "bladet ligger stadig fremme ude på badeværelset"
+        said.append(Msg("crisis.means_away"))
     if says(text, "slip_shame"):  # "just feel like a right twat. 5 month down the drain"
         said.append(Msg("crisis.slip_shame"))
     if says(text, "worker_fear"):  # "dont want jo knowing, or social"
         said.append(Msg("crisis.worker_fear"))
     return tuple(said)
+
+
+def _says_done(clause: str, table: str) -> bool:
+    """Whether the clause says it was done, not that it was not: "Jeg har ikke fået lagt
+    det væk" had got "Hvor er det godt at høre, og godt gået at gøre det"."""
+    typed = [word.text for word in words(clause)]
+    nots = word_list("not_done", "words")
+    return any(
+        not nots & set(typed[max(0, start - _NOT_REACH) : start])
+        for start, _, _ in phrase_list("care", table, stems=True).find(typed)
+    )
+
+
+_NOT_REACH = 4
+"""How far before the words a "not" turns them round ("har ikke fået lagt det væk")."""
 
 
 def new_emergency(text: str) -> bool:

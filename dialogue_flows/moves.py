@@ -520,7 +520,21 @@ def _privacy_inside(text: str) -> Move | None:
     husband could read it on their shared computer; one was kept as her first idea, and a
     girl's "hvem kan jeg ringe til" after "han råbte af mig igen" went unanswered)."""
     moves = [read_move(clause) for clause in _BOUNDARY.split(text)]
-    return next((move for move in _ASKED_INSIDE if move in moves), None)
+    found = next((move for move in _ASKED_INSIDE if move in moves), None)
+    return found or (Move.PRIVACY if _WHO_SEES.search(fold(text)) else None)
+
+
+_WHO_SEES = re.compile(
+    r"\b(does|will|can|would|could|do)\s+\w+\s+(see|read|get to see|know about|find out about)"
+    r"\s+(this|that|what i (write|say|put))\b"
+    r"|\b(is|will|does)\s+(this|any of this|what i (write|say|put))\s+(gonna |going to )?"
+    r"(go|get sent|be sent|get passed|be passed)\s+(on\s+)?to\s+\w+"
+    r"|\b(kan|faar|vil|skal|ser)\s+\w+\s+(se|laese|vide|hoere om)\s+"
+    r"(det her|dette|hvad jeg skriver)\b"
+    r"|\b(gaar|kommer|sendes|ryger)\s+(det her|dette|hvad jeg skriver)\s+(videre\s+)?til\s+\w+"
+)
+"""Who sees it, asked of someone by name: "does jo see this or not", "is this gonna go to
+jo" (a father asked three times, and was answered with the next question each time)."""
 
 
 ABOUT_WORDS = 5

@@ -8,12 +8,20 @@ from conftest import person
 from test_listening_five import TO_GOAL, TO_OBSTACLES, TO_OPTIONS
 
 from dialogue_flows import crisis_care
-from dialogue_flows.answers import edit_ideas, feeling, meant, read_name, several, step_outcome
+from dialogue_flows.answers import (
+    edit_ideas,
+    feeling,
+    meant,
+    read_name,
+    reason_in,
+    several,
+    step_outcome,
+)
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import weigh
 from dialogue_flows.crisis_care import read_safe
 from dialogue_flows.engine import Engine
-from dialogue_flows.moves import Move, agreement, read_move, trailing
+from dialogue_flows.moves import Move, agreement, asking, read_move, trailing
 from dialogue_flows.weekly import read_timezone, read_weekly, when_said
 from dialogue_flows.words import Language
 
@@ -349,3 +357,50 @@ def test_or_what_after_a_question_is_still_the_question(said: str) -> None:
 @pytest.mark.parametrize("said", ["safe", "safe bro", "yeah near enough, tidy"])
 def test_slang_yes_at_a_yes_question(said: str) -> None:
     assert agreement(said)
+
+
+@pytest.mark.parametrize(
+    ("said", "heard"),
+    [("Det ved jeg ikke helt. Jeg har ikke gjort noget, men bladet ligger stadig fremme ude på "
+      "badeværelset. Jeg har ikke fået lagt det væk.", ["crisis.means_away"]),
+     ("jeg har lagt det væk", ["crisis.help_coming"]),
+     ("i havent put them away, theyre still out", ["crisis.means_away"])],
+)  # fmt: skip
+def test_means_still_out_are_asked_away_and_never_praised(said: str, heard: list[str]) -> None:
+    """Sofie's "Jeg har ikke fået lagt det væk" got "Hvor er det godt at høre, og godt
+    gået at gøre det", and nobody asked her to put the blade away."""
+    assert [msg.key for msg in crisis_care.heard(said)] == heard
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["did u hear me?? is this gonna go to jo. i dont want her seein the sat thing",
+     "answer me question, does jo see this or not", "kan Mette se det her?"],
+)  # fmt: skip
+def test_who_sees_it_asked_of_someone_by_name(said: str) -> None:
+    """Darren asked three times whether Jo sees this; each was passed over."""
+    assert asking(said, read_move(said)) is Move.PRIVACY
+
+
+def test_instead_of_is_no_reason() -> None:
+    """ "…i stedet for at sidde derhjemme og isolere mig" was kept as why her goal
+    mattered, and said back to her three times."""
+    said = (
+        "Tilbage til koret og se mine venner igen i stedet for at sidde derhjemme og isolere mig"
+    )
+    assert reason_in(said) is None
+
+
+@pytest.mark.parametrize("said", ["Maureen will do grand.", "Maureen will do"])
+def test_will_do_after_a_name(said: str) -> None:
+    """ "Maureen will do grand." was her name in every message."""
+    assert read_name(said).name == "Maureen"
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["I can't leave him on his own when he's bad in case he stops breathing",
+     "if Ciaran's in his bed he won't even know I'm gone"],
+)  # fmt: skip
+def test_a_carer_telling_of_her_son_is_no_crisis_of_hers(said: str) -> None:
+    assert not weigh(said).concerns

@@ -263,6 +263,9 @@ class _TurnInProgress(TurnRecords):
         if asked is Move.WHO_TO_CALL:  # "hallo?? han råbte af mig igen. hvem kan jeg ringe til"
             self.lines_asked(words)
             return
+        if asked is Move.CALL_FOR_HELP:  # "should I have rung the ambulance?" had been kept
+            self.say_then_ask(Msg("move.call_for_help", {"emergency": self.emergency_number()}))
+            return
         if not self.is_open() or self.conversation.flow == crisis_care.FLOW.name:
             move = asked if asked in ANSWERED_PLAINLY else move  # "nej men svar lige. er der…"
         if not self.is_open():

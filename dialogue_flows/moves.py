@@ -91,6 +91,8 @@ class Move(StrEnum):
     """who reads this / is this recorded / hvem læser det her / bliver det gemt"""
     WHO_TO_CALL = "who_to_call"
     """who can i talk to / is there a number i can ring / hvem kan jeg ringe til: the lines"""
+    CALL_FOR_HELP = "call_for_help"
+    """should i have rung the ambulance / skulle jeg have ringet 112: yes, when to call"""
     GREETING = "greeting"
     """hi / hello / good morning / hej / godmorgen / hvordan går det"""
     THANKS = "thanks"
@@ -511,7 +513,7 @@ def asking(text: str, move: Move | None) -> Move | None:
     return move
 
 
-_ASKED_INSIDE = (Move.PRIVACY, Move.WHO_TO_CALL)
+_ASKED_INSIDE = (Move.PRIVACY, Move.WHO_TO_CALL, Move.CALL_FOR_HELP)
 
 
 def _privacy_inside(text: str) -> Move | None:

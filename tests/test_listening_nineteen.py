@@ -404,3 +404,21 @@ def test_will_do_after_a_name(said: str) -> None:
 )  # fmt: skip
 def test_a_carer_telling_of_her_son_is_no_crisis_of_hers(said: str) -> None:
     assert not weigh(said).concerns
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "number"),
+    [("en", "You didn't answer me. Should I have rung the ambulance or not?", "999"),
+     ("da", "skulle jeg have ringet 112?", "112")],
+)  # fmt: skip
+def test_should_i_have_called_an_ambulance_is_answered(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, number: str
+) -> None:
+    """Maureen's "Should I have rung the ambulance or not?", after her son would not
+    wake, was kept as what gets in the way: the most important question she asked."""
+    dialogue = person(engine, catalogue, language, *TO_OBSTACLES[language])
+    asked = dialogue.step
+    dialogue.say(said)
+    assert dialogue.step == asked
+    assert number in dialogue.last_replies[0] and "naloxon" in dialogue.last_replies[0]
+    assert said not in dialogue.goal.model_dump_json()

@@ -921,7 +921,13 @@ def meant(text: str) -> str:
         text = text[found[after[-1]].start :]
     clauses = [c for c in re.split(r"[,.;:!?\u2026]+", text) if words(c)]
     kept = [c for c in clauses if not _opening(words(c), "not", "self_correction")]
-    return ", ".join(c.strip() for c in kept) if kept and len(kept) < len(clauses) else text
+    text = ", ".join(c.strip() for c in kept) if kept and len(kept) < len(clauses) else text
+    denied = _NOT_AT_END.search(text)  # "its about me son not me health": not the health
+    return text[: denied.start()] if denied and words(text[: denied.start()]) else text
+
+
+_NOT_AT_END = re.compile(r"\s(?:not|ikke)(?:\s+[\w']+){1,3}\s*[.!]*$", re.IGNORECASE)
+"""A short "not …" that ends what they say names what they do not mean."""
 
 
 def _after_mark(text: str, found: Sequence[Word], start: int) -> bool:
@@ -1622,8 +1628,13 @@ def first_area(text: str) -> str | None:
 
 
 def _denied(typed: Sequence[str], start: int) -> bool:
-    """The word at `start` is said not to be it ("not home", "ikke helbred")."""
-    return start > 0 and typed[start - 1] in word_list("areas_said", "not")
+    """The word at `start` is said not to be it ("not home", "ikke helbred", "not me
+    health", "ikke mit helbred")."""
+    nots, between = word_list("areas_said", "not"), word_list("areas_said", "between")
+    before = typed[max(0, start - 2) : start]
+    if before and before[-1] in nots:
+        return True
+    return len(before) == 2 and before[0] in nots and before[1] in between
 
 
 TYPO_AREA_LETTERS = 3

@@ -422,3 +422,18 @@ def test_should_i_have_called_an_ambulance_is_answered(
     assert dialogue.step == asked
     assert number in dialogue.last_replies[0] and "naloxon" in dialogue.last_replies[0]
     assert said not in dialogue.goal.model_dump_json()
+
+
+def test_an_area_said_not_to_be_it_is_not_chosen(engine: Engine, catalogue: Catalogue) -> None:
+    """Darren's "its about me son not me health" was put under Health."""
+    dialogue = person(engine, catalogue, "en", *TO_GOAL["en"], "get me lad back for weekends",
+                      "its about me son not me health")  # fmt: skip
+    assert dialogue.goal.area == "community"
+
+
+@pytest.mark.parametrize(
+    ("said", "meaning"),
+    [("the clay one not the email", "the clay one"), ("den med sms, ikke brevet", "den med sms")],
+)  # fmt: skip
+def test_a_short_not_at_the_end_names_what_is_not_meant(said: str, meaning: str) -> None:
+    assert meant(said) == meaning

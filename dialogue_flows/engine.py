@@ -315,8 +315,8 @@ class _TurnInProgress(TurnRecords):
         with_reason = lead in _WITH_A_REASON or (lead is Move.KEEP and "keep" in question.on_move)
         if lead is not None and with_reason and self.meet(lead, question):
             return  # "spring over, jeg er lidt træt nu", "I'll keep it, it's only a call"
-        if lead in _BEFORE_AN_ANSWER and rest and question.read is free_text:
-            words = rest  # "Tak for det. Det hjælper at gå en tur…": the thanks is no strength
+        if lead in SOCIAL and rest and question.read is free_text:  # "Tak for det. Det hjælper
+            words = rest  # at gå en tur…": the thanks is no strength; an "idk" stays (`core`)
         judged: tuple[Msg, ...] = ()
         if move is None:  # "like i just said, nerves", "fredag, det skrev jeg jo": the answer
             words = without_said(words)
@@ -1453,9 +1453,6 @@ _ASKED_AFTER = {
     Move.PRIVACY: "move.privacy",
 }
 """A question to the coach after an answer: the answer kept, the question answered."""
-_BEFORE_AN_ANSWER = SOCIAL
-"""Moves that open an answer and are not part of it: the answer is what follows (an "I
-don't know" before it stays in their words, and out of the quote: `answers.core`)."""
 _WITH_A_REASON = (Move.SKIP, Move.NOT_NOW)
 """Moves that stay moves with a reason after them ("skip, i'm tired"); so does a keep,
 where the question has a keep ("Och, I'll keep it as it is. It's only a phone call")."""

@@ -89,6 +89,10 @@ class Line(BaseModel):
     holidays is taken at its weekly hours."""
     region: str = ""
     """The region a regional line serves ("Syddanmark"); empty for a national line."""
+    serves: tuple[str, ...] = ()
+    """The nations a line serves when not the whole country (NHS 111: not Northern
+    Ireland): hidden from a person known to live elsewhere, shown to anyone else with
+    its note saying where. Unlike `region`, such lines are not folded into one sentence."""
 
     def is_open(self, local: datetime.datetime, holiday: bool = False) -> bool:
         """Whether it answers at this local time (the country's clock); `holiday`: the
@@ -272,7 +276,9 @@ def _fits(line: Line, wanted: frozenset[str], region: str | None) -> bool:
         wanted.intersection(line.kinds)
         and (YOUNG in wanted or YOUNG not in line.kinds)
         and (not region or not line.region or line.region.casefold() == region.casefold())
-    )
+        and (not region or not line.serves
+             or region.casefold() in {nation.casefold() for nation in line.serves})
+    )  # fmt: skip
 
 
 def _open_to_talk(

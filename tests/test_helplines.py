@@ -95,6 +95,31 @@ def test_each_uk_nation_is_offered_its_own_domestic_abuse_line(
     assert [line for line in unknown if all(n in line for n in numbers)] == [unknown[0]]
 
 
+@pytest.mark.parametrize("language", ["en", "da"])
+@pytest.mark.parametrize(
+    ("town", "shown", "hidden"),
+    [("Belfast", "0808 808 8000", "• NHS 111"), ("Derry", "0808 808 8000", "• NHS 111"),
+     ("Glasgow", "• NHS 111", "0808 808 8000"), ("Swansea", "• NHS 111", "0808 808 8000")],
+)  # fmt: skip
+def test_a_line_for_some_nations_only_is_not_offered_in_the_others(
+    helplines: Helplines, language: str, town: str, shown: str, hidden: str
+) -> None:
+    """Maureen, in Belfast, was offered NHS 111, which does not answer in Northern
+    Ireland, and not Lifeline, its own crisis line. Whoever's nation is not known sees
+    both, each saying where it answers."""
+    text = helplines.text(
+        language, "Europe/London", ["suicide", "mental_health"], region=read_region(town)
+    )
+    assert shown in text
+    assert hidden not in text
+    unknown = helplines.text(language, "Europe/London", ["suicide", "mental_health"])
+    unknown = unknown.splitlines()
+    [nhs] = [line for line in unknown if line.startswith("• NHS 111")]
+    [lifeline] = [line for line in unknown if "0808 808 8000" in line]
+    assert "Wales" in nhs
+    assert ("Northern Ireland" if language == "en" else "Nordirland") in lifeline
+
+
 def test_drugs_and_alcohol_have_lines_of_their_own(helplines: Helplines) -> None:
     """Testers: a heroin lapse in Denmark was offered Alkolinjen, an alcohol line, only."""
     drugs = helplines.for_person("da", "Europe/Copenhagen", ["drugs"])

@@ -266,7 +266,12 @@ class _TurnInProgress(TurnRecords):
         if asked is Move.CALL_FOR_HELP:  # "should I have rung the ambulance?" had been kept
             self.say_then_ask(Msg("move.call_for_help", {"emergency": self.emergency_number()}))
             return
-        if not self.is_open() or self.conversation.flow == crisis_care.FLOW.name:
+        in_crisis = self.conversation.flow == crisis_care.FLOW.name
+        if asked is Move.KEEP_OUT and self.is_open() and not in_crisis:
+            alone = move is Move.KEEP_OUT  # else "i did it… dont put it in anything": none kept
+            self.ask_again(Msg("move.keep_out" if alone else "move.kept_out"))
+            return
+        if not self.is_open() or in_crisis:
             move = asked if asked in ANSWERED_PLAINLY else move  # "nej men svar lige. er der…"
         if not self.is_open():
             if move in ANSWERED_PLAINLY:
@@ -276,7 +281,7 @@ class _TurnInProgress(TurnRecords):
             self.say(*(heard, Msg(f"{key}.after")) if heard else (Msg(key),))
             return
         question = self.question()
-        if self.conversation.flow == crisis_care.FLOW.name:
+        if in_crisis:
             self.hear_in_crisis(question, move, words)  # every word heard, crossed or not
             return
         if self.crossed(event.sent_at):

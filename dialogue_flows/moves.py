@@ -89,6 +89,8 @@ class Move(StrEnum):
     """are you a real person / is this a bot / er du et menneske / er det en robot"""
     PRIVACY = "privacy"
     """who reads this / is this recorded / hvem læser det her / bliver det gemt"""
+    KEEP_OUT = "keep_out"
+    """dont put it in anything / off the record / skriv det ikke ned: the message not kept"""
     WHO_TO_CALL = "who_to_call"
     """who can i talk to / is there a number i can ring / hvem kan jeg ringe til: the lines"""
     CALL_FOR_HELP = "call_for_help"
@@ -513,7 +515,7 @@ def asking(text: str, move: Move | None) -> Move | None:
     return move
 
 
-_ASKED_INSIDE = (Move.PRIVACY, Move.WHO_TO_CALL, Move.CALL_FOR_HELP)
+_ASKED_INSIDE = (Move.KEEP_OUT, Move.PRIVACY, Move.WHO_TO_CALL, Move.CALL_FOR_HELP)
 
 
 def _privacy_inside(text: str) -> Move | None:
@@ -521,7 +523,9 @@ def _privacy_inside(text: str) -> Move | None:
     asks something: always answered, never kept (a tester asked four times whether her
     husband could read it on their shared computer; one was kept as her first idea, and a
     girl's "hvem kan jeg ringe til" after "han råbte af mig igen" went unanswered)."""
-    moves = [read_move(clause) for clause in _BOUNDARY.split(text)]
+    clauses = _BOUNDARY.split(text)
+    moves = [read_move(clause) for clause in clauses]
+    moves += [split_move(clause)[0] for clause in clauses]  # "keep this between us but…"
     found = next((move for move in _ASKED_INSIDE if move in moves), None)
     return found or (Move.PRIVACY if _WHO_SEES.search(fold(text)) else None)
 

@@ -288,13 +288,15 @@ def test_cba_is_not_now_never_a_step(said: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "said",
-    ["who can see what i write on here", "please dont say anything to anyone",
-     "sig ikke noget til nogen"],
+    ("said", "move"),
+    [("who can see what i write on here", Move.PRIVACY),
+     ("please dont say anything to anyone", Move.KEEP_OUT),
+     ("sig ikke noget til nogen", Move.KEEP_OUT)],
 )  # fmt: skip
-def test_who_sees_this_and_dont_tell_anyone_get_the_privacy_answer(said: str) -> None:
-    """Aisha's "who can see what i write on here" was kept as what gets in her way."""
-    assert read_move(said) is Move.PRIVACY
+def test_who_sees_this_and_dont_tell_anyone_get_the_privacy_answer(said: str, move: Move) -> None:
+    """Aisha's "who can see what i write on here" was kept as what gets in her way; "don't
+    tell anyone" is answered by what reaches whom (`move.keep_out`)."""
+    assert read_move(said) is move
 
 
 def test_the_domestic_abuse_reply_says_the_chat_can_be_seen_on_a_phone(

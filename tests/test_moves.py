@@ -155,6 +155,18 @@ SAID = {
                "læser nogen med", "gemmer du det her", "er det anonymt?",
                "hvor ender det jeg skriver", "kan kommunen se det her"],
     },
+    Move.KEEP_OUT: {
+        "en": ["dont put it in anything", "please dont write that down", "off the record",
+               "keep this between us", "dont tell my worker", "dont tell anyone",
+               "this is between you and me", "i dont want that written down",
+               "dont put that in my notes", "keep it out of the report", "pls dont tell social",
+               "that doesnt go anywhere"],
+        "da": ["skriv det ikke ned", "det skal ikke med i noget", "det bliver mellem os",
+               "sig det ikke til nogen", "gem det ikke", "det må ikke komme videre",
+               "lad være med at skrive det ned", "hold det for dig selv",
+               "jeg vil ikke have det skrevet ned", "fortæl det ikke til min kontaktperson",
+               "det skal du ikke skrive ned", "off the record"],
+    },
     Move.DOUBT: {
         "en": ["yeah cos thats so easy", "yeah right", "as if", "easier said than done",
                "if only it was that easy", "an app aint gonna fix nothin",
@@ -236,7 +248,7 @@ SAID = {
                "strike that"],
         "da": ["glem det", "nej vent, glem det", "glem det jeg sagde", "det tager jeg tilbage",
                "pyt med det", "slet det", "nej vent", "jeg har ombestemt mig",
-               "glem det, jeg ved ikke hvad jeg vil", "skriv det ikke ned", "stryg det",
+               "glem det, jeg ved ikke hvad jeg vil", "drop det der", "stryg det",
                "øh glem det igen"],
     },
     Move.CORRECTION: {

@@ -92,6 +92,11 @@ class Care:
     """The message instead when drink is the only thing named: no naloxone or old dose of
     a drug, and a word on Antabus (testers: a Danish woman on Antabus who drank two beers
     was told about opioid overdoses)."""
+    mixed: str | None = None
+    """The message instead when an opioid is named with pills, drink or more on top ("tog
+    nogle piller oven i metadonen"): breathing, not lost tolerance, is the danger then,
+    and the prescriber can help (testers: a man on methadone who took pills on top was
+    told about old doses after a break)."""
     on_gambling: str | None = None
     """The message instead when gambling is named and no substance is: no doses, and the
     blocks that help (testers: a lapse on the slots was told about naloxone)."""
@@ -114,6 +119,11 @@ class Care:
     """The message instead when they say they did not act on the urge ("didnt do it but
     its there"): no first aid for a wound there is not (testers: an urge to cut, resisted,
     was met with "press on it with something clean")."""
+    voices: str | None = None
+    """The message instead when voices tell them to do it ("they tell me to hurt myself
+    but i dont listen to them"): heard, no first aid for a wound there is not, and their
+    care team, who can help with the voices (testers: a young man in an early-psychosis
+    service was told to press on a wound)."""
     full_once: bool = False
     """Said in full once a day even after another reply: what it says can save a life
     that day (a lapse: the old dose after time without can kill)."""
@@ -123,10 +133,16 @@ class Care:
         """Every whole reply this care can give."""
         return tuple(
             message
-            for message in (self.message, self.without_dose, self.on_drink, self.on_gambling,
-                            self.saved_up, self.body, self.urge)
+            for message in (self.message, self.without_dose, self.on_drink, self.mixed,
+                            self.on_gambling, self.saved_up, self.body, self.urge,
+                            self.voices)
             if message is not None
         )  # fmt: skip
+
+    @property
+    def with_doses(self) -> tuple[str | None, ...]:
+        """Its replies that say what a dose can do now: worth saying beside another reply."""
+        return (self.message, self.on_drink, self.mixed)
 
 
 CARE: dict[Concern, Care] = {
@@ -135,14 +151,14 @@ CARE: dict[Concern, Care] = {
     Concern.SUICIDE: Care("crisis.suicide", ("suicide", "mental_health"), entry="safe_now",
                           saved_up="crisis.saved_up"),
     Concern.SELF_HARM: Care("crisis.self_harm", ("suicide", "mental_health"), entry="safe_now",
-                            urge="crisis.self_harm_urge"),
+                            urge="crisis.self_harm_urge", voices="crisis.self_harm_voices"),
     Concern.HARM_TO_OTHERS: Care("crisis.harm_to_others", ("mental_health",), entry="safe_now"),
     Concern.HARM_FROM_OTHERS: Care("crisis.harm_from_others", ("domestic_abuse",),
                                    entry="safe_now", show_plan=False),
     Concern.LAPSE: Care("crisis.lapse", ("drugs", "alcohol"), entry="safe_now",
                         show_plan=False, without_dose="crisis.lapse_no_dose",
                         on_drink="crisis.lapse_drink", on_gambling="crisis.lapse_gambling",
-                        full_once=True,
+                        mixed="crisis.lapse_mixed", full_once=True,
                         said_if_suspected=True),
     Concern.DISTRESS: Care("crisis.distress", ("suicide", "mental_health"), entry="safe_now",
                            show_plan=False, most=2, body="crisis.panic",
@@ -239,7 +255,7 @@ def also_said(said: str, concerns: frozenset[Concern], care: Care) -> tuple[Msg,
     reply alone)."""
     also = [Msg(f"crisis.{table}") for table in _ALSO if says(said, table)]
     lapse = CARE[Concern.LAPSE]
-    dose = message_for(lapse, said) in (lapse.message, lapse.on_drink)
+    dose = message_for(lapse, said) in lapse.with_doses
     if Concern.LAPSE in concerns and care is not lapse and dose:
         also.append(Msg(ALSO_LAPSE))
     return tuple(also)
@@ -357,7 +373,7 @@ def lapse_told(concerns: frozenset[Concern], said: str, note: CareNote, now: dat
         return False
     lapse = CARE[Concern.LAPSE]
     told = (*covering(lapse, said), ALSO_LAPSE)
-    if message_for(lapse, said) not in (lapse.message, lapse.on_drink):
+    if message_for(lapse, said) not in lapse.with_doses:
         told = told[:-1]
     return any(said_lately(note, message, now) for message in told)
 
@@ -570,14 +586,15 @@ def by_clause(read: Callable[[str], str]) -> Callable[[str], str]:
 
 
 SUBSTANCES: dict[str, str] = {
-    "opioid": r"heroin|gear|smack|brown|methadone?|metadon|fentanyl|oxy\w*|codeine|kodein"
+    "opioid": r"heroin|gear|smack|brown|methadone?|metadon\w*|fentanyl|oxy\w*|codeine|kodein"
               r"|kodimagnyl|morphine?|morfin|bupe|subutex|buprenorphin\w*|opiat\w*|opioid\w*"
               r"|opiate?s?|tramadol|dihydrocodeine|dhc|suboxone|nitazene\w*",
     "benzo": r"benzo\w*|valium|diazepam|xanax|alprazolam|rivotril|clonazepam|etizolam"
              r"|stesolid|sovepille\w*|sleeping pills?|pregabalin|lyrica|gabapentin|ghb|gbl",
     "alcohol": r"drink\w*|drank|drunk|pints?|beers?|vodka|wine|cider|whisk(?:e)?y|lager"
                r"|booze|bevvy|bevvies|sprut|øl|vin|druk\w*|drak|alkohol|alcohol|spiritus"
-               r"|shots?",
+               r"|shots?|bottles? of \w+|(?:a|the|another) bottle|flask(?:e|er)|bajer\w*"
+               r"|gin|rum|prosecco|pinot|rødvin|hvidvin|snaps|cans of \w+|guldøl",
     "cannabis": r"weed|hash|hashish|cannabis|skunk|joints?|spliffs?|pot|ganja|zoots?|green"
                 r"|grass",
     "stimulant": r"coke|cocaine|kokain|crack|speed|amphetamines?|amfetamin|mdma|ecstasy"
@@ -586,6 +603,9 @@ SUBSTANCES: dict[str, str] = {
 """What a lapse can be on, by kind. After time without, tolerance to opioids, benzos and
 alcohol drops and the old dose can kill; a lapse on the others is said without doses."""
 DOSE_RISK = frozenset({"opioid", "benzo", "alcohol"})
+MIXED = frozenset({"benzo", "alcohol"})
+"""With an opioid, these slow breathing further: the mix is the danger (`Care.mixed`)."""
+_ON_TOP = re.compile(r"\b(?:on top of|on top|oven i|oveni|ovenpå|ovenpaa|mix\w*|blande\w*)\b")
 _SUBSTANCE = {kind: re.compile(rf"\b(?:{names})\b") for kind, names in SUBSTANCES.items()}
 SUBSTANCE_LINES = {"alcohol": frozenset({"alcohol"}), "drugs": frozenset(SUBSTANCES) - {"alcohol"}}
 """The kind of helpline for each kind of substance: a drink lapse gets the alcohol lines,
@@ -620,14 +640,16 @@ side"): words of saving and words of what is saved, both in the message."""
 
 
 def message_for(care: Care, text: str) -> str:
-    """The care's message for this text: panic when distress is said with the body; an
-    urge they did not act on without first aid (unless a wound is named); about what is
-    saved up when they say they are saving doses; without doses when every substance it
-    names carries no overdose risk from lost tolerance; with them when one does, or none
-    is named (then it might be any)."""
+    """The care's message for this text: panic when distress is said with the body;
+    voices telling them to, and an urge they did not act on (unless a wound is named),
+    without first aid; about what is saved up when they say they are saving doses;
+    without doses when every substance it names carries no overdose risk from lost
+    tolerance; with them when one does, or none is named (then it might be any)."""
     lowered = text.casefold()
     if care.body is not None and says(text, "panic"):
         return care.body
+    if care.voices is not None and says(text, "voices"):  # "…to hurt myself": a command
+        return care.voices
     if care.urge is not None and says(text, "not_acted") and not says(text, "emergency_now"):
         return care.urge
     if care.saved_up is not None and all(cue.search(lowered) for cue in SAVED_UP):
@@ -635,6 +657,8 @@ def message_for(care: Care, text: str) -> str:
     if care.without_dose is None:
         return care.message
     named = substances_named(text)
+    if care.mixed is not None and "opioid" in named and (named & MIXED or _ON_TOP.search(lowered)):
+        return care.mixed
     if care.on_drink is not None and named == {"alcohol"}:
         return care.on_drink
     if care.on_gambling is not None and not named and says(text, "gambling"):

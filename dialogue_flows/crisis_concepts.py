@@ -221,7 +221,10 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "SLAA": ("slaa", "slaar", "sla", "slog"),
     "IHJEL": ("ihjel",),
     "JEG_WISH": ("jeg", "vil", "skal", "lyst til", "gerne", "taenker paa at"),
-    "END_VERB": ("end", "ending", "ended", "finish", "ende", "afslutte", "slutte",
+    "FINISH": ("finish", "finish off"),
+    "FINISHABLE": ("my life", "it all", "everything", "myself", "me off", "it for good",
+                   "things for good"),
+    "END_VERB": ("end", "ending", "ended", "ende", "afslutte", "slutte",
                  "goere en ende paa", "gore en ende paa"),
     "ENDABLE": ("my life", "it all", "everything", "things", "it", "mit liv", "det hele",
                 "my suffering", "the suffering", "min lidelse", "it for good",
@@ -486,6 +489,13 @@ GROUPS: dict[str, tuple[str, ...]] = {
              "benzos", "xanax", "fentanyl", "ket", "ketamine", "mdma", "drugs",
              "something", "kokain", "stoffer", "stof", "hash", "amfetamin", "speed",
              "opioider", "benzo", "noget"),
+    "BEFORE_TODAY": ("yesterday", "last night", "the other day", "at the weekend", "i gaar",
+                     "i aftes", "forleden", "i weekenden", "last week", "sidste uge"),
+    "ANTABUS": ("antabus", "antabuse", "disulfiram"),
+    "DRANK": ("=drank", "had a drink", "had drinks", "had a few drinks", "a few drinks",
+              "a couple of drinks", "a glass of", "a few glasses", "a couple of glasses",
+              "=drak", "har =drukket", "et par glas", "nogle glas", "et par oel",
+              "nogle oel"),
     "MIXED": ("mixed", "mixing", "combined", "on top", "blandet", "blandede", "blander",
               "oveni", "oven i"),
     "WAKE_BREATH": ("wake", "wake up", "waking", "breathe", "breathing", "respond",
@@ -954,6 +964,7 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("emergency", "MIXED", "MEANS", "SUBSTANCE", window=(3, 4)),
     _c("emergency", "MIXED", "DRUG", window=3, any_order=True),
     _c("emergency", "MIXED", "ALCOHOL", window=3, any_order=True),
+    _c("emergency", "MEANS", "MIXED", "SUBSTANCE", window=(1, 2), not_with="BEFORE_TODAY"),
     _c("emergency", "OTHER", "NEG", "WAKE_BREATH", window=3, unless="ME_NEXT"),
     _c("emergency", "NEG", "WAKE_BREATH", "OTHER", window=1),
     _c("emergency", "OTHER", "NOT_RESPONDING", window=5),
@@ -988,6 +999,8 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("suicide", "KILL", "SELF", window=1, urgent=True, certain=True),
     _c("suicide", "JEG_WISH", "SLAA", "SELF_ANY", "IHJEL", window=4, urgent=True),
     _c("suicide", "END_VERB", "ENDABLE", window=1, unless="AFTER_END", urgent=True),
+    _c("suicide", "FINISH", "FINISHABLE", window=1, unless="AFTER_END", urgent=True),  # not
+    # "bought a bottle and finished it"
     _c("suicide", "TAKE", "MY_LIFE", window=1, unless="BACK", urgent=True),
     _c("suicide", "WISH", "DIE", window=4, denied_by="NEG", urgent=True, certain=True),
     _c("suicide", "BETTER", "DIE", window=1),
@@ -1168,6 +1181,9 @@ CONCEPTS: tuple[Concept, ...] = (
     _c("lapse", "SHOT_UP", "PERIOD", window=8, any_order=True, not_with="NOT_A_LAPSE",
        denied_by="NEG"),
     _c("lapse", "TOLERANCE", "LOW", window=3),
+    _c("lapse", "DRANK", "ANTABUS", window=12, any_order=True, certain=True),  # on disulfiram
+    _c("lapse", "MEANS", "MIXED", "SUBSTANCE", window=(1, 2), certain=True),  # "piller oven i
+    # metadonen i går": the mix told after, its risk said (`crisis_care.Care.mixed`)
     _c("lapse", "USED", "BROKE_IT", window=6, not_with="NOT_A_DRUG", certain=True),
     _c("lapse", "DRINK_USE", "BROKE_IT", window=6, not_with="NOT_A_DRUG", certain=True,
        unless="DID_NOT"),

@@ -9,7 +9,10 @@ import pytest
 from conftest import SCHEDULE_ANSWERS, person
 from test_languages import DANISH_PLAN
 
+from dialogue_flows import crisis_care
+from dialogue_flows.answers import feeling
 from dialogue_flows.catalogue import Catalogue
+from dialogue_flows.crisis import Concern, weigh
 from dialogue_flows.engine import Engine
 from dialogue_flows.moves import Move, asking, read_move
 
@@ -82,3 +85,45 @@ def test_keep_it_out_said_after_an_answer_says_how_to_take_it_back(
 def test_keeping_a_step_or_telling_no_one_as_a_plan_is_no_keep_out(said: str) -> None:
     assert read_move(said) is not Move.KEEP_OUT
     assert asking(said, read_move(said)) is not Move.KEEP_OUT
+
+
+@pytest.mark.parametrize(
+    ("said", "message"),
+    [("tog nogle piller oven i metadonen i går fordi jeg var så ked af det", "crisis.lapse_mixed"),
+     ("had a few valium on top of my methadone last night", "crisis.lapse_mixed"),
+     ("drak et par glas vin til en fødselsdag, men jeg har jo Antabus", "crisis.lapse_drink"),
+     ("im on antabuse, i drank last night and felt awful", "crisis.lapse_drink"),
+     ("3 months dry then bought a bottle on the way home and finished it", "crisis.lapse_drink"),
+     ("they tell me to hurt myself sometimes but i dont listen to them",
+      "crisis.self_harm_voices"),
+     ("stemmerne siger jeg skal skære mig, men jeg gør det ikke", "crisis.self_harm_voices")],
+)  # fmt: skip
+def test_what_was_taken_or_heard_chooses_the_reply(said: str, message: str) -> None:
+    """Jonas took pills on top of his methadone and was told about old doses after a
+    break; Rachel's bottle of wine got naloxone; Bente drank on Antabus and got nothing;
+    Kyle's voices telling him to hurt himself got first aid for a wound he did not have."""
+    found = weigh(said)
+    assert found.concerns, said
+    care, _ = crisis_care.care_for(found.concerns, said)
+    assert crisis_care.message_for(care, said) == message
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["im on antabuse so i cant drink", "jeg tager antabus med et glas vand",
+     "jeg fik antabus i dag hos lægen og en øl er udelukket",
+     "my doctor said no drinking on antabuse"],
+)  # fmt: skip
+def test_antabus_without_drinking_is_no_lapse(said: str) -> None:
+    assert Concern.LAPSE not in weigh(said).concerns
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("havent took my meds for 3 days tho", "en"), ("not had my meds since monday", "en"),
+     ("ive not been taking my meds", "en"), ("missed my depot last week", "en"),
+     ("jeg har ikke fået mine piller i tre dage", "da")],
+)  # fmt: skip
+def test_medication_stopped_is_heard_however_it_is_said(said: str, language: str) -> None:
+    """Kyle's "havent took my meds for 3 days tho" was kept as what helped, unheard."""
+    assert feeling(said, language) == "medication"

@@ -309,7 +309,7 @@ class _TurnInProgress(TurnRecords):
             move = _said_nothing(words)
         if self.restated_goal_agreed(question, move, words):
             return
-        if self.restates_goal(question, words):
+        if self.restates_part(question, words) or self.restates_goal(question, words):
             return
         if move is not Move.YES and listening.agrees(question, self.work(), words):
             self.answer(question.read(listening.YES))  # "Aye, that's it": as the Yes button
@@ -318,6 +318,8 @@ class _TurnInProgress(TurnRecords):
             return
         lead, rest = split_move(words) if move is None else (None, "")
         with_reason = lead in _WITH_A_REASON or (lead is Move.KEEP and "keep" in question.on_move)
+        protest = lead is Move.CORRECTION and question.read is free_text
+        with_reason = with_reason or protest  # "hang on, thats not what i said…": not kept
         if lead is not None and with_reason and self.meet(lead, question):
             return  # "spring over, jeg er lidt træt nu", "I'll keep it, it's only a call"
         if lead in SOCIAL and rest and question.read is free_text:  # "Tak for det. Det hjælper
@@ -371,6 +373,22 @@ class _TurnInProgress(TurnRecords):
         self.asking()  # its Yes and Not quite answer the goal said back, not the question
         said_back = Msg("grow.goal_restated", {"said": grow.quoted(said)})
         self.say(said_back, choices=grow.RIGHT_CHOICES, ask_id=self.conversation.ask_id)
+        return True
+
+    def restates_part(self, question: Question, words: str) -> bool:
+        """ "Hang on, that's not quite what I said… My reason was the bit about being
+        tired" at a later GROW question: the part takes their new words, is said back, and
+        the open question waits (Rachel's protest had been kept as where she was now)."""
+        if self.conversation.flow != grow.FLOW.name or question.name in grow.CHECKS_ITSELF:
+            return False
+        work = self.work()
+        found = grow.earlier_part_said(work, words)
+        if found is None:
+            return False
+        part, said = found[0], found[1].rstrip(" .")
+        work.update_goal(**{part: said})
+        self.ask_again(Msg("grow.changed", {"part": Msg(f"grow.part.{part}"),
+                                            "said": grow.quoted(said)}))  # fmt: skip
         return True
 
     def quotes_goal(self, question: Question) -> bool:
@@ -433,7 +451,10 @@ class _TurnInProgress(TurnRecords):
                    if said in (choice.value, comparable(label))}  # fmt: skip
         if words.strip() in ("1", "2"):
             pressed = {KEEP_CHOICES[int(words) - 1].value}
-        if pressed == {"keep"} or (not pressed and move in (Move.YES, Move.KEEP)):
+        lead, rest = split_move(words) if move is None else (move, "")
+        asked_too = "?" in rest  # "yes keep it. Which sentence did you leave out though?"
+        if pressed == {"keep"} or (not pressed and lead in (Move.YES, Move.KEEP)
+                                   and (move is not None or asked_too)):  # fmt: skip
             return str(offer["text"])
         return "" if pressed == {"anew"} or move is Move.NO else None
 

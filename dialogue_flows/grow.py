@@ -19,7 +19,7 @@ from typing import Any
 
 from dialogue_flows import answers, listening, weekly
 from dialogue_flows.flow import Ending, Flow, Question, Saver, Work, answer_is
-from dialogue_flows.moves import Move, leading, only_fillers, split_move
+from dialogue_flows.moves import Move, leading, only_fillers, read_move, split_move, without_said
 from dialogue_flows.records import Goal, LifeArea, Step
 from dialogue_flows.types import Choice, Lazy, Maker, Msg, Param
 from dialogue_flows.words import sentences, words
@@ -105,10 +105,11 @@ def restated_goal(text: str) -> str | None:
         found = (Move.GOAL_IS, later) if later else None
     if found is None or (found[0] is Move.GOAL_IS and not found[1]):
         return None
-    return found[1].strip(" .!")
+    return _SAID_LEAD.sub("", without_said(found[1])).strip(" .!")  # "…, i said weeknights only"
 
 
 _GOAL_IS = frozenset({Move.GOAL_IS})
+_SAID_LEAD = re.compile(r"^(?:i |jeg )?(?:said|meant|sagde|mente) ", re.IGNORECASE)
 
 
 def _goal_said_later(text: str) -> str | None:
@@ -572,6 +573,26 @@ def put_right(work: Work, answer: Any) -> None:
     work.update_goal(**{part: said if named else answers.put_in_place(parts[part] or "", said)})
     heard = Msg(f"grow.part.{part}")
     work.said_back.append(Msg("grow.changed", {"part": heard, "said": quoted(said)}))
+
+
+EARLIER_PARTS = ("why", *REALITY_PARTS)
+"""Parts of a goal kept before, which a later correction may say anew by name."""
+
+
+def earlier_part_said(work: Work, text: str) -> tuple[str, str] | None:
+    """A part kept earlier, said anew by its name in a message that says something was
+    wrong ("Hang on, that's not quite what I said. That was me asking you a question, not
+    my reason. My reason was the bit about being tired…"): the part and its new words.
+    None when the message puts nothing right, or names no part already kept."""
+    goal = work.goal
+    if goal is None or not any(read_move(said) is Move.CORRECTION or
+                               split_move(said)[0] is Move.CORRECTION
+                               for said in sentences(text)):  # fmt: skip
+        return None
+    restated = answers.part_restated(text)
+    if restated is None or restated[0] not in EARLIER_PARTS or not getattr(goal, restated[0]):
+        return None
+    return restated
 
 
 def check_reality(work: Work, answer: Any) -> None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from conftest import SCHEDULE_ANSWERS, person
+from conftest import SCHEDULE_ANSWERS, Dialogue, person
+from test_crisis_care import THROUGH_REALITY
 from test_languages import DANISH_PLAN
 
 from dialogue_flows import crisis_care
@@ -127,3 +128,62 @@ def test_antabus_without_drinking_is_no_lapse(said: str) -> None:
 def test_medication_stopped_is_heard_however_it_is_said(said: str, language: str) -> None:
     """Kyle's "havent took my meds for 3 days tho" was kept as what helped, unheard."""
     assert feeling(said, language) == "medication"
+
+
+def test_yes_keep_it_with_a_question_keeps_the_answer_begun(dialogue: Dialogue) -> None:
+    """Rachel's "yes keep it. Which sentence did you leave out though?" was kept as why
+    her goal mattered, in place of the answer she had agreed to keep."""
+    dialogue.run(*THROUGH_REALITY)
+    dialogue.say("ask the council, save a bit. but partner had a go again last night")
+    dialogue.run("im safe, hes not violent or anything", "no thanks")
+    dialogue.say("yes keep it. which sentence did you leave out though?")
+    assert "council" in str(dialogue.goals) and "which sentence" not in str(dialogue.goals)
+
+
+@pytest.mark.parametrize(
+    ("language", "opening", "said", "why"),
+    [("en", ("yes", "Rach", "cut down on wine on weeknights", "yes",
+             "yes keep it. which sentence did you leave out though?"),
+      "Hang on, that's not quite what I said. That was me asking you a question, not my "
+      "reason. My reason was the bit about being tired and checking my work twice.",
+      "the bit about being tired and checking my work twice"),
+     ("da", ("ja", "Rikke", "drikke mindre vin på hverdage", "ja", "ja", "ja",
+             "fordi min søster siger det"),
+      "Hov, det er ikke helt det jeg sagde. Min grund er at jeg ikke stoler på mit eget "
+      "hoved om morgenen.",
+      "at jeg ikke stoler på mit eget hoved om morgenen")],
+)  # fmt: skip
+def test_a_part_put_right_by_name_later_takes_its_place(
+    engine: Engine,
+    catalogue: Catalogue,
+    language: str,
+    opening: tuple[str, ...],
+    said: str,
+    why: str,
+) -> None:
+    """Rachel's protest about the why kept earlier was kept as where she was now."""
+    dialogue = person(engine, catalogue, language, *opening)
+    assert dialogue.goal.why, dialogue.keys
+    asked = dialogue.step
+    dialogue.say(said)
+    assert dialogue.keys[0] == "grow.changed", dialogue.keys
+    assert dialogue.goal.why == why
+    assert dialogue.step == asked and dialogue.goal.reality_now is None
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["hang on, that's not quite what I said. i want to go to the gym more",
+     "that was me asking you a question, not an answer",
+     "hov, det var ikke mit svar. jeg ville bare spørge"],
+)  # fmt: skip
+def test_a_protest_with_more_words_is_not_kept(
+    engine: Engine, catalogue: Catalogue, said: str
+) -> None:
+    language = "da" if said.startswith("hov") else "en"
+    dialogue = person(engine, catalogue, language, *SCHEDULED[language][:4])
+    asked = dialogue.step
+    dialogue.say(said)
+    assert dialogue.step == asked, dialogue.keys
+    assert dialogue.goal.why is None  # a goal said again is asked about (`restates_goal`)
+    assert dialogue.keys[0] in ("move.correction", "grow.goal_restated"), dialogue.keys

@@ -1531,11 +1531,9 @@ def _clause_outcome(typed: list[str]) -> str | None:
     """How one clause says it went; a "not" in it outweighs a "did" ("nåede jeg ikke"),
     a "did" said with "not" or "yet" is not done ("not booked it yet"), and so is a
     clause that says nothing else ("rang them | but not been yet" is partly)."""
-    said = {
-        found.meaning
-        for start, _, found in phrase_list("outcome").find(typed)
-        if not (start and _said_of_another(typed))
-    }
+    if typed and _said_of_another(typed):  # "sent it | but she hasnt replied": hers
+        return None
+    said = {found.meaning for _, _, found in phrase_list("outcome").find(typed)}
     if "not_changed" in said:  # "i didnt change my mind?? i did it": the step stands
         return "done"
     if "tried" in said:  # "got put on hold so i gave up": tried, and not done
@@ -1648,15 +1646,16 @@ HEDGED_GOAL_MOST = 10
 """A longer goal, or one of several clauses, is ambivalence said at length: kept whole."""
 
 
-def unhedged(text: str) -> str:
+def unhedged(text: str, *, qualifiers: bool = False) -> str:
     """A part of an answer without the hedges at its edges, however few: "maybe get
-    back to work" is "get back to work" (`without_hedges` keeps a one-word hedge).
+    back to work" is "get back to work" (`without_hedges` keeps a one-word hedge). With
+    `qualifiers`, "maybe" stays: an idea keeps it ("ok maybe ask my keyworker idk").
 
     >>> unhedged("måske komme tilbage som dagplejer"), unhedged("maybe")
     ('komme tilbage som dagplejer', 'maybe')
     """
     found = words(text)
-    start, end = _unhedged(found)
+    start, end = _unhedged(found, qualifiers)
     return text[found[start].start : found[end - 1].end] if start < end else text
 
 

@@ -353,6 +353,11 @@ def snooze(work: Work) -> None:
         work.schedule = work.schedule.model_copy(update={"next_due": work.now + SNOOZE})
 
 
+GLAD_FEELINGS = ("hopeful", "milestone", "resisted")
+"""Feelings a step done can be glad with: any other said with it ("felt like everyone was
+looking") is acknowledged, and "That's great to hear" left out (testers)."""
+
+
 def params(work: Work) -> Mapping[str, Param]:
     found = grow.makers(work)
     goal = work.goal
@@ -369,6 +374,9 @@ def params(work: Work) -> Mapping[str, Param]:
         found["progress"] = "" if checkin.progress is None else checkin.progress
     if isinstance(said, str):  # words not yet read as an outcome: this check-in's, not the last
         found["said"] = lambda: grow.quoted(said)
+    told = said if isinstance(said, str) else checkin.said if checkin else None
+    hard = told is not None and answers.feeling(told) not in (None, *GLAD_FEELINGS)
+    found["helped"] = Msg("checkin.helped" if hard else "checkin.glad_helped")
     step = goal.current_step if goal else None
     found["planned"] = (
         Msg("checkin.planned_for", {"when": grow.shorten(step.when)})
@@ -416,8 +424,11 @@ def reflect(outcome: str) -> Question:
     def hear(text: str, value: Any) -> tuple[Msg, ...]:
         return (Msg("checkin.misread"),) if protest(text, outcome) else ()
 
+    # "havent took my meds for 3 days tho" is heard, and is no answer to what helped
+    aside = frozenset() if outcome == "not_yet" else frozenset({"medication", "warning_signs"})
     return Question(f"reflect_{outcome}", f"checkin.reflect_{outcome}", save=save,
-                    skippable=True, as_content=grow.BUSY_SAID, hear=hear)  # fmt: skip
+                    skippable=True, as_content=grow.BUSY_SAID, hear=hear,
+                    not_when_felt=aside)  # fmt: skip
 
 
 FLOW = Flow(

@@ -92,6 +92,10 @@ class Care:
     """The message instead when drink is the only thing named: no naloxone or old dose of
     a drug, and a word on Antabus (testers: a Danish woman on Antabus who drank two beers
     was told about opioid overdoses)."""
+    on_antabus: str | None = None
+    """The message instead when they drank on Antabus (disulfiram): not a drop more, the
+    reaction's signs and whom to call (testers: a woman on Antabus was told to drink
+    "much less than you used to")."""
     mixed: str | None = None
     """The message instead when an opioid is named with pills, drink or more on top ("tog
     nogle piller oven i metadonen"): breathing, not lost tolerance, is the danger then,
@@ -133,7 +137,8 @@ class Care:
         """Every whole reply this care can give."""
         return tuple(
             message
-            for message in (self.message, self.without_dose, self.on_drink, self.mixed,
+            for message in (self.message, self.without_dose, self.on_drink, self.on_antabus,
+                            self.mixed,
                             self.on_gambling, self.saved_up, self.body, self.urge,
                             self.voices)
             if message is not None
@@ -142,7 +147,7 @@ class Care:
     @property
     def with_doses(self) -> tuple[str | None, ...]:
         """Its replies that say what a dose can do now: worth saying beside another reply."""
-        return (self.message, self.on_drink, self.mixed)
+        return (self.message, self.on_drink, self.on_antabus, self.mixed)
 
 
 CARE: dict[Concern, Care] = {
@@ -158,7 +163,8 @@ CARE: dict[Concern, Care] = {
     Concern.LAPSE: Care("crisis.lapse", ("drugs", "alcohol"), entry="safe_now",
                         show_plan=False, without_dose="crisis.lapse_no_dose",
                         on_drink="crisis.lapse_drink", on_gambling="crisis.lapse_gambling",
-                        mixed="crisis.lapse_mixed", full_once=True,
+                        on_antabus="crisis.lapse_antabus", mixed="crisis.lapse_mixed",
+                        full_once=True,
                         said_if_suspected=True),
     Concern.DISTRESS: Care("crisis.distress", ("suicide", "mental_health"), entry="safe_now",
                            show_plan=False, most=2, body="crisis.panic",
@@ -603,6 +609,7 @@ SUBSTANCES: dict[str, str] = {
 """What a lapse can be on, by kind. After time without, tolerance to opioids, benzos and
 alcohol drops and the old dose can kill; a lapse on the others is said without doses."""
 DOSE_RISK = frozenset({"opioid", "benzo", "alcohol"})
+_ANTABUS = re.compile(r"\b(?:antabus\w*|disulfiram)\b")
 MIXED = frozenset({"benzo", "alcohol"})
 """With an opioid, these slow breathing further: the mix is the danger (`Care.mixed`)."""
 _ON_TOP = re.compile(r"\b(?:on top of|on top|oven i|oveni|ovenpå|ovenpaa|mix\w*|blande\w*)\b")
@@ -659,6 +666,8 @@ def message_for(care: Care, text: str) -> str:
     named = substances_named(text)
     if care.mixed is not None and "opioid" in named and (named & MIXED or _ON_TOP.search(lowered)):
         return care.mixed
+    if care.on_antabus is not None and _ANTABUS.search(lowered):
+        return care.on_antabus
     if care.on_drink is not None and named == {"alcohol"}:
         return care.on_drink
     if care.on_gambling is not None and not named and says(text, "gambling"):

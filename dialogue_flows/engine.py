@@ -318,19 +318,20 @@ class _TurnInProgress(TurnRecords):
             return
         lead, rest = split_move(words) if move is None else (None, "")
         with_reason = lead in _WITH_A_REASON or (lead is Move.KEEP and "keep" in question.on_move)
-        protest = lead is Move.CORRECTION and question.read is free_text
-        with_reason = with_reason or protest  # "hang on, thats not what i said…": not kept
         if lead is not None and with_reason and self.meet(lead, question):
             return  # "spring over, jeg er lidt træt nu", "I'll keep it, it's only a call"
+        judged: tuple[Msg, ...] = ()
         if lead in SOCIAL and rest and question.read is free_text:  # "Tak for det. Det hjælper
             words = rest  # at gå en tur…": the thanks is no strength; an "idk" stays (`core`)
-        judged: tuple[Msg, ...] = ()
+        elif lead is Move.CORRECTION and rest and question.read is free_text:
+            words, judged = rest, (Msg("move.correction_kept"),)  # "hang on, not what i said.
+            # i want…": the protest heard, never kept; what follows it is their answer
         if move is None:  # "like i just said, nerves", "fredag, det skrev jeg jo": the answer
             words = without_said(words)
             for asked, answered in _ASKED_AFTER.items():  # "get a job. is that a stupid goal?",
                 before = trailing(words, asked)  # "…men det er langt væk. hvad synes du?"
                 if before:
-                    words, judged = before, (Msg(answered),)
+                    words, judged = before, (*judged, Msg(answered))
                     break
         # An answer kept after a crisis reply was heard then: "a real milestone, well done"
         # straight after "they'd be better off without me" reads as not listening.
@@ -341,7 +342,7 @@ class _TurnInProgress(TurnRecords):
         )
         if feeling and self.only_felt(question, words, feeling[0].key):
             listening.remember_felt(self.work(), feeling)
-            self.ask_again(*feeling)
+            self.replies.append(self.question_reply(*feeling, again=True))
             return
         try:
             value = self.read(question, self.work(), words)
@@ -363,7 +364,7 @@ class _TurnInProgress(TurnRecords):
         work = self.work()
         if said is None or work.goal is None:
             return False
-        if not said and not self.quotes_goal(question):
+        if not self.quotes_goal(question) and not grow.names_goal(words):
             return False  # "that's not what i said" after "That fear makes sense": sorry
         if not said:  # "i didnt say that" to their goal quoted: how would they put it?
             self.ask_again(Msg("grow.goal_how"))

@@ -108,6 +108,12 @@ def restated_goal(text: str) -> str | None:
     return _SAID_LEAD.sub("", without_said(found[1])).strip(" .!")  # "…, i said weeknights only"
 
 
+def names_goal(text: str) -> bool:
+    """The message says it is about the goal ("my goal is…", "målet skal være…"), not only
+    that something was wrong: then a protest at any question restates the goal."""
+    return bool(leading(text, _GOAL_IS) or _GOAL_WORD.search(text) or _goal_said_later(text))
+
+
 _GOAL_IS = frozenset({Move.GOAL_IS})
 _SAID_LEAD = re.compile(r"^(?:i |jeg )?(?:said|meant|sagde|mente) ", re.IGNORECASE)
 
@@ -676,7 +682,8 @@ def add_options(work: Work, answer: Any) -> None:
         else answers.after_adding_cue(rest if lead is Move.NO and rest else answer)
     )  # "not quite. also put my phone somewhere else": without the "not quite"
     said, pick = answers.ideas_and_pick(ideas_said)
-    listed = answers.several(said)
+    # "ok måske skrive en sms…", "…hendes mor igen ved ik": the hedges are no part of it
+    listed = tuple(answers.unhedged(idea, qualifiers=True) for idea in answers.several(said))
     ideas = [idea for idea in listed if idea not in goal.options]
     options = (*goal.options, *ideas)[:MAX_OPTIONS]
     chosen = listed[pick] if pick is not None else goal.chosen_option

@@ -144,10 +144,10 @@ def test_misread_words_raise_no_alarm_again_that_day(dialogue: Dialogue) -> None
 
 
 def test_misread_danish_words_raise_no_alarm_again_but_violence_does(danish: Dialogue) -> None:
-    danish.run(*DANISH_AT_REALITY, "jeg orker ikke mere med det kursus")
+    danish.run(*DANISH_AT_REALITY, "jeg orker ikke mere med det hele")
     assert danish.keys[0].startswith("crisis."), danish.keys
     danish.say("du misforstod mig")
-    again = "jeg orker ikke mere med det kursus, det er det hele"
+    again = "jeg orker ikke mere med det hele, det er kurset"
     assert assess(again), "said alone, these words raise the alarm"
     danish.say(again)
     assert not any(key.startswith("crisis.") for key in danish.keys), danish.keys

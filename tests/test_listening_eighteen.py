@@ -310,8 +310,9 @@ def test_a_suspicion_whose_lines_were_given_today_is_no_new_alarm(
     """Dev got eight alarms in one evening, the same lines each time, for telling of his
     shame; a suspicion only (the model's) whose lines were given today is the answer,
     with a word the first time (Hugh's "some days i dinnae see much point" got none)."""
-    dialogue = person(engine, catalogue, "da", *TO_OPTIONS["da"], HURT_AT_HOME["da"], "ja", "nej")
-    suspected = "når jeg er alene om natten"
+    dialogue = person(engine, catalogue, "da", *TO_OPTIONS["da"], "jeg vil ikke leve mere",
+                      "jeg er okay lige nu", "nej")  # fmt: skip
+    suspected = "om natten når jeg er alene med tankerne"
     assert not weigh(suspected).sure and weigh(suspected).concerns
     dialogue.say(suspected)
     assert [key for key in dialogue.keys if key.startswith("crisis.")] == ["crisis.heard_again"]

@@ -239,7 +239,8 @@ def test_a_question_back_at_the_checkin_gets_an_example_and_is_never_kept(
     assert dialogue.step == step
     dialogue.say("hva mener du" if language == "da" else "wat u mean")
     assert dialogue.step == step
-    assert dialogue.keys == ["move.question", f"checkin.{step}.example", f"checkin.{step}"]
+    assert dialogue.keys[:2] == ["move.question", f"checkin.{step}.example"]
+    assert dialogue.keys[2:] in ([f"checkin.{step}"], [f"checkin.{step}.again"])  # short
     assert "mean" not in dialogue.goal.model_dump_json()
 
 

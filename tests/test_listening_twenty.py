@@ -9,6 +9,7 @@ import pytest
 from conftest import SCHEDULE_ANSWERS, Dialogue, person
 from test_crisis_care import THROUGH_REALITY
 from test_languages import DANISH_PLAN
+from test_listening_five import TO_OBSTACLES, TO_OPTIONS
 
 from dialogue_flows import crisis_care
 from dialogue_flows.answers import feeling
@@ -92,8 +93,8 @@ def test_keeping_a_step_or_telling_no_one_as_a_plan_is_no_keep_out(said: str) ->
     ("said", "message"),
     [("tog nogle piller oven i metadonen i går fordi jeg var så ked af det", "crisis.lapse_mixed"),
      ("had a few valium on top of my methadone last night", "crisis.lapse_mixed"),
-     ("drak et par glas vin til en fødselsdag, men jeg har jo Antabus", "crisis.lapse_drink"),
-     ("im on antabuse, i drank last night and felt awful", "crisis.lapse_drink"),
+     ("drak et par glas vin til en fødselsdag, men jeg har jo Antabus", "crisis.lapse_antabus"),
+     ("im on antabuse, i drank last night and felt awful", "crisis.lapse_antabus"),
      ("3 months dry then bought a bottle on the way home and finished it", "crisis.lapse_drink"),
      ("they tell me to hurt myself sometimes but i dont listen to them",
       "crisis.self_harm_voices"),
@@ -177,7 +178,7 @@ def test_a_part_put_right_by_name_later_takes_its_place(
      "that was me asking you a question, not an answer",
      "hov, det var ikke mit svar. jeg ville bare spørge"],
 )  # fmt: skip
-def test_a_protest_with_more_words_is_not_kept(
+def test_a_protest_at_the_goal_quoted_is_not_kept_as_the_answer(
     engine: Engine, catalogue: Catalogue, said: str
 ) -> None:
     language = "da" if said.startswith("hov") else "en"
@@ -187,3 +188,80 @@ def test_a_protest_with_more_words_is_not_kept(
     assert dialogue.step == asked, dialogue.keys
     assert dialogue.goal.why is None  # a goal said again is asked about (`restates_goal`)
     assert dialogue.keys[0] in ("move.correction", "grow.goal_restated"), dialogue.keys
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "heard"),
+    [("en", "went to the shop once. felt like everyone was looking", "You did it all the same."),
+     ("da", "jeg gjorde det, men alle kiggede på mig", "Du gjorde det alligevel.")],
+)  # fmt: skip
+def test_a_step_done_with_a_hard_feeling_is_not_great_to_hear(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, heard: str
+) -> None:
+    """Kyle went to the shop and felt everyone was looking: "That's great to hear"."""
+    dialogue = person(engine, catalogue, language, *SCHEDULED[language])
+    dialogue.now += timedelta(days=7)
+    dialogue.run("/checkin")
+    [reply] = dialogue.say(said)
+    assert dialogue.keys[0] == "feeling.watched", dialogue.keys
+    assert heard in reply and "great to hear" not in reply and "godt at høre" not in reply
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "havent took my meds for 3 days tho"),
+     ("da", "jeg har ikke taget min medicin i tre dage")],
+)  # fmt: skip
+def test_medication_stopped_is_no_answer_to_what_helped(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    """Kyle's "havent took my meds for 3 days tho" was kept as what helped him."""
+    dialogue = person(engine, catalogue, language, *SCHEDULED[language])
+    dialogue.now += timedelta(days=7)
+    dialogue.run("/checkin", "1")
+    asked = dialogue.step
+    dialogue.say(said)
+    assert dialogue.keys[0] == "feeling.medication", dialogue.keys
+    assert dialogue.step == asked
+    assert dialogue.goal.checkins[-1].reflection is None
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "kept"),
+    [("da", "ok måske skrive en sms til hende bare kort eller spørge min behandler om hjælp "
+            "eller snakke med hendes mor igen ved ik",
+      ("måske skrive en sms til hende bare kort", "spørge min behandler om hjælp",
+       "snakke med hendes mor igen")),
+     ("en", "ok so ring the jobcentre, or ask my cousin about the warehouse idk",
+      ("ring the jobcentre", "ask my cousin about the warehouse"))],
+)  # fmt: skip
+def test_hedges_around_ideas_are_not_kept_with_them(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, kept: tuple[str, ...]
+) -> None:
+    """Jonas's ideas were kept as "ok måske skrive en sms…" and "…hendes mor igen ved ik"."""
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language])
+    dialogue.say(said)
+    assert dialogue.goal.options == kept
+
+
+@pytest.mark.parametrize("said", ["ved ik hvad du mener", "jeg forstår ikke hvad du mener"])
+def test_not_knowing_what_is_meant_is_a_question(said: str) -> None:
+    """Jonas's "ved ik hvad du mener" was kept as where he stands now."""
+    assert read_move(said) is Move.QUESTION
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "kept"),
+    [("en", "hang on, that's not what i said. mostly my sister, she rings every sunday",
+      "mostly my sister, she rings every sunday"),
+     ("da", "hov, det var ikke det jeg mente. mest min søster, hun ringer hver søndag",
+      "mest min søster, hun ringer hver søndag")],
+)  # fmt: skip
+def test_the_words_after_a_protest_answer_the_question(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, kept: str
+) -> None:
+    """A protest is heard and never kept; what follows it is the answer."""
+    dialogue = person(engine, catalogue, language, *TO_OBSTACLES[language][:-1])
+    dialogue.say(said)
+    assert dialogue.keys[0] == "move.correction_kept", dialogue.keys
+    assert dialogue.goal.reality_works == kept

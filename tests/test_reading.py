@@ -245,7 +245,8 @@ LATER = [
     (step_outcome, "ja det gjorde jeg", "done"),
     (step_outcome, "nej det nåede jeg ikke", "not_yet"),
     (step_outcome, "jeg fik ringet", "done"),
-    (step_outcome, "jeg ringede men de tog ikke telefonen", "partly"),
+    (step_outcome, "jeg ringede men de tog ikke telefonen", "done"),  # theirs, not the step
+    (step_outcome, "sent it but she hasnt replied", "done"),
     (step_outcome, "har ikke haft tid", "not_yet"),
     (step_outcome, "I emailed them and they replied!", "done"),
     (step_outcome, "not really, was too ill", "not_yet"),

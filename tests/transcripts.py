@@ -219,9 +219,9 @@ SCRIPTS = (
     Script("false-alarm.da", "En falsk alarm, så en ægte (dansk)", "da",
            ("/start", "ja", "Lone", "have det bedre med min søster", "ja",
             "ringe til hende hver søndag", "hun er der altid for mig",
-            "vi ses hver uge. jeg har skrevet et afskedsbrev til kollegerne",
-            "4. det er et brev til kollegerne, jeg går på pension, du misforstod", "ja",
-            "min søster. og ja, jeg har skrevet et afskedsbrev til kollegerne, det sagde jeg jo",
+            "vi ses hver uge. jeg har sagt farvel til alle i foreningen",
+            "4. jeg er bare stoppet i foreningen, du misforstod", "ja",
+            "min søster. og ja, jeg har sagt farvel til alle i foreningen, det sagde jeg jo",
             "trangen til at skære i mig selv kom tilbage i nat, men jeg gjorde det ikke",
             "jeg er okay lige nu", "nej tak", "hun bor langt væk"),
            "En falsk alarm, “4.” valgt med ord efter; de samme ord igen; en ægte trang samme "

@@ -763,9 +763,15 @@ def protests(text: str) -> bool:
     are not safe or not sure ("you misunderstood, but im not safe")."""
     if not (says(text, MISREAD) or says(text, "denial")):
         return False
+    if not says(text, MISREAD) and _BUT.search(text.casefold()):
+        return False  # "it's not that i want to die, but i might do something tonight"
     plainly_unsafe = _SAFE_WORDS[0][1].search(text.casefold().replace("\u2019", "'"))
     unsure = _SAFE_WORDS[1][1].search(text.casefold())
     return not plainly_unsafe and not unsure
+
+
+_BUT = re.compile(r"\b(?:but|men|though|although|selvom)\b")
+"""A denial with a "but" after it is no protest: what follows may be the risk."""
 
 
 def read_safe_now(text: str) -> str:

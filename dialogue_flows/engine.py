@@ -63,6 +63,7 @@ from dialogue_flows.moves import (
     only_fillers,
     read_move,
     retracted,
+    said_anywhere,
     said_exactly,
     split_move,
     trailing,
@@ -551,6 +552,9 @@ class _TurnInProgress(TurnRecords):
             value = self.read_in_crisis(question, words)
         except InvalidAnswerError as invalid:
             self.ask_again(*(before or (self.invalid_words(question, invalid),)))
+            return
+        if value == crisis_care.UNCLEAR and said_anywhere(words, Move.KEEP_OUT):
+            self.ask_again(Msg("crisis.kept_out"))  # "skriv det ik ned det med pillerne"
             return
         if value == crisis_care.UNCLEAR and before:  # "not calling anyone": heard, not a try
             self.ask_again(*before)
@@ -1191,6 +1195,11 @@ class _TurnInProgress(TurnRecords):
         try:
             return question.read(check_length(text))
         except InvalidAnswerError:
+            first = comparable(_FIRST_CLAUSE.split(text.strip(), maxsplit=1)[0])
+            for choice, label in zip(choices, labels, strict=True):  # "Ingen påmindelser, tak.
+                opening = _FIRST_CLAUSE.split(label, maxsplit=1)[0]  # Poul kigger i min
+                if len(opening.split()) > 1 and first == comparable(opening):  # telefon."
+                    return question.read(choice.value)
             if question.said_as is None:
                 raise
             return self.said_as(question, work, text, labels)
@@ -1483,6 +1492,8 @@ _ASKED_AFTER = {
 _WITH_A_REASON = (Move.SKIP, Move.NOT_NOW)
 """Moves that stay moves with a reason after them ("skip, i'm tired"); so does a keep,
 where the question has a keep ("Och, I'll keep it as it is. It's only a phone call")."""
+_FIRST_CLAUSE = re.compile(r"[,.;:!?\n]")
+"""Where a button's words said first end ("No reminders, thanks. He reads my phone.")."""
 _COMMAND = re.compile(r"/(\w+)(?:@\w+)?(?:\s+(.*))?", re.DOTALL)
 
 

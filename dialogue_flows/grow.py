@@ -115,7 +115,7 @@ def names_goal(text: str) -> bool:
 
 
 _GOAL_IS = frozenset({Move.GOAL_IS})
-_SAID_LEAD = re.compile(r"^(?:i |jeg )?(?:said|meant|sagde|mente) ", re.IGNORECASE)
+_SAID_LEAD = re.compile(r"^(?:i |jeg )?(?:said|meant|wrote|sagde|mente|skrev) ", re.IGNORECASE)
 
 
 def _goal_said_later(text: str) -> str | None:

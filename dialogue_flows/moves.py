@@ -526,8 +526,24 @@ def _privacy_inside(text: str) -> Move | None:
     clauses = _BOUNDARY.split(text)
     moves = [read_move(clause) for clause in clauses]
     moves += [split_move(clause)[0] for clause in clauses]  # "keep this between us but…"
+    moves += [Move.KEEP_OUT] if said_anywhere(text, Move.KEEP_OUT) else []
     found = next((move for move in _ASKED_INSIDE if move in moves), None)
     return found or (Move.PRIVACY if _WHO_SEES.search(fold(text)) else None)
+
+
+def said_anywhere(text: str, move: Move) -> bool:
+    """Whether one of `move`'s phrases is said anywhere in a clause of the text, whatever
+    is around it ("ved ik. vente. skriv det ik ned det med pillerne" was kept as a step);
+    a clause longer than a move can be is not searched (the cost of a long message)."""
+    for clause in _BOUNDARY.split(text):
+        typed = [word.text for word in _typed(clause)]
+        if len(typed) <= MAX_MOVE_WORDS and any(
+            segment.move is move
+            for start in range(len(typed))
+            for segment in _segments(typed, start, agreeing=False)
+        ):
+            return True
+    return False
 
 
 _WHO_SEES = re.compile(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from conftest import SCHEDULE_ANSWERS, Dialogue, person
+from conftest import SCHEDULE_ANSWERS, WHOLE_PLAN, Dialogue, person
 from test_crisis_care import THROUGH_REALITY
 from test_languages import DANISH_PLAN
 from test_listening_five import TO_OBSTACLES, TO_OPTIONS
@@ -265,3 +265,54 @@ def test_the_words_after_a_protest_answer_the_question(
     dialogue.say(said)
     assert dialogue.keys[0] == "move.correction_kept", dialogue.keys
     assert dialogue.goal.reality_works == kept
+
+
+@pytest.mark.parametrize(
+    ("language", "plan", "said"),
+    [("en", ("no thanks",), "No reminders, thanks. My partner reads my phone."),
+     ("da", ("nej tak",), "Ingen påmindelser, tak. Som sagt kigger Poul i min telefon.")],
+)  # fmt: skip
+def test_a_button_said_first_with_more_after_it_is_that_button(
+    engine: Engine, catalogue: Catalogue, language: str, plan: tuple[str, ...], said: str
+) -> None:
+    """Bente's "Ingen påmindelser, tak. Som sagt kigger Poul i min telefon." got "I couldn't
+    find a day or a time" and the list again."""
+    lines = WHOLE_PLAN if language == "en" else ("/start", *DANISH_PLAN)
+    dialogue = person(engine, catalogue, language, *lines, *plan)
+    assert dialogue.step == "day"
+    dialogue.say(said)
+    assert dialogue.step is None
+    assert not any(key.startswith("invalid") for key in dialogue.keys), dialogue.keys
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["ved ik. vente. skriv det ik ned det med pillerne", "skriv det ik ned det med pillerne"],
+)
+def test_keep_out_said_anywhere_with_words_around_it(said: str) -> None:
+    """Jonas's "ved ik. vente. skriv det ik ned det med pillerne" was kept as his new step,
+    "piller" and all, in the file for his worker."""
+    assert asking(said, read_move(said)) is Move.KEEP_OUT
+
+
+def test_keep_out_inside_the_crisis_conversation_is_answered(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    dialogue = person(engine, catalogue, "da", "ja", "Jonas", "se min datter igen")
+    dialogue.say("tog nogle piller oven i metadonen i går")
+    dialogue.say("skriv det ik ned det med pillerne")
+    assert dialogue.keys[0] == "crisis.kept_out", dialogue.keys
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [("det var nogle stesolid. det er ik fordi jeg vil dø", "misread"),
+     ("nej jeg sagde jeg vil IK dø. jeg var bare ked af det", "misread"),
+     ("its not that i want to die, but i might do something tonight", "unsure")],
+)  # fmt: skip
+def test_a_denial_of_wanting_to_die_is_a_protest_unless_a_but_follows(
+    said: str, read: str
+) -> None:
+    """Jonas's "det er ik fordi jeg vil dø" was read as not sure, and answered with
+    "acting on these thoughts"; a "but" after a denial may carry the risk."""
+    assert crisis_care.read_safe_now(said) == read

@@ -312,7 +312,7 @@ def test_a_suspicion_whose_lines_were_given_today_is_no_new_alarm(
     with a word the first time (Hugh's "some days i dinnae see much point" got none)."""
     dialogue = person(engine, catalogue, "da", *TO_OPTIONS["da"], "jeg vil ikke leve mere",
                       "jeg er okay lige nu", "nej")  # fmt: skip
-    suspected = "om natten når jeg er alene med tankerne"
+    suspected = "når jeg ligger vågen om natten og tænker"  # the model alone: suspected
     assert not weigh(suspected).sure and weigh(suspected).concerns
     dialogue.say(suspected)
     assert [key for key in dialogue.keys if key.startswith("crisis.")] == ["crisis.heard_again"]

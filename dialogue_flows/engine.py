@@ -46,6 +46,7 @@ from dialogue_flows.answers import (
     label_begun,
     match_choice,
     name_asked,
+    part_restated,
     several,
     step_put_right,
 )
@@ -367,6 +368,8 @@ class _TurnInProgress(TurnRecords):
             return False
         if not self.quotes_goal(question) and not grow.names_goal(words):
             return False  # "that's not what i said" after "That fear makes sense": sorry
+        if part_restated(words) and not grow.names_goal(words):
+            return False  # "…not quite what I said. My reason was…": the why, not the goal
         if not said:  # "i didnt say that" to their goal quoted: how would they put it?
             self.ask_again(Msg("grow.goal_how"))
             return True

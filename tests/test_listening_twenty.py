@@ -316,3 +316,16 @@ def test_a_denial_of_wanting_to_die_is_a_protest_unless_a_but_follows(
     """Jonas's "det er ik fordi jeg vil dø" was read as not sure, and answered with
     "acting on these thoughts"; a "but" after a denial may carry the risk."""
     assert crisis_care.read_safe_now(said) == read
+
+
+def test_a_protest_that_names_the_why_at_the_why_question_is_no_new_goal(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    """ "Hang on, that's not quite what I said. My reason was…" at the why question made
+    "My reason was…" the goal."""
+    dialogue = person(engine, catalogue, "en", "yes", "Rach",
+                      "I want to cut down on the wine during the week", "yes", "yes")  # fmt: skip
+    dialogue.say("Hang on, that's not quite what I said. My reason was that I don't want "
+                 "to be the person who needs it.")  # fmt: skip
+    assert dialogue.goal.text == "I want to cut down on the wine during the week"
+    assert dialogue.goal.why is not None and "person who needs it" in dialogue.goal.why

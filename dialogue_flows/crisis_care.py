@@ -683,7 +683,10 @@ SAFE_CHOICES = (
 _SAFE_MOVES = {Move.YES: "safe", Move.NO: "unsafe", Move.DONT_KNOW: "unsure"}
 _SAFE_WORDS = (
     ("unsafe", re.compile(r"\b(not( really)? (safe|ok|okay|alright|fine|good)|unsafe|"
-                          r"(?<!not )in danger|(?<!ikke )i fare(?! for)|"
+                          r"(?<!not )(?<!not that i'm )(?<!not that im )(?<!not that i am )"
+                          r"(?<!not like i'm )(?<!not like im )in danger|"  # "not that I'm in…"
+                          r"(?<!ikke )(?<!ikke fordi jeg er )(?<!ikke sådan at jeg er )"
+                          r"i fare(?! for)|"
                           r"ikke (tryg|sikker|i sikkerhed|ok|okay|fint|godt))\b")),
     ("unsure", re.compile(r"\b(not sure|unsure|dont know|don't know|idk|maybe|dunno|ved ikke?|"
                           r"m[aå]ske|usikker|ikke sikker|aner det ikke)\b")),

@@ -329,3 +329,15 @@ def test_a_protest_that_names_the_why_at_the_why_question_is_no_new_goal(
                  "to be the person who needs it.")  # fmt: skip
     assert dialogue.goal.text == "I want to cut down on the wine during the week"
     assert dialogue.goal.why is not None and "person who needs it" in dialogue.goal.why
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [("You misread me, I'm fine. Hang on, I said I want to cut down on wine, not that I'm in "
+      "danger. I'm not in crisis", "misread"),
+     ("du misforstod mig, det er ikke fordi jeg er i fare", "misread"),
+     ("you misread me but im in danger", "unsafe")],
+)  # fmt: skip
+def test_not_that_im_in_danger_is_no_danger(said: str, read: str) -> None:
+    """Rachel's "You misread me, I'm fine… not that I'm in danger" got "Please call 999 now"."""
+    assert crisis_care.read_safe_now(said) == read

@@ -357,14 +357,13 @@ def step_put_right(text: str, *, right_after: bool = False) -> str | None:
     """
     lists = ("cues", "cues_right_after") if right_after else ("cues",)
     before = word_list("step_put_right", "before")
-    parts = sentences(text)
-    for at, sentence in enumerate(parts):  # "det er ik mit skridt wtf. skridtet er …"
+    for sentence in sentences(text):  # "det er ik mit skridt wtf. skridtet er …"
         found = words(sentence)
         typed = [word.text for word in found]
         for key in lists:
             for start, end, _ in phrase_list("step_put_right", key, typos=False).find(typed):
                 if end < len(found) and all(word in before for word in typed[:start]):
-                    said = sentence[found[end].start :] + "".join(parts[at + 1 :])
+                    said = sentence[found[end].start :]  # not "It shouldn't say Not quite."
                     return _without_closing(said) or None
     return None
 
@@ -2038,8 +2037,14 @@ def _shares(named: Sequence[str], clause: str) -> bool:
 
 
 def changes_mind(text: str) -> bool:
-    """The text says a change of mind ("actually", "scrap that", "nej vent")."""
-    return bool(phrase_list("change_of_mind", "cues").find([word.text for word in words(text)]))
+    """The text says a change of mind ("actually", "scrap that", "nej vent"); "a pot of tea
+    instead of a glass" does not (Jean's step lost its first half to its last clause)."""
+    typed = [word.text for word in words(text)]
+    comparing = word_list("change_of_mind", "comparing")
+    return any(
+        end == len(typed) or typed[end] not in comparing
+        for _, end, _ in phrase_list("change_of_mind", "cues").find(typed)
+    )
 
 
 def change_of_mind(text: str) -> str | None:

@@ -91,12 +91,21 @@ def next_or_step(text: str) -> str | SaidStep:
     if opens and (said[0][1] > 1 or _MARK_AFTER.match(text, found[0].end)):  # not "easier to"
         choice, end = said[0][2].meaning, said[0][1]
         rest = own_words(text[found[end - 1].end :].strip(" ,.:;-\u2013\u2014\u2026"))
+        rest = _without_courtesy(rest)  # "A new step, please. I'd like to…"
         if says_nothing(rest):  # "et nyt skridt tror jeg": the choice, hedged; no step yet
             return choice
         return SaidStep(rest, choice) if words(rest) and choice in ("new", "smaller") else choice
     if said and len(found) <= SHORT_CHOICE:
         return said[0][2].meaning
     return SaidStep(text)
+
+
+def _without_courtesy(text: str) -> str:
+    """Without the "please" or "tak" that opens it ("please. I'd like to go…" had been kept
+    as Jean's step)."""
+    said, polite = words(text), answers.word_list("step_said", "courtesy")
+    first = next((at for at, word in enumerate(said) if word.text not in polite), len(said))
+    return text[said[first].start :] if 0 < first < len(said) else text
 
 
 def step_words(text: str) -> str:

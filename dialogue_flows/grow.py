@@ -740,6 +740,9 @@ def save_when(work: Work, answer: Any) -> None:
     said = weekly.when_said(answer) if isinstance(answer, str) else None
     if said is None and isinstance(answer, str) and weekly.named_place(answer.strip(" .!")):
         raise answers.InvalidAnswerError("invalid.when_place", {"place": answer.strip(" .!")})
+    if said and isinstance(answer, str) and answer.lstrip().startswith(said):
+        said = sentences(answer)[0].strip(" .!")  # "Tomorrow, straight after my dinner,
+        # about half past twelve": all of it says when (only "Tomorrow" had been kept)
     work.update_step(when=said or answer)
 
 
@@ -784,6 +787,10 @@ def check_new_step(work: Work, answer: Any) -> None:
     if answer == "not_quite":
         work.update_goal(steps=goal.steps[:-1], chosen_option=chosen_before)
     elif isinstance(answer, str):
+        lead, rest = split_move(answer)  # "Not quite. The step is the pot of tea…": the
+        if lead in (Move.NO, Move.CORRECTION) and rest:  # step, not the "not quite"
+            answer = answers.step_put_right(rest) or rest
+            work.update_goal(chosen_option=chosen_before)
         work.update_step(text=answer)
 
 

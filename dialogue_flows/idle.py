@@ -21,6 +21,10 @@ ACKNOWLEDGED = {
 }
 """What was heard (everyday talk set aside when a feeling is there) → the words for it."""
 
+SMALL_TALK_WORDS = 8
+"""Everyday words in a longer message, or in a question, are not small talk: a request
+to change a step that named the tea in it had got "Ha, I hear you." (Jean, Marcus)."""
+
 
 def acknowledgement(text: str, language: str | None = None) -> Msg | None:
     """The short word that meets what they said, or None when nothing in it is a cue.
@@ -33,5 +37,7 @@ def acknowledgement(text: str, language: str | None = None) -> Msg | None:
     feelings = heard - {"everyday"} or heard
     if "low" in feelings:
         feelings &= {"low", "coping"}
+    if feelings == {"everyday"} and (len(typed) > SMALL_TALK_WORDS or "?" in text):
+        return None  # "please could you change my step to: have a pot of tea…" is no chat
     key = ACKNOWLEDGED.get(frozenset(feelings))
     return Msg(f"idle.{key}") if key else None

@@ -51,6 +51,7 @@ inputs: st.SearchStrategy[Input] = st.one_of(
 )
 
 
+@pytest.mark.timeout(360)  # 300 sequences of up to 40 turns: near 120 s on a loaded machine
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(inputs, max_size=40))
 def test_any_sequence_never_raises_and_state_stays_valid(

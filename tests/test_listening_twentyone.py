@@ -1,0 +1,173 @@
+"""What persona testers met in session 19, each through the engine (or the reading it
+comes down to)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from conftest import SCHEDULE_ANSWERS, Dialogue, person
+from test_listening_five import TO_OPTIONS
+from test_listening_twenty import SCHEDULED
+
+from dialogue_flows import answers, idle
+from dialogue_flows.catalogue import Catalogue
+from dialogue_flows.checkin import SaidStep, next_or_step
+from dialogue_flows.crisis import Concern, weigh
+from dialogue_flows.engine import Engine
+
+IDEAS = {"en": "ring the fella, or ask keyworker", "da": "ringe eller skrive"}
+NEW_IDEA = {"en": "actually the library", "da": "nej vent, biblioteket"}
+PUT_RIGHT = {
+    "en": ("Not quite. The step is ring the fella on monday. The library is for later.",
+           "ring the fella on monday"),
+    "da": ("Ikke helt. Skridtet er at ringe til ham mandag. Biblioteket er til senere.",
+           "at ringe til ham mandag"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_a_step_put_right_after_not_quite_keeps_the_step_alone(
+    engine: Engine, catalogue: Catalogue, language: str
+) -> None:
+    """Jean's step read "Not quite. The step is the pot of tea…" in her plan, her check-in
+    and her worker's export: the "not quite" and the lead-in are no part of the step,
+    nor is the sentence after it; the option chosen before stays chosen."""
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language], IDEAS[language])
+    dialogue.run("yes" if language == "en" else "ja", "1", NEW_IDEA[language])
+    assert dialogue.step == "step_check"
+    said, step = PUT_RIGHT[language]
+    dialogue.say(said)
+    assert dialogue.goal.current_step is not None
+    assert dialogue.goal.current_step.text == step
+    assert dialogue.goal.chosen_option == dialogue.goal.options[0]
+
+
+def test_instead_of_inside_a_step_is_no_change_of_mind() -> None:
+    """Jean's "…have a pot of tea in Alan's chair instead of pouring a glass, and I won't
+    open the sherry…" was taken as a change of mind, and its last clause as a new idea."""
+    step = ("Tomorrow, after my dinner, I'll put the kettle on and have a pot of tea in "
+            "Alan's chair instead of pouring a glass, and I won't open the sherry until "
+            "Pointless has finished.")  # fmt: skip
+    assert not answers.changes_mind(step)
+    assert not answers.changes_mind("te efter aftensmaden i stedet for et glas vin")
+    assert answers.changes_mind("ill go to the library instead")
+    assert answers.change_of_mind("nej vent, jeg går hellere på biblioteket i stedet") == (
+        "jeg går hellere på biblioteket"
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "when"),
+    [("en", "Tomorrow, straight after my dinner, about half past twelve. Maureen knows.",
+      "Tomorrow, straight after my dinner, about half past twelve"),
+     ("en", "thursday, i see her at 2", "thursday, i see her at 2"),
+     ("da", "I morgen, lige efter frokost ved halv et tiden.",
+      "I morgen, lige efter frokost ved halv et tiden")],
+)  # fmt: skip
+def test_a_when_that_opens_the_answer_keeps_the_whole_first_sentence(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, when: str
+) -> None:
+    """Jean's "Tomorrow, straight after my dinner, about half past twelve" was kept as
+    "Tomorrow": her worker would read a day with no time."""
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language], IDEAS[language])
+    dialogue.run("yes" if language == "en" else "ja", "1")
+    dialogue.say("ring the fella" if language == "en" else "ringe til ham")
+    assert dialogue.step == "when"
+    dialogue.say(said)
+    assert dialogue.goal.current_step is not None
+    assert dialogue.goal.current_step.when == when
+
+
+def test_a_when_said_inside_a_step_is_still_only_the_when() -> None:
+    from dialogue_flows.weekly import when_said
+
+    assert when_said("ringe til jobcentret i morgen kl 10") == "i morgen kl 10"
+
+
+@pytest.mark.parametrize(
+    ("said", "step"),
+    [("A new step, please. I'd like to go to the lunch club with Maureen on Wednesday.",
+      "I'd like to go to the lunch club with Maureen on Wednesday"),
+     ("Et nyt skridt, tak. Jeg vil gerne ringe til Birthe", "Jeg vil gerne ringe til Birthe"),
+     ("new step please, book the cscs course", "book the cscs course")],
+)  # fmt: skip
+def test_a_new_step_said_with_please_keeps_no_please(said: str, step: str) -> None:
+    """Jean's next step was kept as "please. I'd like to go to the lunch club…"."""
+    assert next_or_step(said) == SaidStep(step, "new")
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "step"),
+    [("en", "Please could you change my step to: have a pot of tea after dinner instead of "
+      "a glass. It shouldn't say Not quite.", "have a pot of tea after dinner instead of a glass"),
+     ("da", "kan du ikke lige ændre mit skridt til at ringe til Birthe om tirsdagen? Tak",
+      "at ringe til Birthe om tirsdagen")],
+)  # fmt: skip
+def test_a_step_put_right_politely_after_the_plan_is_the_new_step(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, step: str
+) -> None:
+    """Jean asked "Please could you change my step to: …" after her plan and got "Ha, I
+    hear you." (the tea in it was small talk); her step stayed "Not quite. …"."""
+    dialogue = person(engine, catalogue, language, *SCHEDULED[language])
+    dialogue.say(said)
+    assert dialogue.keys[0] == "step.changed"
+    assert dialogue.goal.current_step is not None
+    assert dialogue.goal.current_step.text == step
+
+
+@pytest.mark.parametrize(
+    ("said", "heard"),
+    [("could murder a brew", "idle.everyday"),
+     ("so thats it? i tell you about the party and the bus home and you say noted", None),
+     ("the step isn't right, dear, it was about tea after dinner, can I change it", None),
+     ("kaffe og regn i dag haha", "idle.everyday")],
+)  # fmt: skip
+def test_small_talk_is_short_and_asks_nothing(said: str, heard: str | None) -> None:
+    """Marcus's "so thats it? i tell you i passed out n you say noted" got "Ha, I hear
+    you.": everyday words in a complaint or a request are no small talk."""
+    found = idle.acknowledgement(said)
+    assert (found.key if found else None) == heard
+
+
+def test_small_talk_is_met_without_a_laugh(dialogue: Dialogue) -> None:
+    person_ = Dialogue(dialogue.engine, dialogue.catalogue, language="en")
+    person_.run(*SCHEDULE_ANSWERS)
+    [reply] = person_.say("could murder a brew")
+    assert not reply.startswith("Ha")
+
+
+@pytest.mark.parametrize(
+    ("said", "concern"),
+    [("Sometimes I think I'd rather be with Alan than sitting here on my own.", Concern.SUICIDE),
+     ("went to the party. had a wee bit of G tho, like a tiny dose, first time in 5 month",
+      Concern.LAPSE),
+     ("jeg røg hash. kun en gang. jeg skammer mig virkelig", Concern.LAPSE)],
+)  # fmt: skip
+def test_what_testers_met_as_missed_is_heard(said: str, concern: Concern) -> None:
+    assert concern in weigh(said).concerns
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["My GP sent me to the service because my sherry has crept up to most of a bottle a "
+     "day. I'd like to keep it to the evenings only.",
+     "Some nights I don't see the point of cooking for one.",
+     "I'd be lost without my tablets. I keep them all in my dosette box.",
+     "my pal jamie kens the score, hes sober too",
+     "i was sick after dinner again last night 😶",
+     "Jeg har skrevet en seddel med hvad jeg vil sige, så jeg ikke bliver væk i det.",
+     "Jeg er bange for om han skylder nogen penge der gør ham noget."],
+)  # fmt: skip
+def test_what_testers_met_as_false_alarms_is_everyday(said: str) -> None:
+    assert weigh(said).concerns == frozenset()
+
+
+def test_a_checkin_lapse_is_heard_at_the_checkin(engine: Engine, catalogue: Catalogue) -> None:
+    """Marcus's G at the party, told at his check-in, got "You did part of it, and that's
+    a real step": the lapse is heard first, whatever the question."""
+    dialogue = person(engine, catalogue, "en", *SCHEDULED["en"])
+    dialogue.now += timedelta(days=7)
+    dialogue.run("/checkin")
+    dialogue.say("had a wee bit of G tho, like a tiny dose, first time in 5 month")
+    assert dialogue.keys[0].startswith("crisis.")

@@ -175,7 +175,12 @@ lines of all of them are shown, its own first. Only an emergency lists the emerg
 number first; every other message names it in a sentence ("If you are in danger now,
 call 112"), and a list with no line open now gets it (`helplines._open_to_talk`)."""
 
-CALLED_FOR = {YOUNG: "young", "sexual_abuse": "sexual_abuse", "gambling": "gambling"}
+CALLED_FOR = {
+    YOUNG: "young",
+    "sexual_abuse": "sexual_abuse",
+    "gambling": "gambling",
+    "eating_disorders": "eating",
+}
 """Kinds of line that fit only when the person's words say so (`answers.*.toml` [care]):
 the child and youth lines when they say they are young ("im 15", "at school"), the
 sexual-abuse lines when the harm is sexual, the gambling lines when gambling is named."""

@@ -50,6 +50,7 @@ Kind = Literal[
     "drugs",
     "alcohol",
     "gambling",
+    "eating_disorders",
     "domestic_abuse",
     "sexual_abuse",
     "children_youth",

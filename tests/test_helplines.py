@@ -35,7 +35,13 @@ def test_every_kind_of_crisis_has_a_line(
     helplines: Helplines, country: str, language: str
 ) -> None:
     covered = {kind for line in helplines.lines[country][language].lines for kind in line.kinds}
-    assert covered == KINDS
+    assert covered == KINDS - NOT_CONFIRMED.get(country, set())
+
+
+NOT_CONFIRMED = {"dk": {"eating_disorders"}}
+"""Kinds with no line in a country because no stored source confirmed one (README,
+"Helplines"): Denmark's eating-disorder counselling line (Foreningen Spiseforstyrrelser
+og Selvskade) is known from news pages, but its number and hours were on none."""
 
 
 @pytest.mark.parametrize(("country", "language"), sorted(PEOPLE))

@@ -171,3 +171,16 @@ def test_a_checkin_lapse_is_heard_at_the_checkin(engine: Engine, catalogue: Cata
     dialogue.run("/checkin")
     dialogue.say("had a wee bit of G tho, like a tiny dose, first time in 5 month")
     assert dialogue.keys[0].startswith("crisis.")
+
+
+def test_an_eating_disorder_helpline_asked_for_is_given(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    """Sophie asked "is there like an eating disorder helpline or smth" and was told "I'm
+    here whenever you're ready"; /safety had thirteen lines, none for eating disorders."""
+    dialogue = person(engine, catalogue, "en", "/start", "yes", "Soph")
+    [reply] = dialogue.say("is there like an eating disorder helpline or smth")
+    assert dialogue.keys[0] == "move.who_to_call"
+    assert "Beat (eating disorders): 0808 801 0677" in reply
+    assert dialogue.goals == {}
+    assert "0808 801 0677" in "".join(dialogue.say("/safety"))

@@ -227,8 +227,18 @@ def _scale(text: str) -> tuple[int, bool]:
         return _scale_in(text)
 
 
+_NOT_A_RATING = re.compile(
+    r"\b(?:at|by|kl|klokken|until|till|til)\.?\s+\d{1,2}(?:[:.]\d{2})?\b"
+    r"|\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|o ?clock)\b|\b\d{1,2}:\d{2}\b"
+    r"|\b\d+\s*(?:months?|weeks?|days?|years?|yrs?|hours?|hrs?|mins?|minutes?|times|nights?"
+    r"|maaneder|maaned|uger|uge|dage|dag|aar|timer|time|gange|naetter|kr|kroner|pounds|quid)\b"
+)
+"""Numbers that are no rating: a time ("thursday, i see her at 2" had been a 2) or a
+count ("5 month down the shitter" a 5)."""
+
+
 def _scale_in(text: str) -> tuple[int, bool]:
-    folded = _out_of().sub(r"\1", fold(text))
+    folded = _NOT_A_RATING.sub(" ", _out_of().sub(r"\1", fold(text)))
     halves = [int(whole) for whole, part in _DECIMAL.findall(folded) if int(part)]
     folded = _DECIMAL.sub(lambda m: m.group(1) if not int(m.group(2)) else " ", folded)
     found = [int(n) for n in re.findall(r"\d+", folded)]

@@ -268,6 +268,9 @@ class _TurnInProgress(TurnRecords):
         if asked is Move.CALL_FOR_HELP:  # "should I have rung the ambulance?" had been kept
             self.say_then_ask(Msg("move.call_for_help", {"emergency": self.emergency_number()}))
             return
+        if asked is Move.SQUARE_ONE:  # "er jeg tilbage til start nu?" went unanswered twice
+            self.say_then_ask(Msg("move.square_one"))
+            return
         in_crisis = self.conversation.flow == crisis_care.FLOW.name
         if asked is Move.KEEP_OUT and self.is_open() and not in_crisis:
             alone = move is Move.KEEP_OUT  # else "i did it… dont put it in anything": none kept

@@ -95,6 +95,8 @@ class Move(StrEnum):
     """who can i talk to / is there a number i can ring / hvem kan jeg ringe til: the lines"""
     CALL_FOR_HELP = "call_for_help"
     """should i have rung the ambulance / skulle jeg have ringet 112: yes, when to call"""
+    SQUARE_ONE = "square_one"
+    """am i back to square one / 5 month down the drain / er jeg tilbage til start: no"""
     GREETING = "greeting"
     """hi / hello / good morning / hej / godmorgen / hvordan går det"""
     THANKS = "thanks"
@@ -515,7 +517,18 @@ def asking(text: str, move: Move | None) -> Move | None:
     return move
 
 
-_ASKED_INSIDE = (Move.KEEP_OUT, Move.PRIVACY, Move.WHO_TO_CALL, Move.CALL_FOR_HELP)
+_ASKED_INSIDE = (
+    Move.KEEP_OUT,
+    Move.PRIVACY,
+    Move.WHO_TO_CALL,
+    Move.CALL_FOR_HELP,
+    Move.SQUARE_ONE,
+)
+
+
+_SAID_ANYWHERE = (Move.KEEP_OUT, Move.SQUARE_ONE)
+"""Moves found inside a clause whatever is around them: "dunno. feel like an idiot. 5
+month down the shitter" asks whether the months are lost as plainly as a question does."""
 
 
 def _privacy_inside(text: str) -> Move | None:
@@ -526,7 +539,7 @@ def _privacy_inside(text: str) -> Move | None:
     clauses = _BOUNDARY.split(text)
     moves = [read_move(clause) for clause in clauses]
     moves += [split_move(clause)[0] for clause in clauses]  # "keep this between us but…"
-    moves += [Move.KEEP_OUT] if said_anywhere(text, Move.KEEP_OUT) else []
+    moves += [move for move in _SAID_ANYWHERE if said_anywhere(text, move)]
     found = next((move for move in _ASKED_INSIDE if move in moves), None)
     return found or (Move.PRIVACY if _WHO_SEES.search(fold(text)) else None)
 

@@ -184,3 +184,56 @@ def test_an_eating_disorder_helpline_asked_for_is_given(
     assert "Beat (eating disorders): 0808 801 0677" in reply
     assert dialogue.goals == {}
     assert "0808 801 0677" in "".join(dialogue.say("/safety"))
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("da", "jeg sov 4 nætter godt. men hvad med hash? er jeg tilbage til start nu?"),
+     ("en", "slept ok most nights. but am i back to square one now?")],
+)  # fmt: skip
+def test_back_to_square_one_is_answered_and_not_kept(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    """Ahmed's "er jeg tilbage til start nu?" after one night of hash was kept as what
+    helped, and his "du svarer ikke mit spørgsmål" as what got in the way: the question
+    is answered (the time he had still counts), nothing of it kept, the question again."""
+    dialogue = person(engine, catalogue, language, *SCHEDULED[language])
+    dialogue.now += timedelta(days=7)
+    dialogue.run("/checkin", "delvist" if language == "da" else "partly")
+    asked = dialogue.step
+    [reply] = dialogue.say(said)
+    assert dialogue.keys[0] == "move.square_one"
+    assert reply.startswith("Nej." if language == "da" else "No.")
+    assert dialogue.step == asked
+    assert dialogue.goal.checkins[-1].reflection is None
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "do WHAT? did you even read that"), ("da", "læste du overhovedet hvad jeg skrev")],
+)  # fmt: skip
+def test_a_complaint_at_when_is_no_when(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    """Marcus's "do WHAT? did you even read that" was kept as when he would do his step."""
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language], IDEAS[language])
+    dialogue.run("yes" if language == "en" else "ja", "1")
+    dialogue.say("ring the fella" if language == "en" else "ringe til ham")
+    assert dialogue.step == "when"
+    dialogue.say(said)
+    assert dialogue.goal.current_step is not None
+    assert dialogue.goal.current_step.when is None
+
+
+@pytest.mark.parametrize(
+    ("said", "rating"),
+    [("thursday, i see her at 2", None), ("kl 2 på torsdag", None), ("like a 6, at 7pm", 6),
+     ("5 month down the shitter", None), ("3 måneder clean, en 7'er", 7), ("7/10", 7)],
+)  # fmt: skip
+def test_a_time_or_a_count_is_no_rating(said: str, rating: int | None) -> None:
+    """Marcus's "thursday, i see her at 2" at the confidence question was kept as 2."""
+    if rating is None:
+        with pytest.raises(answers.InvalidAnswerError):
+            answers.scale(said)
+    else:
+        assert answers.scale(said) == rating

@@ -399,9 +399,9 @@ def said_after_name(text: str) -> str:
     sentences = [s for s in re.split(r"(?<=[.!?\n])\s*", text.strip()) if s.strip(" .!?")]
     wishes = phrase_list("hedges", "wish")
     for at, sentence in enumerate(sentences[1:], 1):
-        if wishes.find([word.text for word in words(sentence)]):
-            return " ".join(sentences[at:]).strip()
-    return ""
+        if read_move(sentence) is None and wishes.find([word.text for word in words(sentence)]):
+            return " ".join(sentences[at:]).strip()  # not "i er ikke sikker hvad jeg skal
+    return ""  # skrive her haha", offered to Ahmed as his goal
 
 
 def _name_chosen(

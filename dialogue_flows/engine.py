@@ -461,8 +461,10 @@ class _TurnInProgress(TurnRecords):
             pressed = {KEEP_CHOICES[int(words) - 1].value}
         lead, rest = split_move(words) if move is None else (move, "")
         asked_too = "?" in rest  # "yes keep it. Which sentence did you leave out though?"
+        said_keep = lead is Move.KEEP  # "Ja, behold det. Jeg har brugt lang tid på at skrive
+        # det." had become Lise's goal: a keep said in words keeps, whatever follows it
         if pressed == {"keep"} or (not pressed and lead in (Move.YES, Move.KEEP)
-                                   and (move is not None or asked_too)):  # fmt: skip
+                                   and (move is not None or asked_too or said_keep)):  # fmt: skip
             return str(offer["text"])
         return "" if pressed == {"anew"} or move is Move.NO else None
 

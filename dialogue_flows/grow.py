@@ -205,6 +205,10 @@ class GrowWork(Work):
     def confident(self) -> bool:
         return isinstance(self.answer, Rating) and self.answer.number >= CONFIDENT_ENOUGH
 
+    def reasoned(self) -> bool:
+        """The rating came with what makes it so: that is not asked again."""
+        return isinstance(self.answer, Rating) and self.answer.reason is not None
+
     def zero(self) -> bool:
         """At 0 there is nothing to ask "and not a 0" about: the step is made smaller."""
         return isinstance(self.answer, Rating) and self.answer.number == 0
@@ -821,6 +825,9 @@ class Rating:
 
     number: int
     when: str | None = None
+    reason: str | None = None
+    """What makes it that sure, said with it ("A seven, because Maureen will knock for me"):
+    kept, and "what makes it 7 and not 0?" not asked (Jean: "I've just told you, dear")."""
 
 
 def read_rating(text: str) -> Rating:
@@ -831,7 +838,7 @@ def read_rating(text: str) -> Rating:
     unrated = not re.search(r"\d", rest.replace(said or "", " "))
     if when is None and said is not None and unrated and not weekly.only_roughly(said):
         raise answers.InvalidAnswerError("invalid.scale_time", {"when": said})
-    return Rating(answers.scale(rest), when)
+    return Rating(answers.scale(rest), when, answers.reason_in(rest))
 
 
 def save_rating(work: Work, answer: Any) -> None:
@@ -840,6 +847,9 @@ def save_rating(work: Work, answer: Any) -> None:
     if not isinstance(answer, Rating):
         return
     changes: dict[str, Any] = {"confidence": answer.number}
+    if answer.reason is not None:
+        changes["confidence_reason"] = answer.reason
+        work.said_back.append(Msg("grow.confidence_heard", {"confidence": answer.number}))
     step = work.goal.current_step if work.goal else None
     if answer.when is not None and step is not None:
         changes |= moved_to(work, step, answer.when)
@@ -896,6 +906,9 @@ def firm_up_step(then: str) -> list[dict[str, Any]]:
     """
     return [
         {"trigger": "answer", "source": "confidence", "dest": "smaller", "conditions": "zero"},
+        {"trigger": "answer", "source": "confidence", "dest": "smaller",
+         "conditions": ["reasoned", "low"]},
+        {"trigger": "answer", "source": "confidence", "dest": then, "conditions": "reasoned"},
         {"trigger": "answer", "source": "confidence", "dest": "confidence_reason"},
         {"trigger": "answer", "source": "confidence_reason", "dest": "smaller",
          "conditions": "low"},

@@ -237,3 +237,56 @@ def test_a_time_or_a_count_is_no_rating(said: str, rating: int | None) -> None:
             answers.scale(said)
     else:
         assert answers.scale(said) == rating
+
+
+def test_keep_it_with_a_remark_keeps_the_answer_begun(dialogue: Dialogue) -> None:
+    """Lise pressed nothing and wrote "Ja, behold det. Jeg har brugt lang tid på at skrive
+    det.": her remark became her goal in place of the answer she asked to keep."""
+    from test_crisis_care import THROUGH_REALITY
+
+    dialogue.run(*THROUGH_REALITY)
+    dialogue.say("ask the council, save a bit. but partner had a go again last night")
+    dialogue.run("im safe, hes not violent or anything", "no thanks")
+    dialogue.say("yes keep it, it took me ages to write that")
+    assert "council" in str(dialogue.goals) and "ages" not in str(dialogue.goals)
+
+
+@pytest.mark.parametrize(
+    ("language", "first", "then"),
+    [("da", "ahmed. i er ikke sikker hvad jeg skal skrive her haha",
+      "nej det er ikke mål. jeg ved ikke hvad du mener"),
+     ("en", "sam. not sure what to write here lol", "no thats not a goal. what do you mean")],
+)  # fmt: skip
+def test_not_knowing_what_to_write_is_no_goal(
+    engine: Engine, catalogue: Catalogue, language: str, first: str, then: str
+) -> None:
+    """Ahmed's "i er ikke sikker hvad jeg skal skrive her" was offered back as his goal, and
+    his "nej det er ikke mål. jeg ved ikke hvad du mener" then kept as it."""
+    dialogue = person(engine, catalogue, language, "/start", "ja" if language == "da" else "yes")
+    dialogue.say(first)
+    assert dialogue.goals == {}
+    dialogue.say(then)
+    assert dialogue.goals == {}
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "reason", "then"),
+    [("en", "A seven, because Maureen will come and knock for me",
+      "because Maureen will come and knock for me", "offer"),
+     ("da", "en 3'er fordi jeg altid glemmer det", "fordi jeg altid glemmer det", "smaller")],
+)  # fmt: skip
+def test_a_rating_said_with_its_reason_is_not_asked_why(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, reason: str, then: str
+) -> None:
+    """Jean's "A seven, because Maureen will come and knock for me" got "What makes it 7
+    and not 0?", and she answered "I've just told you, dear"."""
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language], IDEAS[language])
+    dialogue.run("yes" if language == "en" else "ja", "1")
+    dialogue.run("ring the fella" if language == "en" else "ringe til ham", "tuesday")
+    assert dialogue.step == "confidence"
+    dialogue.say(said)
+    assert dialogue.keys[0] == "grow.confidence_heard"
+    assert "grow.confidence_reason" not in dialogue.keys
+    assert dialogue.goal.current_step is not None
+    assert dialogue.goal.current_step.confidence_reason == reason
+    assert dialogue.step == then

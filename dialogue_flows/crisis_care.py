@@ -175,15 +175,22 @@ lines of all of them are shown, its own first. Only an emergency lists the emerg
 number first; every other message names it in a sentence ("If you are in danger now,
 call 112"), and a list with no line open now gets it (`helplines._open_to_talk`)."""
 
+FAMILY = "family"
+"""The kind of line for family of someone who drinks or uses."""
+
 CALLED_FOR = {
     YOUNG: "young",
     "sexual_abuse": "sexual_abuse",
     "gambling": "gambling",
     "eating_disorders": "eating",
+    FAMILY: "carer",
 }
 """Kinds of line that fit only when the person's words say so (`answers.*.toml` [care]):
 the child and youth lines when they say they are young ("im 15", "at school"), the
-sexual-abuse lines when the harm is sexual, the gambling lines when gambling is named."""
+sexual-abuse lines when the harm is sexual, the gambling lines when gambling is named, the
+eating-disorder lines when an eating disorder is (Sophie asked for one and was told "I'm
+here whenever you're ready"), and the lines for family when they speak as family of
+someone who drinks or uses (Lise, a mother, was offered only lines for her own risk)."""
 
 
 def care_for(
@@ -204,6 +211,8 @@ def kinds_for(cares: list[Care], said: str, young: bool = False) -> tuple[str, .
     for kind in set(SUBSTANCE_LINES) - substance_lines(said):
         kinds.pop(kind, None)
     kinds.update(dict.fromkeys(kind for kind, words in CALLED_FOR.items() if says(said, words)))
+    if FAMILY in kinds and substances_named(said):  # "my son uses": FRANK too, for the drug
+        kinds.update(dict.fromkeys(sorted(substance_lines(said))))
     if young:
         kinds[YOUNG] = None
     return tuple(kinds)

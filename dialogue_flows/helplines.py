@@ -51,6 +51,7 @@ Kind = Literal[
     "alcohol",
     "gambling",
     "eating_disorders",
+    "family",
     "domestic_abuse",
     "sexual_abuse",
     "children_youth",

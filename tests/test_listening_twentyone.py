@@ -290,3 +290,42 @@ def test_a_rating_said_with_its_reason_is_not_asked_why(
     assert dialogue.goal.current_step is not None
     assert dialogue.goal.current_step.confidence_reason == reason
     assert dialogue.step == then
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["im using again", "i started using again", "im drinking again", "jeg drikker igen",
+     "jeg tager stoffer igen", "jeg er begyndt at tage stoffer igen", "im taking coke again"],
+)  # fmt: skip
+def test_using_again_said_plainly_of_oneself_is_a_lapse(said: str) -> None:
+    """ "im using again" and "jeg tager stoffer igen" were read as everyday: the lapse
+    reply (a lost tolerance) is the one that matters most for them."""
+    assert Concern.LAPSE in weigh(said).concerns
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["i think hes using again", "jeg tror han tager stoffer igen", "im not using again, promise",
+     "jeg tager ikke stoffer igen", "i dont want to start using again",
+     "is there a line for families? my son uses heroin and im worried sick",
+     "min søn er begyndt at tage stoffer igen"],
+)  # fmt: skip
+def test_someone_elses_use_or_a_denial_is_no_lapse_of_ones_own(said: str) -> None:
+    assert weigh(said).concerns == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "line"),
+    [("da", "findes der en linje for pårørende? min søn tager kokain", "Den Blå Linje"),
+     ("en", "is there a line for families? my husband drinks", "Al-Anon")],
+)  # fmt: skip
+def test_family_asking_for_a_line_get_the_lines_for_family(
+    engine: Engine, catalogue: Catalogue, language: str, said: str, line: str
+) -> None:
+    """Lise, a mother, asked for nothing for herself and was offered only lines for her own
+    risk; "er der en linje for pårørende" is answered with the lines that serve family."""
+    dialogue = person(engine, catalogue, language, "/start", "ja" if language == "da" else "yes")
+    dialogue.say("Lise" if language == "da" else "Maureen")
+    [reply] = dialogue.say(said)
+    assert dialogue.keys[0] == "move.who_to_call"
+    assert line in reply

@@ -227,18 +227,24 @@ def _scale(text: str) -> tuple[int, bool]:
         return _scale_in(text)
 
 
-_NOT_A_RATING = re.compile(
-    r"\b(?:at|by|kl|klokken|until|till|til)\.?\s+\d{1,2}(?:[:.]\d{2})?\b"
-    r"|\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|o ?clock)\b|\b\d{1,2}:\d{2}\b"
-    r"|\b\d+\s*(?:months?|weeks?|days?|years?|yrs?|hours?|hrs?|mins?|minutes?|times|nights?"
-    r"|maaneder|maaned|uger|uge|dage|dag|aar|timer|time|gange|naetter|kr|kroner|pounds|quid)\b"
-)
-"""Numbers that are no rating: a time ("thursday, i see her at 2" had been a 2) or a
-count ("5 month down the shitter" a 5)."""
+@cache
+def _not_a_rating() -> re.Pattern[str]:
+    """Numbers that are no rating: a time ("thursday, i see her at 2" had been a 2; "Two
+    o'clock has been sherry o'clock" a 2 beside Jean's five) or a count ("5 month down
+    the shitter", "four days out of seven"), in digits or words."""
+    number = "|".join([r"\d+", *sorted(map(re.escape, _number_words()[0]), key=len, reverse=True)])
+    return re.compile(
+        rf"\b(?:at|by|kl|klokken|until|half past|quarter past|quarter to|halv)\.?\s+"
+        rf"(?:{number})(?:[:.]\d{{2}})?\b"
+        rf"|\b(?:{number})(?:[:.]\d{{2}})?\s*(?:am|pm|o ?clock)\b|\b\d{{1,2}}:\d{{2}}\b"
+        rf"|\b(?:{number})\s*(?:months?|weeks?|days?|years?|yrs?|hours?|hrs?|mins?|minutes?"
+        rf"|times|nights?|maaneder|maaned|uger|uge|dage|dag|aar|timer|time|gange|naetter|kr"
+        rf"|kroner|pounds|quid)(?: out of (?:{number}))?\b"
+    )
 
 
 def _scale_in(text: str) -> tuple[int, bool]:
-    folded = _NOT_A_RATING.sub(" ", _out_of().sub(r"\1", fold(text)))
+    folded = _out_of().sub(r"\1", _not_a_rating().sub(" ", fold(text)))
     halves = [int(whole) for whole, part in _DECIMAL.findall(folded) if int(part)]
     folded = _DECIMAL.sub(lambda m: m.group(1) if not int(m.group(2)) else " ", folded)
     found = [int(n) for n in re.findall(r"\d+", folded)]
@@ -629,7 +635,7 @@ def several(text: str) -> tuple[str, ...]:
             least = LIST_MIN_CLAUSES if len(pieces) == 1 else 2  # an "or" says it is a list
             for idea in pieces:
                 ideas += _comma_list(idea, least)
-    kept = [_without_join(idea.strip(" ,.;")) for idea in ideas]
+    kept = [_without_join(idea.strip(" ,.;?!")) for idea in ideas]
     unhedged = [_without_hedged_opener(idea) for idea in kept]
     if sum(new != idea for new, idea in zip(unhedged, kept, strict=True)) > 1:
         kept = unhedged  # "maybe X, maybe Y": the "maybe"s list them, each idea is whole
@@ -744,9 +750,14 @@ def _opens_idea(typed: list[str]) -> bool:
     return bool(typed) and typed[0] not in word_list("several", "not_idea_starts")
 
 
+def _parted(text: str) -> list[str]:
+    """The sentences of an answer, each trimmed (`words.sentences`: "til 3. modul" is one)."""
+    return [part.strip() for part in sentences(text) if part.strip(" .!?")]
+
+
 def _sentence_list(text: str) -> list[str]:
     """Two or more short sentences, each opening as an idea does, or [text]."""
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.strip(" .!?")]
+    sentences = _parted(text)
     typed = [[w.text for w in words(_without_join(s))] for s in sentences]
     is_list = (
         len(sentences) >= 2
@@ -766,7 +777,7 @@ def _alternatives(text: str) -> list[str]:
     """Sentences after the first that each open with "or" part ideas however long they
     are ("I could go back to the bowling club, they've asked me. Or I could help at the
     charity shop, …"), each kept whole; [] when the text is not so."""
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s.strip(" .!?")]
+    sentences = _parted(text)
     openers = phrase_list("several", "alternative_openers", typos=False)
     opening = [openers.find([w.text for w in words(s)][:2]) for s in sentences[1:]]
     if len(sentences) < 2 or not all(o and o[0][0] == 0 for o in opening):

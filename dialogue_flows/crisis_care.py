@@ -671,7 +671,11 @@ def message_for(care: Care, text: str) -> str:
         return care.body
     if care.voices is not None and says(text, "voices"):  # "…to hurt myself": a command
         return care.voices
-    if care.urge is not None and says(text, "not_acted") and not says(text, "emergency_now"):
+    if (
+        care.urge is not None
+        and not says(text, "emergency_now")
+        and (says(text, "not_acted") or (says(text, "urge_said") and not says(text, "cut_done")))
+    ):  # "jeg har lyst til at skære igen i aften" had got first aid for a wound
         return care.urge
     if care.saved_up is not None and all(cue.search(lowered) for cue in SAVED_UP):
         return care.saved_up
@@ -702,7 +706,10 @@ _SAFE_WORDS = (
                           r"(?<!ikke )(?<!ikke fordi jeg er )(?<!ikke sådan at jeg er )"
                           r"i fare(?! for)|"
                           r"ikke (tryg|sikker|i sikkerhed|ok|okay|fint|godt))\b")),
-    ("unsure", re.compile(r"\b(not sure|unsure|dont know|don't know|idk|maybe|dunno|ved ikke?|"
+    # "I don't know what I said to worry you" is no doubt about being safe (Jean, who had
+    # written "You misread me, I'm fine", was told to call 999).
+    ("unsure", re.compile(r"\b(not sure|unsure|(dont|don't) know(?! (what|why|how|where|who))|"
+                          r"idk|maybe|dunno|ved ikke?(?! (hvad|hvorfor|hvordan|hvor|hvem))|"
                           r"m[aå]ske|usikker|ikke sikker|aner det ikke)\b")),
     # Said plainly, safe wins over a "no" that answers the reply, not the question: "nej
     # altså jeg har det fint, jeg mente at jeg giver op på ting" had got "Ring 112 nu".

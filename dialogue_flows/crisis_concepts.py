@@ -114,7 +114,9 @@ GROUPS: dict[str, tuple[str, ...]] = {
     # --- shared -----------------------------------------------------------------------
     "NEG": ("not", "never", "no", "dont", "do not", "cant", "wont", "didnt", "doesnt",
             "isnt", "arent", "wasnt", "werent", "couldnt", "wouldnt", "shouldnt", "havent",
-            "hasnt", "aint", "no longer", "ikke", "aldrig", "ikk", "ingen", "intet"),
+            "hasnt", "aint", "no longer", "ikke", "aldrig", "ikk", "ingen", "intet",
+            "havenae", "hasnae", "didnae", "dinnae", "cannae", "wasnae", "isnae", "wouldnae",
+            "couldnae", "willnae", "havent really"),
     "NOW": ("now", "right now", "tonight", "atm", "at the moment", "as we speak",
             "in front of me", "looking down", "about to", "nu", "lige nu", "i aften",
             "i nat", "foran mig", "kigger ned"),
@@ -265,7 +267,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "LIFE_ITSELF": ("life", "my life", "livet", "mit liv", "existence", "tilvaerelsen"),
     "ABOUT_THIS": ("this is", "this app is", "this bot is", "this thing is", "this chat is",
                    "these questions are", "the questions are", "det her er", "den her app er",
-                   "det er", "spoergsmaalene er", "det her er jo"),
+                   "det er", "spoergsmaalene er", "det her er jo", "thats", "that is",
+                   "which is", "and thats"),  # "i havenae slipped, thats the point"
     "GLOBAL": ("anything", "any of this", "any of it", "all this", "anymore", "any more",
                "living", "life", "trying", "going on", "carrying on", "existing",
                "fighting", "me", "being here", "being alive", "it all", "in me",

@@ -612,9 +612,14 @@ def read_timezone(text: str) -> str:
     offset = _OFFSET.search(folded)
     if offset is not None:
         return _zone_at_offset(*offset.groups())
-    typed = [word.text for word in words(folded)]
+    typed = [word.text for word in words(_NOT_HERE.sub(" ", folded))]
     abbreviated = next((ABBREVIATIONS[w] for w in typed if w in ABBREVIATIONS), None)
     return abbreviated or _place_zone(typed)
+
+
+_NOT_HERE = re.compile(r"\b(?:not|ikke|ik|never|aldrig)\b(?:(?!\b(?:but|men)\b)[^.,;:!?\n])*")
+"""A place said not to be theirs, to the end of its clause: "Newcastle. Gosforth, to be
+exact. Not Perth, that's Susan." had set Jean's check-in to Perth time."""
 
 
 def _zone_at_offset(sign: str, hours: str, minutes: str | None) -> str:

@@ -111,8 +111,12 @@ ABBREVIATED = (
 )
 """Words whose full stop ends no sentence ("ingen øl før kl. 12", "ca. 3 gange")."""
 _NOT_ABBREVIATED = "".join(rf"(?<!\b{re.escape(short)})" for short in ABBREVIATED)
-SENTENCE_STOP = rf"(?:{_NOT_ABBREVIATED}\.(?!\d)|[!?\u2026])"
-"""A mark that ends a sentence: not the dot of "kl." or of "10.000"."""
+SENTENCE_STOP = (
+    rf"(?:{_NOT_ABBREVIATED}(?<!\d)\.(?!\d)|(?<=\d)(?<!\b\d)(?<!\b\d\d)\.(?!\d)"
+    rf"|(?:(?<=\b\d)|(?<=\b\d\d))\.(?!\d)(?!\s+(?-i:[a-zæøå]))|[!?\u2026])"
+)
+"""A mark that ends a sentence: not the dot of "kl." or of "10.000", nor of a Danish
+ordinal before a word ("til 3. modul", "i 2. g": Freja's idea was cut in two)."""
 _SENTENCE_ENDS = re.compile(rf"(?:{SENTENCE_STOP}|\n)+", re.IGNORECASE)
 
 

@@ -329,3 +329,77 @@ def test_family_asking_for_a_line_get_the_lines_for_family(
     [reply] = dialogue.say(said)
     assert dialogue.keys[0] == "move.who_to_call"
     assert line in reply
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [("You misread me, I'm fine. I don't know what I said to worry you, dear.", "misread"),
+     ("du misforstod mig, jeg har det fint. jeg ved ikke hvad jeg skrev", "misread"),
+     ("it was a joke pal, im fine", "misread"), ("det var for sjov, jeg har det fint", "misread"),
+     ("you misread me but i dont know if im safe", "unsure")],
+)  # fmt: skip
+def test_i_dont_know_what_i_said_is_no_doubt_about_being_safe(said: str, read: str) -> None:
+    """Jean's "You misread me, I'm fine. I don't know what I said to worry you, dear." was
+    read as "not sure": 999 and a safety plan; Marcus's "it was a joke pal" as safe for now
+    (a check-in tomorrow was offered for a joke)."""
+    from dialogue_flows.crisis_care import read_safe_now
+
+    assert read_safe_now(said) == read
+
+
+@pytest.mark.parametrize(
+    ("said", "zone"),
+    [("Newcastle. Gosforth, to be exact. Not Perth, that's Susan.", "Europe/London"),
+     ("ikke københavn men aarhus", "Europe/Copenhagen"), ("Perth", "Australia/Perth")],
+)  # fmt: skip
+def test_a_place_said_not_to_be_theirs_sets_no_time_zone(said: str, zone: str) -> None:
+    """Jean's check-in was set to Perth time, where her daughter lives: 3am in Gosforth."""
+    from dialogue_flows.weekly import read_timezone
+
+    assert read_timezone(said) == zone
+
+
+@pytest.mark.parametrize(
+    ("said", "rating"),
+    [("Perhaps a five, because it's the habit, you see. Two o'clock has been sherry o'clock", 5),
+     ("Perhaps a four, because four days out of seven", 4), ("fem. klokken to ser jeg hende", 5)],
+)  # fmt: skip
+def test_a_time_or_a_count_in_words_is_no_rating(said: str, rating: int) -> None:
+    """Jean's "Perhaps a five… Two o'clock has been sherry o'clock" got "2 or 5 are both
+    fine answers", and her "Five. The two was the time, dear" the same again."""
+    assert answers.scale(said) == rating
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["what slip. i havenae slipped, thats the point. 5 month clean",
+     "i didnae use, 5 month clean"],
+)  # fmt: skip
+def test_a_slip_denied_in_scots_is_no_crisis(said: str) -> None:
+    """Marcus's "what slip. i havenae slipped, thats the point" got the suicide lines and 999."""
+    assert weigh(said).concerns == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "urge"),
+    [("da", "ngl jeg har lyst til at skære igen i aften, det er så meget lige nu", True),
+     ("en", "i want to cut tonight, its all too much", True),
+     ("en", "i want to cut again, i already cut myself earlier and its bleeding", False)],
+)  # fmt: skip
+def test_an_urge_to_cut_gets_no_first_aid_for_a_wound(
+    language: str, said: str, urge: bool
+) -> None:
+    """Freja's "jeg har lyst til at skære igen i aften" got "tryk på såret med noget rent"."""
+    from dialogue_flows.crisis_care import CARE, message_for
+
+    message = message_for(CARE[Concern.SELF_HARM], said)
+    assert (message == "crisis.self_harm_urge") is urge
+
+
+def test_a_danish_ordinal_does_not_cut_an_idea_in_two() -> None:
+    """Freja's "tage med til 3. modul" was two ideas, "…til 3" and "modul?"."""
+    ideas = answers.several(
+        "stå op selvom klokken er 10 og tage med til 3. modul? eller skrive til min kontaktlærer"
+    )
+    assert ideas == ("stå op selvom klokken er 10 og tage med til 3. modul",
+                     "skrive til min kontaktlærer")  # fmt: skip

@@ -96,6 +96,10 @@ class Care:
     """The message instead when they drank on Antabus (disulfiram): not a drop more, the
     reaction's signs and whom to call (testers: a woman on Antabus was told to drink
     "much less than you used to")."""
+    on_g: str | None = None
+    """The message instead when the lapse is on G (GHB/GBL): its tiny margin, passing out
+    as an overdose, no drink with it (Marcus, put in the recovery position after "a wee
+    bit of G", was told about naloxone for opioids)."""
     mixed: str | None = None
     """The message instead when an opioid is named with pills, drink or more on top ("tog
     nogle piller oven i metadonen"): breathing, not lost tolerance, is the danger then,
@@ -138,7 +142,7 @@ class Care:
         return tuple(
             message
             for message in (self.message, self.without_dose, self.on_drink, self.on_antabus,
-                            self.mixed,
+                            self.on_g, self.mixed,
                             self.on_gambling, self.saved_up, self.body, self.urge,
                             self.voices)
             if message is not None
@@ -147,7 +151,7 @@ class Care:
     @property
     def with_doses(self) -> tuple[str | None, ...]:
         """Its replies that say what a dose can do now: worth saying beside another reply."""
-        return (self.message, self.on_drink, self.on_antabus, self.mixed)
+        return (self.message, self.on_drink, self.on_antabus, self.on_g, self.mixed)
 
 
 CARE: dict[Concern, Care] = {
@@ -164,6 +168,7 @@ CARE: dict[Concern, Care] = {
                         show_plan=False, without_dose="crisis.lapse_no_dose",
                         on_drink="crisis.lapse_drink", on_gambling="crisis.lapse_gambling",
                         on_antabus="crisis.lapse_antabus", mixed="crisis.lapse_mixed",
+                        on_g="crisis.lapse_g",
                         full_once=True,
                         said_if_suspected=True),
     Concern.DISTRESS: Care("crisis.distress", ("suicide", "mental_health"), entry="safe_now",
@@ -610,11 +615,12 @@ SUBSTANCES: dict[str, str] = {
               r"|kodimagnyl|morphine?|morfin|bupe|subutex|buprenorphin\w*|opiat\w*|opioid\w*"
               r"|opiate?s?|tramadol|dihydrocodeine|dhc|suboxone|nitazene\w*",
     "benzo": r"benzo\w*|valium|diazepam|xanax|alprazolam|rivotril|clonazepam|etizolam"
-             r"|stesolid|sovepille\w*|sleeping pills?|pregabalin|lyrica|gabapentin|ghb|gbl",
+             r"|stesolid|sovepille\w*|sleeping pills?|pregabalin|lyrica|gabapentin",
     "alcohol": r"drink\w*|drank|drunk|pints?|beers?|vodka|wine|cider|whisk(?:e)?y|lager"
                r"|booze|bevvy|bevvies|sprut|øl|vin|druk\w*|drak|alkohol|alcohol|spiritus"
                r"|shots?|bottles? of \w+|(?:a|the|another) bottle|flask(?:e|er)|bajer\w*"
                r"|gin|rum|prosecco|pinot|rødvin|hvidvin|snaps|cans of \w+|guldøl",
+    "g": r"(?<!\d )g|ghb|gbl|gina|liquid ecstasy",
     "cannabis": r"weed|hash|hashish|cannabis|skunk|joints?|spliffs?|pot|ganja|zoots?|green"
                 r"|grass",
     "stimulant": r"coke|cocaine|kokain|crack|speed|amphetamines?|amfetamin|mdma|ecstasy"
@@ -622,9 +628,9 @@ SUBSTANCES: dict[str, str] = {
 }  # fmt: skip
 """What a lapse can be on, by kind. After time without, tolerance to opioids, benzos and
 alcohol drops and the old dose can kill; a lapse on the others is said without doses."""
-DOSE_RISK = frozenset({"opioid", "benzo", "alcohol"})
+DOSE_RISK = frozenset({"opioid", "benzo", "alcohol", "g"})
 _ANTABUS = re.compile(r"\b(?:antabus\w*|disulfiram)\b")
-MIXED = frozenset({"benzo", "alcohol"})
+MIXED = frozenset({"benzo", "alcohol", "g"})
 """With an opioid, these slow breathing further: the mix is the danger (`Care.mixed`)."""
 _ON_TOP = re.compile(r"\b(?:on top of|on top|oven i|oveni|ovenpå|ovenpaa|mix\w*|blande\w*)\b")
 _SUBSTANCE = {kind: re.compile(rf"\b(?:{names})\b") for kind, names in SUBSTANCES.items()}
@@ -686,6 +692,8 @@ def message_for(care: Care, text: str) -> str:
         return care.mixed
     if care.on_antabus is not None and _ANTABUS.search(lowered):
         return care.on_antabus
+    if care.on_g is not None and "g" in named:
+        return care.on_g
     if care.on_drink is not None and named == {"alcohol"}:
         return care.on_drink
     if care.on_gambling is not None and not named and says(text, "gambling"):

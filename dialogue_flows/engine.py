@@ -268,6 +268,9 @@ class _TurnInProgress(TurnRecords):
         if asked is Move.CALL_FOR_HELP:  # "should I have rung the ambulance?" had been kept
             self.say_then_ask(Msg("move.call_for_help", {"emergency": self.emergency_number()}))
             return
+        if asked is Move.MEDICINE:  # "is G bad wi lithium" had got the suicide lines, then 999
+            self.say_then_ask(Msg("move.medicine", {"emergency": self.emergency_number()}))
+            return
         if asked is Move.SQUARE_ONE:  # "er jeg tilbage til start nu?" went unanswered twice
             self.say_then_ask(Msg("move.square_one"))
             return

@@ -95,6 +95,8 @@ class Move(StrEnum):
     """who can i talk to / is there a number i can ring / hvem kan jeg ringe til: the lines"""
     CALL_FOR_HELP = "call_for_help"
     """should i have rung the ambulance / skulle jeg have ringet 112: yes, when to call"""
+    MEDICINE = "medicine"
+    """is G bad wi lithium / kan jeg drikke på min medicin: who can answer it safely"""
     SQUARE_ONE = "square_one"
     """am i back to square one / 5 month down the drain / er jeg tilbage til start: no"""
     GREETING = "greeting"
@@ -523,10 +525,11 @@ _ASKED_INSIDE = (
     Move.WHO_TO_CALL,
     Move.CALL_FOR_HELP,
     Move.SQUARE_ONE,
+    Move.MEDICINE,
 )
 
 
-_SAID_ANYWHERE = (Move.KEEP_OUT, Move.SQUARE_ONE)
+_SAID_ANYWHERE = (Move.KEEP_OUT, Move.SQUARE_ONE, Move.MEDICINE)
 """Moves found inside a clause whatever is around them: "dunno. feel like an idiot. 5
 month down the shitter" asks whether the months are lost as plainly as a question does."""
 

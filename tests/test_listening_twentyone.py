@@ -403,3 +403,36 @@ def test_a_danish_ordinal_does_not_cut_an_idea_in_two() -> None:
     )
     assert ideas == ("stå op selvom klokken er 10 og tage med til 3. modul",
                      "skrive til min kontaktlærer")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "went to the party. had a wee bit of G tho, like a tiny dose, first time in 5 month"),
+     ("da", "var til festen og tog en lille smule G, første gang i 5 måneder")],
+)  # fmt: skip
+def test_a_lapse_on_g_is_told_what_g_does(language: str, said: str) -> None:
+    """Marcus's G at the party got "naloxone close by for opioids"; put in the recovery
+    position afterwards, he was told "It sounds like you're worn out"."""
+    from dialogue_flows.crisis_care import CARE, message_for
+
+    assert message_for(CARE[Concern.LAPSE], said) == "crisis.lapse_g"
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "thats no what i asked. im asking is G bad wi lithium. like should i be worried"),
+     ("da", "jeg spurgte om noget andet. er det farligt at tage G oven i min litium?")],
+)  # fmt: skip
+def test_how_a_drug_mixes_with_medicine_is_answered_not_alarmed(
+    engine: Engine, catalogue: Catalogue, language: str, said: str
+) -> None:
+    """Marcus asked twice whether G is bad with lithium: the suicide lines, then "Please
+    call 999 now… away from anything you could hurt yourself with"."""
+    dialogue = person(engine, catalogue, language, *SCHEDULED[language])
+    dialogue.now += timedelta(days=7)
+    dialogue.run("/checkin")
+    asked = dialogue.step
+    [reply] = dialogue.say(said)
+    assert dialogue.keys[0] == "move.medicine"
+    assert ("apoteket" if language == "da" else "pharmacist") in reply
+    assert dialogue.step == asked and dialogue.goal.checkins == ()

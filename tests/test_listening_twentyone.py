@@ -436,3 +436,16 @@ def test_how_a_drug_mixes_with_medicine_is_answered_not_alarmed(
     assert dialogue.keys[0] == "move.medicine"
     assert ("apoteket" if language == "da" else "pharmacist") in reply
     assert dialogue.step == asked and dialogue.goal.checkins == ()
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("min psykolog på headspace er ok. og jeg har ik skåret i 3 mdr 💪", "da"),
+     ("my sister is good. and i havent used in 18 months", "en"),
+     ("jeg har ikke drukket i 2 uger", "da")],
+)  # fmt: skip
+def test_time_without_said_as_not_doing_it_is_a_milestone(said: str, language: str) -> None:
+    """Freja's "jeg har ik skåret i 3 mdr 💪" got "Og hvad plejer at stå i vejen?"."""
+    from dialogue_flows.answers import feeling
+
+    assert feeling(said, language) == "milestone"

@@ -131,14 +131,22 @@ def test_medication_stopped_is_heard_however_it_is_said(said: str, language: str
     assert feeling(said, language) == "medication"
 
 
-def test_yes_keep_it_with_a_question_keeps_the_answer_begun(dialogue: Dialogue) -> None:
+@pytest.mark.parametrize(
+    ("said", "not_kept"),
+    [("yes keep it. which sentence did you leave out though?", "which sentence"),
+     ("yes keep it, it took me ages to write that", "ages")],
+)  # fmt: skip
+def test_yes_keep_it_with_a_question_keeps_the_answer_begun(
+    dialogue: Dialogue, said: str, not_kept: str
+) -> None:
     """Rachel's "yes keep it. Which sentence did you leave out though?" was kept as why
-    her goal mattered, in place of the answer she had agreed to keep."""
+    her goal mattered, in place of the answer she had agreed to keep; Lise's "Ja, behold
+    det. Jeg har brugt lang tid på at skrive det." became her goal."""
     dialogue.run(*THROUGH_REALITY)
     dialogue.say("ask the council, save a bit. but partner had a go again last night")
     dialogue.run("im safe, hes not violent or anything", "no thanks")
-    dialogue.say("yes keep it. which sentence did you leave out though?")
-    assert "council" in str(dialogue.goals) and "which sentence" not in str(dialogue.goals)
+    dialogue.say(said)
+    assert "council" in str(dialogue.goals) and not_kept not in str(dialogue.goals)
 
 
 @pytest.mark.parametrize(

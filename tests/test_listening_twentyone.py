@@ -26,6 +26,15 @@ PUT_RIGHT = {
 }  # fmt: skip
 
 
+def at_when(engine: Engine, catalogue: Catalogue, language: str) -> Dialogue:
+    """A person whose first step is kept, asked when they will do it."""
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language], IDEAS[language])
+    dialogue.run("yes" if language == "en" else "ja", "1")
+    dialogue.say("ring the fella" if language == "en" else "ringe til ham")
+    assert dialogue.step == "when"
+    return dialogue
+
+
 @pytest.mark.parametrize("language", ["en", "da"])
 def test_a_step_put_right_after_not_quite_keeps_the_step_alone(
     engine: Engine, catalogue: Catalogue, language: str
@@ -70,10 +79,7 @@ def test_a_when_that_opens_the_answer_keeps_the_whole_first_sentence(
 ) -> None:
     """Jean's "Tomorrow, straight after my dinner, about half past twelve" was kept as
     "Tomorrow": her worker would read a day with no time."""
-    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language], IDEAS[language])
-    dialogue.run("yes" if language == "en" else "ja", "1")
-    dialogue.say("ring the fella" if language == "en" else "ringe til ham")
-    assert dialogue.step == "when"
+    dialogue = at_when(engine, catalogue, language)
     dialogue.say(said)
     assert dialogue.goal.current_step is not None
     assert dialogue.goal.current_step.when == when
@@ -157,9 +163,17 @@ def test_what_testers_met_as_missed_is_heard(said: str, concern: Concern) -> Non
      "my pal jamie kens the score, hes sober too",
      "i was sick after dinner again last night 😶",
      "Jeg har skrevet en seddel med hvad jeg vil sige, så jeg ikke bliver væk i det.",
-     "Jeg er bange for om han skylder nogen penge der gør ham noget."],
+     "Jeg er bange for om han skylder nogen penge der gør ham noget.",
+     "what slip. i havenae slipped, thats the point. 5 month clean",
+     "i didnae use, 5 month clean", "i think hes using again", "jeg tror han tager stoffer igen",
+     "im not using again, promise", "jeg tager ikke stoffer igen",
+     "i dont want to start using again", "min søn er begyndt at tage stoffer igen",
+     "is there a line for families? my son uses heroin and im worried sick"],
 )  # fmt: skip
 def test_what_testers_met_as_false_alarms_is_everyday(said: str) -> None:
+    """Someone else's use, a slip denied (in Scots too: Marcus's "i havenae slipped, thats
+    the point" got the suicide lines and 999), an older woman's habits and a mother's
+    fears are no crisis of the person's own."""
     assert weigh(said).concerns == frozenset()
 
 
@@ -216,10 +230,7 @@ def test_a_complaint_at_when_is_no_when(
     engine: Engine, catalogue: Catalogue, language: str, said: str
 ) -> None:
     """Marcus's "do WHAT? did you even read that" was kept as when he would do his step."""
-    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language], IDEAS[language])
-    dialogue.run("yes" if language == "en" else "ja", "1")
-    dialogue.say("ring the fella" if language == "en" else "ringe til ham")
-    assert dialogue.step == "when"
+    dialogue = at_when(engine, catalogue, language)
     dialogue.say(said)
     assert dialogue.goal.current_step is not None
     assert dialogue.goal.current_step.when is None
@@ -237,18 +248,6 @@ def test_a_time_or_a_count_is_no_rating(said: str, rating: int | None) -> None:
             answers.scale(said)
     else:
         assert answers.scale(said) == rating
-
-
-def test_keep_it_with_a_remark_keeps_the_answer_begun(dialogue: Dialogue) -> None:
-    """Lise pressed nothing and wrote "Ja, behold det. Jeg har brugt lang tid på at skrive
-    det.": her remark became her goal in place of the answer she asked to keep."""
-    from test_crisis_care import THROUGH_REALITY
-
-    dialogue.run(*THROUGH_REALITY)
-    dialogue.say("ask the council, save a bit. but partner had a go again last night")
-    dialogue.run("im safe, hes not violent or anything", "no thanks")
-    dialogue.say("yes keep it, it took me ages to write that")
-    assert "council" in str(dialogue.goals) and "ages" not in str(dialogue.goals)
 
 
 @pytest.mark.parametrize(
@@ -280,9 +279,8 @@ def test_a_rating_said_with_its_reason_is_not_asked_why(
 ) -> None:
     """Jean's "A seven, because Maureen will come and knock for me" got "What makes it 7
     and not 0?", and she answered "I've just told you, dear"."""
-    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language], IDEAS[language])
-    dialogue.run("yes" if language == "en" else "ja", "1")
-    dialogue.run("ring the fella" if language == "en" else "ringe til ham", "tuesday")
+    dialogue = at_when(engine, catalogue, language)
+    dialogue.say("tuesday")
     assert dialogue.step == "confidence"
     dialogue.say(said)
     assert dialogue.keys[0] == "grow.confidence_heard"
@@ -301,17 +299,6 @@ def test_using_again_said_plainly_of_oneself_is_a_lapse(said: str) -> None:
     """ "im using again" and "jeg tager stoffer igen" were read as everyday: the lapse
     reply (a lost tolerance) is the one that matters most for them."""
     assert Concern.LAPSE in weigh(said).concerns
-
-
-@pytest.mark.parametrize(
-    "said",
-    ["i think hes using again", "jeg tror han tager stoffer igen", "im not using again, promise",
-     "jeg tager ikke stoffer igen", "i dont want to start using again",
-     "is there a line for families? my son uses heroin and im worried sick",
-     "min søn er begyndt at tage stoffer igen"],
-)  # fmt: skip
-def test_someone_elses_use_or_a_denial_is_no_lapse_of_ones_own(said: str) -> None:
-    assert weigh(said).concerns == frozenset()
 
 
 @pytest.mark.parametrize(
@@ -368,16 +355,6 @@ def test_a_time_or_a_count_in_words_is_no_rating(said: str, rating: int) -> None
     """Jean's "Perhaps a five… Two o'clock has been sherry o'clock" got "2 or 5 are both
     fine answers", and her "Five. The two was the time, dear" the same again."""
     assert answers.scale(said) == rating
-
-
-@pytest.mark.parametrize(
-    "said",
-    ["what slip. i havenae slipped, thats the point. 5 month clean",
-     "i didnae use, 5 month clean"],
-)  # fmt: skip
-def test_a_slip_denied_in_scots_is_no_crisis(said: str) -> None:
-    """Marcus's "what slip. i havenae slipped, thats the point" got the suicide lines and 999."""
-    assert weigh(said).concerns == frozenset()
 
 
 @pytest.mark.parametrize(

@@ -1857,7 +1857,10 @@ def without_doubt(text: str) -> str:
 
 LIMIT_WORDS = 6
 """A clause that limits the wish before it has at most this many words."""
+CONDITION_WORDS = 8
+"""…and one that says when it holds ("når min søn Mikkel vil låne penge"), this many."""
 PERSONAL = frozenset({"i", "im", "ive", "we", "jeg", "vi", "my", "min", "mit"})
+_POSSESSIVE = frozenset({"my", "min", "mit"})
 
 
 def _with_limits(text: str, spans: list[tuple[int, int]]) -> int:
@@ -1870,7 +1873,10 @@ def _with_limits(text: str, spans: list[tuple[int, int]]) -> int:
         opens = any(at == 0 for at, _, _ in limits.find(said))
         if re.search(r"[.!?\n]", text[end:start]) or not opens:
             break
-        if len(said) > LIMIT_WORDS or PERSONAL & set(said):
+        conditional = said[0] in word_list("hedges", "conditions")  # "…, når min søn…"
+        most, personal = (CONDITION_WORDS, PERSONAL - _POSSESSIVE) if conditional else (
+            LIMIT_WORDS, PERSONAL)  # fmt: skip
+        if len(said) > most or personal & set(said):
             break
         end = after
     return end

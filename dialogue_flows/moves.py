@@ -551,15 +551,23 @@ def said_anywhere(text: str, move: Move) -> bool:
     """Whether one of `move`'s phrases is said anywhere in a clause of the text, whatever
     is around it ("ved ik. vente. skriv det ik ned det med pillerne" was kept as a step);
     a clause longer than a move can be is not searched (the cost of a long message)."""
+    return move in _moves_anywhere(text)
+
+
+@lru_cache(maxsize=256)
+def _moves_anywhere(text: str) -> frozenset[Move]:
+    """Every move said anywhere in a clause of the text, found in one pass."""
+    found: set[Move] = set()
     for clause in _BOUNDARY.split(text):
         typed = [word.text for word in _typed(clause)]
-        if len(typed) <= MAX_MOVE_WORDS and any(
-            segment.move is move
-            for start in range(len(typed))
-            for segment in _segments(typed, start, agreeing=False)
-        ):
-            return True
-    return False
+        if len(typed) <= MAX_MOVE_WORDS:
+            found.update(
+                segment.move
+                for start in range(len(typed))
+                for segment in _segments(typed, start, agreeing=False)
+                if segment.move is not None
+            )
+    return frozenset(found)
 
 
 _WHO_SEES = re.compile(

@@ -426,3 +426,16 @@ def test_time_without_said_as_not_doing_it_is_a_milestone(said: str, language: s
     from dialogue_flows.answers import feeling
 
     assert feeling(said, language) == "milestone"
+
+
+@pytest.mark.parametrize(
+    ("said", "goal"),
+    [("Jeg vil gerne lære at sige nej, når min søn Mikkel vil låne penge. Han tager kokain.",
+      "Jeg vil gerne lære at sige nej, når min søn Mikkel vil låne penge"),
+     ("I should like to keep my sherry to the evenings only, after Pointless, which is about "
+      "six o'clock.", "I should like to keep my sherry to the evenings only, after Pointless")],
+)  # fmt: skip
+def test_when_the_wish_holds_stays_with_the_goal(said: str, goal: str) -> None:
+    """Lise's goal was said back as "Jeg vil gerne lære at sige nej": without "when my son
+    wants to borrow money" it says nothing of what she wants."""
+    assert answers.core(said) == goal

@@ -415,6 +415,23 @@ def noted(note: CareNote, message: str, now: datetime) -> CareNote:
     return note.model_copy(update={"said": {**said, message: now}})
 
 
+EMERGENCY_WINDOW = timedelta(hours=2)
+"""How long after an emergency reply what to do now is asked about it, not about a goal."""
+FIRST_AID = "crisis.first_aid"
+
+
+def first_aid_asked(text: str, note: CareNote, now: datetime, consented: bool) -> bool:
+    """Whether the words ask what to do for someone or tell how they are ("do i put him in
+    the recovery position", "hes breathing weird") soon after an emergency reply, when
+    "what do i do" asks it too; or before consent, when no reply is remembered: what to
+    do until help comes is said again (testers: a friend on G was answered "I won't tell
+    you what to do", and "he's breathing weird" was kept as a goal)."""
+    at = note.said.get(CARE[Concern.EMERGENCY].message)
+    if at is not None and now - at < EMERGENCY_WINDOW:
+        return says(text, "first_aid") or says(text, "what_to_do")
+    return not consented and says(text, "first_aid")
+
+
 def may_offer_followup(person: Person | None, note: CareNote, now: datetime) -> bool:
     """Not while one is pending (it was said yes to), nor the day they said no."""
     declined = note.followup_declined_at

@@ -252,6 +252,10 @@ class _TurnInProgress(TurnRecords):
 
     def text(self, event: Text) -> None:
         words = clean(event.text)
+        note, consented = self.conversation.care, self.person is not None
+        if crisis_care.first_aid_asked(words, note, self.now, consented):
+            self.say_then_ask(Msg(crisis_care.FIRST_AID, {"emergency": self.emergency_number()}))
+            return
         move = read_move(words)
         if move in _SWITCH and self.person is not None:
             self.switch_language(_SWITCH[move])

@@ -1913,6 +1913,11 @@ def reason_in(text: str) -> str | None:
     start = found[starts[0]]
     end = _clause_end_at(text, start.end)
     reason = text[start.start : end].strip()
+    tag = phrase_list("hedges", "trailing", typos=False).find(
+        [word.text for word in words(reason)]
+    )
+    if tag and tag[0][:2] == (0, len(words(reason))):
+        return None  # "…the deposit so i do": a tag, not a reason
     return reason if len(words(reason)) > REASON_WORDS else None
 
 
@@ -2031,8 +2036,11 @@ def left_out(text: str, earlier: str, kept: str) -> str | None:
     Their own words picked out of what they first said ("cut down the gin") are the goal
     they chose, not a part missed: None.
     """
-    if phrase_list("hedges", "wish").find([word.text for word in words(text)]):
+    typed = [word.text for word in words(text)]
+    if phrase_list("hedges", "wish").find(typed):
         return None
+    if not phrase_list("left_out", "cues", stems=True).find(typed):
+        return None  # no part named: their goal, said again whole
     if _picked_out(correction_words(text), earlier):
         return None
     ignored = set(word_list("left_out", "ignore"))

@@ -415,6 +415,19 @@ def noted(note: CareNote, message: str, now: datetime) -> CareNote:
     return note.model_copy(update={"said": {**said, message: now}})
 
 
+def small_drink(concerns: frozenset[Concern], said: str) -> bool:
+    """Whether the only concern is a lapse on drink, in small amounts ("drak to glas
+    tirsdag og torsdag"), not on Antabus: at a check-in, how the step went, heard as
+    such (a nurse cutting down on weekday wine was told of lost tolerance and 999)."""
+    named = substances_named(said)
+    return (
+        concerns == {Concern.LAPSE}
+        and named == {"alcohol"}
+        and says(said, "small_drink")
+        and not _ANTABUS.search(said.casefold())
+    )
+
+
 EMERGENCY_WINDOW = timedelta(hours=2)
 """How long after an emergency reply what to do now is asked about it, not about a goal."""
 FIRST_AID = "crisis.first_aid"

@@ -10,7 +10,7 @@ gets a kind reply and leaves the person where they were.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -172,6 +172,18 @@ def _started_said(started: str) -> dict[str, Param]:
 
 HEARD_AGAIN = "crisis.heard_again"
 """A worry only suspected, after today's replies gave its lines: a word, once a day."""
+
+
+def _keep_offer(offer: Mapping[str, Any]) -> Msg:
+    """The answer begun before a crisis, offered back to keep: said to be without the
+    sentence with the risk, unless all of it is offered (after "you misread me")."""
+    key = "crisis.keep_started" if offer.get("cut", True) else "crisis.keep_whole"
+    return Msg(key, _started_said(offer["text"]))
+
+
+WHOLE = "whole"
+"""In the crisis conversation's draft: all of the answer that raised a crisis only
+suspected, offered back to keep if they say it misread them (`take_up`)."""
 KEEP = "keep_started"
 """In a draft: the answer begun before a crisis, offered back to keep (`take_up`)."""
 KEEP_CHOICES = (
@@ -298,6 +310,9 @@ class _TurnInProgress(TurnRecords):
             return
         if self.crossed(event.sent_at):
             self.ask_again(Msg("crossed", {"said": grow.quoted(words)}))
+            return
+        if question.read is free_text and listening.in_jest(words):
+            self.ask_again(Msg("move.jest"))  # "im gonna kill my brother lol": not an idea
             return
         kept = self.kept_answer(words, move)
         if kept == "":  # "no, I'll answer again": the question, now
@@ -703,6 +718,8 @@ class _TurnInProgress(TurnRecords):
             return self.answers_here(clean(text)) or (
                 distress and crisis_care.covered(concerns, self.conversation.care, self.now)
             )
+        if self.conversation.flow == checkin.FLOW.name and crisis_care.small_drink(concerns, text):
+            return True  # "drank two glasses on tuesday": how the step went
         named, question = {concern.value for concern in concerns}, self.question()
         signs = named <= question.signs and (not sure or not crisis_care.happening_now(text))
         return named <= question.imagines or signs
@@ -763,13 +780,11 @@ class _TurnInProgress(TurnRecords):
             self.say(*first, *also, Msg(self.before_consent(first[-1].key), values))
             return
         care, reply = self.care_reply(concerns, said, sure)
-        started = (
-            crisis_care.answer_besides(said)
-            if self.is_open() and self.conversation.flow != crisis_care.FLOW.name
-            else ""
-        )
+        answering = self.is_open() and self.conversation.flow != crisis_care.FLOW.name
+        started = crisis_care.answer_besides(said) if answering else ""
+        whole = clean(said) if answering and not sure else ""
         self.remember_young(said)
-        self.interrupt(care.entry, *reply, started=clean(started),
+        self.interrupt(care.entry, *reply, started=clean(started), whole=whole,
                        act=crisis_care.act_for(concerns),
                        alarm=crisis_care.alarm_prints(said, self.person_id))  # fmt: skip
 
@@ -941,6 +956,7 @@ class _TurnInProgress(TurnRecords):
         entry: str,
         *before: Msg,
         started: str = "",
+        whole: str = "",
         act: str = "crisis.act_on_thoughts",
         alarm: tuple[str, ...] | list[str] = (),
     ) -> None:
@@ -950,10 +966,11 @@ class _TurnInProgress(TurnRecords):
         to talk to now (the first suicide and crisis lines, such as Samaritans, one open
         now first); and the answer they had `started` to the question it interrupted,
         quoted back when that question is asked again (never kept as the answer: crisis
-        words are not filed); and the prints of what raised it (`crisis_care.ALARM`),
-        with those of a reply it follows, remembered if they say it misread them. A
-        reply within one that began with an emergency waits as the emergency did (no
-        "You misread me" then).
+        words are not filed); the `whole` answer, when the crisis was only suspected,
+        offered back instead if they say it misread them; and the prints of what raised it
+        (`crisis_care.ALARM`), with those of a reply it follows, remembered if they say it
+        misread them. A reply within one that began with an emergency waits as the
+        emergency did (no "You misread me" then).
         """
         conversation = self.conversation
         resume = conversation.resume if conversation.flow == crisis_care.FLOW.name else None
@@ -973,6 +990,8 @@ class _TurnInProgress(TurnRecords):
             draft[crisis_care.ALARM] = list(dict.fromkeys(alarm))
         if started:
             draft["started"] = started
+        if whole and resume is conversation:
+            draft[WHOLE] = whole
         self.start_flow(crisis_care.FLOW, *before, draft=draft, resume=resume)
 
     def show_safety(self) -> None:
@@ -1015,7 +1034,7 @@ class _TurnInProgress(TurnRecords):
             self.conversation = self.conversation.model_copy(update={"paused": False})
             offer = self.conversation.draft.get(KEEP)
             if offer is not None and offer["ask"] == self.conversation.ask_id:  # still offered
-                keep = Msg("crisis.keep_started", _started_said(offer["text"]))
+                keep = _keep_offer(offer)
                 self.say(self._named("start.welcome_back"), keep, choices=KEEP_CHOICES,
                          ask_id=self.conversation.ask_id)  # fmt: skip
                 return
@@ -1264,6 +1283,8 @@ class _TurnInProgress(TurnRecords):
         passed = ending.passes(work) if ending.passes else None
         resume = self.conversation.resume
         started = work.draft.get("started") if flow is crisis_care.FLOW else None
+        misread = flow is crisis_care.FLOW and ending.name == crisis_care.MISREAD
+        whole = work.draft.get(WHOLE) if misread else None  # misread: none of it was a risk
         care = self.conversation.care  # kept across conversations
         self.conversation = Conversation(ask_id=self.conversation.ask_id, care=care)
         if then == crisis_care.FLOW.name:
@@ -1273,7 +1294,7 @@ class _TurnInProgress(TurnRecords):
         elif resume is not None:
             gentle = flow is crisis_care.FLOW and ending.name != crisis_care.MISREAD
             back = "crisis.go_on" if gentle else "resume.back"
-            self.take_up(resume, *closing, Msg(back), started=started)
+            self.take_up(resume, *closing, Msg(back), started=whole or started, cut=not whole)
         else:
             self.say(*closing)
 
@@ -1299,7 +1320,9 @@ class _TurnInProgress(TurnRecords):
             before = (*before, Msg(lead, flow.params(self.work(flow))))
         self.ask_again(*before)
 
-    def take_up(self, resume: Conversation, *before: Msg, started: str | None = None) -> None:
+    def take_up(
+        self, resume: Conversation, *before: Msg, started: str | None = None, cut: bool = True
+    ) -> None:
         """Back to the conversation a crisis or a command interrupted, at the same question.
 
         The last of `before` leads back to the question ("Here's where we were:"), so it
@@ -1316,12 +1339,13 @@ class _TurnInProgress(TurnRecords):
         if started and self.is_open():
             said = _started_said(started)
             if self.question().offered(self.work()):
-                before = (*before[:-1], Msg("crisis.started", said), before[-1])
+                key = "crisis.started" if cut else "crisis.started_whole"
+                before = (*before[:-1], Msg(key, said), before[-1])
             else:  # one question at a time: to keep it, then (if not) the question
-                keep = {"ask": self.conversation.ask_id, "text": started}
+                keep = {"ask": self.conversation.ask_id, "text": started, "cut": cut}
                 draft = {**self.conversation.draft, KEEP: keep}
                 self.conversation = self.conversation.model_copy(update={"draft": draft})
-                self.say(*before[:-1], Msg("crisis.keep_started", said), choices=KEEP_CHOICES,
+                self.say(*before[:-1], _keep_offer(keep), choices=KEEP_CHOICES,
                          ask_id=self.conversation.ask_id)  # fmt: skip
                 return
         if self.is_open():

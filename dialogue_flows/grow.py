@@ -259,6 +259,7 @@ def save_goal(work: Work, answer: Any) -> None:
     number = max(work.goals, default=0) + 1
     work.draft["goal"] = number
     text = answers.core(answers.without_doubt(answers.restated(answer)))
+    text = answers.restated(text)  # "Jeg er sygemeldt. Målet er at komme…": the lead too
     work.put_goal(
         Goal(
             person_id=work.person_id,

@@ -47,13 +47,15 @@ by the question's `on_move`), or gets a short reply and the same question again.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from dialogue_flows.answers import feeling, free_text, key_phrase
+from dialogue_flows.answers import feeling, free_text, key_phrase, phrase_list, word_list
 from dialogue_flows.flow import Question, Work
 from dialogue_flows.moves import ANSWERED_PLAINLY, SOCIAL, Move, agreement
 from dialogue_flows.types import Msg
+from dialogue_flows.words import words
 
 FELT = "felt"
 """In a draft: the feelings already named back in this conversation (`acknowledge`)."""
@@ -229,3 +231,20 @@ def _note(work: Work, question: Question, move: Move) -> None:
     noted = dict(work.draft.get(HEARD, {}))
     noted[question.name] = sorted({*noted.get(question.name, []), move.value})
     work.draft[HEARD] = noted
+
+
+_LAUGHING = re.compile("[\U0001f602\U0001f923\U0001f606\U0001f605\U0001f61c\U0001f92a]")
+"""Emojis that laugh: 😂 🤣 😆 😅 😜 🤪."""
+
+
+def in_jest(text: str) -> bool:
+    """Violence at someone said with a laugh ("im gonna kill my brother lol he ate my
+    dinner", "jeg slår ham ihjel haha"): never kept as their idea, step or goal (Danny's
+    joke was filed as an idea, for his probation worker to read)."""
+    typed = [word.text for word in words(text)]
+    laughing = phrase_list("jest", "markers", typos=False).find(typed) or _LAUGHING.search(text)
+    if not laughing:
+        return False
+    targets = word_list("jest", "targets")
+    violence = phrase_list("jest", "violence", stems=True, typos=False).find(typed)
+    return any(end < len(typed) and typed[end] in targets for _, end, _ in violence)

@@ -26,7 +26,7 @@ import orjson
 from rapidfuzz import fuzz, process
 
 from dialogue_flows.answers import InvalidAnswerError, phrase_list, tables, word_list
-from dialogue_flows.words import Phrase, Word, fold, words
+from dialogue_flows.words import Phrase, Word, fold, sentence_ends_between, words
 
 _DAYS = {
     0: ("monday", "mon", "mandag", "man"),
@@ -181,8 +181,7 @@ def _first_run(marked: list[int], text: str, found: list[Word]) -> tuple[int, in
     tuesday. and no drink monday tae thursday" says "monday" (it had been all of it)."""
     first = last = marked[0]
     for at in marked[1:]:
-        between = text[found[last].end : found[at].start]
-        if at - last > WHEN_GAP or re.search(r"[.!?\n]", between):
+        if at - last > WHEN_GAP or sentence_ends_between(text, found[last].end, found[at].start):
             break
         last = at
     return first, last

@@ -95,6 +95,13 @@ class Word:
 ABBREVIATED = (
     "kl",
     "ca",
+    "pr",
+    "inkl",
+    "mht",
+    "ift",
+    "jf",
+    "etc",
+    "vs",
     "fx",
     "nr",
     "dvs",
@@ -118,6 +125,18 @@ SENTENCE_STOP = (
 """A mark that ends a sentence: not the dot of "kl." or of "10.000", nor of a Danish
 ordinal before a word ("til 3. modul", "i 2. g": Freja's idea was cut in two)."""
 _SENTENCE_ENDS = re.compile(rf"(?:{SENTENCE_STOP}|\n)+", re.IGNORECASE)
+
+
+def sentence_ends_between(text: str, start: int, end: int) -> bool:
+    """Whether a sentence ends between these two places in the text: not at the dot of
+    "kl. 21.30" (Mette's step was noted to be done "kl")."""
+    return any(
+        start <= found.start() < end and _FULL_STOP.search(found.group())
+        for found in _SENTENCE_ENDS.finditer(text)
+    )  # "torsdag… kl 10": a pause, not an end
+
+
+_FULL_STOP = re.compile(r"[.!?\n]")
 
 
 def sentences(text: str) -> list[str]:

@@ -7,10 +7,15 @@ from datetime import timedelta
 
 import pytest
 from conftest import person
+from test_listening_five import TO_OPTIONS
+from test_listening_twenty import SCHEDULED
 
+from dialogue_flows import answers, weekly
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, weigh
 from dialogue_flows.engine import Engine
+from dialogue_flows.listening import in_jest
+from dialogue_flows.moves import Move, read_move
 
 CONSENTED = {"en": ("hi", "yes", "Sam"), "da": ("hej", "ja", "Sam")}
 EMERGENCY = {
@@ -88,3 +93,125 @@ def test_how_someone_breathes_is_an_emergency(said: str, emergency: bool) -> Non
     """ "his lips are going blue" was read as a wish to die, "hes breathing weird" as
     nothing at all."""
     assert (Concern.EMERGENCY in weigh(said).concerns) is emergency
+
+
+JOKES = {
+    "en": "im gonna kill my brother lol he ate my dinner",
+    "da": "jeg slår min bror ihjel haha han har spist min aftensmad",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_violence_said_in_jest_is_no_idea(
+    engine: Engine, catalogue: Catalogue, language: str
+) -> None:
+    """Danny's "im gonna kill my brother lol he ate my dinner" was listed as his first
+    idea, and exported for his probation worker: taken as a joke, kept nowhere."""
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language])
+    assert dialogue.step == "options"
+    dialogue.say(JOKES[language])
+    assert dialogue.keys[0] == "move.jest"
+    assert dialogue.step == "options"
+    assert dialogue.goal.options == ()
+
+
+@pytest.mark.parametrize(
+    ("said", "jest"),
+    [("im gonna kill my brother lol he ate my dinner", True),
+     ("ill murder him \U0001f602", True),
+     ("jeg slår ham ihjel haha", True),
+     ("get out of this job thats killing me lol", False),
+     ("kill time at the library lol", False),
+     ("ring my brother lol", False)],
+)  # fmt: skip
+def test_in_jest_needs_violence_at_someone_and_a_laugh(said: str, jest: bool) -> None:
+    assert in_jest(said) is jest
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "move"),
+    [("en", "catch yerself on thats not an idea. was a joke", Move.RETRACT),
+     ("en", "was a joke", Move.RETRACT), ("en", "thats not an idea", Move.QUESTION),
+     ("da", "det var bare for sjov", Move.RETRACT)],
+)  # fmt: skip
+def test_taking_a_joke_back_is_never_an_idea(language: str, said: str, move: Move) -> None:
+    """ "catch yerself on thats not an idea. was a joke" became two more ideas."""
+    assert read_move(said) is move
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "is this the peelers",
+        "are u the cops",
+        "wud the cops see that",
+        "er det politiet",
+        "kan strisserne se det",
+    ],
+)
+def test_asking_if_the_police_see_it_is_a_privacy_question(said: str) -> None:
+    """Danny's "is this the peelers" got "No rush. Choose Yes…"."""
+    assert read_move(said) is Move.PRIVACY
+
+
+def test_a_curse_after_none_of_them_is_no_idea(engine: Engine, catalogue: Catalogue) -> None:
+    """ "none of them ffs" added "ffs" to Danny's ideas."""
+    dialogue = person(
+        engine, catalogue, "en", *TO_OPTIONS["en"], "ring the fella, or ask keyworker"
+    )
+    dialogue.run("yes")
+    assert dialogue.step == "choose"
+    dialogue.say("none of them ffs")
+    assert dialogue.step == "options"
+    assert "ffs" not in dialogue.goal.options
+
+
+def test_a_goal_said_again_whole_replaces_the_goal(engine: Engine, catalogue: Catalogue) -> None:
+    """Danny put his goal another way and was told "I've put your goal as 'need to keep
+    money for the deposit so i do: get a flat'": a correction that names no part left out
+    is the goal, whole; and "so i do" is a tag, not his reason for it."""
+    dialogue = person(engine, catalogue, "en", "/start", "k", "Danny",
+                      "get a flat. need to keep money for the deposit so i do")  # fmt: skip
+    assert dialogue.goal.text == "need to keep money for the deposit"
+    assert dialogue.goal.why is None
+    dialogue.run("not quite", "save for a deposit on a flat n stop the betting apps")
+    assert dialogue.goal.text == "save for a deposit on a flat n stop the betting apps"
+
+
+def test_a_goal_opened_mid_message_keeps_no_lead() -> None:
+    """Mette's goal read "Målet er at komme tilbage på arbejde…" in every message."""
+    said = ("Jeg er sygemeldt fra mit job som sygeplejerske. Målet er at komme tilbage på "
+            "arbejde på nedsat tid. Jeg er bipolar og i lithiumbehandling.")  # fmt: skip
+    kept = answers.restated(answers.core(answers.without_doubt(answers.restated(said))))
+    assert kept == "komme tilbage på arbejde på nedsat tid"
+
+
+@pytest.mark.parametrize(
+    ("step", "when"),
+    [("Jeg køber ikke vin ind og ringer til min søster kl. 21.30.", "kl. 21.30"),
+     ("ring my sister at 9. then bed", "at 9")],
+)  # fmt: skip
+def test_the_dot_of_kl_ends_no_when(step: str, when: str) -> None:
+    """Mette's step "…ringer til min søster kl. 21.30." was noted to be done "kl"."""
+    assert weekly.when_said(step) == when
+
+
+SMALL_DRINK = {
+    "en": "partly. no wine monday or wednesday, then had two glasses on tuesday and thursday",
+    "da": "Delvist. Mandag og onsdag holdt jeg mig fra det. Tirsdag og torsdag købte jeg en "
+          "flaske og drak to glas hver aften.",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_a_little_drink_told_at_a_checkin_is_how_it_went(
+    engine: Engine, catalogue: Catalogue, language: str
+) -> None:
+    """Mette, cutting down on weekday wine, told her check-in of two glasses on two
+    evenings and was told of lost tolerance, Antabus and 112: it is how her step went."""
+    dialogue = person(engine, catalogue, language, *SCHEDULED[language])
+    dialogue.now += timedelta(days=7)
+    dialogue.run("/checkin")
+    dialogue.say(SMALL_DRINK[language])
+    assert not any(key.startswith("crisis.") for key in dialogue.keys), dialogue.keys
+    assert dialogue.goal.checkins[-1].outcome == "partly"

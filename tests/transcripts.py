@@ -211,11 +211,11 @@ SCRIPTS = (
             "been up there most days. my lad wont come near me when ive had a drink",
             "eh? you misread me. he's 12, he just hates the spiders", "yes",
             "me brother, he helps with the heavy stuff", "the weather, and me back",
-            "not quite. my lad wont come near me when ive had a drink, you missed that",
+            "yes thats it",
             "and the urge to cut came back last night, didnt do it but its there",
-            "im safe for now", "no thanks", "yes"),
-           "A crisis only suspected, protested in words; the misread words said again; a real "
-           "urge, not acted on, the same day; the begun answer offered on its own."),
+            "im safe for now", "no thanks", "ask me brother to come up saturdays"),
+           "A crisis only suspected, protested in words; all of the answer offered back "
+           "to keep; a real urge, not acted on, the same day."),
     Script("false-alarm.da", "En falsk alarm, så en ægte (dansk)", "da",
            ("/start", "ja", "Lone", "have det bedre med min søster", "ja",
             "ringe til hende hver søndag", "hun er der altid for mig",

@@ -981,6 +981,23 @@ def when_put_right(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+PICKS_WORDS = 6
+"""A choice of several options by number is this short ("2 og 4 tbh", "1 and 3 maybe")."""
+
+
+def picks_several(text: str, options: int) -> bool:
+    """Whether a short answer names two or more of the options by number: Signe's "2 og 4
+    tbh" was kept as her chosen option, and as a new idea.
+
+    >>> picks_several("2 og 4 tbh", 4), picks_several("2", 4), picks_several("5 and 6", 4)
+    (True, False, False)
+    """
+    found = words(text)
+    picked = {int(word.text) for word in found if word.text.isdigit()}
+    named = {number for number in picked if 1 <= number <= options}
+    return len(found) <= PICKS_WORDS and len(named) >= 2 and named == picked
+
+
 def none_of_them(text: str) -> str | None:
     """ "None of them" to a choice of options: the new ideas said after it, or None.
 

@@ -296,6 +296,8 @@ def _sentences(text: str) -> Iterator[list[str]]:
         words = _WORD.findall(sentence)
         if not _SPELLINGS.keys().isdisjoint(words):
             words = [meant for word in words for meant in _SPELLINGS.get(word, (word,))]
+        if "it" in words:
+            words = wording.in_dialect(words)
         if words:
             yield words
 

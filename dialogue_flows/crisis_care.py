@@ -832,8 +832,11 @@ def protests(text: str) -> bool:
     return not plainly_unsafe and not unsure
 
 
-_BUT = re.compile(r"\b(?:but|men|though|although|selvom)\b")
-"""A denial with a "but" after it is no protest: what follows may be the risk."""
+_BUT = re.compile(
+    r"\b(?:but|men|though|although|selvom|sometimes|other times|nogle gange|andre gange)\b"
+)
+"""A denial with a "but" after it is no protest: what follows may be the risk; nor one
+said "sometimes" ("sometimes i dont want to die and sometimes i do")."""
 
 
 def read_safe_now(text: str) -> str:
@@ -864,12 +867,19 @@ def after_emergency(work: Work) -> bool:
 
 
 _LEADING_NUMBER = re.compile(r"\s*(\d)\s*(?:[.):,!]+|\s-)(?:\s|$)")
+_LAST_NUMBER = re.compile(r"(?:^|[.!?,]\s*)(\d)\s*[.!]*\s*$")
+_NUMBER_THEN_WORD = re.compile(r"\s*(\d)\s+(\w+)\s*[.!]*\s*$")
 
 
-def leading_number(text: str) -> int | None:
-    """The option number typed first ("4. christ almighty. it's a SHED"), if any; a
+def picked_number(text: str) -> int | None:
+    """The option number typed first ("4. christ almighty. it's a SHED"), last ("hes not
+    abusive hes just useless with shopping. 4") or with a curse ("4 ffs"), if any; a
     number that starts a sentence ("3 days ago") is not one."""
-    found = _LEADING_NUMBER.match(text)
+    found = _LEADING_NUMBER.match(text) or _LAST_NUMBER.search(text)
+    if found is None:
+        cursed = _NUMBER_THEN_WORD.match(text)
+        after = cursed.group(2).casefold() if cursed else ""
+        found = cursed if after in word_list("care", "after_pick") else None
     return int(found.group(1)) if found else None
 
 

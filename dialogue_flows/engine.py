@@ -754,9 +754,9 @@ class _TurnInProgress(TurnRecords):
             return False
 
     def read_in_crisis(self, question: Question, words: str) -> Any:
-        """As `read`, and a number typed first picks that option ("4. christ almighty.
-        I live on me own, nobody's hitting me. it's a SHED")."""
-        number = crisis_care.leading_number(words)
+        """As `read`, and a number typed first or last picks that option ("4. christ
+        almighty. I live on me own, nobody's hitting me. it's a SHED")."""
+        number = crisis_care.picked_number(words)
         shown = shown_choices(question, self.work())
         if number is not None and 1 <= number <= len(shown):
             return question.read(shown[number - 1].value)

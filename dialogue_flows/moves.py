@@ -51,6 +51,7 @@ from dialogue_flows.words import (
     Language,
     Word,
     fold,
+    in_dialect,
     same_word,
     words,
 )
@@ -225,8 +226,10 @@ def _table() -> _Table:
 def _typed(text: str) -> list[Word]:
     """The words of a message, with text-speak written out: "what do u mean" is "you"."""
     spelled = _table().textspeak
-    return [replace(word, text=spelled[word.text]) if word.text in spelled else word
-            for word in words(text)]  # fmt: skip
+    found = words(text)
+    read = in_dialect([spelled.get(word.text, word.text) for word in found])
+    return [replace(word, text=meant) if meant != word.text else word
+            for word, meant in zip(found, read, strict=True)]  # fmt: skip
 
 
 @cache

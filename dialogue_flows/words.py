@@ -127,6 +127,25 @@ ordinal before a word ("til 3. modul", "i 2. g": Freja's idea was cut in two).""
 _SENTENCE_ENDS = re.compile(rf"(?:{SENTENCE_STOP}|\n)+", re.IGNORECASE)
 
 
+NOT_IN_DIALECT_AFTER = frozenset({
+    "ved", "vidste", "gider", "gad", "ville", "vil", "er", "var", "har", "havde", "kan",
+    "kunne", "skal", "skulle", "maa", "må", "toer", "tør", "orker", "goer", "gør",
+    "gjorde", "det", "ae", "æ", "jeg", "du", "vi", "sgu", "nu", "endnu", "helt", "ku",
+    "sku", "faar", "får", "fik", "blev", "bliver", "vist",
+})  # fmt: skip
+"""Words after which "it" is West Jutland's "ikke" ("æ ved it", "gider it", "æ ville it
+være ham far der lugter af bajer"): Kasper's "ved it" was kept as his goal, and his
+"ville it være" read as a wish not to be."""
+
+
+def in_dialect(typed: list[str]) -> list[str]:
+    """The words with a West Jutland "it" (after `NOT_IN_DIALECT_AFTER`) read as "ikke"."""
+    return [
+        "ikke" if word == "it" and at and typed[at - 1] in NOT_IN_DIALECT_AFTER else word
+        for at, word in enumerate(typed)
+    ]
+
+
 def sentence_ends_between(text: str, start: int, end: int) -> bool:
     """Whether a sentence ends between these two places in the text: not at the dot of
     "kl. 21.30" (Mette's step was noted to be done "kl")."""

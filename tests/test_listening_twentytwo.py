@@ -10,7 +10,8 @@ from conftest import person
 from test_listening_five import TO_OPTIONS
 from test_listening_twenty import SCHEDULED
 
-from dialogue_flows import answers, weekly
+from dialogue_flows import answers, crisis_care, weekly
+from dialogue_flows.answers import feeling
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, weigh
 from dialogue_flows.engine import Engine
@@ -215,3 +216,98 @@ def test_a_little_drink_told_at_a_checkin_is_how_it_went(
     dialogue.say(SMALL_DRINK[language])
     assert not any(key.startswith("crisis.") for key in dialogue.keys), dialogue.keys
     assert dialogue.goal.checkins[-1].outcome == "partly"
+
+
+@pytest.mark.parametrize(
+    ("said", "move"),
+    [("ved it", Move.DONT_KNOW), ("æ ved it", Move.DONT_KNOW), ("i did it", None),
+     ("hende fra kommunen sagde jeg sku prøv det her", Move.SENT),
+     ("the woman from the council said i should try this", Move.SENT)],
+)  # fmt: skip
+def test_west_jutland_it_is_ikke(said: str, move: Move | None) -> None:
+    """Kasper's "ved it. hende fra kommunen sagde jeg sku prøv det her" was kept as his
+    goal, filed under Home: "it" after a Danish verb is West Jutland's "ikke"."""
+    assert read_move(said) is move
+
+
+def test_a_goal_after_ved_it_and_who_sent_them_is_asked_for(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    dialogue = person(engine, catalogue, "da", "/start", "ja", "Kasper")
+    dialogue.say("ved it. hende fra kommunen sagde jeg sku prøv det her")
+    assert not dialogue.goals
+    dialogue.say("vil være ædru når ungerne er her")
+    assert dialogue.goal.text == "vil være ædru når ungerne er her"
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_two_options_picked_by_number_ask_which_first(
+    engine: Engine, catalogue: Catalogue, language: str
+) -> None:
+    """Signe's "2 og 4 tbh" became her chosen option, and a new idea."""
+    ideas = {"en": "ring the fella, or ask her, or go to the library",
+             "da": "ringe til maja, skrive til vejlederen eller gå på biblioteket"}  # fmt: skip
+    dialogue = person(engine, catalogue, language, *TO_OPTIONS[language], ideas[language])
+    dialogue.run("yes" if language == "en" else "ja")
+    assert dialogue.step == "choose"
+    dialogue.say("2 and 3 tbh" if language == "en" else "2 og 3 tbh")
+    assert dialogue.keys[0] == "invalid.pick_one"
+    assert dialogue.goal.chosen_option is None
+    assert len(dialogue.goal.options) == 3
+
+
+@pytest.mark.parametrize(
+    ("said", "answer"),
+    [("nej ikke sådan 🙃 jeg mener bare væk fra folk… jeg vil ikke dø eller noget", "misread"),
+     ("no not like that, i dont want to die or anything", "misread"),
+     ("sometimes i dont want to die and sometimes i do", "unsure"),
+     ("i dont want to die but i might do something stupid tonight", "unsure")],
+)  # fmt: skip
+def test_not_wanting_to_die_answers_are_you_safe(said: str, answer: str) -> None:
+    """Signe's "…jeg vil ikke dø eller noget" was read as "not safe": "Ring 112 nu"."""
+    assert crisis_care.read_safe_now(said) == answer
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("en", "used to go fishing with Gaz from my regiment, but Gaz killed himself last year"),
+     ("da", "vi fiskede altid ved kanalen, men Gaz tog sit eget liv sidste år")],
+)  # fmt: skip
+def test_a_friend_lost_to_suicide_is_heard_as_a_loss(language: str, said: str) -> None:
+    """Tom's "Gaz killed himself last year so I havent been since. anyway." got the next
+    question and nothing more, twice."""
+    assert feeling(said, language) == "loss"
+    assert weigh(said).concerns == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("said", "number"),
+    [("4 ffs", 4), ("what?? hes not abusive hes just useless with shopping. 4", 4),
+     ("4. christ almighty", 4), ("3 days ago", None), ("i took 2", None), ("2 pills", None)],
+)  # fmt: skip
+def test_a_button_number_first_last_or_with_a_curse_is_picked(
+    said: str, number: int | None
+) -> None:
+    """Tom's "4 ffs" and Priya's "…useless with shopping. 4" were not read as the
+    fourth button, "You misread me"."""
+    assert crisis_care.picked_number(said) == number
+
+
+@pytest.mark.parametrize(
+    "said", ["what?? hes not abusive hes just useless with shopping", "han er ikke voldelig"]
+)
+def test_a_partner_said_not_to_be_abusive_is_a_protest(said: str) -> None:
+    assert crisis_care.read_safe_now(said) == crisis_care.MISREAD
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "deleted paddy power. still got the other one tho. stuck 20 quid on it saturday",
+        "slettede den ene app, men har stadig den anden",
+    ],
+)
+def test_done_with_the_rest_still_there_is_partly(said: str) -> None:
+    """Danny's check-in, one app deleted, a bet on the other, got "That's great to hear"
+    and was filed as done."""
+    assert answers.step_outcome(said) == "partly"

@@ -825,10 +825,14 @@ def protests(text: str) -> bool:
     are not safe or not sure ("you misunderstood, but im not safe")."""
     if not (says(text, MISREAD) or says(text, "denial")):
         return False
-    if not says(text, MISREAD) and _BUT.search(text.casefold()):
-        return False  # "it's not that i want to die, but i might do something tonight"
-    plainly_unsafe = _SAFE_WORDS[0][1].search(text.casefold().replace("\u2019", "'"))
-    unsure = _SAFE_WORDS[1][1].search(text.casefold())
+    folded = text.casefold().replace("\u2019", "'")
+    if not says(text, MISREAD) and (_BUT.search(folded) or _SAFE_WORDS[2][1].search(folded)):
+        # "it's not that i want to die, but i might do something tonight"; and a denial
+        # with the question answered ("im safe, hes not violent or anything") is that
+        # answer: after harm from others the follow-up offer is theirs to decline
+        return False
+    plainly_unsafe = _SAFE_WORDS[0][1].search(folded)
+    unsure = _SAFE_WORDS[1][1].search(folded)
     return not plainly_unsafe and not unsure
 
 

@@ -36,6 +36,7 @@ alone, and YES with NO is no move.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import tomllib
 from collections import defaultdict
@@ -182,6 +183,11 @@ class _Table:
     said_marks: frozenset[str]  # words that make "i said" a protest ([already_said] marks)
 
 
+MOST_SPELLINGS = 70_000
+"""A phrase may spell this many ways: one of 3.5 million made every message that began
+"the" or "a" take seconds to read."""
+
+
 def _variants(phrase: str) -> Iterator[str]:
     """A phrase's spellings: "(ill|i will) keep it (as it is|)" gives four.
 
@@ -189,6 +195,8 @@ def _variants(phrase: str) -> Iterator[str]:
     """
     parts = re.findall(r"\([^)]*\)|[^\s(]+", phrase)
     choices = [part.strip("()").split("|") for part in parts]
+    if math.prod(len(choice) for choice in choices) > MOST_SPELLINGS:
+        raise ValueError(f"{phrase!r} has more than {MOST_SPELLINGS} spellings")
     for picked in itertools.product(*choices):
         yield " ".join(word for word in picked if word)
 

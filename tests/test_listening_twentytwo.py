@@ -10,7 +10,7 @@ from conftest import person
 from test_listening_five import TO_OPTIONS
 from test_listening_twenty import SCHEDULED
 
-from dialogue_flows import answers, crisis_care, weekly
+from dialogue_flows import answers, crisis_care, moves, weekly
 from dialogue_flows.answers import feeling
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, weigh
@@ -311,3 +311,10 @@ def test_done_with_the_rest_still_there_is_partly(said: str) -> None:
     """Danny's check-in, one app deleted, a bet on the other, got "That's great to hear"
     and was filed as done."""
     assert answers.step_outcome(said) == "partly"
+
+
+def test_a_phrase_spelt_too_many_ways_is_refused_when_the_tables_load() -> None:
+    # one phrase of 3.5 million spellings made every message beginning "the" slow to read
+    wide = " ".join(["(a|b|c|d|e|f|g|h|i|j)"] * 5)
+    with pytest.raises(ValueError, match="spellings"):
+        list(moves._variants(wide))

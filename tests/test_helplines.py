@@ -105,7 +105,9 @@ def test_each_uk_nation_is_offered_its_own_domestic_abuse_line(
 @pytest.mark.parametrize(
     ("town", "shown", "hidden"),
     [("Belfast", "0808 808 8000", "• NHS 111"), ("Derry", "0808 808 8000", "• NHS 111"),
-     ("Glasgow", "• NHS 111", "0808 808 8000"), ("Swansea", "• NHS 111", "0808 808 8000")],
+     ("Glasgow", "• NHS 111", "0808 808 8000"), ("Swansea", "• NHS 111", "0808 808 8000"),
+     ("Glasgow", "• Breathing Space", "• Mind Infoline"),
+     ("Leeds", "• Mind Infoline", "• Breathing Space")],
 )  # fmt: skip
 def test_a_line_for_some_nations_only_is_not_offered_in_the_others(
     helplines: Helplines, language: str, town: str, shown: str, hidden: str

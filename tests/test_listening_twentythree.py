@@ -1,0 +1,41 @@
+"""Session 21: what the crisis check and the helplines missed for people nobody here
+had written for (an older widow in Glasgow, a gambler in Odense, voices, old scars)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dialogue_flows.crisis import Concern, weigh
+
+
+@pytest.mark.parametrize(
+    ("said", "concern"),
+    [
+        ("I have put my affairs in order and written to my daughter.", Concern.SUICIDE),
+        ("i keep thinking about my old scars and wanting to do it again", Concern.SELF_HARM),
+        ("the voices are telling me i deserve to be punished", Concern.SELF_HARM),
+        ("stemmerne siger jeg fortjener at blive straffet", Concern.SELF_HARM),
+        ("i had a bet again last night", Concern.LAPSE),
+        ("jeg har spillet alle pengene op igen, 11000 kr, kasia siger hun går", Concern.LAPSE),
+    ],
+)
+def test_a_warning_sign_is_heard_as_what_it_is(said: str, concern: Concern) -> None:
+    """Heard before as nothing (affairs in order), as harm to others (old scars, the
+    voices' punishment), as self-harm ("a bet again") or as harm from others (money lost
+    at betting): each reply and its lines fit only the concern that was said."""
+    assert weigh(said).concerns == frozenset({concern})
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "ive sorted my will with the solicitor, one less thing",
+        "got my affairs in order with the solicitor after jim died, it was a weight off",
+        "my scars are fading and i dont want to start again",
+        "i didnt have a bet again this week",
+        "i put a bet on the grand national again like every year with me dad",
+        "spillede fodbold igen i går",
+    ],
+)
+def test_their_everyday_kin_raise_nothing(said: str) -> None:
+    assert weigh(said).concerns == frozenset()

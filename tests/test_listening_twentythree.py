@@ -17,6 +17,14 @@ from dialogue_flows.crisis import Concern, weigh
         ("stemmerne siger jeg fortjener at blive straffet", Concern.SELF_HARM),
         ("i had a bet again last night", Concern.LAPSE),
         ("jeg har spillet alle pengene op igen, 11000 kr, kasia siger hun går", Concern.LAPSE),
+        ("he has his hands round my neck when he is drinking", Concern.HARM_FROM_OTHERS),
+        ("han tager fat om min hals når han drikker", Concern.HARM_FROM_OTHERS),
+        ("they make me do things with men for gear", Concern.HARM_FROM_OTHERS),
+        (
+            "han skubber mig nogle gange når han er fuld men det er ikke så slemt",
+            Concern.HARM_FROM_OTHERS,
+        ),
+        ("he shoves me about when hes had a drink", Concern.HARM_FROM_OTHERS),
     ],
 )
 def test_a_warning_sign_is_heard_as_what_it_is(said: str, concern: Concern) -> None:
@@ -35,6 +43,12 @@ def test_a_warning_sign_is_heard_as_what_it_is(said: str, concern: Concern) -> N
         "i didnt have a bet again this week",
         "i put a bet on the grand national again like every year with me dad",
         "spillede fodbold igen i går",
+        "she had her hands round my neck in the photo, hugging me lol",
+        "makes me wanna sleep with the lights on",
+        "my sponsor pushes me to go to meetings",
+        "she pushed me on the swings when i was little",
+        "kasia siger hun slår mig ihjel hvis jeg spiller igen haha",
+        "hvis jeg drikker igen, går hun",
     ],
 )
 def test_their_everyday_kin_raise_nothing(said: str) -> None:

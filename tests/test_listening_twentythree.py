@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from dialogue_flows import answers
 from dialogue_flows.crisis import Concern, weigh
 
 
@@ -53,3 +54,24 @@ def test_a_warning_sign_is_heard_as_what_it_is(said: str, concern: Concern) -> N
 )
 def test_their_everyday_kin_raise_nothing(said: str) -> None:
     assert weigh(said).concerns == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("said", "goal"),
+    [
+        ("idk like eat lunch at work", "eat lunch at work"),
+        ("dunno, get out the house more", "get out the house more"),
+        ("ved ikke, spise frokost på arbejdet", "spise frokost på arbejdet"),
+    ],
+)
+def test_a_goal_opened_with_i_dont_know_is_the_goal_without_it(said: str, goal: str) -> None:
+    """Jade's goal read "idk like eat lunch at work?? …" in every question after."""
+    assert answers.restated(said) == goal
+
+
+@pytest.mark.parametrize(
+    "said", ["idk like eat lunch at work?? i skip it most days", "spise frokost på arbejdet"]
+)
+def test_eating_at_work_is_about_health(said: str) -> None:
+    """Lunch at work was suggested as purpose (work), in eating-disorder recovery."""
+    assert answers.suggest_area(said) == "health"

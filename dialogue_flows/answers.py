@@ -998,6 +998,32 @@ def picks_several(text: str, options: int) -> bool:
     return len(found) <= PICKS_WORDS and len(named) >= 2 and named == picked
 
 
+def torn_between(text: str, labels: Sequence[str]) -> bool:
+    """Whether they name two options with a "but" or an "or" between (Jade's "eating with
+    sophie i think but also the car is less scary?? idk" had become a new idea, and the
+    chosen one): each option is known by the words no other option has.
+
+    >>> ideas = ["bring a packed lunch", "eat in my car", "eat with sophie"]
+    >>> torn_between("sophie i think but also the car is less scary", ideas)
+    True
+    >>> torn_between("ask sophie to sit in the car with me", ideas)
+    False
+    """
+    typed = [word.text for word in words(text)]
+    if not typed or not phrase_list("choice", "torn", typos=False).find(typed):
+        return False
+    said = {stem(word, language) for word in typed for language in LANGUAGES}
+    own = [
+        {stem(word.text, language) for word in words(label) for language in LANGUAGES}
+        for label in labels
+    ]
+    named = 0
+    for at, stems in enumerate(own):
+        others = set().union(*(other for other_at, other in enumerate(own) if other_at != at))
+        named += bool((stems - others - _ignored_for_choice()) & said)
+    return named >= 2
+
+
 def none_of_them(text: str) -> str | None:
     """ "None of them" to a choice of options: the new ideas said after it, or None.
 

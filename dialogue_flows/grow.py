@@ -718,7 +718,9 @@ def save_chosen_option(work: Work, answer: Any) -> None:
     elif instead is not None:
         ideas = answers.several(instead) if instead else ()
         work.update_goal(options=(*goal.options, *ideas)[-MAX_OPTIONS:])
-    elif answers.picks_several(answer, len(goal.options)):  # "2 og 4 tbh": which first?
+    elif answers.picks_several(answer, len(goal.options)) or answers.torn_between(
+        answer, goal.options
+    ):  # "2 og 4 tbh", "sophie i think but also the car": which first?
         raise answers.InvalidAnswerError("invalid.pick_one")
     else:
         work.update_goal(chosen_option=answer, options=(*goal.options, answer)[-MAX_OPTIONS:])

@@ -4,9 +4,13 @@ had written for (an older widow in Glasgow, a gambler in Odense, voices, old sca
 from __future__ import annotations
 
 import pytest
+from conftest import person
+from test_listening_five import TO_OPTIONS
 
 from dialogue_flows import answers
+from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, weigh
+from dialogue_flows.engine import Engine
 
 
 @pytest.mark.parametrize(
@@ -75,3 +79,17 @@ def test_a_goal_opened_with_i_dont_know_is_the_goal_without_it(said: str, goal: 
 def test_eating_at_work_is_about_health(said: str) -> None:
     """Lunch at work was suggested as purpose (work), in eating-disorder recovery."""
     assert answers.suggest_area(said) == "health"
+
+
+def test_two_options_named_with_a_but_ask_for_one_to_start_with(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    """Jade's "eating with sophie i think but also the car is less scary?? idk" became a
+    new idea and her chosen one."""
+    dialogue = person(engine, catalogue, "en", *TO_OPTIONS["en"])
+    dialogue.run("bring a packed lunch? eat in my car? eat with sophie", "thats all")
+    dialogue.say("eating with sophie i think but also the car is less scary?? idk")
+    assert dialogue.keys[0] == "invalid.pick_one", dialogue.keys
+    assert dialogue.goal.chosen_option is None and len(dialogue.goal.options) == 3
+    dialogue.say("sophie")
+    assert dialogue.goal.chosen_option == "eat with sophie"

@@ -471,7 +471,21 @@ def _area_in_words(work: Work, text: str) -> str | None:
     plain = len(text.split()) <= OWN_AREA_WORDS and not re.search(r"[,.;:!?]", text)
     if plain and (named is None or len(text.split()) > 1) and answers.without_hedges(text) == text:
         return text  # "my music": their own name for it
+    long = len(text.split()) > AREA_SENTENCE_WORDS and said is None
+    if long and named != suggested_area(work) and not _talks_of_areas(text):
+        return None  # "Jim would not have wanted me sitting in the house…" is not Home
     return named or answers.first_area(text)
+
+
+AREA_SENTENCE_WORDS = 8
+"""A longer answer at the area question, neither yes nor no, names another area than the
+one offered only when it talks of areas (`[area_talk] named`): a widow's "Jim would not
+have wanted me sitting in the house with a bottle every night" was filed under Home."""
+
+
+def _talks_of_areas(text: str) -> bool:
+    typed = [word.text for word in words(text)]
+    return bool(answers.phrase_list("area_talk", "named").find(typed))
 
 
 def save_concrete_goal(work: Work, answer: Any) -> None:

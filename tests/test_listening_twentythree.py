@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import pytest
 from conftest import person
-from test_listening_five import TO_OPTIONS
+from test_listening_five import TO_GOAL, TO_OPTIONS
 
 from dialogue_flows import answers
 from dialogue_flows.catalogue import Catalogue
 from dialogue_flows.crisis import Concern, weigh
 from dialogue_flows.engine import Engine
+from dialogue_flows.records import LifeArea
 
 
 @pytest.mark.parametrize(
@@ -93,3 +94,16 @@ def test_two_options_named_with_a_but_ask_for_one_to_start_with(
     assert dialogue.goal.chosen_option is None and len(dialogue.goal.options) == 3
     dialogue.say("sophie")
     assert dialogue.goal.chosen_option == "eat with sophie"
+
+
+def test_a_sentence_at_the_area_question_that_names_a_room_is_not_its_area(
+    engine: Engine, catalogue: Catalogue
+) -> None:
+    """Eileen's "Jim would not have wanted me sitting in the house with a bottle every
+    night", at "…about your health?", was filed under Home for "house"."""
+    dialogue = person(engine, catalogue, "en", *TO_GOAL["en"], "stop drinking in the week")
+    assert dialogue.step == "area_suggested"
+    dialogue.say("Jim would not have wanted me sitting in the house with a bottle every night.")
+    assert dialogue.goal.area != LifeArea.HOME and "grow.area_heard" not in dialogue.keys
+    dialogue.say("health")
+    assert dialogue.goal.area == LifeArea.HEALTH

@@ -107,3 +107,8 @@ def test_a_sentence_at_the_area_question_that_names_a_room_is_not_its_area(
     assert dialogue.goal.area != LifeArea.HOME and "grow.area_heard" not in dialogue.keys
     dialogue.say("health")
     assert dialogue.goal.area == LifeArea.HEALTH
+
+
+def test_greenlandic_yes_and_no_are_understood_in_danish() -> None:
+    """Nuka, from Nuuk, answers "aap" and "naamik" as she would at home."""
+    assert (answers.yes_or_no("aap"), answers.yes_or_no("naamik")) == ("yes", "no")

@@ -1650,8 +1650,10 @@ def _shared_words(text: str, options: Sequence[str]) -> list[int]:
 LIFE_AREAS = ("health", "home", "purpose", "community")
 
 
-def suggest_area(goal_text: str) -> str | None:
+def suggest_area(goal_text: str, *, denials: bool = True) -> str | None:
     """The life area a goal seems to belong to, or None when its words do not say.
+    With `denials`, a word said not to be it does not count ("its money innit not home");
+    in a goal itself a "not" is what they want ("ikke ryge hash før jeg ser min søn").
 
     Words of each area (stems, both languages) are counted; the area with the most
     wins, and a tie is no suggestion.
@@ -1666,7 +1668,7 @@ def suggest_area(goal_text: str) -> str | None:
         counts = dict.fromkeys(LIFE_AREAS, 0)
         read = [word if not typos or len(word) > TYPO_AREA_LETTERS else "" for word in typed]
         named = phrase_list("areas", stems=True, typos=typos).find(read, typed)
-        denied = {found.meaning for start, _, found in named if _denied(typed, start)}
+        denied = {found.meaning for start, _, found in named if denials and _denied(typed, start)}
         for _, _, found in named:
             counts[found.meaning] += found.meaning not in denied  # "its money innit not home"
         ranked = sorted(counts.values(), reverse=True)
@@ -1998,7 +2000,7 @@ def two_goals(text: str) -> tuple[str, str] | None:
             continue  # "sumthing with work or college maybe": one goal, vaguely said
         if word.text in alternatives and _narrows(second):
             continue  # "komme tilbage på arbejde, eller i hvert fald i praktik": one goal
-        areas = suggest_area(first), suggest_area(second)
+        areas = suggest_area(first, denials=False), suggest_area(second, denials=False)
         if None not in areas and (areas[0] != areas[1] or word.text in alternatives):
             return first, second
     return None

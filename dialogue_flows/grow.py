@@ -381,7 +381,8 @@ def suggested_area(work: Work) -> str | None:
     goal = work.goal
     if goal is None:
         return None
-    return answers.suggest_area(goal.text.replace(goal.why, " ") if goal.why else goal.text)
+    said = goal.text.replace(goal.why, " ") if goal.why else goal.text
+    return answers.suggest_area(said, denials=False)
 
 
 def area_offer(work: Work) -> tuple[Choice, ...]:
@@ -405,7 +406,7 @@ def save_area(work: Work, answer: Any) -> None:
     if isinstance(answer, str) and _goal_put_fully(work, answer):
         offered = suggested_area(work)
         save_concrete_goal(work, answer)  # "Home", then "find a flat of my own within a year"
-        answer = answers.suggest_area(answer) or offered or LifeArea.OTHER.value
+        answer = answers.suggest_area(answer, denials=False) or offered or LifeArea.OTHER.value
         work.said_back.append(Msg("grow.area_heard", {"area": Msg(f"area.{answer}")}))
     if answer not in known and answer != "yes" and isinstance(answer, str):
         answer = _area_in_words(work, answer)
@@ -992,7 +993,7 @@ def makers(work: Work) -> dict[str, Maker]:
         return found
 
     def suggested() -> Msg:
-        return Msg(f"area_about.{answers.suggest_area(goal.text) or LifeArea.OTHER.value}")
+        return Msg(f"area_about.{answers.suggest_area(goal.text, denials=False) or LifeArea.OTHER.value}")
 
     found["suggested"] = suggested
     found["goal"] = short = shorten(goal.text, GOAL_CHARS)

@@ -112,3 +112,13 @@ def test_a_sentence_at_the_area_question_that_names_a_room_is_not_its_area(
 def test_greenlandic_yes_and_no_are_understood_in_danish() -> None:
     """Nuka, from Nuuk, answers "aap" and "naamik" as she would at home."""
     assert (answers.yes_or_no("aap"), answers.yes_or_no("naamik")) == ("yes", "no")
+
+
+@pytest.mark.parametrize(
+    ("goal", "area"),
+    [("ikke ryge hash før jeg skal se min søn om torsdagen", "health"),
+     ("not drinking in the week", "health")],
+)  # fmt: skip
+def test_a_not_in_the_goal_is_what_they_want_not_an_area_denied(goal: str, area: str) -> None:
+    """Nuka's goal was offered as community: "ikke ryge" had denied health."""
+    assert answers.suggest_area(goal, denials=False) == area

@@ -993,7 +993,8 @@ def makers(work: Work) -> dict[str, Maker]:
         return found
 
     def suggested() -> Msg:
-        return Msg(f"area_about.{answers.suggest_area(goal.text, denials=False) or LifeArea.OTHER.value}")
+        area = answers.suggest_area(goal.text, denials=False) or LifeArea.OTHER.value
+        return Msg(f"area_about.{area}")
 
     found["suggested"] = suggested
     found["goal"] = short = shorten(goal.text, GOAL_CHARS)

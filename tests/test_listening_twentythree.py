@@ -122,3 +122,16 @@ def test_greenlandic_yes_and_no_are_understood_in_danish() -> None:
 def test_a_not_in_the_goal_is_what_they_want_not_an_area_denied(goal: str, area: str) -> None:
     """Nuka's goal was offered as community: "ikke ryge" had denied health."""
     assert answers.suggest_area(goal, denials=False) == area
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "went to the lunch club once. had a whisky on wednesday though",
+        "var til frokostklubben en gang, men fik en whisky onsdag",
+    ],
+)
+def test_done_with_a_drink_told_after_is_partly(said: str) -> None:
+    """Eileen's check-in, the lunch club once and a whisky on the Wednesday, got "That's
+    great to hear" and was filed as done."""
+    assert answers.step_outcome(said) == "partly"

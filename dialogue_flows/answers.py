@@ -1537,6 +1537,8 @@ def step_outcome(text: str) -> str | None:
     """
     if text in STEP_OUTCOMES:
         return text
+    if (counted := _times_out_of(text)) is not None:
+        return counted
     said = _clauses(_without_fine(text))
     first = _clause_outcome(said[0]) if said and len(said[0]) <= OUTCOME_FIRST else None
     if first == "partly":  # "some of it. … I talk with Tomek instead": a change of plan later
@@ -1549,6 +1551,37 @@ def step_outcome(text: str) -> str | None:
     if {"done", "not_yet"} <= clauses:
         return "partly"
     return next((outcome for outcome in ("done", "not_yet") if outcome in clauses), None)
+
+
+def _times_out_of(text: str) -> str | None:
+    """ "2 out of 3", "two of the three", "2 ud af 3": done, partly or not yet, counted.
+
+    >>> _times_out_of("2 out of 3 lol"), _times_out_of("3 ud af 3"), _times_out_of("0/3")
+    ('partly', 'done', 'not_yet')
+    """
+    values, _ = _number_words()
+    typed = [str(values.get(word.text, word.text)) for word in words(text)]
+    spoken = " ".join(typed)
+    found = _times().search(text.casefold()) or _times().search(spoken)
+    if found is None:
+        return None
+    did, of = int(found.group(1)), int(found.group(2))
+    if of in (0, RATED_OUT_OF) or did > of or of > MOST_TIMES:
+        return None
+    return "done" if did == of else "partly" if did else "not_yet"
+
+
+MOST_TIMES = 14
+RATED_OUT_OF = 10
+"""Counted times this many or fewer are how often a step was done ("5 out of 7 days");
+"7 out of 10" is a rating, read as one."""
+
+
+@cache
+def _times() -> re.Pattern[str]:
+    spoken = sorted(word_list("numbers", "out_of"), key=len, reverse=True)
+    between = "|".join(map(re.escape, spoken))
+    return re.compile(r"\b(\d+)\s*(?:/|(?:" + between + r")(?: the)?)\s*(\d+)\b")
 
 
 OUTCOME_FIRST = 4

@@ -135,3 +135,21 @@ def test_done_with_a_drink_told_after_is_partly(said: str) -> None:
     """Eileen's check-in, the lunch club once and a whisky on the Wednesday, got "That's
     great to hear" and was filed as done."""
     assert answers.step_outcome(said) == "partly"
+
+
+@pytest.mark.parametrize(
+    ("said", "outcome"),
+    [
+        ("2 out of 3 lol", "partly"),
+        ("to ud af tre gange", "partly"),
+        ("3 ud af 3", "done"),
+        ("0/3", "not_yet"),
+        ("ate lunch twice!! one bad day tho where i just couldnt", "partly"),
+        ("spiste frokost to gange, en dag kunne jeg ikke", "partly"),
+        ("i ate nothing", "not_yet"),
+    ],
+)
+def test_how_a_step_went_counted_or_eaten(said: str, outcome: str) -> None:
+    """Jade ate lunch twice in the week and heard "That's OK, it happens" (not yet);
+    "2 out of 3" was not understood at all."""
+    assert answers.step_outcome(said) == outcome

@@ -205,7 +205,7 @@ def test_a_crisis_mid_grow_is_met_gently_and_briefly(tmp_path: Path) -> None:
                  "im fine its nothing. just a bad week", "/mydata")  # fmt: skip
     out = run(tmp_path / "c.db", said).stdout.decode()
     assert out.count("Are you safe right now?") == 2
-    assert "It's okay not to be sure." in out and "Please call 999 now" not in out
+    assert "even if you're not sure, you don't" in out and "Please call 999 now" not in out
     assert "That's okay, you don't have to call anyone." in out
     assert "Please choose one of the options." not in out
     assert out.count("check in with you tomorrow?") == 1

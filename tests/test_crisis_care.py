@@ -36,7 +36,7 @@ def test_not_sure_is_met_gently_with_a_line_to_talk_to_and_the_plan(dialogue: Di
     dialogue.run(*THROUGH_REALITY, "honestly i cant go on anymore")
     [reply] = dialogue.say("not sure tbh")
     assert dialogue.keys == ["crisis.unsure", "crisis.plan_offer"]
-    assert reply.startswith("It's okay not to be sure.")
+    assert reply.startswith("Thank you for telling me. Whatever you're feeling right now, and")
     assert "• Samaritans: 116 123 (24/7" in reply
     assert "If you feel you might act on these thoughts, please call 999" in reply
     assert "Please call 999 now" not in reply
@@ -54,7 +54,7 @@ def test_ved_ikke_is_met_gently_in_danish(danish: Dialogue) -> None:
     danish.run(*DANISH_AT_REALITY, "jeg vil ikke leve mere")
     [reply] = danish.say("ved ik")
     assert danish.keys == ["crisis.unsure", "crisis.plan_offer"]
-    assert reply.startswith("Det er helt okay ikke at være sikker.")
+    assert reply.startswith("Tak, fordi du fortæller mig det. Uanset hvad du føler")
     assert "• Livslinien: 70 201 201" in reply and "ring 112" in reply
     assert "Ring 112 nu" not in reply
 
